@@ -1,0 +1,296 @@
+"""SQLAlchemy tables of the landscape database (portable: SQLite and PostgreSQL).
+
+Every main record carries an internal integer key (never shown to users or exported), its stable
+interchange id (``uid``), a ``version`` for optimistic locking and UTC timestamps, so that shared
+mode, sync and an audit trail can build on it. Code lists live in child tables so that filters are
+plain portable SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes stored the same way on every backend (naive UTC)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use aware UTC datetimes")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        return value.replace(tzinfo=dt.UTC) if value is not None else None
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class TimestampedRecord:
+    """Columns every main record has: version for optimistic locking, and timestamps."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class LocationColumns:
+    address: Mapped[str | None] = mapped_column(String(500))
+    postcode: Mapped[str | None] = mapped_column(String(20))
+    city: Mapped[str | None] = mapped_column(String(200))
+    municipality_code: Mapped[str | None] = mapped_column(String(4), index=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    location_precision: Mapped[str | None] = mapped_column(String(20))
+
+
+class ActorRecord(TimestampedRecord, LocationColumns, Base):
+    __tablename__ = "actors"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
+    name: Mapped[str] = mapped_column(String(500), nullable=False)
+    kind: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    parent_pk: Mapped[int | None] = mapped_column(ForeignKey("actors.pk", ondelete="SET NULL"))
+    service_area_km: Mapped[float | None] = mapped_column(Float)
+    employees: Mapped[int | None] = mapped_column(Integer)
+    volunteers: Mapped[int | None] = mapped_column(Integer)
+    public: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    consent_given_on: Mapped[dt.date | None] = mapped_column(Date)
+    consent_purpose: Mapped[str | None] = mapped_column(Text)
+    verified_on: Mapped[dt.date | None] = mapped_column(Date)
+    contact_name: Mapped[str | None] = mapped_column(String(300))
+    contact_email: Mapped[str | None] = mapped_column(String(300))
+    contact_phone: Mapped[str | None] = mapped_column(String(100))
+    contact_website: Mapped[str | None] = mapped_column(String(500))
+    we_are: Mapped[str | None] = mapped_column(Text)
+    best_at: Mapped[str | None] = mapped_column(Text)
+    worst_at: Mapped[str | None] = mapped_column(Text)
+    attractive_partner_because: Mapped[str | None] = mapped_column(Text)
+    role_towards_target_group: Mapped[str | None] = mapped_column(Text)
+    how_we_know_it_works: Mapped[str | None] = mapped_column(Text)
+    evidence_level: Mapped[str | None] = mapped_column(String(64))
+
+    codes: Mapped[list[ActorCode]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        order_by="(ActorCode.facet, ActorCode.position)",
+    )
+    resources: Mapped[list[ActorResource]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        order_by="ActorResource.position",
+    )
+    success_examples: Mapped[list[ActorSuccessExample]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        order_by="ActorSuccessExample.position",
+    )
+    registry_ids: Mapped[list[ActorRegistryId]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        order_by="ActorRegistryId.scheme",
+    )
+
+
+
+class ActorCode(Base):
+    """One code of an actor: facet is target_group, role or prevention_level."""
+
+    __tablename__ = "actor_codes"
+
+    actor_pk: Mapped[int] = mapped_column(
+        ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True
+    )
+    facet: Mapped[str] = mapped_column(String(32), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), nullable=False)
+
+    __table_args__ = (Index("ix_actor_codes_facet_code", "facet", "code"),)
+
+
+class ActorResource(Base):
+    __tablename__ = "actor_resources"
+
+    actor_pk: Mapped[int] = mapped_column(
+        ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    hours_per_month: Mapped[float | None] = mapped_column(Float)
+    amount_dkk: Mapped[float | None] = mapped_column(Float)
+
+
+class ActorSuccessExample(Base):
+    __tablename__ = "actor_success_examples"
+
+    actor_pk: Mapped[int] = mapped_column(
+        ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class ActorRegistryId(Base):
+    """An id in an external register, e.g. scheme 'cvr' (used later for de-duplication)."""
+
+    __tablename__ = "actor_registry_ids"
+
+    actor_pk: Mapped[int] = mapped_column(
+        ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True
+    )
+    scheme: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(100), nullable=False)
+
+    __table_args__ = (Index("ix_actor_registry_ids_scheme_value", "scheme", "value"),)
+
+
+class ProblemRecord(TimestampedRecord, LocationColumns, Base):
+    __tablename__ = "problems"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
+    title: Mapped[str] = mapped_column(String(500), nullable=False)
+    owner_pk: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.pk", ondelete="SET NULL"), index=True
+    )
+    problem_municipality_code: Mapped[str | None] = mapped_column(String(4), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    concreteness: Mapped[str | None] = mapped_column(String(20))
+    prevention_level: Mapped[str | None] = mapped_column(String(64))
+    our_role: Mapped[str | None] = mapped_column(Text)
+    how_we_know_it_works: Mapped[str | None] = mapped_column(Text)
+    seeking_description: Mapped[str | None] = mapped_column(Text)
+    must_not: Mapped[str | None] = mapped_column(Text)
+    max_distance_km: Mapped[float | None] = mapped_column(Float)
+    partner_gets: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="draft", index=True)
+    involves_statutory_task: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+    codes: Mapped[list[ProblemCode]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        order_by="(ProblemCode.facet, ProblemCode.position)",
+    )
+    resources: Mapped[list[ProblemResource]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        order_by="ProblemResource.position",
+    )
+
+
+
+class ProblemCode(Base):
+    """One code of a problem: facet is target_group, required_resource, sought_role,
+    sought_actor_kind or excluded_actor_kind."""
+
+    __tablename__ = "problem_codes"
+
+    problem_pk: Mapped[int] = mapped_column(
+        ForeignKey("problems.pk", ondelete="CASCADE"), primary_key=True
+    )
+    facet: Mapped[str] = mapped_column(String(32), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class ProblemResource(Base):
+    """A resource the problem's owner seeks from a partner."""
+
+    __tablename__ = "problem_resources"
+
+    problem_pk: Mapped[int] = mapped_column(
+        ForeignKey("problems.pk", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64), nullable=False)
+    description: Mapped[str | None] = mapped_column(Text)
+    hours_per_month: Mapped[float | None] = mapped_column(Float)
+    amount_dkk: Mapped[float | None] = mapped_column(Float)
+
+
+class PartnershipRecord(TimestampedRecord, Base):
+    __tablename__ = "partnerships"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    problem_pk: Mapped[int] = mapped_column(
+        ForeignKey("problems.pk", ondelete="CASCADE"), nullable=False
+    )
+    actor_pk: Mapped[int] = mapped_column(
+        ForeignKey("actors.pk", ondelete="CASCADE"), nullable=False, index=True
+    )
+    stage: Mapped[str] = mapped_column(String(32), nullable=False)
+    type: Mapped[str | None] = mapped_column(String(64))
+    notes: Mapped[str | None] = mapped_column(Text)
+    updated_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    success_factors: Mapped[list[PartnershipSuccessFactor]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        order_by="PartnershipSuccessFactor.position",
+    )
+    history: Mapped[list[PartnershipStageChange]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        order_by="PartnershipStageChange.pk",
+    )
+
+    __table_args__ = (UniqueConstraint("problem_pk", "actor_pk"),)
+
+
+class PartnershipSuccessFactor(Base):
+    __tablename__ = "partnership_success_factors"
+
+    partnership_pk: Mapped[int] = mapped_column(
+        ForeignKey("partnerships.pk", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class PartnershipStageChange(Base):
+    __tablename__ = "partnership_stage_history"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partnership_pk: Mapped[int] = mapped_column(
+        ForeignKey("partnerships.pk", ondelete="CASCADE"), nullable=False, index=True
+    )
+    stage: Mapped[str] = mapped_column(String(32), nullable=False)
+    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    note: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,228 @@
+"""The landscape service: the one API the CLI and the UI use to read and change the register.
+
+Each public method is one unit of work (one transaction); values in and frozen values out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from rapidfuzz import process
+from sqlalchemy import exists, func, select
+
+from mapper.domain.errors import NotFoundError
+from mapper.domain.model import Actor, Landscape, ProblemStatement
+from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
+from mapper.io import interchange
+from mapper.persistence import store
+from mapper.persistence.database import Database
+from mapper.persistence.store import ACTOR_CODES, ACTORS, PARTNERSHIPS, PROBLEMS, Progress
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did, per record type."""
+
+    actors: store.RecordCounts
+    problems: store.RecordCounts
+    partnerships: store.RecordCounts
+
+    @property
+    def changed_anything(self) -> bool:
+        return any(c.created or c.updated for c in (self.actors, self.problems, self.partnerships))
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """One row of the actor register (what lists and tables show)."""
+
+    id: str
+    name: str
+    kind: str
+    municipality_code: str | None
+    city: str | None
+    target_groups: tuple[str, ...]
+    active: bool
+    public: bool
+
+
+@dataclass(frozen=True)
+class ProblemSummary:
+    id: str
+    title: str
+    owner_id: str | None
+    owner_name: str | None
+    municipality_code: str | None
+    status: str
+    target_groups: tuple[str, ...]
+    involves_statutory_task: bool
+
+
+@dataclass(frozen=True)
+class LandscapeCounts:
+    actors: int
+    problems: int
+    partnerships: int
+
+
+class LandscapeService:
+    """Register, import and export of actors, problem statements and partnerships."""
+
+    def __init__(self, database: Database, vocabulary: Vocabulary | None = None) -> None:
+        self.database = database
+        self.vocabulary = vocabulary or load_vocabulary()
+
+    # ----------------------------------------------------------------- import / export
+
+    def import_document(self, doc: dict[str, Any], *, source: str | None = None,
+                        progress: Progress | None = None) -> ImportReport:
+        """Import an interchange document in one transaction, idempotent by id.
+
+        Everything is validated first; any problem raises ValidationError and nothing is stored.
+        """
+        with self.database.unit_of_work() as session:
+            # References may point at records already stored.
+            landscape = interchange.parse_document(
+                doc, source=source, vocabulary=self.vocabulary,
+                known_actor_ids=_referenced_ids(doc, "actor", session),
+                known_problem_ids=_referenced_ids(doc, "problem", session),
+            )
+            actors = store.save_actors(session, landscape.actors, progress)
+            problems = store.save_problems(session, landscape.problems)
+            partnerships = store.save_partnerships(session, landscape.partnerships,
+                                                   note=f"import {source}" if source else "import")
+        return ImportReport(actors, problems, partnerships)
+
+    def import_file(self, path: str | Path, progress: Progress | None = None) -> ImportReport:
+        return self.import_document(interchange.read_document(path), source=str(path),
+                                    progress=progress)
+
+    def load_demo(self) -> ImportReport:
+        """Import the demo landscape shipped in ``data/`` (idempotent)."""
+        return self.import_document(read_data_json("demo_landscape.json"), source="demo landscape")
+
+    def export_landscape(self) -> Landscape:
+        with self.database.unit_of_work() as session:
+            return Landscape(
+                actors=tuple(a for _, a in store.load_actors(session)),
+                problems=tuple(p for _, p in store.load_problems(session)),
+                partnerships=tuple(p for _, p in store.load_partnerships(session)),
+            )
+
+    def export_document(self) -> dict[str, Any]:
+        return interchange.landscape_to_document(self.export_landscape())
+
+    def export_file(self, target: str | Path | IO[str]) -> LandscapeCounts:
+        doc = self.export_document()
+        interchange.write_document(doc, target)
+        return LandscapeCounts(len(doc["actors"]), len(doc["problems"]), len(doc["partnerships"]))
+
+    # ----------------------------------------------------------------- reading
+
+    def counts(self) -> LandscapeCounts:
+        with self.database.unit_of_work() as session:
+            def count(table: Any) -> int:
+                return int(session.execute(select(func.count()).select_from(table)).scalar_one())
+            return LandscapeCounts(count(ACTORS), count(PROBLEMS), count(PARTNERSHIPS))
+
+    def list_actors(self, *, kind: str | None = None, target_group: str | None = None,
+                    municipality_code: str | None = None,
+                    include_inactive: bool = True) -> list[ActorSummary]:
+        stmt = select(ACTORS.c.pk, ACTORS.c.uid, ACTORS.c.name, ACTORS.c.kind,
+                      ACTORS.c.municipality_code, ACTORS.c.city, ACTORS.c.active,
+                      ACTORS.c.public).order_by(ACTORS.c.name, ACTORS.c.uid)
+        if kind:
+            stmt = stmt.where(ACTORS.c.kind == kind)
+        if municipality_code:
+            stmt = stmt.where(ACTORS.c.municipality_code == municipality_code)
+        if not include_inactive:
+            stmt = stmt.where(ACTORS.c.active.is_(True))
+        if target_group:
+            stmt = stmt.where(exists().where(
+                ACTOR_CODES.c.actor_pk == ACTORS.c.pk,
+                ACTOR_CODES.c.facet == "target_group",
+                ACTOR_CODES.c.code == target_group))
+        with self.database.unit_of_work() as session:
+            rows = session.execute(stmt).all()
+            groups = _codes_by_key(session, "target_group")
+        return [ActorSummary(r.uid, r.name, r.kind, r.municipality_code, r.city,
+                             groups.get(r.pk, ()), r.active, r.public) for r in rows]
+
+    def list_problems(self, *, status: str | None = None) -> list[ProblemSummary]:
+        owner = ACTORS.alias("owner")
+        stmt = (select(PROBLEMS.c.pk, PROBLEMS.c.uid, PROBLEMS.c.title, owner.c.uid.label("owner_uid"),
+                       owner.c.name.label("owner_name"), PROBLEMS.c.problem_municipality_code,
+                       PROBLEMS.c.status, PROBLEMS.c.involves_statutory_task)
+                .outerjoin(owner, owner.c.pk == PROBLEMS.c.owner_pk)
+                .order_by(PROBLEMS.c.title, PROBLEMS.c.uid))
+        if status:
+            stmt = stmt.where(PROBLEMS.c.status == status)
+        with self.database.unit_of_work() as session:
+            rows = session.execute(stmt).all()
+            codes = store.PROBLEM_CODES
+            groups: dict[int, list[str]] = {}
+            for key, code in session.execute(
+                    select(codes.c.problem_pk, codes.c.code)
+                    .where(codes.c.facet == "target_group")
+                    .order_by(codes.c.problem_pk, codes.c.position)):
+                groups.setdefault(key, []).append(code)
+        return [ProblemSummary(r.uid, r.title, r.owner_uid, r.owner_name,
+                               r.problem_municipality_code, r.status,
+                               tuple(groups.get(r.pk, ())), r.involves_statutory_task)
+                for r in rows]
+
+    def get_actor(self, actor_id: str) -> Actor:
+        with self.database.unit_of_work() as session:
+            keys = store.actor_keys(session, [actor_id])
+            if not keys:
+                raise NotFoundError("actor", actor_id, _nearest_uid(session, ACTORS, actor_id))
+            return store.load_actors(session, list(keys.values()))[0][1]
+
+    def get_problem(self, problem_id: str) -> ProblemStatement:
+        with self.database.unit_of_work() as session:
+            keys = store.problem_keys(session, [problem_id])
+            if not keys:
+                raise NotFoundError("problem", problem_id,
+                                    _nearest_uid(session, PROBLEMS, problem_id))
+            return store.load_problems(session, list(keys.values()))[0][1]
+
+
+def _referenced_ids(doc: dict[str, Any], kind: str, session: Any) -> set[str]:
+    """Ids referenced by the document that exist in the database (not in the document)."""
+    if not isinstance(doc, dict):
+        return set()
+    wanted: set[str] = set()
+    for item in doc.get("actors", []) if isinstance(doc.get("actors"), list) else []:
+        if kind == "actor" and isinstance(item, dict) and isinstance(item.get("parent_id"), str):
+            wanted.add(item["parent_id"])
+    for item in doc.get("problems", []) if isinstance(doc.get("problems"), list) else []:
+        if kind == "actor" and isinstance(item, dict) and isinstance(item.get("owner_id"), str):
+            wanted.add(item["owner_id"])
+    partnerships = doc.get("partnerships", [])
+    for item in partnerships if isinstance(partnerships, list) else []:
+        field = f"{kind}_id"
+        if isinstance(item, dict) and isinstance(item.get(field), str):
+            wanted.add(item[field])
+    if not wanted:
+        return set()
+    keys = store.actor_keys(session, wanted) if kind == "actor" else store.problem_keys(session, wanted)
+    return set(keys)
+
+
+def _codes_by_key(session: Any, facet: str) -> dict[int, tuple[str, ...]]:
+    grouped: dict[int, list[str]] = {}
+    stmt = (select(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.code)
+            .where(ACTOR_CODES.c.facet == facet)
+            .order_by(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.position))
+    for key, code in session.execute(stmt):
+        grouped.setdefault(key, []).append(code)
+    return {k: tuple(v) for k, v in grouped.items()}
+
+
+def _nearest_uid(session: Any, table: Any, wanted: str) -> str | None:
+    uids: Sequence[str] = session.execute(select(table.c.uid)).scalars().all()
+    match = process.extractOne(wanted, uids, score_cutoff=60)
+    return match[0] if match else None

@@ -1,0 +1,236 @@
+"""The ``mapper`` command line: a thin layer over the services, like the desktop UI.
+
+Exit codes: 0 ok, 2 bad input (unknown id, invalid document, bad arguments), 1 unexpected.
+Messages go to stderr; user errors never print a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import Any, TextIO
+
+from mapper.domain.errors import DatabaseError, MapperError, NotFoundError, ValidationError
+from mapper.persistence.database import Database, open_database
+from mapper.services.landscape import ImportReport, LandscapeService
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad command-line use (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own exits with 2 too; keep one path
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mapper", description=(
+        "Map a municipality's volunteer landscape and match partners to social problems."))
+    parser.add_argument("--db", metavar="URL_OR_PATH", help=(
+        "database: a SQLite file path or any SQLAlchemy URL "
+        "(default: $MAPPER_DB, else landscape.sqlite in the user data folder)"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub.add_parser("init", help="create or upgrade the database")
+    demo = sub.add_parser("demo", help="load the demo landscape (idempotent)")
+    demo.add_argument("--if-empty", action="store_true",
+                      help="only when the database holds no actors yet")
+
+    imp = sub.add_parser("import", help="import an interchange document (landscape JSON)")
+    imp.add_argument("file")
+
+    exp = sub.add_parser("export", help="export data")
+    exp_sub = exp.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser, required=True)
+    exp_land = exp_sub.add_parser("landscape", help="the whole landscape as an interchange document")
+    exp_land.add_argument("file", help="output file ('-' for standard output)")
+
+    actors = sub.add_parser("actors", help="list actors")
+    actors.add_argument("--json", action="store_true", help="JSON instead of a table")
+    actors.add_argument("--kind", help="only this actor kind (code)")
+    actors.add_argument("--target-group", help="only actors working with this target group")
+    actors.add_argument("--municipality", help="only this municipality code, e.g. 0561")
+
+    problems = sub.add_parser("problems", help="list problem statements")
+    problems.add_argument("--json", action="store_true", help="JSON instead of a table")
+    problems.add_argument("--status", help="only this status")
+
+    gui = sub.add_parser("gui", help="open the desktop application")
+    gui.add_argument("--demo-if-empty", action="store_true",
+                     help="load the demo landscape first when the database is empty")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help(out)
+            return EXIT_OK
+        return COMMANDS[args.command](args, out, err)
+    except UsageError as exc:
+        print(exc, file=err)
+        return EXIT_BAD_INPUT
+    except (ValidationError, NotFoundError) as exc:
+        print(f"mapper: {exc}", file=err)
+        return EXIT_BAD_INPUT
+    except DatabaseError as exc:
+        print(f"mapper: {exc}", file=err)
+        return EXIT_BAD_INPUT
+    except MapperError as exc:
+        print(f"mapper: {exc}", file=err)
+        return EXIT_UNEXPECTED
+    except FileNotFoundError as exc:
+        print(f"mapper: no such file: {exc.filename}", file=err)
+        return EXIT_BAD_INPUT
+    except (IsADirectoryError, PermissionError) as exc:
+        print(f"mapper: cannot use {exc.filename}: {exc.strerror}", file=err)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("mapper: interrupted", file=err)
+        return 130
+
+
+def _service(args: argparse.Namespace) -> tuple[Database, LandscapeService]:
+    database = open_database(args.db)
+    return database, LandscapeService(database)
+
+
+def _report_line(report: ImportReport) -> str:
+    parts = []
+    for name, counts in (("actors", report.actors), ("problems", report.problems),
+                         ("partnerships", report.partnerships)):
+        parts.append(f"{name}: {counts.created} new, {counts.updated} updated, "
+                     f"{counts.unchanged} unchanged")
+    return "; ".join(parts)
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    database = open_database(args.db)
+    print(f"database ready: {database.display_url}", file=err)
+    database.close()
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    database, service = _service(args)
+    try:
+        if args.if_empty and service.counts().actors:
+            print("demo not loaded: the database already holds actors", file=err)
+            return EXIT_OK
+        report = service.load_demo()
+        print(f"demo landscape loaded into {database.display_url}: {_report_line(report)}",
+              file=err)
+    finally:
+        database.close()
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    database, service = _service(args)
+    try:
+        report = service.import_file(args.file)
+    finally:
+        database.close()
+    print(f"imported {args.file}: {_report_line(report)}", file=err)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    database, service = _service(args)
+    try:
+        counts = service.export_file(out if args.file == "-" else args.file)
+    finally:
+        database.close()
+    if args.file != "-":
+        print(f"exported {counts.actors} actors, {counts.problems} problems, "
+              f"{counts.partnerships} partnerships to {args.file}", file=err)
+    return EXIT_OK
+
+
+def _check_code(service: LandscapeService, facet: str, value: str | None, option: str) -> None:
+    if value is not None and value not in service.vocabulary.codes(facet):
+        nearest = service.vocabulary.nearest(facet, value)
+        hint = f" (did you mean {nearest!r}?)" if nearest else ""
+        raise UsageError(f"mapper: {option}: unknown code {value!r}{hint}")
+
+
+def _table(rows: list[list[str]], headers: list[str], out: TextIO) -> None:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
+              for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), file=out)
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(), file=out)
+
+
+def cmd_actors(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    database, service = _service(args)
+    try:
+        _check_code(service, "actor_kinds", args.kind, "--kind")
+        _check_code(service, "target_groups", args.target_group, "--target-group")
+        actors = service.list_actors(kind=args.kind, target_group=args.target_group,
+                                     municipality_code=args.municipality)
+    finally:
+        database.close()
+    if args.json:
+        json.dump([_jsonable(asdict(a)) for a in actors], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        label = service.vocabulary.label
+        _table([[a.id, a.name, label("actor_kinds", a.kind), a.municipality_code or "",
+                 a.city or "", "" if a.active else "inactive"] for a in actors],
+               ["ID", "NAME", "KIND", "MUNI", "CITY", ""], out)
+        print(f"{len(actors)} actors", file=err)
+    return EXIT_OK
+
+
+def cmd_problems(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    database, service = _service(args)
+    try:
+        problems = service.list_problems(status=args.status)
+    finally:
+        database.close()
+    if args.json:
+        json.dump([_jsonable(asdict(p)) for p in problems], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _table([[p.id, p.title, p.status, p.owner_name or ""] for p in problems],
+               ["ID", "TITLE", "STATUS", "OWNER"], out)
+        print(f"{len(problems)} problem statements", file=err)
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ui.app import run_app  # Qt is imported only when the window is wanted
+
+    return run_app(args.db, demo_if_empty=args.demo_if_empty)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "import": cmd_import,
+    "export": cmd_export,
+    "actors": cmd_actors,
+    "problems": cmd_problems,
+    "gui": cmd_gui,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
