@@ -22,7 +22,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mapper.domain.errors import DatabaseError
@@ -41,7 +41,7 @@ def resolve_url(db: str | None = None) -> str:
     if "://" in value:
         try:
             make_url(value)
-        except ArgumentError as exc:
+        except (ArgumentError, ValueError) as exc:
             raise DatabaseError(value, f"not a database URL ({exc})") from exc
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
@@ -67,7 +67,10 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(url, f"no driver for this kind of database ({exc})") from exc
 
 
 def _alembic_config(engine: Engine) -> Config:

@@ -1,0 +1,114 @@
+"""The main window on a real SQLite database holding the demo landscape."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mapper.persistence.database import open_database
+from mapper.services.landscape import LandscapeService
+from tests.conftest import small_landscape
+from ui.app import build_main_window, install_translator
+from ui.main_window import MainWindow
+from ui.models.actor_table import ActorTableModel
+
+DEMO = Path(__file__).resolve().parents[2] / "data" / "demo_landscape.json"
+
+
+def demo_doc() -> dict:
+    return json.loads(DEMO.read_text(encoding="utf-8"))
+
+
+def shown_names(window: MainWindow) -> set[str]:
+    proxy = window.actor_proxy
+    return {proxy.index(r, ActorTableModel.COL_NAME).data() for r in range(proxy.rowCount())}
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    w = build_main_window(str(tmp_path / "demo.sqlite"), demo_if_empty=True, lang="da")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.actor_model.rowCount() > 0, timeout=10000)
+    return w
+
+
+def test_main_window_shows_the_demo_landscape(window: MainWindow) -> None:
+    doc = demo_doc()
+    assert window.actor_proxy.rowCount() == len(doc["actors"])
+    assert shown_names(window) == {a["name"] for a in doc["actors"]}
+    assert window.problem_proxy.rowCount() == len(doc["problems"])
+    titles = {window.problem_proxy.index(r, 0).data()
+              for r in range(window.problem_proxy.rowCount())}
+    assert titles == {p["title"] for p in doc["problems"]}
+    assert f"{len(doc['actors'])} " in window.count_label.text()
+
+
+def test_search_filters_the_register_as_you_type(window: MainWindow, qtbot: QtBot) -> None:
+    doc = demo_doc()
+    target = next(a["name"] for a in doc["actors"] if a["id"] == "esb-patriciahuset")
+    qtbot.keyClicks(window.search_edit, "Patricia")
+    assert shown_names(window) == {target}
+    window.search_edit.clear()
+    assert window.actor_proxy.rowCount() == len(doc["actors"])
+
+
+def test_kind_filter_reloads_only_that_kind(window: MainWindow, qtbot: QtBot) -> None:
+    companies = [a for a in demo_doc()["actors"] if a["kind"] == "company"]
+    index = window.kind_filter.findData("company")
+    with qtbot.waitSignal(window.data_loaded, timeout=10000) as blocker:
+        window.kind_filter.setCurrentIndex(index)
+    assert blocker.args[0] == len(companies)
+    assert shown_names(window) == {a["name"] for a in companies}
+
+
+def test_selecting_an_actor_shows_its_dating_profile(window: MainWindow) -> None:
+    doc = demo_doc()
+    actor = next(a for a in doc["actors"] if a["id"] == "esb-patriciahuset")
+    proxy = window.actor_proxy
+    row = next(r for r in range(proxy.rowCount())
+               if proxy.index(r, ActorTableModel.COL_NAME).data() == actor["name"])
+    window.actor_view.selectRow(row)
+    text = window.actor_detail.toPlainText()
+    assert actor["name"] in text
+    assert actor["profile"]["we_are"] in text
+
+
+def test_user_text_is_shown_as_text_not_markup(qtbot: QtBot, tmp_path: Path) -> None:
+    db = open_database(str(tmp_path / "xss.sqlite"))
+    doc = small_landscape()
+    doc["actors"][0]["name"] = "<b>Fed</b> & <img src=x onerror=alert(1)>"
+    LandscapeService(db).import_document(doc)
+    w = MainWindow(LandscapeService(db))
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.actor_model.rowCount() == 5, timeout=10000)
+    w.search_edit.setText("Fed")
+    assert w.actor_proxy.rowCount() == 1
+    w.actor_view.selectRow(0)
+    assert "<b>Fed</b> & <img src=x onerror=alert(1)>" in w.actor_detail.toPlainText()
+    db.close()
+
+
+def test_interface_is_danish_by_default(qapp, window: MainWindow) -> None:
+    translator = install_translator(qapp, "da")
+    try:
+        assert translator is not None
+        fresh = MainWindow(window._service, "da")
+        try:
+            assert fresh.tabs.tabText(0) == "Landskab"
+            assert fresh.actor_model.headerData(0, Qt.Orientation.Horizontal) == "Navn"
+            assert fresh.kind_filter.itemText(1) == "Frivillig person"
+        finally:
+            fresh.deleteLater()
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_table_models_pass_the_model_tester(qtmodeltester, window: MainWindow) -> None:
+    qtmodeltester.check(window.actor_model)
+    qtmodeltester.check(window.problem_model)
+    qtmodeltester.check(window.actor_proxy)

@@ -1,0 +1,350 @@
+"""The main window: the actor register (Landskab) and the problem statements."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mapper.domain.errors import MapperError
+from mapper.domain.model import Actor, ProblemStatement
+from mapper.services.landscape import ImportReport, LandscapeService
+from ui.models.actor_table import ID_ROLE, SORT_ROLE, ActorTableModel
+from ui.models.problem_table import ProblemTableModel, status_label
+from ui.operations import run_in_background
+
+
+def _table_view(model: QSortFilterProxyModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+class MainWindow(QMainWindow):
+    """Lists the landscape's actors and problem statements; details of the selected record."""
+
+    data_loaded = Signal(int, int)
+    """Emitted with (actors, problems) each time the lists have been (re)loaded."""
+
+    def __init__(self, service: LandscapeService, lang: str = "da") -> None:
+        super().__init__()
+        self._service = service
+        self._lang = lang
+        self._vocabulary = service.vocabulary
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Volunteer landscape") + f" — {service.database.display_url}")
+
+        self.actor_model = ActorTableModel(self._vocabulary, lang, self)
+        self.actor_proxy = QSortFilterProxyModel(self)
+        self.actor_proxy.setSourceModel(self.actor_model)
+        self.actor_proxy.setSortRole(SORT_ROLE)
+        self.actor_proxy.setFilterKeyColumn(-1)
+        self.actor_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.problem_model = ProblemTableModel(self._vocabulary, lang, self)
+        self.problem_proxy = QSortFilterProxyModel(self)
+        self.problem_proxy.setSourceModel(self.problem_model)
+        self.problem_proxy.setSortRole(SORT_ROLE)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.addTab(self._build_actor_tab(), self.tr("Landscape"))
+        self.tabs.addTab(self._build_problem_tab(), self.tr("Problem statements"))
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._restore_settings()
+        self.reload()
+
+    # ----------------------------------------------------------------- layout
+
+    def _build_actor_tab(self) -> QWidget:
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("actorSearch")
+        self.search_edit.setPlaceholderText(self.tr("Search actors…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(self.tr("Search actors"))
+        self.search_edit.textChanged.connect(self.actor_proxy.setFilterFixedString)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("kindFilter")
+        self.kind_filter.setAccessibleName(self.tr("Filter by actor kind"))
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for term in self._vocabulary.terms("actor_kinds"):
+            self.kind_filter.addItem(term.label(self._lang), term.code)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_edit, 3)
+        bar.addWidget(self.kind_filter, 1)
+
+        self.actor_view = _table_view(self.actor_proxy, "actorTable")
+        self.actor_view.setAccessibleName(self.tr("Actors"))
+        self.actor_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_actor(current.data(ID_ROLE)))
+        self.actor_detail = QTextBrowser()
+        self.actor_detail.setObjectName("actorDetail")
+        self.actor_detail.setAccessibleName(self.tr("Actor details"))
+        splitter = QSplitter()
+        splitter.addWidget(self.actor_view)
+        splitter.addWidget(self.actor_detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(splitter)
+        return page
+
+    def _build_problem_tab(self) -> QWidget:
+        self.problem_view = _table_view(self.problem_proxy, "problemTable")
+        self.problem_view.setAccessibleName(self.tr("Problem statements"))
+        self.problem_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_problem(current.data(ID_ROLE)))
+        self.problem_detail = QTextBrowser()
+        self.problem_detail.setObjectName("problemDetail")
+        self.problem_detail.setAccessibleName(self.tr("Problem statement details"))
+        splitter = QSplitter()
+        splitter.addWidget(self.problem_view)
+        splitter.addWidget(self.problem_detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        page = QWidget()
+        QVBoxLayout(page).addWidget(splitter)
+        return page
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import landscape…"), self)
+        self.import_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
+        self.import_action.triggered.connect(self._ask_import)
+        self.export_action = QAction(self.tr("&Export landscape…"), self)
+        self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
+        self.export_action.triggered.connect(self._ask_export)
+        self.demo_action = QAction(self.tr("Load &demo landscape"), self)
+        self.demo_action.triggered.connect(self._load_demo)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.import_action, self.export_action, self.demo_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        find_action = QAction(self.tr("&Find actor"), self)
+        find_action.setShortcut(QKeySequence.StandardKey.Find)
+        find_action.triggered.connect(self._focus_search)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(find_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    # ----------------------------------------------------------------- data
+
+    def reload(self) -> None:
+        """Reload both lists in the background (the window stays responsive)."""
+        kind = self.kind_filter.currentData()
+        service = self._service
+
+        def load() -> tuple[Any, Any, Any]:
+            return service.list_actors(kind=kind), service.list_problems(), service.counts()
+
+        self.statusBar().showMessage(self.tr("Loading…"))
+        run_in_background(self, load, on_success=self._loaded, on_failure=self._failed)
+
+    def _loaded(self, result: tuple[Any, Any, Any]) -> None:
+        actors, problems, counts = result
+        self.actor_model.set_rows(actors)
+        self.problem_model.set_rows(problems)
+        if self.actor_proxy.sortColumn() < 0:
+            self.actor_view.sortByColumn(ActorTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+            self.problem_view.sortByColumn(ProblemTableModel.COL_STATUS,
+                                           Qt.SortOrder.AscendingOrder)
+        self.actor_view.resizeColumnToContents(ActorTableModel.COL_NAME)
+        self.problem_view.resizeColumnToContents(ProblemTableModel.COL_TITLE)
+        self.count_label.setText(
+            self.tr("%1 actors · %2 problem statements · %3 partnerships")
+            .replace("%1", str(counts.actors)).replace("%2", str(counts.problems))
+            .replace("%3", str(counts.partnerships)))
+        self.statusBar().showMessage(
+            self.tr("Database: %1").replace("%1", self._service.database.display_url))
+        self.data_loaded.emit(len(actors), len(problems))
+
+    def _failed(self, error: BaseException, details: str) -> None:
+        self.statusBar().clearMessage()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Something went wrong"),
+                          str(error), parent=self)
+        if not isinstance(error, MapperError):
+            box.setDetailedText(details)
+        box.open()
+
+    def _show_actor(self, actor_id: str | None) -> None:
+        if not actor_id:
+            self.actor_detail.clear()
+            return
+        self.actor_detail.setHtml(self._actor_html(self._service.get_actor(actor_id)))
+
+    def _show_problem(self, problem_id: str | None) -> None:
+        if not problem_id:
+            self.problem_detail.clear()
+            return
+        self.problem_detail.setHtml(self._problem_html(self._service.get_problem(problem_id)))
+
+    def _labels(self, facet: str, codes: tuple[str, ...]) -> str:
+        return ", ".join(self._vocabulary.label(facet, c, self._lang) for c in codes)
+
+    @staticmethod
+    def _rows_html(rows: list[tuple[str, str | None]]) -> str:
+        cells = "".join(
+            f"<tr><th align='left' valign='top'>{html.escape(k)}</th>"
+            f"<td>{html.escape(v)}</td></tr>" for k, v in rows if v)
+        return f"<table cellspacing='4'>{cells}</table>"
+
+    def _actor_html(self, a: Actor) -> str:
+        p = a.profile
+        resources = "; ".join(
+            self._vocabulary.label("resource_kinds", r.kind, self._lang)
+            + (f" ({r.description})" if r.description else "") for r in a.resources_offered)
+        rows = [
+            (self.tr("Kind"), self._vocabulary.label("actor_kinds", a.kind, self._lang)),
+            (self.tr("Place"), ", ".join(x for x in (a.location.address, a.location.postcode,
+                                                     a.location.city) if x)),
+            (self.tr("We are"), p.we_are),
+            (self.tr("Target groups"), self._labels("target_groups", a.target_groups)),
+            (self.tr("Our role towards the target group"), p.role_towards_target_group),
+            (self.tr("Resources and competences"), resources),
+            (self.tr("Roles"), self._labels("roles", a.roles)),
+            (self.tr("Best at"), p.best_at),
+            (self.tr("Worst at"), p.worst_at),
+            (self.tr("Successful projects"), " • ".join(p.success_examples)),
+            (self.tr("Attractive partner because"), p.attractive_partner_because),
+            (self.tr("How we know it works"), p.how_we_know_it_works),
+        ]
+        return f"<h2>{html.escape(a.name)}</h2>" + self._rows_html(rows)
+
+    def _problem_html(self, p: ProblemStatement) -> str:
+        s = p.seeking
+        sought = "; ".join(
+            self._vocabulary.label("resource_kinds", r.kind, self._lang)
+            + (f" ({r.description})" if r.description else "") for r in s.resources)
+        rows = [
+            (self.tr("Status"), status_label(p.status)),
+            (self.tr("Description"), p.description),
+            (self.tr("Target groups"), self._labels("target_groups", p.target_groups)),
+            (self.tr("Our role in the project"), p.our_role),
+            (self.tr("We seek someone who"), s.description),
+            (self.tr("Resources sought"), sought),
+            (self.tr("Roles sought"), self._labels("roles", s.roles)),
+            (self.tr("The partner must not"), s.must_not),
+            (self.tr("As a partner you get"), p.partner_gets),
+            (self.tr("Involves a statutory task"),
+             self.tr("Yes") if p.involves_statutory_task else None),
+        ]
+        return f"<h2>{html.escape(p.title)}</h2>" + self._rows_html(rows)
+
+    # ----------------------------------------------------------------- commands
+
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import landscape"), "",
+                                              self.tr("Landscape documents (*.json)"))
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        service = self._service
+        progress = QProgressDialog(self.tr("Importing %1…").replace("%1", path), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def done(report: ImportReport) -> None:
+            progress.close()
+            self._imported(report)
+
+        def failed(error: BaseException, details: str) -> None:
+            progress.close()
+            self._failed(error, details)
+
+        run_in_background(self, lambda: service.import_file(path), on_success=done,
+                          on_failure=failed)
+
+    def _load_demo(self) -> None:
+        run_in_background(self, self._service.load_demo, on_success=self._imported,
+                          on_failure=self._failed)
+
+    def _imported(self, report: ImportReport) -> None:
+        a = report.actors
+        self.statusBar().showMessage(
+            self.tr("Imported: %1 new and %2 updated actors")
+            .replace("%1", str(a.created)).replace("%2", str(a.updated)), 10000)
+        self.reload()
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export landscape"),
+                                              "landskab.json",
+                                              self.tr("Landscape documents (*.json)"))
+        if not path:
+            return
+        run_in_background(
+            self, lambda: self._service.export_file(path),
+            on_success=lambda counts: self.statusBar().showMessage(
+                self.tr("Exported %1 actors to %2").replace("%1", str(counts.actors))
+                .replace("%2", path), 10000),
+            on_failure=self._failed)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About"), self.tr(
+            "Volunteer landscape: map the volunteer landscape of a municipality and match "
+            "partners to social problems."))
+
+    # ----------------------------------------------------------------- settings
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        self.tabs.setCurrentIndex(int(settings.value("main_window/tab", 0)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/tab", self.tabs.currentIndex())
+        super().closeEvent(event)
