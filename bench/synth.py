@@ -10,22 +10,26 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
+import gc
 import itertools
 import json
 import math
 import random
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 VOCABULARY_PATH: Path = Path(__file__).resolve().parent.parent / "data" / "vocabulary.json"
 
 Json = dict[str, Any]
 T = TypeVar("T")
+K = TypeVar("K")
 
+# fmt: off
 # ----------------------------------------------------------------------------------------------
 # Distributions. Codes missing from the vocabulary are ignored; vocabulary codes missing here
 # get DEFAULT_WEIGHT, so a grown vocabulary still shows up in the data.
@@ -287,21 +291,22 @@ class Town(NamedTuple):
     population_k: float
     sigma_km: float = 3.0
     coasts: tuple[tuple[float, float], ...] = ()
+    area: str = ""  # the name local actors carry, when it is not the town's (Nørrebro)
 
 
 TOWNS: tuple[Town, ...] = (
     Town("København", "Københavns Kommune", "0101", "1550", "København V", 55.676, 12.568, 160,
-         1.5, ((255, 0.5), (120, 0.5), (90, 1.5))),
+         1.5, ((255, 0.5), (120, 0.5), (90, 1.5)), area="Vesterbro"),
     Town("København", "Københavns Kommune", "0101", "2200", "København N", 55.695, 12.548, 130,
-         1.5, ((225, 0.5), (75, 2.5), (345, 3.0))),
+         1.5, ((225, 0.5), (75, 2.5), (345, 3.0)), area="Nørrebro"),
     Town("København", "Københavns Kommune", "0101", "2100", "København Ø", 55.712, 12.570, 110,
-         2.0, ((30, 0.5), (165, 1.0), (345, 1.5))),
+         2.0, ((30, 0.5), (165, 1.0), (345, 1.5)), area="Østerbro"),
     Town("København", "Københavns Kommune", "0101", "2300", "København S", 55.655, 12.598, 130,
-         1.0, ((165, 1.5), (315, 1.5))),
+         1.0, ((165, 1.5), (315, 1.5)), area="Amager"),
     Town("København", "Københavns Kommune", "0101", "2500", "Valby", 55.662, 12.508, 60,
-         1.0, ((0, 0.5), (240, 1.5))),
+         1.0, ((0, 0.5), (240, 1.5)), area="Valby"),
     Town("København", "Københavns Kommune", "0101", "2400", "København NV", 55.708, 12.530, 70,
-         1.0, ((345, 1.5), (195, 1.0))),
+         1.0, ((345, 1.5), (195, 1.0)), area="Bispebjerg"),
     Town("Aarhus", "Aarhus Kommune", "0751", "8000", "Aarhus C", 56.157, 10.200, 367,
          3.0, ((105, 1.0),)),
     Town("Odense", "Odense Kommune", "0461", "5000", "Odense C", 55.396, 10.388, 208,
@@ -352,6 +357,7 @@ JITTER_CLIP_SIGMAS: float = 8.0 / 3.0
 KM_PER_DEGREE_LAT: float = 111.32
 PRECISION_WEIGHTS: dict[str, float] = {"address": 85, "postcode": 10, "municipality": 5}
 HOUSE_NUMBERS: range = range(1, 121)
+FOUNDING_YEARS: range = range(1880, 2021)
 
 STREETS: tuple[str, ...] = (
     "Vestergade", "Østergade", "Nørregade", "Søndergade", "Jernbanegade", "Skolevej", "Kirkevej",
@@ -497,7 +503,8 @@ WORST_AT: tuple[str, ...] = (
 )
 PROJECTS: tuple[str, ...] = (
     "Lektiecafé på biblioteket", "Gåture i naturen", "Sommerlejr", "Fodboldtræning",
-    "Mentorforløb", "Fællesspisning i boligområdet", "Julehjælp", "Jobmesse med lokale virksomheder",
+    "Mentorforløb", "Fællesspisning i boligområdet", "Julehjælp",
+    "Jobmesse med lokale virksomheder",
     "Besøgsvenner på plejecentret", "Åben café", "Cykelværksted", "Kursus i privatøkonomi",
     "Netværksgruppe", "Familieudflugter", "Motionshold",
 )
@@ -612,7 +619,11 @@ PARTNERSHIP_NOTES: tuple[str, ...] = (
     "Fælles evaluering planlagt efter sommerferien.",
     "Afventer svar fra bestyrelsen.",
 )
-CONSENT_PURPOSE: str = "Registrering i kommunens frivilligoversigt med henblik på match med projekter"
+CONSENT_PURPOSE: str = (
+    "Registrering i kommunens frivilligoversigt med henblik på match med projekter"
+)
+
+# fmt: on
 
 FIRST_DATE: date = date(2024, 1, 1)
 LAST_DATE: date = date(2026, 10, 31)
@@ -623,26 +634,27 @@ _ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"
 # ----------------------------------------------------------------------------------------------
 
 
-class WeightedCodes:
-    """Codes with relative weights; one draw is a bisect, cheaper than random.choices."""
+class Weighted(Generic[K]):
+    """Items (codes, towns) with relative weights; a draw is one bisect, cheaper than
+    random.choices."""
 
     __slots__ = ("_cumulative", "_total", "codes")
 
-    def __init__(self, weights: Mapping[str, float]) -> None:
-        positive = {code: w for code, w in weights.items() if w > 0}
+    def __init__(self, weights: Mapping[K, float]) -> None:
+        positive = {item: w for item, w in weights.items() if w > 0}
         if not positive:
-            raise ValueError("no codes with a positive weight")
-        self.codes: list[str] = list(positive)
+            raise ValueError("no items with a positive weight")
+        self.codes: list[K] = list(positive)
         self._cumulative: list[float] = list(itertools.accumulate(positive.values()))
         self._total: float = self._cumulative[-1]
 
-    def one(self, rng: random.Random) -> str:
+    def one(self, rng: random.Random) -> K:
         return self.codes[bisect.bisect(self._cumulative, rng.random() * self._total)]
 
-    def distinct(self, rng: random.Random, k: int) -> list[str]:
-        """k different codes, more likely ones first (weighted sampling without replacement)."""
+    def distinct(self, rng: random.Random, k: int) -> list[K]:
+        """k different items, likelier ones first (weighted sampling without replacement)."""
         k = min(k, len(self.codes))
-        picked: list[str] = []
+        picked: list[K] = []
         while len(picked) < k:
             code = self.one(rng)
             if code not in picked:
@@ -657,21 +669,28 @@ class Vocabulary(NamedTuple):
     sectors: dict[str, str]  # actor kind -> sector
     ranks: dict[str, int]  # prevention level -> rank
 
-    def weighted(self, section: str, weights: Mapping[str, float]) -> WeightedCodes:
+    def weighted(self, section: str, weights: Mapping[str, float]) -> Weighted[str]:
         """Weights restricted to the section's codes; codes without a weight get DEFAULT_WEIGHT."""
-        return WeightedCodes({c: weights.get(c, DEFAULT_WEIGHT) for c in self.labels[section]})
+        return Weighted({c: weights.get(c, DEFAULT_WEIGHT) for c in self.labels[section]})
 
-    def weighted_subset(self, section: str, weights: Mapping[str, float]) -> WeightedCodes | None:
+    def weighted_subset(self, section: str, weights: Mapping[str, float]) -> Weighted[str] | None:
         """Only the weighted codes that the section knows; None when none of them is left."""
         known = {c: w for c, w in weights.items() if c in self.labels[section] and w > 0}
-        return WeightedCodes(known) if known else None
+        return Weighted(known) if known else None
 
 
 def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
     raw = json.loads(path.read_text(encoding="utf-8"))
     sections = (
-        "actor_kinds", "target_groups", "resource_kinds", "roles", "prevention_levels",
-        "problem_concreteness", "evidence_levels", "partnership_stages", "partnership_types",
+        "actor_kinds",
+        "target_groups",
+        "resource_kinds",
+        "roles",
+        "prevention_levels",
+        "problem_concreteness",
+        "evidence_levels",
+        "partnership_stages",
+        "partnership_types",
         "partnership_success_factors",
     )
     labels = {s: {e["code"]: e.get("da", e["code"]) for e in raw[s]} for s in sections}
@@ -704,7 +723,7 @@ def email_part(text: str) -> str:
     return text.lower().translate(_ASCII)
 
 
-def cvr_numbers(rng: random.Random) -> Iterable[str]:
+def cvr_numbers(rng: random.Random) -> Iterator[str]:
     """Unique CVR numbers with a valid modulus-11 check digit, in a seed-dependent order."""
     span = 9_000_000
     step = 48_271  # prime, coprime with span, so the walk visits every 7-digit base once
@@ -763,13 +782,13 @@ class LandscapeBuilder:
         self.partnership_types = v.weighted("partnership_types", PARTNERSHIP_TYPE_WEIGHTS)
         self.success_factors = v.weighted("partnership_success_factors", {})
         self.sought_roles = v.weighted("roles", SOUGHT_ROLE_WEIGHTS)
-        self.statuses = WeightedCodes(PROBLEM_STATUS_WEIGHTS)
-        self.precisions = WeightedCodes(PRECISION_WEIGHTS)
-        self.towns = WeightedCodes({str(i): t.population_k for i, t in enumerate(TOWNS)})
+        self.statuses = Weighted(PROBLEM_STATUS_WEIGHTS)
+        self.precisions = Weighted(PRECISION_WEIGHTS)
+        self.towns = Weighted({town: town.population_k for town in TOWNS})
         all_resources = v.weighted("resource_kinds", {})
         all_roles = v.weighted("roles", {})
-        self.resources_by_kind: dict[str, WeightedCodes] = {}
-        self.roles_by_kind: dict[str, WeightedCodes] = {}
+        self.resources_by_kind: dict[str, Weighted[str]] = {}
+        self.roles_by_kind: dict[str, Weighted[str]] = {}
         for kind in v.labels["actor_kinds"]:
             self.resources_by_kind[kind] = (
                 v.weighted_subset("resource_kinds", RESOURCE_WEIGHTS_BY_KIND.get(kind, {}))
@@ -786,10 +805,13 @@ class LandscapeBuilder:
             c: ROLE_NOUNS.get(c) or lower_label(lbl.split(" (")[0])
             for c, lbl in v.labels["roles"].items()
         }
-        self.evidence_da = {c: lower_label(lbl) for c, lbl in v.labels["evidence_levels"].items()}
         days = (LAST_DATE - FIRST_DATE).days + 1
         self.dates = [(FIRST_DATE + timedelta(days=d)).isoformat() for d in range(days)]
-        self.cvr = iter(cvr_numbers(rng))
+        self.cvr = cvr_numbers(rng)
+        # National organisations exist once each; local branches prefer them as parents.
+        self.national_names_left = list(reversed(NATIONAL_ORGANISATIONS))
+        self.parents: list[Json] = []
+        self.national_parents: list[Json] = []
 
     # -- small draws -----------------------------------------------------------------------
 
@@ -851,42 +873,50 @@ class LandscapeBuilder:
         rng = self.rng
         r = rng.random()
         district = pick(rng, DISTRICTS)
+        place = town.area or town.name
         if kind == "local_association":
             word = pick(rng, ASSOCIATION_WORDS)
+            if r < 0.35:
+                return f"{place} {word}"
             if r < 0.5:
-                return f"{town.name} {word}"
+                return f"{place} {word} af {pick(rng, FOUNDING_YEARS)}"
             return f"{district}s {word}" if r < 0.8 else f"{word} {district}"
         if kind == "voluntary_organisation":
-            if r < 0.15:
-                return pick(rng, NATIONAL_ORGANISATIONS)
+            if r < 0.15 and self.national_names_left:
+                return self.national_names_left.pop()
             word = pick(rng, VOLUNTARY_WORDS)
-            return f"{town.name} {word}" if r < 0.6 else f"{word} {district}"
+            return f"{place} {word}" if r < 0.6 else f"{word} {district}"
         if kind == "user_organisation":
             word = pick(rng, USER_ORG_WORDS)
-            return f"{word} {town.name}" if r < 0.6 else f"{word}, lokalafdeling {town.name}"
+            return f"{word} {place}" if r < 0.6 else f"{word}, lokalafdeling {place}"
         if kind == "volunteer_centre":
             if r < 0.6:
-                return f"Frivilligcenter {town.name}"
-            return f"Frivillighuset {district}" if r < 0.85 else f"{town.name} Frivilligcenter"
+                return f"Frivilligcenter {place}"
+            return f"Frivillighuset {district}" if r < 0.85 else f"{place} Frivilligcenter"
         if kind in ("public_institution", "self_governing_institution"):
             word = pick(rng, INSTITUTION_WORDS)
             prefix = "Den selvejende institution " if kind != "public_institution" else ""
             return f"{prefix}{district}s {word}" if r < 0.5 else f"{prefix}{word} {district}"
         if kind == "municipal_unit":
-            return f"{town.municipality}, {pick(rng, MUNICIPAL_UNITS)}"
+            unit = pick(rng, MUNICIPAL_UNITS)
+            return (
+                f"{town.municipality}, {unit}"
+                if r < 0.4
+                else f"{town.municipality}, {unit} {place if r < 0.6 else district}"
+            )
         if kind == "company":
             last = pick(rng, LAST_NAMES)
             suffix = pick(rng, COMPANY_SUFFIXES)
             if r < 0.35:
                 return f"{last} {pick(rng, TRADES)} {suffix}"
             if r < 0.6:
-                return f"{town.name} {pick(rng, TRADES)} {suffix}"
+                return f"{place} {pick(rng, TRADES)} {suffix}"
             if r < 0.8:
                 return f"{last} & {pick(rng, LAST_NAMES)} {suffix}"
             return f"{last}s {pick(rng, TRADES)}"
         if kind == "social_enterprise":
             word = pick(rng, SOCIAL_ENTERPRISE_WORDS)
-            return f"{word} {district}" if r < 0.5 else f"{word} {town.name}"
+            return f"{word} {district}" if r < 0.5 else f"{word} {place}"
         if kind == "foundation":
             if r < 0.3:
                 first, last = self.person_name()
@@ -894,22 +924,24 @@ class LandscapeBuilder:
             if r < 0.55:
                 return f"{pick(rng, LAST_NAMES)}-Fonden"
             if r < 0.8:
-                return f"{town.name} Lokalfond"
+                return f"{place} Lokalfond"
             return f"Fonden for {pick(rng, FOUNDATION_CAUSES)}"
         if kind == "housing_association":
             if r < 0.4:
                 return f"Boligforeningen {district}"
             if r < 0.7:
-                return f"{town.name} Boligselskab, afdeling {district}"
-            return f"Andelsboligforeningen {district}" if r < 0.85 else f"{town.name} Almene Boliger"
+                return f"{place} Boligselskab, afdeling {district}"
+            if r < 0.85:
+                return f"Andelsboligforeningen {district}"
+            return f"{place} Almene Boliger"
         if kind == "education_institution":
-            return f"{town.name} {pick(rng, EDUCATION_WORDS)}" if r < 0.8 else f"VUC {town.name}"
+            return f"{place} {pick(rng, EDUCATION_WORDS)}" if r < 0.8 else f"VUC {place}"
         if kind == "knowledge_centre":
             topic = pick(rng, KNOWLEDGE_TOPICS)
-            return f"Videncenter for {topic}" if r < 0.5 else f"Center for {topic}, {town.name}"
+            return f"Videncenter for {topic}" if r < 0.5 else f"Center for {topic}, {place}"
         if kind == "trade_union":
-            return f"{pick(rng, UNION_WORDS)} {town.name}"
-        return f"{town.name} {self.vocab.labels['actor_kinds'][kind]}"
+            return f"{pick(rng, UNION_WORDS)} {place}"
+        return f"{place} {self.vocab.labels['actor_kinds'][kind]}"
 
     # -- actors ----------------------------------------------------------------------------
 
@@ -964,11 +996,12 @@ class LandscapeBuilder:
             )
         if rng.random() < 0.8:
             role = self.role_da[roles[0]]
-            if person:
-                text = f"Min rolle er at være {role}, og jeg møder {tg} {pick(rng, MEETING_PLACES)}."
-            else:
-                text = f"Vores rolle er at være {role}, og vi møder {tg} {pick(rng, MEETING_PLACES)}."
-            profile["role_towards_target_group"] = text
+            place = pick(rng, MEETING_PLACES)
+            profile["role_towards_target_group"] = (
+                f"Min rolle er at være {role}, og jeg møder {tg} {place}."
+                if person
+                else f"Vores rolle er at være {role}, og vi møder {tg} {place}."
+            )
         if rng.random() < 0.6:
             profile["how_we_know_it_works"] = pick(rng, HOW_WE_KNOW)
             profile["evidence_level"] = self.evidence.one(rng)
@@ -976,10 +1009,10 @@ class LandscapeBuilder:
             profile["evidence_level"] = self.evidence.one(rng)
         return profile
 
-    def actor(self, i: int, parents: list[Json]) -> Json:
+    def actor(self, i: int) -> Json:
         rng = self.rng
         kind = self.kinds.one(rng)
-        town = TOWNS[int(self.towns.one(rng))]
+        town = self.towns.one(rng)
         person = kind == PERSON_KIND
         actor: Json = {"id": f"syn-a{i:06d}"}
         first, last = self.person_name()
@@ -987,8 +1020,9 @@ class LandscapeBuilder:
             name = f"{first} {last}"
         else:
             name = self.actor_name(kind, town)
-            if kind in BRANCH_KINDS and parents and rng.random() < PARENT_SHARE:
-                parent = pick(rng, parents)
+            if kind in BRANCH_KINDS and self.parents and rng.random() < PARENT_SHARE:
+                national = self.national_parents and rng.random() < 0.7
+                parent = pick(rng, self.national_parents if national else self.parents)
                 actor["parent_id"] = parent["id"]
                 name = f"{parent['name']}, afdeling {town.name}"
         actor["name"] = name
@@ -1018,7 +1052,9 @@ class LandscapeBuilder:
         actor["resources_offered"] = resources
         actor["roles"] = roles
         actor["prevention_levels"] = self.prevention_levels()
-        actor["profile"] = self.profile(name, kind, town, target_groups, resources, roles, volunteers)
+        actor["profile"] = self.profile(
+            name, kind, town, target_groups, resources, roles, volunteers
+        )
         # Organisations get an invented contact person; a person is their own contact.
         contact: Json = {"name": f"{first} {last}"}
         suffix = str(i) if person else ""
@@ -1038,6 +1074,10 @@ class LandscapeBuilder:
             actor["public"] = rng.random() < 0.95
         actor["verified_on"] = self.dates[verified]
         actor["active"] = rng.random() >= INACTIVE_SHARE
+        if kind == PARENT_KIND:
+            self.parents.append(actor)
+            if name in NATIONAL_ORGANISATIONS:
+                self.national_parents.append(actor)
         return actor
 
     # -- problems --------------------------------------------------------------------------
@@ -1051,7 +1091,7 @@ class LandscapeBuilder:
             location: Json = dict(owner["location"])
             town_name = TOWN_BY_CODE[location["municipality_code"]].name
         else:
-            town = TOWNS[int(self.towns.one(rng))]
+            town = self.towns.one(rng)
             location = self.location(town, "municipality")
             town_name = town.name
         title = f"{theme} for {tg}"
@@ -1075,9 +1115,7 @@ class LandscapeBuilder:
         )
         owner_kind = owner["kind"] if owner is not None else ""
         overarching_share = 0.6 if owner_kind == "voluntary_organisation" else 0.35
-        problem["concreteness"] = (
-            "overarching" if rng.random() < overarching_share else "concrete"
-        )
+        problem["concreteness"] = "overarching" if rng.random() < overarching_share else "concrete"
         problem["target_groups"] = target_groups
         problem["prevention_level"] = self.prevention.one(rng)
         own_codes = [r["kind"] for r in owner["resources_offered"]] if owner else []
@@ -1166,10 +1204,7 @@ class LandscapeBuilder:
         if count * 2 > capacity:
             # Dense request: rejection sampling would stall, so sample from all pairs.
             pairs = [
-                (p, a)
-                for p in range(len(problems))
-                for a in range(n_actors)
-                if a != owner_index[p]
+                (p, a) for p in range(len(problems)) for a in range(n_actors) if a != owner_index[p]
             ]
             chosen = rng.sample(pairs, count)
             return [self.partnership(problems[p], actors[a]) for p, a in chosen]
@@ -1220,16 +1255,32 @@ def generate_landscape(
         n_problems = max(8, n_actors // 100)
     if n_problems < 0 or (n_partnerships is not None and n_partnerships < 0):
         raise ValueError("counts must be >= 0")
+    with _gc_paused():
+        return _generate(n_actors, seed, n_problems, n_partnerships)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The document is a tree of new dicts and lists without reference cycles; the cyclic
+    collector would only rescan the growing heap again and again (a third of the run time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _generate(
+    n_actors: int, seed: int, n_problems: int, n_partnerships: int | None
+) -> dict[str, Any]:
     builder = LandscapeBuilder(load_vocabulary(), random.Random(seed))
     rng = builder.rng
 
     actors: list[Json] = []
-    parents: list[Json] = []
     for i in range(n_actors):
-        actor = builder.actor(i, parents)
-        actors.append(actor)
-        if actor["kind"] == PARENT_KIND:
-            parents.append(actor)
+        actors.append(builder.actor(i))
 
     owner_pool = _owner_pool(actors)
     problems: list[Json] = []
@@ -1287,7 +1338,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:
         parser.error(str(error))
     generated = time.perf_counter() - started
-    args.out.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    # One-shot dumps uses the C encoder; json.dump streams through the slow Python one.
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    args.out.write_text(text, encoding="utf-8")
     print(
         f"{len(document['actors'])} actors, {len(document['problems'])} problems, "
         f"{len(document['partnerships'])} partnerships -> {args.out} "
