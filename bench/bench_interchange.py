@@ -35,8 +35,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"SQLite {sqlite3.sqlite_version}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
 
 
 def child(operation: str, document: str, db: str) -> None:
@@ -60,8 +62,12 @@ def child(operation: str, document: str, db: str) -> None:
 
 
 def measure(operation: str, document: Path, db: Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", operation, str(document), str(db)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", operation, str(document), str(db)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -79,8 +85,10 @@ def main() -> None:
 
     print(f"machine: {machine()}")
     print(f"median of {args.runs} runs, each in a fresh process\n")
-    print("| actors | document | import (empty db) | re-import (no changes) | export | "
-          "peak RSS import / export |")
+    print(
+        "| actors | document | import (empty db) | re-import (no changes) | export | "
+        "peak RSS import / export |"
+    )
     print("|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -101,11 +109,13 @@ def main() -> None:
             def med(rows: list[dict[str, float]], key: str) -> float:
                 return statistics.median(r[key] for r in rows)
 
-            print(f"| {size:,} | {document.stat().st_size / 2**20:.0f} MiB "
-                  f"| {med(imports, 'seconds'):.2f} s | {med(reimports, 'seconds'):.2f} s "
-                  f"| {med(exports, 'seconds'):.2f} s "
-                  f"| {med(imports, 'peak_mib'):.0f} / {med(exports, 'peak_mib'):.0f} MiB |",
-                  flush=True)
+            print(
+                f"| {size:,} | {document.stat().st_size / 2**20:.0f} MiB "
+                f"| {med(imports, 'seconds'):.2f} s | {med(reimports, 'seconds'):.2f} s "
+                f"| {med(exports, 'seconds'):.2f} s "
+                f"| {med(imports, 'peak_mib'):.0f} / {med(exports, 'peak_mib'):.0f} MiB |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

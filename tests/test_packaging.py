@@ -16,21 +16,47 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_a_regular_install_holds_code_data_and_migrations(tmp_path: Path) -> None:
     target = tmp_path / "site"
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(ROOT)],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert build.returncode == 0, build.stderr
-    for relative in ("mapper_data/vocabulary.json", "mapper_data/landscape.schema.json",
-                     "mapper_data/demo_landscape.json", "mapper/persistence/migrations/env.py",
-                     "mapper/persistence/migrations/script.py.mako",
-                     "mapper/persistence/migrations/versions/0001_initial.py",
-                     "ui/i18n/mapper_da.qm"):
+    for relative in (
+        "mapper_data/vocabulary.json",
+        "mapper_data/landscape.schema.json",
+        "mapper_data/demo_landscape.json",
+        "mapper/persistence/migrations/env.py",
+        "mapper/persistence/migrations/script.py.mako",
+        "mapper/persistence/migrations/versions/0001_initial.py",
+        "ui/i18n/mapper_da.qm",
+    ):
         assert (target / relative).is_file(), relative
     # Run from an empty folder so only the installed copy can be imported.
     env = {**os.environ, "PYTHONPATH": str(target), "MAPPER_DB": str(tmp_path / "i.sqlite")}
-    code = ("import mapper, ui.cli, sys; assert mapper.__file__.startswith(sys.argv[1]);"
-            " sys.exit(ui.cli.main(['demo']) or ui.cli.main(['actors', '--json']))")
-    run = subprocess.run([sys.executable, "-c", code, str(target)], env=env, capture_output=True, text=True, check=False, cwd=tmp_path)
+    code = (
+        "import mapper, ui.cli, sys; assert mapper.__file__.startswith(sys.argv[1]);"
+        " sys.exit(ui.cli.main(['demo']) or ui.cli.main(['actors', '--json']))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(target)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
     assert run.returncode == 0, run.stderr
     assert '"kind": "voluntary_organisation"' in run.stdout

@@ -42,8 +42,9 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     return None
 
 
-def build_main_window(db: str | None, *, demo_if_empty: bool = False,
-                      lang: str = "da") -> MainWindow:
+def build_main_window(
+    db: str | None, *, demo_if_empty: bool = False, lang: str = "da"
+) -> MainWindow:
     database = open_database(db)
     service = LandscapeService(database)
     if demo_if_empty and service.counts().actors == 0:

@@ -30,24 +30,36 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="mapper", description=(
-        "Map a municipality's volunteer landscape and match partners to social problems."))
-    parser.add_argument("--db", metavar="URL_OR_PATH", help=(
-        "database: a SQLite file path or any SQLAlchemy URL "
-        "(default: $MAPPER_DB, else landscape.sqlite in the user data folder)"))
+    parser = _Parser(
+        prog="mapper",
+        description=(
+            "Map a municipality's volunteer landscape and match partners to social problems."
+        ),
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL_OR_PATH",
+        help=(
+            "database: a SQLite file path or any SQLAlchemy URL "
+            "(default: $MAPPER_DB, else landscape.sqlite in the user data folder)"
+        ),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("init", help="create or upgrade the database")
     demo = sub.add_parser("demo", help="load the demo landscape (idempotent)")
-    demo.add_argument("--if-empty", action="store_true",
-                      help="only when the database holds no actors yet")
+    demo.add_argument(
+        "--if-empty", action="store_true", help="only when the database holds no actors yet"
+    )
 
     imp = sub.add_parser("import", help="import an interchange document (landscape JSON)")
     imp.add_argument("file")
 
     exp = sub.add_parser("export", help="export data")
     exp_sub = exp.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser, required=True)
-    exp_land = exp_sub.add_parser("landscape", help="the whole landscape as an interchange document")
+    exp_land = exp_sub.add_parser(
+        "landscape", help="the whole landscape as an interchange document"
+    )
     exp_land.add_argument("file", help="output file ('-' for standard output)")
 
     actors = sub.add_parser("actors", help="list actors")
@@ -61,13 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
     problems.add_argument("--status", help="only this status")
 
     gui = sub.add_parser("gui", help="open the desktop application")
-    gui.add_argument("--demo-if-empty", action="store_true",
-                     help="load the demo landscape first when the database is empty")
+    gui.add_argument(
+        "--demo-if-empty",
+        action="store_true",
+        help="load the demo landscape first when the database is empty",
+    )
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
         args = build_parser().parse_args(argv)
@@ -105,10 +121,14 @@ def _service(args: argparse.Namespace) -> tuple[Database, LandscapeService]:
 
 def _report_line(report: ImportReport) -> str:
     parts = []
-    for name, counts in (("actors", report.actors), ("problems", report.problems),
-                         ("partnerships", report.partnerships)):
-        parts.append(f"{name}: {counts.created} new, {counts.updated} updated, "
-                     f"{counts.unchanged} unchanged")
+    for name, counts in (
+        ("actors", report.actors),
+        ("problems", report.problems),
+        ("partnerships", report.partnerships),
+    ):
+        parts.append(
+            f"{name}: {counts.created} new, {counts.updated} updated, {counts.unchanged} unchanged"
+        )
     return "; ".join(parts)
 
 
@@ -126,8 +146,9 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print("demo not loaded: the database already holds actors", file=err)
             return EXIT_OK
         report = service.load_demo()
-        print(f"demo landscape loaded into {database.display_url}: {_report_line(report)}",
-              file=err)
+        print(
+            f"demo landscape loaded into {database.display_url}: {_report_line(report)}", file=err
+        )
     finally:
         database.close()
     return EXIT_OK
@@ -150,8 +171,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         database.close()
     if args.file != "-":
-        print(f"exported {counts.actors} actors, {counts.problems} problems, "
-              f"{counts.partnerships} partnerships to {args.file}", file=err)
+        print(
+            f"exported {counts.actors} actors, {counts.problems} problems, "
+            f"{counts.partnerships} partnerships to {args.file}",
+            file=err,
+        )
     return EXIT_OK
 
 
@@ -163,8 +187,9 @@ def _check_code(service: LandscapeService, facet: str, value: str | None, option
 
 
 def _table(rows: list[list[str]], headers: list[str], out: TextIO) -> None:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
-              for i, h in enumerate(headers)]
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
     print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), file=out)
     for row in rows:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(), file=out)
@@ -175,8 +200,9 @@ def cmd_actors(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         _check_code(service, "actor_kinds", args.kind, "--kind")
         _check_code(service, "target_groups", args.target_group, "--target-group")
-        actors = service.list_actors(kind=args.kind, target_group=args.target_group,
-                                     municipality_code=args.municipality)
+        actors = service.list_actors(
+            kind=args.kind, target_group=args.target_group, municipality_code=args.municipality
+        )
     finally:
         database.close()
     if args.json:
@@ -184,9 +210,21 @@ def cmd_actors(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write("\n")
     else:
         label = service.vocabulary.label
-        _table([[a.id, a.name, label("actor_kinds", a.kind), a.municipality_code or "",
-                 a.city or "", "" if a.active else "inactive"] for a in actors],
-               ["ID", "NAME", "KIND", "MUNI", "CITY", ""], out)
+        _table(
+            [
+                [
+                    a.id,
+                    a.name,
+                    label("actor_kinds", a.kind),
+                    a.municipality_code or "",
+                    a.city or "",
+                    "" if a.active else "inactive",
+                ]
+                for a in actors
+            ],
+            ["ID", "NAME", "KIND", "MUNI", "CITY", ""],
+            out,
+        )
         print(f"{len(actors)} actors", file=err)
     return EXIT_OK
 
@@ -201,8 +239,11 @@ def cmd_problems(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         json.dump([_jsonable(asdict(p)) for p in problems], out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        _table([[p.id, p.title, p.status, p.owner_name or ""] for p in problems],
-               ["ID", "TITLE", "STATUS", "OWNER"], out)
+        _table(
+            [[p.id, p.title, p.status, p.owner_name or ""] for p in problems],
+            ["ID", "TITLE", "STATUS", "OWNER"],
+            out,
+        )
         print(f"{len(problems)} problem statements", file=err)
     return EXIT_OK
 

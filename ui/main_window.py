@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
         self.actor_view = _table_view(self.actor_proxy, "actorTable")
         self.actor_view.setAccessibleName(self.tr("Actors"))
         self.actor_view.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._show_actor(current.data(ID_ROLE)))
+            lambda current, _previous: self._show_actor(current.data(ID_ROLE))
+        )
         self.actor_detail = QTextBrowser()
         self.actor_detail.setObjectName("actorDetail")
         self.actor_detail.setAccessibleName(self.tr("Actor details"))
@@ -127,7 +128,8 @@ class MainWindow(QMainWindow):
         self.problem_view = _table_view(self.problem_proxy, "problemTable")
         self.problem_view.setAccessibleName(self.tr("Problem statements"))
         self.problem_view.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._show_problem(current.data(ID_ROLE)))
+            lambda current, _previous: self._show_problem(current.data(ID_ROLE))
+        )
         self.problem_detail = QTextBrowser()
         self.problem_detail.setObjectName("problemDetail")
         self.problem_detail.setAccessibleName(self.tr("Problem statement details"))
@@ -188,22 +190,27 @@ class MainWindow(QMainWindow):
         self.problem_model.set_rows(problems)
         if self.actor_proxy.sortColumn() < 0:
             self.actor_view.sortByColumn(ActorTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-            self.problem_view.sortByColumn(ProblemTableModel.COL_STATUS,
-                                           Qt.SortOrder.AscendingOrder)
+            self.problem_view.sortByColumn(
+                ProblemTableModel.COL_STATUS, Qt.SortOrder.AscendingOrder
+            )
         self.actor_view.resizeColumnToContents(ActorTableModel.COL_NAME)
         self.problem_view.resizeColumnToContents(ProblemTableModel.COL_TITLE)
         self.count_label.setText(
             self.tr("%1 actors · %2 problem statements · %3 partnerships")
-            .replace("%1", str(counts.actors)).replace("%2", str(counts.problems))
-            .replace("%3", str(counts.partnerships)))
+            .replace("%1", str(counts.actors))
+            .replace("%2", str(counts.problems))
+            .replace("%3", str(counts.partnerships))
+        )
         self.statusBar().showMessage(
-            self.tr("Database: %1").replace("%1", self._service.database.display_url))
+            self.tr("Database: %1").replace("%1", self._service.database.display_url)
+        )
         self.data_loaded.emit(len(actors), len(problems))
 
     def _failed(self, error: BaseException, details: str) -> None:
         self.statusBar().clearMessage()
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Something went wrong"),
-                          str(error), parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Something went wrong"), str(error), parent=self
+        )
         if not isinstance(error, MapperError):
             box.setDetailedText(details)
         box.open()
@@ -226,19 +233,27 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _rows_html(rows: list[tuple[str, str | None]]) -> str:
         cells = "".join(
-            f"<tr><th align='left' valign='top'>{html.escape(k)}</th>"
-            f"<td>{html.escape(v)}</td></tr>" for k, v in rows if v)
+            f"<tr><th align='left' valign='top'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+            for k, v in rows
+            if v
+        )
         return f"<table cellspacing='4'>{cells}</table>"
 
     def _actor_html(self, a: Actor) -> str:
         p = a.profile
         resources = "; ".join(
             self._vocabulary.label("resource_kinds", r.kind, self._lang)
-            + (f" ({r.description})" if r.description else "") for r in a.resources_offered)
+            + (f" ({r.description})" if r.description else "")
+            for r in a.resources_offered
+        )
         rows = [
             (self.tr("Kind"), self._vocabulary.label("actor_kinds", a.kind, self._lang)),
-            (self.tr("Place"), ", ".join(x for x in (a.location.address, a.location.postcode,
-                                                     a.location.city) if x)),
+            (
+                self.tr("Place"),
+                ", ".join(
+                    x for x in (a.location.address, a.location.postcode, a.location.city) if x
+                ),
+            ),
             (self.tr("We are"), p.we_are),
             (self.tr("Target groups"), self._labels("target_groups", a.target_groups)),
             (self.tr("Our role towards the target group"), p.role_towards_target_group),
@@ -256,7 +271,9 @@ class MainWindow(QMainWindow):
         s = p.seeking
         sought = "; ".join(
             self._vocabulary.label("resource_kinds", r.kind, self._lang)
-            + (f" ({r.description})" if r.description else "") for r in s.resources)
+            + (f" ({r.description})" if r.description else "")
+            for r in s.resources
+        )
         rows = [
             (self.tr("Status"), status_label(p.status)),
             (self.tr("Description"), p.description),
@@ -267,8 +284,10 @@ class MainWindow(QMainWindow):
             (self.tr("Roles sought"), self._labels("roles", s.roles)),
             (self.tr("The partner must not"), s.must_not),
             (self.tr("As a partner you get"), p.partner_gets),
-            (self.tr("Involves a statutory task"),
-             self.tr("Yes") if p.involves_statutory_task else None),
+            (
+                self.tr("Involves a statutory task"),
+                self.tr("Yes") if p.involves_statutory_task else None,
+            ),
         ]
         return f"<h2>{html.escape(p.title)}</h2>" + self._rows_html(rows)
 
@@ -280,8 +299,9 @@ class MainWindow(QMainWindow):
         self.search_edit.selectAll()
 
     def _ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import landscape"), "",
-                                              self.tr("Landscape documents (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import landscape"), "", self.tr("Landscape documents (*.json)")
+        )
         if path:
             self.import_file(path)
 
@@ -300,37 +320,55 @@ class MainWindow(QMainWindow):
             progress.close()
             self._failed(error, details)
 
-        run_in_background(self, lambda: service.import_file(path), on_success=done,
-                          on_failure=failed)
+        run_in_background(
+            self, lambda: service.import_file(path), on_success=done, on_failure=failed
+        )
 
     def _load_demo(self) -> None:
-        run_in_background(self, self._service.load_demo, on_success=self._imported,
-                          on_failure=self._failed)
+        run_in_background(
+            self, self._service.load_demo, on_success=self._imported, on_failure=self._failed
+        )
 
     def _imported(self, report: ImportReport) -> None:
         a = report.actors
         self.statusBar().showMessage(
             self.tr("Imported: %1 new and %2 updated actors")
-            .replace("%1", str(a.created)).replace("%2", str(a.updated)), 10000)
+            .replace("%1", str(a.created))
+            .replace("%2", str(a.updated)),
+            10000,
+        )
         self.reload()
 
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export landscape"),
-                                              "landskab.json",
-                                              self.tr("Landscape documents (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export landscape"),
+            "landskab.json",
+            self.tr("Landscape documents (*.json)"),
+        )
         if not path:
             return
         run_in_background(
-            self, lambda: self._service.export_file(path),
+            self,
+            lambda: self._service.export_file(path),
             on_success=lambda counts: self.statusBar().showMessage(
-                self.tr("Exported %1 actors to %2").replace("%1", str(counts.actors))
-                .replace("%2", path), 10000),
-            on_failure=self._failed)
+                self.tr("Exported %1 actors to %2")
+                .replace("%1", str(counts.actors))
+                .replace("%2", path),
+                10000,
+            ),
+            on_failure=self._failed,
+        )
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About"), self.tr(
-            "Volunteer landscape: map the volunteer landscape of a municipality and match "
-            "partners to social problems."))
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr(
+                "Volunteer landscape: map the volunteer landscape of a municipality and match "
+                "partners to social problems."
+            ),
+        )
 
     # ----------------------------------------------------------------- settings
 

@@ -58,11 +58,7 @@ class Vocabulary:
                     da=e["da"],
                     en=e["en"],
                     synonyms=tuple(e.get("synonyms", ())),
-                    extra={
-                        k: v
-                        for k, v in e.items()
-                        if k not in {"code", "da", "en", "synonyms"}
-                    },
+                    extra={k: v for k, v in e.items() if k not in {"code", "da", "en", "synonyms"}},
                 )
                 for e in entries
             }

@@ -74,8 +74,9 @@ def _validator() -> Draft202012Validator:
 def _fast_validator() -> Any:
     """The same schema compiled by jsonschema-rs: ~100x faster, used to accept valid documents;
     the Python validator explains invalid ones."""
-    return jsonschema_rs.validator_for(read_data_json("landscape.schema.json"),
-                                       validate_formats=True)
+    return jsonschema_rs.validator_for(
+        read_data_json("landscape.schema.json"), validate_formats=True
+    )
 
 
 def _schema_problems(doc: Mapping[str, Any]) -> list[InputProblem]:
@@ -83,9 +84,15 @@ def _schema_problems(doc: Mapping[str, Any]) -> list[InputProblem]:
         return []
     problems = [_schema_problem(doc, e) for e in _validator().iter_errors(doc)]
     if not problems:  # the two validators disagree on a detail: report the fast one's words
-        problems = [InputProblem(_dotted(e.instance_path[:2]) or "document",
-                                 _dotted(e.instance_path[2:]) or "(record)", None, e.message)
-                    for e in _fast_validator().iter_errors(doc)]
+        problems = [
+            InputProblem(
+                _dotted(e.instance_path[:2]) or "document",
+                _dotted(e.instance_path[2:]) or "(record)",
+                None,
+                e.message,
+            )
+            for e in _fast_validator().iter_errors(doc)
+        ]
     return sorted(problems, key=lambda p: (p.record, p.field))
 
 
@@ -103,8 +110,14 @@ def read_document(source: str | Path | IO[str]) -> dict[str, Any]:
             data = json.load(source)
     except json.JSONDecodeError as exc:
         raise ValidationError(
-            [InputProblem("document", f"line {exc.lineno}, column {exc.colno}", None,
-                          f"not valid JSON: {exc.msg}")],
+            [
+                InputProblem(
+                    "document",
+                    f"line {exc.lineno}, column {exc.colno}",
+                    None,
+                    f"not valid JSON: {exc.msg}",
+                )
+            ],
             source=name,
         ) from exc
     except UnicodeDecodeError as exc:
@@ -113,16 +126,26 @@ def read_document(source: str | Path | IO[str]) -> dict[str, Any]:
         ) from exc
     if not isinstance(data, dict):
         raise ValidationError(
-            [InputProblem("document", "(top level)", type(data).__name__,
-                          "expected a JSON object", '{"format": "mapper-landscape", ...}')],
+            [
+                InputProblem(
+                    "document",
+                    "(top level)",
+                    type(data).__name__,
+                    "expected a JSON object",
+                    '{"format": "mapper-landscape", ...}',
+                )
+            ],
             source=name,
         )
     return data
 
 
-def validate_document(doc: Mapping[str, Any], vocabulary: Vocabulary | None = None,
-                      known_actor_ids: Iterable[str] = (),
-                      known_problem_ids: Iterable[str] = ()) -> list[InputProblem]:
+def validate_document(
+    doc: Mapping[str, Any],
+    vocabulary: Vocabulary | None = None,
+    known_actor_ids: Iterable[str] = (),
+    known_problem_ids: Iterable[str] = (),
+) -> list[InputProblem]:
     """Every problem of the document; an empty list means it can be imported.
 
     ``known_*_ids`` are records already in the database, which references may point at.
@@ -148,8 +171,9 @@ def validate_document(doc: Mapping[str, Any], vocabulary: Vocabulary | None = No
         parent = actor.get("parent_id")
         if parent is not None:
             if parent == actor["id"]:
-                problems.append(InputProblem(label, "parent_id", parent,
-                                             "an actor cannot be its own parent"))
+                problems.append(
+                    InputProblem(label, "parent_id", parent, "an actor cannot be its own parent")
+                )
             elif parent not in all_actor_ids:
                 problems.append(_unknown_ref(label, "parent_id", parent, all_actor_ids, "actor"))
     for problem in prob_list:
@@ -169,16 +193,23 @@ def validate_document(doc: Mapping[str, Any], vocabulary: Vocabulary | None = No
         if pair[1] not in all_actor_ids:
             problems.append(_unknown_ref(label, "actor_id", pair[1], all_actor_ids, "actor"))
         if pair in seen_pairs:
-            problems.append(InputProblem(label, "problem_id/actor_id", list(pair),
-                                         "the same partnership appears twice"))
+            problems.append(
+                InputProblem(
+                    label, "problem_id/actor_id", list(pair), "the same partnership appears twice"
+                )
+            )
         seen_pairs.add(pair)
     return problems
 
 
-def parse_document(doc: Mapping[str, Any], *, source: str | None = None,
-                   vocabulary: Vocabulary | None = None,
-                   known_actor_ids: Iterable[str] = (),
-                   known_problem_ids: Iterable[str] = ()) -> Landscape:
+def parse_document(
+    doc: Mapping[str, Any],
+    *,
+    source: str | None = None,
+    vocabulary: Vocabulary | None = None,
+    known_actor_ids: Iterable[str] = (),
+    known_problem_ids: Iterable[str] = (),
+) -> Landscape:
     """Validate and convert a document; raises ValidationError listing every problem."""
     problems = validate_document(doc, vocabulary, known_actor_ids, known_problem_ids)
     if problems:
@@ -247,23 +278,31 @@ def _nearest(value: str, choices: Sequence[str]) -> str | None:
     return match[0] if match else None
 
 
-def _unique_ids(records: list[dict[str, Any]], singular: str,
-                problems: list[InputProblem]) -> set[str]:
+def _unique_ids(
+    records: list[dict[str, Any]], singular: str, problems: list[InputProblem]
+) -> set[str]:
     seen: set[str] = set()
     for record in records:
         rid = record["id"]
         if rid in seen:
-            problems.append(InputProblem(f"{singular} {rid}", "id", rid,
-                                         f"the id is used by more than one {singular}"))
+            problems.append(
+                InputProblem(
+                    f"{singular} {rid}", "id", rid, f"the id is used by more than one {singular}"
+                )
+            )
         seen.add(rid)
     return seen
 
 
 def _unknown_ref(label: str, field: str, value: str, known: set[str], kind: str) -> InputProblem:
     hint = _nearest(value, sorted(known)) if known else None
-    return InputProblem(label, field, value,
-                        f"no {kind} with this id in the document or the database",
-                        f"nearest id: {hint}" if hint else None)
+    return InputProblem(
+        label,
+        field,
+        value,
+        f"no {kind} with this id in the document or the database",
+        f"nearest id: {hint}" if hint else None,
+    )
 
 
 def _values_at(record: Mapping[str, Any], path: str) -> Iterator[tuple[str, Any]]:
@@ -288,27 +327,40 @@ def _values_at(record: Mapping[str, Any], path: str) -> Iterator[tuple[str, Any]
         yield head, value
 
 
-def _check_codes(record: Mapping[str, Any], fields: Mapping[str, str], label: str,
-                 vocab: Vocabulary, problems: list[InputProblem]) -> None:
+def _check_codes(
+    record: Mapping[str, Any],
+    fields: Mapping[str, str],
+    label: str,
+    vocab: Vocabulary,
+    problems: list[InputProblem],
+) -> None:
     for path, facet in fields.items():
         valid = vocab.codes(facet)
         for field, value in _values_at(record, path):
             if value not in valid:
                 nearest = vocab.nearest(facet, str(value))
-                problems.append(InputProblem(
-                    label, field, value, f"unknown code in {facet}",
-                    f"nearest valid code: {nearest}" if nearest else None))
+                problems.append(
+                    InputProblem(
+                        label,
+                        field,
+                        value,
+                        f"unknown code in {facet}",
+                        f"nearest valid code: {nearest}" if nearest else None,
+                    )
+                )
 
 
-def _check_location(location: Mapping[str, Any] | None, label: str,
-                    problems: list[InputProblem]) -> None:
+def _check_location(
+    location: Mapping[str, Any] | None, label: str, problems: list[InputProblem]
+) -> None:
     if not location:
         return
     has_lat, has_lon = "lat" in location, "lon" in location
     if has_lat != has_lon:
         missing = "lon" if has_lat else "lat"
-        problems.append(InputProblem(label, f"location.{missing}", None,
-                                     "a coordinate needs both lat and lon"))
+        problems.append(
+            InputProblem(label, f"location.{missing}", None, "a coordinate needs both lat and lon")
+        )
 
 
 # --------------------------------------------------------------------------- dict → model
@@ -319,15 +371,25 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _resource(d: Mapping[str, Any]) -> Resource:
-    return Resource(kind=d["kind"], description=d.get("description"),
-                    hours_per_month=d.get("hours_per_month"), amount_dkk=d.get("amount_dkk"))
+    return Resource(
+        kind=d["kind"],
+        description=d.get("description"),
+        hours_per_month=d.get("hours_per_month"),
+        amount_dkk=d.get("amount_dkk"),
+    )
 
 
 def _location(d: Mapping[str, Any] | None) -> Location:
     d = d or {}
-    return Location(address=d.get("address"), postcode=d.get("postcode"), city=d.get("city"),
-                    municipality_code=d.get("municipality_code"), lat=d.get("lat"),
-                    lon=d.get("lon"), precision=d.get("precision"))
+    return Location(
+        address=d.get("address"),
+        postcode=d.get("postcode"),
+        city=d.get("city"),
+        municipality_code=d.get("municipality_code"),
+        lat=d.get("lat"),
+        lon=d.get("lon"),
+        precision=d.get("precision"),
+    )
 
 
 def actor_from_dict(d: Mapping[str, Any]) -> Actor:
@@ -359,8 +421,12 @@ def actor_from_dict(d: Mapping[str, Any]) -> Actor:
             how_we_know_it_works=profile.get("how_we_know_it_works"),
             evidence_level=profile.get("evidence_level"),
         ),
-        contact=Contact(name=contact.get("name"), email=contact.get("email"),
-                        phone=contact.get("phone"), website=contact.get("website")),
+        contact=Contact(
+            name=contact.get("name"),
+            email=contact.get("email"),
+            phone=contact.get("phone"),
+            website=contact.get("website"),
+        ),
         # Individual volunteers are personal data: not public unless the document says so.
         public=d.get("public", not vocab.holds_personal_data(d["kind"])),
         consent=Consent(given_on=_date(consent.get("given_on")), purpose=consent.get("purpose")),
@@ -420,90 +486,121 @@ def _compact(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def _resource_dict(r: Resource) -> dict[str, Any]:
-    return _compact({"kind": r.kind, "description": r.description,
-                     "hours_per_month": r.hours_per_month, "amount_dkk": r.amount_dkk})
+    return _compact(
+        {
+            "kind": r.kind,
+            "description": r.description,
+            "hours_per_month": r.hours_per_month,
+            "amount_dkk": r.amount_dkk,
+        }
+    )
 
 
 def _location_dict(loc: Location) -> dict[str, Any]:
-    return _compact({"address": loc.address, "postcode": loc.postcode, "city": loc.city,
-                     "municipality_code": loc.municipality_code, "lat": loc.lat,
-                     "lon": loc.lon, "precision": loc.precision})
+    return _compact(
+        {
+            "address": loc.address,
+            "postcode": loc.postcode,
+            "city": loc.city,
+            "municipality_code": loc.municipality_code,
+            "lat": loc.lat,
+            "lon": loc.lon,
+            "precision": loc.precision,
+        }
+    )
 
 
 def actor_to_dict(a: Actor) -> dict[str, Any]:
     p, c = a.profile, a.contact
-    return _compact({
-        "id": a.id,
-        "name": a.name,
-        "kind": a.kind,
-        "parent_id": a.parent_id,
-        "registry_ids": dict(a.registry_ids),
-        "location": _location_dict(a.location),
-        "service_area_km": a.service_area_km,
-        "employees": a.employees,
-        "volunteers": a.volunteers,
-        "target_groups": list(a.target_groups),
-        "resources_offered": [_resource_dict(r) for r in a.resources_offered],
-        "roles": list(a.roles),
-        "prevention_levels": list(a.prevention_levels),
-        "profile": _compact({
-            "we_are": p.we_are, "best_at": p.best_at, "worst_at": p.worst_at,
-            "success_examples": list(p.success_examples),
-            "attractive_partner_because": p.attractive_partner_because,
-            "role_towards_target_group": p.role_towards_target_group,
-            "how_we_know_it_works": p.how_we_know_it_works,
-            "evidence_level": p.evidence_level,
-        }),
-        "contact": _compact({"name": c.name, "email": c.email, "phone": c.phone,
-                             "website": c.website}),
-        "public": a.public,
-        "consent": _compact({"given_on": a.consent.given_on and a.consent.given_on.isoformat(),
-                             "purpose": a.consent.purpose}),
-        "verified_on": a.verified_on and a.verified_on.isoformat(),
-        "active": a.active,
-    })
+    return _compact(
+        {
+            "id": a.id,
+            "name": a.name,
+            "kind": a.kind,
+            "parent_id": a.parent_id,
+            "registry_ids": dict(a.registry_ids),
+            "location": _location_dict(a.location),
+            "service_area_km": a.service_area_km,
+            "employees": a.employees,
+            "volunteers": a.volunteers,
+            "target_groups": list(a.target_groups),
+            "resources_offered": [_resource_dict(r) for r in a.resources_offered],
+            "roles": list(a.roles),
+            "prevention_levels": list(a.prevention_levels),
+            "profile": _compact(
+                {
+                    "we_are": p.we_are,
+                    "best_at": p.best_at,
+                    "worst_at": p.worst_at,
+                    "success_examples": list(p.success_examples),
+                    "attractive_partner_because": p.attractive_partner_because,
+                    "role_towards_target_group": p.role_towards_target_group,
+                    "how_we_know_it_works": p.how_we_know_it_works,
+                    "evidence_level": p.evidence_level,
+                }
+            ),
+            "contact": _compact(
+                {"name": c.name, "email": c.email, "phone": c.phone, "website": c.website}
+            ),
+            "public": a.public,
+            "consent": _compact(
+                {
+                    "given_on": a.consent.given_on and a.consent.given_on.isoformat(),
+                    "purpose": a.consent.purpose,
+                }
+            ),
+            "verified_on": a.verified_on and a.verified_on.isoformat(),
+            "active": a.active,
+        }
+    )
 
 
 def problem_to_dict(p: ProblemStatement) -> dict[str, Any]:
     s = p.seeking
-    return _compact({
-        "id": p.id,
-        "title": p.title,
-        "owner_id": p.owner_id,
-        "municipality_code": p.municipality_code,
-        "description": p.description,
-        "concreteness": p.concreteness,
-        "target_groups": list(p.target_groups),
-        "prevention_level": p.prevention_level,
-        "our_role": p.our_role,
-        "how_we_know_it_works": p.how_we_know_it_works,
-        "seeking": _compact({
-            "description": s.description,
-            "resources": [_resource_dict(r) for r in s.resources],
-            "required_resources": list(s.required_resources),
-            "roles": list(s.roles),
-            "actor_kinds": list(s.actor_kinds),
-            "must_not": s.must_not,
-            "excluded_actor_kinds": list(s.excluded_actor_kinds),
-            "max_distance_km": s.max_distance_km,
-        }),
-        "partner_gets": p.partner_gets,
-        "location": _location_dict(p.location),
-        "status": p.status,
-        "involves_statutory_task": p.involves_statutory_task,
-    })
+    return _compact(
+        {
+            "id": p.id,
+            "title": p.title,
+            "owner_id": p.owner_id,
+            "municipality_code": p.municipality_code,
+            "description": p.description,
+            "concreteness": p.concreteness,
+            "target_groups": list(p.target_groups),
+            "prevention_level": p.prevention_level,
+            "our_role": p.our_role,
+            "how_we_know_it_works": p.how_we_know_it_works,
+            "seeking": _compact(
+                {
+                    "description": s.description,
+                    "resources": [_resource_dict(r) for r in s.resources],
+                    "required_resources": list(s.required_resources),
+                    "roles": list(s.roles),
+                    "actor_kinds": list(s.actor_kinds),
+                    "must_not": s.must_not,
+                    "excluded_actor_kinds": list(s.excluded_actor_kinds),
+                    "max_distance_km": s.max_distance_km,
+                }
+            ),
+            "partner_gets": p.partner_gets,
+            "location": _location_dict(p.location),
+            "status": p.status,
+            "involves_statutory_task": p.involves_statutory_task,
+        }
+    )
 
 
 def partnership_to_dict(p: Partnership) -> dict[str, Any]:
-    return _compact({
-        "problem_id": p.problem_id,
-        "actor_id": p.actor_id,
-        "stage": p.stage,
-        "type": p.type,
-        "notes": p.notes,
-        "success_factors": list(p.success_factors),
-        "updated_on": p.updated_on and p.updated_on.isoformat(),
-    })
+    return _compact(
+        {
+            "problem_id": p.problem_id,
+            "actor_id": p.actor_id,
+            "stage": p.stage,
+            "type": p.type,
+            "notes": p.notes,
+            "success_factors": list(p.success_factors),
+            "updated_on": p.updated_on and p.updated_on.isoformat(),
+        }
+    )
 
 
 def landscape_to_document(landscape: Landscape) -> dict[str, Any]:
@@ -516,8 +613,9 @@ def landscape_to_document(landscape: Landscape) -> dict[str, Any]:
     }
 
 
-def write_document(doc: Mapping[str, Any], target: str | Path | IO[str], *,
-                   indent: int | None = 2) -> None:
+def write_document(
+    doc: Mapping[str, Any], target: str | Path | IO[str], *, indent: int | None = 2
+) -> None:
     """Write a document as UTF-8 JSON; a file is replaced only once it is complete."""
     if isinstance(target, (str, Path)):
         path = Path(target)

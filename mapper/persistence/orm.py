@@ -115,22 +115,29 @@ class ActorRecord(TimestampedRecord, LocationColumns, Base):
     evidence_level: Mapped[str | None] = mapped_column(String(64))
 
     codes: Mapped[list[ActorCode]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
         order_by="(ActorCode.facet, ActorCode.position)",
     )
     resources: Mapped[list[ActorResource]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
         order_by="ActorResource.position",
     )
     success_examples: Mapped[list[ActorSuccessExample]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
         order_by="ActorSuccessExample.position",
     )
     registry_ids: Mapped[list[ActorRegistryId]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
         order_by="ActorRegistryId.scheme",
     )
-
 
 
 class ActorCode(Base):
@@ -208,14 +215,17 @@ class ProblemRecord(TimestampedRecord, LocationColumns, Base):
     involves_statutory_task: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
 
     codes: Mapped[list[ProblemCode]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
         order_by="(ProblemCode.facet, ProblemCode.position)",
     )
     resources: Mapped[list[ProblemResource]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
         order_by="ProblemResource.position",
     )
-
 
 
 class ProblemCode(Base):
@@ -263,11 +273,15 @@ class PartnershipRecord(TimestampedRecord, Base):
     updated_on: Mapped[dt.date | None] = mapped_column(Date)
 
     success_factors: Mapped[list[PartnershipSuccessFactor]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
         order_by="PartnershipSuccessFactor.position",
     )
     history: Mapped[list[PartnershipStageChange]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
         order_by="PartnershipStageChange.pk",
     )
 

@@ -61,16 +61,23 @@ PARTNERSHIP_FACTORS: Table = PartnershipSuccessFactor.__table__  # type: ignore[
 PARTNERSHIP_HISTORY: Table = PartnershipStageChange.__table__  # type: ignore[assignment]
 
 # Facets of the code child tables and the domain attribute each one fills.
-ACTOR_FACETS = {"target_group": "target_groups", "role": "roles",
-                "prevention_level": "prevention_levels"}
-PROBLEM_FACETS = {"target_group": "target_groups", "required_resource": "required_resources",
-                  "sought_role": "roles", "sought_actor_kind": "actor_kinds",
-                  "excluded_actor_kind": "excluded_actor_kinds"}
+ACTOR_FACETS = {
+    "target_group": "target_groups",
+    "role": "roles",
+    "prevention_level": "prevention_levels",
+}
+PROBLEM_FACETS = {
+    "target_group": "target_groups",
+    "required_resource": "required_resources",
+    "sought_role": "roles",
+    "sought_actor_kind": "actor_kinds",
+    "excluded_actor_kind": "excluded_actor_kinds",
+}
 
 
 def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 @dataclass(frozen=True)
@@ -113,8 +120,9 @@ def _uids_by_key(session: Session, table: Table, pks: Iterable[int]) -> dict[int
 # --------------------------------------------------------------------------- reading
 
 
-def _rows_in(session: Session, table: Table, key: str, pks: Sequence[int] | None,
-             order: Sequence[str]) -> Iterator[Any]:
+def _rows_in(
+    session: Session, table: Table, key: str, pks: Sequence[int] | None, order: Sequence[str]
+) -> Iterator[Any]:
     column = table.c[key]
     ordering = [table.c[name] for name in order]
     if pks is None:
@@ -132,14 +140,24 @@ def _group(rows: Iterable[Any], key: str) -> dict[int, list[Any]]:
 
 
 def _resource(row: Any) -> Resource:
-    return Resource(kind=row.kind, description=row.description,
-                    hours_per_month=row.hours_per_month, amount_dkk=row.amount_dkk)
+    return Resource(
+        kind=row.kind,
+        description=row.description,
+        hours_per_month=row.hours_per_month,
+        amount_dkk=row.amount_dkk,
+    )
 
 
 def _location(row: Any) -> Location:
-    return Location(address=row.address, postcode=row.postcode, city=row.city,
-                    municipality_code=row.municipality_code, lat=row.lat, lon=row.lon,
-                    precision=row.location_precision)
+    return Location(
+        address=row.address,
+        postcode=row.postcode,
+        city=row.city,
+        municipality_code=row.municipality_code,
+        lat=row.lat,
+        lon=row.lon,
+        precision=row.location_precision,
+    )
 
 
 def load_actors(session: Session, pks: Sequence[int] | None = None) -> list[tuple[int, Actor]]:
@@ -147,203 +165,294 @@ def load_actors(session: Session, pks: Sequence[int] | None = None) -> list[tupl
     if pks is None:
         rows = list(session.execute(select(ACTORS).order_by(ACTORS.c.pk)))
     else:
-        rows = [r for part in chunks(sorted(pks))
-                for r in session.execute(select(ACTORS).where(ACTORS.c.pk.in_(part)))]
+        rows = [
+            r
+            for part in chunks(sorted(pks))
+            for r in session.execute(select(ACTORS).where(ACTORS.c.pk.in_(part)))
+        ]
         rows.sort(key=lambda r: r.pk)
     keys = None if pks is None else [r.pk for r in rows]
-    codes = _group(_rows_in(session, ACTOR_CODES, "actor_pk", keys,
-                            ("actor_pk", "facet", "position")), "actor_pk")
-    resources = _group(_rows_in(session, ACTOR_RESOURCES, "actor_pk", keys,
-                                ("actor_pk", "position")), "actor_pk")
-    examples = _group(_rows_in(session, ACTOR_EXAMPLES, "actor_pk", keys,
-                               ("actor_pk", "position")), "actor_pk")
-    registry = _group(_rows_in(session, ACTOR_REGISTRY, "actor_pk", keys,
-                               ("actor_pk", "scheme")), "actor_pk")
+    codes = _group(
+        _rows_in(session, ACTOR_CODES, "actor_pk", keys, ("actor_pk", "facet", "position")),
+        "actor_pk",
+    )
+    resources = _group(
+        _rows_in(session, ACTOR_RESOURCES, "actor_pk", keys, ("actor_pk", "position")), "actor_pk"
+    )
+    examples = _group(
+        _rows_in(session, ACTOR_EXAMPLES, "actor_pk", keys, ("actor_pk", "position")), "actor_pk"
+    )
+    registry = _group(
+        _rows_in(session, ACTOR_REGISTRY, "actor_pk", keys, ("actor_pk", "scheme")), "actor_pk"
+    )
     parent_uids = _uids_by_key(session, ACTORS, [r.parent_pk for r in rows if r.parent_pk])
     result = []
     for r in rows:
         by_facet: dict[str, list[str]] = defaultdict(list)
         for c in codes.get(r.pk, ()):
             by_facet[c.facet].append(c.code)
-        result.append((r.pk, Actor(
-            id=r.uid,
-            name=r.name,
-            kind=r.kind,
-            parent_id=parent_uids.get(r.parent_pk) if r.parent_pk else None,
-            registry_ids=tuple((g.scheme, g.value) for g in registry.get(r.pk, ())),
-            location=_location(r),
-            service_area_km=r.service_area_km,
-            employees=r.employees,
-            volunteers=r.volunteers,
-            target_groups=tuple(by_facet["target_group"]),
-            resources_offered=tuple(_resource(x) for x in resources.get(r.pk, ())),
-            roles=tuple(by_facet["role"]),
-            prevention_levels=tuple(by_facet["prevention_level"]),
-            profile=Profile(
-                we_are=r.we_are, best_at=r.best_at, worst_at=r.worst_at,
-                success_examples=tuple(e.text for e in examples.get(r.pk, ())),
-                attractive_partner_because=r.attractive_partner_because,
-                role_towards_target_group=r.role_towards_target_group,
-                how_we_know_it_works=r.how_we_know_it_works,
-                evidence_level=r.evidence_level,
-            ),
-            contact=Contact(name=r.contact_name, email=r.contact_email, phone=r.contact_phone,
-                            website=r.contact_website),
-            public=r.public,
-            consent=Consent(given_on=r.consent_given_on, purpose=r.consent_purpose),
-            verified_on=r.verified_on,
-            active=r.active,
-        )))
+        result.append(
+            (
+                r.pk,
+                Actor(
+                    id=r.uid,
+                    name=r.name,
+                    kind=r.kind,
+                    parent_id=parent_uids.get(r.parent_pk) if r.parent_pk else None,
+                    registry_ids=tuple((g.scheme, g.value) for g in registry.get(r.pk, ())),
+                    location=_location(r),
+                    service_area_km=r.service_area_km,
+                    employees=r.employees,
+                    volunteers=r.volunteers,
+                    target_groups=tuple(by_facet["target_group"]),
+                    resources_offered=tuple(_resource(x) for x in resources.get(r.pk, ())),
+                    roles=tuple(by_facet["role"]),
+                    prevention_levels=tuple(by_facet["prevention_level"]),
+                    profile=Profile(
+                        we_are=r.we_are,
+                        best_at=r.best_at,
+                        worst_at=r.worst_at,
+                        success_examples=tuple(e.text for e in examples.get(r.pk, ())),
+                        attractive_partner_because=r.attractive_partner_because,
+                        role_towards_target_group=r.role_towards_target_group,
+                        how_we_know_it_works=r.how_we_know_it_works,
+                        evidence_level=r.evidence_level,
+                    ),
+                    contact=Contact(
+                        name=r.contact_name,
+                        email=r.contact_email,
+                        phone=r.contact_phone,
+                        website=r.contact_website,
+                    ),
+                    public=r.public,
+                    consent=Consent(given_on=r.consent_given_on, purpose=r.consent_purpose),
+                    verified_on=r.verified_on,
+                    active=r.active,
+                ),
+            )
+        )
     return result
 
 
-def load_problems(session: Session,
-                  pks: Sequence[int] | None = None) -> list[tuple[int, ProblemStatement]]:
+def load_problems(
+    session: Session, pks: Sequence[int] | None = None
+) -> list[tuple[int, ProblemStatement]]:
     if pks is None:
         rows = list(session.execute(select(PROBLEMS).order_by(PROBLEMS.c.pk)))
     else:
-        rows = [r for part in chunks(sorted(pks))
-                for r in session.execute(select(PROBLEMS).where(PROBLEMS.c.pk.in_(part)))]
+        rows = [
+            r
+            for part in chunks(sorted(pks))
+            for r in session.execute(select(PROBLEMS).where(PROBLEMS.c.pk.in_(part)))
+        ]
         rows.sort(key=lambda r: r.pk)
     keys = None if pks is None else [r.pk for r in rows]
-    codes = _group(_rows_in(session, PROBLEM_CODES, "problem_pk", keys,
-                            ("problem_pk", "facet", "position")), "problem_pk")
-    resources = _group(_rows_in(session, PROBLEM_RESOURCES, "problem_pk", keys,
-                                ("problem_pk", "position")), "problem_pk")
+    codes = _group(
+        _rows_in(session, PROBLEM_CODES, "problem_pk", keys, ("problem_pk", "facet", "position")),
+        "problem_pk",
+    )
+    resources = _group(
+        _rows_in(session, PROBLEM_RESOURCES, "problem_pk", keys, ("problem_pk", "position")),
+        "problem_pk",
+    )
     owners = _uids_by_key(session, ACTORS, [r.owner_pk for r in rows if r.owner_pk])
     result = []
     for r in rows:
         by_facet: dict[str, list[str]] = defaultdict(list)
         for c in codes.get(r.pk, ()):
             by_facet[c.facet].append(c.code)
-        result.append((r.pk, ProblemStatement(
-            id=r.uid,
-            title=r.title,
-            owner_id=owners.get(r.owner_pk) if r.owner_pk else None,
-            municipality_code=r.problem_municipality_code,
-            description=r.description,
-            concreteness=r.concreteness,
-            target_groups=tuple(by_facet["target_group"]),
-            prevention_level=r.prevention_level,
-            our_role=r.our_role,
-            how_we_know_it_works=r.how_we_know_it_works,
-            seeking=Seeking(
-                description=r.seeking_description,
-                resources=tuple(_resource(x) for x in resources.get(r.pk, ())),
-                required_resources=tuple(by_facet["required_resource"]),
-                roles=tuple(by_facet["sought_role"]),
-                actor_kinds=tuple(by_facet["sought_actor_kind"]),
-                must_not=r.must_not,
-                excluded_actor_kinds=tuple(by_facet["excluded_actor_kind"]),
-                max_distance_km=r.max_distance_km,
-            ),
-            partner_gets=r.partner_gets,
-            location=_location(r),
-            status=r.status,
-            involves_statutory_task=r.involves_statutory_task,
-        )))
+        result.append(
+            (
+                r.pk,
+                ProblemStatement(
+                    id=r.uid,
+                    title=r.title,
+                    owner_id=owners.get(r.owner_pk) if r.owner_pk else None,
+                    municipality_code=r.problem_municipality_code,
+                    description=r.description,
+                    concreteness=r.concreteness,
+                    target_groups=tuple(by_facet["target_group"]),
+                    prevention_level=r.prevention_level,
+                    our_role=r.our_role,
+                    how_we_know_it_works=r.how_we_know_it_works,
+                    seeking=Seeking(
+                        description=r.seeking_description,
+                        resources=tuple(_resource(x) for x in resources.get(r.pk, ())),
+                        required_resources=tuple(by_facet["required_resource"]),
+                        roles=tuple(by_facet["sought_role"]),
+                        actor_kinds=tuple(by_facet["sought_actor_kind"]),
+                        must_not=r.must_not,
+                        excluded_actor_kinds=tuple(by_facet["excluded_actor_kind"]),
+                        max_distance_km=r.max_distance_km,
+                    ),
+                    partner_gets=r.partner_gets,
+                    location=_location(r),
+                    status=r.status,
+                    involves_statutory_task=r.involves_statutory_task,
+                ),
+            )
+        )
     return result
 
 
 def load_partnerships(session: Session) -> list[tuple[int, Partnership]]:
     rows = list(session.execute(select(PARTNERSHIPS).order_by(PARTNERSHIPS.c.pk)))
-    factors = _group(_rows_in(session, PARTNERSHIP_FACTORS, "partnership_pk", None,
-                              ("partnership_pk", "position")), "partnership_pk")
-    history = _group(_rows_in(session, PARTNERSHIP_HISTORY, "partnership_pk", None,
-                              ("partnership_pk", "pk")), "partnership_pk")
+    factors = _group(
+        _rows_in(
+            session, PARTNERSHIP_FACTORS, "partnership_pk", None, ("partnership_pk", "position")
+        ),
+        "partnership_pk",
+    )
+    history = _group(
+        _rows_in(session, PARTNERSHIP_HISTORY, "partnership_pk", None, ("partnership_pk", "pk")),
+        "partnership_pk",
+    )
     problems = _uids_by_key(session, PROBLEMS, [r.problem_pk for r in rows])
     actors = _uids_by_key(session, ACTORS, [r.actor_pk for r in rows])
-    return [(r.pk, Partnership(
-        problem_id=problems[r.problem_pk],
-        actor_id=actors[r.actor_pk],
-        stage=r.stage,
-        type=r.type,
-        notes=r.notes,
-        success_factors=tuple(f.code for f in factors.get(r.pk, ())),
-        updated_on=r.updated_on,
-        history=tuple(StageChange(h.stage, h.changed_at, h.note) for h in history.get(r.pk, ())),
-    )) for r in rows]
+    return [
+        (
+            r.pk,
+            Partnership(
+                problem_id=problems[r.problem_pk],
+                actor_id=actors[r.actor_pk],
+                stage=r.stage,
+                type=r.type,
+                notes=r.notes,
+                success_factors=tuple(f.code for f in factors.get(r.pk, ())),
+                updated_on=r.updated_on,
+                history=tuple(
+                    StageChange(h.stage, h.changed_at, h.note) for h in history.get(r.pk, ())
+                ),
+            ),
+        )
+        for r in rows
+    ]
 
 
 # --------------------------------------------------------------------------- writing
 
 
 def _location_columns(loc: Location) -> dict[str, Any]:
-    return {"address": loc.address, "postcode": loc.postcode, "city": loc.city,
-            "municipality_code": loc.municipality_code, "lat": loc.lat, "lon": loc.lon,
-            "location_precision": loc.precision}
+    return {
+        "address": loc.address,
+        "postcode": loc.postcode,
+        "city": loc.city,
+        "municipality_code": loc.municipality_code,
+        "lat": loc.lat,
+        "lon": loc.lon,
+        "location_precision": loc.precision,
+    }
 
 
 def _actor_columns(a: Actor) -> dict[str, Any]:
     p = a.profile
     return {
-        "uid": a.id, "name": a.name, "kind": a.kind,
+        "uid": a.id,
+        "name": a.name,
+        "kind": a.kind,
         **_location_columns(a.location),
-        "service_area_km": a.service_area_km, "employees": a.employees,
-        "volunteers": a.volunteers, "public": a.public, "active": a.active,
-        "consent_given_on": a.consent.given_on, "consent_purpose": a.consent.purpose,
+        "service_area_km": a.service_area_km,
+        "employees": a.employees,
+        "volunteers": a.volunteers,
+        "public": a.public,
+        "active": a.active,
+        "consent_given_on": a.consent.given_on,
+        "consent_purpose": a.consent.purpose,
         "verified_on": a.verified_on,
-        "contact_name": a.contact.name, "contact_email": a.contact.email,
-        "contact_phone": a.contact.phone, "contact_website": a.contact.website,
-        "we_are": p.we_are, "best_at": p.best_at, "worst_at": p.worst_at,
+        "contact_name": a.contact.name,
+        "contact_email": a.contact.email,
+        "contact_phone": a.contact.phone,
+        "contact_website": a.contact.website,
+        "we_are": p.we_are,
+        "best_at": p.best_at,
+        "worst_at": p.worst_at,
         "attractive_partner_because": p.attractive_partner_because,
         "role_towards_target_group": p.role_towards_target_group,
-        "how_we_know_it_works": p.how_we_know_it_works, "evidence_level": p.evidence_level,
+        "how_we_know_it_works": p.how_we_know_it_works,
+        "evidence_level": p.evidence_level,
     }
 
 
 def _problem_columns(p: ProblemStatement) -> dict[str, Any]:
     s = p.seeking
     return {
-        "uid": p.id, "title": p.title,
-        "problem_municipality_code": p.municipality_code, "description": p.description,
-        "concreteness": p.concreteness, "prevention_level": p.prevention_level,
-        "our_role": p.our_role, "how_we_know_it_works": p.how_we_know_it_works,
-        "seeking_description": s.description, "must_not": s.must_not,
-        "max_distance_km": s.max_distance_km, "partner_gets": p.partner_gets,
+        "uid": p.id,
+        "title": p.title,
+        "problem_municipality_code": p.municipality_code,
+        "description": p.description,
+        "concreteness": p.concreteness,
+        "prevention_level": p.prevention_level,
+        "our_role": p.our_role,
+        "how_we_know_it_works": p.how_we_know_it_works,
+        "seeking_description": s.description,
+        "must_not": s.must_not,
+        "max_distance_km": s.max_distance_km,
+        "partner_gets": p.partner_gets,
         **_location_columns(p.location),
-        "status": p.status, "involves_statutory_task": p.involves_statutory_task,
+        "status": p.status,
+        "involves_statutory_task": p.involves_statutory_task,
     }
 
 
 def _resource_rows(key_name: str, pk: int, resources: Iterable[Resource]) -> list[dict[str, Any]]:
-    return [{key_name: pk, "position": i, "kind": r.kind, "description": r.description,
-             "hours_per_month": r.hours_per_month, "amount_dkk": r.amount_dkk}
-            for i, r in enumerate(resources)]
+    return [
+        {
+            key_name: pk,
+            "position": i,
+            "kind": r.kind,
+            "description": r.description,
+            "hours_per_month": r.hours_per_month,
+            "amount_dkk": r.amount_dkk,
+        }
+        for i, r in enumerate(resources)
+    ]
 
 
-def _code_rows(key_name: str, pk: int, record: Any,
-               facets: Mapping[str, str], holder: Any = None) -> list[dict[str, Any]]:
+def _code_rows(
+    key_name: str, pk: int, record: Any, facets: Mapping[str, str], holder: Any = None
+) -> list[dict[str, Any]]:
     source = holder if holder is not None else record
-    return [{key_name: pk, "facet": facet, "position": i, "code": code}
-            for facet, attr in facets.items()
-            for i, code in enumerate(getattr(source, attr))]
+    return [
+        {key_name: pk, "facet": facet, "position": i, "code": code}
+        for facet, attr in facets.items()
+        for i, code in enumerate(getattr(source, attr))
+    ]
 
 
 def _actor_children(pk: int, a: Actor) -> dict[Table, list[dict[str, Any]]]:
     return {
         ACTOR_CODES: _code_rows("actor_pk", pk, a, ACTOR_FACETS),
         ACTOR_RESOURCES: _resource_rows("actor_pk", pk, a.resources_offered),
-        ACTOR_EXAMPLES: [{"actor_pk": pk, "position": i, "text": t}
-                         for i, t in enumerate(a.profile.success_examples)],
+        ACTOR_EXAMPLES: [
+            {"actor_pk": pk, "position": i, "text": t}
+            for i, t in enumerate(a.profile.success_examples)
+        ],
         ACTOR_REGISTRY: [{"actor_pk": pk, "scheme": s, "value": v} for s, v in a.registry_ids],
     }
 
 
 def _problem_children(pk: int, p: ProblemStatement) -> dict[Table, list[dict[str, Any]]]:
-    codes = [{"problem_pk": pk, "facet": "target_group", "position": i, "code": c}
-             for i, c in enumerate(p.target_groups)]
-    codes += _code_rows("problem_pk", pk, p,
-                        {k: v for k, v in PROBLEM_FACETS.items() if k != "target_group"},
-                        holder=p.seeking)
+    codes = [
+        {"problem_pk": pk, "facet": "target_group", "position": i, "code": c}
+        for i, c in enumerate(p.target_groups)
+    ]
+    codes += _code_rows(
+        "problem_pk",
+        pk,
+        p,
+        {k: v for k, v in PROBLEM_FACETS.items() if k != "target_group"},
+        holder=p.seeking,
+    )
     return {
         PROBLEM_CODES: codes,
         PROBLEM_RESOURCES: _resource_rows("problem_pk", pk, p.seeking.resources),
     }
 
 
-def _insert_children(session: Session, children: Iterable[dict[Table, list[dict[str, Any]]]],
-                     ) -> None:
+def _insert_children(
+    session: Session,
+    children: Iterable[dict[Table, list[dict[str, Any]]]],
+) -> None:
     batches: dict[Table, list[dict[str, Any]]] = defaultdict(list)
     for child in children:
         for table, rows in child.items():
@@ -353,20 +462,25 @@ def _insert_children(session: Session, children: Iterable[dict[Table, list[dict[
             session.execute(insert(table), rows)
 
 
-def _insert_returning_keys(session: Session, table: Table,
-                           rows: list[dict[str, Any]]) -> dict[str, int]:
+def _insert_returning_keys(
+    session: Session, table: Table, rows: list[dict[str, Any]]
+) -> dict[str, int]:
     if not rows:
         return {}
     stmt = insert(table).returning(table.c.pk, table.c.uid, sort_by_parameter_order=True)
     return {uid: pk for pk, uid in session.execute(stmt, rows)}
 
 
-def _update_rows(session: Session, table: Table, rows: list[dict[str, Any]],
-                 now: dt.datetime) -> None:
+def _update_rows(
+    session: Session, table: Table, rows: list[dict[str, Any]], now: dt.datetime
+) -> None:
     """Executemany UPDATE by key ('b_pk'); SET columns come from the row dicts."""
     if rows:
-        stmt = update(table).where(table.c.pk == bindparam("b_pk")).values(
-            version=table.c.version + 1, updated_at=now)
+        stmt = (
+            update(table)
+            .where(table.c.pk == bindparam("b_pk"))
+            .values(version=table.c.version + 1, updated_at=now)
+        )
         session.execute(stmt, rows)
 
 
@@ -376,8 +490,9 @@ def _stamp(rows: list[dict[str, Any]], now: dt.datetime) -> list[dict[str, Any]]
     return rows
 
 
-def save_actors(session: Session, actors: Sequence[Actor],
-                progress: Progress | None = None) -> RecordCounts:
+def save_actors(
+    session: Session, actors: Sequence[Actor], progress: Progress | None = None
+) -> RecordCounts:
     """Insert new actors and update changed ones (by interchange id); unchanged ones stay as
     they are, version and timestamps included. Parents may be anywhere in ``actors``."""
     now = utcnow()
@@ -389,8 +504,7 @@ def save_actors(session: Session, actors: Sequence[Actor],
 
     keys = _insert_returning_keys(session, ACTORS, _stamp([_actor_columns(a) for a in new], now))
     keys.update(existing)
-    _update_rows(session, ACTORS, [{"b_pk": keys[a.id], **_actor_columns(a)} for a in changed],
-                 now)
+    _update_rows(session, ACTORS, [{"b_pk": keys[a.id], **_actor_columns(a)} for a in changed], now)
     changed_keys = [keys[a.id] for a in changed]
     for table in (ACTOR_CODES, ACTOR_RESOURCES, ACTOR_EXAMPLES, ACTOR_REGISTRY):
         for part in chunks(changed_keys):
@@ -400,15 +514,20 @@ def save_actors(session: Session, actors: Sequence[Actor],
         progress(total, total)
 
     # Parents last: they may point at actors inserted above, or at ones already stored.
-    missing_parents = [a.parent_id for a in (*new, *changed)
-                       if a.parent_id and a.parent_id not in keys]
+    missing_parents = [
+        a.parent_id for a in (*new, *changed) if a.parent_id and a.parent_id not in keys
+    ]
     keys.update(actor_keys(session, missing_parents))
-    parent_rows = [{"b_pk": keys[a.id], "parent_pk": keys[a.parent_id] if a.parent_id else None}
-                   for a in (*new, *changed) if a.parent_id or a.id in existing]
+    parent_rows = [
+        {"b_pk": keys[a.id], "parent_pk": keys[a.parent_id] if a.parent_id else None}
+        for a in (*new, *changed)
+        if a.parent_id or a.id in existing
+    ]
     if parent_rows:
         session.execute(update(ACTORS).where(ACTORS.c.pk == bindparam("b_pk")), parent_rows)
-    return RecordCounts(created=len(new), updated=len(changed),
-                        unchanged=total - len(new) - len(changed))
+    return RecordCounts(
+        created=len(new), updated=len(changed), unchanged=total - len(new) - len(changed)
+    )
 
 
 def save_problems(session: Session, problems: Sequence[ProblemStatement]) -> RecordCounts:
@@ -430,45 +549,66 @@ def save_problems(session: Session, problems: Sequence[ProblemStatement]) -> Rec
         for part in chunks(changed_keys):
             session.execute(delete(table).where(table.c.problem_pk.in_(part)))
     _insert_children(session, (_problem_children(keys[p.id], p) for p in (*new, *changed)))
-    return RecordCounts(created=len(new), updated=len(changed),
-                        unchanged=len(problems) - len(new) - len(changed))
+    return RecordCounts(
+        created=len(new), updated=len(changed), unchanged=len(problems) - len(new) - len(changed)
+    )
 
 
-def save_partnerships(session: Session, partnerships: Sequence[Partnership],
-                      note: str | None = None) -> RecordCounts:
+def save_partnerships(
+    session: Session, partnerships: Sequence[Partnership], note: str | None = None
+) -> RecordCounts:
     """Insert or update partnerships by (problem id, actor id); a new stage is added to the
     stage history. ``history`` on the values is ignored: history is only ever appended."""
     now = utcnow()
     problems = problem_keys(session, {p.problem_id for p in partnerships})
     actors = actor_keys(session, {p.actor_id for p in partnerships})
-    current = {(p.problem_id, p.actor_id): (pk, replace(p, history=()))
-               for pk, p in load_partnerships(session)}
+    current = {
+        (p.problem_id, p.actor_id): (pk, replace(p, history=()))
+        for pk, p in load_partnerships(session)
+    }
     created = updated = 0
     for p in partnerships:
         value = replace(p, history=())
-        row = {"problem_pk": problems[p.problem_id], "actor_pk": actors[p.actor_id],
-               "stage": p.stage, "type": p.type, "notes": p.notes, "updated_on": p.updated_on}
+        row = {
+            "problem_pk": problems[p.problem_id],
+            "actor_pk": actors[p.actor_id],
+            "stage": p.stage,
+            "type": p.type,
+            "notes": p.notes,
+            "updated_on": p.updated_on,
+        }
         old = current.get((p.problem_id, p.actor_id))
         if old is None:
-            pk = session.execute(insert(PARTNERSHIPS).returning(PARTNERSHIPS.c.pk),
-                                 _stamp([row], now)).scalar_one()
+            pk = session.execute(
+                insert(PARTNERSHIPS).returning(PARTNERSHIPS.c.pk), _stamp([row], now)
+            ).scalar_one()
             created += 1
         elif old[1] != value:
             pk = old[0]
-            session.execute(update(PARTNERSHIPS).where(PARTNERSHIPS.c.pk == pk).values(
-                **row, version=PARTNERSHIPS.c.version + 1, updated_at=now))
-            session.execute(delete(PARTNERSHIP_FACTORS).where(
-                PARTNERSHIP_FACTORS.c.partnership_pk == pk))
+            session.execute(
+                update(PARTNERSHIPS)
+                .where(PARTNERSHIPS.c.pk == pk)
+                .values(**row, version=PARTNERSHIPS.c.version + 1, updated_at=now)
+            )
+            session.execute(
+                delete(PARTNERSHIP_FACTORS).where(PARTNERSHIP_FACTORS.c.partnership_pk == pk)
+            )
             updated += 1
         else:
             continue
         if old is None or old[1].stage != p.stage:
-            session.execute(insert(PARTNERSHIP_HISTORY),
-                            [{"partnership_pk": pk, "stage": p.stage, "changed_at": now,
-                              "note": note}])
+            session.execute(
+                insert(PARTNERSHIP_HISTORY),
+                [{"partnership_pk": pk, "stage": p.stage, "changed_at": now, "note": note}],
+            )
         if p.success_factors:
-            session.execute(insert(PARTNERSHIP_FACTORS),
-                            [{"partnership_pk": pk, "position": i, "code": c}
-                             for i, c in enumerate(p.success_factors)])
-    return RecordCounts(created=created, updated=updated,
-                        unchanged=len(partnerships) - created - updated)
+            session.execute(
+                insert(PARTNERSHIP_FACTORS),
+                [
+                    {"partnership_pk": pk, "position": i, "code": c}
+                    for i, c in enumerate(p.success_factors)
+                ],
+            )
+    return RecordCounts(
+        created=created, updated=updated, unchanged=len(partnerships) - created - updated
+    )

@@ -77,8 +77,9 @@ class LandscapeService:
 
     # ----------------------------------------------------------------- import / export
 
-    def import_document(self, doc: dict[str, Any], *, source: str | None = None,
-                        progress: Progress | None = None) -> ImportReport:
+    def import_document(
+        self, doc: dict[str, Any], *, source: str | None = None, progress: Progress | None = None
+    ) -> ImportReport:
         """Import an interchange document in one transaction, idempotent by id.
 
         Everything is validated first; any problem raises ValidationError and nothing is stored.
@@ -86,19 +87,23 @@ class LandscapeService:
         with self.database.unit_of_work() as session:
             # References may point at records already stored.
             landscape = interchange.parse_document(
-                doc, source=source, vocabulary=self.vocabulary,
+                doc,
+                source=source,
+                vocabulary=self.vocabulary,
                 known_actor_ids=_referenced_ids(doc, "actor", session),
                 known_problem_ids=_referenced_ids(doc, "problem", session),
             )
             actors = store.save_actors(session, landscape.actors, progress)
             problems = store.save_problems(session, landscape.problems)
-            partnerships = store.save_partnerships(session, landscape.partnerships,
-                                                   note=f"import {source}" if source else "import")
+            partnerships = store.save_partnerships(
+                session, landscape.partnerships, note=f"import {source}" if source else "import"
+            )
         return ImportReport(actors, problems, partnerships)
 
     def import_file(self, path: str | Path, progress: Progress | None = None) -> ImportReport:
-        return self.import_document(interchange.read_document(path), source=str(path),
-                                    progress=progress)
+        return self.import_document(
+            interchange.read_document(path), source=str(path), progress=progress
+        )
 
     def load_demo(self) -> ImportReport:
         """Import the demo landscape shipped in ``data/`` (idempotent)."""
@@ -124,16 +129,30 @@ class LandscapeService:
 
     def counts(self) -> LandscapeCounts:
         with self.database.unit_of_work() as session:
+
             def count(table: Any) -> int:
                 return int(session.execute(select(func.count()).select_from(table)).scalar_one())
+
             return LandscapeCounts(count(ACTORS), count(PROBLEMS), count(PARTNERSHIPS))
 
-    def list_actors(self, *, kind: str | None = None, target_group: str | None = None,
-                    municipality_code: str | None = None,
-                    include_inactive: bool = True) -> list[ActorSummary]:
-        stmt = select(ACTORS.c.pk, ACTORS.c.uid, ACTORS.c.name, ACTORS.c.kind,
-                      ACTORS.c.municipality_code, ACTORS.c.city, ACTORS.c.active,
-                      ACTORS.c.public).order_by(ACTORS.c.name, ACTORS.c.uid)
+    def list_actors(
+        self,
+        *,
+        kind: str | None = None,
+        target_group: str | None = None,
+        municipality_code: str | None = None,
+        include_inactive: bool = True,
+    ) -> list[ActorSummary]:
+        stmt = select(
+            ACTORS.c.pk,
+            ACTORS.c.uid,
+            ACTORS.c.name,
+            ACTORS.c.kind,
+            ACTORS.c.municipality_code,
+            ACTORS.c.city,
+            ACTORS.c.active,
+            ACTORS.c.public,
+        ).order_by(ACTORS.c.name, ACTORS.c.uid)
         if kind:
             stmt = stmt.where(ACTORS.c.kind == kind)
         if municipality_code:
@@ -141,23 +160,46 @@ class LandscapeService:
         if not include_inactive:
             stmt = stmt.where(ACTORS.c.active.is_(True))
         if target_group:
-            stmt = stmt.where(exists().where(
-                ACTOR_CODES.c.actor_pk == ACTORS.c.pk,
-                ACTOR_CODES.c.facet == "target_group",
-                ACTOR_CODES.c.code == target_group))
+            stmt = stmt.where(
+                exists().where(
+                    ACTOR_CODES.c.actor_pk == ACTORS.c.pk,
+                    ACTOR_CODES.c.facet == "target_group",
+                    ACTOR_CODES.c.code == target_group,
+                )
+            )
         with self.database.unit_of_work() as session:
             rows = session.execute(stmt).all()
             groups = _codes_by_key(session, "target_group")
-        return [ActorSummary(r.uid, r.name, r.kind, r.municipality_code, r.city,
-                             groups.get(r.pk, ()), r.active, r.public) for r in rows]
+        return [
+            ActorSummary(
+                r.uid,
+                r.name,
+                r.kind,
+                r.municipality_code,
+                r.city,
+                groups.get(r.pk, ()),
+                r.active,
+                r.public,
+            )
+            for r in rows
+        ]
 
     def list_problems(self, *, status: str | None = None) -> list[ProblemSummary]:
         owner = ACTORS.alias("owner")
-        stmt = (select(PROBLEMS.c.pk, PROBLEMS.c.uid, PROBLEMS.c.title, owner.c.uid.label("owner_uid"),
-                       owner.c.name.label("owner_name"), PROBLEMS.c.problem_municipality_code,
-                       PROBLEMS.c.status, PROBLEMS.c.involves_statutory_task)
-                .outerjoin(owner, owner.c.pk == PROBLEMS.c.owner_pk)
-                .order_by(PROBLEMS.c.title, PROBLEMS.c.uid))
+        stmt = (
+            select(
+                PROBLEMS.c.pk,
+                PROBLEMS.c.uid,
+                PROBLEMS.c.title,
+                owner.c.uid.label("owner_uid"),
+                owner.c.name.label("owner_name"),
+                PROBLEMS.c.problem_municipality_code,
+                PROBLEMS.c.status,
+                PROBLEMS.c.involves_statutory_task,
+            )
+            .outerjoin(owner, owner.c.pk == PROBLEMS.c.owner_pk)
+            .order_by(PROBLEMS.c.title, PROBLEMS.c.uid)
+        )
         if status:
             stmt = stmt.where(PROBLEMS.c.status == status)
         with self.database.unit_of_work() as session:
@@ -165,14 +207,24 @@ class LandscapeService:
             codes = store.PROBLEM_CODES
             groups: dict[int, list[str]] = {}
             for key, code in session.execute(
-                    select(codes.c.problem_pk, codes.c.code)
-                    .where(codes.c.facet == "target_group")
-                    .order_by(codes.c.problem_pk, codes.c.position)):
+                select(codes.c.problem_pk, codes.c.code)
+                .where(codes.c.facet == "target_group")
+                .order_by(codes.c.problem_pk, codes.c.position)
+            ):
                 groups.setdefault(key, []).append(code)
-        return [ProblemSummary(r.uid, r.title, r.owner_uid, r.owner_name,
-                               r.problem_municipality_code, r.status,
-                               tuple(groups.get(r.pk, ())), r.involves_statutory_task)
-                for r in rows]
+        return [
+            ProblemSummary(
+                r.uid,
+                r.title,
+                r.owner_uid,
+                r.owner_name,
+                r.problem_municipality_code,
+                r.status,
+                tuple(groups.get(r.pk, ())),
+                r.involves_statutory_task,
+            )
+            for r in rows
+        ]
 
     def get_actor(self, actor_id: str) -> Actor:
         with self.database.unit_of_work() as session:
@@ -185,8 +237,9 @@ class LandscapeService:
         with self.database.unit_of_work() as session:
             keys = store.problem_keys(session, [problem_id])
             if not keys:
-                raise NotFoundError("problem", problem_id,
-                                    _nearest_uid(session, PROBLEMS, problem_id))
+                raise NotFoundError(
+                    "problem", problem_id, _nearest_uid(session, PROBLEMS, problem_id)
+                )
             return store.load_problems(session, list(keys.values()))[0][1]
 
 
@@ -208,15 +261,21 @@ def _referenced_ids(doc: dict[str, Any], kind: str, session: Any) -> set[str]:
             wanted.add(item[field])
     if not wanted:
         return set()
-    keys = store.actor_keys(session, wanted) if kind == "actor" else store.problem_keys(session, wanted)
+    keys = (
+        store.actor_keys(session, wanted)
+        if kind == "actor"
+        else store.problem_keys(session, wanted)
+    )
     return set(keys)
 
 
 def _codes_by_key(session: Any, facet: str) -> dict[int, tuple[str, ...]]:
     grouped: dict[int, list[str]] = {}
-    stmt = (select(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.code)
-            .where(ACTOR_CODES.c.facet == facet)
-            .order_by(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.position))
+    stmt = (
+        select(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.code)
+        .where(ACTOR_CODES.c.facet == facet)
+        .order_by(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.position)
+    )
     for key, code in session.execute(stmt):
         grouped.setdefault(key, []).append(code)
     return {k: tuple(v) for k, v in grouped.items()}

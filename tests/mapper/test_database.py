@@ -59,11 +59,15 @@ def test_sqlite_runs_with_wal_and_foreign_keys(database: Any) -> None:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
-def test_default_database_lives_in_the_user_data_folder(monkeypatch: pytest.MonkeyPatch,
-                                                       tmp_path: Path) -> None:
+def test_default_database_lives_in_the_user_data_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("MAPPER_DB", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert resolve_url(None) == f"sqlite:///{tmp_path / 'xdg' / 'volunteer-mapper' / 'landscape.sqlite'}"
+    assert (
+        resolve_url(None)
+        == f"sqlite:///{tmp_path / 'xdg' / 'volunteer-mapper' / 'landscape.sqlite'}"
+    )
 
 
 def test_db_option_wins_over_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -105,8 +109,9 @@ def test_migrations_and_models_agree_on_postgresql(pg_database: Any) -> None:
 
 
 @pytest.mark.postgres
-def test_round_trip_on_postgresql_equals_sqlite(pg_database: Any, service: LandscapeService,
-                                                landscape_doc: dict[str, Any]) -> None:
+def test_round_trip_on_postgresql_equals_sqlite(
+    pg_database: Any, service: LandscapeService, landscape_doc: dict[str, Any]
+) -> None:
     pg = LandscapeService(pg_database)
     pg.import_document(landscape_doc)
     service.import_document(landscape_doc)

@@ -8,9 +8,15 @@ from mapper.domain.vocabulary import load_vocabulary, read_data_json
 from mapper.io.interchange import landscape_to_document, parse_document, validate_document
 from mapper.services.landscape import LandscapeService
 
-PROFILE_FIELDS = ("we_are", "best_at", "worst_at", "success_examples",
-                  "attractive_partner_because", "role_towards_target_group",
-                  "how_we_know_it_works")
+PROFILE_FIELDS = (
+    "we_are",
+    "best_at",
+    "worst_at",
+    "success_examples",
+    "attractive_partner_because",
+    "role_towards_target_group",
+    "how_we_know_it_works",
+)
 
 
 def test_demo_document_is_valid() -> None:

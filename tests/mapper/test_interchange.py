@@ -29,12 +29,15 @@ def schema_validator() -> Draft202012Validator:
 
 def versions(database: Database) -> dict[str, tuple[int, Any]]:
     with database.unit_of_work() as s:
-        return {r.uid: (r.version, r.updated_at)
-                for r in s.execute(select(ACTORS.c.uid, ACTORS.c.version, ACTORS.c.updated_at))}
+        return {
+            r.uid: (r.version, r.updated_at)
+            for r in s.execute(select(ACTORS.c.uid, ACTORS.c.version, ACTORS.c.updated_at))
+        }
 
 
-def test_export_is_valid_against_the_schema(service: LandscapeService,
-                                            landscape_doc: dict[str, Any]) -> None:
+def test_export_is_valid_against_the_schema(
+    service: LandscapeService, landscape_doc: dict[str, Any]
+) -> None:
     service.import_document(landscape_doc)
     exported = service.export_document()
     errors = list(schema_validator().iter_errors(exported))
@@ -43,7 +46,8 @@ def test_export_is_valid_against_the_schema(service: LandscapeService,
 
 
 def test_round_trip_through_an_empty_database_gives_an_equal_document(
-        tmp_path: Path, service: LandscapeService, landscape_doc: dict[str, Any]) -> None:
+    tmp_path: Path, service: LandscapeService, landscape_doc: dict[str, Any]
+) -> None:
     from mapper.persistence.database import open_database
 
     service.import_document(landscape_doc)
@@ -58,15 +62,18 @@ def test_round_trip_through_an_empty_database_gives_an_equal_document(
     # Nothing of the original was lost on the way.
     sind = next(a for a in first["actors"] if a["id"] == "esb-sind")
     assert sind["parent_id"] == "dk-sind"
-    assert sind["resources_offered"][0] == {"kind": "volunteer_hours",
-                                            "description": "Besøgsvenner",
-                                            "hours_per_month": 120}
+    assert sind["resources_offered"][0] == {
+        "kind": "volunteer_hours",
+        "description": "Besøgsvenner",
+        "hours_per_month": 120,
+    }
     assert sind["profile"]["success_examples"] == ["Gå-klubben", "Fællesspisning"]
     assert first["problems"][0]["seeking"]["excluded_actor_kinds"] == ["company"]
 
 
-def test_importing_twice_changes_nothing(service: LandscapeService, database: Database,
-                                        landscape_doc: dict[str, Any]) -> None:
+def test_importing_twice_changes_nothing(
+    service: LandscapeService, database: Database, landscape_doc: dict[str, Any]
+) -> None:
     first = service.import_document(landscape_doc)
     assert first.actors.created == 5 and first.problems.created == 1
     before = versions(database)
@@ -81,7 +88,8 @@ def test_importing_twice_changes_nothing(service: LandscapeService, database: Da
 
 
 def test_a_changed_record_is_updated_and_its_version_bumped(
-        service: LandscapeService, database: Database, landscape_doc: dict[str, Any]) -> None:
+    service: LandscapeService, database: Database, landscape_doc: dict[str, Any]
+) -> None:
     service.import_document(landscape_doc)
     landscape_doc["actors"][0]["name"] = "Sammen om Sindet, Esbjerg afdeling"
     landscape_doc["actors"][0]["target_groups"] = ["mental_illness"]
@@ -96,26 +104,41 @@ def test_a_changed_record_is_updated_and_its_version_bumped(
     assert actor.target_groups == ("mental_illness",)
     assert actor.parent_id == "dk-sind"
     with database.unit_of_work() as s:
-        stages = s.execute(select(PARTNERSHIP_HISTORY.c.stage)
-                           .order_by(PARTNERSHIP_HISTORY.c.pk)).scalars().all()
+        stages = (
+            s.execute(select(PARTNERSHIP_HISTORY.c.stage).order_by(PARTNERSHIP_HISTORY.c.pk))
+            .scalars()
+            .all()
+        )
     assert stages == ["proposed", "contacted"]
 
 
 def test_references_may_point_at_records_already_stored(
-        service: LandscapeService, landscape_doc: dict[str, Any]) -> None:
+    service: LandscapeService, landscape_doc: dict[str, Any]
+) -> None:
     service.import_document(landscape_doc)
-    later = {"format": "mapper-landscape", "version": 1,
-             "actors": [{"id": "esb-sind-ungdom", "name": "Sammen om Sindet Ung",
-                         "kind": "voluntary_organisation", "parent_id": "dk-sind"}],
-             "partnerships": [{"problem_id": "esb-p-bro", "actor_id": "esb-sind-ungdom",
-                               "stage": "proposed"}]}
+    later = {
+        "format": "mapper-landscape",
+        "version": 1,
+        "actors": [
+            {
+                "id": "esb-sind-ungdom",
+                "name": "Sammen om Sindet Ung",
+                "kind": "voluntary_organisation",
+                "parent_id": "dk-sind",
+            }
+        ],
+        "partnerships": [
+            {"problem_id": "esb-p-bro", "actor_id": "esb-sind-ungdom", "stage": "proposed"}
+        ],
+    }
     service.import_document(later)
     assert service.get_actor("esb-sind-ungdom").parent_id == "dk-sind"
     assert service.counts().partnerships == 2
 
 
-def test_individual_volunteers_default_to_not_public(service: LandscapeService,
-                                                    landscape_doc: dict[str, Any]) -> None:
+def test_individual_volunteers_default_to_not_public(
+    service: LandscapeService, landscape_doc: dict[str, Any]
+) -> None:
     service.import_document(landscape_doc)
     assert service.get_actor("esb-vol-1").public is False
     assert service.get_actor("esb-bank").public is True
@@ -133,59 +156,127 @@ def _bad(mutate: Any) -> dict[str, Any]:
 BAD_DOCUMENTS = {
     "unknown target group": (
         lambda d: d["actors"][0]["target_groups"].append("mental_ilness"),
-        "actor esb-sind", "target_groups[2]", "mental_ilness", "mental_illness"),
+        "actor esb-sind",
+        "target_groups[2]",
+        "mental_ilness",
+        "mental_illness",
+    ),
     "unknown actor kind": (
         lambda d: d["actors"][3].update(kind="firma"),
-        "actor esb-bank", "kind", "firma", None),
+        "actor esb-bank",
+        "kind",
+        "firma",
+        None,
+    ),
     "unknown resource kind": (
         lambda d: d["problems"][0]["seeking"]["resources"][0].update(kind="volunter_hours"),
-        "problem esb-p-bro", "seeking.resources[0].kind", "volunter_hours", "volunteer_hours"),
+        "problem esb-p-bro",
+        "seeking.resources[0].kind",
+        "volunter_hours",
+        "volunteer_hours",
+    ),
     "missing name": (
         lambda d: d["actors"][2].pop("name"),
-        "actor esb-patriciahuset", "name", None, None),
+        "actor esb-patriciahuset",
+        "name",
+        None,
+        None,
+    ),
     "latitude out of range": (
         lambda d: d["actors"][0]["location"].update(lat=155.5),
-        "actor esb-sind", "location.lat", 155.5, None),
+        "actor esb-sind",
+        "location.lat",
+        155.5,
+        None,
+    ),
     "latitude without longitude": (
         lambda d: d["actors"][0]["location"].pop("lon"),
-        "actor esb-sind", "location.lon", None, None),
+        "actor esb-sind",
+        "location.lon",
+        None,
+        None,
+    ),
     "coordinate as text": (
         lambda d: d["actors"][0]["location"].update(lon="8,45"),
-        "actor esb-sind", "location.lon", "8,45", None),
+        "actor esb-sind",
+        "location.lon",
+        "8,45",
+        None,
+    ),
     "unknown status": (
         lambda d: d["problems"][0].update(status="seekin"),
-        "problem esb-p-bro", "status", "seekin", "seeking"),
+        "problem esb-p-bro",
+        "status",
+        "seekin",
+        "seeking",
+    ),
     "unknown owner": (
         lambda d: d["problems"][0].update(owner_id="esb-patricia"),
-        "problem esb-p-bro", "owner_id", "esb-patricia", "esb-patriciahuset"),
+        "problem esb-p-bro",
+        "owner_id",
+        "esb-patricia",
+        "esb-patriciahuset",
+    ),
     "duplicate id": (
         lambda d: d["actors"].append({"id": "esb-bank", "name": "Twin", "kind": "company"}),
-        "actor esb-bank", "id", "esb-bank", None),
+        "actor esb-bank",
+        "id",
+        "esb-bank",
+        None,
+    ),
     "partnership to unknown actor": (
         lambda d: d["partnerships"][0].update(actor_id="esb-sin"),
-        "partnership esb-p-bro ↔ esb-sin", "actor_id", "esb-sin", "esb-sind"),
+        "partnership esb-p-bro ↔ esb-sin",
+        "actor_id",
+        "esb-sin",
+        "esb-sind",
+    ),
     "bad date": (
         lambda d: d["actors"][0].update(verified_on="2026-13-45"),
-        "actor esb-sind", "verified_on", "2026-13-45", None),
+        "actor esb-sind",
+        "verified_on",
+        "2026-13-45",
+        None,
+    ),
     "negative hours": (
         lambda d: d["actors"][0]["resources_offered"][0].update(hours_per_month=-5),
-        "actor esb-sind", "resources_offered[0].hours_per_month", -5, None),
+        "actor esb-sind",
+        "resources_offered[0].hours_per_month",
+        -5,
+        None,
+    ),
     "own parent": (
         lambda d: d["actors"][1].update(parent_id="dk-sind"),
-        "actor dk-sind", "parent_id", "dk-sind", None),
+        "actor dk-sind",
+        "parent_id",
+        "dk-sind",
+        None,
+    ),
     "wrong format": (
         lambda d: d.update(format="something-else"),
-        "document", "format", "something-else", None),
+        "document",
+        "format",
+        "something-else",
+        None,
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BAD_DOCUMENTS))
 def test_a_bad_record_imports_nothing_and_names_record_field_and_value(
-        case: str, service: LandscapeService, database: Database) -> None:
+    case: str, service: LandscapeService, database: Database
+) -> None:
     mutate, record, field, value, nearest = BAD_DOCUMENTS[case]
     # What is already stored must survive a failed import untouched.
-    service.import_document({"format": "mapper-landscape", "version": 1, "actors": [
-        {"id": "kept", "name": "Allerede gemt forening", "kind": "local_association"}]})
+    service.import_document(
+        {
+            "format": "mapper-landscape",
+            "version": 1,
+            "actors": [
+                {"id": "kept", "name": "Allerede gemt forening", "kind": "local_association"}
+            ],
+        }
+    )
     before = service.export_document()
 
     with pytest.raises(ValidationError) as caught:
@@ -228,8 +319,11 @@ def test_every_problem_is_reported_not_only_the_first(service: LandscapeService)
     with pytest.raises(ValidationError) as caught:
         service.import_document(_bad(mutate))
     fields = {(p.record, p.field) for p in caught.value.problems}
-    assert fields == {("actor esb-sind", "kind"), ("actor esb-bank", "target_groups[0]"),
-                      ("problem esb-p-bro", "prevention_level")}
+    assert fields == {
+        ("actor esb-sind", "kind"),
+        ("actor esb-bank", "target_groups[0]"),
+        ("problem esb-p-bro", "prevention_level"),
+    }
     kind_problem = next(p for p in caught.value.problems if p.field == "kind")
     assert "local_association" in (kind_problem.hint or "")
 
@@ -241,4 +335,5 @@ def test_shipped_spec_copies_match_the_shared_spec() -> None:
     data = Path(__file__).resolve().parents[2] / "data"
     for name in ("landscape.schema.json", "vocabulary.json"):
         assert json.loads((data / name).read_text(encoding="utf-8")) == json.loads(
-            (shared / name).read_text(encoding="utf-8")), name
+            (shared / name).read_text(encoding="utf-8")
+        ), name

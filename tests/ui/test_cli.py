@@ -49,8 +49,13 @@ def test_import_then_list_actors_and_problems_as_json(db: str, doc_file: Path) -
     code, out, _ = run("--db", db, "actors", "--json")
     actors = json.loads(out)
     assert code == 0
-    assert {a["id"] for a in actors} == {"esb-sind", "dk-sind", "esb-patriciahuset", "esb-bank",
-                                         "esb-vol-1"}
+    assert {a["id"] for a in actors} == {
+        "esb-sind",
+        "dk-sind",
+        "esb-patriciahuset",
+        "esb-bank",
+        "esb-vol-1",
+    }
     sind = next(a for a in actors if a["id"] == "esb-sind")
     assert sind["target_groups"] == ["mental_illness", "socially_vulnerable_adults"]
     assert "pk" not in sind  # internal keys never leak
@@ -100,7 +105,7 @@ def test_bad_document_exits_2_and_names_the_record(db: str, tmp_path: Path) -> N
     doc["actors"][0]["target_groups"] = ["mental_ilness"]
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc), encoding="utf-8")
-    code, out, err = run("--db", db, "import", str(bad))
+    code, _out, err = run("--db", db, "import", str(bad))
     assert code == 2
     assert "actor esb-sind" in err and "target_groups[0]" in err and "mental_illness" in err
     assert "Traceback" not in err
@@ -132,10 +137,20 @@ def test_demo_is_idempotent_and_if_empty_respects_existing_data(db: str, doc_fil
 def test_installed_entry_point_reports_user_errors_without_traceback(tmp_path: Path) -> None:
     env = {**os.environ, "MAPPER_DB": str(tmp_path / "ep.sqlite")}
     exe = Path(sys.executable).with_name("mapper")
-    result = subprocess.run([str(exe), "problems", "--status", "x", "--json"], env=env,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(exe), "problems", "--status", "x", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0 and json.loads(result.stdout) == []
-    result = subprocess.run([str(exe), "import", str(tmp_path / "missing.json")], env=env,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(exe), "import", str(tmp_path / "missing.json")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2
     assert "no such file" in result.stderr and "Traceback" not in result.stderr

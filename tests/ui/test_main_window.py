@@ -42,8 +42,9 @@ def test_main_window_shows_the_demo_landscape(window: MainWindow) -> None:
     assert window.actor_proxy.rowCount() == len(doc["actors"])
     assert shown_names(window) == {a["name"] for a in doc["actors"]}
     assert window.problem_proxy.rowCount() == len(doc["problems"])
-    titles = {window.problem_proxy.index(r, 0).data()
-              for r in range(window.problem_proxy.rowCount())}
+    titles = {
+        window.problem_proxy.index(r, 0).data() for r in range(window.problem_proxy.rowCount())
+    }
     assert titles == {p["title"] for p in doc["problems"]}
     assert f"{len(doc['actors'])} " in window.count_label.text()
 
@@ -70,8 +71,11 @@ def test_selecting_an_actor_shows_its_dating_profile(window: MainWindow) -> None
     doc = demo_doc()
     actor = next(a for a in doc["actors"] if a["id"] == "esb-patriciahuset")
     proxy = window.actor_proxy
-    row = next(r for r in range(proxy.rowCount())
-               if proxy.index(r, ActorTableModel.COL_NAME).data() == actor["name"])
+    row = next(
+        r
+        for r in range(proxy.rowCount())
+        if proxy.index(r, ActorTableModel.COL_NAME).data() == actor["name"]
+    )
     window.actor_view.selectRow(row)
     text = window.actor_detail.toPlainText()
     assert actor["name"] in text

@@ -49,8 +49,9 @@ class ProblemTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
@@ -83,6 +84,8 @@ class ProblemTableModel(QAbstractTableModel):
         if col == self.COL_STATUS:
             return status_label(problem.status)
         if col == self.COL_TARGET_GROUPS:
-            return ", ".join(self._vocabulary.label("target_groups", c, self._lang)
-                             for c in problem.target_groups)
+            return ", ".join(
+                self._vocabulary.label("target_groups", c, self._lang)
+                for c in problem.target_groups
+            )
         return ""
