@@ -5,7 +5,14 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QObject,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,11 +41,23 @@ from ui.models.problem_table import ProblemTableModel, status_label
 from ui.operations import run_in_background
 
 
-def _table_view(model: QSortFilterProxyModel, name: str) -> QTableView:
+def _sort_proxy(source: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(source)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSortLocaleAware(True)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy
+
+
+def _table_view(model: QSortFilterProxyModel, name: str, sort_column: int) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
     view.setSortingEnabled(True)
+    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
@@ -63,15 +82,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Volunteer landscape") + f" — {service.database.display_url}")
 
         self.actor_model = ActorTableModel(self._vocabulary, lang, self)
-        self.actor_proxy = QSortFilterProxyModel(self)
-        self.actor_proxy.setSourceModel(self.actor_model)
-        self.actor_proxy.setSortRole(SORT_ROLE)
+        self.actor_proxy = _sort_proxy(self.actor_model, self)
         self.actor_proxy.setFilterKeyColumn(-1)
-        self.actor_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.problem_model = ProblemTableModel(self._vocabulary, lang, self)
-        self.problem_proxy = QSortFilterProxyModel(self)
-        self.problem_proxy.setSourceModel(self.problem_model)
-        self.problem_proxy.setSortRole(SORT_ROLE)
+        self.problem_proxy = _sort_proxy(self.problem_model, self)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -104,7 +118,14 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.search_edit, 3)
         bar.addWidget(self.kind_filter, 1)
 
-        self.actor_view = _table_view(self.actor_proxy, "actorTable")
+        self.actor_view = _table_view(self.actor_proxy, "actorTable", ActorTableModel.COL_NAME)
+        for column, width in (
+            (ActorTableModel.COL_NAME, 300),
+            (ActorTableModel.COL_KIND, 190),
+            (ActorTableModel.COL_MUNICIPALITY, 110),
+            (ActorTableModel.COL_STATUS, 130),
+        ):
+            self.actor_view.setColumnWidth(column, width)
         self.actor_view.setAccessibleName(self.tr("Actors"))
         self.actor_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_actor(current.data(ID_ROLE))
@@ -125,7 +146,15 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_problem_tab(self) -> QWidget:
-        self.problem_view = _table_view(self.problem_proxy, "problemTable")
+        self.problem_view = _table_view(
+            self.problem_proxy, "problemTable", ProblemTableModel.COL_STATUS
+        )
+        for column, width in (
+            (ProblemTableModel.COL_TITLE, 340),
+            (ProblemTableModel.COL_OWNER, 220),
+            (ProblemTableModel.COL_STATUS, 130),
+        ):
+            self.problem_view.setColumnWidth(column, width)
         self.problem_view.setAccessibleName(self.tr("Problem statements"))
         self.problem_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_problem(current.data(ID_ROLE))
@@ -188,13 +217,6 @@ class MainWindow(QMainWindow):
         actors, problems, counts = result
         self.actor_model.set_rows(actors)
         self.problem_model.set_rows(problems)
-        if self.actor_proxy.sortColumn() < 0:
-            self.actor_view.sortByColumn(ActorTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-            self.problem_view.sortByColumn(
-                ProblemTableModel.COL_STATUS, Qt.SortOrder.AscendingOrder
-            )
-        self.actor_view.resizeColumnToContents(ActorTableModel.COL_NAME)
-        self.problem_view.resizeColumnToContents(ProblemTableModel.COL_TITLE)
         self.count_label.setText(
             self.tr("%1 actors · %2 problem statements · %3 partnerships")
             .replace("%1", str(counts.actors))

@@ -23,7 +23,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ActorTableModel(QAbstractTableModel):
-    COL_NAME, COL_KIND, COL_MUNICIPALITY, COL_TARGET_GROUPS, COL_STATUS = range(5)
+    COL_NAME, COL_KIND, COL_MUNICIPALITY, COL_STATUS, COL_TARGET_GROUPS = range(5)
     COLUMN_COUNT = 5
 
     def __init__(self, vocabulary: Vocabulary, lang: str = "da", parent: Any = None) -> None:
@@ -69,11 +69,10 @@ class ActorTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(actor, col)
         if role == SORT_ROLE:
-            if col == self.COL_NAME:
-                return actor.name.casefold()
             if col == self.COL_STATUS:
-                return (actor.active, actor.public)
-            return self._display(actor, col).casefold()
+                return (0 if actor.active else 2) + (0 if actor.public else 1)
+            # Strings are compared locale-aware by the proxy (Danish: … x y z æ ø å).
+            return self._display(actor, col)
         return None
 
     def _display(self, actor: ActorSummary, col: int) -> str:

@@ -72,8 +72,7 @@ class ProblemTableModel(QAbstractTableModel):
             # The workflow order, not the alphabet.
             return PROBLEM_STATUSES.index(problem.status)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
-            text = self._display(problem, col)
-            return text.casefold() if role == SORT_ROLE else text
+            return self._display(problem, col)
         return None
 
     def _display(self, problem: ProblemSummary, col: int) -> str:

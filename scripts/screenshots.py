@@ -1,0 +1,82 @@
+"""Take the README screenshots of the desktop application in a real X window.
+
+    xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py docs
+
+Opens the application on a fresh database holding the demo landscape and grabs the screen
+after each view has been set up.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ui.app import build_main_window, configure_application, install_translator
+from ui.main_window import MainWindow
+from ui.models.actor_table import ActorTableModel
+
+
+def select_actor(window: MainWindow, name: str) -> None:
+    proxy = window.actor_proxy
+    for row in range(proxy.rowCount()):
+        if proxy.index(row, ActorTableModel.COL_NAME).data() == name:
+            window.actor_view.selectRow(row)
+            return
+
+
+def main(out_dir: str) -> int:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    configure_application(app)
+    tmp = tempfile.TemporaryDirectory()
+    # Fresh settings: the screenshots never depend on (or change) the user's.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp.name)
+    install_translator(app, "da")
+    window = build_main_window(f"{tmp.name}/demo.sqlite", demo_if_empty=True, lang="da")
+    window.resize(1280, 800)
+    window.move(0, 0)
+    window.show()
+
+    steps: list[tuple[str, Callable[[], None]]] = [
+        (
+            "main-window-landscape.png",
+            lambda: (
+                window.tabs.setCurrentIndex(0),
+                select_actor(window, "Sammen om Sindet Esbjerg"),
+            ),
+        ),
+        (
+            "main-window-problems.png",
+            lambda: (window.tabs.setCurrentIndex(1), window.problem_view.selectRow(0)),
+        ),
+    ]
+
+    def run_step(index: int) -> None:
+        if index == len(steps):
+            app.quit()
+            return
+        name, prepare = steps[index]
+        prepare()
+
+        def grab() -> None:
+            window.screen().grabWindow(0).save(str(out / name))
+            print(out / name)
+            run_step(index + 1)
+
+        QTimer.singleShot(700, grab)
+
+    window.data_loaded.connect(lambda *_: QTimer.singleShot(300, lambda: run_step(0)))
+    code = app.exec()
+    tmp.cleanup()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "docs"))
