@@ -14,6 +14,7 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from mapper.domain.errors import DatabaseError, MapperError, NotFoundError, ValidationError
+from mapper.io import interchange
 from mapper.persistence.database import Database, open_database
 from mapper.services.landscape import ImportReport, LandscapeService
 
@@ -71,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     problems = sub.add_parser("problems", help="list problem statements")
     problems.add_argument("--json", action="store_true", help="JSON instead of a table")
     problems.add_argument("--status", help="only this status")
+
+    show = sub.add_parser("show", help="show one record as JSON (interchange form)")
+    show.add_argument("what", choices=["actor", "problem"])
+    show.add_argument("id", help="the record's interchange id")
 
     gui = sub.add_parser("gui", help="open the desktop application")
     gui.add_argument(
@@ -248,6 +253,20 @@ def cmd_problems(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    database, service = _service(args)
+    try:
+        if args.what == "actor":
+            record = interchange.actor_to_dict(service.get_actor(args.id))
+        else:
+            record = interchange.problem_to_dict(service.get_problem(args.id))
+    finally:
+        database.close()
+    json.dump(record, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ui.app import run_app  # Qt is imported only when the window is wanted
 
@@ -269,6 +288,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "export": cmd_export,
     "actors": cmd_actors,
     "problems": cmd_problems,
+    "show": cmd_show,
     "gui": cmd_gui,
 }
 

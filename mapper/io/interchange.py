@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import jsonschema_rs
+import orjson
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 from rapidfuzz import process
@@ -99,30 +100,20 @@ def _schema_problems(doc: Mapping[str, Any]) -> list[InputProblem]:
 # --------------------------------------------------------------------------- reading
 
 
-def read_document(source: str | Path | IO[str]) -> dict[str, Any]:
+def read_document(source: str | Path | IO[str] | IO[bytes]) -> dict[str, Any]:
     """Parse a JSON document; malformed JSON is a ValidationError naming line and column."""
     name = str(source) if isinstance(source, (str, Path)) else getattr(source, "name", "<input>")
+    if isinstance(source, (str, Path)):
+        with open(source, "rb") as fh:
+            raw: str | bytes = fh.read()
+    else:
+        raw = source.read()
     try:
-        if isinstance(source, (str, Path)):
-            with open(source, encoding="utf-8") as fh:
-                data = json.load(fh)
-        else:
-            data = json.load(source)
-    except json.JSONDecodeError as exc:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
         raise ValidationError(
-            [
-                InputProblem(
-                    "document",
-                    f"line {exc.lineno}, column {exc.colno}",
-                    None,
-                    f"not valid JSON: {exc.msg}",
-                )
-            ],
-            source=name,
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            [InputProblem("document", f"byte {exc.start}", None, "not UTF-8 text")], source=name
+            [InputProblem("document", where, None, f"not valid JSON: {exc.msg}")], source=name
         ) from exc
     if not isinstance(data, dict):
         raise ValidationError(
@@ -614,16 +605,15 @@ def landscape_to_document(landscape: Landscape) -> dict[str, Any]:
 
 
 def write_document(
-    doc: Mapping[str, Any], target: str | Path | IO[str], *, indent: int | None = 2
+    doc: Mapping[str, Any], target: str | Path | IO[str], *, indent: bool = True
 ) -> None:
     """Write a document as UTF-8 JSON; a file is replaced only once it is complete."""
+    options = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0)
+    data = orjson.dumps(doc, option=options)
     if isinstance(target, (str, Path)):
         path = Path(target)
         tmp = path.with_name(f".{path.name}.partial")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=indent)
-            fh.write("\n")
+        tmp.write_bytes(data)
         tmp.replace(path)
     else:
-        json.dump(doc, target, ensure_ascii=False, indent=indent)
-        target.write("\n")
+        target.write(data.decode("utf-8"))

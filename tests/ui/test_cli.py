@@ -154,3 +154,21 @@ def test_installed_entry_point_reports_user_errors_without_traceback(tmp_path: P
     )
     assert result.returncode == 2
     assert "no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_show_takes_the_interchange_id(db: str, doc_file: Path) -> None:
+    run("--db", db, "import", str(doc_file))
+    code, out, _ = run("--db", db, "show", "actor", "esb-sind")
+    assert code == 0
+    assert json.loads(out) == next(a for a in small_landscape()["actors"] if a["id"] == "esb-sind")
+    code, out, _ = run("--db", db, "show", "problem", "esb-p-bro")
+    assert code == 0 and json.loads(out)["owner_id"] == "esb-patriciahuset"
+
+
+def test_unknown_id_exits_2_with_a_suggestion(db: str, doc_file: Path) -> None:
+    run("--db", db, "import", str(doc_file))
+    code, out, err = run("--db", db, "show", "actor", "esb-sindd")
+    assert code == 2 and out == ""
+    assert "no actor with id 'esb-sindd'" in err and "did you mean 'esb-sind'" in err
+    code, _, err = run("--db", db, "show", "problem", "nothing-like-it-at-all")
+    assert code == 2 and "no problem with id 'nothing-like-it-at-all'" in err
