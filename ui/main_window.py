@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.actor_detail = QTextBrowser()
         self.actor_detail.setObjectName("actorDetail")
         self.actor_detail.setAccessibleName(self.tr("Actor details"))
+        self.actor_detail.setPlaceholderText(self.tr("Select an actor to see its profile."))
         splitter = QSplitter()
         splitter.addWidget(self.actor_view)
         splitter.addWidget(self.actor_detail)
@@ -162,6 +163,9 @@ class MainWindow(QMainWindow):
         self.problem_detail = QTextBrowser()
         self.problem_detail.setObjectName("problemDetail")
         self.problem_detail.setAccessibleName(self.tr("Problem statement details"))
+        self.problem_detail.setPlaceholderText(
+            self.tr("Select a problem statement to see what it seeks.")
+        )
         splitter = QSplitter()
         splitter.addWidget(self.problem_view)
         splitter.addWidget(self.problem_detail)
