@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 from mapper.domain.errors import MapperError
 from mapper.domain.model import Actor, ProblemStatement
 from mapper.services.landscape import ImportReport, LandscapeService
-from ui.models.actor_table import ID_ROLE, SORT_ROLE, ActorTableModel
+from ui.models.actor_table import ActorTableModel
 from ui.models.problem_table import ProblemTableModel, status_label
+from ui.models.row_table import ID_ROLE, SORT_ROLE
 from ui.operations import run_in_background
 
 
@@ -45,7 +46,6 @@ def _sort_proxy(source: QAbstractItemModel, parent: QObject) -> QSortFilterProxy
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(source)
     proxy.setSortRole(SORT_ROLE)
-    proxy.setSortLocaleAware(True)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return proxy
 
