@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -114,6 +115,11 @@ def main(
     except (IsADirectoryError, PermissionError) as exc:
         print(f"mapper: cannot use {exc.filename}: {exc.strerror}", file=err)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader went away (`mapper actors | head`): not an error. Silence the final flush.
+        if out is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("mapper: interrupted", file=err)
         return 130

@@ -172,3 +172,19 @@ def test_unknown_id_exits_2_with_a_suggestion(db: str, doc_file: Path) -> None:
     assert "no actor with id 'esb-sindd'" in err and "did you mean 'esb-sind'" in err
     code, _, err = run("--db", db, "show", "problem", "nothing-like-it-at-all")
     assert code == 2 and "no problem with id 'nothing-like-it-at-all'" in err
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    env = {**os.environ, "MAPPER_DB": str(tmp_path / "pipe.sqlite")}
+    exe = Path(sys.executable).with_name("mapper")
+    subprocess.run([str(exe), "demo"], env=env, check=True, capture_output=True)
+    result = subprocess.run(
+        f"'{exe}' actors --json | head -c 10",
+        shell=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout == '[\n  {\n    '
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
