@@ -14,10 +14,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from mapper.domain.errors import DatabaseError, MapperError, NotFoundError, ValidationError
+from mapper.domain.errors import (
+    DatabaseError,
+    MapperError,
+    NotFoundError,
+    NothingToMatchError,
+    ValidationError,
+)
 from mapper.io import interchange
 from mapper.persistence.database import Database, open_database
 from mapper.services.landscape import ImportReport, LandscapeService
+from ui import cli_matching
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -78,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("what", choices=["actor", "problem"])
     show.add_argument("id", help="the record's interchange id")
 
+    cli_matching.add_commands(sub, _Parser)
+
     gui = sub.add_parser("gui", help="open the desktop application")
     gui.add_argument(
         "--demo-if-empty",
@@ -100,7 +109,10 @@ def main(
     except UsageError as exc:
         print(exc, file=err)
         return EXIT_BAD_INPUT
-    except (ValidationError, NotFoundError) as exc:
+    except (ValidationError, NotFoundError, NothingToMatchError) as exc:
+        print(f"mapper: {exc}", file=err)
+        return EXIT_BAD_INPUT
+    except cli_matching.WeightError as exc:
         print(f"mapper: {exc}", file=err)
         return EXIT_BAD_INPUT
     except DatabaseError as exc:
@@ -296,6 +308,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "problems": cmd_problems,
     "show": cmd_show,
     "gui": cmd_gui,
+    **cli_matching.COMMANDS,
 }
 
 

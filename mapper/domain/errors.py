@@ -99,3 +99,20 @@ class ConflictError(MapperError):
             f"{self.kind} {self.record_id!r} was changed by someone else "
             f"(version {self.actual_version}, you edited version {self.expected_version})"
         )
+
+
+@dataclass
+class NothingToMatchError(MapperError):
+    """A problem statement says nothing a partner could be matched on."""
+
+    problem_id: str
+    missing: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return (
+            f"problem {self.problem_id!r} has nothing to match on: fill in at least one of "
+            f"{', '.join(self.missing)}"
+        )

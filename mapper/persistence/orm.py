@@ -308,3 +308,15 @@ class PartnershipStageChange(Base):
     stage: Mapped[str] = mapped_column(String(32), nullable=False)
     changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class ProblemMatchWeight(Base):
+    """A problem statement's own weight for one matching criterion (overrides the default)."""
+
+    __tablename__ = "problem_match_weights"
+
+    problem_pk: Mapped[int] = mapped_column(
+        ForeignKey("problems.pk", ondelete="CASCADE"), primary_key=True
+    )
+    criterion: Mapped[str] = mapped_column(String(32), primary_key=True)
+    weight: Mapped[float] = mapped_column(Float, nullable=False)

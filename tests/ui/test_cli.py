@@ -186,5 +186,5 @@ def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
         text=True,
         check=False,
     )
-    assert result.stdout == '[\n  {\n    '
+    assert result.stdout == "[\n  {\n    "
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr

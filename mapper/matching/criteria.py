@@ -1,0 +1,341 @@
+"""The scored criteria: one pure function per criterion, for one problem and one actor.
+
+Each returns a score in [0, 1] with the reasons behind it, or ``None`` when the criterion cannot
+be judged (the problem does not say, or the actor's data is missing); the ranking then counts it
+as neutral. ``mapper.matching.index`` computes the same numbers for a whole register at once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from mapper.domain.model import Actor
+from mapper.domain.text import normalise_danish
+from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.matching.model import Candidate, CriterionResult, ProblemContext, Reason
+
+Params = Mapping[str, Any]
+Criterion = Callable[[ProblemContext, Candidate, Params], CriterionResult]
+EARTH_RADIUS_KM = 6371.0088
+
+
+def _vocab() -> Vocabulary:
+    return load_vocabulary()
+
+
+# --------------------------------------------------------------------------- target groups
+
+
+def target_group_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
+    """Exact target group first, then the same life phase; averaged over the problem's groups."""
+    wanted = ctx.problem.target_groups
+    if not wanted:
+        return CriterionResult(None, (Reason("no_target_groups"),))
+    offered = set(cand.actor.target_groups)
+    vocab = _vocab()
+    phases = {vocab.life_phase(g) for g in offered} - {None}
+    tg = params["target_group"]
+    exact, same_phase, total = [], [], 0.0
+    for group in wanted:
+        if group in offered:
+            exact.append(group)
+            total += 1.0
+        elif vocab.life_phase(group) in phases:
+            same_phase.append(group)
+            total += tg["same_life_phase"]
+        elif "general_population" in offered:
+            total += tg["general_population"]
+    reasons = []
+    if exact:
+        reasons.append(Reason("works_with", {"target_groups": exact}))
+    if same_phase:
+        phase = vocab.life_phase(same_phase[0])
+        reasons.append(Reason("same_life_phase", {"life_phase": phase}))
+    if not exact and not same_phase:
+        reasons.append(Reason("other_target_groups", {"target_groups": list(wanted)}))
+    return CriterionResult(total / len(wanted), tuple(reasons))
+
+
+# --------------------------------------------------------------------------- resources
+
+
+def offered_totals(actor: Actor) -> dict[str, tuple[float, float]]:
+    """Per offered resource kind: (hours per month, amount in DKK), summed over entries."""
+    totals: dict[str, tuple[float, float]] = {}
+    for r in actor.resources_offered:
+        hours, amount = totals.get(r.kind, (0.0, 0.0))
+        totals[r.kind] = (hours + (r.hours_per_month or 0.0), amount + (r.amount_dkk or 0.0))
+    return totals
+
+
+def resource_coverage(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
+    """How much of what is sought the actor offers; hours and amounts count where both sides
+    give them, and required resources weigh double."""
+    seeking = ctx.problem.seeking
+    sought = [(r.kind, r.hours_per_month, r.amount_dkk) for r in seeking.resources]
+    listed = {kind for kind, _, _ in sought}
+    sought += [(kind, None, None) for kind in seeking.required_resources if kind not in listed]
+    if not sought:
+        return CriterionResult(None, (Reason("nothing_sought"),))
+    offered = offered_totals(cand.actor)
+    required = set(seeking.required_resources)
+    weights = params["resources"]
+    covered: list[str] = []
+    partial: list[dict[str, Any]] = []
+    missing: list[str] = []
+    total = weight_sum = 0.0
+    for kind, hours, amount in sought:
+        weight = weights["required_weight"] if kind in required else weights["other_weight"]
+        weight_sum += weight
+        if kind not in offered:
+            missing.append(kind)
+            continue
+        have_hours, have_amount = offered[kind]
+        coverage = 1.0
+        if hours and have_hours:
+            coverage = min(1.0, have_hours / hours)
+        elif amount and have_amount:
+            coverage = min(1.0, have_amount / amount)
+        total += weight * coverage
+        if coverage < 1.0:
+            partial.append(
+                {
+                    "resource": kind,
+                    "offered": have_hours or have_amount,
+                    "sought": hours or amount,
+                    "unit": "hours" if hours else "dkk",
+                }
+            )
+        else:
+            covered.append(kind)
+    reasons = []
+    if covered:
+        reasons.append(Reason("offers", {"resources": covered}))
+    reasons += [Reason("offers_part", p) for p in partial]
+    if missing:
+        reasons.append(Reason("lacks", {"resources": missing}))
+    return CriterionResult(total / weight_sum, tuple(reasons))
+
+
+# --------------------------------------------------------------------------- roles and kinds
+
+
+def role_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
+    wanted = ctx.problem.seeking.roles
+    if not wanted:
+        return CriterionResult(None, (Reason("no_roles_sought"),))
+    has = [r for r in wanted if r in cand.actor.roles]
+    reasons = (
+        (Reason("can_be", {"roles": has}),)
+        if has
+        else (Reason("lacks_roles", {"roles": list(wanted)}),)
+    )
+    return CriterionResult(len(has) / len(wanted), reasons)
+
+
+def actor_kind_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
+    wanted = ctx.problem.seeking.actor_kinds
+    if not wanted:
+        return CriterionResult(None, (Reason("any_kind"),))
+    if cand.actor.kind in wanted:
+        return CriterionResult(1.0, (Reason("is_sought_kind", {"kind": cand.actor.kind}),))
+    return CriterionResult(0.0, (Reason("other_kind", {"kinds": list(wanted)}),))
+
+
+# --------------------------------------------------------------------------- prevention, capacity
+
+
+def prevention_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
+    level = ctx.problem.prevention_level
+    levels = cand.actor.prevention_levels
+    if not level or not levels:
+        return CriterionResult(None, (Reason("prevention_unknown"),))
+    if level in levels:
+        return CriterionResult(1.0, (Reason("same_level", {"level": level}),))
+    vocab = _vocab()
+    wanted = vocab.rank("prevention_levels", level) or 0
+    gaps = [abs((vocab.rank("prevention_levels", lv) or 0) - wanted) for lv in levels]
+    if min(gaps) == 1:
+        return CriterionResult(
+            params["prevention"]["adjacent_level"], (Reason("adjacent_level", {"level": level}),)
+        )
+    return CriterionResult(0.0, (Reason("other_level", {"level": level}),))
+
+
+def capacity_class(actor: Actor, params: Params) -> str:
+    """small, medium or large: how much an actor can carry (kapacitet)."""
+    cap = params["capacity"]
+    if actor.kind in cap["small_kinds"]:
+        return "small"
+    people = (actor.employees or 0) + (actor.volunteers or 0)
+    hours = sum(r.hours_per_month or 0.0 for r in actor.resources_offered)
+    amount = sum(r.amount_dkk or 0.0 for r in actor.resources_offered)
+    if (
+        people >= cap["large_people"]
+        or hours >= cap["large_hours_per_month"]
+        or amount >= cap["large_amount_dkk"]
+    ):
+        return "large"
+    if people < cap["small_people"]:
+        return "small"
+    return "medium"
+
+
+def capacity_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
+    """The seeds' rule: the fewer resources, the more concrete the problem must be."""
+    concreteness = ctx.problem.concreteness
+    if not concreteness:
+        return CriterionResult(None, (Reason("concreteness_unknown"),))
+    size = capacity_class(cand.actor, params)
+    score = params["capacity"]["fit"][concreteness][size]
+    return CriterionResult(score, (Reason(f"capacity_{size}_{concreteness}"),))
+
+
+# --------------------------------------------------------------------------- geography
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def actor_point(actor: Actor) -> tuple[float, float] | None:
+    loc = actor.location
+    return (loc.lat, loc.lon) if loc.lat is not None and loc.lon is not None else None
+
+
+def geography_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
+    """Distance decay, the actor's service area and the same municipality."""
+    geo = params["geography"]
+    actor = cand.actor
+    point = actor_point(actor)
+    same = (
+        ctx.municipality_code is not None
+        and actor.location.municipality_code == ctx.municipality_code
+    )
+    if ctx.point is not None and point is not None:
+        d = distance_km(ctx.point, point)
+        score = 0.5 ** (d / geo["half_distance_km"])
+        reasons = [Reason("distance", {"km": d})]
+        if actor.service_area_km is not None and d <= actor.service_area_km:
+            score = 1.0
+            reasons.append(Reason("within_service_area"))
+        if same:
+            score = max(score, geo["same_municipality"])
+            reasons.append(Reason("same_municipality"))
+        return CriterionResult(score, tuple(reasons))
+    if ctx.municipality_code is not None and actor.location.municipality_code is not None:
+        if same:
+            return CriterionResult(geo["same_municipality"], (Reason("same_municipality"),))
+        return CriterionResult(geo["other_municipality"], (Reason("other_municipality"),))
+    return CriterionResult(None, (Reason("location_unknown"),))
+
+
+# --------------------------------------------------------------------------- text
+
+
+@lru_cache(maxsize=200_000)
+def normalised(text: str) -> str:
+    return normalise_danish(text)
+
+
+def profile_text(actor: Actor) -> str:
+    """The dating-profile texts a seeking description is compared with."""
+    p = actor.profile
+    parts = [
+        p.we_are,
+        p.best_at,
+        p.role_towards_target_group,
+        p.attractive_partner_because,
+        *p.success_examples,
+        *(r.description for r in actor.resources_offered),
+    ]
+    return " ".join(x for x in parts if x)
+
+
+def text_similarity_of(query: str, text: str) -> float | None:
+    """Similarity of two normalised Danish texts in [0, 1] (rapidfuzz token-set ratio)."""
+    if not query or not text:
+        return None
+    return fuzz.token_set_ratio(query, text) / 100.0
+
+
+def text_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
+    query = normalised(ctx.query_text)
+    score = text_similarity_of(query, normalised(profile_text(cand.actor)))
+    if score is None:
+        return CriterionResult(None, (Reason("no_text"),))
+    shared = sorted(set(query.split()) & set(normalised(profile_text(cand.actor)).split()))
+    return CriterionResult(
+        score, (Reason("text_similarity", {"percent": round(score * 100), "words": shared[:5]}),)
+    )
+
+
+# --------------------------------------------------------------------------- reciprocity, effect
+
+
+def kinds_mentioned(text: str | None) -> frozenset[str]:
+    """Resource kinds a free text mentions by label or Danish synonym (e.g. 'lokaler')."""
+    if not text:
+        return frozenset()
+    words = f" {normalised(text)} "
+    found = set()
+    for term in _vocab().terms("resource_kinds"):
+        for phrase in (term.da, *term.synonyms):
+            if f" {normalised(phrase)} " in words:
+                found.add(term.code)
+                break
+    return frozenset(found)
+
+
+def reciprocity_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
+    """What the partner gets against what the actor itself seeks (gensidighed)."""
+    if not cand.seeks:
+        return CriterionResult(None, (Reason("seeks_nothing"),))
+    gets = kinds_mentioned(ctx.problem.partner_gets)
+    if not gets:
+        return CriterionResult(None, (Reason("partner_gets_unknown"),))
+    both = sorted(gets & cand.seeks)
+    if both:
+        return CriterionResult(
+            len(both) / len(cand.seeks), (Reason("gets_what_it_seeks", {"resources": both}),)
+        )
+    return CriterionResult(0.0, (Reason("gets_other", {"resources": sorted(cand.seeks)}),))
+
+
+def effect_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
+    """Documented effect: the evidence ladder, or at least a description of how they know."""
+    p = cand.actor.profile
+    vocab = _vocab()
+    rank = vocab.rank("evidence_levels", p.evidence_level) if p.evidence_level else None
+    worst = max(vocab.rank("evidence_levels", c) or 0 for c in vocab.codes("evidence_levels"))
+    if rank is not None and rank < worst:
+        score = 1.0 - (rank - 1) / (worst - 1)
+        return CriterionResult(score, (Reason("evidence", {"evidence_level": p.evidence_level}),))
+    if p.how_we_know_it_works:
+        return CriterionResult(params["effect"]["how_we_know_only"], (Reason("effect_described"),))
+    return CriterionResult(0.0, (Reason("no_documented_effect"),))
+
+
+CRITERION_FUNCTIONS: dict[str, Criterion] = {
+    "target_group": target_group_fit,
+    "resources": resource_coverage,
+    "roles": role_fit,
+    "actor_kind": actor_kind_fit,
+    "prevention": prevention_fit,
+    "capacity": capacity_fit,
+    "geography": geography_fit,
+    "text": text_fit,
+    "reciprocity": reciprocity_fit,
+    "effect": effect_fit,
+}

@@ -1,0 +1,625 @@
+"""The actor index: the whole register as arrays, scored for one problem at once.
+
+Built once from the database with a few lean queries and reused while the register is
+unchanged. ``score_all`` mirrors ``mapper.matching.criteria`` formula by formula (the tests
+check that both give the same scores and order); free-text similarity, the only costly
+criterion, is computed best-first and only until no remaining actor can reach the top N.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz, process
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.matching.criteria import kinds_mentioned, normalised
+from mapper.matching.gates import responsible_roles_sought
+from mapper.matching.model import CRITERIA, GATES, MatchSettings, ProblemContext
+from mapper.persistence.store import (
+    ACTOR_CODES,
+    ACTOR_EXAMPLES,
+    ACTOR_RESOURCES,
+    ACTORS,
+    PARTNERSHIP_HISTORY,
+    PARTNERSHIPS,
+    PROBLEM_CODES,
+    PROBLEM_RESOURCES,
+    PROBLEMS,
+)
+
+Floats = NDArray[np.float64]
+Bools = NDArray[np.bool_]
+EARTH_RADIUS_KM = 6371.0088
+TEXT_BLOCK = 512
+
+
+def _bits(codes: Sequence[str]) -> dict[str, int]:
+    return {code: 1 << i for i, code in enumerate(codes)}
+
+
+@dataclass
+class ActorIndex:
+    """Column arrays over every actor in the register, row i ↔ ``ids[i]``."""
+
+    vocabulary: Vocabulary
+    pks: NDArray[np.int64]
+    ids: list[str]
+    names: list[str]
+    kinds: list[str]
+    kind_arr: NDArray[np.str_]
+    active: Bools
+    lat: Floats
+    lon: Floats
+    municipality: NDArray[np.object_]
+    service_area: Floats
+    people: Floats
+    total_hours: Floats
+    total_amount: Floats
+    tg_mask: NDArray[np.uint64]
+    phase_mask: NDArray[np.uint64]
+    general: Bools
+    role_mask: NDArray[np.uint64]
+    prevention_mask: NDArray[np.uint64]
+    resource_mask: NDArray[np.uint64]
+    hours: Floats
+    """n × resource kinds: offered hours per month (0 when not given)."""
+    amounts: Floats
+    evidence_rank: Floats
+    has_how: Bools
+    seeks_mask: NDArray[np.uint64]
+    recent: NDArray[np.int64]
+    texts: list[str]
+    bits: dict[str, dict[str, int]]
+    resource_column: dict[str, int]
+    _normalised: dict[int, str] = field(default_factory=dict)
+    row_of: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.row_of = {uid: i for i, uid in enumerate(self.ids)}
+        self.id_arr = np.array(self.ids, dtype=str)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def normalised_text(self, row: int) -> str:
+        text = self._normalised.get(row)
+        if text is None:
+            text = normalise_cached(self.texts[row])
+            self._normalised[row] = text
+        return text
+
+    def seeks_of(self, row: int) -> frozenset[str]:
+        mask = int(self.seeks_mask[row])
+        return frozenset(k for k, b in self.bits["resource_kinds"].items() if mask & b)
+
+
+def normalise_cached(text: str) -> str:
+    return normalised(text) if text else ""
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_index(
+    session: Session, settings: MatchSettings, now: dt.datetime | None = None
+) -> ActorIndex:
+    """Read the register into arrays with a handful of queries."""
+    vocab = load_vocabulary()
+    bits = {
+        facet: _bits(sorted(vocab.codes(facet)))
+        for facet in ("target_groups", "roles", "resource_kinds", "life_phases", "actor_kinds")
+    }
+    bits["prevention_levels"] = {
+        code: 1 << ((vocab.rank("prevention_levels", code) or 1) - 1)
+        for code in vocab.codes("prevention_levels")
+    }
+    resource_column = {k: i for i, k in enumerate(sorted(vocab.codes("resource_kinds")))}
+    phase_bits = bits["life_phases"]
+
+    rows = session.execute(
+        select(
+            ACTORS.c.pk,
+            ACTORS.c.uid,
+            ACTORS.c.name,
+            ACTORS.c.kind,
+            ACTORS.c.active,
+            ACTORS.c.lat,
+            ACTORS.c.lon,
+            ACTORS.c.municipality_code,
+            ACTORS.c.service_area_km,
+            ACTORS.c.employees,
+            ACTORS.c.volunteers,
+            ACTORS.c.evidence_level,
+            ACTORS.c.how_we_know_it_works,
+            ACTORS.c.we_are,
+            ACTORS.c.best_at,
+            ACTORS.c.role_towards_target_group,
+            ACTORS.c.attractive_partner_because,
+        ).order_by(ACTORS.c.pk)
+    ).all()
+    n = len(rows)
+    row_of = {r.pk: i for i, r in enumerate(rows)}
+
+    def floats(values: Any) -> Floats:
+        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+
+    tg = np.zeros(n, np.uint64)
+    phase = np.zeros(n, np.uint64)
+    general = np.zeros(n, bool)
+    roles = np.zeros(n, np.uint64)
+    prevention = np.zeros(n, np.uint64)
+    facet_target = {"target_group": tg, "role": roles, "prevention_level": prevention}
+    facet_bits = {
+        "target_group": bits["target_groups"],
+        "role": bits["roles"],
+        "prevention_level": bits["prevention_levels"],
+    }
+    for pk, facet, code in session.execute(
+        select(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.facet, ACTOR_CODES.c.code)
+    ):
+        i = row_of[pk]
+        facet_target[facet][i] |= np.uint64(facet_bits[facet].get(code, 0))
+        if facet == "target_group":
+            life_phase = vocab.life_phase(code)
+            if life_phase is not None:
+                phase[i] |= np.uint64(phase_bits[life_phase])
+            if code == "general_population":
+                general[i] = True
+
+    resource_mask = np.zeros(n, np.uint64)
+    hours = np.zeros((n, len(resource_column)))
+    amounts = np.zeros((n, len(resource_column)))
+    descriptions: dict[int, list[str]] = {}
+    for pk, kind, h, a, description in session.execute(
+        select(
+            ACTOR_RESOURCES.c.actor_pk,
+            ACTOR_RESOURCES.c.kind,
+            ACTOR_RESOURCES.c.hours_per_month,
+            ACTOR_RESOURCES.c.amount_dkk,
+            ACTOR_RESOURCES.c.description,
+        ).order_by(ACTOR_RESOURCES.c.actor_pk, ACTOR_RESOURCES.c.position)
+    ):
+        i = row_of[pk]
+        column = resource_column[kind]
+        resource_mask[i] |= np.uint64(bits["resource_kinds"][kind])
+        hours[i, column] += h or 0.0
+        amounts[i, column] += a or 0.0
+        if description:
+            descriptions.setdefault(i, []).append(description)
+    examples: dict[int, list[str]] = {}
+    for pk, text in session.execute(
+        select(ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.text).order_by(
+            ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.position
+        )
+    ):
+        if text:
+            examples.setdefault(row_of[pk], []).append(text)
+
+    # Same composition as criteria.profile_text.
+    texts = [
+        " ".join(
+            x
+            for x in (
+                r.we_are,
+                r.best_at,
+                r.role_towards_target_group,
+                r.attractive_partner_because,
+                *examples.get(i, ()),
+                *descriptions.get(i, ()),
+            )
+            if x
+        )
+        for i, r in enumerate(rows)
+    ]
+
+    seeks = np.zeros(n, np.uint64)
+    open_statuses = settings.params["open_problem_statuses"]
+    owned = and_(PROBLEMS.c.owner_pk.is_not(None), PROBLEMS.c.status.in_(open_statuses))
+    for owner, kind in session.execute(
+        select(PROBLEMS.c.owner_pk, PROBLEM_RESOURCES.c.kind)
+        .join(PROBLEM_RESOURCES, PROBLEM_RESOURCES.c.problem_pk == PROBLEMS.c.pk)
+        .where(owned)
+    ):
+        seeks[row_of[owner]] |= np.uint64(bits["resource_kinds"][kind])
+    for owner, kind in session.execute(
+        select(PROBLEMS.c.owner_pk, PROBLEM_CODES.c.code)
+        .join(PROBLEM_CODES, PROBLEM_CODES.c.problem_pk == PROBLEMS.c.pk)
+        .where(owned, PROBLEM_CODES.c.facet == "required_resource")
+    ):
+        seeks[row_of[owner]] |= np.uint64(bits["resource_kinds"][kind])
+
+    recent = np.zeros(n, np.int64)
+    for actor_pk, count in recent_proposals(session, settings, now).items():
+        if actor_pk in row_of:
+            recent[row_of[actor_pk]] = count
+
+    evidence = floats(
+        vocab.rank("evidence_levels", r.evidence_level) if r.evidence_level else None for r in rows
+    )
+    kinds = [r.kind for r in rows]
+    return ActorIndex(
+        vocabulary=vocab,
+        pks=np.array([r.pk for r in rows], np.int64),
+        ids=[r.uid for r in rows],
+        names=[r.name for r in rows],
+        kinds=kinds,
+        kind_arr=np.array(kinds, dtype=str),
+        active=np.array([bool(r.active) for r in rows], bool),
+        lat=floats(r.lat for r in rows),
+        lon=floats(r.lon for r in rows),
+        municipality=np.array([r.municipality_code for r in rows], dtype=object),
+        service_area=floats(r.service_area_km for r in rows),
+        people=np.array([(r.employees or 0) + (r.volunteers or 0) for r in rows], np.float64),
+        total_hours=hours.sum(axis=1),
+        total_amount=amounts.sum(axis=1),
+        tg_mask=tg,
+        phase_mask=phase,
+        general=general,
+        role_mask=roles,
+        prevention_mask=prevention,
+        resource_mask=resource_mask,
+        hours=hours,
+        amounts=amounts,
+        evidence_rank=evidence,
+        has_how=np.array([bool(r.how_we_know_it_works) for r in rows], bool),
+        seeks_mask=seeks,
+        recent=recent,
+        texts=texts,
+        bits=bits,
+        resource_column=resource_column,
+    )
+
+
+def recent_proposals(
+    session: Session, settings: MatchSettings, now: dt.datetime | None = None
+) -> dict[int, int]:
+    """actor key → how often it was proposed within the rotation window."""
+    since = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(
+        days=settings.params["rotation"]["window_days"]
+    )
+    counts: dict[int, int] = {}
+    for (actor_pk,) in session.execute(
+        select(PARTNERSHIPS.c.actor_pk)
+        .join(PARTNERSHIP_HISTORY, PARTNERSHIP_HISTORY.c.partnership_pk == PARTNERSHIPS.c.pk)
+        .where(PARTNERSHIP_HISTORY.c.stage == "proposed", PARTNERSHIP_HISTORY.c.changed_at >= since)
+    ):
+        counts[actor_pk] = counts.get(actor_pk, 0) + 1
+    return counts
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _has(mask: NDArray[np.uint64], bit: int) -> Bools:
+    return (mask & np.uint64(bit)) != 0
+
+
+def _popcount(mask: NDArray[np.uint64]) -> NDArray[np.int64]:
+    return np.bitwise_count(mask).astype(np.int64)
+
+
+@dataclass
+class Scores:
+    """Per-criterion score arrays (NaN = neutral), the gate of each row (-1 = none), distances."""
+
+    criteria: dict[str, Floats]
+    gate: NDArray[np.int64]
+    distance: Floats
+
+
+def _distances(index: ActorIndex, point: tuple[float, float] | None) -> Floats:
+    if point is None:
+        return np.full(len(index), np.nan)
+    lat1, lon1 = np.radians(point[0]), np.radians(point[1])
+    lat2, lon2 = np.radians(index.lat), np.radians(index.lon)
+    h = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(h))
+
+
+def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSettings) -> Scores:
+    """Every criterion but free text, and the gates, for all actors."""
+    p = settings.params
+    problem, seeking = ctx.problem, ctx.problem.seeking
+    vocab = index.vocabulary
+    bits = index.bits
+    n = len(index)
+    nan = np.full(n, np.nan)
+    out: dict[str, Floats] = {}
+    distance = _distances(index, ctx.point)
+
+    # gates, in the order of mapper.matching.gates.gate
+    gate = np.full(n, -1, np.int64)
+
+    def set_gate(name: str, hit: Bools) -> None:
+        gate[(gate == -1) & hit] = GATES.index(name)
+
+    owner = np.zeros(n, bool)
+    if problem.owner_id in index.row_of:
+        owner[index.row_of[problem.owner_id]] = True
+    set_gate("owner", owner)
+    set_gate("inactive", ~index.active)
+    set_gate("excluded_kind", np.isin(index.kind_arr, list(seeking.excluded_actor_kinds)))
+    required = 0
+    for kind in seeking.required_resources:
+        required |= bits["resource_kinds"][kind]
+    set_gate("missing_required", (index.resource_mask & np.uint64(required)) != np.uint64(required))
+    if seeking.max_distance_km is not None:
+        with np.errstate(invalid="ignore"):
+            set_gate("too_far", distance > seeking.max_distance_km)
+    if problem.involves_statutory_task and responsible_roles_sought(ctx, p):
+        set_gate("statutory", np.isin(index.kind_arr, p["statutory"]["volunteer_based_kinds"]))
+
+    # target groups
+    if problem.target_groups:
+        tg = p["target_group"]
+        total = np.zeros(n)
+        for group in problem.target_groups:
+            exact = _has(index.tg_mask, bits["target_groups"][group])
+            life_phase = vocab.life_phase(group)
+            same = (
+                _has(index.phase_mask, bits["life_phases"][life_phase])
+                if life_phase is not None
+                else np.zeros(n, bool)
+            )
+            total = total + np.where(
+                exact,
+                1.0,
+                np.where(
+                    same,
+                    tg["same_life_phase"],
+                    np.where(index.general, tg["general_population"], 0.0),
+                ),
+            )
+        out["target_group"] = total / len(problem.target_groups)
+    else:
+        out["target_group"] = nan
+
+    # resources
+    sought = [(r.kind, r.hours_per_month, r.amount_dkk) for r in seeking.resources]
+    listed = {kind for kind, _, _ in sought}
+    sought += [(k, None, None) for k in seeking.required_resources if k not in listed]
+    if sought:
+        weights = p["resources"]
+        total = np.zeros(n)
+        weight_sum = 0.0
+        for kind, hours, amount in sought:
+            weight = (
+                weights["required_weight"]
+                if kind in seeking.required_resources
+                else weights["other_weight"]
+            )
+            weight_sum += weight
+            offered = _has(index.resource_mask, bits["resource_kinds"][kind])
+            column = index.resource_column[kind]
+            have_hours, have_amount = index.hours[:, column], index.amounts[:, column]
+            coverage = np.ones(n)
+            if hours:
+                coverage = np.where(have_hours > 0, np.minimum(1.0, have_hours / hours), coverage)
+            if amount:
+                use_amount = (have_amount > 0) & ~((have_hours > 0) & bool(hours))
+                coverage = np.where(use_amount, np.minimum(1.0, have_amount / amount), coverage)
+            total = total + np.where(offered, weight * coverage, 0.0)
+        out["resources"] = total / weight_sum
+    else:
+        out["resources"] = nan
+
+    # roles and kinds
+    if seeking.roles:
+        hits = np.zeros(n)
+        for role in seeking.roles:
+            hits = hits + _has(index.role_mask, bits["roles"][role])
+        out["roles"] = hits / len(seeking.roles)
+    else:
+        out["roles"] = nan
+    out["actor_kind"] = (
+        np.isin(index.kind_arr, list(seeking.actor_kinds)).astype(float)
+        if seeking.actor_kinds
+        else nan
+    )
+
+    # prevention level
+    level = problem.prevention_level
+    if level:
+        rank = vocab.rank("prevention_levels", level) or 0
+        same_bit = bits["prevention_levels"][level]
+        adjacent = 0
+        for code, bit in bits["prevention_levels"].items():
+            if abs((vocab.rank("prevention_levels", code) or 0) - rank) == 1:
+                adjacent |= bit
+        score = np.where(
+            _has(index.prevention_mask, same_bit),
+            1.0,
+            np.where(_has(index.prevention_mask, adjacent), p["prevention"]["adjacent_level"], 0.0),
+        )
+        out["prevention"] = np.where(index.prevention_mask == 0, np.nan, score)
+    else:
+        out["prevention"] = nan
+
+    # capacity × concreteness (criteria.capacity_class)
+    if problem.concreteness:
+        cap = p["capacity"]
+        fit = cap["fit"][problem.concreteness]
+        large = (
+            (index.people >= cap["large_people"])
+            | (index.total_hours >= cap["large_hours_per_month"])
+            | (index.total_amount >= cap["large_amount_dkk"])
+        )
+        small = np.isin(index.kind_arr, cap["small_kinds"]) | (
+            ~large & (index.people < cap["small_people"])
+        )
+        out["capacity"] = np.where(
+            np.isin(index.kind_arr, cap["small_kinds"]),
+            fit["small"],
+            np.where(large, fit["large"], np.where(small, fit["small"], fit["medium"])),
+        )
+    else:
+        out["capacity"] = nan
+
+    # geography
+    geo = p["geography"]
+    same_muni = (
+        (index.municipality == ctx.municipality_code)
+        if ctx.municipality_code
+        else np.zeros(n, bool)
+    )
+    same_muni = same_muni.astype(bool)
+    with np.errstate(invalid="ignore"):
+        decay = 0.5 ** (distance / geo["half_distance_km"])
+        decay = np.where(distance <= index.service_area, 1.0, decay)
+    decay = np.where(same_muni, np.maximum(decay, geo["same_municipality"]), decay)
+    has_muni = np.array([m is not None for m in index.municipality], bool)
+    fallback = np.where(
+        has_muni & (ctx.municipality_code is not None),
+        np.where(same_muni, geo["same_municipality"], geo["other_municipality"]),
+        np.nan,
+    )
+    out["geography"] = np.where(np.isnan(distance), fallback, decay)
+
+    # reciprocity
+    gets = 0
+    for kind in kinds_mentioned(problem.partner_gets):
+        gets |= bits["resource_kinds"][kind]
+    seeks_count = _popcount(index.seeks_mask)
+    if gets:
+        both = _popcount(index.seeks_mask & np.uint64(gets))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out["reciprocity"] = np.where(seeks_count > 0, both / seeks_count, np.nan)
+    else:
+        out["reciprocity"] = nan
+
+    # documented effect
+    worst = max(vocab.rank("evidence_levels", c) or 0 for c in vocab.codes("evidence_levels"))
+    ranked = ~np.isnan(index.evidence_rank) & (index.evidence_rank < worst)
+    out["effect"] = np.where(
+        ranked,
+        1.0 - (index.evidence_rank - 1) / (worst - 1),
+        np.where(index.has_how, p["effect"]["how_we_know_only"], 0.0),
+    )
+    return Scores(out, gate, distance)
+
+
+def text_scores(index: ActorIndex, query: str, rows: Sequence[int]) -> Floats:
+    """criteria.text_similarity_of for the given rows (NaN where there is no text)."""
+    if not query or not len(rows):
+        return np.full(len(rows), np.nan)
+    texts = [index.normalised_text(r) for r in rows]
+    raw = (
+        process.cdist([query], texts, scorer=fuzz.token_set_ratio, dtype=np.float64, workers=-1)[0]
+        / 100.0
+    )
+    empty = np.array([not t for t in texts], bool)
+    return np.where(empty, np.nan, raw)
+
+
+def points_of(
+    criteria: dict[str, Floats], settings: MatchSettings
+) -> tuple[Floats, dict[str, Floats]]:
+    """Total points (0-100) and points per criterion, in the order ranking.combine sums them."""
+    neutral = settings.params["neutral_score"]
+    weights = {c: float(settings.weights.get(c, 0.0)) for c in CRITERIA}
+    total_weight = sum(weights.values()) or 1.0
+    total: Floats | float = 0.0
+    per: dict[str, Floats] = {}
+    for criterion in CRITERIA:
+        score = np.where(np.isnan(criteria[criterion]), neutral, criteria[criterion])
+        per[criterion] = 100.0 * weights[criterion] * score / total_weight
+        total = total + per[criterion]
+    return np.asarray(total), per
+
+
+def rotation_penalty(
+    index: ActorIndex, rows: NDArray[np.int64], base: Floats, settings: MatchSettings
+) -> Floats:
+    if not settings.rotation:
+        return np.zeros(len(rows))
+    rot = settings.params["rotation"]
+    recent = index.recent[rows]
+    penalty = np.where(
+        recent > 0, np.minimum(rot["max_points"], rot["points_per_proposal"] * recent), 0.0
+    )
+    return np.minimum(penalty, base)
+
+
+def rank_rows(
+    index: ActorIndex,
+    ctx: ProblemContext,
+    settings: MatchSettings,
+    top: int | None,
+    restrict: Bools | None = None,
+) -> tuple[list[tuple[int, float]], Scores]:
+    """(row, score) of the best ``top`` actors (all when None), best first, and the raw scores.
+    ``restrict`` limits the ranking to some actors (e.g. one group of the 360° review)."""
+    scores = score_structured(index, ctx, settings)
+    passes = scores.gate == -1
+    eligible = np.flatnonzero(passes if restrict is None else passes & restrict)
+    query = normalised(ctx.query_text)
+    criteria = {c: a[eligible] for c, a in scores.criteria.items() if c != "text"}
+    text_weight = float(settings.weights.get("text", 0.0))
+    total_weight = sum(float(settings.weights.get(c, 0.0)) for c in CRITERIA) or 1.0
+    if not query or text_weight == 0 or top is None:
+        criteria["text"] = (
+            text_scores(index, query, eligible)
+            if query and text_weight
+            else np.full(len(eligible), np.nan)
+        )
+        total, _ = points_of(criteria, settings)
+        total = total - rotation_penalty(index, eligible, total, settings)
+        scores.criteria["text"] = np.full(len(index), np.nan)
+        scores.criteria["text"][eligible] = criteria["text"]
+        return _best(index, eligible, total, top), scores
+
+    # Best-first: free text can add at most `max_text` points to what the rest gives.
+    criteria["text"] = np.zeros(len(eligible))
+    partial, _ = points_of(criteria, settings)
+    max_text = 100.0 * text_weight / total_weight
+    order = np.argsort(-partial, kind="stable")
+    text = np.full(len(eligible), np.nan)
+    done = np.zeros(len(eligible), bool)
+    best: list[tuple[int, float]] = []
+    start = 0
+    while start < len(order):
+        block = order[start : start + max(TEXT_BLOCK, 4 * top)]
+        text[block] = text_scores(index, query, eligible[block])
+        done[block] = True
+        start += len(block)
+        criteria["text"] = np.where(done, text, np.nan)
+        total, _ = points_of(criteria, settings)
+        total = total - rotation_penalty(index, eligible, total, settings)
+        total = np.where(done, total, -np.inf)
+        best = _best(index, eligible, total, top)
+        if len(best) == top and start < len(order):
+            # Everything not yet scored has partial ≤ partial[order[start]].
+            if partial[order[start]] + max_text < best[-1][1] - 1e-9:
+                break
+    full = np.full(len(index), np.nan)
+    full[eligible] = text
+    scores.criteria["text"] = full
+    return best, scores
+
+
+def _best(
+    index: ActorIndex, rows: NDArray[np.int64], total: Floats, top: int | None
+) -> list[tuple[int, float]]:
+    keep = np.isfinite(total)
+    rows, total = rows[keep], total[keep]
+    rounded = np.round(total, 9)
+    if top is not None and len(rows) > top:
+        cutoff = -np.partition(-rounded, top - 1)[top - 1]
+        keep = rounded >= cutoff
+        rows, total, rounded = rows[keep], total[keep], rounded[keep]
+    # Ties are broken by actor id, as in ranking.order_key.
+    order = np.lexsort((index.id_arr[rows], -rounded))
+    if top is not None:
+        order = order[:top]
+    return [(int(rows[i]), float(total[i])) for i in order]

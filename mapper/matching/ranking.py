@@ -1,0 +1,194 @@
+"""Weights and contributions: turning criterion scores into an explained 0-100 score.
+
+``score_candidate`` is the straightforward per-actor definition of a match; the vectorised
+``mapper.matching.index`` must give the same scores and the same order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from mapper.domain.errors import NothingToMatchError
+from mapper.domain.model import ProblemStatement
+from mapper.matching.criteria import CRITERION_FUNCTIONS, actor_point, distance_km
+from mapper.matching.gates import gate, responsible_roles_sought
+from mapper.matching.model import (
+    CRITERIA,
+    GATES,
+    Candidate,
+    Contribution,
+    CriterionResult,
+    Exclusion,
+    Match,
+    MatchSettings,
+    ProblemContext,
+    Ranking,
+    Reason,
+)
+
+SCORE_DECIMALS = 9  # ties at this precision are broken by actor id, in every implementation
+MAX_EXCLUSION_EXAMPLES = 5
+
+
+def check_matchable(problem: ProblemStatement) -> None:
+    """Raise NothingToMatchError when a problem gives the matcher nothing to work with."""
+    s = problem.seeking
+    if (
+        problem.target_groups
+        or s.resources
+        or s.required_resources
+        or s.roles
+        or s.actor_kinds
+        or s.description
+        or problem.description
+    ):
+        return
+    raise NothingToMatchError(
+        problem.id,
+        (
+            "target_groups",
+            "seeking.resources",
+            "seeking.roles",
+            "seeking.actor_kinds",
+            "seeking.description",
+            "description",
+        ),
+    )
+
+
+def rotation_points(recent: int, settings: MatchSettings) -> float:
+    if not settings.rotation or recent <= 0:
+        return 0.0
+    rot = settings.params["rotation"]
+    return float(min(rot["max_points"], rot["points_per_proposal"] * recent))
+
+
+def combine(
+    results: Mapping[str, CriterionResult], settings: MatchSettings, recent_proposals: int = 0
+) -> tuple[float, tuple[Contribution, ...]]:
+    """Weighted mean of the criterion scores on a 0-100 scale, with each criterion's points."""
+    neutral = settings.params["neutral_score"]
+    weights = {c: float(settings.weights.get(c, 0.0)) for c in CRITERIA}
+    total_weight = sum(weights.values()) or 1.0
+    contributions = []
+    for criterion in CRITERIA:
+        result = results[criterion]
+        score = neutral if result.score is None else result.score
+        points = 100.0 * weights[criterion] * score / total_weight
+        contributions.append(
+            Contribution(
+                criterion, score, weights[criterion], points, result.score is None, result.reasons
+            )
+        )
+    base = sum(c.points for c in contributions)
+    penalty = min(rotation_points(recent_proposals, settings), base)
+    if penalty:
+        contributions.append(
+            Contribution(
+                "rotation",
+                0.0,
+                0.0,
+                -penalty,
+                False,
+                (Reason("recently_proposed", {"times": recent_proposals}),),
+            )
+        )
+    return base - penalty, tuple(contributions)
+
+
+def match_warnings(
+    ctx: ProblemContext, cand: Candidate, settings: MatchSettings
+) -> tuple[Reason, ...]:
+    if (
+        ctx.problem.involves_statutory_task
+        and cand.actor.kind in settings.params["statutory"]["volunteer_based_kinds"]
+    ):
+        return (Reason("statutory_contributor"),)
+    return ()
+
+
+def score_candidate(
+    ctx: ProblemContext, cand: Candidate, settings: MatchSettings
+) -> Match | Exclusion:
+    """Gate, then score one actor for one problem, with every reason."""
+    excluded = gate(ctx, cand, settings.params)
+    if excluded is not None:
+        return Exclusion(cand.actor.id, cand.actor.name, excluded[0], excluded[1])
+    results = {name: fn(ctx, cand, settings.params) for name, fn in CRITERION_FUNCTIONS.items()}
+    score, contributions = combine(results, settings, cand.recent_proposals)
+    point = actor_point(cand.actor)
+    distance = distance_km(ctx.point, point) if ctx.point and point else None
+    return Match(
+        cand.actor.id,
+        cand.actor.name,
+        cand.actor.kind,
+        score,
+        contributions,
+        distance,
+        match_warnings(ctx, cand, settings),
+    )
+
+
+def ranking_notes(ctx: ProblemContext, settings: MatchSettings) -> tuple[Reason, ...]:
+    notes = []
+    s = ctx.problem.seeking
+    if s.must_not:
+        # Users often start with the form's own words ("Partneren skal ikke …").
+        text = re.sub(r"^\s*partneren skal ikke[\s:,.-]*", "", s.must_not, flags=re.IGNORECASE)
+        notes.append(Reason("must_not", {"text": text or s.must_not}))
+    if ctx.problem.involves_statutory_task:
+        notes.append(
+            Reason("statutory_task", {"roles": responsible_roles_sought(ctx, settings.params)})
+        )
+    if s.max_distance_km is not None and ctx.point is None:
+        notes.append(Reason("max_distance_unchecked", {"limit": s.max_distance_km}))
+    return tuple(notes)
+
+
+def order_key(match: Match) -> tuple[float, str]:
+    return (-round(match.score, SCORE_DECIMALS), match.actor_id)
+
+
+def rank_candidates(
+    ctx: ProblemContext,
+    candidates: Iterable[Candidate],
+    settings: MatchSettings,
+    top: int | None = None,
+) -> Ranking:
+    """The reference ranking: every candidate gated and scored one by one."""
+    check_matchable(ctx.problem)
+    matches: list[Match] = []
+    exclusions: list[Exclusion] = []
+    considered = 0
+    for cand in candidates:
+        considered += 1
+        result = score_candidate(ctx, cand, settings)
+        (matches if isinstance(result, Match) else exclusions).append(result)  # type: ignore[arg-type]
+    matches.sort(key=order_key)
+    shown = matches if top is None else matches[:top]
+    return Ranking(
+        subject_id=ctx.problem.id,
+        matches=tuple(_ranked(shown)),
+        excluded={g: sum(1 for e in exclusions if e.gate == g) for g in GATES},
+        excluded_examples=tuple(_examples(exclusions)),
+        weights=dict(settings.weights),
+        considered=considered,
+        notes=ranking_notes(ctx, settings),
+    )
+
+
+def _ranked(matches: Iterable[Match]) -> list[Match]:
+    from dataclasses import replace
+
+    return [replace(m, rank=i) for i, m in enumerate(matches, start=1)]
+
+
+def _examples(exclusions: Iterable[Exclusion]) -> list[Exclusion]:
+    seen: dict[str, int] = {}
+    out = []
+    for e in exclusions:
+        if seen.get(e.gate, 0) < MAX_EXCLUSION_EXAMPLES:
+            seen[e.gate] = seen.get(e.gate, 0) + 1
+            out.append(e)
+    return out

@@ -1,0 +1,493 @@
+"""The matching service: rank partners for problems, problems for actors, actors for actors;
+the 360° review and consortium proposals. One unit of work per call; the actor index is built
+once and reused until the register changes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from mapper.domain.errors import NotFoundError
+from mapper.domain.model import Actor, ProblemStatement, Seeking
+from mapper.domain.vocabulary import load_vocabulary
+from mapper.matching.criteria import profile_text
+from mapper.matching.gates import gate
+from mapper.matching.index import ActorIndex, build_index, rank_rows
+from mapper.matching.model import (
+    GATES,
+    Candidate,
+    Exclusion,
+    Match,
+    MatchSettings,
+    ProblemContext,
+    Ranking,
+    Reason,
+)
+from mapper.matching.ranking import (
+    MAX_EXCLUSION_EXAMPLES,
+    check_matchable,
+    rank_candidates,
+    ranking_notes,
+    score_candidate,
+)
+from mapper.persistence import store
+from mapper.persistence.database import Database
+from mapper.persistence.orm import ProblemMatchWeight
+from mapper.persistence.store import ACTORS, PARTNERSHIP_HISTORY, PROBLEMS
+
+WEIGHTS = ProblemMatchWeight.__table__
+
+
+@dataclass(frozen=True)
+class ReviewGroup:
+    """One direction of the 360° review (360°-eftersyn)."""
+
+    name: str
+    """supplement, referrer, take_over or escalation"""
+    matches: tuple[Match, ...]
+    note: Reason | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    problem_id: str
+    groups: tuple[ReviewGroup, ...]
+
+
+@dataclass(frozen=True)
+class ConsortiumMember:
+    match: Match
+    covers: tuple[str, ...]
+    """Sought items this member is the first to cover ('resource:premises', 'role:referrer')."""
+    also_offers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Consortium:
+    problem_id: str
+    members: tuple[ConsortiumMember, ...]
+    sought: tuple[str, ...]
+    uncovered: tuple[str, ...]
+
+
+REVIEW_GROUPS = ("supplement", "referrer", "take_over", "escalation")
+
+
+class MatchingService:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._index: ActorIndex | None = None
+        self._stamp: tuple[Any, ...] | None = None
+
+    # ----------------------------------------------------------------- settings
+
+    def settings_for(
+        self, problem_id: str, overrides: Mapping[str, float] | None = None, rotation: bool = False
+    ) -> MatchSettings:
+        """Default weights, then the problem's saved weights, then ``overrides``."""
+        saved = self.saved_weights(problem_id)
+        settings = MatchSettings.defaults().with_weights({**saved, **(overrides or {})})
+        return replace(settings, rotation=rotation)
+
+    def saved_weights(self, problem_id: str) -> dict[str, float]:
+        with self.database.unit_of_work() as session:
+            pk = self._problem_key(session, problem_id)
+            rows = session.execute(
+                select(WEIGHTS.c.criterion, WEIGHTS.c.weight).where(WEIGHTS.c.problem_pk == pk)
+            )
+            return {c: w for c, w in rows}
+
+    def save_weights(self, problem_id: str, weights: Mapping[str, float] | None) -> None:
+        """Store the problem's own weights (None: back to the defaults)."""
+        if weights:
+            MatchSettings.defaults().with_weights(weights)  # validates names and values
+        with self.database.unit_of_work() as session:
+            pk = self._problem_key(session, problem_id)
+            session.execute(delete(WEIGHTS).where(WEIGHTS.c.problem_pk == pk))
+            if weights:
+                session.execute(
+                    insert(WEIGHTS),
+                    [
+                        {"problem_pk": pk, "criterion": c, "weight": float(w)}
+                        for c, w in weights.items()
+                    ],
+                )
+
+    # ----------------------------------------------------------------- index
+
+    def index(self, session: Session, settings: MatchSettings) -> ActorIndex:
+        stamp = self._register_stamp(session)
+        if self._index is None or stamp != self._stamp:
+            self._index = build_index(session, settings)
+            self._stamp = stamp
+        return self._index
+
+    def _register_stamp(self, session: Session) -> tuple[Any, ...]:
+        """Changes whenever anything the index holds may have changed."""
+        stamp: list[Any] = []
+        for table in (ACTORS, PROBLEMS):
+            stamp += session.execute(
+                select(func.count(), func.max(table.c.updated_at), func.sum(table.c.version))
+            ).one()
+        stamp.append(
+            session.execute(select(func.count()).select_from(PARTNERSHIP_HISTORY)).scalar_one()
+        )
+        return tuple(stamp)
+
+    # ----------------------------------------------------------------- problems → actors
+
+    def rank_actors_for_problem(
+        self,
+        problem_id: str,
+        *,
+        top: int = 10,
+        weights: Mapping[str, float] | None = None,
+        rotation: bool = False,
+    ) -> Ranking:
+        settings = self.settings_for(problem_id, weights, rotation)
+        with self.database.unit_of_work() as session:
+            ctx = self._context(session, problem_id)
+            check_matchable(ctx.problem)
+            index = self.index(session, settings)
+            return self._rank(session, index, ctx, settings, top)
+
+    def reference_ranking(
+        self,
+        problem_id: str,
+        *,
+        top: int | None = None,
+        weights: Mapping[str, float] | None = None,
+        rotation: bool = False,
+    ) -> Ranking:
+        """The same ranking, computed actor by actor (for checks and benchmarks)."""
+        settings = self.settings_for(problem_id, weights, rotation)
+        with self.database.unit_of_work() as session:
+            ctx = self._context(session, problem_id)
+            index = self.index(session, settings)
+            candidates = self._candidates(session, index, list(range(len(index))))
+            return rank_candidates(ctx, candidates, settings, top)
+
+    def _rank(
+        self,
+        session: Session,
+        index: ActorIndex,
+        ctx: ProblemContext,
+        settings: MatchSettings,
+        top: int | None,
+        restrict: np.ndarray | None = None,
+    ) -> Ranking:
+        best, scores = rank_rows(index, ctx, settings, top, restrict)
+        rows = [row for row, _ in best]
+        candidates = self._candidates(session, index, rows)
+        matches = []
+        for rank, cand in enumerate(candidates, start=1):
+            match = score_candidate(ctx, cand, settings)
+            assert isinstance(match, Match)
+            matches.append(replace(match, rank=rank))
+        excluded = {g: int(np.count_nonzero(scores.gate == i)) for i, g in enumerate(GATES)}
+        return Ranking(
+            ctx.problem.id,
+            tuple(matches),
+            excluded,
+            tuple(self._exclusion_examples(session, index, ctx, settings, scores.gate)),
+            dict(settings.weights),
+            len(index),
+            ranking_notes(ctx, settings),
+        )
+
+    def _exclusion_examples(
+        self,
+        session: Session,
+        index: ActorIndex,
+        ctx: ProblemContext,
+        settings: MatchSettings,
+        gates: np.ndarray,
+    ) -> list[Exclusion]:
+        rows = [
+            int(r)
+            for i in range(len(GATES))
+            for r in np.flatnonzero(gates == i)[:MAX_EXCLUSION_EXAMPLES]
+        ]
+        out = []
+        for cand in self._candidates(session, index, rows):
+            result = gate(ctx, cand, settings.params)
+            if result is not None:
+                out.append(Exclusion(cand.actor.id, cand.actor.name, result[0], result[1]))
+        return out
+
+    # ----------------------------------------------------------------- actors → problems
+
+    def rank_problems_for_actor(
+        self, actor_id: str, *, top: int = 10, rotation: bool = False
+    ) -> Ranking:
+        """Open problem statements ranked by how well this actor fits them (reverse)."""
+        with self.database.unit_of_work() as session:
+            actor_pk = store.actor_keys(session, [actor_id]).get(actor_id)
+            if actor_pk is None:
+                raise NotFoundError("actor", actor_id, self._nearest(session, ACTORS, actor_id))
+            settings = replace(MatchSettings.defaults(), rotation=rotation)
+            index = self.index(session, settings)
+            cand = self._candidates(session, index, [index.row_of[actor_id]])[0]
+            statuses = settings.params["open_problem_statuses"]
+            keys = (
+                session.execute(select(PROBLEMS.c.pk).where(PROBLEMS.c.status.in_(statuses)))
+                .scalars()
+                .all()
+            )
+            problems = [p for _, p in store.load_problems(session, list(keys))]
+            owners = self._owners(session, problems)
+        matches: list[Match] = []
+        excluded = dict.fromkeys(GATES, 0)
+        examples: list[Exclusion] = []
+        for problem in problems:
+            try:
+                check_matchable(problem)
+            except Exception:
+                continue
+            ctx = ProblemContext.of(problem, owners.get(problem.owner_id or ""))
+            problem_settings = self.settings_for(problem.id, rotation=rotation)
+            result = score_candidate(ctx, cand, problem_settings)
+            if isinstance(result, Exclusion):
+                excluded[result.gate] += 1
+                examples.append(replace(result, actor_id=problem.id, actor_name=problem.title))
+            else:
+                matches.append(replace(result, problem_id=problem.id, problem_title=problem.title))
+        matches.sort(key=lambda m: (-round(m.score, 9), m.problem_id or ""))
+        ranked = tuple(replace(m, rank=i) for i, m in enumerate(matches[:top], start=1))
+        return Ranking(
+            actor_id,
+            ranked,
+            excluded,
+            tuple(examples[:MAX_EXCLUSION_EXAMPLES]),
+            dict(MatchSettings.defaults().weights),
+            len(problems),
+        )
+
+    def rank_actors_for_actor(self, actor_id: str, *, top: int = 10) -> Ranking:
+        """Actors that fit this actor's profile and open problems (actor ↔ actor)."""
+        settings = MatchSettings.defaults()
+        with self.database.unit_of_work() as session:
+            actor_pk = store.actor_keys(session, [actor_id]).get(actor_id)
+            if actor_pk is None:
+                raise NotFoundError("actor", actor_id, self._nearest(session, ACTORS, actor_id))
+            actor = store.load_actors(session, [actor_pk])[0][1]
+            open_keys = (
+                session.execute(
+                    select(PROBLEMS.c.pk).where(
+                        PROBLEMS.c.owner_pk == actor_pk,
+                        PROBLEMS.c.status.in_(settings.params["open_problem_statuses"]),
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            own = [p for _, p in store.load_problems(session, list(open_keys))]
+            ctx = ProblemContext.of(profile_as_problem(actor, own), actor)
+            check_matchable(ctx.problem)
+            index = self.index(session, settings)
+            ranking = self._rank(session, index, ctx, settings, top)
+        return replace(ranking, subject_id=actor_id)
+
+    # ----------------------------------------------------------------- 360° review
+
+    def review(self, problem_id: str, *, per_group: int = 5) -> Review:
+        """Partners who can supplement, refer citizens, take over (one prevention level lower)
+        or take over when needs escalate (one level higher)."""
+        settings = self.settings_for(problem_id)
+        with self.database.unit_of_work() as session:
+            ctx = self._context(session, problem_id)
+            check_matchable(ctx.problem)
+            index = self.index(session, settings)
+            groups = []
+            for name in REVIEW_GROUPS:
+                mask, note = review_mask(index, ctx, name)
+                if mask is None:
+                    groups.append(ReviewGroup(name, (), note))
+                    continue
+                ranking = self._rank(session, index, ctx, settings, per_group, mask)
+                groups.append(ReviewGroup(name, ranking.matches, note))
+        return Review(problem_id, tuple(groups))
+
+    # ----------------------------------------------------------------- consortium
+
+    def consortium(self, problem_id: str, *, max_members: int = 4, pool: int = 50) -> Consortium:
+        """2-4 actors that together cover the sought resources and roles (greedy set cover
+        over the ranked list)."""
+        ranking = self.rank_actors_for_problem(problem_id, top=pool)
+        with self.database.unit_of_work() as session:
+            ctx = self._context(session, problem_id)
+            keys = store.actor_keys(session, [m.actor_id for m in ranking.matches])
+            actors = {a.id: a for _, a in store.load_actors(session, list(keys.values()))}
+        return propose_consortium(ctx.problem, ranking.matches, actors, max_members)
+
+    # ----------------------------------------------------------------- helpers
+
+    def _context(self, session: Session, problem_id: str) -> ProblemContext:
+        pk = self._problem_key(session, problem_id)
+        problem = store.load_problems(session, [pk])[0][1]
+        owner = self._owners(session, [problem]).get(problem.owner_id or "")
+        return ProblemContext.of(problem, owner)
+
+    def _problem_key(self, session: Session, problem_id: str) -> int:
+        pk = store.problem_keys(session, [problem_id]).get(problem_id)
+        if pk is None:
+            raise NotFoundError("problem", problem_id, self._nearest(session, PROBLEMS, problem_id))
+        return pk
+
+    @staticmethod
+    def _owners(session: Session, problems: Sequence[ProblemStatement]) -> dict[str, Actor]:
+        ids = {p.owner_id for p in problems if p.owner_id}
+        keys = store.actor_keys(session, ids)
+        return {a.id: a for _, a in store.load_actors(session, list(keys.values()))}
+
+    @staticmethod
+    def _candidates(session: Session, index: ActorIndex, rows: Sequence[int]) -> list[Candidate]:
+        """Domain actors for index rows, in the order given."""
+        pks = [int(index.pks[r]) for r in rows]
+        actors = dict(store.load_actors(session, pks))
+        return [
+            Candidate(actors[int(index.pks[r])], index.seeks_of(r), int(index.recent[r]))
+            for r in rows
+        ]
+
+    @staticmethod
+    def _nearest(session: Session, table: Any, wanted: str) -> str | None:
+        from rapidfuzz import process
+
+        uids = session.execute(select(table.c.uid)).scalars().all()
+        match = process.extractOne(wanted, uids, score_cutoff=60)
+        return match[0] if match else None
+
+
+def profile_as_problem(actor: Actor, own_problems: Sequence[ProblemStatement]) -> ProblemStatement:
+    """What an actor seeks in another actor: its open problems' seeking part, else its profile."""
+    text = profile_text(actor)
+    resources = tuple(r for p in own_problems for r in p.seeking.resources)
+    roles = tuple(dict.fromkeys(r for p in own_problems for r in p.seeking.roles))
+    groups = tuple(
+        dict.fromkeys([*actor.target_groups, *(g for p in own_problems for g in p.target_groups)])
+    )
+    vocab = load_vocabulary()
+    offers = ", ".join(vocab.label("resource_kinds", r.kind) for r in actor.resources_offered)
+    return ProblemStatement(
+        id=f"actor:{actor.id}",
+        title=actor.name,
+        owner_id=actor.id,
+        municipality_code=actor.location.municipality_code,
+        description=text or None,
+        target_groups=groups,
+        prevention_level=actor.prevention_levels[0] if actor.prevention_levels else None,
+        seeking=Seeking(
+            description=" ".join(p.seeking.description or "" for p in own_problems) or text or None,
+            resources=resources,
+            roles=roles,
+        ),
+        partner_gets=offers or None,
+        location=actor.location,
+        status="seeking",
+    )
+
+
+def review_mask(
+    index: ActorIndex, ctx: ProblemContext, group: str
+) -> tuple[np.ndarray | None, Reason | None]:
+    """Which actors belong to a 360° review group (before ranking)."""
+    vocab = index.vocabulary
+    bits = index.bits
+    problem = ctx.problem
+    groups = 0
+    for g in problem.target_groups:
+        groups |= bits["target_groups"][g]
+    shares_group = (
+        ((index.tg_mask & np.uint64(groups)) != 0) if groups else np.ones(len(index), bool)
+    )
+    level = problem.prevention_level
+    rank = vocab.rank("prevention_levels", level) if level else None
+
+    def at_rank(r: int) -> np.ndarray:
+        code = next(
+            (
+                c
+                for c in vocab.codes("prevention_levels")
+                if vocab.rank("prevention_levels", c) == r
+            ),
+            None,
+        )
+        if code is None:
+            return np.zeros(len(index), bool)
+        return (index.prevention_mask & np.uint64(bits["prevention_levels"][code])) != 0
+
+    if group == "supplement":
+        owner_offers = 0
+        if ctx.owner is not None:
+            for r in ctx.owner.resources_offered:
+                owner_offers |= bits["resource_kinds"][r.kind]
+        adds = (index.resource_mask & ~np.uint64(owner_offers)) != 0
+        same = at_rank(rank) if rank else np.ones(len(index), bool)
+        return same & adds, Reason("review_supplement")
+    if group == "referrer":
+        referrer = (index.role_mask & np.uint64(bits["roles"]["referrer"])) != 0
+        access = (
+            index.resource_mask & np.uint64(bits["resource_kinds"]["target_group_access"])
+        ) != 0
+        return (referrer | access) & shares_group, Reason("review_referrer")
+    if rank is None:
+        return None, Reason("review_needs_level")
+    step = -1 if group == "take_over" else 1
+    return at_rank(rank + step) & shares_group, Reason(f"review_{group}")
+
+
+def _sought_items(problem: ProblemStatement) -> list[str]:
+    s = problem.seeking
+    kinds = list(dict.fromkeys([*(r.kind for r in s.resources), *s.required_resources]))
+    return [f"resource:{k}" for k in kinds] + [f"role:{r}" for r in s.roles]
+
+
+def _offered_items(actor: Actor) -> set[str]:
+    return {f"resource:{r.kind}" for r in actor.resources_offered} | {
+        f"role:{r}" for r in actor.roles
+    }
+
+
+def propose_consortium(
+    problem: ProblemStatement,
+    ranked: Sequence[Match],
+    actors: Mapping[str, Actor],
+    max_members: int = 4,
+) -> Consortium:
+    """Greedy set cover: repeatedly take the ranked actor that covers most of what is still
+    missing (the better score on ties); at least two members, at most ``max_members``."""
+    sought = _sought_items(problem)
+    missing = list(sought)
+    members: list[ConsortiumMember] = []
+    pool = [m for m in ranked if m.actor_id in actors]
+    while missing and len(members) < max_members and pool:
+        # max() keeps the first of equals, i.e. the better ranked actor.
+        best = max(pool, key=lambda m: len(_offered_items(actors[m.actor_id]) & set(missing)))
+        gained = [item for item in missing if item in _offered_items(actors[best.actor_id])]
+        if not gained:
+            break
+        members.append(
+            ConsortiumMember(
+                best,
+                tuple(gained),
+                tuple(sorted((_offered_items(actors[best.actor_id]) & set(sought)) - set(gained))),
+            )
+        )
+        missing = [item for item in missing if item not in gained]
+        pool.remove(best)
+    if len(members) == 1 and pool:
+        # One actor covers everything: add the best-ranked actor that backs up most of it.
+        first = set(members[0].covers)
+        second = max(pool, key=lambda m: len(_offered_items(actors[m.actor_id]) & first))
+        members.append(
+            ConsortiumMember(
+                second, (), tuple(sorted(_offered_items(actors[second.actor_id]) & first))
+            )
+        )
+    return Consortium(problem.id, tuple(members), tuple(sought), tuple(missing))

@@ -1,0 +1,338 @@
+"""The matching commands of the ``mapper`` CLI: match, review, consortium, weights."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any, TextIO
+
+from mapper.domain.vocabulary import load_vocabulary
+from mapper.matching.model import CRITERIA, Contribution, Match, Ranking, Reason
+from mapper.matching.reasons import criterion_label, gate_label, render, review_group_label
+from mapper.persistence.database import open_database
+from mapper.services.matching import Consortium, MatchingService, Review
+
+BAR_WIDTH = 20
+
+
+class WeightError(ValueError):
+    pass
+
+
+def add_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    match = sub.add_parser("match", help="rank partners for a problem (or problems for an actor)")
+    match.add_argument("problem_id", nargs="?", help="the problem statement's id")
+    match.add_argument(
+        "--actor", metavar="ACTOR_ID", help="rank open problem statements for this actor instead"
+    )
+    match.add_argument(
+        "--partners",
+        action="store_true",
+        help="with --actor: rank other actors as partners for this actor",
+    )
+    match.add_argument("--top", type=int, default=10, help="how many results (default 10)")
+    match.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="CRITERION=WEIGHT",
+        help=f"override a weight for this run; criteria: {', '.join(CRITERIA)}",
+    )
+    match.add_argument(
+        "--rotation",
+        action="store_true",
+        help="fair rotation: mildly penalise actors proposed recently",
+    )
+    _common(match)
+
+    review = sub.add_parser("review", help="360° review: supplement, referrers, take-over")
+    review.add_argument("problem_id")
+    review.add_argument("--per-group", type=int, default=5)
+    _common(review)
+
+    consortium = sub.add_parser("consortium", help="propose 2-4 actors that cover what is sought")
+    consortium.add_argument("problem_id")
+    _common(consortium)
+
+    weights = sub.add_parser("weights", help="show or save a problem's matching weights")
+    weights.add_argument("problem_id")
+    weights.add_argument("set", nargs="*", metavar="CRITERION=WEIGHT")
+    weights.add_argument("--reset", action="store_true", help="back to the default weights")
+    weights.add_argument("--json", action="store_true")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="JSON instead of text")
+    parser.add_argument(
+        "--lang",
+        choices=("da", "en"),
+        default="da",
+        help="language of reasons and labels (default da)",
+    )
+
+
+def parse_weights(items: list[str]) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for item in items:
+        name, _, value = item.partition("=")
+        if name not in CRITERIA:
+            raise WeightError(f"unknown criterion {name!r}; use one of {', '.join(CRITERIA)}")
+        try:
+            weights[name] = float(value)
+        except ValueError:
+            raise WeightError(f"{item!r}: the weight must be a number, e.g. {name}=2") from None
+        if weights[name] < 0:
+            raise WeightError(f"{item!r}: weights cannot be negative")
+    return weights
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def reason_json(reason: Reason, lang: str) -> dict[str, Any]:
+    return {"code": reason.code, "text": render(reason, lang)}
+
+
+def contribution_json(c: Contribution, lang: str) -> dict[str, Any]:
+    return {
+        "criterion": c.criterion,
+        "label": criterion_label(c.criterion, lang),
+        "score": round(c.score, 4),
+        "weight": c.weight,
+        "points": round(c.points, 4),
+        "neutral": c.neutral,
+        "reasons": [render(r, lang) for r in c.reasons],
+    }
+
+
+def match_json(m: Match, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "rank": m.rank,
+        "actor_id": m.actor_id,
+        "name": m.actor_name,
+        "kind": m.actor_kind,
+        "score": round(m.score, 4),
+    }
+    if m.problem_id:
+        out.update(problem_id=m.problem_id, problem_title=m.problem_title)
+    out.update(
+        distance_km=None if m.distance_km is None else round(m.distance_km, 2),
+        reasons=[render(r, lang) for r in m.reasons],
+        warnings=[render(r, lang) for r in m.warnings],
+        breakdown=[contribution_json(c, lang) for c in m.contributions],
+    )
+    return out
+
+
+def ranking_json(r: Ranking, lang: str) -> dict[str, Any]:
+    return {
+        "subject_id": r.subject_id,
+        "considered": r.considered,
+        "weights": dict(r.weights),
+        "excluded": dict(r.excluded),
+        "excluded_examples": [
+            {
+                "id": e.actor_id,
+                "name": e.actor_name,
+                "gate": e.gate,
+                "reason": render(e.reason, lang),
+            }
+            for e in r.excluded_examples
+        ],
+        "notes": [render(n, lang) for n in r.notes],
+        "results": [match_json(m, lang) for m in r.matches],
+    }
+
+
+# --------------------------------------------------------------------------- text
+
+
+def bar(score: float) -> str:
+    filled = round(score / 100 * BAR_WIDTH)
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def print_match(m: Match, lang: str, out: TextIO, indent: str = "") -> None:
+    vocab = load_vocabulary()
+    title = m.problem_title or m.actor_name
+    kind = vocab.label("actor_kinds", m.actor_kind, lang)
+    subject = f"{title} [{m.problem_id}]" if m.problem_id else f"{title} ({kind}) [{m.actor_id}]"
+    print(f"{indent}{m.rank:>2}. {subject}", file=out)
+    print(f"{indent}    {bar(m.score)} {m.score:5.1f}", file=out)
+    for reason in m.reasons[:6]:
+        print(f"{indent}    + {render(reason, lang)}", file=out)
+    for warning in m.warnings:
+        print(f"{indent}    ! {render(warning, lang)}", file=out)
+    parts = [
+        f"{criterion_label(c.criterion, lang)} {c.points:+.1f}"
+        for c in sorted(m.contributions, key=lambda c: -abs(c.points))
+    ]
+    print(f"{indent}    = {' · '.join(parts)}", file=out)
+
+
+def print_ranking(r: Ranking, lang: str, out: TextIO, heading: str) -> None:
+    print(heading, file=out)
+    for note in r.notes:
+        print(f"  ! {render(note, lang)}", file=out)
+    if not r.matches:
+        print("  (ingen)" if lang == "da" else "  (none)", file=out)
+    for m in r.matches:
+        print_match(m, lang, out, "  ")
+    excluded = [f"{n} {gate_label(g, lang)}" for g, n in r.excluded.items() if n]
+    if excluded:
+        word = "Udelukket" if lang == "da" else "Excluded"
+        print(f"  {word}: {', '.join(excluded)}", file=out)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_match(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if bool(args.problem_id) == bool(args.actor):
+        raise WeightError("give either a PROBLEM_ID or --actor ACTOR_ID")
+    if args.top < 1:
+        raise WeightError("--top must be at least 1")
+    weights = parse_weights(args.weight)
+    database = open_database(args.db)
+    try:
+        service = MatchingService(database)
+        if args.actor and args.partners:
+            ranking = service.rank_actors_for_actor(args.actor, top=args.top)
+            heading = f"Partnere for aktøren {args.actor}"
+        elif args.actor:
+            ranking = service.rank_problems_for_actor(
+                args.actor, top=args.top, rotation=args.rotation
+            )
+            heading = f"Problemstillinger for aktøren {args.actor}"
+        else:
+            ranking = service.rank_actors_for_problem(
+                args.problem_id, top=args.top, weights=weights, rotation=args.rotation
+            )
+            heading = f"Partnere til problemstillingen {args.problem_id}"
+    finally:
+        database.close()
+    if args.json:
+        json.dump(ranking_json(ranking, args.lang), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        print_ranking(ranking, args.lang, out, heading)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    database = open_database(args.db)
+    try:
+        review: Review = MatchingService(database).review(args.problem_id, per_group=args.per_group)
+    finally:
+        database.close()
+    if args.json:
+        json.dump(
+            {
+                "problem_id": review.problem_id,
+                "groups": [
+                    {
+                        "group": g.name,
+                        "label": review_group_label(g.name, args.lang),
+                        "note": render(g.note, args.lang) if g.note else None,
+                        "results": [match_json(m, args.lang) for m in g.matches],
+                    }
+                    for g in review.groups
+                ],
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+        return 0
+    print(f"360°-eftersyn af {review.problem_id}", file=out)
+    for group in review.groups:
+        print(f"\n{review_group_label(group.name, args.lang)}", file=out)
+        if group.note:
+            print(f"  {render(group.note, args.lang)}", file=out)
+        for m in group.matches:
+            print_match(m, args.lang, out, "  ")
+        if not group.matches:
+            print("  (ingen)" if args.lang == "da" else "  (none)", file=out)
+    return 0
+
+
+def _item_label(item: str, lang: str) -> str:
+    facet, _, code = item.partition(":")
+    vocab = load_vocabulary()
+    return vocab.label("resource_kinds" if facet == "resource" else "roles", code, lang)
+
+
+def cmd_consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    database = open_database(args.db)
+    try:
+        proposal: Consortium = MatchingService(database).consortium(args.problem_id)
+    finally:
+        database.close()
+    if args.json:
+        json.dump(
+            {
+                "problem_id": proposal.problem_id,
+                "sought": list(proposal.sought),
+                "uncovered": list(proposal.uncovered),
+                "members": [
+                    {
+                        "actor_id": m.match.actor_id,
+                        "name": m.match.actor_name,
+                        "score": round(m.match.score, 4),
+                        "rank": m.match.rank,
+                        "covers": list(m.covers),
+                        "also_offers": list(m.also_offers),
+                    }
+                    for m in proposal.members
+                ],
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+        return 0
+    print(f"Konsortium til {proposal.problem_id}", file=out)
+    for member in proposal.members:
+        m = member.match
+        print(f"  {m.actor_name} [{m.actor_id}] – nr. {m.rank}, {m.score:.1f}", file=out)
+        if member.covers:
+            covers = ", ".join(_item_label(i, args.lang) for i in member.covers)
+            print(f"    dækker: {covers}", file=out)
+        if member.also_offers:
+            also = ", ".join(_item_label(i, args.lang) for i in member.also_offers)
+            print(f"    kan også: {also}", file=out)
+    if proposal.uncovered:
+        missing = ", ".join(_item_label(i, args.lang) for i in proposal.uncovered)
+        print(f"  Ikke dækket: {missing}", file=out)
+    return 0
+
+
+def cmd_weights(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    new = parse_weights(args.set)
+    database = open_database(args.db)
+    try:
+        service = MatchingService(database)
+        if args.reset:
+            service.save_weights(args.problem_id, None)
+        elif new:
+            service.save_weights(args.problem_id, {**service.saved_weights(args.problem_id), **new})
+        weights = service.settings_for(args.problem_id).weights
+    finally:
+        database.close()
+    if args.json:
+        json.dump(dict(weights), out, indent=2)
+        out.write("\n")
+    else:
+        for criterion in CRITERIA:
+            print(f"{criterion:<14} {weights[criterion]:g}", file=out)
+    return 0
+
+
+COMMANDS = {
+    "match": cmd_match,
+    "review": cmd_review,
+    "consortium": cmd_consortium,
+    "weights": cmd_weights,
+}
