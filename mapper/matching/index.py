@@ -299,7 +299,7 @@ def recent_proposals(
 
 
 def _has(mask: NDArray[np.uint64], bit: int) -> Bools:
-    return (mask & np.uint64(bit)) != 0
+    return np.asarray((mask & np.uint64(bit)) != 0, dtype=bool)
 
 
 def _popcount(mask: NDArray[np.uint64]) -> NDArray[np.int64]:
@@ -324,7 +324,7 @@ def _distances(index: ActorIndex, point: tuple[float, float] | None) -> Floats:
         np.sin((lat2 - lat1) / 2) ** 2
         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     )
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(h))
+    return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(h)), dtype=np.float64)
 
 
 def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSettings) -> Scores:
@@ -509,7 +509,7 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
     return Scores(out, gate, distance)
 
 
-def text_scores(index: ActorIndex, query: str, rows: Sequence[int]) -> Floats:
+def text_scores(index: ActorIndex, query: str, rows: Sequence[int] | NDArray[np.int64]) -> Floats:
     """criteria.text_similarity_of for the given rows (NaN where there is no text)."""
     if not query or not len(rows):
         return np.full(len(rows), np.nan)
@@ -598,10 +598,13 @@ def rank_rows(
         total = total - rotation_penalty(index, eligible, total, settings)
         total = np.where(done, total, -np.inf)
         best = _best(index, eligible, total, top)
-        if len(best) == top and start < len(order):
-            # Everything not yet scored has partial ≤ partial[order[start]].
-            if partial[order[start]] + max_text < best[-1][1] - 1e-9:
-                break
+        # Everything not yet scored has partial ≤ partial[order[start]].
+        if (
+            len(best) == top
+            and start < len(order)
+            and partial[order[start]] + max_text < best[-1][1] - 1e-9
+        ):
+            break
     full = np.full(len(index), np.nan)
     full[eligible] = text
     scores.criteria["text"] = full

@@ -145,7 +145,7 @@ class ProblemContext:
         location: Location = problem.location
         if not location.has_point and owner is not None:
             location = owner.location
-        point = (location.lat, location.lon) if location.has_point else None  # type: ignore[assignment]
+        point = (location.lat, location.lon) if location.has_point else None
         municipality = (
             problem.municipality_code
             or problem.location.municipality_code

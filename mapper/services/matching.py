@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from mapper.domain.errors import NotFoundError
@@ -40,7 +40,7 @@ from mapper.persistence.database import Database
 from mapper.persistence.orm import ProblemMatchWeight
 from mapper.persistence.store import ACTORS, PARTNERSHIP_HISTORY, PROBLEMS
 
-WEIGHTS = ProblemMatchWeight.__table__
+WEIGHTS: Table = ProblemMatchWeight.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -420,7 +420,9 @@ def review_mask(
         )
         if code is None:
             return np.zeros(len(index), bool)
-        return (index.prevention_mask & np.uint64(bits["prevention_levels"][code])) != 0
+        return np.asarray(
+            (index.prevention_mask & np.uint64(bits["prevention_levels"][code])) != 0, dtype=bool
+        )
 
     if group == "supplement":
         owner_offers = 0
