@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Danish alphabet order: … x y z æ ø å. The three letters map to the first characters after
@@ -34,6 +34,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(word for line in lines for word in line.split())
 
 
+@lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     if len(word) > 5:
         for ending in _ENDINGS:

@@ -33,6 +33,7 @@ from mapper.persistence.store import (
     PROBLEM_CODES,
     PROBLEM_RESOURCES,
     PROBLEMS,
+    chunks,
 )
 
 Floats = NDArray[np.float64]
@@ -76,7 +77,9 @@ class ActorIndex:
     has_how: Bools
     seeks_mask: NDArray[np.uint64]
     recent: NDArray[np.int64]
-    texts: list[str]
+    text_parts: tuple[list[str | None], ...]
+    """we_are, best_at, role_towards_target_group, attractive_partner_because per row; the
+    rest of the profile text (success examples, resource descriptions) is read on demand."""
     bits: dict[str, dict[str, int]]
     resource_column: dict[str, int]
     _normalised: dict[int, str] = field(default_factory=dict)
@@ -90,11 +93,35 @@ class ActorIndex:
         return len(self.ids)
 
     def normalised_text(self, row: int) -> str:
-        text = self._normalised.get(row)
-        if text is None:
-            text = normalise_cached(self.texts[row])
-            self._normalised[row] = text
-        return text
+        """The row's normalised profile text; ``load_texts`` must have been called for it."""
+        return self._normalised[row]
+
+    def load_texts(self, session: Session, rows: Sequence[int] | NDArray[np.int64]) -> None:
+        """Compose and normalise the profile texts of these rows (cached), exactly as
+        criteria.profile_text does: four profile fields, success examples, resource texts."""
+        missing = [int(r) for r in rows if int(r) not in self._normalised]
+        if not missing:
+            return
+        row_of_pk = {int(self.pks[r]): r for r in missing}
+        extra: dict[int, list[str]] = {r: [] for r in missing}
+        descriptions: dict[int, list[str]] = {r: [] for r in missing}
+        for part in chunks(list(row_of_pk)):
+            for pk, text in session.execute(
+                select(ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.text)
+                .where(ACTOR_EXAMPLES.c.actor_pk.in_(part))
+                .order_by(ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.position)
+            ).all():
+                extra[row_of_pk[pk]].append(text)
+            for pk, text in session.execute(
+                select(ACTOR_RESOURCES.c.actor_pk, ACTOR_RESOURCES.c.description)
+                .where(ACTOR_RESOURCES.c.actor_pk.in_(part))
+                .order_by(ACTOR_RESOURCES.c.actor_pk, ACTOR_RESOURCES.c.position)
+            ).all():
+                descriptions[row_of_pk[pk]].append(text)
+        for r in missing:
+            fields = (parts[r] for parts in self.text_parts)
+            text = " ".join(x for x in (*fields, *extra[r], *descriptions[r]) if x)
+            self._normalised[r] = normalise_cached(text)
 
     def seeks_of(self, row: int) -> frozenset[str]:
         mask = int(self.seeks_mask[row])
@@ -111,7 +138,8 @@ def normalise_cached(text: str) -> str:
 def build_index(
     session: Session, settings: MatchSettings, now: dt.datetime | None = None
 ) -> ActorIndex:
-    """Read the register into arrays with a handful of queries."""
+    """Read the register into arrays with a handful of queries (fetched whole: row-by-row
+    iteration costs more than the queries themselves)."""
     vocab = load_vocabulary()
     bits = {
         facet: _bits(sorted(vocab.codes(facet)))
@@ -122,7 +150,11 @@ def build_index(
         for code in vocab.codes("prevention_levels")
     }
     resource_column = {k: i for i, k in enumerate(sorted(vocab.codes("resource_kinds")))}
-    phase_bits = bits["life_phases"]
+    phase_of_group = {
+        g: bits["life_phases"][p]
+        for g in vocab.codes("target_groups")
+        if (p := vocab.life_phase(g)) is not None
+    }
 
     rows = session.execute(
         select(
@@ -146,133 +178,138 @@ def build_index(
         ).order_by(ACTORS.c.pk)
     ).all()
     n = len(rows)
-    row_of = {r.pk: i for i, r in enumerate(rows)}
+    (
+        pks,
+        uids,
+        names,
+        kinds,
+        active,
+        lats,
+        lons,
+        municipalities,
+        service_areas,
+        employees,
+        volunteers,
+        evidence_levels,
+        how,
+        we_are,
+        best_at,
+        role_towards,
+        attractive,
+    ) = (list(column) for column in zip(*rows, strict=True)) if rows else ([] for _ in range(17))
+    del rows
+    row_of = {pk: i for i, pk in enumerate(pks)}
 
-    def floats(values: Any) -> Floats:
-        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
-
-    tg = np.zeros(n, np.uint64)
-    phase = np.zeros(n, np.uint64)
-    general = np.zeros(n, bool)
-    roles = np.zeros(n, np.uint64)
-    prevention = np.zeros(n, np.uint64)
-    facet_target = {"target_group": tg, "role": roles, "prevention_level": prevention}
-    facet_bits = {
-        "target_group": bits["target_groups"],
-        "role": bits["roles"],
-        "prevention_level": bits["prevention_levels"],
-    }
+    tg, phase, roles, prevention = [0] * n, [0] * n, [0] * n, [0] * n
+    general = [False] * n
+    tg_bits, role_bits, level_bits = (
+        bits["target_groups"],
+        bits["roles"],
+        bits["prevention_levels"],
+    )
     for pk, facet, code in session.execute(
         select(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.facet, ACTOR_CODES.c.code)
-    ):
+    ).all():
         i = row_of[pk]
-        facet_target[facet][i] |= np.uint64(facet_bits[facet].get(code, 0))
         if facet == "target_group":
-            life_phase = vocab.life_phase(code)
-            if life_phase is not None:
-                phase[i] |= np.uint64(phase_bits[life_phase])
+            tg[i] |= tg_bits.get(code, 0)
+            phase[i] |= phase_of_group.get(code, 0)
             if code == "general_population":
                 general[i] = True
+        elif facet == "role":
+            roles[i] |= role_bits.get(code, 0)
+        elif facet == "prevention_level":
+            prevention[i] |= level_bits.get(code, 0)
 
-    resource_mask = np.zeros(n, np.uint64)
+    resource_mask = [0] * n
     hours = np.zeros((n, len(resource_column)))
     amounts = np.zeros((n, len(resource_column)))
-    descriptions: dict[int, list[str]] = {}
-    for pk, kind, h, a, description in session.execute(
+    resource_bits = bits["resource_kinds"]
+    entries = session.execute(
         select(
             ACTOR_RESOURCES.c.actor_pk,
             ACTOR_RESOURCES.c.kind,
             ACTOR_RESOURCES.c.hours_per_month,
             ACTOR_RESOURCES.c.amount_dkk,
-            ACTOR_RESOURCES.c.description,
-        ).order_by(ACTOR_RESOURCES.c.actor_pk, ACTOR_RESOURCES.c.position)
-    ):
-        i = row_of[pk]
-        column = resource_column[kind]
-        resource_mask[i] |= np.uint64(bits["resource_kinds"][kind])
-        hours[i, column] += h or 0.0
-        amounts[i, column] += a or 0.0
-        if description:
-            descriptions.setdefault(i, []).append(description)
-    examples: dict[int, list[str]] = {}
-    for pk, text in session.execute(
-        select(ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.text).order_by(
-            ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.position
         )
-    ):
-        if text:
-            examples.setdefault(row_of[pk], []).append(text)
-
-    # Same composition as criteria.profile_text.
-    texts = [
-        " ".join(
-            x
-            for x in (
-                r.we_are,
-                r.best_at,
-                r.role_towards_target_group,
-                r.attractive_partner_because,
-                *examples.get(i, ()),
-                *descriptions.get(i, ()),
-            )
-            if x
+    ).all()
+    if entries:
+        rows_of_entries = np.array([row_of[e[0]] for e in entries], np.int64)
+        columns = np.array([resource_column[e[1]] for e in entries], np.int64)
+        np.add.at(
+            hours, (rows_of_entries, columns), np.array([e[2] or 0.0 for e in entries], np.float64)
         )
-        for i, r in enumerate(rows)
-    ]
+        np.add.at(
+            amounts,
+            (rows_of_entries, columns),
+            np.array([e[3] or 0.0 for e in entries], np.float64),
+        )
+        for i, kind_bit in zip(
+            rows_of_entries.tolist(), (resource_bits[e[1]] for e in entries), strict=True
+        ):
+            resource_mask[i] |= kind_bit
+    del entries
 
-    seeks = np.zeros(n, np.uint64)
+    seeks = [0] * n
     open_statuses = settings.params["open_problem_statuses"]
     owned = and_(PROBLEMS.c.owner_pk.is_not(None), PROBLEMS.c.status.in_(open_statuses))
-    for owner, kind in session.execute(
-        select(PROBLEMS.c.owner_pk, PROBLEM_RESOURCES.c.kind)
-        .join(PROBLEM_RESOURCES, PROBLEM_RESOURCES.c.problem_pk == PROBLEMS.c.pk)
-        .where(owned)
-    ):
-        seeks[row_of[owner]] |= np.uint64(bits["resource_kinds"][kind])
-    for owner, kind in session.execute(
+    sought = list(
+        session.execute(
+            select(PROBLEMS.c.owner_pk, PROBLEM_RESOURCES.c.kind)
+            .join(PROBLEM_RESOURCES, PROBLEM_RESOURCES.c.problem_pk == PROBLEMS.c.pk)
+            .where(owned)
+        ).all()
+    )
+    sought += session.execute(
         select(PROBLEMS.c.owner_pk, PROBLEM_CODES.c.code)
         .join(PROBLEM_CODES, PROBLEM_CODES.c.problem_pk == PROBLEMS.c.pk)
         .where(owned, PROBLEM_CODES.c.facet == "required_resource")
-    ):
-        seeks[row_of[owner]] |= np.uint64(bits["resource_kinds"][kind])
+    ).all()
+    for owner, kind in sought:
+        seeks[row_of[owner]] |= resource_bits[kind]
 
     recent = np.zeros(n, np.int64)
     for actor_pk, count in recent_proposals(session, settings, now).items():
         if actor_pk in row_of:
             recent[row_of[actor_pk]] = count
 
-    evidence = floats(
-        vocab.rank("evidence_levels", r.evidence_level) if r.evidence_level else None for r in rows
-    )
-    kinds = [r.kind for r in rows]
+    def floats(values: list[Any]) -> Floats:
+        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+
+    def masks(values: list[int]) -> NDArray[np.uint64]:
+        return np.array(values, dtype=np.uint64)
+
+    evidence_rank = {c: vocab.rank("evidence_levels", c) for c in vocab.codes("evidence_levels")}
     return ActorIndex(
         vocabulary=vocab,
-        pks=np.array([r.pk for r in rows], np.int64),
-        ids=[r.uid for r in rows],
-        names=[r.name for r in rows],
+        pks=np.array(pks, np.int64),
+        ids=uids,
+        names=names,
         kinds=kinds,
         kind_arr=np.array(kinds, dtype=str),
-        active=np.array([bool(r.active) for r in rows], bool),
-        lat=floats(r.lat for r in rows),
-        lon=floats(r.lon for r in rows),
-        municipality=np.array([r.municipality_code for r in rows], dtype=object),
-        service_area=floats(r.service_area_km for r in rows),
-        people=np.array([(r.employees or 0) + (r.volunteers or 0) for r in rows], np.float64),
+        active=np.array(active, bool),
+        lat=floats(lats),
+        lon=floats(lons),
+        municipality=np.array(municipalities, dtype=object),
+        service_area=floats(service_areas),
+        people=np.array(
+            [(e or 0) + (v or 0) for e, v in zip(employees, volunteers, strict=True)], np.float64
+        ),
         total_hours=hours.sum(axis=1),
         total_amount=amounts.sum(axis=1),
-        tg_mask=tg,
-        phase_mask=phase,
-        general=general,
-        role_mask=roles,
-        prevention_mask=prevention,
-        resource_mask=resource_mask,
+        tg_mask=masks(tg),
+        phase_mask=masks(phase),
+        general=np.array(general, bool),
+        role_mask=masks(roles),
+        prevention_mask=masks(prevention),
+        resource_mask=masks(resource_mask),
         hours=hours,
         amounts=amounts,
-        evidence_rank=evidence,
-        has_how=np.array([bool(r.how_we_know_it_works) for r in rows], bool),
-        seeks_mask=seeks,
+        evidence_rank=floats([evidence_rank.get(e) if e else None for e in evidence_levels]),
+        has_how=np.array([bool(h) for h in how], bool),
+        seeks_mask=masks(seeks),
         recent=recent,
-        texts=texts,
+        text_parts=(we_are, best_at, role_towards, attractive),
         bits=bits,
         resource_column=resource_column,
     )
@@ -509,10 +546,13 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
     return Scores(out, gate, distance)
 
 
-def text_scores(index: ActorIndex, query: str, rows: Sequence[int] | NDArray[np.int64]) -> Floats:
+def text_scores(
+    session: Session, index: ActorIndex, query: str, rows: Sequence[int] | NDArray[np.int64]
+) -> Floats:
     """criteria.text_similarity_of for the given rows (NaN where there is no text)."""
     if not query or not len(rows):
         return np.full(len(rows), np.nan)
+    index.load_texts(session, rows)
     texts = [index.normalised_text(r) for r in rows]
     raw = (
         process.cdist([query], texts, scorer=fuzz.token_set_ratio, dtype=np.float64, workers=-1)[0]
@@ -552,6 +592,7 @@ def rotation_penalty(
 
 
 def rank_rows(
+    session: Session,
     index: ActorIndex,
     ctx: ProblemContext,
     settings: MatchSettings,
@@ -569,7 +610,7 @@ def rank_rows(
     total_weight = sum(float(settings.weights.get(c, 0.0)) for c in CRITERIA) or 1.0
     if not query or text_weight == 0 or top is None:
         criteria["text"] = (
-            text_scores(index, query, eligible)
+            text_scores(session, index, query, eligible)
             if query and text_weight
             else np.full(len(eligible), np.nan)
         )
@@ -590,7 +631,7 @@ def rank_rows(
     start = 0
     while start < len(order):
         block = order[start : start + max(TEXT_BLOCK, 4 * top)]
-        text[block] = text_scores(index, query, eligible[block])
+        text[block] = text_scores(session, index, query, eligible[block])
         done[block] = True
         start += len(block)
         criteria["text"] = np.where(done, text, np.nan)

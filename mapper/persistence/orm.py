@@ -320,3 +320,13 @@ class ProblemMatchWeight(Base):
     )
     criterion: Mapped[str] = mapped_column(String(32), primary_key=True)
     weight: Mapped[float] = mapped_column(Float, nullable=False)
+
+
+class RegisterRevision(Base):
+    """One row counting changes to the register; readers cache derived data (the matching
+    index) until it moves. Every write through ``mapper.persistence.store`` bumps it."""
+
+    __tablename__ = "register_revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, nullable=False, default=0)

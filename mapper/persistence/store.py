@@ -39,6 +39,7 @@ from mapper.persistence.orm import (
     ProblemCode,
     ProblemRecord,
     ProblemResource,
+    RegisterRevision,
     utcnow,
 )
 
@@ -59,6 +60,7 @@ PROBLEM_RESOURCES: Table = ProblemResource.__table__  # type: ignore[assignment]
 PARTNERSHIPS: Table = PartnershipRecord.__table__  # type: ignore[assignment]
 PARTNERSHIP_FACTORS: Table = PartnershipSuccessFactor.__table__  # type: ignore[assignment]
 PARTNERSHIP_HISTORY: Table = PartnershipStageChange.__table__  # type: ignore[assignment]
+REVISION: Table = RegisterRevision.__table__  # type: ignore[assignment]
 
 # Facets of the code child tables and the domain attribute each one fills.
 ACTOR_FACETS = {
@@ -332,6 +334,15 @@ def load_partnerships(session: Session) -> list[tuple[int, Partnership]]:
 # --------------------------------------------------------------------------- writing
 
 
+def bump_revision(session: Session) -> None:
+    """Mark the register as changed (cached derived data must be rebuilt)."""
+    session.execute(update(REVISION).values(revision=REVISION.c.revision + 1))
+
+
+def register_revision(session: Session) -> int:
+    return int(session.execute(select(REVISION.c.revision)).scalar_one())
+
+
 def _location_columns(loc: Location) -> dict[str, Any]:
     return {
         "address": loc.address,
@@ -525,6 +536,8 @@ def save_actors(
     ]
     if parent_rows:
         session.execute(update(ACTORS).where(ACTORS.c.pk == bindparam("b_pk")), parent_rows)
+    if new or changed:
+        bump_revision(session)
     return RecordCounts(
         created=len(new), updated=len(changed), unchanged=total - len(new) - len(changed)
     )
@@ -549,6 +562,8 @@ def save_problems(session: Session, problems: Sequence[ProblemStatement]) -> Rec
         for part in chunks(changed_keys):
             session.execute(delete(table).where(table.c.problem_pk.in_(part)))
     _insert_children(session, (_problem_children(keys[p.id], p) for p in (*new, *changed)))
+    if new or changed:
+        bump_revision(session)
     return RecordCounts(
         created=len(new), updated=len(changed), unchanged=len(problems) - len(new) - len(changed)
     )
@@ -609,6 +624,8 @@ def save_partnerships(
                     for i, c in enumerate(p.success_factors)
                 ],
             )
+    if created or updated:
+        bump_revision(session)
     return RecordCounts(
         created=created, updated=updated, unchanged=len(partnerships) - created - updated
     )

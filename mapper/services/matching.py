@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from mapper.domain.errors import NotFoundError
@@ -38,7 +38,7 @@ from mapper.matching.ranking import (
 from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.orm import ProblemMatchWeight
-from mapper.persistence.store import ACTORS, PARTNERSHIP_HISTORY, PROBLEMS
+from mapper.persistence.store import ACTORS, PROBLEMS
 
 WEIGHTS: Table = ProblemMatchWeight.__table__  # type: ignore[assignment]
 
@@ -129,15 +129,7 @@ class MatchingService:
 
     def _register_stamp(self, session: Session) -> tuple[Any, ...]:
         """Changes whenever anything the index holds may have changed."""
-        stamp: list[Any] = []
-        for table in (ACTORS, PROBLEMS):
-            stamp += session.execute(
-                select(func.count(), func.max(table.c.updated_at), func.sum(table.c.version))
-            ).one()
-        stamp.append(
-            session.execute(select(func.count()).select_from(PARTNERSHIP_HISTORY)).scalar_one()
-        )
-        return tuple(stamp)
+        return (store.register_revision(session),)
 
     # ----------------------------------------------------------------- problems → actors
 
@@ -181,7 +173,7 @@ class MatchingService:
         top: int | None,
         restrict: np.ndarray | None = None,
     ) -> Ranking:
-        best, scores = rank_rows(index, ctx, settings, top, restrict)
+        best, scores = rank_rows(session, index, ctx, settings, top, restrict)
         rows = [row for row, _ in best]
         candidates = self._candidates(session, index, rows)
         matches = []

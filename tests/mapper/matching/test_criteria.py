@@ -148,7 +148,8 @@ def test_text_similarity_of_normalised_danish() -> None:
         p,
         actor(
             profile=Profile(
-                we_are="Vi er frivillige, som bygger bro til fællesskaber for psykisk sårbare borgere"
+                we_are="Vi er frivillige, som bygger bro til fællesskaber for psykisk sårbare "
+                "borgere"
             )
         ),
     )

@@ -1,4 +1,4 @@
-"""problem_match_weights: a problem statement's own matching weights
+"""matching support: a problem statement's own weights, and the register revision
 
 Revision ID: 0002
 Revises: 0001
@@ -30,7 +30,15 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("problem_pk", "criterion", name=op.f("pk_problem_match_weights")),
     )
+    revision_table = op.create_table(
+        "register_revision",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("revision", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_register_revision")),
+    )
+    op.bulk_insert(revision_table, [{"id": 1, "revision": 0}])
 
 
 def downgrade() -> None:
+    op.drop_table("register_revision")
     op.drop_table("problem_match_weights")
