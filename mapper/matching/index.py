@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
@@ -77,9 +77,6 @@ class ActorIndex:
     has_how: Bools
     seeks_mask: NDArray[np.uint64]
     recent: NDArray[np.int64]
-    text_parts: tuple[list[str | None], ...]
-    """we_are, best_at, role_towards_target_group, attractive_partner_because per row; the
-    rest of the profile text (success examples, resource descriptions) is read on demand."""
     bits: dict[str, dict[str, int]]
     resource_column: dict[str, int]
     _normalised: dict[int, str] = field(default_factory=dict)
@@ -97,15 +94,27 @@ class ActorIndex:
         return self._normalised[row]
 
     def load_texts(self, session: Session, rows: Sequence[int] | NDArray[np.int64]) -> None:
-        """Compose and normalise the profile texts of these rows (cached), exactly as
-        criteria.profile_text does: four profile fields, success examples, resource texts."""
+        """Read, compose and normalise the profile texts of these rows (cached), exactly as
+        criteria.profile_text does: four profile fields, success examples, resource texts.
+        Texts are read on demand: most actors never need theirs."""
         missing = [int(r) for r in rows if int(r) not in self._normalised]
         if not missing:
             return
         row_of_pk = {int(self.pks[r]): r for r in missing}
+        fields: dict[int, tuple[str | None, ...]] = {}
         extra: dict[int, list[str]] = {r: [] for r in missing}
         descriptions: dict[int, list[str]] = {r: [] for r in missing}
         for part in chunks(list(row_of_pk)):
+            for pk, *texts in session.execute(
+                select(
+                    ACTORS.c.pk,
+                    ACTORS.c.we_are,
+                    ACTORS.c.best_at,
+                    ACTORS.c.role_towards_target_group,
+                    ACTORS.c.attractive_partner_because,
+                ).where(ACTORS.c.pk.in_(part))
+            ).all():
+                fields[row_of_pk[pk]] = tuple(texts)
             for pk, text in session.execute(
                 select(ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.text)
                 .where(ACTOR_EXAMPLES.c.actor_pk.in_(part))
@@ -119,8 +128,7 @@ class ActorIndex:
             ).all():
                 descriptions[row_of_pk[pk]].append(text)
         for r in missing:
-            fields = (parts[r] for parts in self.text_parts)
-            text = " ".join(x for x in (*fields, *extra[r], *descriptions[r]) if x)
+            text = " ".join(x for x in (*fields[r], *extra[r], *descriptions[r]) if x)
             self._normalised[r] = normalise_cached(text)
 
     def seeks_of(self, row: int) -> frozenset[str]:
@@ -170,11 +178,8 @@ def build_index(
             ACTORS.c.employees,
             ACTORS.c.volunteers,
             ACTORS.c.evidence_level,
-            ACTORS.c.how_we_know_it_works,
-            ACTORS.c.we_are,
-            ACTORS.c.best_at,
-            ACTORS.c.role_towards_target_group,
-            ACTORS.c.attractive_partner_because,
+            # Only whether it is there: the long texts are read on demand (load_texts).
+            func.coalesce(func.length(ACTORS.c.how_we_know_it_works), 0),
         ).order_by(ACTORS.c.pk)
     ).all()
     n = len(rows)
@@ -192,11 +197,7 @@ def build_index(
         volunteers,
         evidence_levels,
         how,
-        we_are,
-        best_at,
-        role_towards,
-        attractive,
-    ) = (list(column) for column in zip(*rows, strict=True)) if rows else ([] for _ in range(17))
+    ) = (list(column) for column in zip(*rows, strict=True)) if rows else ([] for _ in range(13))
     del rows
     row_of = {pk: i for i, pk in enumerate(pks)}
 
@@ -309,7 +310,6 @@ def build_index(
         has_how=np.array([bool(h) for h in how], bool),
         seeks_mask=masks(seeks),
         recent=recent,
-        text_parts=(we_are, best_at, role_towards, attractive),
         bits=bits,
         resource_column=resource_column,
     )

@@ -1,0 +1,131 @@
+"""The matching commands of the CLI on the demo landscape."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from ui.cli import main
+
+PATRICIA = "esb-p-patriciahuset-brobygning"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("cli-match") / "demo.sqlite")
+    assert run("--db", path, "demo")[0] == 0
+    return path
+
+
+def test_match_json_lists_id_name_score_breakdown_and_reasons(db: str) -> None:
+    code, out, err = run("--db", db, "match", PATRICIA, "--top", "3", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    first = result["results"][0]
+    assert first["actor_id"] == "esb-sammen-om-sindet"
+    assert first["name"] == "Sammen om Sindet Esbjerg"
+    assert 0 < first["score"] <= 100
+    assert sum(c["points"] for c in first["breakdown"]) == pytest.approx(first["score"], abs=1e-3)
+    assert "Arbejder med psykisk sårbare og psykisk syge" in first["reasons"]
+    assert result["excluded"]["missing_required"] > 0
+    english = json.loads(run("--db", db, "match", PATRICIA, "--json", "--lang", "en")[1])
+    assert (
+        "Works with people with mental illness or vulnerability" in english["results"][0]["reasons"]
+    )
+
+
+def test_match_text_shows_bars_reasons_and_exclusions(db: str) -> None:
+    code, out, _ = run("--db", db, "match", PATRICIA)
+    assert code == 0
+    assert "1. Sammen om Sindet Esbjerg" in out
+    assert "█" in out and "+ Arbejder med psykisk sårbare" in out
+    assert "Udelukket:" in out and "Partneren skal ikke:" in out
+
+
+def test_weight_override_changes_scores(db: str) -> None:
+    base = json.loads(run("--db", db, "match", PATRICIA, "--json")[1])
+    heavy = json.loads(run("--db", db, "match", PATRICIA, "--json", "--weight", "geography=20")[1])
+    assert heavy["weights"]["geography"] == 20
+    assert heavy["results"][0]["score"] != base["results"][0]["score"]
+
+
+def test_reverse_and_actor_to_actor(db: str) -> None:
+    code, out, _ = run("--db", db, "match", "--actor", "esb-sammen-om-sindet", "--json")
+    assert code == 0
+    assert json.loads(out)["results"][0]["problem_id"] == PATRICIA
+    code, out, _ = run(
+        "--db", db, "match", "--actor", "esb-patriciahuset", "--partners", "--json", "--top", "4"
+    )
+    assert code == 0 and len(json.loads(out)["results"]) == 4
+
+
+def test_review_and_consortium(db: str) -> None:
+    code, out, _ = run("--db", db, "review", PATRICIA, "--json")
+    assert code == 0
+    assert [g["group"] for g in json.loads(out)["groups"]] == [
+        "supplement",
+        "referrer",
+        "take_over",
+        "escalation",
+    ]
+    code, out, _ = run("--db", db, "review", PATRICIA)
+    assert "Henvisere" in out
+    code, out, _ = run("--db", db, "consortium", "aar-p-virksomhedspraktik", "--json")
+    proposal = json.loads(out)
+    assert code == 0 and 2 <= len(proposal["members"]) <= 4
+    code, out, _ = run("--db", db, "consortium", "aar-p-virksomhedspraktik")
+    assert "dækker:" in out
+
+
+def test_weights_are_saved_per_problem_and_reset(db: str) -> None:
+    code, out, _ = run("--db", db, "weights", PATRICIA, "text=4", "--json")
+    assert code == 0 and json.loads(out)["text"] == 4
+    assert json.loads(run("--db", db, "match", PATRICIA, "--json")[1])["weights"]["text"] == 4
+    code, out, _ = run("--db", db, "weights", PATRICIA, "--reset", "--json")
+    assert json.loads(out)["text"] == 1.5
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("match", "esb-p-patriciahuset"), "no problem with id 'esb-p-patriciahuset'"),
+        (("match", "--actor", "nobody-xyz-123"), "no actor with id 'nobody-xyz-123'"),
+        (("match", PATRICIA, "--weight", "luck=3"), "unknown criterion 'luck'"),
+        (("match", PATRICIA, "--weight", "text=much"), "must be a number"),
+        (("match", PATRICIA, "--weight", "text=-1"), "cannot be negative"),
+        (("match",), "give either a PROBLEM_ID or --actor"),
+        (("match", PATRICIA, "--top", "0"), "--top must be at least 1"),
+        (("review", "nope"), "no problem with id 'nope'"),
+        (("weights", PATRICIA, "colour=2"), "unknown criterion 'colour'"),
+    ],
+)
+def test_bad_input_exits_2_with_a_clear_message(
+    db: str, argv: tuple[str, ...], message: str
+) -> None:
+    code, out, err = run("--db", db, *argv)
+    assert code == 2, (out, err)
+    assert message in err and "Traceback" not in err
+
+
+def test_problem_with_nothing_to_match_on_exits_2(tmp_path: Path) -> None:
+    doc = {
+        "format": "mapper-landscape",
+        "version": 1,
+        "actors": [{"id": "a", "name": "A", "kind": "company"}],
+        "problems": [{"id": "empty", "title": "Tom"}],
+    }
+    path = tmp_path / "empty.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    db = str(tmp_path / "e.sqlite")
+    run("--db", db, "import", str(path))
+    code, _, err = run("--db", db, "match", "empty")
+    assert code == 2 and "has nothing to match on" in err
