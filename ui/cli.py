@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from mapper.domain.errors import (
     DatabaseError,
+    GeoImportError,
     MapperError,
     NotFoundError,
     NothingToMatchError,
@@ -24,7 +25,7 @@ from mapper.domain.errors import (
 from mapper.io import interchange
 from mapper.persistence.database import Database, open_database
 from mapper.services.landscape import ImportReport, LandscapeService
-from ui import cli_matching
+from ui import cli_geo, cli_maps, cli_matching
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         "landscape", help="the whole landscape as an interchange document"
     )
     exp_land.add_argument("file", help="output file ('-' for standard output)")
+    cli_maps.add_export_commands(exp_sub, _Parser)
 
     actors = sub.add_parser("actors", help="list actors")
     actors.add_argument("--json", action="store_true", help="JSON instead of a table")
@@ -86,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", help="the record's interchange id")
 
     cli_matching.add_commands(sub, _Parser)
+    cli_geo.add_commands(sub, _Parser)
 
     gui = sub.add_parser("gui", help="open the desktop application")
     gui.add_argument(
@@ -109,10 +112,10 @@ def main(
     except UsageError as exc:
         print(exc, file=err)
         return EXIT_BAD_INPUT
-    except (ValidationError, NotFoundError, NothingToMatchError) as exc:
+    except (ValidationError, NotFoundError, NothingToMatchError, GeoImportError) as exc:
         print(f"mapper: {exc}", file=err)
         return EXIT_BAD_INPUT
-    except cli_matching.WeightError as exc:
+    except (cli_matching.WeightError, cli_maps.ScopeError) as exc:
         print(f"mapper: {exc}", file=err)
         return EXIT_BAD_INPUT
     except DatabaseError as exc:
@@ -188,6 +191,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.what != "landscape":
+        return cli_maps.EXPORTS[args.what](args, out, err)
     database, service = _service(args)
     try:
         counts = service.export_file(out if args.file == "-" else args.file)
@@ -309,6 +314,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "show": cmd_show,
     "gui": cmd_gui,
     **cli_matching.COMMANDS,
+    **cli_geo.COMMANDS,
 }
 
 

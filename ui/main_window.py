@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 from mapper.domain.errors import MapperError
 from mapper.domain.model import Actor, ProblemStatement
 from mapper.services.landscape import ImportReport, LandscapeService
+from mapper.services.maps import MapService
+from ui.map_view import MapView
 from ui.models.actor_table import ActorTableModel
 from ui.models.problem_table import ProblemTableModel, status_label
 from ui.models.row_table import ID_ROLE, SORT_ROLE
@@ -73,9 +75,13 @@ class MainWindow(QMainWindow):
     data_loaded = Signal(int, int)
     """Emitted with (actors, problems) each time the lists have been (re)loaded."""
 
-    def __init__(self, service: LandscapeService, lang: str = "da") -> None:
+    def __init__(
+        self, service: LandscapeService, lang: str = "da", maps: MapService | None = None
+    ) -> None:
         super().__init__()
         self._service = service
+        self._maps = maps or MapService(service.database, service.vocabulary)
+        self._map_loaded = False
         self._lang = lang
         self._vocabulary = service.vocabulary
         self.setObjectName("MainWindow")
@@ -91,6 +97,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self._build_actor_tab(), self.tr("Landscape"))
         self.tabs.addTab(self._build_problem_tab(), self.tr("Problem statements"))
+        self.map_tab_index = self.tabs.addTab(self._build_map_tab(), self.tr("Map"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.count_label = QLabel()
@@ -175,6 +183,66 @@ class MainWindow(QMainWindow):
         QVBoxLayout(page).addWidget(splitter)
         return page
 
+    def _build_map_tab(self) -> QWidget:
+        self.map_view = MapView()
+        self.map_view.actor_clicked.connect(self._map_actor_clicked)
+        self.map_detail = QTextBrowser()
+        self.map_detail.setObjectName("mapDetail")
+        self.map_detail.setAccessibleName(self.tr("Details of the actor chosen on the map"))
+        self.map_detail.setPlaceholderText(self.tr("Click a marker to see the actor."))
+        self.map_view.setMinimumWidth(320)
+        splitter = QSplitter()
+        splitter.addWidget(self.map_view)
+        splitter.addWidget(self.map_detail)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        # A web view has no useful size hint: give the map the room from the start.
+        splitter.setSizes([880, 320])
+        return splitter
+
+    def _tab_changed(self, index: int) -> None:
+        if index == self.map_tab_index and not self._map_loaded:
+            self.load_map()
+
+    def load_map(self) -> None:
+        """Build the public partner map in the background and show it."""
+        if not self.map_view.available:
+            return
+        self._map_loaded = True
+        maps = self._maps
+
+        def build() -> Any:
+            return maps.partner_map(title=self.tr("Partner map"), boundaries=maps.boundaries_for())
+
+        def show(data: Any) -> None:
+            self.map_view.show_map(data, self._lang)
+            actor_id = self.selected_actor_id()
+            if actor_id:
+                self.map_view.select_actor(actor_id)
+
+        run_in_background(self, build, on_success=show, on_failure=self._failed)
+
+    def selected_actor_id(self) -> str | None:
+        index = self.actor_view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select_actor(self, actor_id: str) -> bool:
+        """Select the actor's row in the register (clearing a filter that hides it)."""
+        for attempt in range(2):
+            for row in range(self.actor_proxy.rowCount()):
+                index = self.actor_proxy.index(row, 0)
+                if index.data(ID_ROLE) == actor_id:
+                    self.actor_view.setCurrentIndex(index)
+                    self.actor_view.scrollTo(index)
+                    return True
+            if attempt == 0 and self.search_edit.text():
+                self.search_edit.clear()
+        return False
+
+    def _map_actor_clicked(self, actor_id: str) -> None:
+        self.select_actor(actor_id)
+        self.map_detail.setHtml(self._actor_html(self._service.get_actor(actor_id)))
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = QAction(self.tr("&Import landscape…"), self)
@@ -246,6 +314,8 @@ class MainWindow(QMainWindow):
             self.actor_detail.clear()
             return
         self.actor_detail.setHtml(self._actor_html(self._service.get_actor(actor_id)))
+        if self._map_loaded:
+            self.map_view.select_actor(actor_id)
 
     def _show_problem(self, problem_id: str | None) -> None:
         if not problem_id:

@@ -116,3 +116,26 @@ class NothingToMatchError(MapperError):
             f"problem {self.problem_id!r} has nothing to match on: fill in at least one of "
             f"{', '.join(self.missing)}"
         )
+
+
+@dataclass
+class GeoImportError(MapperError):
+    """A boundary file (GeoJSON, GeoPackage, Shapefile) could not be imported; nothing was
+    stored and the layer imported before stays as it was."""
+
+    file: str
+    field: str | None
+    """The column (or 'geometry', 'crs', 'layer') at fault; None when the file as a whole is."""
+    message: str
+    hint: str | None = None
+    """The columns the file has and the nearest one, or what a valid value looks like."""
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}: " if self.field else f"{self.file}: "
+        text = where + self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text + "; nothing was imported"

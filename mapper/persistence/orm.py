@@ -330,3 +330,30 @@ class RegisterRevision(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     revision: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class BoundaryRecord(Base):
+    """One area of an imported boundary layer: a municipality (kommune), region or postcode
+    area (postnummer). The shape is stored as GeoJSON text in WGS84, simplified for display, so
+    the table is portable and needs no spatial extension; the bounding box allows quick filters.
+    Importing a layer replaces all its rows."""
+
+    __tablename__ = "boundaries"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    layer: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    """municipalities, regions or postcodes"""
+    code: Mapped[str] = mapped_column(String(20), nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    parent_code: Mapped[str | None] = mapped_column(String(20))
+    """The enclosing area's code: a municipality's region, a postcode's municipality."""
+    geometry: Mapped[str] = mapped_column(Text, nullable=False)
+    point_lat: Mapped[float | None] = mapped_column(Float)
+    point_lon: Mapped[float | None] = mapped_column(Float)
+    min_lat: Mapped[float] = mapped_column(Float, nullable=False)
+    min_lon: Mapped[float] = mapped_column(Float, nullable=False)
+    max_lat: Mapped[float] = mapped_column(Float, nullable=False)
+    max_lon: Mapped[float] = mapped_column(Float, nullable=False)
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("layer", "code"),)

@@ -203,9 +203,9 @@ def test_index_is_rebuilt_when_the_register_changes(
 @pytest.mark.postgres
 def test_matching_on_postgresql_equals_sqlite(pg_database: Database, demo: Database) -> None:
     LandscapeService(pg_database).load_demo()
-    on_pg = MatchingService(pg_database).rank_actors_for_problem(PATRICIA, top=20,
-                                                                 rotation=True)
+    on_pg = MatchingService(pg_database).rank_actors_for_problem(PATRICIA, top=20, rotation=True)
     on_sqlite = MatchingService(demo).rank_actors_for_problem(PATRICIA, top=20, rotation=True)
     assert [(m.actor_id, round(m.score, 6)) for m in on_pg.matches] == [
-        (m.actor_id, round(m.score, 6)) for m in on_sqlite.matches]
+        (m.actor_id, round(m.score, 6)) for m in on_sqlite.matches
+    ]
     assert MatchingService(pg_database).review(PATRICIA).groups

@@ -1,0 +1,379 @@
+"""The partner map as one self-contained HTML file (folium + inlined Leaflet, no network).
+
+``render_partner_map`` is a pure function of the map data: folium lays out the page and the
+map; Leaflet, Leaflet.markercluster (from the XStatic packages) and our own script and styles are
+inlined; the actors travel as one JSON block that the script turns into markers, writing every
+user text with ``textContent``. Nothing in the result points at the network unless the optional
+online tile layer is asked for.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import folium
+import orjson
+import xstatic.pkg.leaflet as xs_leaflet
+import xstatic.pkg.leaflet_markercluster as xs_cluster
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.services.maps import PartnerMapData
+
+DAGI_ATTRIBUTION = "Indeholder data fra Styrelsen for Dataforsyning og Infrastruktur, DAGI"
+OSM_TILES = {
+    "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "attribution": "© OpenStreetMap",
+}
+# One colour per actor kind, in vocabulary order (colour-blind friendly first).
+PALETTE = (
+    "#0072b2",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#56b4e9",
+    "#d55e00",
+    "#f0c000",
+    "#000000",
+    "#8c564b",
+    "#7f7f7f",
+    "#17becf",
+    "#bcbd22",
+    "#9467bd",
+    "#2ca02c",
+    "#e377c2",
+)
+BOUNDARY_STYLE = {
+    "regions": {"stroke": "#7a6f5a", "weight": 2.0, "fill": False},
+    "municipalities": {"stroke": "#9c9480", "weight": 1.0, "fill": True},
+    "postcodes": {"stroke": "#c2b9a3", "weight": 0.6, "fill": False},
+}
+NETWORK_LINK = re.compile(
+    r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import""",
+    re.IGNORECASE,
+)
+SCRIPT_BODY = re.compile(r"(<script\b[^>]*>)(.*?)(</script>)", re.IGNORECASE | re.DOTALL)
+
+
+def network_links(page: str) -> list[str]:
+    """Places in the page's markup and styles that would load something from the network.
+    Script bodies are skipped (library code mentions URLs in strings it never loads for us);
+    a <script src=…> itself is found."""
+    markup = SCRIPT_BODY.sub(lambda m: m.group(1) + m.group(3), page)
+    return [markup[m.start() : m.start() + 80] for m in NETWORK_LINK.finditer(markup)]
+
+
+TEXTS = {
+    "da": {
+        "rank": "Nr.",
+        "score": "Score",
+        "target_groups": "Målgrupper",
+        "resources": "Ressourcer",
+        "best_at": "Bedst til",
+        "contact": "Kontakt",
+        "actors": "aktører",
+        "all_target_groups": "Alle målgrupper",
+        "all_resources": "Alle ressourcer",
+        "search": "Søg efter aktør…",
+        "tiles": "Online baggrundskort",
+        "regions": "Regioner",
+        "municipalities": "Kommuner",
+        "postcodes": "Postnumre",
+    },
+    "en": {
+        "rank": "No.",
+        "score": "Score",
+        "target_groups": "Target groups",
+        "resources": "Resources",
+        "best_at": "Best at",
+        "contact": "Contact",
+        "actors": "actors",
+        "all_target_groups": "All target groups",
+        "all_resources": "All resources",
+        "search": "Search actors…",
+        "tiles": "Online background map",
+        "regions": "Regions",
+        "municipalities": "Municipalities",
+        "postcodes": "Postcodes",
+    },
+}
+
+
+class NetworkLinkError(RuntimeError):
+    """The rendered page still points at the network (a bug: it would not work offline)."""
+
+
+@cache
+def _asset(name: str) -> str:
+    return resources.files("exports").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+@cache
+def _vendor(package: str, name: str) -> str:
+    base = xs_leaflet.BASE_DIR if package == "leaflet" else xs_cluster.BASE_DIR
+    return Path(base, name).read_text(encoding="utf-8")
+
+
+def json_for_script(value: Any) -> str:
+    """JSON that can sit inside <script> without ending it or opening a comment."""
+    text = orjson.dumps(value).decode("utf-8")
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _kind_css() -> str:
+    return "\n".join(f".pm-k{i} {{ background: {colour}; }}" for i, colour in enumerate(PALETTE))
+
+
+def map_payload(
+    data: PartnerMapData,
+    lang: str = "da",
+    vocabulary: Vocabulary | None = None,
+    online_tiles: bool = False,
+) -> dict[str, Any]:
+    """The compact JSON the page script draws (codes become indexes into label lists)."""
+    vocab = vocabulary or load_vocabulary()
+    texts = TEXTS.get(lang, TEXTS["da"])
+    kinds = [t.code for t in vocab.terms("actor_kinds")]
+    groups = [t.code for t in vocab.terms("target_groups")]
+    resource_kinds = [t.code for t in vocab.terms("resource_kinds")]
+    kind_i = {c: i for i, c in enumerate(kinds)}
+    group_i = {c: i for i, c in enumerate(groups)}
+    resource_i = {c: i for i, c in enumerate(resource_kinds)}
+    counts = Counter(a.kind for a in data.actors)
+    group_counts = Counter(g for a in data.actors for g in a.target_groups)
+    resource_counts = Counter(r for a in data.actors for r in a.resources)
+
+    actors = []
+    for a in data.actors:
+        item: dict[str, Any] = {
+            "id": a.id,
+            "name": a.name,
+            "k": kind_i[a.kind],
+            "lat": round(a.lat, 6),
+            "lon": round(a.lon, 6),
+            "tg": [group_i[g] for g in a.target_groups if g in group_i],
+            "res": [resource_i[r] for r in a.resources if r in resource_i],
+        }
+        if a.city:
+            item["city"] = a.city
+        if a.best_at:
+            item["best"] = a.best_at
+        if a.website:
+            item["web"] = a.website
+        if a.contact_name or a.contact_email or a.contact_phone:
+            item["contact"] = {
+                "name": a.contact_name,
+                "email": a.contact_email,
+                "phone": a.contact_phone,
+            }
+        if a.rank is not None:
+            item["rank"] = a.rank
+            item["score"] = a.score
+        actors.append(item)
+
+    layers: dict[str, list[dict[str, Any]]] = {}
+    for b in data.boundaries:
+        layers.setdefault(b.layer, []).append(
+            {
+                "type": "Feature",
+                "geometry": b.geometry,
+                "properties": {"code": b.code, "name": b.name},
+            }
+        )
+    # Filled municipalities first (the land), then finer and coarser lines on top.
+    order = [layer for layer in ("municipalities", "postcodes", "regions") if layer in layers]
+    boundaries = [
+        {
+            "label": texts.get(layer, layer),
+            "features": {"type": "FeatureCollection", "features": layers[layer]},
+            **BOUNDARY_STYLE.get(layer, BOUNDARY_STYLE["postcodes"]),
+        }
+        for layer in order
+    ]
+    return {
+        "title": data.title,
+        "labels": texts,
+        "kinds": [
+            {"code": c, "label": vocab.label("actor_kinds", c, lang), "count": counts[c]}
+            for c in kinds
+        ],
+        "target_groups": [
+            {"code": c, "label": vocab.label("target_groups", c, lang), "count": group_counts[c]}
+            for c in groups
+        ],
+        "resources": [
+            {
+                "code": c,
+                "label": vocab.label("resource_kinds", c, lang),
+                "count": resource_counts[c],
+            }
+            for c in resource_kinds
+        ],
+        "actors": actors,
+        "boundaries": boundaries,
+        "attribution": DAGI_ATTRIBUTION if boundaries else None,
+        "tiles": {**OSM_TILES, "label": texts["tiles"]} if online_tiles else None,
+        "problem": None
+        if data.problem is None
+        else {
+            "id": data.problem.id,
+            "title": data.problem.title,
+            "lat": data.problem.lat,
+            "lon": data.problem.lon,
+        },
+    }
+
+
+class _Raw(Element):  # type: ignore[misc]
+    """Markup put in the page as it is (no template processing of inlined libraries)."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self._markup = markup
+
+    def render(self, **kwargs: Any) -> str:
+        return self._markup
+
+
+class _PartnerLayer(MacroElement):  # type: ignore[misc]
+    """Runs the inlined partner-map script on the folium map with the embedded data."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        window.initPartnerMap({{ this._parent.get_name() }},
+            JSON.parse(document.getElementById("partner-map-data").textContent));
+        {% if this.app_bridge %}
+        if (window.qt && window.qt.webChannelTransport && window.QWebChannel) {
+            new QWebChannel(qt.webChannelTransport, function (channel) {
+                var bridge = channel.objects.bridge;
+                window.partnerMap.onSelect = function (id) { bridge.actorClicked(id); };
+                bridge.mapReady();
+            });
+        }
+        {% endif %}
+        {% endmacro %}
+    """)
+
+    def __init__(self, app_bridge: bool = False) -> None:
+        super().__init__()
+        self.app_bridge = app_bridge
+
+
+@dataclass(frozen=True)
+class MapFileReport:
+    markers: int
+    boundaries: int
+    bytes: int
+    left_out: Mapping[str, int]
+
+
+def render_partner_map(
+    data: PartnerMapData, *, lang: str = "da", online_tiles: bool = False, app_bridge: bool = False
+) -> str:
+    """The whole page as a string; raises NetworkLinkError if anything would need the network
+    (other than the optional online tile layer, which lives in the data, not in a link).
+
+    ``app_bridge`` adds the QWebChannel glue for the desktop application's map view (Qt's own
+    qwebchannel.js from its resources, never the network)."""
+    payload = map_payload(data, lang, online_tiles=online_tiles)
+    center = _center(data)
+    fmap = folium.Map(
+        location=center,
+        zoom_start=7,
+        tiles=None,
+        control_scale=True,
+        max_zoom=18,
+        min_zoom=5,
+        prefer_canvas=False,
+    )
+    # No CDN links: Leaflet and friends are inlined below.
+    fmap.default_js = []
+    fmap.default_css = []
+    figure = fmap.get_root()
+    figure.header.add_child(
+        _Raw('<meta name="generator" content="volunteer-mapper">'), name="generator"
+    )
+    figure.header.add_child(_Raw(f"<title>{html.escape(data.title)}</title>"), name="title")
+    figure.header.add_child(
+        _Raw(
+            "<style>"
+            + _vendor("leaflet", "leaflet.css")
+            + _vendor("cluster", "MarkerCluster.css")
+            + _vendor("cluster", "MarkerCluster.Default.css")
+            + _asset("partner_map.css")
+            + _kind_css()
+            + "</style>"
+        ),
+        name="styles",
+    )
+    figure.header.add_child(
+        _Raw("<script>" + _vendor("leaflet", "leaflet.js") + "</script>"), name="leaflet"
+    )
+    figure.header.add_child(
+        _Raw("<script>" + _vendor("cluster", "leaflet.markercluster.js") + "</script>"),
+        name="markercluster",
+    )
+    figure.header.add_child(
+        _Raw("<script>" + _asset("partner_map.js") + "</script>"), name="partner_map"
+    )
+    figure.header.add_child(
+        _Raw(
+            '<script type="application/json" id="partner-map-data">'
+            + json_for_script(payload)
+            + "</script>"
+        ),
+        name="data",
+    )
+    if app_bridge:
+        figure.header.add_child(
+            _Raw('<script src="qrc:///qtwebchannel/qwebchannel.js"></script>'), name="channel"
+        )
+    fmap.add_child(_PartnerLayer(app_bridge))
+    page = figure.render()
+    found = network_links(page)
+    if found:
+        raise NetworkLinkError(f"the map would load {found[0]!r}")
+    return page
+
+
+def write_partner_map(
+    data: PartnerMapData,
+    target: str | Path | IO[str],
+    *,
+    lang: str = "da",
+    online_tiles: bool = False,
+) -> MapFileReport:
+    page = render_partner_map(data, lang=lang, online_tiles=online_tiles)
+    if isinstance(target, (str, Path)):
+        path = Path(target)
+        tmp = path.with_name(f".{path.name}.partial")
+        tmp.write_text(page, encoding="utf-8")
+        tmp.replace(path)
+    else:
+        target.write(page)
+    return MapFileReport(
+        len(data.actors), len(data.boundaries), len(page.encode("utf-8")), dict(data.left_out)
+    )
+
+
+def _center(data: PartnerMapData) -> tuple[float, float]:
+    if data.actors:
+        lats = sorted(a.lat for a in data.actors)
+        lons = sorted(a.lon for a in data.actors)
+        return lats[len(lats) // 2], lons[len(lons) // 2]
+    return 56.0, 10.5  # Denmark

@@ -1,0 +1,253 @@
+"""What a public partner map may show: the privacy filter and the map's scopes.
+
+Individual volunteers and non-public or inactive actors never reach a map; contact persons are
+shown only when the actor is public and has given its consent (agreed to be contacted).
+Exporters (``exports/``) draw what this service hands them and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from mapper.domain.errors import NotFoundError
+from mapper.domain.model import Actor
+from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.persistence import store
+from mapper.persistence.database import Database
+
+SCOPES = ("all", "municipality", "target_group", "resource", "problem")
+
+
+@dataclass(frozen=True)
+class MapActor:
+    """One marker: only what may be published."""
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    city: str | None = None
+    municipality_code: str | None = None
+    target_groups: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+    best_at: str | None = None
+    website: str | None = None
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    rank: int | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class MapBoundary:
+    layer: str
+    code: str
+    name: str
+    geometry: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class MapProblem:
+    id: str
+    title: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class PartnerMapData:
+    """Everything an exported partner map contains."""
+
+    title: str
+    scope: str
+    actors: tuple[MapActor, ...]
+    boundaries: tuple[MapBoundary, ...] = ()
+    problem: MapProblem | None = None
+    left_out: Mapping[str, int] = field(default_factory=dict)
+    """Why actors in scope were left out: personal (individual volunteers), not_public,
+    inactive, no_location."""
+
+
+def publishable(actor: Actor, vocabulary: Vocabulary) -> str | None:
+    """None when the actor may appear on a public map, else the reason it may not."""
+    if vocabulary.holds_personal_data(actor.kind):
+        return "personal"
+    if not actor.public:
+        return "not_public"
+    if not actor.active:
+        return "inactive"
+    if actor.location.lat is None or actor.location.lon is None:
+        return "no_location"
+    return None
+
+
+def map_actor(actor: Actor, rank: int | None = None, score: float | None = None) -> MapActor:
+    """The public face of an actor (call only for publishable actors)."""
+    assert actor.location.lat is not None and actor.location.lon is not None
+    agreed = actor.consent.given_on is not None
+    contact = actor.contact
+    return MapActor(
+        id=actor.id,
+        name=actor.name,
+        kind=actor.kind,
+        lat=actor.location.lat,
+        lon=actor.location.lon,
+        city=actor.location.city,
+        municipality_code=actor.location.municipality_code,
+        target_groups=actor.target_groups,
+        resources=tuple(dict.fromkeys(r.kind for r in actor.resources_offered)),
+        best_at=actor.profile.best_at,
+        website=contact.website,
+        # Contact persons are personal data: only with the actor's consent.
+        contact_name=contact.name if agreed else None,
+        contact_email=contact.email if agreed else None,
+        contact_phone=contact.phone if agreed else None,
+        rank=rank,
+        score=score,
+    )
+
+
+class MapService:
+    def __init__(self, database: Database, vocabulary: Vocabulary | None = None) -> None:
+        self.database = database
+        self.vocabulary = vocabulary or load_vocabulary()
+
+    def partner_map(
+        self,
+        *,
+        scope: str = "all",
+        value: str | None = None,
+        top: int = 25,
+        title: str | None = None,
+        boundaries: Sequence[MapBoundary] = (),
+    ) -> PartnerMapData:
+        """The actors of one scope, filtered for publication.
+
+        scope: all | municipality (value = code) | target_group (value = code) |
+        resource (value = code) | problem (value = problem id; its ``top`` ranked partners).
+        """
+        if scope not in SCOPES:
+            raise ValueError(f"unknown scope {scope!r}; use one of {', '.join(SCOPES)}")
+        if scope != "all" and not value:
+            raise ValueError(f"the scope {scope!r} needs a value")
+        facet = {"target_group": "target_groups", "resource": "resource_kinds"}.get(scope)
+        if facet and value not in self.vocabulary.codes(facet):
+            nearest = self.vocabulary.nearest(facet, value or "")
+            hint = f" (did you mean {nearest!r}?)" if nearest else ""
+            raise ValueError(f"unknown {scope.replace('_', ' ')} code {value!r}{hint}")
+        if scope == "problem":
+            return self._problem_map(value or "", top, title, boundaries)
+        with self.database.unit_of_work() as session:
+            actors = [a for _, a in store.load_actors(session)]
+        chosen = [a for a in actors if _in_scope(a, scope, value)]
+        left_out: dict[str, int] = {}
+        shown = []
+        for actor in chosen:
+            reason = publishable(actor, self.vocabulary)
+            if reason:
+                left_out[reason] = left_out.get(reason, 0) + 1
+            else:
+                shown.append(map_actor(actor))
+        return PartnerMapData(
+            title=title or self._title(scope, value),
+            scope=scope,
+            actors=tuple(shown),
+            boundaries=tuple(boundaries),
+            left_out=left_out,
+        )
+
+    def boundaries_for(self, scope: str = "all", value: str | None = None) -> list[MapBoundary]:
+        """Imported boundary layers (``mapper geo import``) that suit a map's scope: one
+        municipality with its postcodes, or all municipalities and regions."""
+        from mapper.services.geo import GeoService
+
+        geo = GeoService(self.database)
+        available = geo.layers()
+        wanted: list[tuple[str, list[str] | None]]
+        if scope == "municipality":
+            wanted = [("municipalities", [value] if value else None)]
+            if available.get("postcodes"):
+                wanted.append(
+                    (
+                        "postcodes",
+                        [b.code for b in geo.boundaries("postcodes") if b.parent_code == value],
+                    )
+                )
+        else:
+            wanted = [("municipalities", None), ("regions", None)]
+        shapes: list[MapBoundary] = []
+        for layer, codes in wanted:
+            if available.get(layer):
+                shapes += [
+                    MapBoundary(b.layer, b.code, b.name, b.geometry)
+                    for b in geo.boundaries(layer, codes)
+                ]
+        return shapes
+
+    def _problem_map(
+        self, problem_id: str, top: int, title: str | None, boundaries: Sequence[MapBoundary]
+    ) -> PartnerMapData:
+        from mapper.services.matching import MatchingService
+
+        ranking = MatchingService(self.database).rank_actors_for_problem(problem_id, top=top)
+        with self.database.unit_of_work() as session:
+            keys = store.actor_keys(session, [m.actor_id for m in ranking.matches])
+            actors = {a.id: a for _, a in store.load_actors(session, list(keys.values()))}
+            problem = self._problem(session, problem_id)
+        left_out: dict[str, int] = {}
+        shown = []
+        for match in ranking.matches:
+            actor = actors[match.actor_id]
+            reason = publishable(actor, self.vocabulary)
+            if reason:
+                left_out[reason] = left_out.get(reason, 0) + 1
+            else:
+                shown.append(map_actor(actor, match.rank, round(match.score, 1)))
+        return PartnerMapData(
+            title=title or problem.title,
+            scope="problem",
+            actors=tuple(shown),
+            boundaries=tuple(boundaries),
+            problem=problem,
+            left_out=left_out,
+        )
+
+    def _problem(self, session: Any, problem_id: str) -> MapProblem:
+        pk = store.problem_keys(session, [problem_id]).get(problem_id)
+        if pk is None:
+            raise NotFoundError("problem", problem_id)
+        p = store.load_problems(session, [pk])[0][1]
+        lat, lon = p.location.lat, p.location.lon
+        if lat is None and p.owner_id:
+            owner_pk = session.execute(
+                select(store.ACTORS.c.pk).where(store.ACTORS.c.uid == p.owner_id)
+            ).scalar_one_or_none()
+            if owner_pk is not None:
+                owner = store.load_actors(session, [owner_pk])[0][1]
+                lat, lon = owner.location.lat, owner.location.lon
+        return MapProblem(p.id, p.title, lat, lon)
+
+    def _title(self, scope: str, value: str | None) -> str:
+        if scope == "target_group":
+            return f"Partnerkort: {self.vocabulary.label('target_groups', value or '')}"
+        if scope == "resource":
+            return f"Partnerkort: {self.vocabulary.label('resource_kinds', value or '')}"
+        if scope == "municipality":
+            return f"Partnerkort: kommune {value}"
+        return "Partnerkort"
+
+
+def _in_scope(actor: Actor, scope: str, value: str | None) -> bool:
+    if scope == "municipality":
+        return actor.location.municipality_code == value
+    if scope == "target_group":
+        return value in actor.target_groups
+    if scope == "resource":
+        return any(r.kind == value for r in actor.resources_offered)
+    return True

@@ -1,0 +1,113 @@
+"""`mapper export map` and `mapper export geojson`: public partner maps from the register."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from exports.geojson import write_geojson
+from exports.partner_map import write_partner_map
+from mapper.persistence.database import Database, open_database
+from mapper.services.maps import MapService, PartnerMapData
+
+LEFT_OUT = {
+    "personal": "individual volunteers (personal data)",
+    "not_public": "not public",
+    "inactive": "inactive",
+    "no_location": "without a location",
+}
+
+
+class ScopeError(ValueError):
+    pass
+
+
+def add_export_commands(exp_sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    for name, help_text in (
+        ("map", "a self-contained HTML partner map (works offline)"),
+        ("geojson", "public actors as GeoJSON (RFC 7946)"),
+    ):
+        parser = exp_sub.add_parser(name, help=help_text)
+        parser.add_argument("file", help="output file ('-' for standard output)")
+        scope = parser.add_mutually_exclusive_group()
+        scope.add_argument("--municipality", metavar="CODE", help="one municipality, e.g. 0561")
+        scope.add_argument("--target-group", metavar="CODE", help="actors with this target group")
+        scope.add_argument("--resource", metavar="CODE", help="actors offering this resource")
+        scope.add_argument(
+            "--problem", metavar="PROBLEM_ID", help="the ranked partners of one problem statement"
+        )
+        parser.add_argument(
+            "--top",
+            type=int,
+            default=25,
+            help="with --problem: how many ranked partners (default 25)",
+        )
+        parser.add_argument("--title", help="the map's title")
+        parser.add_argument("--lang", choices=("da", "en"), default="da")
+        if name == "map":
+            parser.add_argument(
+                "--online-tiles",
+                action="store_true",
+                help="offer an online background map (needs network to show)",
+            )
+            parser.add_argument(
+                "--no-boundaries", action="store_true", help="leave imported boundaries off the map"
+            )
+
+
+def scope_of(args: argparse.Namespace) -> tuple[str, str | None]:
+    for scope in ("municipality", "target_group", "resource", "problem"):
+        value = getattr(args, scope)
+        if value:
+            return scope, value
+    return "all", None
+
+
+def _data(args: argparse.Namespace, database: Database, with_boundaries: bool) -> PartnerMapData:
+    scope, value = scope_of(args)
+    if args.top < 1:
+        raise ScopeError("--top must be at least 1")
+    service = MapService(database)
+    shapes = service.boundaries_for(scope, value) if with_boundaries else []
+    try:
+        return service.partner_map(
+            scope=scope, value=value, top=args.top, title=args.title, boundaries=shapes
+        )
+    except ValueError as exc:
+        raise ScopeError(str(exc)) from exc
+
+
+def _left_out(data: PartnerMapData) -> str:
+    parts = [f"{n} {LEFT_OUT.get(reason, reason)}" for reason, n in sorted(data.left_out.items())]
+    return f"; left out: {', '.join(parts)}" if parts else ""
+
+
+def cmd_export_map(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    database = open_database(args.db)
+    try:
+        data = _data(args, database, with_boundaries=not args.no_boundaries)
+    finally:
+        database.close()
+    report = write_partner_map(
+        data, out if args.file == "-" else args.file, lang=args.lang, online_tiles=args.online_tiles
+    )
+    print(
+        f"partner map with {report.markers} actors and {report.boundaries} boundary shapes "
+        f"({report.bytes / 1024:.0f} KiB){_left_out(data)} -> {args.file}",
+        file=err,
+    )
+    return 0
+
+
+def cmd_export_geojson(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    database = open_database(args.db)
+    try:
+        data = _data(args, database, with_boundaries=False)
+    finally:
+        database.close()
+    count = write_geojson(data, out if args.file == "-" else args.file, lang=args.lang)
+    print(f"{count} public actors{_left_out(data)} -> {args.file}", file=err)
+    return 0
+
+
+EXPORTS = {"map": cmd_export_map, "geojson": cmd_export_geojson}
