@@ -9,6 +9,7 @@ online tile layer is asked for.
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from collections import Counter
@@ -119,8 +120,17 @@ def _asset(name: str) -> str:
 
 @cache
 def _vendor(package: str, name: str) -> str:
-    base = xs_leaflet.BASE_DIR if package == "leaflet" else xs_cluster.BASE_DIR
-    return Path(base, name).read_text(encoding="utf-8")
+    base = Path(xs_leaflet.BASE_DIR if package == "leaflet" else xs_cluster.BASE_DIR)
+    text = (base / name).read_text(encoding="utf-8")
+    if name.endswith(".css"):
+        # Images next to the stylesheet (the layers icon) travel inside it as data URIs.
+        def inline(match: re.Match[str]) -> str:
+            image = base / match.group(1)
+            data = base64.b64encode(image.read_bytes()).decode("ascii")
+            return f"url(data:image/png;base64,{data})"
+
+        text = re.sub(r"url\((images/[\w.-]+\.png)\)", inline, text)
+    return text
 
 
 def json_for_script(value: Any) -> str:

@@ -39,7 +39,17 @@ def main(out_dir: str) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp.name)
     install_translator(app, "da")
-    window = build_main_window(f"{tmp.name}/demo.sqlite", demo_if_empty=True, lang="da")
+    db = f"{tmp.name}/demo.sqlite"
+    shared_geo = Path(__file__).resolve().parents[1].parent / "shared" / "geo"
+    if shared_geo.exists():  # real DAGI boundaries for the map, when they are beside us
+        from mapper.persistence.database import open_database
+        from mapper.services.geo import GeoService
+
+        database = open_database(db)
+        for layer, name in (("municipalities", "kommuner"), ("regions", "regioner")):
+            GeoService(database).import_file(shared_geo / f"{name}.geojson", layer)
+        database.close()
+    window = build_main_window(db, demo_if_empty=True, lang="da")
     window.resize(1280, 800)
     window.move(0, 0)
     window.show()
@@ -56,6 +66,13 @@ def main(out_dir: str) -> int:
             "main-window-problems.png",
             lambda: (window.tabs.setCurrentIndex(1), window.problem_view.selectRow(0)),
         ),
+        (
+            "main-window-map.png",
+            lambda: (
+                window.select_actor("esb-sammen-om-sindet"),
+                window.tabs.setCurrentIndex(window.map_tab_index),
+            ),
+        ),
     ]
 
     def run_step(index: int) -> None:
@@ -70,7 +87,8 @@ def main(out_dir: str) -> int:
             print(out / name)
             run_step(index + 1)
 
-        QTimer.singleShot(700, grab)
+        # The map starts a web engine and draws its layers: give it time.
+        QTimer.singleShot(6000 if "map" in name else 700, grab)
 
     window.data_loaded.connect(lambda *_: QTimer.singleShot(300, lambda: run_step(0)))
     code = app.exec()

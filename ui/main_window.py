@@ -313,7 +313,9 @@ class MainWindow(QMainWindow):
         if not actor_id:
             self.actor_detail.clear()
             return
-        self.actor_detail.setHtml(self._actor_html(self._service.get_actor(actor_id)))
+        html_text = self._actor_html(self._service.get_actor(actor_id))
+        self.actor_detail.setHtml(html_text)
+        self.map_detail.setHtml(html_text)
         if self._map_loaded:
             self.map_view.select_actor(actor_id)
 

@@ -9,6 +9,7 @@ application works as before.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from exports.partner_map import render_partner_map
 from mapper.services.maps import PartnerMapData
+
+# Chromium refuses to run its sandbox as root (containers, CI); elsewhere the sandbox stays on.
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 try:  # QtWebEngine is a separate wheel and needs system libraries; the app works without it
     from PySide6.QtWebChannel import QWebChannel

@@ -154,8 +154,9 @@ class MapService:
                 left_out[reason] = left_out.get(reason, 0) + 1
             else:
                 shown.append(map_actor(actor))
+        named = [b.name for b in boundaries if b.layer == "municipalities" and b.code == value]
         return PartnerMapData(
-            title=title or self._title(scope, value),
+            title=title or self._title(scope, value, named[0] if named else None),
             scope=scope,
             actors=tuple(shown),
             boundaries=tuple(boundaries),
@@ -233,13 +234,13 @@ class MapService:
                 lat, lon = owner.location.lat, owner.location.lon
         return MapProblem(p.id, p.title, lat, lon)
 
-    def _title(self, scope: str, value: str | None) -> str:
+    def _title(self, scope: str, value: str | None, place: str | None = None) -> str:
         if scope == "target_group":
             return f"Partnerkort: {self.vocabulary.label('target_groups', value or '')}"
         if scope == "resource":
             return f"Partnerkort: {self.vocabulary.label('resource_kinds', value or '')}"
         if scope == "municipality":
-            return f"Partnerkort: kommune {value}"
+            return f"Partnerkort: {place} Kommune" if place else f"Partnerkort: kommune {value}"
         return "Partnerkort"
 
 

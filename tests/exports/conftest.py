@@ -128,5 +128,7 @@ def browser(chromium: Any) -> Iterator[Browser]:
     context.route("**/*", route)
     page.on("dialog", lambda d: (state.dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: state.errors.append(str(e)))
+    # Failed loads (a missing image, a blocked file) show up as console errors.
+    page.on("console", lambda m: state.errors.append(m.text) if m.type == "error" else None)
     yield state
     context.close()
