@@ -103,10 +103,15 @@ def print_report(report: GeoImportReport, err: TextIO) -> None:
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     database = open_database(args.db)
+    assigned = 0
     try:
-        report = GeoService(database).import_file(
+        service = GeoService(database)
+        report = service.import_file(
             args.file, args.layer, code_field=args.code_field, name_field=args.name_field
         )
+        if args.layer == "municipalities":
+            # Actors placed by coordinates alone get their municipality right away.
+            assigned = service.assign_municipalities(only_missing=True)
     except GeoImportError as exc:
         print(f"mapper: {exc}", file=err)
         if exc.field is not None and exc.field in ("code", args.code_field):
@@ -117,6 +122,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         database.close()
     print_report(report, err)
+    if assigned:
+        print(f"  {assigned} actors without a municipality got one from their location", file=err)
     return EXIT_OK
 
 

@@ -154,3 +154,36 @@ def test_bad_input_exits_2_naming_file_and_field(db: str, tmp_path: Path) -> Non
     code, _, err = run("--db", db, "geo", "import", str(path), "--layer", "parishes")
     assert code == 2 and "invalid choice: 'parishes'" in err
     assert json.loads(run("--db", db, "geo", "layers", "--json")[1])["municipalities"] == 0
+
+
+def test_importing_municipalities_assigns_them_to_actors_without_one(tmp_path: Path) -> None:
+    path = write(shapes.municipalities(), tmp_path / "kommuner.geojson")
+    db = str(tmp_path / "assign.sqlite")
+    lat, lon = IN_KOBENHAVN
+    doc = {
+        "format": "mapper-landscape",
+        "version": 1,
+        "actors": [
+            {
+                "id": "a",
+                "name": "Uden kommune",
+                "kind": "company",
+                "location": {"lat": lat, "lon": lon},
+            }
+        ],
+    }
+    doc_path = tmp_path / "doc.json"
+    doc_path.write_text(json.dumps(doc), encoding="utf-8")
+    assert (
+        main(["--db", db, "import", str(doc_path)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    )
+    err = io.StringIO()
+    assert (
+        main(
+            ["--db", db, "geo", "import", str(path), "--layer", "municipalities"],
+            stdout=io.StringIO(),
+            stderr=err,
+        )
+        == 0
+    )
+    assert "1 actors without a municipality got one" in err.getvalue()
