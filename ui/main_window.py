@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QSettings,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -37,7 +39,9 @@ from mapper.domain.errors import MapperError
 from mapper.domain.model import Actor, ProblemStatement
 from mapper.services.landscape import ImportReport, LandscapeService
 from mapper.services.maps import MapService
+from mapper.services.matching import MatchingService
 from ui.map_view import MapView
+from ui.match_view import MatchView
 from ui.models.actor_table import ActorTableModel
 from ui.models.problem_table import ProblemTableModel, status_label
 from ui.models.row_table import ID_ROLE, SORT_ROLE
@@ -52,7 +56,7 @@ def _sort_proxy(source: QAbstractItemModel, parent: QObject) -> QSortFilterProxy
     return proxy
 
 
-def _table_view(model: QSortFilterProxyModel, name: str, sort_column: int) -> QTableView:
+def _table_view(model: QAbstractItemModel, name: str, sort_column: int) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -60,6 +64,8 @@ def _table_view(model: QSortFilterProxyModel, name: str, sort_column: int) -> QT
     view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    # Fixed row heights: Qt never measures rows it does not show (100,000-row registers).
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
@@ -76,11 +82,16 @@ class MainWindow(QMainWindow):
     """Emitted with (actors, problems) each time the lists have been (re)loaded."""
 
     def __init__(
-        self, service: LandscapeService, lang: str = "da", maps: MapService | None = None
+        self,
+        service: LandscapeService,
+        lang: str = "da",
+        maps: MapService | None = None,
+        matching: MatchingService | None = None,
     ) -> None:
         super().__init__()
         self._service = service
         self._maps = maps or MapService(service.database, service.vocabulary)
+        self._matching = matching or MatchingService(service.database)
         self._map_loaded = False
         self._lang = lang
         self._vocabulary = service.vocabulary
@@ -88,8 +99,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Volunteer landscape") + f" — {service.database.display_url}")
 
         self.actor_model = ActorTableModel(self._vocabulary, lang, self)
-        self.actor_proxy = _sort_proxy(self.actor_model, self)
-        self.actor_proxy.setFilterKeyColumn(-1)
         self.problem_model = ProblemTableModel(self._vocabulary, lang, self)
         self.problem_proxy = _sort_proxy(self.problem_model, self)
 
@@ -97,6 +106,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self._build_actor_tab(), self.tr("Landscape"))
         self.tabs.addTab(self._build_problem_tab(), self.tr("Problem statements"))
+        self.match_tab_index = self.tabs.addTab(self._build_match_tab(), self.tr("Match"))
         self.map_tab_index = self.tabs.addTab(self._build_map_tab(), self.tr("Map"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
@@ -114,19 +124,50 @@ class MainWindow(QMainWindow):
         self.search_edit.setPlaceholderText(self.tr("Search actors…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("Search actors"))
-        self.search_edit.textChanged.connect(self.actor_proxy.setFilterFixedString)
-        self.kind_filter = QComboBox()
-        self.kind_filter.setObjectName("kindFilter")
-        self.kind_filter.setAccessibleName(self.tr("Filter by actor kind"))
-        self.kind_filter.addItem(self.tr("All kinds"), None)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(60)  # one filter pass per burst of typing
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self._apply_filters)
+
+        def combo(name: str, accessible: str, everything: str) -> QComboBox:
+            box = QComboBox()
+            box.setObjectName(name)
+            box.setAccessibleName(accessible)
+            box.addItem(everything, None)
+            box.currentIndexChanged.connect(lambda _i: self._apply_filters())
+            return box
+
+        self.kind_filter = combo(
+            "kindFilter", self.tr("Filter by actor kind"), self.tr("All kinds")
+        )
         for term in self._vocabulary.terms("actor_kinds"):
             self.kind_filter.addItem(term.label(self._lang), term.code)
-        self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.group_filter = combo(
+            "targetGroupFilter", self.tr("Filter by target group"), self.tr("All target groups")
+        )
+        for term in self._vocabulary.terms("target_groups"):
+            self.group_filter.addItem(term.label(self._lang), term.code)
+        self.resource_filter = combo(
+            "resourceFilter", self.tr("Filter by resource"), self.tr("All resources")
+        )
+        for term in self._vocabulary.terms("resource_kinds"):
+            self.resource_filter.addItem(term.label(self._lang), term.code)
+        self.municipality_filter = combo(
+            "municipalityFilter", self.tr("Filter by municipality"), self.tr("All municipalities")
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.search_edit, 3)
-        bar.addWidget(self.kind_filter, 1)
+        for box in (
+            self.kind_filter,
+            self.group_filter,
+            self.resource_filter,
+            self.municipality_filter,
+        ):
+            bar.addWidget(box, 1)
 
-        self.actor_view = _table_view(self.actor_proxy, "actorTable", ActorTableModel.COL_NAME)
+        self.actor_view = _table_view(self.actor_model, "actorTable", ActorTableModel.COL_NAME)
         for column, width in (
             (ActorTableModel.COL_NAME, 300),
             (ActorTableModel.COL_KIND, 190),
@@ -148,11 +189,45 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        self.filter_label = QLabel()
+        self.filter_label.setObjectName("filterCount")
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
         layout.addWidget(splitter)
+        layout.addWidget(self.filter_label)
         return page
+
+    def _build_match_tab(self) -> QWidget:
+        self.match_view = MatchView(
+            self._matching, self._vocabulary, self._lang, propose=self._propose_partnership
+        )
+        self.match_view.partnership_proposed.connect(self._partnership_proposed)
+        return self.match_view
+
+    def open_match(self, problem_id: str) -> None:
+        """Show the ranked partners of a problem statement."""
+        if self.match_view.problem_combo.findData(problem_id) < 0:
+            title = next(
+                (p.title for p in self.problem_model._rows if p.id == problem_id), problem_id
+            )
+            self.match_view.problem_combo.addItem(title, problem_id)
+        self.tabs.setCurrentIndex(self.match_tab_index)
+        self.match_view.show_problem(problem_id)
+
+    def _propose_partnership(self, problem_id: str, actor_id: str) -> Any:
+        from mapper.services.partnerships import PartnershipService
+
+        return PartnershipService(self._service.database).propose(problem_id, actor_id)
+
+    def _partnership_proposed(self, problem_id: str, actor_id: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("Partnership proposed: %1 ↔ %2")
+            .replace("%1", problem_id)
+            .replace("%2", actor_id),
+            10000,
+        )
+        self.reload()
 
     def _build_problem_tab(self) -> QWidget:
         self.problem_view = _table_view(
@@ -174,14 +249,35 @@ class MainWindow(QMainWindow):
         self.problem_detail.setPlaceholderText(
             self.tr("Select a problem statement to see what it seeks.")
         )
+        self.problem_view.doubleClicked.connect(lambda _i: self._match_selected_problem())
+        self.find_partners_button = QPushButton(self.tr("Find &partners"))
+        self.find_partners_button.setObjectName("findPartners")
+        self.find_partners_button.setToolTip(
+            self.tr("Rank the landscape's actors for the selected problem statement (Enter)")
+        )
+        self.find_partners_button.clicked.connect(self._match_selected_problem)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.problem_view)
+        left_layout.addWidget(self.find_partners_button)
         splitter = QSplitter()
-        splitter.addWidget(self.problem_view)
+        splitter.addWidget(left)
         splitter.addWidget(self.problem_detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         page = QWidget()
         QVBoxLayout(page).addWidget(splitter)
         return page
+
+    def selected_problem_id(self) -> str | None:
+        index = self.problem_view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def _match_selected_problem(self) -> None:
+        problem_id = self.selected_problem_id()
+        if problem_id:
+            self.open_match(problem_id)
 
     def _build_map_tab(self) -> QWidget:
         self.map_view = MapView()
@@ -226,18 +322,30 @@ class MainWindow(QMainWindow):
         index = self.actor_view.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
 
-    def select_actor(self, actor_id: str) -> bool:
-        """Select the actor's row in the register (clearing a filter that hides it)."""
-        for attempt in range(2):
-            for row in range(self.actor_proxy.rowCount()):
-                index = self.actor_proxy.index(row, 0)
-                if index.data(ID_ROLE) == actor_id:
-                    self.actor_view.setCurrentIndex(index)
-                    self.actor_view.scrollTo(index)
-                    return True
-            if attempt == 0 and self.search_edit.text():
-                self.search_edit.clear()
-        return False
+    def select_actor(self, actor_id: str, clear_filters: bool = True) -> bool:
+        """Select the actor's row in the register (clearing filters that hide it)."""
+        row = self.actor_model.row_of(actor_id)
+        if row is None and clear_filters:
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
+            for box in (
+                self.kind_filter,
+                self.group_filter,
+                self.resource_filter,
+                self.municipality_filter,
+            ):
+                box.blockSignals(True)
+                box.setCurrentIndex(0)
+                box.blockSignals(False)
+            self._apply_filters()
+            row = self.actor_model.row_of(actor_id)
+        if row is None:
+            return False
+        index = self.actor_model.index(row, 0)
+        self.actor_view.setCurrentIndex(index)
+        self.actor_view.scrollTo(index)
+        return True
 
     def _map_actor_clicked(self, actor_id: str) -> None:
         self.select_actor(actor_id)
@@ -261,11 +369,30 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        find_action = QAction(self.tr("&Find actor"), self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(self._focus_search)
+        self.find_action = QAction(self.tr("&Find actor"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_search)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(find_action)
+        edit_menu.addAction(self.find_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        names = (
+            self.tr("&Landscape"),
+            self.tr("&Problem statements"),
+            self.tr("&Match"),
+            self.tr("M&ap"),
+        )
+        for i, name in enumerate(names):
+            action = QAction(name, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
+            view_menu.addAction(action)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        for action in (self.import_action, self.export_action, self.find_action):
+            toolbar.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
@@ -276,19 +403,25 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Reload both lists in the background (the window stays responsive)."""
-        kind = self.kind_filter.currentData()
         service = self._service
 
         def load() -> tuple[Any, Any, Any]:
-            return service.list_actors(kind=kind), service.list_problems(), service.counts()
+            return service.list_actors(), service.list_problems(), service.counts()
 
         self.statusBar().showMessage(self.tr("Loading…"))
         run_in_background(self, load, on_success=self._loaded, on_failure=self._failed)
 
     def _loaded(self, result: tuple[Any, Any, Any]) -> None:
         actors, problems, counts = result
+        selected = self.selected_actor_id()
         self.actor_model.set_rows(actors)
+        self._fill_municipalities(actors)
+        if selected:
+            self.select_actor(selected)
         self.problem_model.set_rows(problems)
+        self.match_view.set_problems(
+            [(p.id, p.title) for p in problems if p.status not in ("draft", "closed")]
+        )
         self.count_label.setText(
             self.tr("%1 actors · %2 problem statements · %3 partnerships")
             .replace("%1", str(counts.actors))
@@ -299,6 +432,41 @@ class MainWindow(QMainWindow):
             self.tr("Database: %1").replace("%1", self._service.database.display_url)
         )
         self.data_loaded.emit(len(actors), len(problems))
+
+    def _fill_municipalities(self, actors: list[Any]) -> None:
+        chosen = self.municipality_filter.currentData()
+        codes = sorted({a.municipality_code for a in actors if a.municipality_code})
+        names: dict[str, str] = {}
+        for actor in actors:  # a place name next to the code helps more than the code alone
+            if actor.municipality_code and actor.city:
+                names.setdefault(actor.municipality_code, actor.city)
+        self.municipality_filter.blockSignals(True)
+        while self.municipality_filter.count() > 1:
+            self.municipality_filter.removeItem(1)
+        for code in codes:
+            label = f"{code} {names.get(code, '')}".strip()
+            self.municipality_filter.addItem(label, code)
+        index = self.municipality_filter.findData(chosen) if chosen else 0
+        self.municipality_filter.setCurrentIndex(max(index, 0))
+        self.municipality_filter.blockSignals(False)
+
+    def _apply_filters(self) -> None:
+        """Search and filters run in the model (numpy + rapidfuzz), not row by row in Qt."""
+        selected = self.selected_actor_id()
+        self.actor_model.set_search(self.search_edit.text())
+        self.actor_model.set_filters(
+            kind=self.kind_filter.currentData(),
+            target_group=self.group_filter.currentData(),
+            resource=self.resource_filter.currentData(),
+            municipality=self.municipality_filter.currentData(),
+        )
+        if selected:
+            self.select_actor(selected, clear_filters=False)
+        self.filter_label.setText(
+            self.tr("%1 of %2 actors shown")
+            .replace("%1", str(self.actor_model.rowCount()))
+            .replace("%2", str(self.actor_model.total()))
+        )
 
     def _failed(self, error: BaseException, details: str) -> None:
         self.statusBar().clearMessage()

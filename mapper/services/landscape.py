@@ -47,6 +47,8 @@ class ActorSummary:
     target_groups: tuple[str, ...]
     active: bool
     public: bool
+    resources: tuple[str, ...] = ()
+    """Kinds of resource offered."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,14 @@ class LandscapeService:
         with self.database.unit_of_work() as session:
             rows = session.execute(stmt).all()
             groups = _codes_by_key(session, "target_group")
+            offered: dict[int, list[str]] = {}
+            resources = store.ACTOR_RESOURCES
+            for key, kind in session.execute(
+                select(resources.c.actor_pk, resources.c.kind).order_by(
+                    resources.c.actor_pk, resources.c.position)
+            ).all():
+                if kind not in offered.setdefault(key, []):
+                    offered[key].append(kind)
         return [
             ActorSummary(
                 r.uid,
@@ -180,6 +190,7 @@ class LandscapeService:
                 groups.get(r.pk, ()),
                 r.active,
                 r.public,
+                tuple(offered.get(r.pk, ())),
             )
             for r in rows
         ]

@@ -1,0 +1,485 @@
+"""The match view: ranked partners with score bars and their explanation, the 360° review, the
+consortium proposal, weights that re-rank at once, and "propose partnership"."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mapper.domain.vocabulary import Vocabulary
+from mapper.matching.model import CRITERIA, Match, MatchSettings, Ranking
+from mapper.matching.reasons import criterion_label, gate_label, render, review_group_label
+from mapper.services.matching import Consortium, MatchingService, Review
+from ui.models.row_table import SORT_ROLE, RowTableModel
+from ui.operations import run_in_background
+
+SCORE_ROLE = Qt.ItemDataRole.UserRole + 10
+WEIGHT_STEPS = 10  # slider steps per weight unit: 0.0 … 5.0
+
+
+class MatchTableModel(RowTableModel[Match]):
+    COL_RANK, COL_NAME, COL_KIND, COL_SCORE, COL_DISTANCE = range(5)
+    COLUMN_COUNT = 5
+
+    def __init__(self, vocabulary: Vocabulary, lang: str = "da", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._vocabulary = vocabulary
+        self._lang = lang
+
+    def header(self, column: int) -> str:
+        return (
+            self.tr("No."),
+            self.tr("Partner"),
+            self.tr("Kind"),
+            self.tr("Score"),
+            self.tr("Distance"),
+        )[column]
+
+    def row_id(self, row: Match) -> str:
+        return row.actor_id
+
+    def display(self, m: Match, column: int) -> str:
+        if column == self.COL_RANK:
+            return str(m.rank)
+        if column == self.COL_NAME:
+            return m.actor_name
+        if column == self.COL_KIND:
+            return self._vocabulary.label("actor_kinds", m.actor_kind, self._lang)
+        if column == self.COL_SCORE:
+            return f"{m.score:.1f}"
+        if column == self.COL_DISTANCE:
+            return "" if m.distance_km is None else f"{m.distance_km:.0f} km"
+        return ""
+
+    def sort_value(self, m: Match, column: int) -> Any:
+        if column == self.COL_RANK:
+            return m.rank
+        if column == self.COL_SCORE:
+            return m.score
+        if column == self.COL_DISTANCE:
+            return -1.0 if m.distance_km is None else m.distance_km
+        return super().sort_value(m, column)
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == SCORE_ROLE and index.isValid():
+            return self.row_at(index.row()).score
+        return super().data(index, role)
+
+
+class ScoreBarDelegate(QStyledItemDelegate):
+    """Draws a score (0-100) as a bar with its number."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        score = index.data(SCORE_ROLE)
+        if score is None:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        painter.save()
+        rect = option.rect.adjusted(4, 5, -44, -5)
+        painter.fillRect(rect, QColor("#e8eef5"))
+        filled = QRect(
+            rect.left(),
+            rect.top(),
+            int(rect.width() * max(0.0, min(score, 100.0)) / 100),
+            rect.height(),
+        )
+        painter.fillRect(filled, QColor("#2f6db5"))
+        painter.setPen(option.palette.text().color())
+        painter.drawText(
+            option.rect.adjusted(0, 0, -4, 0),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            f"{score:.1f}",
+        )
+        painter.restore()
+
+
+class MatchView(QWidget):
+    """Rank partners for a problem statement and explain why."""
+
+    ranked = Signal(int)
+    """Emitted with the number of results after each ranking."""
+    partnership_proposed = Signal(str, str)
+    """(problem id, actor id) after "Propose partnership"."""
+
+    def __init__(
+        self,
+        matching: MatchingService,
+        vocabulary: Vocabulary,
+        lang: str = "da",
+        propose: Callable[[str, str], Any] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("matchView")
+        self._matching = matching
+        self._vocabulary = vocabulary
+        self._lang = lang
+        self._propose = propose
+        self._ranking: Ranking | None = None
+        self._generation = 0
+        self._sliders: dict[str, QSlider] = {}
+
+        self.problem_combo = QComboBox()
+        self.problem_combo.setObjectName("matchProblem")
+        self.problem_combo.setAccessibleName(self.tr("Problem statement to match"))
+        self.problem_combo.setEditable(True)
+        self.problem_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.problem_combo.currentIndexChanged.connect(lambda _i: self.rank())
+        self.top_spin = QSpinBox()
+        self.top_spin.setRange(1, 500)
+        self.top_spin.setValue(15)
+        self.top_spin.setAccessibleName(self.tr("Number of partners"))
+        self.top_spin.valueChanged.connect(lambda _v: self._schedule())
+        self.rotation_check = QCheckBox(self.tr("Fair rotation"))
+        self.rotation_check.setToolTip(
+            self.tr("Actors proposed recently get a mild, explained penalty so others surface too.")
+        )
+        self.rotation_check.toggled.connect(lambda _v: self._schedule())
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Problem:")))
+        bar.addWidget(self.problem_combo, 1)
+        bar.addWidget(QLabel(self.tr("Show")))
+        bar.addWidget(self.top_spin)
+        bar.addWidget(self.rotation_check)
+
+        self.model = MatchTableModel(vocabulary, lang, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("matchTable")
+        self.table.setAccessibleName(self.tr("Ranked partners"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(MatchTableModel.COL_RANK, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setItemDelegateForColumn(MatchTableModel.COL_SCORE, ScoreBarDelegate(self))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(MatchTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (MatchTableModel.COL_RANK, 40),
+            (MatchTableModel.COL_KIND, 170),
+            (MatchTableModel.COL_SCORE, 170),
+            (MatchTableModel.COL_DISTANCE, 70),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_match(current)
+        )
+        self.excluded_label = QLabel()
+        self.excluded_label.setObjectName("matchExcluded")
+        self.excluded_label.setWordWrap(True)
+        self.propose_button = QPushButton(self.tr("&Propose partnership"))
+        self.propose_button.setObjectName("proposePartnership")
+        self.propose_button.setEnabled(False)
+        self.propose_button.clicked.connect(self.propose_selected)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.excluded_label)
+        left_layout.addWidget(self.propose_button)
+
+        self.explanation = QTextBrowser()
+        self.explanation.setObjectName("matchExplanation")
+        self.explanation.setAccessibleName(self.tr("Why this partner"))
+        self.review = QTextBrowser()
+        self.review.setObjectName("matchReview")
+        self.review.setAccessibleName(self.tr("360° review"))
+        self.consortium = QTextBrowser()
+        self.consortium.setObjectName("matchConsortium")
+        self.consortium.setAccessibleName(self.tr("Consortium proposal"))
+        self.details = QTabWidget()
+        self.details.addTab(self.explanation, self.tr("Why"))
+        self.details.addTab(self.review, self.tr("360° review"))
+        self.details.addTab(self.consortium, self.tr("Consortium"))
+        self.details.addTab(self._build_weights(), self.tr("Weights"))
+        self.details.currentChanged.connect(lambda _i: self._load_details())
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.rank)
+
+    def _build_weights(self) -> QWidget:
+        box = QGroupBox(self.tr("How much each criterion counts"))
+        form = QFormLayout(box)
+        defaults = MatchSettings.defaults().weights
+        for criterion in CRITERIA:
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(0, 5 * WEIGHT_STEPS)
+            slider.setValue(round(defaults[criterion] * WEIGHT_STEPS))
+            slider.setAccessibleName(criterion_label(criterion, self._lang))
+            value = QLabel(f"{defaults[criterion]:g}")
+            slider.valueChanged.connect(
+                lambda v, label=value: (label.setText(f"{v / WEIGHT_STEPS:g}"), self._schedule())
+            )
+            row = QHBoxLayout()
+            row.addWidget(slider, 1)
+            row.addWidget(value)
+            form.addRow(criterion_label(criterion, self._lang), row)
+            self._sliders[criterion] = slider
+        reset = QPushButton(self.tr("Default weights"))
+        reset.clicked.connect(self.reset_weights)
+        form.addRow(reset)
+        return box
+
+    # ----------------------------------------------------------------- API
+
+    def set_problems(self, problems: list[tuple[str, str]]) -> None:
+        """(id, title) of the problems that can be matched."""
+        current = self.current_problem_id()
+        self.problem_combo.blockSignals(True)
+        self.problem_combo.clear()
+        for problem_id, title in problems:
+            self.problem_combo.addItem(title, problem_id)
+        self.problem_combo.blockSignals(False)
+        if current:
+            self.show_problem(current)
+
+    def show_problem(self, problem_id: str) -> None:
+        index = self.problem_combo.findData(problem_id)
+        if index >= 0:
+            if index == self.problem_combo.currentIndex():
+                self.rank()
+            else:
+                self.problem_combo.setCurrentIndex(index)
+
+    def current_problem_id(self) -> str | None:
+        data = self.problem_combo.currentData()
+        return str(data) if data else None
+
+    def weights(self) -> dict[str, float]:
+        return {c: s.value() / WEIGHT_STEPS for c, s in self._sliders.items()}
+
+    def reset_weights(self) -> None:
+        for criterion, weight in MatchSettings.defaults().weights.items():
+            self._sliders[criterion].setValue(round(weight * WEIGHT_STEPS))
+
+    def selected_match(self) -> Match | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def rank(self) -> None:
+        """Rank in the background; a newer request supersedes an older one."""
+        problem_id = self.current_problem_id()
+        if not problem_id:
+            return
+        self._generation += 1
+        generation = self._generation
+        matching, weights = self._matching, self.weights()
+        top, rotation = self.top_spin.value(), self.rotation_check.isChecked()
+
+        def work() -> Ranking:
+            return matching.rank_actors_for_problem(
+                problem_id, top=top, weights=weights, rotation=rotation
+            )
+
+        run_in_background(
+            self,
+            work,
+            on_success=lambda r: self._ranked(generation, r),
+            on_failure=lambda e, _d: self._failed(generation, e),
+        )
+
+    def propose_selected(self) -> None:
+        match, problem_id = self.selected_match(), self.current_problem_id()
+        if match is None or problem_id is None or self._propose is None:
+            return
+        try:
+            self._propose(problem_id, match.actor_id)
+        except Exception as exc:  # shown to the user; nothing was changed
+            self.excluded_label.setText(str(exc))
+            return
+        self.partnership_proposed.emit(problem_id, match.actor_id)
+
+    # ----------------------------------------------------------------- internals
+
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def _ranked(self, generation: int, ranking: Ranking) -> None:
+        if generation != self._generation:
+            return  # an older request finished late
+        self._ranking = ranking
+        self.model.set_rows(ranking.matches)
+        notes = [render(n, self._lang) for n in ranking.notes]
+        excluded = [f"{n} {gate_label(g, self._lang)}" for g, n in ranking.excluded.items() if n]
+        text = ""
+        if excluded:
+            text = self.tr("Excluded: %1").replace("%1", ", ".join(excluded))
+        if notes:
+            text += ("\n" if text else "") + "\n".join(notes)
+        self.excluded_label.setText(text)
+        if ranking.matches:
+            self.table.selectRow(0)
+        else:
+            self.explanation.setPlainText(self.tr("No actor passes the hard gates."))
+        self.propose_button.setEnabled(bool(ranking.matches) and self._propose is not None)
+        self.review.clear()
+        self.consortium.clear()
+        self._load_details()
+        self.ranked.emit(len(ranking.matches))
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._ranking = None
+        self.model.set_rows([])
+        self.propose_button.setEnabled(False)
+        self.excluded_label.setText(str(error))
+        self.explanation.setPlainText(str(error))
+        self.ranked.emit(0)
+
+    def _show_match(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        match = self.model.row_at(self.proxy.mapToSource(index).row())
+        self.explanation.setHtml(match_html(match, self._lang))
+
+    def _load_details(self) -> None:
+        problem_id = self.current_problem_id()
+        if not problem_id or self._ranking is None:
+            return
+        matching, lang = self._matching, self._lang
+        if self.details.currentWidget() is self.review and not self.review.toPlainText():
+            run_in_background(
+                self,
+                lambda: matching.review(problem_id),
+                on_success=lambda r: self.review.setHtml(review_html(r, lang)),
+                on_failure=lambda e, _d: self.review.setPlainText(str(e)),
+            )
+        if self.details.currentWidget() is self.consortium and not self.consortium.toPlainText():
+            run_in_background(
+                self,
+                lambda: matching.consortium(problem_id),
+                on_success=lambda c: self.consortium.setHtml(
+                    consortium_html(c, self._vocabulary, lang)
+                ),
+                on_failure=lambda e, _d: self.consortium.setPlainText(str(e)),
+            )
+
+
+def _esc(text: str) -> str:
+    return html.escape(text)
+
+
+def _bar(points: float, scale: float = 40.0) -> str:
+    width = max(0, min(100, round(abs(points) / scale * 100)))
+    colour = "#2f6db5" if points >= 0 else "#b00020"
+    return (
+        f"<table cellspacing=0 cellpadding=0 width='100%'><tr>"
+        f"<td width='{width}%' bgcolor='{colour}' height=8></td>"
+        f"<td width='{100 - width}%' bgcolor='#e8eef5'></td></tr></table>"
+    )
+
+
+def match_html(match: Match, lang: str) -> str:
+    """The explanation of one match: score, reasons, warnings and every criterion's points."""
+    rows = "".join(
+        f"<tr><td>{_esc(criterion_label(c.criterion, lang))}</td>"
+        f"<td align='right'>{c.points:+.1f}</td><td width='40%'>{_bar(c.points)}</td>"
+        f"<td>{'<i>' if c.neutral else ''}"
+        f"{_esc('; '.join(render(r, lang) for r in c.reasons))}"
+        f"{'</i>' if c.neutral else ''}</td></tr>"
+        for c in sorted(match.contributions, key=lambda c: -c.points)
+    )
+    reasons = "".join(f"<li>{_esc(render(r, lang))}</li>" for r in match.reasons[:6])
+    warnings = "".join(f"<li><b>{_esc(render(w, lang))}</b></li>" for w in match.warnings)
+    return (
+        f"<h2>{match.rank}. {_esc(match.actor_name)} — {match.score:.1f}</h2>"
+        f"<ul>{reasons}{warnings}</ul>"
+        f"<table cellspacing=4 width='100%'>{rows}</table>"
+    )
+
+
+def review_html(review: Review, lang: str) -> str:
+    parts = []
+    for group in review.groups:
+        parts.append(f"<h3>{_esc(review_group_label(group.name, lang))}</h3>")
+        if group.note:
+            parts.append(f"<p><i>{_esc(render(group.note, lang))}</i></p>")
+        if group.matches:
+            parts.append(
+                "<ol>"
+                + "".join(
+                    f"<li><b>{_esc(m.actor_name)}</b> ({m.score:.1f}) — "
+                    f"{_esc('; '.join(render(r, lang) for r in m.reasons[:2]))}</li>"
+                    for m in group.matches
+                )
+                + "</ol>"
+            )
+        else:
+            parts.append("<p>–</p>")
+    return "".join(parts)
+
+
+def consortium_html(proposal: Consortium, vocabulary: Vocabulary, lang: str) -> str:
+    def label(item: str) -> str:
+        facet, _, code = item.partition(":")
+        return vocabulary.label("resource_kinds" if facet == "resource" else "roles", code, lang)
+
+    parts = ["<ol>"]
+    for member in proposal.members:
+        covers = ", ".join(label(i) for i in member.covers) or "–"
+        parts.append(
+            f"<li><b>{_esc(member.match.actor_name)}</b> "
+            f"({member.match.score:.1f})<br>{_esc(covers)}</li>"
+        )
+    parts.append("</ol>")
+    if proposal.uncovered:
+        heading = QCoreApplication.translate("MatchView", "Not covered by anyone:")
+        parts.append(
+            f"<p><b>{_esc(heading)}</b> "
+            + _esc(", ".join(label(i) for i in proposal.uncovered))
+            + "</p>"
+        )
+    return "".join(parts)
