@@ -40,6 +40,7 @@ from mapper.domain.model import Actor, ProblemStatement
 from mapper.services.landscape import ImportReport, LandscapeService
 from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
+from ui.export_map_dialog import ExportMapDialog
 from ui.map_view import MapView
 from ui.match_view import MatchView
 from ui.models.actor_table import ActorTableModel
@@ -359,12 +360,20 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self.tr("&Export landscape…"), self)
         self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
         self.export_action.triggered.connect(self._ask_export)
+        self.export_map_action = QAction(self.tr("Export partner &map…"), self)
+        self.export_map_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_map_action.triggered.connect(lambda: self.open_export_map())
         self.demo_action = QAction(self.tr("Load &demo landscape"), self)
         self.demo_action.triggered.connect(self._load_demo)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (self.import_action, self.export_action, self.demo_action):
+        for action in (
+            self.import_action,
+            self.export_action,
+            self.export_map_action,
+            self.demo_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -391,7 +400,12 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        for action in (self.import_action, self.export_action, self.find_action):
+        for action in (
+            self.import_action,
+            self.export_action,
+            self.export_map_action,
+            self.find_action,
+        ):
             toolbar.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -625,6 +639,26 @@ class MainWindow(QMainWindow):
             ),
             on_failure=self._failed,
         )
+
+    def open_export_map(self, scope: str = "all", value: str | None = None) -> ExportMapDialog:
+        """The "Export partner map…" dialog (not modal: the window stays usable)."""
+        problems = [(p.id, p.title) for p in self.problem_model._rows]
+        municipalities = [
+            (self.municipality_filter.itemData(i), self.municipality_filter.itemText(i))
+            for i in range(1, self.municipality_filter.count())
+        ]
+        dialog = ExportMapDialog(
+            self._maps, self._vocabulary, self._lang, problems, municipalities, self
+        )
+        dialog.exported.connect(
+            lambda path: self.statusBar().showMessage(
+                self.tr("Partner map written to %1").replace("%1", path), 10000
+            )
+        )
+        dialog.set_scope(scope, value)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(
