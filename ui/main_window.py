@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,9 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mapper.domain.errors import MapperError
+from mapper.domain.errors import Cancelled, MapperError
 from mapper.domain.model import Actor, ProblemStatement
-from mapper.services.landscape import ImportReport, LandscapeService
+from mapper.services.landscape import IMPORT_STEPS, ImportReport, LandscapeService
 from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
 from ui.export_map_dialog import ExportMapDialog
@@ -79,6 +81,8 @@ def _table_view(model: QAbstractItemModel, name: str, sort_column: int) -> QTabl
 class MainWindow(QMainWindow):
     """Lists the landscape's actors and problem statements; details of the selected record."""
 
+    import_finished = Signal(bool)
+    """Emitted after an import: True when it was stored, False when it failed or was cancelled."""
     data_loaded = Signal(int, int)
     """Emitted with (actors, problems) each time the lists have been (re)loaded."""
 
@@ -397,6 +401,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
             view_menu.addAction(action)
 
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("da", "Dansk"), ("en", "English")):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == self._lang)
+            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -585,24 +600,50 @@ class MainWindow(QMainWindow):
         if path:
             self.import_file(path)
 
-    def import_file(self, path: str) -> None:
+    def import_file(self, path: str) -> QProgressDialog:
+        """Import in the background with a cancellable progress dialog; cancelling rolls the
+        whole import back."""
         service = self._service
-        progress = QProgressDialog(self.tr("Importing %1…").replace("%1", path), "", 0, 0, self)
-        progress.setCancelButton(None)
+        progress = QProgressDialog(
+            self.tr("Importing %1…").replace("%1", path), self.tr("Cancel"), 0, IMPORT_STEPS, self
+        )
+        progress.setObjectName("importProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
+        cancelled = threading.Event()
+        progress.canceled.connect(cancelled.set)
+
+        def work(report: Callable[[int, int], None]) -> ImportReport:
+            def step(done: int, total: int) -> None:
+                if cancelled.is_set():
+                    raise Cancelled()
+                report(done, total)
+
+            return service.import_file(path, progress=step)
 
         def done(report: ImportReport) -> None:
-            progress.close()
+            progress.reset()
             self._imported(report)
 
         def failed(error: BaseException, details: str) -> None:
-            progress.close()
+            progress.reset()
+            if isinstance(error, Cancelled):
+                self.statusBar().showMessage(
+                    self.tr("Import cancelled; nothing was changed."), 10000
+                )
+                self.import_finished.emit(False)
+                return
             self._failed(error, details)
+            self.import_finished.emit(False)
 
         run_in_background(
-            self, lambda: service.import_file(path), on_success=done, on_failure=failed
+            self,
+            work,
+            on_success=done,
+            on_failure=failed,
+            on_progress=lambda value, _total: progress.setValue(value),
         )
+        return progress
 
     def _load_demo(self) -> None:
         run_in_background(
@@ -610,6 +651,7 @@ class MainWindow(QMainWindow):
         )
 
     def _imported(self, report: ImportReport) -> None:
+        self.import_finished.emit(True)
         a = report.actors
         self.statusBar().showMessage(
             self.tr("Imported: %1 new and %2 updated actors")
@@ -639,6 +681,16 @@ class MainWindow(QMainWindow):
             ),
             on_failure=self._failed,
         )
+
+    def set_language(self, lang: str) -> None:
+        """Remember the interface language; it applies from the next start."""
+        QSettings().setValue("ui/language", lang)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == lang)
+        if lang != self._lang:
+            self.statusBar().showMessage(
+                self.tr("The language changes when the application is started again."), 10000
+            )
 
     def open_export_map(self, scope: str = "all", value: str | None = None) -> ExportMapDialog:
         """The "Export partner map…" dialog (not modal: the window stays usable)."""

@@ -139,3 +139,25 @@ class GeoImportError(MapperError):
         if self.hint:
             text += f" ({self.hint})"
         return text + "; nothing was imported"
+
+
+@dataclass
+class PartnershipExistsError(MapperError):
+    """A partnership between this problem statement and this actor is already registered."""
+
+    problem_id: str
+    actor_id: str
+    stage: str
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return (
+            f"problem {self.problem_id!r} and actor {self.actor_id!r} are already in a "
+            f"partnership (stage {self.stage})"
+        )
+
+
+class Cancelled(MapperError):
+    """The user stopped a long operation; what it had done was rolled back."""

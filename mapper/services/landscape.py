@@ -21,6 +21,8 @@ from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.store import ACTOR_CODES, ACTORS, PARTNERSHIPS, PROBLEMS, Progress
 
+IMPORT_STEPS = 4
+
 
 @dataclass(frozen=True)
 class ImportReport:
@@ -85,8 +87,12 @@ class LandscapeService:
         """Import an interchange document in one transaction, idempotent by id.
 
         Everything is validated first; any problem raises ValidationError and nothing is stored.
+        ``progress(step, 4)`` is called between the phases; it may raise (e.g. Cancelled) to
+        stop the import, which then rolls back.
         """
+        report = progress or (lambda _done, _total: None)
         with self.database.unit_of_work() as session:
+            report(0, IMPORT_STEPS)
             # References may point at records already stored.
             landscape = interchange.parse_document(
                 doc,
@@ -95,11 +101,15 @@ class LandscapeService:
                 known_actor_ids=_referenced_ids(doc, "actor", session),
                 known_problem_ids=_referenced_ids(doc, "problem", session),
             )
-            actors = store.save_actors(session, landscape.actors, progress)
+            report(1, IMPORT_STEPS)
+            actors = store.save_actors(session, landscape.actors)
+            report(2, IMPORT_STEPS)
             problems = store.save_problems(session, landscape.problems)
+            report(3, IMPORT_STEPS)
             partnerships = store.save_partnerships(
                 session, landscape.partnerships, note=f"import {source}" if source else "import"
             )
+            report(IMPORT_STEPS, IMPORT_STEPS)
         return ImportReport(actors, problems, partnerships)
 
     def import_file(self, path: str | Path, progress: Progress | None = None) -> ImportReport:
@@ -176,7 +186,8 @@ class LandscapeService:
             resources = store.ACTOR_RESOURCES
             for key, kind in session.execute(
                 select(resources.c.actor_pk, resources.c.kind).order_by(
-                    resources.c.actor_pk, resources.c.position)
+                    resources.c.actor_pk, resources.c.position
+                )
             ).all():
                 if kind not in offered.setdefault(key, []):
                     offered[key].append(kind)

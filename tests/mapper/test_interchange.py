@@ -337,3 +337,19 @@ def test_shipped_spec_copies_match_the_shared_spec() -> None:
         assert json.loads((data / name).read_text(encoding="utf-8")) == json.loads(
             (shared / name).read_text(encoding="utf-8")
         ), name
+
+
+def test_a_cancelled_import_stores_nothing(service: LandscapeService) -> None:
+    from mapper.domain.errors import Cancelled
+
+    steps: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        steps.append(done)
+        if done == 3:  # after actors and problems were written, before partnerships
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        service.import_document(small_landscape(), progress=progress)
+    assert steps == [0, 1, 2, 3]
+    assert service.counts().actors == 0 and service.counts().problems == 0

@@ -137,3 +137,15 @@ def test_table_models_pass_the_model_tester(qtmodeltester, window: MainWindow) -
     qtmodeltester.check(window.problem_model)
     window.search_edit.setText("forening")
     qtmodeltester.check(window.actor_model)
+
+
+def test_language_choice_is_remembered(window: MainWindow) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.app import ui_language
+
+    assert ui_language() == "da"
+    window.language_actions["en"].trigger()
+    assert QSettings().value("ui/language") == "en" and ui_language() == "en"
+    assert window.language_actions["en"].isChecked()
+    assert not window.language_actions["da"].isChecked()

@@ -1,0 +1,70 @@
+"""Importing a landscape from the window: progress, success and cancel."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from mapper.services.landscape import LandscapeService
+from tests.conftest import small_landscape
+from ui.app import build_main_window
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    w = build_main_window(str(tmp_path / "import.sqlite"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitSignal(w.data_loaded, timeout=10_000)
+    return w
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> Path:
+    path = tmp_path / "landscape.json"
+    path.write_text(json.dumps(small_landscape()), encoding="utf-8")
+    return path
+
+
+def test_import_shows_the_new_actors(window: MainWindow, qtbot: QtBot, document: Path) -> None:
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as blocker:
+        window.import_file(str(document))
+    assert blocker.args == [True]
+    qtbot.waitUntil(lambda: window.actor_model.total() == 5, timeout=10_000)
+
+
+def test_cancel_rolls_the_import_back(
+    window: MainWindow, qtbot: QtBot, document: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    original = LandscapeService.import_file
+
+    def held(self: LandscapeService, path: Any, progress: Any = None) -> Any:
+        def step(done: int, total: int) -> None:
+            if done == 2:
+                release.wait(10)  # the user presses Cancel while actors are being written
+            if progress:
+                progress(done, total)
+
+        return original(self, path, progress=step)
+
+    monkeypatch.setattr(LandscapeService, "import_file", held)
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as blocker:
+        dialog = window.import_file(str(document))
+        cancel = dialog.findChild(QPushButton)
+        assert cancel is not None and cancel.text() in ("Cancel", "Annuller")
+        cancel.click()
+        release.set()
+    assert blocker.args == [False]
+    assert (
+        "nothing was changed" in window.statusBar().currentMessage()
+        or "intet blev ændret" in window.statusBar().currentMessage()
+    )
+    assert window._service.counts().actors == 0
