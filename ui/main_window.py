@@ -482,8 +482,8 @@ class MainWindow(QMainWindow):
     def _apply_filters(self) -> None:
         """Search and filters run in the model (numpy + rapidfuzz), not row by row in Qt."""
         selected = self.selected_actor_id()
-        self.actor_model.set_search(self.search_edit.text())
-        self.actor_model.set_filters(
+        self.actor_model.update_view(
+            self.search_edit.text(),
             kind=self.kind_filter.currentData(),
             target_group=self.group_filter.currentData(),
             resource=self.resource_filter.currentData(),

@@ -35,8 +35,10 @@ def test_actor_model_shows_labels_and_ids(qtmodeltester) -> None:
     assert model.rowCount() == 2
     assert model.index(0, ActorTableModel.COL_KIND).data() == "Lokal forening"
     assert model.index(0, ActorTableModel.COL_TARGET_GROUPS).data() == "Udsatte unge, Ensomme ældre"
-    assert model.index(1, ActorTableModel.COL_NAME).data(ID_ROLE) == "b"
-    assert model.index(1, ActorTableModel.COL_STATUS).data() == "Active, not public"
+    # Sorted by name in Danish order: Bådklubben before Åens Venner.
+    assert model.index(0, ActorTableModel.COL_NAME).data(ID_ROLE) == "b"
+    assert model.index(0, ActorTableModel.COL_STATUS).data() == "Active, not public"
+    assert model.row_of("a") == 1
 
 
 def test_actor_names_sort_in_danish_order() -> None:
@@ -50,12 +52,25 @@ def test_actor_names_sort_in_danish_order() -> None:
             actor("5", "anker klubben"),
         ]
     )
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.sort(ActorTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-    names = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert names == ["anker klubben", "Zonen", "Ældresagen", "Ørnene", "Åens Venner"]
+    model.sort(ActorTableModel.COL_NAME, Qt.SortOrder.DescendingOrder)
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == names[::-1]
+
+
+def test_search_and_filters_in_the_model() -> None:
+    model = ActorTableModel(load_vocabulary(), "da")
+    model.set_rows(
+        [actor("1", "Sammen om Sindet"), actor("2", "Bokseklubben"), actor("3", "Lektiecafé Vest")]
+    )
+    model.set_search("sindet")
+    assert [model.row_at(r).id for r in range(model.rowCount())] == ["1"]
+    model.set_search("samen om sindet")  # a letter missing
+    assert [model.row_at(r).id for r in range(model.rowCount())] == ["1"]
+    model.update_view("", target_group="elderly_lonely")
+    assert model.rowCount() == 3
+    model.update_view("", target_group="mental_illness")
+    assert model.rowCount() == 0 and model.total() == 3
 
 
 def test_inactive_actors_sort_after_active_ones() -> None:

@@ -38,6 +38,9 @@ class ActorTableModel(QAbstractTableModel):
         self._sort_column = self.COL_NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._sort_keys: dict[int, NDArray[Any]] = {}
+        self._sorted_all: dict[int, NDArray[np.int64]] = {}
+        self._position: dict[str, int] = {}
+        self._bits: dict[str, dict[str, int]] = {}
         self._haystack: list[str] = []
         self._columns: dict[str, NDArray[Any]] = {}
 
@@ -46,10 +49,22 @@ class ActorTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[ActorSummary]) -> None:
         self._rows = list(rows)
         self._sort_keys.clear()
+        self._sorted_all.clear()
         self._haystack = [f"{r.name} {r.city or ''}".casefold() for r in self._rows]
+        self._position = {r.id: i for i, r in enumerate(self._rows)}
+        groups = {c: 1 << i for i, c in enumerate(sorted(self._vocabulary.codes("target_groups")))}
+        kinds = {c: 1 << i for i, c in enumerate(sorted(self._vocabulary.codes("resource_kinds")))}
+        self._bits = {"target_group": groups, "resource": kinds}
         self._columns = {
             "kind": np.array([r.kind for r in self._rows], dtype=object),
             "municipality": np.array([r.municipality_code or "" for r in self._rows], dtype=object),
+            # Code lists as bit masks: a filter is then one vectorised AND.
+            "target_group": np.array(
+                [sum(groups.get(c, 0) for c in r.target_groups) for r in self._rows], dtype=np.int64
+            ),
+            "resource": np.array(
+                [sum(kinds.get(c, 0) for c in r.resources) for r in self._rows], dtype=np.int64
+            ),
         }
         self._apply()
 
@@ -61,17 +76,17 @@ class ActorTableModel(QAbstractTableModel):
 
     def row_of(self, actor_id: str) -> int | None:
         """The visible row of an actor, or None when it is filtered out."""
-        for row, i in enumerate(self._visible):
-            if self._rows[int(i)].id == actor_id:
-                return row
-        return None
+        position = self._position.get(actor_id)
+        if position is None:
+            return None
+        found = np.flatnonzero(self._visible == position)
+        return int(found[0]) if len(found) else None
 
     # ----------------------------------------------------------------- search, filter, sort
 
     def set_search(self, text: str) -> None:
         """Names (and places) containing the text, or close to it despite misspellings."""
-        self._search = text.strip().casefold()
-        self._apply()
+        self.update_view(text, **self._filters)
 
     def set_filters(
         self,
@@ -81,12 +96,34 @@ class ActorTableModel(QAbstractTableModel):
         resource: str | None = None,
         municipality: str | None = None,
     ) -> None:
-        self._filters = {
+        self.update_view(
+            self._search,
+            kind=kind,
+            target_group=target_group,
+            resource=resource,
+            municipality=municipality,
+        )
+
+    def update_view(
+        self,
+        search: str,
+        *,
+        kind: str | None = None,
+        target_group: str | None = None,
+        resource: str | None = None,
+        municipality: str | None = None,
+    ) -> None:
+        """Search and filters at once: one pass over the register."""
+        search = search.strip().casefold()
+        filters = {
             "kind": kind,
             "target_group": target_group,
             "resource": resource,
             "municipality": municipality,
         }
+        if search == self._search and filters == self._filters:
+            return
+        self._search, self._filters = search, filters
         self._apply()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -98,7 +135,7 @@ class ActorTableModel(QAbstractTableModel):
         self._visible = self._order(self._matching())
         self.endResetModel()
 
-    def _matching(self) -> NDArray[np.int64]:
+    def _matching(self) -> NDArray[np.bool_]:
         n = len(self._rows)
         keep = np.ones(n, bool)
         kind = self._filters.get("kind")
@@ -107,32 +144,41 @@ class ActorTableModel(QAbstractTableModel):
         municipality = self._filters.get("municipality")
         if municipality:
             keep &= self._columns["municipality"] == municipality
-        group = self._filters.get("target_group")
-        if group:
-            keep &= np.fromiter((group in r.target_groups for r in self._rows), bool, n)
-        resource = self._filters.get("resource")
-        if resource:
-            keep &= np.fromiter((resource in r.resources for r in self._rows), bool, n)
+        for facet in ("target_group", "resource"):
+            code = self._filters.get(facet)
+            if code:
+                keep &= (self._columns[facet] & self._bits[facet].get(code, 0)) != 0
         if self._search:
-            keep &= self._search_hits()
-        return np.flatnonzero(keep)
+            keep[keep] = self._search_hits(np.flatnonzero(keep))
+        return keep
 
-    def _search_hits(self) -> NDArray[np.bool_]:
+    def _search_hits(self, candidates: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Of the candidate rows, those whose name or place contains the query or nearly so."""
         query = self._search
-        exact = np.fromiter((query in h for h in self._haystack), bool, len(self._haystack))
+        haystack = [self._haystack[i] for i in candidates]
+        exact = np.fromiter((query in h for h in haystack), bool, len(haystack))
         if len(query) < 4:
             return exact
         scores = process.cdist(
-            [query], self._haystack, scorer=fuzz.partial_ratio, dtype=np.uint8, workers=-1
+            [query],
+            haystack,
+            scorer=fuzz.partial_ratio,
+            dtype=np.uint8,
+            workers=-1,
+            score_cutoff=FUZZY_CUTOFF,
         )[0]
         return np.asarray(exact | (scores >= FUZZY_CUTOFF), dtype=bool)
 
-    def _order(self, rows: NDArray[np.int64]) -> NDArray[np.int64]:
-        keys = self._keys(self._sort_column)[rows]
-        order = np.argsort(keys, kind="stable")
+    def _order(self, keep: NDArray[np.bool_]) -> NDArray[np.int64]:
+        """Visible rows in sort order: the whole register is sorted once per column, then
+        filtering keeps that order (no sort per keystroke)."""
+        order = self._sorted_all.get(self._sort_column)
+        if order is None:
+            order = np.argsort(self._keys(self._sort_column), kind="stable").astype(np.int64)
+            self._sorted_all[self._sort_column] = order
         if self._sort_order == Qt.SortOrder.DescendingOrder:
             order = order[::-1]
-        return rows[order]
+        return order[keep[order]]
 
     def _keys(self, column: int) -> NDArray[Any]:
         keys = self._sort_keys.get(column)
