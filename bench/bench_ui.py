@@ -78,15 +78,29 @@ def main() -> None:
         window.show()
         wait_for(window.data_loaded)
         keystrokes = []
-        for query in ("f", "fo", "for", "fore", "foren", "forening", "foreninq", "frivillig",
-                      "frivilligcen", "lektie", "odense", "esbjerg i"):
+        for query in (
+            "f",
+            "fo",
+            "for",
+            "fore",
+            "foren",
+            "forening",
+            "foreninq",
+            "frivillig",
+            "frivilligcen",
+            "lektie",
+            "odense",
+            "esbjerg i",
+        ):
             start = time.perf_counter()
             window.search_edit.setText(query)
             window._apply_filters()  # what the debounce timer runs after typing
             app.processEvents()
             keystrokes.append(time.perf_counter() - start)
-        print(f"| filter keystroke (search) | {args.filter:,} | "
-              f"{statistics.median(keystrokes) * 1000:.0f} ms | {len(keystrokes)} |")
+        print(
+            f"| filter keystroke (search) | {args.filter:,} | "
+            f"{statistics.median(keystrokes) * 1000:.0f} ms | {len(keystrokes)} |"
+        )
         window.search_edit.setText("")
         choices = []
         for code in ("youth_vulnerable", "elderly_lonely", "mental_illness", None):
@@ -95,8 +109,10 @@ def main() -> None:
             window.group_filter.setCurrentIndex(index)
             app.processEvents()
             choices.append(time.perf_counter() - start)
-        print(f"| filter choice (target group) | {args.filter:,} | "
-              f"{statistics.median(choices) * 1000:.0f} ms | {len(choices)} |")
+        print(
+            f"| filter choice (target group) | {args.filter:,} | "
+            f"{statistics.median(choices) * 1000:.0f} ms | {len(choices)} |"
+        )
         window.close()
 
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,9 +39,13 @@ from PySide6.QtWidgets import (
 
 from mapper.domain.errors import Cancelled, MapperError
 from mapper.domain.model import Actor, ProblemStatement
+from mapper.services.actors import ActorEditService
 from mapper.services.landscape import IMPORT_STEPS, ImportReport, LandscapeService
 from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
+from mapper.services.partnerships import PartnershipService
+from mapper.services.problems import ProblemEditService
+from ui.actor_editor import ActorEditor
 from ui.export_map_dialog import ExportMapDialog
 from ui.map_view import MapView
 from ui.match_view import MatchView
@@ -49,6 +53,8 @@ from ui.models.actor_table import ActorTableModel
 from ui.models.problem_table import ProblemTableModel, status_label
 from ui.models.row_table import ID_ROLE, SORT_ROLE
 from ui.operations import run_in_background
+from ui.partnerships_view import PartnershipsView
+from ui.problem_editor import ProblemEditor
 
 
 def _sort_proxy(source: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
@@ -113,6 +119,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._build_problem_tab(), self.tr("Problem statements"))
         self.match_tab_index = self.tabs.addTab(self._build_match_tab(), self.tr("Match"))
         self.map_tab_index = self.tabs.addTab(self._build_map_tab(), self.tr("Map"))
+        self.partnerships_view = PartnershipsView(
+            PartnershipService(service.database), self._vocabulary, lang
+        )
+        self.partnerships_view.partnership_changed.connect(lambda _p, _a: self._refresh_counts())
+        self.partnerships_tab_index = self.tabs.addTab(
+            self.partnerships_view, self.tr("Partnerships")
+        )
+        self._partnerships_loaded = False
+        self._pending_selection: str | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self._build_menus()
@@ -188,9 +203,17 @@ class MainWindow(QMainWindow):
         self.actor_detail.setObjectName("actorDetail")
         self.actor_detail.setAccessibleName(self.tr("Actor details"))
         self.actor_detail.setPlaceholderText(self.tr("Select an actor to see its profile."))
+        self.actor_editor = ActorEditor(
+            ActorEditService(self._service.database), self._vocabulary, self._lang
+        )
+        self.actor_editor.actor_saved.connect(self._actor_saved)
+        self.actor_pane = QTabWidget()
+        self.actor_pane.setObjectName("actorPane")
+        self.actor_pane.addTab(self.actor_detail, self.tr("Profile"))
+        self.actor_pane.addTab(self.actor_editor, self.tr("Edit dating profile"))
         splitter = QSplitter()
         splitter.addWidget(self.actor_view)
-        splitter.addWidget(self.actor_detail)
+        splitter.addWidget(self.actor_pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -221,11 +244,12 @@ class MainWindow(QMainWindow):
         self.match_view.show_problem(problem_id)
 
     def _propose_partnership(self, problem_id: str, actor_id: str) -> Any:
-        from mapper.services.partnerships import PartnershipService
-
-        return PartnershipService(self._service.database).propose(problem_id, actor_id)
+        # Through the partnerships view: the proposal is undoable and the list follows.
+        return self.partnerships_view.propose(problem_id, actor_id)
 
     def _partnership_proposed(self, problem_id: str, actor_id: str) -> None:
+        if self._partnerships_loaded:
+            self.partnerships_view.reload()
         self.statusBar().showMessage(
             self.tr("Partnership proposed: %1 ↔ %2")
             .replace("%1", problem_id)
@@ -266,9 +290,22 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.problem_view)
         left_layout.addWidget(self.find_partners_button)
+        self.problem_editor = ProblemEditor(
+            ProblemEditService(self._service.database),
+            self._vocabulary,
+            self._lang,
+            owners=lambda: [(a.id, a.name) for a in self.actor_model._rows],
+        )
+        self.problem_editor.problem_saved.connect(lambda _id: self.reload())
+        self.problem_editor.status_changed.connect(lambda _id, _status: self.reload())
+        self.problem_editor.match_requested.connect(self.open_match)
+        self.problem_pane = QTabWidget()
+        self.problem_pane.setObjectName("problemPane")
+        self.problem_pane.addTab(self.problem_detail, self.tr("Overview"))
+        self.problem_pane.addTab(self.problem_editor, self.tr("Edit problem statement"))
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.problem_detail)
+        splitter.addWidget(self.problem_pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         page = QWidget()
@@ -302,6 +339,7 @@ class MainWindow(QMainWindow):
         return splitter
 
     def _tab_changed(self, index: int) -> None:
+        self._area_changed(index)
         if index == self.map_tab_index and not self._map_loaded:
             self.load_map()
 
@@ -382,10 +420,44 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
+        self.undo_group = QUndoGroup(self)
+        for stack in (
+            self.actor_editor.undo_stack,
+            self.problem_editor.undo_stack,
+            self.partnerships_view.undo_stack,
+        ):
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(self.actor_editor.undo_stack)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.new_actor_action = QAction(self.tr("&New actor"), self)
+        self.new_actor_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_actor_action.triggered.connect(self.new_actor)
+        self.new_problem_action = QAction(self.tr("New &problem statement"), self)
+        self.new_problem_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_problem_action.triggered.connect(self.new_problem)
+        self.save_action = QAction(self.tr("&Save"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save_current)
+        # The editors bind Ctrl+S themselves when used alone; here the window's action routes
+        # it, and two bindings of one key would cancel each other out.
+        save_key = QKeySequence(QKeySequence.StandardKey.Save)
+        for area in (self.actor_editor, self.problem_editor, self.partnerships_view):
+            for shortcut in area.findChildren(QShortcut):
+                if shortcut.key() == save_key:
+                    shortcut.setEnabled(False)
         self.find_action = QAction(self.tr("&Find actor"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_search)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (self.new_actor_action, self.new_problem_action, self.save_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -442,7 +514,8 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, result: tuple[Any, Any, Any]) -> None:
         actors, problems, counts = result
-        selected = self.selected_actor_id()
+        selected = self._pending_selection or self.selected_actor_id()
+        self._pending_selection = None
         self.actor_model.set_rows(actors)
         self._fill_municipalities(actors)
         if selected:
@@ -507,6 +580,13 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _show_actor(self, actor_id: str | None) -> None:
+        # A dirty editor asks before it is replaced (Save / Discard / Cancel).
+        editing_another = actor_id and actor_id != self.actor_editor.current_actor_id()
+        if editing_another and self.actor_editor.maybe_leave():
+            self.actor_editor.load_actor(actor_id)
+        self._show_actor_profile(actor_id)
+
+    def _show_actor_profile(self, actor_id: str | None) -> None:
         if not actor_id:
             self.actor_detail.clear()
             return
@@ -517,6 +597,12 @@ class MainWindow(QMainWindow):
             self.map_view.select_actor(actor_id)
 
     def _show_problem(self, problem_id: str | None) -> None:
+        editing_another = problem_id and problem_id != self.problem_editor.current_problem_id()
+        if editing_another and self.problem_editor.maybe_leave():
+            self.problem_editor.load_problem(problem_id)
+        self._show_problem_overview(problem_id)
+
+    def _show_problem_overview(self, problem_id: str | None) -> None:
         if not problem_id:
             self.problem_detail.clear()
             return
@@ -682,6 +768,53 @@ class MainWindow(QMainWindow):
             on_failure=self._failed,
         )
 
+    # ----------------------------------------------------------------- editing
+
+    def new_actor(self) -> None:
+        if not self.actor_editor.maybe_leave():
+            return
+        self.tabs.setCurrentIndex(0)
+        self.actor_pane.setCurrentWidget(self.actor_editor)
+        self.actor_editor.new_actor()
+        self.actor_editor.setFocus()
+
+    def new_problem(self) -> None:
+        if not self.problem_editor.maybe_leave():
+            return
+        self.tabs.setCurrentIndex(1)
+        self.problem_pane.setCurrentWidget(self.problem_editor)
+        self.problem_editor.new_problem()
+
+    def save_current(self) -> bool:
+        """Save whatever is being edited in the current area."""
+        index = self.tabs.currentIndex()
+        if index == 0:
+            return self.actor_editor.save()
+        if index == 1:
+            return self.problem_editor.save()
+        if index == self.partnerships_tab_index:
+            return self.partnerships_view.save()
+        return False
+
+    def _actor_saved(self, actor_id: str) -> None:
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", actor_id), 5000)
+        self._pending_selection = actor_id
+        self.reload()
+
+    def _refresh_counts(self) -> None:
+        self.reload()
+
+    def _area_changed(self, index: int) -> None:
+        stack = {
+            0: self.actor_editor.undo_stack,
+            1: self.problem_editor.undo_stack,
+            self.partnerships_tab_index: self.partnerships_view.undo_stack,
+        }.get(index)
+        self.undo_group.setActiveStack(stack)
+        if index == self.partnerships_tab_index and not self._partnerships_loaded:
+            self._partnerships_loaded = True
+            self.partnerships_view.reload()
+
     def set_language(self, lang: str) -> None:
         """Remember the interface language; it applies from the next start."""
         QSettings().setValue("ui/language", lang)
@@ -734,6 +867,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(int(settings.value("main_window/tab", 0)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not (self.actor_editor.maybe_leave() and self.problem_editor.maybe_leave()):
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/tab", self.tabs.currentIndex())

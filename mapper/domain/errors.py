@@ -43,7 +43,7 @@ class ValidationError(MapperError):
     def __str__(self) -> str:
         head = f"{self.source}: " if self.source else ""
         count = len(self.problems)
-        lines = [f"{head}{count} problem{'s' if count != 1 else ''} found; nothing was imported"]
+        lines = [f"{head}{count} problem{'s' if count != 1 else ''} found; nothing was stored"]
         lines += [f"  - {p}" for p in self.problems[:50]]
         if count > 50:
             lines.append(f"  … and {count - 50} more")

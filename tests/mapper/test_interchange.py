@@ -289,7 +289,7 @@ def test_a_bad_record_imports_nothing_and_names_record_field_and_value(
     if nearest:
         assert nearest in (problem.hint or "")
     message = str(caught.value)
-    assert record in message and field in message and "nothing was imported" in message
+    assert record in message and field in message and "nothing was stored" in message
     assert service.export_document() == before
     assert service.counts().actors == 1
 

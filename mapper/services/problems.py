@@ -1,0 +1,311 @@
+"""Editing problem statements (problemstillinger): create, change and delete them, and move them
+through their life draft → open for input → seeking → matched → closed. One unit of work per
+call; every change is checked against the version the caller read (optimistic locking)."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from rapidfuzz import process
+from sqlalchemy import Table, delete, func, select
+from sqlalchemy.orm import Session
+
+from mapper.domain.errors import ConflictError, InputProblem, NotFoundError, ValidationError
+from mapper.domain.model import PROBLEM_STATUSES, ProblemStatement
+from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.io import interchange
+from mapper.persistence import store
+from mapper.persistence.database import Database
+from mapper.persistence.orm import BoundaryRecord
+from mapper.persistence.store import ACTORS, PARTNERSHIPS, PROBLEMS
+
+MAX_SLUG_LENGTH = 48
+_PREFIX = re.compile(r"^([a-z]{2,4})-")
+BOUNDARIES: Table = BoundaryRecord.__table__  # type: ignore[assignment]
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+
+def allowed_statuses(current: str) -> tuple[str, ...]:
+    """Where a problem may move from ``current``, in workflow order: one step forward or back,
+    closed from any state, and a closed problem reopens as a draft."""
+    if current not in PROBLEM_STATUSES:
+        return ()
+    i = PROBLEM_STATUSES.index(current)
+    allowed = {PROBLEM_STATUSES[j] for j in (i - 1, i + 1) if 0 <= j < len(PROBLEM_STATUSES)}
+    allowed.add("closed")
+    if current == "closed":
+        allowed.add("draft")
+    allowed.discard(current)
+    return tuple(s for s in PROBLEM_STATUSES if s in allowed)
+
+
+def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    """Lower-case ASCII words joined by '-' ('Ældre hjælper ældre' → 'aeldre-hjaelper-aeldre'),
+    cut at a word boundary."""
+    folded = unicodedata.normalize("NFKD", text.translate(_DANISH_LETTERS))
+    words = re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode().lower())
+    slug = ""
+    for word in words:
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > max_length:
+            break
+        slug = longer
+    return slug or (words[0][:max_length] if words else "")
+
+
+@dataclass(frozen=True)
+class _Stored:
+    pk: int
+    version: int
+    status: str
+
+
+class ProblemEditService:
+    """Create, change, delete and move problem statements, one at a time (the editor's API)."""
+
+    def __init__(self, database: Database, vocabulary: Vocabulary | None = None) -> None:
+        self.database = database
+        self.vocabulary = vocabulary or load_vocabulary()
+
+    # ----------------------------------------------------------------- ids
+
+    def new_problem_id(self, title: str, municipality_code: str | None = None) -> str:
+        """A readable id not yet in use, e.g. 'esb-p-brobygning' (numbered on collision).
+
+        The prefix follows the ids already used in the municipality ('esb-…'), else its name
+        from the imported boundaries, else its code."""
+        with self.database.unit_of_work() as session:
+            prefix = _municipality_prefix(session, municipality_code) if municipality_code else ""
+            base = "-".join(x for x in (prefix, "p", slugify(title) or "problem") if x)
+            return _free_id(session, base)
+
+    # ----------------------------------------------------------------- reading
+
+    def load(self, problem_id: str) -> tuple[ProblemStatement, int]:
+        """The problem statement and the version to hand back when changing it."""
+        with self.database.unit_of_work() as session:
+            stored = _stored(session, problem_id)
+            if stored is None:
+                raise _not_found(session, problem_id)
+            return store.load_problems(session, [stored.pk])[0][1], stored.version
+
+    def allowed_statuses(self, current: str) -> tuple[str, ...]:
+        return allowed_statuses(current)
+
+    # ----------------------------------------------------------------- writing
+
+    def save(self, problem: ProblemStatement, *, expected_version: int | None) -> int:
+        """Create (``expected_version`` None) or update a problem statement; the new version.
+
+        Validated like an imported document (schema, codes, coordinates, the owner must exist);
+        a status change must be an allowed move. Raises ValidationError, ConflictError when the
+        record changed since ``expected_version`` was read, NotFoundError when it is gone."""
+        label = f"problem {problem.id}"
+        with self.database.unit_of_work() as session:
+            stored = _stored(session, problem.id, lock=True)
+            if expected_version is None:
+                if stored is not None:
+                    free = _free_id(session, problem.id)
+                    raise ValidationError(
+                        [
+                            InputProblem(
+                                label,
+                                "id",
+                                problem.id,
+                                "a problem statement with this id already exists",
+                                f"free id: {free}",
+                            )
+                        ]
+                    )
+            else:
+                if stored is None:
+                    raise _not_found(session, problem.id)
+                _check_version(problem.id, stored, expected_version)
+                if problem.status != stored.status:
+                    _check_move(problem.id, stored.status, problem.status)
+            problems = self._problems(session, problem)
+            if problems:
+                raise ValidationError(problems)
+            store.save_problems(session, [problem])
+            return _version(session, problem.id)
+
+    def set_status(
+        self, problem_id: str, status: str, *, expected_version: int, revert: bool = False
+    ) -> int:
+        """Move a problem along its workflow; the new version.
+
+        ``revert`` undoes a move made here before: going back from where that move led is
+        allowed even where the workflow would not allow it as a move of its own (e.g. from
+        closed back to seeking)."""
+        with self.database.unit_of_work() as session:
+            stored = _stored(session, problem_id, lock=True)
+            if stored is None:
+                raise _not_found(session, problem_id)
+            _check_version(problem_id, stored, expected_version)
+            if not (revert and stored.status in allowed_statuses(status)):
+                _check_move(problem_id, stored.status, status)
+            problem = store.load_problems(session, [stored.pk])[0][1]
+            store.save_problems(session, [replace(problem, status=status)])
+            return _version(session, problem_id)
+
+    def delete(self, problem_id: str, expected_version: int) -> None:
+        """Delete a problem statement (to undo its creation); refused while partnerships
+        refer to it, which keep its history."""
+        label = f"problem {problem_id}"
+        with self.database.unit_of_work() as session:
+            stored = _stored(session, problem_id, lock=True)
+            if stored is None:
+                raise _not_found(session, problem_id)
+            _check_version(problem_id, stored, expected_version)
+            count = int(
+                session.execute(
+                    select(func.count())
+                    .select_from(PARTNERSHIPS)
+                    .where(PARTNERSHIPS.c.problem_pk == stored.pk)
+                ).scalar_one()
+            )
+            if count:
+                raise ValidationError(
+                    [
+                        InputProblem(
+                            label,
+                            "partnerships",
+                            count,
+                            f"{count} partnership(s) refer to this problem statement, "
+                            "so it cannot be deleted",
+                            "close it instead",
+                        )
+                    ]
+                )
+            # Codes, sought resources and weights go with it (ON DELETE CASCADE).
+            session.execute(delete(PROBLEMS).where(PROBLEMS.c.pk == stored.pk))
+            store.bump_revision(session)
+
+    # ----------------------------------------------------------------- validation
+
+    def _problems(self, session: Session, problem: ProblemStatement) -> list[InputProblem]:
+        label = f"problem {problem.id}"
+        infinite = [
+            InputProblem(label, field, value, "not a finite number")
+            for field, value in _numbers(problem)
+            if value is not None and not math.isfinite(value)
+        ]
+        if infinite:  # JSON has no NaN: the schema check would only confuse
+            return infinite
+        owner = problem.owner_id
+        known: Iterable[str] = ()
+        if owner is not None:
+            # Only when the owner is unknown do all ids matter: for the nearest-id hint.
+            known = [owner] if store.actor_keys(session, [owner]) else _all_actor_ids(session)
+        doc = {
+            "format": interchange.FORMAT,
+            "version": interchange.VERSION,
+            "actors": [],
+            "problems": [interchange.problem_to_dict(problem)],
+        }
+        problems = interchange.validate_document(doc, self.vocabulary, known_actor_ids=known)
+        if problem.title and not problem.title.strip():
+            problems.append(
+                InputProblem(label, "title", problem.title, "the title is blank", "a short name")
+            )
+        return problems
+
+
+def _numbers(problem: ProblemStatement) -> list[tuple[str, float | None]]:
+    numbers = [
+        ("location.lat", problem.location.lat),
+        ("location.lon", problem.location.lon),
+        ("seeking.max_distance_km", problem.seeking.max_distance_km),
+    ]
+    for i, r in enumerate(problem.seeking.resources):
+        numbers.append((f"seeking.resources[{i}].hours_per_month", r.hours_per_month))
+        numbers.append((f"seeking.resources[{i}].amount_dkk", r.amount_dkk))
+    return numbers
+
+
+def _stored(session: Session, problem_id: str, *, lock: bool = False) -> _Stored | None:
+    stmt = select(PROBLEMS.c.pk, PROBLEMS.c.version, PROBLEMS.c.status).where(
+        PROBLEMS.c.uid == problem_id
+    )
+    if lock:
+        stmt = stmt.with_for_update()
+    row = session.execute(stmt).one_or_none()
+    return None if row is None else _Stored(row.pk, row.version, row.status)
+
+
+def _version(session: Session, problem_id: str) -> int:
+    return int(
+        session.execute(select(PROBLEMS.c.version).where(PROBLEMS.c.uid == problem_id)).scalar_one()
+    )
+
+
+def _check_version(problem_id: str, stored: _Stored, expected: int) -> None:
+    if stored.version != expected:
+        raise ConflictError("problem", problem_id, expected, stored.version)
+
+
+def _check_move(problem_id: str, current: str, status: str) -> None:
+    allowed = allowed_statuses(current)
+    if status in allowed:
+        return
+    message = (
+        f"not a status (one of {', '.join(PROBLEM_STATUSES)})"
+        if status not in PROBLEM_STATUSES
+        else f"a problem cannot move from {current} to {status}"
+    )
+    raise ValidationError(
+        [
+            InputProblem(
+                f"problem {problem_id}",
+                "status",
+                status,
+                message,
+                f"allowed next statuses: {', '.join(allowed)}",
+            )
+        ]
+    )
+
+
+def _not_found(session: Session, problem_id: str) -> NotFoundError:
+    uids = session.execute(select(PROBLEMS.c.uid)).scalars().all()
+    match = process.extractOne(problem_id, uids, score_cutoff=60)
+    return NotFoundError("problem", problem_id, match[0] if match else None)
+
+
+def _all_actor_ids(session: Session) -> list[str]:
+    return list(session.execute(select(ACTORS.c.uid)).scalars())
+
+
+def _free_id(session: Session, base: str) -> str:
+    taken = set(
+        session.execute(select(PROBLEMS.c.uid).where(PROBLEMS.c.uid.like(f"{base}%"))).scalars()
+    )
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def _municipality_prefix(session: Session, code: str) -> str:
+    ids = [
+        *session.execute(
+            select(PROBLEMS.c.uid).where(PROBLEMS.c.problem_municipality_code == code)
+        ).scalars(),
+        *session.execute(select(ACTORS.c.uid).where(ACTORS.c.municipality_code == code)).scalars(),
+    ]
+    prefixes = Counter(m.group(1) for uid in ids if (m := _PREFIX.match(uid)))
+    if prefixes:
+        return prefixes.most_common(1)[0][0]
+    name = session.execute(
+        select(BOUNDARIES.c.name).where(
+            BOUNDARIES.c.layer == "municipalities", BOUNDARIES.c.code == code
+        )
+    ).scalar_one_or_none()
+    return slugify(name)[:3] if name and slugify(name) else slugify(code)

@@ -1,0 +1,465 @@
+"""The dating-profile editor against a real SQLite file: typing, saving, undo, validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from mapper.domain.errors import InputProblem, ValidationError
+from mapper.domain.model import Actor, Consent, Contact, Location, Profile, Resource
+from mapper.persistence.database import Database
+from mapper.services.actors import ActorEditService
+from mapper.services.landscape import LandscapeService
+from tests.conftest import small_landscape
+from ui.actor_editor import ActorEditor, NumberDelegate
+from ui.widgets.code_picker import CodePicker
+
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def edits(database: Database, service: LandscapeService) -> ActorEditService:
+    service.import_document(small_landscape())
+    return ActorEditService(database)
+
+
+@pytest.fixture
+def editor(qtbot: QtBot, edits: ActorEditService) -> ActorEditor:
+    widget = ActorEditor(edits, edits.vocabulary, "da")
+    qtbot.addWidget(widget)
+    widget.resize(900, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Replace a field's text by typing, as a user who selected it all first would."""
+    line = widget.lineEdit() if hasattr(widget, "lineEdit") else widget
+    if isinstance(line, QLineEdit):
+        line.selectAll()
+    qtbot.keyClicks(widget, text)
+
+
+def choose(qtbot: QtBot, editor: ActorEditor, field: str, code: str) -> None:
+    """Pick a combo entry by keyboard: type the start of its label."""
+    combo = editor.inputs[field]
+    label = combo.itemText(combo.findData(code))
+    qtbot.keyClicks(combo, label[:6])
+    assert combo.currentData() == code
+
+
+# --------------------------------------------------------------------------- create and load
+
+
+def test_an_association_typed_in_and_saved_with_the_mouse_is_stored(
+    qtbot: QtBot, editor: ActorEditor, edits: ActorEditService
+) -> None:
+    inputs = editor.inputs
+    qtbot.keyClicks(inputs["name"], "Mentorforeningen Vest")
+    choose(qtbot, editor, "kind", "local_association")
+    assert editor.sector_label.text() == "Sector: Tredje sektor (civilsamfundet)"
+    qtbot.keyClicks(inputs["profile.we_are"], "Voksne mentorer for unge.")
+    type_into(qtbot, inputs["volunteers"], "12")
+    picker = editor.findChild(CodePicker, "target_groups")
+    qtbot.keyClicks(picker.filter_edit, "kriminalitet")
+    qtbot.keyClick(picker.filter_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.list, Qt.Key.Key_Space)
+    qtbot.mouseClick(editor.add_resource_button, Qt.MouseButton.LeftButton)
+    table = editor.resource_table
+    table.item(0, editor.COL_KIND).setData(Qt.ItemDataRole.EditRole, "mentoring")
+    table.item(0, editor.COL_DESCRIPTION).setText("Faste mentorer")
+    qtbot.keyClicks(inputs["profile.success_examples[0]"], "Mentor på skolen")
+    qtbot.keyClicks(inputs["profile.success_examples[1]"], "Fodbold om fredagen")
+    choose(qtbot, editor, "profile.evidence_level", "case_study")
+    qtbot.keyClicks(inputs["location.city"], "Esbjerg")
+    qtbot.keyClicks(inputs["location.municipality_code"], "0561")
+    qtbot.keyClicks(inputs["location.lat"], "55,47")
+    qtbot.keyClicks(inputs["location.lon"], "8.45")
+    qtbot.keyClicks(inputs["contact.email"], "ole@example.dk")
+    qtbot.keyClicks(inputs["contact.website"], "https://mentor.example.dk")
+    check = editor.public_check
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+    assert editor.is_dirty() and editor.save_button.isEnabled()
+
+    with qtbot.waitSignal(editor.actor_saved, timeout=1000) as blocker:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["esb-mentorforeningen-vest"]
+    stored, version = edits.load("esb-mentorforeningen-vest")
+    assert version == 1
+    assert stored == Actor(
+        id="esb-mentorforeningen-vest",
+        name="Mentorforeningen Vest",
+        kind="local_association",
+        location=Location(city="Esbjerg", municipality_code="0561", lat=55.47, lon=8.45),
+        volunteers=12,
+        target_groups=("youth_crime",),
+        resources_offered=(Resource("mentoring", "Faste mentorer"),),
+        profile=Profile(
+            we_are="Voksne mentorer for unge.",
+            success_examples=("Mentor på skolen", "Fodbold om fredagen"),
+            evidence_level="case_study",
+        ),
+        contact=Contact(email="ole@example.dk", website="https://mentor.example.dk"),
+        public=False,
+    )
+    assert editor.current_actor_id() == "esb-mentorforeningen-vest"
+    assert not editor.is_dirty() and not editor.save_button.isEnabled()
+    assert not editor.header_label.text().endswith("*")
+
+
+def test_a_loaded_actor_shows_what_is_stored_and_is_not_dirty(
+    editor: ActorEditor, edits: ActorEditService
+) -> None:
+    editor.load_actor("esb-sind")
+    stored, version = edits.load("esb-sind")
+    assert editor.current_actor() == stored
+    assert editor.current_version() == version
+    assert editor.inputs["name"].text() == "Sammen om Sindet Esbjerg"
+    assert editor.findChild(CodePicker, "roles").codes() == ("bridge_builder", "volunteer_provider")
+    assert editor.resource_table.rowCount() == 2
+    assert not editor.is_dirty() and not editor.save_button.isEnabled()
+    assert editor.header_label.text() == "Social dating profile: Sammen om Sindet Esbjerg"
+
+
+def test_every_input_has_an_accessible_name_and_tab_follows_the_form(
+    editor: ActorEditor,
+) -> None:
+    for field, widget in editor.inputs.items():
+        assert widget.accessibleName(), field
+    # Walking the focus chain from the top meets the inputs in the order of the form.
+    order = list(editor.inputs.values())
+    seen: list[QWidget] = []
+    widget = editor.example_button.nextInFocusChain()
+    while widget is not editor.save_button and len(seen) < 500:
+        if widget in order and widget not in seen:
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+    assert seen == order
+
+
+def test_the_worked_example_unfolds_and_folds(qtbot: QtBot, editor: ActorEditor) -> None:
+    assert not editor.example_view.isVisible()
+    qtbot.mouseClick(editor.example_button, Qt.MouseButton.LeftButton)
+    assert editor.example_view.isVisible()
+    text = editor.example_view.toPlainText()
+    assert "Patriciahuset" in text and "17 staff" in text and "bridge builder" in text
+    qtbot.mouseClick(editor.example_button, Qt.MouseButton.LeftButton)
+    assert not editor.example_view.isVisible()
+
+
+# --------------------------------------------------------------------------- undo and dirty
+
+
+def test_edits_undo_and_redo_field_by_field(
+    qtbot: QtBot, editor: ActorEditor, edits: ActorEditService
+) -> None:
+    editor.load_actor("esb-sind")
+    stored = edits.load("esb-sind")[0]
+    qtbot.keyClicks(editor.inputs["name"], " Vest")
+    type_into(qtbot, editor.inputs["volunteers"], "55")
+    picker = editor.findChild(CodePicker, "prevention_levels")
+    qtbot.keyClicks(picker.filter_edit, "tidlig")
+    qtbot.keyClick(picker.filter_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(picker.list, Qt.Key.Key_Space)
+    changed = editor.current_actor()
+    assert changed.name == "Sammen om Sindet Esbjerg Vest"
+    assert changed.volunteers == 55
+    assert changed.prevention_levels == ("rehabilitation", "early")
+    # Typing in one field is one step: three edits, three commands.
+    assert editor.undo_stack.count() == 3
+
+    for _ in range(3):
+        editor.undo_stack.undo()
+    assert editor.current_actor() == stored
+    assert editor.inputs["name"].text() == stored.name
+    assert editor.inputs["volunteers"].value() == 40
+    assert picker.codes() == ("rehabilitation",)
+    assert not editor.is_dirty()
+    for _ in range(3):
+        editor.undo_stack.redo()
+    assert editor.current_actor() == changed
+    assert editor.inputs["name"].text() == "Sammen om Sindet Esbjerg Vest"
+
+
+def test_typing_does_not_merge_across_a_save(
+    qtbot: QtBot, editor: ActorEditor, edits: ActorEditService
+) -> None:
+    editor.load_actor("esb-sind")
+    editor.inputs["profile.best_at"].moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.inputs["profile.best_at"], " Og")
+    assert editor.save()
+    qtbot.keyClicks(editor.inputs["profile.best_at"], " mere")
+    assert editor.undo_stack.count() == 2
+    editor.undo_stack.undo()
+    assert editor.inputs["profile.best_at"].toPlainText().endswith(" Og")
+    assert not editor.is_dirty()  # back at what was saved
+    assert edits.load("esb-sind")[0].profile.best_at == "At bygge bro til foreningslivet. Og"
+
+
+def test_resources_are_added_edited_and_removed_undoably(qtbot: QtBot, editor: ActorEditor) -> None:
+    editor.load_actor("esb-bank")
+    table = editor.resource_table
+    qtbot.mouseClick(editor.add_resource_button, Qt.MouseButton.LeftButton)
+    assert table.rowCount() == 2
+    # What the number delegate stores for a Danish decimal comma.
+    delegate = table.itemDelegateForColumn(editor.COL_HOURS)
+    assert isinstance(delegate, NumberDelegate)
+    line = QLineEdit("12,5")
+    delegate.setModelData(line, table.model(), table.model().index(1, editor.COL_HOURS))
+    assert editor.current_actor().resources_offered[1].hours_per_month == 12.5
+    table.setCurrentCell(0, editor.COL_KIND)
+    qtbot.mouseClick(editor.remove_resource_button, Qt.MouseButton.LeftButton)
+    kinds = [r.kind for r in editor.current_actor().resources_offered]
+    assert kinds == [editor._vocabulary.terms("resource_kinds")[0].code]
+    editor.undo_stack.undo()
+    editor.undo_stack.undo()
+    assert table.rowCount() == 2
+    assert editor.current_actor().resources_offered[0] == Resource("staff_hours", None, 20.0)
+
+
+def test_the_dirty_indicator_and_leaving_with_each_choice(
+    qtbot: QtBot, editor: ActorEditor, edits: ActorEditService
+) -> None:
+    editor.load_actor("esb-sind")
+    asked: list[Button] = []
+
+    def answer(choice: Button) -> None:
+        def confirm() -> Button:
+            asked.append(choice)
+            return choice
+
+        editor.confirm = confirm
+
+    answer(Button.Save)
+    assert editor.maybe_leave() and asked == []  # nothing to ask about
+    with qtbot.waitSignal(editor.dirty_changed, timeout=1000) as blocker:
+        qtbot.keyClicks(editor.inputs["contact.phone"], "75 12 34 56")
+    assert blocker.args == [True]
+    assert editor.is_dirty() and editor.header_label.text().endswith(" *")
+
+    answer(Button.Cancel)
+    assert not editor.maybe_leave() and editor.is_dirty()
+    answer(Button.Discard)
+    assert editor.maybe_leave()
+    assert edits.load("esb-sind")[0].contact.phone is None
+    answer(Button.Save)
+    with qtbot.waitSignal(editor.dirty_changed, timeout=1000) as blocker:
+        assert editor.maybe_leave()
+    assert blocker.args == [False]
+    assert edits.load("esb-sind")[0].contact.phone == "75 12 34 56"
+    assert not editor.header_label.text().endswith("*")
+    assert asked == [Button.Cancel, Button.Discard, Button.Save]
+
+
+# --------------------------------------------------------------------------- volunteers
+
+
+def test_an_individual_volunteer_is_never_public_and_needs_consent(
+    qtbot: QtBot, editor: ActorEditor, edits: ActorEditService
+) -> None:
+    qtbot.keyClicks(editor.inputs["name"], "Jens Hansen")
+    assert editor.public_check.isChecked() and editor.public_check.isEnabled()
+    choose(qtbot, editor, "kind", "volunteer_person")
+    assert not editor.public_check.isChecked() and not editor.public_check.isEnabled()
+    assert editor.volunteer_note.isVisible()
+    assert editor.public_guidance.text() == "Individual volunteers are never shown on public maps."
+    assert editor.consent_date_label.text().endswith("*")
+    assert editor.consent_purpose_label.text().endswith("*")
+    assert not editor.save_button.isEnabled()
+    # Ctrl+S (or save()) on the incomplete form says what is missing, next to the fields.
+    assert not editor.save()
+    assert editor.errors["consent.given_on"].isVisible()
+    assert editor.errors["consent.purpose"].isVisible()
+    assert editor.message_label.text() == "Not saved: correct the fields marked in red."
+
+    qtbot.mouseClick(editor.consent_date.today_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.inputs["consent.purpose"], "Matchning til frivillige opgaver")
+    assert editor.save_button.isEnabled()
+    assert editor.save()
+    stored = edits.load(editor.current_actor_id())[0]
+    assert stored.public is False
+    assert stored.consent == Consent(dt.date.today(), "Matchning til frivillige opgaver")
+
+
+def test_undoing_the_volunteer_kind_gives_public_back(qtbot: QtBot, editor: ActorEditor) -> None:
+    editor.load_actor("esb-bank")
+    choose(qtbot, editor, "kind", "volunteer_person")
+    assert not editor.public_check.isChecked()
+    editor.undo_stack.undo()  # kind and public went together
+    assert editor.inputs["kind"].currentData() == "company"
+    assert editor.public_check.isChecked() and editor.public_check.isEnabled()
+    assert not editor.volunteer_note.isVisible()
+    assert not editor.is_dirty()
+
+
+def test_a_volunteer_stored_as_public_is_offered_the_fix_on_loading(
+    editor: ActorEditor, edits: ActorEditService, service: LandscapeService
+) -> None:
+    doc = small_landscape()
+    volunteer = next(a for a in doc["actors"] if a["id"] == "esb-vol-1")
+    volunteer["public"] = True  # an older import allowed it
+    service.import_document(doc)
+    editor.load_actor("esb-vol-1")
+    assert not editor.public_check.isChecked()
+    assert editor.is_dirty() and editor.save_button.isEnabled()
+    assert editor.save()
+    assert edits.load("esb-vol-1")[0].public is False
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def test_a_bad_email_is_marked_as_you_type_and_blocks_saving(
+    qtbot: QtBot, editor: ActorEditor, edits: ActorEditService
+) -> None:
+    editor.load_actor("esb-sind")
+    before = edits.load("esb-sind")
+    email = editor.inputs["contact.email"]
+    type_into(qtbot, email, "anne(at)example")
+    assert editor.errors["contact.email"].text() == "Not an e-mail address (e.g. name@example.dk)."
+    assert editor.errors["contact.email"].isVisible()
+    assert email.property("invalid") is True
+    assert not editor.save_button.isEnabled()
+    assert not editor.save()
+    assert edits.load("esb-sind") == before
+    assert editor.inputs["contact.email"].text() == "anne(at)example"
+
+    type_into(qtbot, email, "anne.jensen@example.dk")
+    assert not editor.errors["contact.email"].isVisible()
+    assert email.property("invalid") is False
+    assert editor.save_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("contact.website", "www.example.dk", "A website address starts with http://"),
+        ("location.lat", "95", "Latitude must be between -90 and 90."),
+        ("location.lat", "fem", "Not a number"),
+        ("location.lon", "200", "Longitude must be between -180 and 180."),
+        ("location.municipality_code", "Esbjerg", "A municipality code has three or four"),
+    ],
+)
+def test_field_rules_show_next_to_the_field(
+    qtbot: QtBot, editor: ActorEditor, field: str, text: str, message: str
+) -> None:
+    editor.load_actor("esb-sind")
+    type_into(qtbot, editor.inputs[field], text)
+    assert editor.errors[field].text().startswith(message)
+    assert not editor.save_button.isEnabled()
+
+
+def test_coordinates_come_in_pairs(qtbot: QtBot, editor: ActorEditor) -> None:
+    editor.load_actor("esb-patriciahuset")
+    editor.inputs["location.lon"].clear()
+    assert editor.errors["location.lon"].text() == "Give both latitude and longitude, or neither."
+    editor.inputs["location.lat"].clear()
+    assert not editor.errors["location.lon"].isVisible()
+    assert editor.save_button.isEnabled()
+
+
+def test_a_new_form_does_not_scold_before_it_is_touched(qtbot: QtBot, editor: ActorEditor) -> None:
+    assert not any(label.isVisible() for label in editor.errors.values())
+    assert not editor.save_button.isEnabled()
+    assert editor.save_button.toolTip() == "Fill in the fields marked * to save."
+    qtbot.keyClicks(editor.inputs["name"], "X")
+    qtbot.keyClick(editor.inputs["name"], Qt.Key.Key_Backspace)
+    assert editor.errors["name"].text() == "Enter the actor's name."
+
+
+def test_problems_found_on_save_are_shown_by_their_fields(
+    editor: ActorEditor, edits: ActorEditService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor.load_actor("esb-sind")
+    editor.inputs["contact.name"].setText("Anne J.")
+
+    def refuse(actor: Actor, *, expected_version: int | None) -> int:
+        raise ValidationError(
+            [
+                InputProblem(f"actor {actor.id}", "target_groups[0]", "x", "unknown", None),
+                InputProblem(f"actor {actor.id}", "parent_id", "dk", "no actor", "nearest id: dk"),
+            ]
+        )
+
+    monkeypatch.setattr(edits, "save", refuse)
+    assert not editor.save()
+    assert editor.errors["target_groups"].text() == "unknown"
+    assert editor.message_label.text() == "no actor (nearest id: dk)"
+    assert editor.inputs["contact.name"].text() == "Anne J."
+
+
+def test_a_conflict_is_reported_and_the_typed_text_kept(
+    qtbot: QtBot, editor: ActorEditor, edits: ActorEditService
+) -> None:
+    editor.load_actor("esb-sind")
+    theirs, version = edits.load("esb-sind")
+    qtbot.keyClicks(editor.inputs["profile.worst_at"], "Økonomi og regnskab")
+    # Someone else saves the same record first.
+    edits.save(replace(theirs, volunteers=60), expected_version=version)
+
+    with qtbot.assertNotEmitted(editor.actor_saved):
+        qtbot.keyClick(editor.save_button, Qt.Key.Key_Space)
+    assert "their version 2, yours 1" in editor.message_label.text()
+    assert editor.inputs["profile.worst_at"].toPlainText() == "Økonomi og regnskab"
+    assert editor.is_dirty()
+    assert edits.load("esb-sind") == (replace(theirs, volunteers=60), version + 1)
+
+
+def test_ctrl_s_saves(qtbot: QtBot, editor: ActorEditor, edits: ActorEditService) -> None:
+    editor.load_actor("esb-sind")
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    phone = editor.inputs["contact.phone"]
+    phone.setFocus()
+    qtbot.keyClicks(phone, "75 00 00 00")
+    with qtbot.waitSignal(editor.actor_saved, timeout=1000) as blocker:
+        qtbot.keyClick(phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == ["esb-sind"]
+    assert edits.load("esb-sind")[0].contact.phone == "75 00 00 00"
+
+
+# --------------------------------------------------------------------------- the code picker
+
+
+def test_the_code_picker_filters_and_toggles_by_keyboard(
+    qtbot: QtBot, edits: ActorEditService
+) -> None:
+    picker = CodePicker(edits.vocabulary, "roles", "da", "Roller")
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.keyClicks(picker.filter_edit, "bro")
+    shown = [
+        picker.list.item(r).text()
+        for r in range(picker.list.count())
+        if not picker.list.item(r).isHidden()
+    ]
+    assert shown == ["Brobygger"]
+    qtbot.keyClick(picker.filter_edit, Qt.Key.Key_Down)
+    with qtbot.waitSignal(picker.codes_changed, timeout=1000) as blocker:
+        qtbot.keyClick(picker.list, Qt.Key.Key_Space)
+    assert blocker.args == [("bridge_builder",)]
+    # Typing in the list narrows the filter again; English labels match too.
+    picker.filter_edit.clear()
+    qtbot.keyClicks(picker.filter_edit, "funder")
+    qtbot.keyClick(picker.filter_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(picker.list, Qt.Key.Key_Space)
+    assert picker.codes() == ("bridge_builder", "funder")
+    assert picker.summary.text() == "Chosen: Brobygger, Finansierer eller sponsor"
+    qtbot.keyClick(picker.list, Qt.Key.Key_Space)
+    assert picker.codes() == ("bridge_builder",)
+    qtbot.keyClicks(picker.list, "x")
+    assert picker.filter_edit.text() == "funderx"
+
+    with qtbot.assertNotEmitted(picker.codes_changed):
+        picker.set_codes(["bridge_builder"])
+    picker.set_codes(["referrer", "legacy_code"])
+    assert picker.codes() == ("referrer", "legacy_code")
+    assert picker.filter_edit.accessibleName() == "Filter Roller"
+    assert picker.list.accessibleName() == "Roller"
