@@ -12,6 +12,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -19,12 +20,13 @@ from PySide6.QtWidgets import QApplication
 from ui.app import build_main_window, configure_application, install_translator
 from ui.main_window import MainWindow
 from ui.models.actor_table import ActorTableModel
+from ui.models.row_table import ID_ROLE
 
 
 def select_actor(window: MainWindow, name: str) -> None:
-    proxy = window.actor_proxy
-    for row in range(proxy.rowCount()):
-        if proxy.index(row, ActorTableModel.COL_NAME).data() == name:
+    model = window.actor_model
+    for row in range(model.rowCount()):
+        if model.index(row, ActorTableModel.COL_NAME).data() == name:
             window.actor_view.selectRow(row)
             return
 
@@ -54,32 +56,77 @@ def main(out_dir: str) -> int:
     window.move(0, 0)
     window.show()
 
-    steps: list[tuple[str, Callable[[], None]]] = [
+    patricia = "esb-p-patriciahuset-brobygning"
+
+    def select_problem(problem_id: str) -> None:
+        proxy = window.problem_proxy
+        for row in range(proxy.rowCount()):
+            if proxy.index(row, 0).data(ID_ROLE) == problem_id:
+                window.problem_view.selectRow(row)
+
+    dialogs: list[Any] = []
+
+    def export_dialog() -> None:
+        window.tabs.setCurrentIndex(0)
+        dialogs.append(window.open_export_map("municipality", "0561"))
+
+    # (file, how to get there, how long to let it settle in ms)
+    steps: list[tuple[str, Callable[[], object], int]] = [
         (
             "main-window-landscape.png",
             lambda: (
                 window.tabs.setCurrentIndex(0),
+                window.actor_pane.setCurrentIndex(0),
                 select_actor(window, "Sammen om Sindet Esbjerg"),
             ),
+            700,
         ),
+        ("actor-editor.png", lambda: window.actor_pane.setCurrentWidget(window.actor_editor), 700),
         (
             "main-window-problems.png",
-            lambda: (window.tabs.setCurrentIndex(1), window.problem_view.selectRow(0)),
+            lambda: (window.tabs.setCurrentIndex(1), select_problem(patricia)),
+            700,
         ),
+        (
+            "problem-editor.png",
+            lambda: window.problem_pane.setCurrentWidget(window.problem_editor),
+            700,
+        ),
+        ("match-view.png", lambda: window.open_match(patricia), 2500),
         (
             "main-window-map.png",
             lambda: (
                 window.select_actor("esb-sammen-om-sindet"),
                 window.tabs.setCurrentIndex(window.map_tab_index),
             ),
+            6000,
         ),
+        (
+            "partnerships.png",
+            lambda: (
+                window.tabs.setCurrentIndex(window.partnerships_tab_index),
+                QTimer.singleShot(
+                    800,
+                    lambda: (
+                        window.partnerships_view.select(
+                            "aar-p-urk-laering-for-livet",
+                            window.partnerships_view.model.row_at(0).actor_id,
+                        )
+                        if window.partnerships_view.model.rowCount()
+                        else None
+                    ),
+                ),
+            ),
+            2000,
+        ),
+        ("export-map-dialog.png", export_dialog, 2500),
     ]
 
     def run_step(index: int) -> None:
         if index == len(steps):
             app.quit()
             return
-        name, prepare = steps[index]
+        name, prepare, settle = steps[index]
         prepare()
 
         def grab() -> None:
@@ -88,9 +135,16 @@ def main(out_dir: str) -> int:
             run_step(index + 1)
 
         # The map starts a web engine and draws its layers: give it time.
-        QTimer.singleShot(6000 if "map" in name else 700, grab)
+        QTimer.singleShot(settle, grab)
 
-    window.data_loaded.connect(lambda *_: QTimer.singleShot(300, lambda: run_step(0)))
+    started: list[bool] = []
+
+    def start(*_args: object) -> None:
+        if not started:  # data_loaded fires again after later reloads
+            started.append(True)
+            QTimer.singleShot(300, lambda: run_step(0))
+
+    window.data_loaded.connect(start)
     code = app.exec()
     tmp.cleanup()
     return code

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mapper.domain.errors import MapperError
@@ -33,6 +33,11 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     """Source strings are English; Danish comes from ui/i18n/mapper_da.qm."""
     if lang == "en":
         return None
+    # Qt's own dialogs and standard buttons (Cancel, Save, Discard …) in the same language.
+    qt_translator = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt_translator)
     translator = QTranslator(app)
     qm = resources.files("ui").joinpath("i18n", f"mapper_{lang}.qm")
     if translator.load(str(qm)):

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         layout.addWidget(self.filter_label)
         return page
 
@@ -488,10 +488,14 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         for action in (
-            self.import_action,
-            self.export_action,
-            self.export_map_action,
+            self.new_actor_action,
+            self.new_problem_action,
+            self.save_action,
+            self.undo_action,
+            self.redo_action,
             self.find_action,
+            self.import_action,
+            self.export_map_action,
         ):
             toolbar.addAction(action)
 
