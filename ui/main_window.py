@@ -466,6 +466,7 @@ class MainWindow(QMainWindow):
             self.tr("&Problem statements"),
             self.tr("&Match"),
             self.tr("M&ap"),
+            self.tr("Pa&rtnerships"),
         )
         for i, name in enumerate(names):
             action = QAction(name, self)
