@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -87,6 +88,8 @@ def _table_view(model: QAbstractItemModel, name: str, sort_column: int) -> QTabl
 class MainWindow(QMainWindow):
     """Lists the landscape's actors and problem statements; details of the selected record."""
 
+    geo_imported = Signal(bool)
+    """Emitted after a boundary import: True when the layer was stored."""
     import_finished = Signal(bool)
     """Emitted after an import: True when it was stored, False when it failed or was cancelled."""
     data_loaded = Signal(int, int)
@@ -405,6 +408,11 @@ class MainWindow(QMainWindow):
         self.export_map_action = QAction(self.tr("Export partner &map…"), self)
         self.export_map_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_map_action.triggered.connect(lambda: self.open_export_map())
+        self.geo_action = QAction(self.tr("Import &boundaries…"), self)
+        self.geo_action.setStatusTip(
+            self.tr("Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile")
+        )
+        self.geo_action.triggered.connect(self._ask_geo_import)
         self.demo_action = QAction(self.tr("Load &demo landscape"), self)
         self.demo_action.triggered.connect(self._load_demo)
         quit_action = QAction(self.tr("&Quit"), self)
@@ -414,6 +422,7 @@ class MainWindow(QMainWindow):
             self.import_action,
             self.export_action,
             self.export_map_action,
+            self.geo_action,
             self.demo_action,
         ):
             file_menu.addAction(action)
@@ -733,6 +742,87 @@ class MainWindow(QMainWindow):
             on_success=done,
             on_failure=failed,
             on_progress=lambda value, _total: progress.setValue(value),
+        )
+        return progress
+
+    def _ask_geo_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import boundaries"),
+            "",
+            self.tr("Boundary files (*.geojson *.json *.gpkg *.shp *.zip)"),
+        )
+        if not path:
+            return
+        layers = {
+            self.tr("Municipalities"): "municipalities",
+            self.tr("Regions"): "regions",
+            self.tr("Postcodes"): "postcodes",
+        }
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Import boundaries"),
+            self.tr("What does the file hold?"),
+            list(layers),
+            0,
+            False,
+        )
+        if ok:
+            self.import_boundaries(path, layers[label])
+
+    def import_boundaries(self, path: str, layer: str) -> QProgressDialog:
+        """Read a boundary file in the background (cancellable; the layer is replaced only when
+        the whole file was read) and show it on the map."""
+        from mapper.services.geo import GeoService
+
+        database = self._service.database
+        progress = QProgressDialog(
+            self.tr("Importing %1…").replace("%1", path), self.tr("Cancel"), 0, 0, self
+        )
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        cancelled = threading.Event()
+        progress.canceled.connect(cancelled.set)
+
+        def work(report: Callable[[int, int], None]) -> Any:
+            def step(done: int, total: int) -> None:
+                if cancelled.is_set():
+                    raise Cancelled()
+                report(done, total)
+
+            service = GeoService(database)
+            result = service.import_file(path, layer, progress=step)
+            if layer == "municipalities":
+                service.assign_municipalities(only_missing=True)
+            return result
+
+        def done(report: Any) -> None:
+            progress.reset()
+            self.statusBar().showMessage(
+                self.tr("Imported %1 shapes").replace("%1", str(report.shapes_stored)), 10000
+            )
+            self._map_loaded = False
+            if self.tabs.currentIndex() == self.map_tab_index:
+                self.load_map()
+            self.reload()
+            self.geo_imported.emit(True)
+
+        def failed(error: BaseException, details: str) -> None:
+            progress.reset()
+            if isinstance(error, Cancelled):
+                self.statusBar().showMessage(
+                    self.tr("Import cancelled; nothing was changed."), 10000
+                )
+            else:
+                self._failed(error, details)
+            self.geo_imported.emit(False)
+
+        run_in_background(
+            self,
+            work,
+            on_success=done,
+            on_failure=failed,
+            on_progress=lambda value, total: (progress.setMaximum(total), progress.setValue(value)),
         )
         return progress
 

@@ -68,3 +68,16 @@ def test_cancel_rolls_the_import_back(
         or "intet blev ændret" in window.statusBar().currentMessage()
     )
     assert window._service.counts().actors == 0
+
+
+def test_boundaries_imported_from_the_window_reach_the_database(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from mapper.services.geo import GeoService
+    from tests.mapper.geo.shapes import municipalities, write
+
+    path = write(municipalities(), tmp_path / "kommuner.geojson")
+    with qtbot.waitSignal(window.geo_imported, timeout=30_000) as blocker:
+        window.import_boundaries(str(path), "municipalities")
+    assert blocker.args == [True]
+    assert GeoService(window._service.database).layers()["municipalities"] == 2

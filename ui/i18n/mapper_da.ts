@@ -935,475 +935,524 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="113" />
         <source>Volunteer landscape</source>
         <translation>Frivillighedslandskabet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="121" />
         <source>Landscape</source>
         <translation>Landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="122" />
+        <location filename="../main_window.py" line="274" />
         <source>Problem statements</source>
         <translation>Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120" />
+        <location filename="../main_window.py" line="123" />
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121" />
+        <location filename="../main_window.py" line="124" />
         <source>Map</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="130" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="147" />
         <source>Search actors…</source>
         <translation>Søg efter aktør…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="149" />
         <source>Search actors</source>
         <translation>Søg efter aktør</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="166" />
         <source>Filter by actor kind</source>
         <translation>Filtrér efter aktørtype</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="166" />
         <source>All kinds</source>
         <translation>Alle typer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="171" />
         <source>Filter by target group</source>
         <translation>Filtrér efter målgruppe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="171" />
         <source>All target groups</source>
         <translation>Alle målgrupper</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="176" />
         <source>Filter by resource</source>
         <translation>Filtrér efter ressource</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="176" />
         <source>All resources</source>
         <translation>Alle ressourcer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="181" />
         <source>Filter by municipality</source>
         <translation>Filtrér efter kommune</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="181" />
         <source>All municipalities</source>
         <translation>Alle kommuner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="201" />
         <source>Actors</source>
         <translation>Aktører</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="207" />
         <source>Actor details</source>
         <translation>Detaljer om aktøren</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="208" />
         <source>Select an actor to see its profile.</source>
         <translation>Vælg en aktør for at se dens profil.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="215" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="216" />
         <source>Edit dating profile</source>
         <translation>Redigér datingprofil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254" />
+        <location filename="../main_window.py" line="257" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277" />
+        <location filename="../main_window.py" line="280" />
         <source>Problem statement details</source>
         <translation>Detaljer om problemstillingen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279" />
+        <location filename="../main_window.py" line="282" />
         <source>Select a problem statement to see what it seeks.</source>
         <translation>Vælg en problemstilling for at se, hvad den søger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282" />
+        <location filename="../main_window.py" line="285" />
         <source>Find &amp;partners</source>
         <translation>Find &amp;partnere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285" />
+        <location filename="../main_window.py" line="288" />
         <source>Rank the landscape's actors for the selected problem statement (Enter)</source>
         <translation>Rangér landskabets aktører til den valgte problemstilling (Enter)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="307" />
         <source>Overview</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305" />
+        <location filename="../main_window.py" line="308" />
         <source>Edit problem statement</source>
         <translation>Redigér problemstilling</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329" />
+        <location filename="../main_window.py" line="332" />
         <source>Details of the actor chosen on the map</source>
         <translation>Detaljer om aktøren valgt på kortet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="333" />
         <source>Click a marker to see the actor.</source>
         <translation>Klik på en markør for at se aktøren.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354" />
+        <location filename="../main_window.py" line="357" />
         <source>Partner map</source>
         <translation>Partnerkort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398" />
+        <location filename="../main_window.py" line="401" />
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399" />
+        <location filename="../main_window.py" line="402" />
         <source>&amp;Import landscape…</source>
         <translation>&amp;Importér landskab…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="405" />
         <source>&amp;Export landscape…</source>
         <translation>&amp;Eksportér landskab…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405" />
+        <location filename="../main_window.py" line="408" />
         <source>Export partner &amp;map…</source>
         <translation>Eksportér partner&amp;kort…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408" />
+        <location filename="../main_window.py" line="411" />
+        <source>Import &amp;boundaries…</source>
+        <translation>Importér &amp;grænser…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="413" />
+        <source>Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile</source>
+        <translation>Kommuner, regioner eller postnumre fra GeoJSON, GeoPackage eller Shapefile</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="416" />
         <source>Load &amp;demo landscape</source>
         <translation>Indlæs &amp;demolandskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410" />
+        <location filename="../main_window.py" line="418" />
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431" />
+        <location filename="../main_window.py" line="440" />
         <source>&amp;Undo</source>
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433" />
+        <location filename="../main_window.py" line="442" />
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435" />
+        <location filename="../main_window.py" line="444" />
         <source>&amp;New actor</source>
         <translation>&amp;Ny aktør</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438" />
+        <location filename="../main_window.py" line="447" />
         <source>New &amp;problem statement</source>
         <translation>Ny &amp;problemstilling</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="441" />
+        <location filename="../main_window.py" line="450" />
         <source>&amp;Save</source>
         <translation>&amp;Gem</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451" />
+        <location filename="../main_window.py" line="460" />
         <source>&amp;Find actor</source>
         <translation>&amp;Find aktør</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454" />
+        <location filename="../main_window.py" line="463" />
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463" />
+        <location filename="../main_window.py" line="472" />
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465" />
+        <location filename="../main_window.py" line="474" />
         <source>&amp;Landscape</source>
         <translation>&amp;Landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466" />
+        <location filename="../main_window.py" line="475" />
         <source>&amp;Problem statements</source>
         <translation>&amp;Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="476" />
         <source>&amp;Match</source>
         <translation>&amp;Match</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468" />
+        <location filename="../main_window.py" line="477" />
         <source>M&amp;ap</source>
         <translation>K&amp;ort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="469" />
+        <location filename="../main_window.py" line="478" />
         <source>Pa&amp;rtnerships</source>
         <translation>Pa&amp;rtnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478" />
+        <location filename="../main_window.py" line="487" />
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488" />
+        <location filename="../main_window.py" line="497" />
         <source>Main</source>
         <translation>Hovedværktøjslinje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="512" />
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504" />
+        <location filename="../main_window.py" line="513" />
         <source>&amp;About</source>
         <translation>&amp;Om</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517" />
+        <location filename="../main_window.py" line="526" />
         <source>Loading…</source>
         <translation>Indlæser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533" />
+        <location filename="../main_window.py" line="542" />
         <source>%1 actors · %2 problem statements · %3 partnerships</source>
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="539" />
+        <location filename="../main_window.py" line="548" />
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="573" />
+        <location filename="../main_window.py" line="582" />
         <source>%1 of %2 actors shown</source>
         <translation>%1 af %2 aktører vises</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581" />
+        <location filename="../main_window.py" line="590" />
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="636" />
+        <location filename="../main_window.py" line="645" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="638" />
+        <location filename="../main_window.py" line="647" />
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="643" />
+        <location filename="../main_window.py" line="652" />
         <source>We are</source>
         <translation>Vi er</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="644" />
-        <location filename="../main_window.py" line="666" />
+        <location filename="../main_window.py" line="653" />
+        <location filename="../main_window.py" line="675" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="645" />
+        <location filename="../main_window.py" line="654" />
         <source>Our role towards the target group</source>
         <translation>Vores rolle i forhold til målgruppen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="646" />
+        <location filename="../main_window.py" line="655" />
         <source>Resources and competences</source>
         <translation>Ressourcer og kompetencer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="647" />
+        <location filename="../main_window.py" line="656" />
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="648" />
+        <location filename="../main_window.py" line="657" />
         <source>Best at</source>
         <translation>Bedst til</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="649" />
+        <location filename="../main_window.py" line="658" />
         <source>Worst at</source>
         <translation>Dårligst til</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="650" />
+        <location filename="../main_window.py" line="659" />
         <source>Successful projects</source>
         <translation>Succesfulde projekter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="651" />
+        <location filename="../main_window.py" line="660" />
         <source>Attractive partner because</source>
         <translation>Attraktiv partner fordi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652" />
+        <location filename="../main_window.py" line="661" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="664" />
+        <location filename="../main_window.py" line="673" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665" />
+        <location filename="../main_window.py" line="674" />
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="667" />
+        <location filename="../main_window.py" line="676" />
         <source>Our role in the project</source>
         <translation>Vores rolle i projektet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="668" />
+        <location filename="../main_window.py" line="677" />
         <source>We seek someone who</source>
         <translation>Vi søger nogen, der</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="669" />
+        <location filename="../main_window.py" line="678" />
         <source>Resources sought</source>
         <translation>Søgte ressourcer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="670" />
+        <location filename="../main_window.py" line="679" />
         <source>Roles sought</source>
         <translation>Søgte roller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="671" />
+        <location filename="../main_window.py" line="680" />
         <source>The partner must not</source>
         <translation>Partneren skal ikke</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="672" />
+        <location filename="../main_window.py" line="681" />
         <source>As a partner you get</source>
         <translation>Som partner får du</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="674" />
+        <location filename="../main_window.py" line="683" />
         <source>Involves a statutory task</source>
         <translation>Indebærer en myndighedsopgave</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="675" />
+        <location filename="../main_window.py" line="684" />
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="689" />
+        <location filename="../main_window.py" line="698" />
         <source>Import landscape</source>
         <translation>Importér landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="689" />
-        <location filename="../main_window.py" line="760" />
+        <location filename="../main_window.py" line="698" />
+        <location filename="../main_window.py" line="850" />
         <source>Landscape documents (*.json)</source>
         <translation>Landskabsdokumenter (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699" />
+        <location filename="../main_window.py" line="708" />
+        <location filename="../main_window.py" line="780" />
         <source>Importing %1…</source>
         <translation>Importerer %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699" />
+        <location filename="../main_window.py" line="708" />
+        <location filename="../main_window.py" line="780" />
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="723" />
+        <location filename="../main_window.py" line="732" />
+        <location filename="../main_window.py" line="814" />
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importen blev annulleret; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="748" />
+        <location filename="../main_window.py" line="751" />
+        <location filename="../main_window.py" line="764" />
+        <source>Import boundaries</source>
+        <translation>Importér grænser</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="753" />
+        <source>Boundary files (*.geojson *.json *.gpkg *.shp *.zip)</source>
+        <translation>Grænsefiler (*.geojson *.json *.gpkg *.shp *.zip)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="758" />
+        <source>Municipalities</source>
+        <translation>Kommuner</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="759" />
+        <source>Regions</source>
+        <translation>Regioner</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="760" />
+        <source>Postcodes</source>
+        <translation>Postnumre</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="765" />
+        <source>What does the file hold?</source>
+        <translation>Hvad indeholder filen?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="802" />
+        <source>Imported %1 shapes</source>
+        <translation>Importerede %1 grænseflader</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="838" />
         <source>Imported: %1 new and %2 updated actors</source>
         <translation>Importeret: %1 nye og %2 opdaterede aktører</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="758" />
+        <location filename="../main_window.py" line="848" />
         <source>Export landscape</source>
         <translation>Eksportér landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="768" />
+        <location filename="../main_window.py" line="858" />
         <source>Exported %1 actors to %2</source>
         <translation>Eksporterede %1 aktører til %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="805" />
+        <location filename="../main_window.py" line="895" />
         <source>Saved %1</source>
         <translation>Gemt: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="830" />
+        <location filename="../main_window.py" line="920" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="845" />
+        <location filename="../main_window.py" line="935" />
         <source>Partner map written to %1</source>
         <translation>Partnerkort gemt i %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="856" />
+        <location filename="../main_window.py" line="946" />
         <source>About</source>
         <translation>Om</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="858" />
+        <location filename="../main_window.py" line="948" />
         <source>Volunteer landscape: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>Frivillighedslandskabet: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
