@@ -281,7 +281,8 @@ class MainWindow(QMainWindow):
         self.problem_detail.setPlaceholderText(
             self.tr("Select a problem statement to see what it seeks.")
         )
-        self.problem_view.doubleClicked.connect(lambda _i: self._match_selected_problem())
+        # activated: double click, or Enter on the keyboard.
+        self.problem_view.activated.connect(lambda _i: self._match_selected_problem())
         self.find_partners_button = QPushButton(self.tr("Find &partners"))
         self.find_partners_button.setObjectName("findPartners")
         self.find_partners_button.setToolTip(

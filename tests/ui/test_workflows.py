@@ -114,3 +114,15 @@ def test_every_area_is_reachable_by_keyboard(window: MainWindow, qtbot: QtBot) -
         assert window.tabs.currentIndex() == index
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 0 and window.search_edit.hasFocus()
+
+
+def test_enter_on_a_problem_opens_its_match(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    view = window.problem_view
+    view.setFocus()
+    view.selectRow(0)
+    expected = window.selected_problem_id()
+    with qtbot.waitSignal(window.match_view.ranked, timeout=20_000):
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.tabs.currentIndex() == window.match_tab_index
+    assert window.match_view.current_problem_id() == expected
