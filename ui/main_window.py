@@ -41,7 +41,12 @@ from PySide6.QtWidgets import (
 from mapper.domain.errors import Cancelled, MapperError
 from mapper.domain.model import Actor, ProblemStatement
 from mapper.services.actors import ActorEditService
-from mapper.services.landscape import IMPORT_STEPS, ImportReport, LandscapeService
+from mapper.services.landscape import (
+    EXPORT_STEPS,
+    IMPORT_STEPS,
+    ImportReport,
+    LandscapeService,
+)
 from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
 from mapper.services.partnerships import PartnershipService
@@ -88,6 +93,8 @@ def _table_view(model: QAbstractItemModel, name: str, sort_column: int) -> QTabl
 class MainWindow(QMainWindow):
     """Lists the landscape's actors and problem statements; details of the selected record."""
 
+    export_finished = Signal(bool)
+    """Emitted after a landscape export: True when the file was written."""
     geo_imported = Signal(bool)
     """Emitted after a boundary import: True when the layer was stored."""
     import_finished = Signal(bool)
@@ -850,19 +857,58 @@ class MainWindow(QMainWindow):
             "landskab.json",
             self.tr("Landscape documents (*.json)"),
         )
-        if not path:
-            return
-        run_in_background(
+        if path:
+            self.export_file(path)
+
+    def export_file(self, path: str) -> QProgressDialog:
+        """Export in the background with a cancellable progress dialog."""
+        service = self._service
+        progress = QProgressDialog(
+            self.tr("Exporting to %1…").replace("%1", path),
+            self.tr("Cancel"),
+            0,
+            EXPORT_STEPS,
             self,
-            lambda: self._service.export_file(path),
-            on_success=lambda counts: self.statusBar().showMessage(
+        )
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        cancelled = threading.Event()
+        progress.canceled.connect(cancelled.set)
+
+        def work(report: Callable[[int, int], None]) -> Any:
+            def step(done: int, total: int) -> None:
+                if cancelled.is_set():
+                    raise Cancelled()
+                report(done, total)
+
+            return service.export_file(path, progress=step)
+
+        def done(counts: Any) -> None:
+            progress.reset()
+            self.statusBar().showMessage(
                 self.tr("Exported %1 actors to %2")
                 .replace("%1", str(counts.actors))
                 .replace("%2", path),
                 10000,
-            ),
-            on_failure=self._failed,
+            )
+            self.export_finished.emit(True)
+
+        def failed(error: BaseException, details: str) -> None:
+            progress.reset()
+            if isinstance(error, Cancelled):
+                self.statusBar().showMessage(self.tr("Export cancelled."), 10000)
+            else:
+                self._failed(error, details)
+            self.export_finished.emit(False)
+
+        run_in_background(
+            self,
+            work,
+            on_success=done,
+            on_failure=failed,
+            on_progress=lambda value, _total: progress.setValue(value),
         )
+        return progress
 
     # ----------------------------------------------------------------- editing
 

@@ -22,6 +22,7 @@ from mapper.persistence.database import Database
 from mapper.persistence.store import ACTOR_CODES, ACTORS, PARTNERSHIPS, PROBLEMS, Progress
 
 IMPORT_STEPS = 4
+EXPORT_STEPS = 4
 
 
 @dataclass(frozen=True)
@@ -121,20 +122,32 @@ class LandscapeService:
         """Import the demo landscape shipped in ``data/`` (idempotent)."""
         return self.import_document(read_data_json("demo_landscape.json"), source="demo landscape")
 
-    def export_landscape(self) -> Landscape:
+    def export_landscape(self, progress: Progress | None = None) -> Landscape:
+        """The whole landscape; ``progress(step, 4)`` between phases may raise to stop."""
+        report = progress or (lambda _done, _total: None)
         with self.database.unit_of_work() as session:
-            return Landscape(
-                actors=tuple(a for _, a in store.load_actors(session)),
-                problems=tuple(p for _, p in store.load_problems(session)),
-                partnerships=tuple(p for _, p in store.load_partnerships(session)),
-            )
+            report(0, EXPORT_STEPS)
+            actors = tuple(a for _, a in store.load_actors(session))
+            report(1, EXPORT_STEPS)
+            problems = tuple(p for _, p in store.load_problems(session))
+            partnerships = tuple(p for _, p in store.load_partnerships(session))
+            report(2, EXPORT_STEPS)
+        return Landscape(actors=actors, problems=problems, partnerships=partnerships)
 
-    def export_document(self) -> dict[str, Any]:
-        return interchange.landscape_to_document(self.export_landscape())
+    def export_document(self, progress: Progress | None = None) -> dict[str, Any]:
+        return interchange.landscape_to_document(self.export_landscape(progress))
 
-    def export_file(self, target: str | Path | IO[str]) -> LandscapeCounts:
-        doc = self.export_document()
+    def export_file(
+        self, target: str | Path | IO[str], progress: Progress | None = None
+    ) -> LandscapeCounts:
+        """Write the landscape; a file is replaced only when the document is complete, so a
+        cancelled export (progress raising) leaves any earlier file as it was."""
+        doc = self.export_document(progress)
+        if progress:
+            progress(3, EXPORT_STEPS)
         interchange.write_document(doc, target)
+        if progress:
+            progress(EXPORT_STEPS, EXPORT_STEPS)
         return LandscapeCounts(len(doc["actors"]), len(doc["problems"]), len(doc["partnerships"]))
 
     # ----------------------------------------------------------------- reading

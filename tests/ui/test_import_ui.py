@@ -81,3 +81,15 @@ def test_boundaries_imported_from_the_window_reach_the_database(
         window.import_boundaries(str(path), "municipalities")
     assert blocker.args == [True]
     assert GeoService(window._service.database).layers()["municipalities"] == 2
+
+
+def test_export_from_the_window_writes_a_valid_document(
+    window: MainWindow, qtbot: QtBot, document: Path, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
+        window.import_file(str(document))
+    target = tmp_path / "out.json"
+    with qtbot.waitSignal(window.export_finished, timeout=20_000) as blocker:
+        window.export_file(str(target))
+    assert blocker.args == [True]
+    assert len(json.loads(target.read_text("utf-8"))["actors"]) == 5

@@ -935,524 +935,535 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="113" />
+        <location filename="../main_window.py" line="120" />
         <source>Volunteer landscape</source>
         <translation>Frivillighedslandskabet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121" />
+        <location filename="../main_window.py" line="128" />
         <source>Landscape</source>
         <translation>Landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122" />
-        <location filename="../main_window.py" line="274" />
+        <location filename="../main_window.py" line="129" />
+        <location filename="../main_window.py" line="281" />
         <source>Problem statements</source>
         <translation>Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123" />
+        <location filename="../main_window.py" line="130" />
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124" />
+        <location filename="../main_window.py" line="131" />
         <source>Map</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130" />
+        <location filename="../main_window.py" line="137" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147" />
+        <location filename="../main_window.py" line="154" />
         <source>Search actors…</source>
         <translation>Søg efter aktør…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149" />
+        <location filename="../main_window.py" line="156" />
         <source>Search actors</source>
         <translation>Søg efter aktør</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="173" />
         <source>Filter by actor kind</source>
         <translation>Filtrér efter aktørtype</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="173" />
         <source>All kinds</source>
         <translation>Alle typer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="178" />
         <source>Filter by target group</source>
         <translation>Filtrér efter målgruppe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="178" />
         <source>All target groups</source>
         <translation>Alle målgrupper</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="183" />
         <source>Filter by resource</source>
         <translation>Filtrér efter ressource</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="183" />
         <source>All resources</source>
         <translation>Alle ressourcer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="188" />
         <source>Filter by municipality</source>
         <translation>Filtrér efter kommune</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="188" />
         <source>All municipalities</source>
         <translation>Alle kommuner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="208" />
         <source>Actors</source>
         <translation>Aktører</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="214" />
         <source>Actor details</source>
         <translation>Detaljer om aktøren</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="215" />
         <source>Select an actor to see its profile.</source>
         <translation>Vælg en aktør for at se dens profil.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="222" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="223" />
         <source>Edit dating profile</source>
         <translation>Redigér datingprofil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257" />
+        <location filename="../main_window.py" line="264" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280" />
+        <location filename="../main_window.py" line="287" />
         <source>Problem statement details</source>
         <translation>Detaljer om problemstillingen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282" />
+        <location filename="../main_window.py" line="289" />
         <source>Select a problem statement to see what it seeks.</source>
         <translation>Vælg en problemstilling for at se, hvad den søger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285" />
+        <location filename="../main_window.py" line="293" />
         <source>Find &amp;partners</source>
         <translation>Find &amp;partnere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288" />
+        <location filename="../main_window.py" line="296" />
         <source>Rank the landscape's actors for the selected problem statement (Enter)</source>
         <translation>Rangér landskabets aktører til den valgte problemstilling (Enter)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307" />
+        <location filename="../main_window.py" line="315" />
         <source>Overview</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308" />
+        <location filename="../main_window.py" line="316" />
         <source>Edit problem statement</source>
         <translation>Redigér problemstilling</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332" />
+        <location filename="../main_window.py" line="340" />
         <source>Details of the actor chosen on the map</source>
         <translation>Detaljer om aktøren valgt på kortet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333" />
+        <location filename="../main_window.py" line="341" />
         <source>Click a marker to see the actor.</source>
         <translation>Klik på en markør for at se aktøren.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357" />
+        <location filename="../main_window.py" line="365" />
         <source>Partner map</source>
         <translation>Partnerkort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="409" />
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="410" />
         <source>&amp;Import landscape…</source>
         <translation>&amp;Importér landskab…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405" />
+        <location filename="../main_window.py" line="413" />
         <source>&amp;Export landscape…</source>
         <translation>&amp;Eksportér landskab…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408" />
+        <location filename="../main_window.py" line="416" />
         <source>Export partner &amp;map…</source>
         <translation>Eksportér partner&amp;kort…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411" />
+        <location filename="../main_window.py" line="419" />
         <source>Import &amp;boundaries…</source>
         <translation>Importér &amp;grænser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="421" />
         <source>Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile</source>
         <translation>Kommuner, regioner eller postnumre fra GeoJSON, GeoPackage eller Shapefile</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="424" />
         <source>Load &amp;demo landscape</source>
         <translation>Indlæs &amp;demolandskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="426" />
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440" />
+        <location filename="../main_window.py" line="448" />
         <source>&amp;Undo</source>
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="442" />
+        <location filename="../main_window.py" line="450" />
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="444" />
+        <location filename="../main_window.py" line="452" />
         <source>&amp;New actor</source>
         <translation>&amp;Ny aktør</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="447" />
+        <location filename="../main_window.py" line="455" />
         <source>New &amp;problem statement</source>
         <translation>Ny &amp;problemstilling</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450" />
+        <location filename="../main_window.py" line="458" />
         <source>&amp;Save</source>
         <translation>&amp;Gem</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="460" />
+        <location filename="../main_window.py" line="468" />
         <source>&amp;Find actor</source>
         <translation>&amp;Find aktør</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463" />
+        <location filename="../main_window.py" line="471" />
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="472" />
+        <location filename="../main_window.py" line="480" />
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="474" />
+        <location filename="../main_window.py" line="482" />
         <source>&amp;Landscape</source>
         <translation>&amp;Landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475" />
+        <location filename="../main_window.py" line="483" />
         <source>&amp;Problem statements</source>
         <translation>&amp;Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="476" />
+        <location filename="../main_window.py" line="484" />
         <source>&amp;Match</source>
         <translation>&amp;Match</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="477" />
+        <location filename="../main_window.py" line="485" />
         <source>M&amp;ap</source>
         <translation>K&amp;ort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478" />
+        <location filename="../main_window.py" line="486" />
         <source>Pa&amp;rtnerships</source>
         <translation>Pa&amp;rtnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487" />
+        <location filename="../main_window.py" line="495" />
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497" />
+        <location filename="../main_window.py" line="505" />
         <source>Main</source>
         <translation>Hovedværktøjslinje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512" />
+        <location filename="../main_window.py" line="520" />
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513" />
+        <location filename="../main_window.py" line="521" />
         <source>&amp;About</source>
         <translation>&amp;Om</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526" />
+        <location filename="../main_window.py" line="534" />
         <source>Loading…</source>
         <translation>Indlæser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542" />
+        <location filename="../main_window.py" line="550" />
         <source>%1 actors · %2 problem statements · %3 partnerships</source>
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548" />
+        <location filename="../main_window.py" line="556" />
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="582" />
+        <location filename="../main_window.py" line="590" />
         <source>%1 of %2 actors shown</source>
         <translation>%1 af %2 aktører vises</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="590" />
+        <location filename="../main_window.py" line="598" />
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="645" />
+        <location filename="../main_window.py" line="653" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="647" />
+        <location filename="../main_window.py" line="655" />
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652" />
+        <location filename="../main_window.py" line="660" />
         <source>We are</source>
         <translation>Vi er</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653" />
-        <location filename="../main_window.py" line="675" />
+        <location filename="../main_window.py" line="661" />
+        <location filename="../main_window.py" line="683" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="654" />
+        <location filename="../main_window.py" line="662" />
         <source>Our role towards the target group</source>
         <translation>Vores rolle i forhold til målgruppen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="655" />
+        <location filename="../main_window.py" line="663" />
         <source>Resources and competences</source>
         <translation>Ressourcer og kompetencer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="656" />
+        <location filename="../main_window.py" line="664" />
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="657" />
+        <location filename="../main_window.py" line="665" />
         <source>Best at</source>
         <translation>Bedst til</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="658" />
+        <location filename="../main_window.py" line="666" />
         <source>Worst at</source>
         <translation>Dårligst til</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="659" />
+        <location filename="../main_window.py" line="667" />
         <source>Successful projects</source>
         <translation>Succesfulde projekter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="660" />
+        <location filename="../main_window.py" line="668" />
         <source>Attractive partner because</source>
         <translation>Attraktiv partner fordi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="661" />
+        <location filename="../main_window.py" line="669" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="673" />
+        <location filename="../main_window.py" line="681" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="674" />
+        <location filename="../main_window.py" line="682" />
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="676" />
+        <location filename="../main_window.py" line="684" />
         <source>Our role in the project</source>
         <translation>Vores rolle i projektet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="677" />
+        <location filename="../main_window.py" line="685" />
         <source>We seek someone who</source>
         <translation>Vi søger nogen, der</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="678" />
+        <location filename="../main_window.py" line="686" />
         <source>Resources sought</source>
         <translation>Søgte ressourcer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="679" />
+        <location filename="../main_window.py" line="687" />
         <source>Roles sought</source>
         <translation>Søgte roller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="680" />
+        <location filename="../main_window.py" line="688" />
         <source>The partner must not</source>
         <translation>Partneren skal ikke</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681" />
+        <location filename="../main_window.py" line="689" />
         <source>As a partner you get</source>
         <translation>Som partner får du</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="683" />
+        <location filename="../main_window.py" line="691" />
         <source>Involves a statutory task</source>
         <translation>Indebærer en myndighedsopgave</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="684" />
+        <location filename="../main_window.py" line="692" />
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="698" />
+        <location filename="../main_window.py" line="706" />
         <source>Import landscape</source>
         <translation>Importér landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="698" />
-        <location filename="../main_window.py" line="850" />
+        <location filename="../main_window.py" line="706" />
+        <location filename="../main_window.py" line="858" />
         <source>Landscape documents (*.json)</source>
         <translation>Landskabsdokumenter (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="708" />
-        <location filename="../main_window.py" line="780" />
+        <location filename="../main_window.py" line="716" />
+        <location filename="../main_window.py" line="788" />
         <source>Importing %1…</source>
         <translation>Importerer %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="708" />
-        <location filename="../main_window.py" line="780" />
+        <location filename="../main_window.py" line="716" />
+        <location filename="../main_window.py" line="788" />
+        <location filename="../main_window.py" line="867" />
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="732" />
-        <location filename="../main_window.py" line="814" />
+        <location filename="../main_window.py" line="740" />
+        <location filename="../main_window.py" line="822" />
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importen blev annulleret; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="751" />
-        <location filename="../main_window.py" line="764" />
+        <location filename="../main_window.py" line="759" />
+        <location filename="../main_window.py" line="772" />
         <source>Import boundaries</source>
         <translation>Importér grænser</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="753" />
+        <location filename="../main_window.py" line="761" />
         <source>Boundary files (*.geojson *.json *.gpkg *.shp *.zip)</source>
         <translation>Grænsefiler (*.geojson *.json *.gpkg *.shp *.zip)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="758" />
+        <location filename="../main_window.py" line="766" />
         <source>Municipalities</source>
         <translation>Kommuner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="759" />
+        <location filename="../main_window.py" line="767" />
         <source>Regions</source>
         <translation>Regioner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="760" />
+        <location filename="../main_window.py" line="768" />
         <source>Postcodes</source>
         <translation>Postnumre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="765" />
+        <location filename="../main_window.py" line="773" />
         <source>What does the file hold?</source>
         <translation>Hvad indeholder filen?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="802" />
+        <location filename="../main_window.py" line="810" />
         <source>Imported %1 shapes</source>
         <translation>Importerede %1 grænseflader</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="838" />
+        <location filename="../main_window.py" line="846" />
         <source>Imported: %1 new and %2 updated actors</source>
         <translation>Importeret: %1 nye og %2 opdaterede aktører</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="848" />
+        <location filename="../main_window.py" line="856" />
         <source>Export landscape</source>
         <translation>Eksportér landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="858" />
+        <location filename="../main_window.py" line="866" />
+        <source>Exporting to %1…</source>
+        <translation>Eksporterer til %1…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="884" />
         <source>Exported %1 actors to %2</source>
         <translation>Eksporterede %1 aktører til %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="895" />
+        <location filename="../main_window.py" line="891" />
+        <source>Export cancelled.</source>
+        <translation>Eksporten blev annulleret.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="929" />
         <source>Saved %1</source>
         <translation>Gemt: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="920" />
+        <location filename="../main_window.py" line="954" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="935" />
+        <location filename="../main_window.py" line="969" />
         <source>Partner map written to %1</source>
         <translation>Partnerkort gemt i %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="946" />
+        <location filename="../main_window.py" line="980" />
         <source>About</source>
         <translation>Om</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="948" />
+        <location filename="../main_window.py" line="982" />
         <source>Volunteer landscape: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>Frivillighedslandskabet: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
