@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mapper.domain.errors import Cancelled, MapperError
+from mapper.domain.errors import MapperError
 from mapper.domain.model import Actor, ProblemStatement
 from mapper.services.actors import ActorEditService
 from mapper.services.landscape import (
@@ -58,7 +57,7 @@ from ui.match_view import MatchView
 from ui.models.actor_table import ActorTableModel
 from ui.models.problem_table import ProblemTableModel, status_label
 from ui.models.row_table import ID_ROLE, SORT_ROLE
-from ui.operations import run_in_background
+from ui.operations import run_cancellable, run_in_background
 from ui.partnerships_view import PartnershipsView
 from ui.problem_editor import ProblemEditor
 
@@ -709,49 +708,26 @@ class MainWindow(QMainWindow):
             self.import_file(path)
 
     def import_file(self, path: str) -> QProgressDialog:
-        """Import in the background with a cancellable progress dialog; cancelling rolls the
-        whole import back."""
+        """Import in the background; Cancel rolls the whole import back."""
         service = self._service
-        progress = QProgressDialog(
-            self.tr("Importing %1…").replace("%1", path), self.tr("Cancel"), 0, IMPORT_STEPS, self
-        )
-        progress.setObjectName("importProgress")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        cancelled = threading.Event()
-        progress.canceled.connect(cancelled.set)
 
-        def work(report: Callable[[int, int], None]) -> ImportReport:
-            def step(done: int, total: int) -> None:
-                if cancelled.is_set():
-                    raise Cancelled()
-                report(done, total)
-
-            return service.import_file(path, progress=step)
-
-        def done(report: ImportReport) -> None:
-            progress.reset()
-            self._imported(report)
+        def cancelled() -> None:
+            self.statusBar().showMessage(self.tr("Import cancelled; nothing was changed."), 10000)
+            self.import_finished.emit(False)
 
         def failed(error: BaseException, details: str) -> None:
-            progress.reset()
-            if isinstance(error, Cancelled):
-                self.statusBar().showMessage(
-                    self.tr("Import cancelled; nothing was changed."), 10000
-                )
-                self.import_finished.emit(False)
-                return
             self._failed(error, details)
             self.import_finished.emit(False)
 
-        run_in_background(
+        return run_cancellable(
             self,
-            work,
-            on_success=done,
+            self.tr("Importing %1…").replace("%1", path),
+            lambda step: service.import_file(path, progress=step),
+            on_success=self._imported,
             on_failure=failed,
-            on_progress=lambda value, _total: progress.setValue(value),
+            on_cancelled=cancelled,
+            steps=IMPORT_STEPS,
         )
-        return progress
 
     def _ask_geo_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -779,25 +755,12 @@ class MainWindow(QMainWindow):
             self.import_boundaries(path, layers[label])
 
     def import_boundaries(self, path: str, layer: str) -> QProgressDialog:
-        """Read a boundary file in the background (cancellable; the layer is replaced only when
-        the whole file was read) and show it on the map."""
+        """Read a boundary file in the background (Cancel keeps the old layer) and show it."""
         from mapper.services.geo import GeoService
 
         database = self._service.database
-        progress = QProgressDialog(
-            self.tr("Importing %1…").replace("%1", path), self.tr("Cancel"), 0, 0, self
-        )
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        cancelled = threading.Event()
-        progress.canceled.connect(cancelled.set)
 
-        def work(report: Callable[[int, int], None]) -> Any:
-            def step(done: int, total: int) -> None:
-                if cancelled.is_set():
-                    raise Cancelled()
-                report(done, total)
-
+        def work(step: Callable[[int, int], None]) -> Any:
             service = GeoService(database)
             result = service.import_file(path, layer, progress=step)
             if layer == "municipalities":
@@ -805,7 +768,6 @@ class MainWindow(QMainWindow):
             return result
 
         def done(report: Any) -> None:
-            progress.reset()
             self.statusBar().showMessage(
                 self.tr("Imported %1 shapes").replace("%1", str(report.shapes_stored)), 10000
             )
@@ -815,24 +777,22 @@ class MainWindow(QMainWindow):
             self.reload()
             self.geo_imported.emit(True)
 
-        def failed(error: BaseException, details: str) -> None:
-            progress.reset()
-            if isinstance(error, Cancelled):
-                self.statusBar().showMessage(
-                    self.tr("Import cancelled; nothing was changed."), 10000
-                )
-            else:
-                self._failed(error, details)
+        def cancelled() -> None:
+            self.statusBar().showMessage(self.tr("Import cancelled; nothing was changed."), 10000)
             self.geo_imported.emit(False)
 
-        run_in_background(
+        def failed(error: BaseException, details: str) -> None:
+            self._failed(error, details)
+            self.geo_imported.emit(False)
+
+        return run_cancellable(
             self,
+            self.tr("Importing %1…").replace("%1", path),
             work,
             on_success=done,
             on_failure=failed,
-            on_progress=lambda value, total: (progress.setMaximum(total), progress.setValue(value)),
+            on_cancelled=cancelled,
         )
-        return progress
 
     def _load_demo(self) -> None:
         run_in_background(
@@ -861,30 +821,10 @@ class MainWindow(QMainWindow):
             self.export_file(path)
 
     def export_file(self, path: str) -> QProgressDialog:
-        """Export in the background with a cancellable progress dialog."""
+        """Export in the background; after Cancel no file is written or replaced."""
         service = self._service
-        progress = QProgressDialog(
-            self.tr("Exporting to %1…").replace("%1", path),
-            self.tr("Cancel"),
-            0,
-            EXPORT_STEPS,
-            self,
-        )
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        cancelled = threading.Event()
-        progress.canceled.connect(cancelled.set)
-
-        def work(report: Callable[[int, int], None]) -> Any:
-            def step(done: int, total: int) -> None:
-                if cancelled.is_set():
-                    raise Cancelled()
-                report(done, total)
-
-            return service.export_file(path, progress=step)
 
         def done(counts: Any) -> None:
-            progress.reset()
             self.statusBar().showMessage(
                 self.tr("Exported %1 actors to %2")
                 .replace("%1", str(counts.actors))
@@ -893,24 +833,23 @@ class MainWindow(QMainWindow):
             )
             self.export_finished.emit(True)
 
-        def failed(error: BaseException, details: str) -> None:
-            progress.reset()
-            if isinstance(error, Cancelled):
-                self.statusBar().showMessage(self.tr("Export cancelled."), 10000)
-            else:
-                self._failed(error, details)
+        def cancelled() -> None:
+            self.statusBar().showMessage(self.tr("Export cancelled."), 10000)
             self.export_finished.emit(False)
 
-        run_in_background(
+        def failed(error: BaseException, details: str) -> None:
+            self._failed(error, details)
+            self.export_finished.emit(False)
+
+        return run_cancellable(
             self,
-            work,
+            self.tr("Exporting to %1…").replace("%1", path),
+            lambda step: service.export_file(path, progress=step),
             on_success=done,
             on_failure=failed,
-            on_progress=lambda value, _total: progress.setValue(value),
+            on_cancelled=cancelled,
+            steps=EXPORT_STEPS,
         )
-        return progress
-
-    # ----------------------------------------------------------------- editing
 
     def new_actor(self) -> None:
         if not self.actor_editor.maybe_leave():

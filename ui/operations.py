@@ -9,11 +9,15 @@ is safe to call from the worker thread.
 
 from __future__ import annotations
 
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from mapper.domain.errors import Cancelled
 
 
 class _Relay(QObject):
@@ -74,3 +78,56 @@ def run_in_background(
     relay.failed.connect(finish)
     QThreadPool.globalInstance().start(_Task(work, relay, on_progress is not None))
     return relay
+
+
+def run_cancellable(
+    parent: QWidget,
+    label: str,
+    work: Callable[[Callable[[int, int], None]], Any],
+    *,
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException, str], None],
+    on_cancelled: Callable[[], None],
+    steps: int = 0,
+) -> QProgressDialog:
+    """Run long work with a progress dialog whose Cancel stops it.
+
+    ``work`` gets a ``step(done, total)`` callback to call between phases; after Cancel the
+    next call raises ``Cancelled``, so the core rolls its transaction back.
+    """
+    progress = QProgressDialog(
+        label, QCoreApplication.translate("Operations", "Cancel"), 0, steps, parent
+    )
+    progress.setObjectName("progressDialog")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+    cancelled = threading.Event()
+    progress.canceled.connect(cancelled.set)
+
+    def guarded(report: Callable[[int, int], None]) -> Any:
+        def step(done: int, total: int) -> None:
+            if cancelled.is_set():
+                raise Cancelled()
+            report(done, total)
+
+        return work(step)
+
+    def succeeded(result: Any) -> None:
+        progress.reset()
+        on_success(result)
+
+    def failed(error: BaseException, details: str) -> None:
+        progress.reset()
+        if isinstance(error, Cancelled):
+            on_cancelled()
+        else:
+            on_failure(error, details)
+
+    def advanced(done: int, total: int) -> None:
+        progress.setMaximum(total)
+        progress.setValue(done)
+
+    run_in_background(
+        parent, guarded, on_success=succeeded, on_failure=failed, on_progress=advanced
+    )
+    return progress
