@@ -323,6 +323,8 @@ class MatchView(QWidget):
                 problem_id, top=top, weights=weights, rotation=rotation
             )
 
+        self.excluded_label.setText(self.tr("Ranking the landscape…"))
+        self.setCursor(Qt.CursorShape.BusyCursor)
         run_in_background(
             self,
             work,
@@ -349,6 +351,7 @@ class MatchView(QWidget):
     def _ranked(self, generation: int, ranking: Ranking) -> None:
         if generation != self._generation:
             return  # an older request finished late
+        self.unsetCursor()
         self._ranking = ranking
         self.model.set_rows(ranking.matches)
         notes = [render(n, self._lang) for n in ranking.notes]
@@ -372,6 +375,7 @@ class MatchView(QWidget):
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
+        self.unsetCursor()
         self._ranking = None
         self.model.set_rows([])
         self.propose_button.setEnabled(False)

@@ -1591,17 +1591,22 @@
         <translation>Standardvægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="358" />
+        <location filename="../match_view.py" line="326" />
+        <source>Ranking the landscape…</source>
+        <translation>Rangerer landskabet…</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="361" />
         <source>Excluded: %1</source>
         <translation>Udelukket: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="365" />
+        <location filename="../match_view.py" line="368" />
         <source>No actor passes the hard gates.</source>
         <translation>Ingen aktører består de faste krav.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="479" />
+        <location filename="../match_view.py" line="483" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
     </message>
