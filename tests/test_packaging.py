@@ -62,12 +62,20 @@ def test_a_regular_install_holds_code_data_and_migrations(tmp_path: Path) -> Non
         "mapper/persistence/migrations/script.py.mako",
         "mapper/persistence/migrations/versions/0001_initial.py",
         "ui/i18n/mapper_da.qm",
+        "exports/assets/partner_map.js",
+        "exports/assets/partner_map.css",
     ):
         assert (target / relative).is_file(), relative
+    # Every module of the source tree is in the installed copy (no forgotten subpackage).
+    for module in sorted((source).glob("[mue]*/**/*.py")):
+        relative = module.relative_to(source)
+        if relative.parts[0] in ("mapper", "ui", "exports"):
+            assert (target / relative).is_file(), relative
     # Run from an empty folder so only the installed copy can be imported.
     env = {**os.environ, "PYTHONPATH": str(target), "MAPPER_DB": str(tmp_path / "i.sqlite")}
     code = (
         "import mapper, ui.cli, sys; assert mapper.__file__.startswith(sys.argv[1]);"
+        " import ui.main_window, exports.partner_map;"
         " sys.exit(ui.cli.main(['demo']) or ui.cli.main(['actors', '--json']))"
     )
     run = subprocess.run(
