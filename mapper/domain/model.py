@@ -75,6 +75,26 @@ class Consent:
 
 
 @dataclass(frozen=True)
+class ActorSeeking:
+    """What an actor itself seeks in partners (Vi søger …), the other half of its social dating
+    profile: resource kinds, roles and target groups (codes) and a free text."""
+
+    description: str | None = None
+    resources: tuple[str, ...] = ()
+    """Resource kind codes, e.g. 'premises', 'funding'."""
+    roles: tuple[str, ...] = ()
+    """Role codes the actor seeks in a partner, e.g. 'bridge_builder'."""
+    target_groups: tuple[str, ...] = ()
+    """Target group codes the actor seeks to work with (through a partner)."""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            (self.description or "").strip() or self.resources or self.roles or self.target_groups
+        )
+
+
+@dataclass(frozen=True)
 class Actor:
     """An actor (aktør) of the welfare landscape: a volunteer, an association, a company …"""
 
@@ -93,6 +113,7 @@ class Actor:
     roles: tuple[str, ...] = ()
     prevention_levels: tuple[str, ...] = ()
     profile: Profile = field(default_factory=Profile)
+    seeking: ActorSeeking = field(default_factory=ActorSeeking)
     contact: Contact = field(default_factory=Contact)
     public: bool = True
     consent: Consent = field(default_factory=Consent)

@@ -22,8 +22,10 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from rapidfuzz import process
 
 from mapper.domain.errors import InputProblem, ValidationError
+from mapper.domain.municipality import municipality_code_problem, padded
 from mapper.domain.model import (
     Actor,
+    ActorSeeking,
     Consent,
     Contact,
     Landscape,
@@ -47,6 +49,13 @@ _ACTOR_CODES = {
     "prevention_levels": "prevention_levels",
     "resources_offered.kind": "resource_kinds",
     "profile.evidence_level": "evidence_levels",
+}
+# What an actor itself seeks: not in the shared schema (its actors allow more properties), so
+# its shape is checked here (_check_actor_seeking) before its codes.
+_ACTOR_SEEKING_CODES = {
+    "seeking.resources": "resource_kinds",
+    "seeking.roles": "roles",
+    "seeking.target_groups": "target_groups",
 }
 _PROBLEM_CODES = {
     "target_groups": "target_groups",
@@ -158,6 +167,8 @@ def validate_document(
     for actor in actors:
         label = f"actor {actor['id']}"
         _check_codes(actor, _ACTOR_CODES, label, vocab, problems)
+        if _check_actor_seeking(actor.get("seeking"), label, problems):
+            _check_codes(actor, _ACTOR_SEEKING_CODES, label, vocab, problems)
         _check_location(actor.get("location"), label, problems)
         parent = actor.get("parent_id")
         if parent is not None:
@@ -171,6 +182,10 @@ def validate_document(
         label = f"problem {problem['id']}"
         _check_codes(problem, _PROBLEM_CODES, label, vocab, problems)
         _check_location(problem.get("location"), label, problems)
+        if found := municipality_code_problem(
+            problem.get("municipality_code"), label, "municipality_code"
+        ):
+            problems.append(found)
         owner = problem.get("owner_id")
         if owner is not None and owner not in all_actor_ids:
             problems.append(_unknown_ref(label, "owner_id", owner, all_actor_ids, "actor"))
@@ -346,12 +361,46 @@ def _check_location(
 ) -> None:
     if not location:
         return
+    code = location.get("municipality_code")
+    if found := municipality_code_problem(code, label, "location.municipality_code"):
+        problems.append(found)
     has_lat, has_lon = "lat" in location, "lon" in location
     if has_lat != has_lon:
         missing = "lon" if has_lat else "lat"
         problems.append(
             InputProblem(label, f"location.{missing}", None, "a coordinate needs both lat and lon")
         )
+
+
+def _check_actor_seeking(seeking: Any, label: str, problems: list[InputProblem]) -> bool:
+    """The shape of an actor's "seeking" object; True when its codes can be checked."""
+    if seeking is None:
+        return True
+    if not isinstance(seeking, dict):
+        problems.append(InputProblem(label, "seeking", seeking, "expected object"))
+        return False
+    ok = True
+    fields = ("description", "resources", "roles", "target_groups")
+    for key, value in seeking.items():
+        field = f"seeking.{key}"
+        if key not in fields:
+            nearest = _nearest(key, fields)
+            hint = f"nearest field: {nearest}" if nearest else None
+            problems.append(InputProblem(label, field, None, "unknown field", hint))
+            ok = False
+        elif key == "description":
+            if not isinstance(value, str):
+                problems.append(InputProblem(label, field, value, "expected string"))
+                ok = False
+        elif not isinstance(value, list):
+            problems.append(InputProblem(label, field, value, "expected array"))
+            ok = False
+        else:
+            for i, item in enumerate(value):
+                if not isinstance(item, str):
+                    problems.append(InputProblem(label, f"{field}[{i}]", item, "expected string"))
+                    ok = False
+    return ok
 
 
 # --------------------------------------------------------------------------- dict → model
@@ -370,13 +419,18 @@ def _resource(d: Mapping[str, Any]) -> Resource:
     )
 
 
+def _padded(code: str | None) -> str | None:
+    return padded(code) if code else code
+
+
 def _location(d: Mapping[str, Any] | None) -> Location:
     d = d or {}
     return Location(
         address=d.get("address"),
         postcode=d.get("postcode"),
         city=d.get("city"),
-        municipality_code=d.get("municipality_code"),
+        # "561" and "0561" are one municipality (Esbjerg): stored as four digits.
+        municipality_code=_padded(d.get("municipality_code")),
         lat=d.get("lat"),
         lon=d.get("lon"),
         precision=d.get("precision"),
@@ -385,6 +439,7 @@ def _location(d: Mapping[str, Any] | None) -> Location:
 
 def actor_from_dict(d: Mapping[str, Any]) -> Actor:
     profile = d.get("profile") or {}
+    seeking = d.get("seeking") or {}
     contact = d.get("contact") or {}
     consent = d.get("consent") or {}
     vocab = load_vocabulary()
@@ -412,6 +467,12 @@ def actor_from_dict(d: Mapping[str, Any]) -> Actor:
             how_we_know_it_works=profile.get("how_we_know_it_works"),
             evidence_level=profile.get("evidence_level"),
         ),
+        seeking=ActorSeeking(
+            description=seeking.get("description"),
+            resources=tuple(seeking.get("resources", ())),
+            roles=tuple(seeking.get("roles", ())),
+            target_groups=tuple(seeking.get("target_groups", ())),
+        ),
         contact=Contact(
             name=contact.get("name"),
             email=contact.get("email"),
@@ -432,7 +493,7 @@ def problem_from_dict(d: Mapping[str, Any]) -> ProblemStatement:
         id=d["id"],
         title=d["title"],
         owner_id=d.get("owner_id"),
-        municipality_code=d.get("municipality_code"),
+        municipality_code=_padded(d.get("municipality_code")),
         description=d.get("description"),
         concreteness=d.get("concreteness"),
         target_groups=tuple(d.get("target_groups", ())),
@@ -528,6 +589,15 @@ def actor_to_dict(a: Actor) -> dict[str, Any]:
                     "role_towards_target_group": p.role_towards_target_group,
                     "how_we_know_it_works": p.how_we_know_it_works,
                     "evidence_level": p.evidence_level,
+                }
+            ),
+            # Only when the actor seeks something, so older documents round-trip unchanged.
+            "seeking": _compact(
+                {
+                    "description": a.seeking.description,
+                    "resources": list(a.seeking.resources),
+                    "roles": list(a.seeking.roles),
+                    "target_groups": list(a.seeking.target_groups),
                 }
             ),
             "contact": _compact(

@@ -113,6 +113,8 @@ class ActorRecord(TimestampedRecord, LocationColumns, Base):
     role_towards_target_group: Mapped[str | None] = mapped_column(Text)
     how_we_know_it_works: Mapped[str | None] = mapped_column(Text)
     evidence_level: Mapped[str | None] = mapped_column(String(64))
+    seeking_description: Mapped[str | None] = mapped_column(Text)
+    """What the actor itself seeks, in words; the sought codes are facets of actor_codes."""
 
     codes: Mapped[list[ActorCode]] = relationship(
         cascade="all, delete-orphan",
@@ -141,7 +143,8 @@ class ActorRecord(TimestampedRecord, LocationColumns, Base):
 
 
 class ActorCode(Base):
-    """One code of an actor: facet is target_group, role or prevention_level."""
+    """One code of an actor: facet is target_group, role or prevention_level, or what the
+    actor seeks: sought_resource, sought_role or sought_target_group."""
 
     __tablename__ = "actor_codes"
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from mapper.domain.model import (
     Actor,
+    ActorSeeking,
     Consent,
     Contact,
     Location,
@@ -68,6 +69,12 @@ ACTOR_FACETS = {
     "role": "roles",
     "prevention_level": "prevention_levels",
 }
+ACTOR_SEEKING_FACETS = {
+    "sought_resource": "resources",
+    "sought_role": "roles",
+    "sought_target_group": "target_groups",
+}
+"""What the actor itself seeks (Actor.seeking)."""
 PROBLEM_FACETS = {
     "target_group": "target_groups",
     "required_resource": "required_resources",
@@ -219,6 +226,12 @@ def load_actors(session: Session, pks: Sequence[int] | None = None) -> list[tupl
                         role_towards_target_group=r.role_towards_target_group,
                         how_we_know_it_works=r.how_we_know_it_works,
                         evidence_level=r.evidence_level,
+                    ),
+                    seeking=ActorSeeking(
+                        description=r.seeking_description,
+                        resources=tuple(by_facet["sought_resource"]),
+                        roles=tuple(by_facet["sought_role"]),
+                        target_groups=tuple(by_facet["sought_target_group"]),
                     ),
                     contact=Contact(
                         name=r.contact_name,
@@ -381,6 +394,7 @@ def _actor_columns(a: Actor) -> dict[str, Any]:
         "role_towards_target_group": p.role_towards_target_group,
         "how_we_know_it_works": p.how_we_know_it_works,
         "evidence_level": p.evidence_level,
+        "seeking_description": a.seeking.description,
     }
 
 
@@ -432,7 +446,8 @@ def _code_rows(
 
 def _actor_children(pk: int, a: Actor) -> dict[Table, list[dict[str, Any]]]:
     return {
-        ACTOR_CODES: _code_rows("actor_pk", pk, a, ACTOR_FACETS),
+        ACTOR_CODES: _code_rows("actor_pk", pk, a, ACTOR_FACETS)
+        + _code_rows("actor_pk", pk, a, ACTOR_SEEKING_FACETS, holder=a.seeking),
         ACTOR_RESOURCES: _resource_rows("actor_pk", pk, a.resources_offered),
         ACTOR_EXAMPLES: [
             {"actor_pk": pk, "position": i, "text": t}
