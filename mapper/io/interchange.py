@@ -22,7 +22,6 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from rapidfuzz import process
 
 from mapper.domain.errors import InputProblem, ValidationError
-from mapper.domain.municipality import municipality_code_problem, padded
 from mapper.domain.model import (
     Actor,
     ActorSeeking,
@@ -182,10 +181,6 @@ def validate_document(
         label = f"problem {problem['id']}"
         _check_codes(problem, _PROBLEM_CODES, label, vocab, problems)
         _check_location(problem.get("location"), label, problems)
-        if found := municipality_code_problem(
-            problem.get("municipality_code"), label, "municipality_code"
-        ):
-            problems.append(found)
         owner = problem.get("owner_id")
         if owner is not None and owner not in all_actor_ids:
             problems.append(_unknown_ref(label, "owner_id", owner, all_actor_ids, "actor"))
@@ -361,9 +356,6 @@ def _check_location(
 ) -> None:
     if not location:
         return
-    code = location.get("municipality_code")
-    if found := municipality_code_problem(code, label, "location.municipality_code"):
-        problems.append(found)
     has_lat, has_lon = "lat" in location, "lon" in location
     if has_lat != has_lon:
         missing = "lon" if has_lat else "lat"
@@ -419,18 +411,13 @@ def _resource(d: Mapping[str, Any]) -> Resource:
     )
 
 
-def _padded(code: str | None) -> str | None:
-    return padded(code) if code else code
-
-
 def _location(d: Mapping[str, Any] | None) -> Location:
     d = d or {}
     return Location(
         address=d.get("address"),
         postcode=d.get("postcode"),
         city=d.get("city"),
-        # "561" and "0561" are one municipality (Esbjerg): stored as four digits.
-        municipality_code=_padded(d.get("municipality_code")),
+        municipality_code=d.get("municipality_code"),
         lat=d.get("lat"),
         lon=d.get("lon"),
         precision=d.get("precision"),
@@ -493,7 +480,7 @@ def problem_from_dict(d: Mapping[str, Any]) -> ProblemStatement:
         id=d["id"],
         title=d["title"],
         owner_id=d.get("owner_id"),
-        municipality_code=_padded(d.get("municipality_code")),
+        municipality_code=d.get("municipality_code"),
         description=d.get("description"),
         concreteness=d.get("concreteness"),
         target_groups=tuple(d.get("target_groups", ())),
