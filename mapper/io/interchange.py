@@ -35,6 +35,7 @@ from mapper.domain.model import (
     Resource,
     Seeking,
 )
+from mapper.domain.municipality import municipality_code_problem, padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
 
 FORMAT = "mapper-landscape"
@@ -181,6 +182,10 @@ def validate_document(
         label = f"problem {problem['id']}"
         _check_codes(problem, _PROBLEM_CODES, label, vocab, problems)
         _check_location(problem.get("location"), label, problems)
+        if found := municipality_code_problem(
+            problem.get("municipality_code"), label, "municipality_code"
+        ):
+            problems.append(found)
         owner = problem.get("owner_id")
         if owner is not None and owner not in all_actor_ids:
             problems.append(_unknown_ref(label, "owner_id", owner, all_actor_ids, "actor"))
@@ -356,6 +361,9 @@ def _check_location(
 ) -> None:
     if not location:
         return
+    code = location.get("municipality_code")
+    if found := municipality_code_problem(code, label, "location.municipality_code"):
+        problems.append(found)
     has_lat, has_lon = "lat" in location, "lon" in location
     if has_lat != has_lon:
         missing = "lon" if has_lat else "lat"
@@ -411,13 +419,18 @@ def _resource(d: Mapping[str, Any]) -> Resource:
     )
 
 
+def _padded(code: str | None) -> str | None:
+    return padded(code) if code else code
+
+
 def _location(d: Mapping[str, Any] | None) -> Location:
     d = d or {}
     return Location(
         address=d.get("address"),
         postcode=d.get("postcode"),
         city=d.get("city"),
-        municipality_code=d.get("municipality_code"),
+        # "561" and "0561" are one municipality (Esbjerg): stored as four digits.
+        municipality_code=_padded(d.get("municipality_code")),
         lat=d.get("lat"),
         lon=d.get("lon"),
         precision=d.get("precision"),
@@ -480,7 +493,7 @@ def problem_from_dict(d: Mapping[str, Any]) -> ProblemStatement:
         id=d["id"],
         title=d["title"],
         owner_id=d.get("owner_id"),
-        municipality_code=d.get("municipality_code"),
+        municipality_code=_padded(d.get("municipality_code")),
         description=d.get("description"),
         concreteness=d.get("concreteness"),
         target_groups=tuple(d.get("target_groups", ())),
