@@ -5,7 +5,7 @@ Each public method is one unit of work (one transaction); values in and frozen v
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -71,6 +71,34 @@ class LandscapeCounts:
     actors: int
     problems: int
     partnerships: int
+
+
+_ACTOR_ROWS = select(
+    ACTORS.c.pk,
+    ACTORS.c.uid,
+    ACTORS.c.name,
+    ACTORS.c.kind,
+    ACTORS.c.municipality_code,
+    ACTORS.c.city,
+    ACTORS.c.active,
+    ACTORS.c.public,
+).order_by(ACTORS.c.name, ACTORS.c.uid)
+
+_OWNER = ACTORS.alias("owner")
+_PROBLEM_ROWS = (
+    select(
+        PROBLEMS.c.pk,
+        PROBLEMS.c.uid,
+        PROBLEMS.c.title,
+        _OWNER.c.uid.label("owner_uid"),
+        _OWNER.c.name.label("owner_name"),
+        PROBLEMS.c.problem_municipality_code,
+        PROBLEMS.c.status,
+        PROBLEMS.c.involves_statutory_task,
+    )
+    .outerjoin(_OWNER, _OWNER.c.pk == PROBLEMS.c.owner_pk)
+    .order_by(PROBLEMS.c.title, PROBLEMS.c.uid)
+)
 
 
 class LandscapeService:
@@ -168,16 +196,7 @@ class LandscapeService:
         municipality_code: str | None = None,
         include_inactive: bool = True,
     ) -> list[ActorSummary]:
-        stmt = select(
-            ACTORS.c.pk,
-            ACTORS.c.uid,
-            ACTORS.c.name,
-            ACTORS.c.kind,
-            ACTORS.c.municipality_code,
-            ACTORS.c.city,
-            ACTORS.c.active,
-            ACTORS.c.public,
-        ).order_by(ACTORS.c.name, ACTORS.c.uid)
+        stmt = _ACTOR_ROWS
         if kind:
             stmt = stmt.where(ACTORS.c.kind == kind)
         if municipality_code:
@@ -192,16 +211,28 @@ class LandscapeService:
                     ACTOR_CODES.c.code == target_group,
                 )
             )
+        return self._actor_summaries(stmt, None)
+
+    def actor_summaries(self, ids: Collection[str]) -> list[ActorSummary]:
+        """The register rows of these actors (ids not stored are left out): what a view needs
+        to update the rows a change touched without reading the whole register."""
+        if not ids:
+            return []
+        return self._actor_summaries(_ACTOR_ROWS.where(ACTORS.c.uid.in_(sorted(ids))), ids)
+
+    def _actor_summaries(self, stmt: Any, ids: Collection[str] | None) -> list[ActorSummary]:
         with self.database.unit_of_work() as session:
             rows = session.execute(stmt).all()
-            groups = _codes_by_key(session, "target_group")
+            keys = [r.pk for r in rows] if ids is not None else None
+            groups = _codes_by_key(session, "target_group", keys)
             offered: dict[int, list[str]] = {}
             resources = store.ACTOR_RESOURCES
-            for key, kind in session.execute(
-                select(resources.c.actor_pk, resources.c.kind).order_by(
-                    resources.c.actor_pk, resources.c.position
-                )
-            ).all():
+            query = select(resources.c.actor_pk, resources.c.kind).order_by(
+                resources.c.actor_pk, resources.c.position
+            )
+            if keys is not None:
+                query = query.where(resources.c.actor_pk.in_(keys))
+            for key, kind in session.execute(query).all():
                 if kind not in offered.setdefault(key, []):
                     offered[key].append(kind)
         return [
@@ -220,32 +251,30 @@ class LandscapeService:
         ]
 
     def list_problems(self, *, status: str | None = None) -> list[ProblemSummary]:
-        owner = ACTORS.alias("owner")
-        stmt = (
-            select(
-                PROBLEMS.c.pk,
-                PROBLEMS.c.uid,
-                PROBLEMS.c.title,
-                owner.c.uid.label("owner_uid"),
-                owner.c.name.label("owner_name"),
-                PROBLEMS.c.problem_municipality_code,
-                PROBLEMS.c.status,
-                PROBLEMS.c.involves_statutory_task,
-            )
-            .outerjoin(owner, owner.c.pk == PROBLEMS.c.owner_pk)
-            .order_by(PROBLEMS.c.title, PROBLEMS.c.uid)
-        )
+        stmt = _PROBLEM_ROWS
         if status:
             stmt = stmt.where(PROBLEMS.c.status == status)
+        return self._problem_summaries(stmt, None)
+
+    def problem_summaries(self, ids: Collection[str]) -> list[ProblemSummary]:
+        """The list rows of these problem statements (ids not stored are left out)."""
+        if not ids:
+            return []
+        return self._problem_summaries(_PROBLEM_ROWS.where(PROBLEMS.c.uid.in_(sorted(ids))), ids)
+
+    def _problem_summaries(self, stmt: Any, ids: Collection[str] | None) -> list[ProblemSummary]:
         with self.database.unit_of_work() as session:
             rows = session.execute(stmt).all()
             codes = store.PROBLEM_CODES
             groups: dict[int, list[str]] = {}
-            for key, code in session.execute(
+            query = (
                 select(codes.c.problem_pk, codes.c.code)
                 .where(codes.c.facet == "target_group")
                 .order_by(codes.c.problem_pk, codes.c.position)
-            ):
+            )
+            if ids is not None:
+                query = query.where(codes.c.problem_pk.in_([r.pk for r in rows]))
+            for key, code in session.execute(query):
                 groups.setdefault(key, []).append(code)
         return [
             ProblemSummary(
@@ -304,13 +333,17 @@ def _referenced_ids(doc: dict[str, Any], kind: str, session: Any) -> set[str]:
     return set(keys)
 
 
-def _codes_by_key(session: Any, facet: str) -> dict[int, tuple[str, ...]]:
+def _codes_by_key(
+    session: Any, facet: str, keys: Sequence[int] | None = None
+) -> dict[int, tuple[str, ...]]:
     grouped: dict[int, list[str]] = {}
     stmt = (
         select(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.code)
         .where(ACTOR_CODES.c.facet == facet)
         .order_by(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.position)
     )
+    if keys is not None:
+        stmt = stmt.where(ACTOR_CODES.c.actor_pk.in_(keys))
     for key, code in session.execute(stmt):
         grouped.setdefault(key, []).append(code)
     return {k: tuple(v) for k, v in grouped.items()}
