@@ -1,12 +1,103 @@
-"""Typed errors of the domain core; the CLI and UI turn them into sentences."""
+"""Typed errors of the domain core; the CLI and UI turn them into sentences.
+
+The core speaks in codes: every error class has a stable ``code`` and its dataclass fields as
+``params``; an InputProblem carries a ``code`` from PROBLEM_CODES with its ``params``. The
+English ``message`` texts are for the CLI and logs; the UI renders the codes in its language
+(ui/error_text.py), as matching's Reasons are rendered from data/reasons.json.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import field as _field
+from types import MappingProxyType
+from typing import ClassVar, Final
+
+PROBLEM_CODES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        # code: the names of its params (a param may be absent or None when not known)
+        "invalid": (),  # anything without a code of its own: only the message says what
+        "required": (),  # a field that must be filled in is missing or empty
+        "blank": (),  # text that is only spaces
+        "unknown_code": ("facet", "nearest"),  # not a code of the vocabulary's facet
+        "not_one_of": ("choices", "nearest"),  # not one of a fixed list of values
+        "wrong_value": ("expected",),  # must be exactly ``expected``
+        "wrong_type": ("expected",),  # JSON type expected: string, number, integer, array …
+        "out_of_range": ("min", "max"),  # a number below min or above max
+        "too_long": ("max",),  # text or list longer than max (characters or items)
+        "too_short": ("min",),  # text or list shorter than min
+        "bad_format": ("format",),  # not a valid email, uri, date, date-time, pattern …
+        "unknown_field": ("nearest",),  # a field the format does not have
+        "not_a_number": (),  # not a (finite) number
+        "not_email": ("example",),  # not an e-mail address
+        "not_website": ("example",),  # a website address must start with http(s)://
+        "both_or_neither": ("missing",),  # a coordinate needs both lat and lon
+        "consent_required": (),  # an individual volunteer needs the date of consent
+        "purpose_required": (),  # an individual volunteer needs a stated purpose
+        "volunteer_public": (),  # an individual volunteer cannot be public
+        "duplicate_id": ("kind", "free"),  # the id is taken; ``free`` is one that is not
+        "unknown_reference": ("kind", "nearest"),  # no ``kind`` record with this id
+        "own_parent": (),  # an actor cannot be its own parent
+        "duplicate_partnership": (),  # the same partnership twice in one document
+        "in_use": ("kind", "count"),  # ``count`` ``kind`` records refer to it
+        "unknown_status": ("allowed",),  # not a status of the workflow
+        "status_move": ("current", "allowed"),  # a move the workflow does not allow
+        "not_json": ("line", "column"),  # a document that is not JSON
+        "not_object": (),  # a document that is not a JSON object
+        "municipality_code": ("nearest",),  # not the code of a Danish municipality
+    }
+)
+"""Every code an InputProblem may carry, with the names of its params."""
+
+GEO_IMPORT_CAUSES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "unreadable": (),  # the file cannot be read (``message`` has the driver's words)
+        "unknown_layer": ("layer", "layers"),
+        "no_such_file": (),
+        "is_folder": (),
+        "unsupported_type": ("suffix",),
+        "no_features": (),
+        "no_shapes": (),  # the file has no geometry at all
+        "bad_zip": (),
+        "zip_without_shapefile": (),
+        "zip_with_several_shapefiles": ("names",),
+        "no_such_column": ("column", "what", "columns", "nearest"),
+        "no_column": ("what", "candidates", "columns", "nearest"),
+        "no_polygons": ("found",),
+        "no_coded_polygon": ("column",),
+        "unknown_crs": (),
+        "unconvertible_coordinates": ("crs",),
+    }
+)
+"""Every ``cause`` of a GeoImportError, with the names of its ``cause_params``."""
+
+DATABASE_CAUSES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "unusable": (),  # anything else (``reason`` has the driver's words)
+        "not_a_url": (),
+        "cannot_create_folder": ("folder",),
+        "no_driver": (),
+        "foreign_tables": (),  # it holds tables this application did not create
+        "unreachable": (),  # the server or file cannot be opened
+    }
+)
+"""Every ``cause`` of a DatabaseError, with the names of its ``cause_params``."""
 
 
 class MapperError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose.
+
+    ``code`` names the kind of error (stable, for the UI to render); ``params`` are its
+    fields."""
+
+    code: ClassVar[str] = "error"
+
+    @property
+    def params(self) -> dict[str, object]:
+        if not is_dataclass(self):
+            return {}
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass(frozen=True)
@@ -19,8 +110,13 @@ class InputProblem:
     """Dotted path of the field, e.g. 'target_groups[1]' or 'location.lat'."""
     value: object
     message: str
+    """What is wrong, in English, for the CLI and logs; the UI renders ``code`` instead."""
     hint: str | None = None
     """The nearest valid code, or what a valid value looks like."""
+    code: str = _field(default="invalid", kw_only=True)
+    """What is wrong, one of PROBLEM_CODES."""
+    params: Mapping[str, object] = _field(default_factory=dict, kw_only=True, hash=False)
+    """The code's parameters (see PROBLEM_CODES), e.g. {"facet": ..., "nearest": ...}."""
 
     def __str__(self) -> str:
         shown = "" if self.value is None else f" = {self.value!r}"
@@ -34,7 +130,9 @@ class InputProblem:
 class ValidationError(MapperError):
     """Input was rejected; nothing was stored. Carries every problem found."""
 
-    problems: list[InputProblem] = field(default_factory=list)
+    code: ClassVar[str] = "validation"
+
+    problems: list[InputProblem] = _field(default_factory=list)
     source: str | None = None
 
     def __post_init__(self) -> None:
@@ -54,6 +152,8 @@ class ValidationError(MapperError):
 class NotFoundError(MapperError):
     """A record asked for by its interchange id does not exist."""
 
+    code: ClassVar[str] = "not_found"
+
     kind: str
     record_id: str
     hint: str | None = None
@@ -72,8 +172,14 @@ class NotFoundError(MapperError):
 class DatabaseError(MapperError):
     """The database cannot be opened or is in a state we cannot work with."""
 
+    code: ClassVar[str] = "database"
+
     url: str
     reason: str
+    """Why, in English (often the driver's own words), for the CLI and logs."""
+    cause: str = _field(default="unusable", kw_only=True)
+    """Why, one of DATABASE_CAUSES."""
+    cause_params: Mapping[str, object] = _field(default_factory=dict, kw_only=True)
 
     def __post_init__(self) -> None:
         super().__init__(str(self))
@@ -85,6 +191,8 @@ class DatabaseError(MapperError):
 @dataclass
 class ConflictError(MapperError):
     """Someone else changed the record since it was read (optimistic locking)."""
+
+    code: ClassVar[str] = "conflict"
 
     kind: str
     record_id: str
@@ -105,6 +213,8 @@ class ConflictError(MapperError):
 class NothingToMatchError(MapperError):
     """A problem statement says nothing a partner could be matched on."""
 
+    code: ClassVar[str] = "nothing_to_match"
+
     problem_id: str
     missing: tuple[str, ...]
 
@@ -123,12 +233,18 @@ class GeoImportError(MapperError):
     """A boundary file (GeoJSON, GeoPackage, Shapefile) could not be imported; nothing was
     stored and the layer imported before stays as it was."""
 
+    code: ClassVar[str] = "geo_import"
+
     file: str
     field: str | None
     """The column (or 'geometry', 'crs', 'layer') at fault; None when the file as a whole is."""
     message: str
+    """What is wrong, in English, for the CLI and logs; the UI renders ``cause`` instead."""
     hint: str | None = None
     """The columns the file has and the nearest one, or what a valid value looks like."""
+    cause: str = _field(default="unreadable", kw_only=True)
+    """What is wrong, one of GEO_IMPORT_CAUSES."""
+    cause_params: Mapping[str, object] = _field(default_factory=dict, kw_only=True)
 
     def __post_init__(self) -> None:
         super().__init__(str(self))
@@ -144,6 +260,8 @@ class GeoImportError(MapperError):
 @dataclass
 class PartnershipExistsError(MapperError):
     """A partnership between this problem statement and this actor is already registered."""
+
+    code: ClassVar[str] = "partnership_exists"
 
     problem_id: str
     actor_id: str
@@ -161,3 +279,5 @@ class PartnershipExistsError(MapperError):
 
 class Cancelled(MapperError):
     """The user stopped a long operation; what it had done was rolled back."""
+
+    code: ClassVar[str] = "cancelled"

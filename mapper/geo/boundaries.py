@@ -63,10 +63,17 @@ def read_boundaries(
     file = str(path)
     spec = LAYERS.get(layer)
     if spec is None:
-        raise GeoImportError(file, "layer", f"unknown layer {layer!r}", f"use {', '.join(LAYERS)}")
+        raise GeoImportError(
+            file,
+            "layer",
+            f"unknown layer {layer!r}",
+            f"use {', '.join(LAYERS)}",
+            cause="unknown_layer",
+            cause_params={"layer": layer, "layers": tuple(LAYERS)},
+        )
     frame = _read_frame(Path(path), file)
     if frame.empty:
-        raise GeoImportError(file, None, "the file holds no features")
+        raise GeoImportError(file, None, "the file holds no features", cause="no_features")
     columns = [str(c) for c in frame.columns if c != frame.geometry.name]
     code_col = _column(file, columns, code_field, spec.code_fields, "code")
     name_col = (
@@ -114,21 +121,32 @@ def read_boundaries(
 
 def _read_frame(source: Path, file: str) -> Any:
     if not source.exists():
-        raise GeoImportError(file, None, "no such file")
+        raise GeoImportError(file, None, "no such file", cause="no_such_file")
     if source.is_dir():
-        raise GeoImportError(file, None, "is a folder, not a file", f"give a {FORMATS_HINT} file")
+        raise GeoImportError(
+            file, None, "is a folder, not a file", f"give a {FORMATS_HINT} file", cause="is_folder"
+        )
     suffix = source.suffix.lower()
     if suffix not in SUFFIXES:
         raise GeoImportError(
-            file, None, f"unsupported file type {suffix or '(none)'!r}", f"use {FORMATS_HINT}"
+            file,
+            None,
+            f"unsupported file type {suffix or '(none)'!r}",
+            f"use {FORMATS_HINT}",
+            cause="unsupported_type",
+            cause_params={"suffix": suffix},
         )
     target = _shapefile_in_zip(source, file) if suffix == ".zip" else str(source)
     try:
         frame = geopandas.read_file(target, engine="pyogrio", layer=_polygon_layer(target))
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
-        raise GeoImportError(file, None, f"cannot read the file: {_reason(exc)}") from exc
+        raise GeoImportError(
+            file, None, f"cannot read the file: {_reason(exc)}", cause="unreadable"
+        ) from exc
     if not isinstance(frame, geopandas.GeoDataFrame) or frame.active_geometry_name is None:
-        raise GeoImportError(file, "geometry", "no polygon geometries: the file has no shapes")
+        raise GeoImportError(
+            file, "geometry", "no polygon geometries: the file has no shapes", cause="no_shapes"
+        )
     return frame
 
 
@@ -141,15 +159,21 @@ def _shapefile_in_zip(source: Path, file: str) -> str:
                 if n.lower().endswith(".shp") and not n.startswith("__MACOSX/")
             ]
     except (zipfile.BadZipFile, OSError) as exc:
-        raise GeoImportError(file, None, f"not a readable zip file ({exc})") from exc
+        raise GeoImportError(
+            file, None, f"not a readable zip file ({exc})", cause="bad_zip"
+        ) from exc
     if not names:
-        raise GeoImportError(file, None, "the zip file holds no shapefile (.shp)")
+        raise GeoImportError(
+            file, None, "the zip file holds no shapefile (.shp)", cause="zip_without_shapefile"
+        )
     if len(names) > 1:
         raise GeoImportError(
             file,
             None,
             "the zip file holds several shapefiles",
             f"unpack it and import one of {', '.join(sorted(names))}",
+            cause="zip_with_several_shapefiles",
+            cause_params={"names": tuple(sorted(names))},
         )
     return f"/vsizip/{source.resolve()}/{names[0]}"
 
@@ -208,8 +232,32 @@ def _column(
     if nearest is not None:
         hint += f"; nearest: {nearest!r}"
     if given is not None:
-        raise GeoImportError(file, given, f"no such {what} column", hint)
-    raise GeoImportError(file, what, f"no {what} column (looked for {', '.join(candidates)})", hint)
+        raise GeoImportError(
+            file,
+            given,
+            f"no such {what} column",
+            hint,
+            cause="no_such_column",
+            cause_params={
+                "column": given,
+                "what": what,
+                "columns": tuple(columns),
+                "nearest": nearest,
+            },
+        )
+    raise GeoImportError(
+        file,
+        what,
+        f"no {what} column (looked for {', '.join(candidates)})",
+        hint,
+        cause="no_column",
+        cause_params={
+            "what": what,
+            "candidates": tuple(candidates),
+            "columns": tuple(columns),
+            "nearest": nearest,
+        },
+    )
 
 
 def _nearest(columns: Sequence[str], wanted: Sequence[str]) -> str | None:
@@ -251,8 +299,21 @@ def _usable_rows(
         return kept, skipped
     if not any(_polygonal(g) is not None for g in geometries if g is not None and not g.is_empty):
         found = ", ".join(sorted(types)) if types else "only empty geometries"
-        raise GeoImportError(file, "geometry", "no polygon geometries", f"found: {found}")
-    raise GeoImportError(file, code_col, "no row with a polygon has a code")
+        raise GeoImportError(
+            file,
+            "geometry",
+            "no polygon geometries",
+            f"found: {found}",
+            cause="no_polygons",
+            cause_params={"found": tuple(sorted(types))},
+        )
+    raise GeoImportError(
+        file,
+        code_col,
+        "no row with a polygon has a code",
+        cause="no_coded_polygon",
+        cause_params={"column": code_col},
+    )
 
 
 def _polygonal(geometry: Any) -> Any | None:
@@ -282,6 +343,7 @@ def _projection(file: str, frame: Any, geometries: Sequence[Any]) -> tuple[str |
                 "longitude/latitude",
                 "keep the .prj file beside a shapefile, or save the file with its CRS "
                 "(e.g. EPSG:25832)",
+                cause="unknown_crs",
             )
         return None, Transformer.from_crs(WGS84, METRIC, always_xy=True)
     authority = crs.to_authority()
@@ -312,7 +374,11 @@ def _groups_in_metres(
     )
     if not np.isfinite(shapely.bounds(metric)).all():
         raise GeoImportError(
-            file, "geometry", f"some coordinates cannot be converted from {crs_name or 'lon/lat'}"
+            file,
+            "geometry",
+            f"some coordinates cannot be converted from {crs_name or 'lon/lat'}",
+            cause="unconvertible_coordinates",
+            cause_params={"crs": crs_name},
         )
     groups: dict[str, list[tuple[int, Any]]] = {}
     for (row, _), repaired in zip(kept, metric, strict=True):

@@ -42,7 +42,7 @@ def resolve_url(db: str | None = None) -> str:
         try:
             make_url(value)
         except (ArgumentError, ValueError) as exc:
-            raise DatabaseError(value, f"not a database URL ({exc})") from exc
+            raise DatabaseError(value, f"not a database URL ({exc})", cause="not_a_url") from exc
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
@@ -63,14 +63,21 @@ def make_engine(url: str) -> Engine:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise DatabaseError(url, f"cannot create folder {path.parent}: {exc}") from exc
+                raise DatabaseError(
+                    url,
+                    f"cannot create folder {path.parent}: {exc}",
+                    cause="cannot_create_folder",
+                    cause_params={"folder": str(path.parent)},
+                ) from exc
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
     except (NoSuchModuleError, ImportError) as exc:
-        raise DatabaseError(url, f"no driver for this kind of database ({exc})") from exc
+        raise DatabaseError(
+            url, f"no driver for this kind of database ({exc})", cause="no_driver"
+        ) from exc
 
 
 def _alembic_config(engine: Engine) -> Config:
@@ -102,6 +109,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         raise DatabaseError(
             engine.url.render_as_string(hide_password=True),
             "it holds tables but was not created by this application",
+            cause="foreign_tables",
         )
     command.upgrade(_alembic_config(engine), revision)
 
@@ -145,7 +153,9 @@ def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
     except OperationalError as exc:
         engine.dispose()
         reason = str(exc.orig) if exc.orig is not None else str(exc)
-        raise DatabaseError(engine.url.render_as_string(hide_password=True), reason) from exc
+        raise DatabaseError(
+            engine.url.render_as_string(hide_password=True), reason, cause="unreachable"
+        ) from exc
     except DatabaseError:
         engine.dispose()
         raise

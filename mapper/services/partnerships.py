@@ -360,6 +360,8 @@ class PartnershipService:
                         code,
                         f"unknown code in {facet}",
                         f"nearest valid code: {nearest}" if nearest else None,
+                        code="unknown_code",
+                        params={"facet": facet, "nearest": nearest},
                     )
                 )
         return problems

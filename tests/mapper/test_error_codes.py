@@ -1,0 +1,120 @@
+"""The core speaks in codes: every error class has its own stable code, every InputProblem and
+cause code used in mapper/ is registered (so the UI can render it), and the raising sites set
+the specific codes."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import mapper
+from mapper.domain.errors import (
+    DATABASE_CAUSES,
+    GEO_IMPORT_CAUSES,
+    PROBLEM_CODES,
+    ConflictError,
+    DatabaseError,
+    GeoImportError,
+    InputProblem,
+    MapperError,
+    ValidationError,
+)
+from mapper.geo.boundaries import read_boundaries
+from mapper.persistence.database import open_database, resolve_url
+from mapper.services.partnerships import PartnershipService
+
+MAPPER = Path(mapper.__file__).parent
+
+
+def all_error_classes() -> list[type[MapperError]]:
+    for module in pkgutil.walk_packages([str(MAPPER)], "mapper."):
+        if ".migrations" not in module.name:
+            importlib.import_module(module.name)
+    found: list[type[MapperError]] = []
+    todo: list[type[MapperError]] = [MapperError]
+    while todo:
+        cls = todo.pop()
+        for sub in cls.__subclasses__():
+            found.append(sub)
+            todo.append(sub)
+    return found
+
+
+def literal_codes(keyword: str) -> set[str]:
+    pattern = re.compile(rf"\b{keyword}=\"([a-z_]+)\"")
+    return {m for path in MAPPER.rglob("*.py") for m in pattern.findall(path.read_text("utf-8"))}
+
+
+def test_every_error_class_has_a_code_of_its_own() -> None:
+    classes = all_error_classes()
+    assert {c.__name__ for c in classes} >= {"NotFoundError", "ActorInUseError", "Cancelled"}
+    codes = [c.code for c in classes]
+    missing = [c.__name__ for c in classes if "code" not in vars(c)]
+    assert missing == []
+    assert len(set(codes)) == len(codes), codes
+
+
+def test_params_are_the_dataclass_fields() -> None:
+    error = ConflictError("actor", "a-1", 2, 3)
+    assert error.code == "conflict"
+    assert error.params == {
+        "kind": "actor",
+        "record_id": "a-1",
+        "expected_version": 2,
+        "actual_version": 3,
+    }
+
+
+def test_input_problem_keeps_its_positional_fields_and_defaults_to_invalid() -> None:
+    problem = InputProblem("actor a", "name", "", "the name is blank")
+    assert (problem.code, dict(problem.params)) == ("invalid", {})
+    assert str(problem) == "actor a: name = '': the name is blank"
+
+
+def test_every_code_used_in_mapper_is_registered() -> None:
+    used = literal_codes("code")
+    assert {"unknown_code", "required"} <= used
+    assert used - set(PROBLEM_CODES) == set()
+    causes = literal_codes("cause")
+    assert {"no_such_file", "not_a_url"} <= causes
+    assert causes - set(GEO_IMPORT_CAUSES) - set(DATABASE_CAUSES) == set()
+
+
+def test_unknown_stage_carries_code_facet_and_nearest(tmp_path: Path) -> None:
+    service = PartnershipService(open_database(str(tmp_path / "db.sqlite")))
+    with pytest.raises(ValidationError) as caught:
+        service.list_partnerships(stage="agred")
+    problem = caught.value.problems[0]
+    assert problem.code == "unknown_code"
+    assert problem.params == {"facet": "partnership_stages", "nearest": "agreed"}
+
+
+def test_missing_boundary_file_carries_its_cause(tmp_path: Path) -> None:
+    with pytest.raises(GeoImportError) as caught:
+        read_boundaries(tmp_path / "nowhere.geojson", "municipalities")
+    assert caught.value.cause == "no_such_file"
+    assert caught.value.code == "geo_import"
+
+
+def test_boundary_column_named_but_absent_carries_the_columns(tmp_path: Path) -> None:
+    path = tmp_path / "k.geojson"
+    path.write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+        '"properties": {"kode": "0561"}, "geometry": {"type": "Polygon", '
+        '"coordinates": [[[8, 55], [8.1, 55], [8.1, 55.1], [8, 55]]]}}]}'
+    )
+    with pytest.raises(GeoImportError) as caught:
+        read_boundaries(path, "municipalities", code_field="kommunekode")
+    assert caught.value.cause == "no_such_column"
+    assert caught.value.cause_params["column"] == "kommunekode"
+    assert caught.value.cause_params["columns"] == ("kode",)
+
+
+def test_bad_database_url_carries_its_cause() -> None:
+    with pytest.raises(DatabaseError) as caught:
+        resolve_url("postgresql+psycopg://[::1")
+    assert caught.value.cause == "not_a_url"
