@@ -298,19 +298,56 @@ def kinds_mentioned(text: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
+RECIPROCITY_FACETS = ("resources", "roles", "target_groups")
+# Reasons per facet: (what it seeks is here, what it seeks is not here).
+_RECIPROCITY_REASONS = {
+    "resources": ("gets_what_it_seeks", "gets_other"),
+    "roles": ("gets_role_it_seeks", "seeks_other_roles"),
+    "target_groups": ("gets_target_groups_it_seeks", "seeks_other_target_groups"),
+}
+
+
+def sought_by(cand: Candidate) -> dict[str, frozenset[str]]:
+    """What an actor itself seeks, per facet: resource kinds from its own open problem
+    statements and its dating profile ('Vi søger …'), roles and target groups from the profile."""
+    s = cand.actor.seeking
+    return {
+        "resources": cand.seeks | frozenset(s.resources),
+        "roles": frozenset(s.roles),
+        "target_groups": frozenset(s.target_groups),
+    }
+
+
+def given_by(ctx: ProblemContext) -> dict[str, frozenset[str]]:
+    """What a partner can get from the problem and its owner, per facet: resources named in
+    'partner_gets' or offered by the owner, the owner's roles, the problem's target groups."""
+    owner = ctx.owner
+    return {
+        "resources": kinds_mentioned(ctx.problem.partner_gets)
+        | frozenset(r.kind for r in (owner.resources_offered if owner else ())),
+        "roles": frozenset(owner.roles if owner else ()),
+        "target_groups": frozenset(ctx.problem.target_groups),
+    }
+
+
 def reciprocity_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
-    """What the partner gets against what the actor itself seeks (gensidighed)."""
-    if not cand.seeks:
+    """How much of what the actor itself seeks it would get here (gensidighed): the share of
+    its sought resources, roles and target groups that the problem and its owner give, over the
+    facets where the giving side is known. Neutral when the actor seeks nothing."""
+    sought = sought_by(cand)
+    if not any(sought.values()):
         return CriterionResult(None, (Reason("seeks_nothing"),))
-    gets = kinds_mentioned(ctx.problem.partner_gets)
-    if not gets:
+    given = given_by(ctx)
+    judged = [f for f in RECIPROCITY_FACETS if sought[f] and given[f]]
+    if not judged:
         return CriterionResult(None, (Reason("partner_gets_unknown"),))
-    both = sorted(gets & cand.seeks)
-    if both:
-        return CriterionResult(
-            len(both) / len(cand.seeks), (Reason("gets_what_it_seeks", {"resources": both}),)
-        )
-    return CriterionResult(0.0, (Reason("gets_other", {"resources": sorted(cand.seeks)}),))
+    hits = {f: sorted(sought[f] & given[f]) for f in judged}
+    score = sum(len(h) for h in hits.values()) / sum(len(sought[f]) for f in judged)
+    if score > 0:
+        reasons = [Reason(_RECIPROCITY_REASONS[f][0], {f: h}) for f, h in hits.items() if h]
+    else:
+        reasons = [Reason(_RECIPROCITY_REASONS[f][1], {f: sorted(sought[f])}) for f in judged]
+    return CriterionResult(score, tuple(reasons))
 
 
 def effect_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:

@@ -20,7 +20,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
-from mapper.matching.criteria import kinds_mentioned, normalised
+from mapper.matching.criteria import RECIPROCITY_FACETS, given_by, normalised
 from mapper.matching.gates import responsible_roles_sought
 from mapper.matching.model import CRITERIA, GATES, MatchSettings, ProblemContext
 from mapper.persistence.store import (
@@ -76,6 +76,11 @@ class ActorIndex:
     evidence_rank: Floats
     has_how: Bools
     seeks_mask: NDArray[np.uint64]
+    """Resource kinds the actor seeks through its own open problem statements."""
+    sought_resource_mask: NDArray[np.uint64]
+    """What the actor states it seeks itself (Actor.seeking): resource kinds, roles, groups."""
+    sought_role_mask: NDArray[np.uint64]
+    sought_tg_mask: NDArray[np.uint64]
     recent: NDArray[np.int64]
     bits: dict[str, dict[str, int]]
     resource_column: dict[str, int]
@@ -202,6 +207,7 @@ def build_index(
     row_of = {pk: i for i, pk in enumerate(pks)}
 
     tg, phase, roles, prevention = [0] * n, [0] * n, [0] * n, [0] * n
+    sought_resources, sought_roles, sought_groups = [0] * n, [0] * n, [0] * n
     general = [False] * n
     tg_bits, role_bits, level_bits = (
         bits["target_groups"],
@@ -221,6 +227,12 @@ def build_index(
             roles[i] |= role_bits.get(code, 0)
         elif facet == "prevention_level":
             prevention[i] |= level_bits.get(code, 0)
+        elif facet == "sought_resource":
+            sought_resources[i] |= bits["resource_kinds"].get(code, 0)
+        elif facet == "sought_role":
+            sought_roles[i] |= role_bits.get(code, 0)
+        elif facet == "sought_target_group":
+            sought_groups[i] |= tg_bits.get(code, 0)
 
     resource_mask = [0] * n
     hours = np.zeros((n, len(resource_column)))
@@ -309,6 +321,9 @@ def build_index(
         evidence_rank=floats([evidence_rank.get(e) if e else None for e in evidence_levels]),
         has_how=np.array([bool(h) for h in how], bool),
         seeks_mask=masks(seeks),
+        sought_resource_mask=masks(sought_resources),
+        sought_role_mask=masks(sought_roles),
+        sought_tg_mask=masks(sought_groups),
         recent=recent,
         bits=bits,
         resource_column=resource_column,
@@ -523,17 +538,26 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
     )
     out["geography"] = np.where(np.isnan(distance), fallback, decay)
 
-    # reciprocity
-    gets = 0
-    for kind in kinds_mentioned(problem.partner_gets):
-        gets |= bits["resource_kinds"][kind]
-    seeks_count = _popcount(index.seeks_mask)
-    if gets:
-        both = _popcount(index.seeks_mask & np.uint64(gets))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out["reciprocity"] = np.where(seeks_count > 0, both / seeks_count, np.nan)
-    else:
-        out["reciprocity"] = nan
+    # reciprocity (criteria.reciprocity_fit): what each actor seeks against what is given here
+    given = given_by(ctx)
+    sought_masks = {
+        "resources": index.seeks_mask | index.sought_resource_mask,
+        "roles": index.sought_role_mask,
+        "target_groups": index.sought_tg_mask,
+    }
+    facet_bits = {"resources": "resource_kinds", "roles": "roles", "target_groups": "target_groups"}
+    sought_count = np.zeros(n, np.int64)
+    hit_count = np.zeros(n, np.int64)
+    for facet in RECIPROCITY_FACETS:
+        given_mask = 0
+        for code in given[facet]:
+            given_mask |= bits[facet_bits[facet]][code]
+        if given_mask:
+            sought_count += _popcount(sought_masks[facet])
+            hit_count += _popcount(sought_masks[facet] & np.uint64(given_mask))
+    # Nothing sought, or nothing known of what is given for it: neutral.
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["reciprocity"] = np.where(sought_count > 0, hit_count / sought_count, np.nan)
 
     # documented effect
     worst = max(vocab.rank("evidence_levels", c) or 0 for c in vocab.codes("evidence_levels"))

@@ -13,7 +13,7 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from mapper.domain.errors import NotFoundError
-from mapper.domain.model import Actor, ProblemStatement, Seeking
+from mapper.domain.model import Actor, ProblemStatement, Resource, Seeking
 from mapper.domain.vocabulary import load_vocabulary
 from mapper.matching.criteria import profile_text
 from mapper.matching.gates import gate
@@ -357,13 +357,26 @@ class MatchingService:
 
 
 def profile_as_problem(actor: Actor, own_problems: Sequence[ProblemStatement]) -> ProblemStatement:
-    """What an actor seeks in another actor: its open problems' seeking part, else its profile."""
+    """What an actor seeks in another actor: what its dating profile says it seeks ('Vi søger
+    …') and its open problems' seeking part; without either, its own profile."""
     text = profile_text(actor)
-    resources = tuple(r for p in own_problems for r in p.seeking.resources)
-    roles = tuple(dict.fromkeys(r for p in own_problems for r in p.seeking.roles))
-    groups = tuple(
-        dict.fromkeys([*actor.target_groups, *(g for p in own_problems for g in p.target_groups)])
+    stated = actor.seeking
+    listed = [r for p in own_problems for r in p.seeking.resources]
+    kinds = {r.kind for r in listed}
+    resources = (*listed, *(Resource(k) for k in dict.fromkeys(stated.resources) if k not in kinds))
+    roles = tuple(
+        dict.fromkeys([*stated.roles, *(r for p in own_problems for r in p.seeking.roles)])
     )
+    # Target groups it seeks to work with stand for its own; otherwise it seeks its own.
+    groups = tuple(
+        dict.fromkeys(
+            [
+                *(stated.target_groups or actor.target_groups),
+                *(g for p in own_problems for g in p.target_groups),
+            ]
+        )
+    )
+    descriptions = [stated.description, *(p.seeking.description for p in own_problems)]
     vocab = load_vocabulary()
     offers = ", ".join(vocab.label("resource_kinds", r.kind) for r in actor.resources_offered)
     return ProblemStatement(
@@ -375,7 +388,9 @@ def profile_as_problem(actor: Actor, own_problems: Sequence[ProblemStatement]) -
         target_groups=groups,
         prevention_level=actor.prevention_levels[0] if actor.prevention_levels else None,
         seeking=Seeking(
-            description=" ".join(p.seeking.description or "" for p in own_problems) or text or None,
+            description=" ".join(d.strip() for d in descriptions if d and d.strip())
+            or text
+            or None,
             resources=resources,
             roles=roles,
         ),
