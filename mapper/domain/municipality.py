@@ -8,11 +8,12 @@ known code and its official name as a hint.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process, utils
 
 from mapper.domain.errors import InputProblem, MapperError
+from mapper.domain.model import Location
 from mapper.geo.reference import municipalities
 
 WIDTH = 4
@@ -112,3 +113,16 @@ def _nearest_by_name(text: str) -> str | None:
         text, names, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=80
     )
     return _label(str(match[2])) if match else None
+
+
+def normalise_location_code(
+    location: Location, record: str, field: str = "location.municipality_code"
+) -> tuple[Location, InputProblem | None]:
+    """The location with its municipality code in four digits, and None; or, for a code that
+    cannot be normalised, the location without it and the problem naming record and field."""
+    code = location.municipality_code
+    try:
+        normalised = normalised_or_none(code)
+    except MunicipalityCodeError as exc:
+        return replace(location, municipality_code=None), exc.problem(record, field)
+    return replace(location, municipality_code=normalised), None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import process
@@ -21,12 +21,14 @@ from mapper.domain.errors import (
     NotFoundError,
     ValidationError,
 )
-from mapper.domain.model import Actor
+from mapper.domain.model import Actor, Location
+from mapper.domain.municipality import normalise_location_code, padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
 from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.store import ACTORS, PARTNERSHIPS, PROBLEMS
+from mapper.services.geo import GeoService, placed_by_postcode
 
 # Deliberately loose: one '@', something on both sides and a dot in the domain. Mail servers
 # are the real judge; this catches the typing slips an editor should point at.
@@ -85,7 +87,11 @@ class ActorEditService:
         """A readable id not yet in use: the municipality's usual prefix and the name's slug,
         e.g. 'esb-sammen-om-sindet'; '-2', '-3' … on collision."""
         with self.database.unit_of_work() as session:
-            prefix = _municipality_prefix(session, municipality_code) if municipality_code else ""
+            prefix = (
+                _municipality_prefix(session, padded(municipality_code))
+                if municipality_code
+                else ""
+            )
             base = "-".join(p for p in (prefix, slugify(name) or "actor") if p)
             taken = set(
                 session.execute(select(ACTORS.c.uid).where(ACTORS.c.uid.like(f"{base}%")))
@@ -118,6 +124,9 @@ class ActorEditService:
         return self._problems(actor, known)
 
     def _problems(self, actor: Actor, known_actor_ids: tuple[str, ...]) -> list[InputProblem]:
+        # "561" is Esbjerg's "0561"; a code that is no municipality's is reported with a hint.
+        location, code_problem = normalise_location_code(actor.location, f"actor {actor.id}")
+        actor = replace(actor, location=location)
         doc: dict[str, Any] = {
             "format": interchange.FORMAT,
             "version": interchange.VERSION,
@@ -127,6 +136,8 @@ class ActorEditService:
         problems = interchange.validate_document(
             doc, self.vocabulary, known_actor_ids=known_actor_ids
         )
+        if code_problem is not None:
+            problems.insert(0, code_problem)
         label = f"actor {actor.id}"
         if actor.name and not actor.name.strip():
             problems.append(InputProblem(label, "name", actor.name, "the name is blank"))
@@ -163,8 +174,18 @@ class ActorEditService:
         ``expected_version`` None creates the actor (its id must be free); otherwise the stored
         version must still be the one the caller read (else ConflictError). A refused save
         changes nothing.
+
+        The municipality code is stored in four digits ('561' → '0561'). An actor without a
+        point is placed by its postcode (precision 'postcode'), filling an empty town and
+        municipality from it; see ``mapper.services.geo.placed_by_postcode``.
         """
         label = f"actor {actor.id}"
+        location, code_problem = normalise_location_code(actor.location, label)
+        if code_problem is None:  # else _problems reports it below
+            actor = replace(actor, location=location)
+        found = None
+        if actor.location.postcode and actor.location.precision in (None, "postcode"):
+            found = GeoService(self.database).place_for(actor.location.postcode)
         with self.database.unit_of_work() as session:
             known = tuple(store.actor_keys(session, [actor.parent_id])) if actor.parent_id else ()
             problems = self._problems(actor, known)
@@ -189,6 +210,8 @@ class ActorEditService:
                     raise NotFoundError("actor", actor.id, _nearest_id(session, actor.id))
                 if row[1] != expected_version:
                     raise ConflictError("actor", actor.id, expected_version, row[1])
+            before = _stored_location(session, actor.id) if row is not None else None
+            actor = replace(actor, location=placed_by_postcode(actor.location, found, before))
             store.save_actors(session, [actor])
             stored = _key_and_version(session, actor.id)
             assert stored is not None
@@ -280,6 +303,29 @@ def _key_and_version(
         stmt = stmt.with_for_update()
     row = session.execute(stmt).first()
     return (int(row.pk), int(row.version)) if row else None
+
+
+def _stored_location(session: Session, actor_id: str) -> Location | None:
+    row = session.execute(
+        select(
+            ACTORS.c.postcode,
+            ACTORS.c.city,
+            ACTORS.c.municipality_code,
+            ACTORS.c.lat,
+            ACTORS.c.lon,
+            ACTORS.c.location_precision,
+        ).where(ACTORS.c.uid == actor_id)
+    ).first()
+    if row is None:
+        return None
+    return Location(
+        postcode=row.postcode,
+        city=row.city,
+        municipality_code=row.municipality_code,
+        lat=row.lat,
+        lon=row.lon,
+        precision=row.location_precision,
+    )
 
 
 def _uids(session: Session, stmt: Any) -> tuple[str, ...]:

@@ -11,13 +11,16 @@ import datetime as dt
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from mapper.domain.model import Location
+from mapper.domain.municipality import MunicipalityCodeError, normalised_or_none
+from mapper.geo import reference
 from mapper.geo.layers import LAYERS, MUNICIPALITIES, POSTCODES, normalise_code, postcode_range
 from mapper.geo.lookup import BoundaryIndex
 from mapper.geo.model import BoundaryShape, SkippedRow
@@ -72,6 +75,21 @@ class Place:
     layer: str
     code: str
     name: str
+
+
+@dataclass(frozen=True)
+class PostcodeLocation:
+    """Where an actor or problem with this postcode is placed on the map."""
+
+    postcode: str
+    lat: float
+    lon: float
+    city: str | None
+    """The postcode's town (postdistrikt), e.g. 'Ribe'."""
+    municipality_code: str | None
+    source: str
+    """'imported' (the imported postcode layer) or 'built-in' (the 2014 reference list)."""
+    precision: str = "postcode"
 
 
 @dataclass(frozen=True)
@@ -174,6 +192,17 @@ class GeoService:
             for row in sorted(rows, key=lambda r: str(r.code))
         ]
 
+    def municipality_names(self) -> dict[str, str]:
+        """Official municipality names by code: the built-in list (DAGI 2014), overridden by
+        the names of an imported municipality layer."""
+        names = {code: m.name for code, m in reference.municipalities().items()}
+        stmt = select(BOUNDARIES.c.code, BOUNDARIES.c.name).where(
+            BOUNDARIES.c.layer == MUNICIPALITIES
+        )
+        with self.database.unit_of_work() as session:
+            names.update({code: name for code, name in session.execute(stmt) if name})
+        return names
+
     def municipality_of(self, lat: float, lon: float) -> str | None:
         """The code of the municipality holding (lat, lon); None outside every one, or when no
         municipalities have been imported."""
@@ -193,29 +222,49 @@ class GeoService:
         return found
 
     def postcode_point(self, postcode: str) -> tuple[float, float] | None:
-        """(lat, lon) of a point inside the postcode's area. Copenhagen's areas are ranges such
-        as '1000-1499', so '1050' resolves to that area's point."""
-        wanted = normalise_code(postcode)
-        if wanted is None:
-            return None
-        stmt = select(BOUNDARIES.c.point_lat, BOUNDARIES.c.point_lon).where(
-            BOUNDARIES.c.layer == POSTCODES
-        )
+        """(lat, lon) of a point inside the postcode's area in the imported postcode layer.
+        Copenhagen's areas are ranges such as '1000-1499', so '1050' resolves to that area's
+        point. None when no postcode layer holds it (see ``place_for`` for the built-in list)."""
         with self.database.unit_of_work() as session:
-            row = session.execute(stmt.where(BOUNDARIES.c.code == wanted)).first()
-            number = postcode_range(wanted)
-            if row is None and number is not None and number[0] == number[1]:
-                ranges = session.execute(
-                    stmt.add_columns(BOUNDARIES.c.code).where(BOUNDARIES.c.code.like("%-%"))
-                )
-                for candidate in ranges:
-                    covered = postcode_range(candidate.code)
-                    if covered and covered[0] <= number[0] <= covered[1]:
-                        row = candidate
-                        break
+            row = _postcode_area(session, postcode)
         if row is None or row.point_lat is None:
             return None
         return (row.point_lat, row.point_lon)
+
+    def place_for(self, postcode: str | None, city: str | None = None) -> PostcodeLocation | None:
+        """Where a postcode lies (a point inside its area, its town and municipality): from the
+        imported postcode layer when it holds the postcode, else from the built-in postcode list
+        (DAGI 2014). Without a postcode, a town name that only one postcode has ('Ribe') is
+        used. None when neither resolves.
+
+        Street addresses are not geocoded: there is no offline address register, so the point
+        is the postcode area's (precision 'postcode')."""
+        wanted = normalise_code(postcode)
+        if wanted is None:
+            towns = reference.postcodes_of_town(city)
+            if len(towns) != 1:
+                return None
+            wanted = towns[0].postcode
+        with self.database.unit_of_work() as session:
+            row = _postcode_area(session, wanted)
+            if row is not None and row.point_lat is not None:
+                point = (float(row.point_lat), float(row.point_lon))
+                cache = self._layer(session, MUNICIPALITIES)
+                municipality = _municipality_code(row.parent_code) or (
+                    _municipality_code(cache.index.code_at(*point)) if cache else None
+                )
+                built_in = reference.postcode_place(wanted)
+                if municipality is None and built_in is not None:
+                    municipality = built_in.municipality_code
+                return PostcodeLocation(
+                    wanted, point[0], point[1], row.name or None, municipality, "imported"
+                )
+        found = reference.postcode_place(wanted)
+        if found is None:
+            return None
+        return PostcodeLocation(
+            wanted, found.lat, found.lon, found.name, found.municipality_code, "built-in"
+        )
 
     # ----------------------------------------------------------------- changing actors
 
@@ -287,6 +336,36 @@ class GeoService:
         return self._cache[layer]
 
 
+def _postcode_area(session: Session, postcode: str | None) -> Any | None:
+    """The imported postcode area holding ``postcode`` (Copenhagen's ranges included)."""
+    wanted = normalise_code(postcode)
+    if wanted is None:
+        return None
+    stmt = select(
+        BOUNDARIES.c.point_lat,
+        BOUNDARIES.c.point_lon,
+        BOUNDARIES.c.name,
+        BOUNDARIES.c.parent_code,
+        BOUNDARIES.c.code,
+    ).where(BOUNDARIES.c.layer == POSTCODES)
+    row = session.execute(stmt.where(BOUNDARIES.c.code == wanted)).first()
+    number = postcode_range(wanted)
+    if row is None and number is not None and number[0] == number[1]:
+        for candidate in session.execute(stmt.where(BOUNDARIES.c.code.like("%-%"))):
+            covered = postcode_range(candidate.code)
+            if covered and covered[0] <= number[0] <= covered[1]:
+                return candidate
+    return row
+
+
+def _municipality_code(code: str | None) -> str | None:
+    """A code from an imported layer as a municipality code, or None when it is none."""
+    try:
+        return normalised_or_none(code)
+    except MunicipalityCodeError:
+        return None
+
+
 def _check_layer(layer: str) -> None:
     if layer not in LAYERS:
         raise ValueError(f"unknown boundary layer {layer!r}; use one of {', '.join(LAYERS)}")
@@ -313,3 +392,41 @@ def _row(layer: str, shape: BoundaryShape, now: dt.datetime) -> dict[str, Any]:
         "max_lon": max_lon,
         "imported_at": now,
     }
+
+
+def placed_by_postcode(
+    location: Location, found: PostcodeLocation | None, before: Location | None = None
+) -> Location:
+    """The location with a point from its postcode, when it has no point of its own.
+
+    ``found`` is where the postcode lies (``GeoService.place_for``); ``before`` the location as
+    stored. A point that came from the postcode (precision 'postcode') follows a changed
+    postcode, and so do a town and municipality left as they were; a point typed or geocoded
+    elsewhere is never moved. An empty town or municipality is filled from the postcode."""
+    derived = location.precision == "postcode" and location.has_point
+    moved = (
+        before is not None
+        and derived
+        and before.postcode != location.postcode
+        and (before.lat, before.lon) == (location.lat, location.lon)
+    )
+    if location.has_point and not moved:
+        return location
+    if found is None:
+        # The old postcode's point would put the record in the wrong town.
+        return replace(location, lat=None, lon=None, precision=None) if moved else location
+    stale = before if moved else None  # what the old postcode filled in may follow it
+    city = location.city
+    if not (city or "").strip() or (stale is not None and city == stale.city):
+        city = found.city or city
+    code = location.municipality_code
+    if not code or (stale is not None and code == stale.municipality_code):
+        code = found.municipality_code or code
+    return replace(
+        location,
+        lat=found.lat,
+        lon=found.lon,
+        precision=found.precision,
+        city=city,
+        municipality_code=code,
+    )

@@ -15,6 +15,7 @@ from sqlalchemy import exists, func, select
 
 from mapper.domain.errors import NotFoundError
 from mapper.domain.model import Actor, Landscape, ProblemStatement
+from mapper.domain.municipality import padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
 from mapper.io import interchange
 from mapper.persistence import store
@@ -52,6 +53,9 @@ class ActorSummary:
     public: bool
     resources: tuple[str, ...] = ()
     """Kinds of resource offered."""
+    has_place: bool = False
+    """The actor has a point (lat/lon) and so appears on maps; without one the register says
+    "ikke på kortet — angiv postnummer"."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,8 @@ _ACTOR_ROWS = select(
     ACTORS.c.city,
     ACTORS.c.active,
     ACTORS.c.public,
+    ACTORS.c.lat,
+    ACTORS.c.lon,
 ).order_by(ACTORS.c.name, ACTORS.c.uid)
 
 _OWNER = ACTORS.alias("owner")
@@ -200,7 +206,7 @@ class LandscapeService:
         if kind:
             stmt = stmt.where(ACTORS.c.kind == kind)
         if municipality_code:
-            stmt = stmt.where(ACTORS.c.municipality_code == municipality_code)
+            stmt = stmt.where(ACTORS.c.municipality_code == padded(municipality_code))
         if not include_inactive:
             stmt = stmt.where(ACTORS.c.active.is_(True))
         if target_group:
@@ -246,9 +252,32 @@ class LandscapeService:
                 r.active,
                 r.public,
                 tuple(offered.get(r.pk, ())),
+                r.lat is not None and r.lon is not None,
             )
             for r in rows
         ]
+
+    def municipalities(self) -> list[tuple[str, str]]:
+        """(code, official name) of every municipality an actor or problem statement of the
+        register lies in, by code: e.g. ('0561', 'Esbjerg'), not the town of its first actor.
+        Names come from an imported municipality layer, else the built-in list; a code neither
+        knows is named by itself."""
+        with self.database.unit_of_work() as session:
+            codes = {
+                code
+                for column in (
+                    ACTORS.c.municipality_code,
+                    PROBLEMS.c.municipality_code,
+                    PROBLEMS.c.problem_municipality_code,
+                )
+                for code in session.execute(select(column).distinct()).scalars()
+                if code
+            }
+        # Lazily: the geo service loads shapely, which listing the register does not need.
+        from mapper.services.geo import GeoService
+
+        names = GeoService(self.database).municipality_names()
+        return [(code, names.get(code, code)) for code in sorted(codes)]
 
     def list_problems(self, *, status: str | None = None) -> list[ProblemSummary]:
         stmt = _PROBLEM_ROWS

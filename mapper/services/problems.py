@@ -17,6 +17,12 @@ from sqlalchemy.orm import Session
 
 from mapper.domain.errors import ConflictError, InputProblem, NotFoundError, ValidationError
 from mapper.domain.model import PROBLEM_STATUSES, ProblemStatement
+from mapper.domain.municipality import (
+    MunicipalityCodeError,
+    normalise_location_code,
+    normalised_or_none,
+    padded,
+)
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
 from mapper.persistence import store
@@ -80,7 +86,11 @@ class ProblemEditService:
         The prefix follows the ids already used in the municipality ('esb-…'), else its name
         from the imported boundaries, else its code."""
         with self.database.unit_of_work() as session:
-            prefix = _municipality_prefix(session, municipality_code) if municipality_code else ""
+            prefix = (
+                _municipality_prefix(session, padded(municipality_code))
+                if municipality_code
+                else ""
+            )
             base = "-".join(x for x in (prefix, "p", slugify(title) or "problem") if x)
             return _free_id(session, base)
 
@@ -96,6 +106,11 @@ class ProblemEditService:
 
     def allowed_statuses(self, current: str) -> tuple[str, ...]:
         return allowed_statuses(current)
+
+    def check(self, problem: ProblemStatement) -> list[InputProblem]:
+        """Everything wrong with a problem statement as an editor holds it; writes nothing."""
+        with self.database.unit_of_work() as session:
+            return self._checked(session, problem)[1]
 
     # ----------------------------------------------------------------- writing
 
@@ -128,7 +143,7 @@ class ProblemEditService:
                 _check_version(problem.id, stored, expected_version)
                 if problem.status != stored.status:
                     _check_move(problem.id, stored.status, problem.status)
-            problems = self._problems(session, problem)
+            problem, problems = self._checked(session, problem)
             if problems:
                 raise ValidationError(problems)
             store.save_problems(session, [problem])
@@ -187,6 +202,24 @@ class ProblemEditService:
             store.bump_revision(session)
 
     # ----------------------------------------------------------------- validation
+
+    def _checked(
+        self, session: Session, problem: ProblemStatement
+    ) -> tuple[ProblemStatement, list[InputProblem]]:
+        """The problem with its municipality codes in four digits ('561' → '0561'), and
+        everything wrong with it."""
+        label = f"problem {problem.id}"
+        found: list[InputProblem] = []
+        try:
+            code = normalised_or_none(problem.municipality_code)
+        except MunicipalityCodeError as exc:
+            found.append(exc.problem(label, "municipality_code"))
+            code = None
+        location, location_problem = normalise_location_code(problem.location, label)
+        if location_problem is not None:
+            found.append(location_problem)
+        normalised = replace(problem, municipality_code=code, location=location)
+        return normalised, found + self._problems(session, normalised)
 
     def _problems(self, session: Session, problem: ProblemStatement) -> list[InputProblem]:
         label = f"problem {problem.id}"
