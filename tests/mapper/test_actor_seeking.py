@@ -11,11 +11,13 @@ from sqlalchemy import text
 
 from mapper.domain.errors import ValidationError
 from mapper.domain.model import Actor, ActorSeeking
+from mapper.domain.vocabulary import read_data_json
 from mapper.io.interchange import actor_from_dict, actor_to_dict
 from mapper.persistence import store
 from mapper.persistence.database import Database, make_engine, open_database, upgrade
 from mapper.services.actors import ActorEditService
 from mapper.services.landscape import LandscapeService
+from mapper.services.matching import MatchingService
 from tests.conftest import small_landscape
 
 SEEKS = ActorSeeking(
@@ -233,3 +235,24 @@ def test_the_actor_editor_check_covers_the_sought_codes(database: Database) -> N
         edit.save(bad, expected_version=None)
     version = edit.save(association(), expected_version=None)
     assert edit.load("esb-cafe") == (association(), version)
+
+
+# --------------------------------------------------------------------------- demo
+
+
+def test_several_demo_actors_state_what_they_seek() -> None:
+    seekers = [a for a in read_data_json("demo_landscape.json")["actors"] if a.get("seeking")]
+    assert 5 <= len(seekers) <= 8
+    for a in seekers:
+        s = a["seeking"]
+        assert s["description"] and (s.get("resources") or s.get("roles")), a["id"]
+
+
+def test_demo_actor_to_actor_match_follows_what_the_actor_seeks(
+    service: LandscapeService, database: Database
+) -> None:
+    service.load_demo()
+    # Grønne Hænder seeks premises, funding and referrers for lonely elderly people: the
+    # housing association in Esbjerg that offers all of that comes first.
+    ranking = MatchingService(database).rank_actors_for_actor("esb-groenne-haender", top=3)
+    assert ranking.matches[0].actor_id == "esb-boligforeningen-vestparken"
