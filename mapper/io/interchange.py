@@ -374,10 +374,21 @@ def _check_location(
 
 def _check_actor_seeking(seeking: Any, label: str, problems: list[InputProblem]) -> bool:
     """The shape of an actor's "seeking" object; True when its codes can be checked."""
+
+    def wrong_type(field: str, value: Any, expected: str) -> InputProblem:
+        return InputProblem(
+            label,
+            field,
+            value,
+            f"expected {expected}",
+            code="wrong_type",
+            params={"expected": expected},
+        )
+
     if seeking is None:
         return True
     if not isinstance(seeking, dict):
-        problems.append(InputProblem(label, "seeking", seeking, "expected object"))
+        problems.append(wrong_type("seeking", seeking, "object"))
         return False
     ok = True
     fields = ("description", "resources", "roles", "target_groups")
@@ -386,19 +397,29 @@ def _check_actor_seeking(seeking: Any, label: str, problems: list[InputProblem])
         if key not in fields:
             nearest = _nearest(key, fields)
             hint = f"nearest field: {nearest}" if nearest else None
-            problems.append(InputProblem(label, field, None, "unknown field", hint))
+            problems.append(
+                InputProblem(
+                    label,
+                    field,
+                    None,
+                    "unknown field",
+                    hint,
+                    code="unknown_field",
+                    params={"nearest": nearest},
+                )
+            )
             ok = False
         elif key == "description":
             if not isinstance(value, str):
-                problems.append(InputProblem(label, field, value, "expected string"))
+                problems.append(wrong_type(field, value, "string"))
                 ok = False
         elif not isinstance(value, list):
-            problems.append(InputProblem(label, field, value, "expected array"))
+            problems.append(wrong_type(field, value, "array"))
             ok = False
         else:
             for i, item in enumerate(value):
                 if not isinstance(item, str):
-                    problems.append(InputProblem(label, f"{field}[{i}]", item, "expected string"))
+                    problems.append(wrong_type(f"{field}[{i}]", item, "string"))
                     ok = False
     return ok
 

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from mapper.domain.errors import ValidationError
 from mapper.domain.model import Actor, ActorSeeking
 from mapper.domain.vocabulary import read_data_json
-from mapper.io.interchange import actor_from_dict, actor_to_dict
+from mapper.io.interchange import actor_from_dict, actor_to_dict, validate_document
 from mapper.persistence import store
 from mapper.persistence.database import Database, make_engine, open_database, upgrade
 from mapper.services.actors import ActorEditService
@@ -213,6 +213,24 @@ def test_a_bad_seeking_names_record_field_and_nearest(case: str, service: Landsc
     assert [(p.record, p.field, p.value) for p in problems] == [("actor esb-bank", field, value)]
     assert words in f"{problems[0].message} {problems[0].hint}"
     assert service.counts().actors == 0
+
+
+@pytest.mark.parametrize(
+    ("seeking", "code", "params"),
+    [
+        (["premises"], "wrong_type", {"expected": "object"}),
+        ({"roles": "referrer"}, "wrong_type", {"expected": "array"}),
+        ({"resources": [3]}, "wrong_type", {"expected": "string"}),
+        ({"role": ["referrer"]}, "unknown_field", {"nearest": "roles"}),
+    ],
+)
+def test_a_bad_seeking_shape_carries_a_code_for_the_ui(
+    seeking: Any, code: str, params: dict[str, object]
+) -> None:
+    doc = small_landscape()
+    doc["actors"][3]["seeking"] = seeking
+    problem = validate_document(doc)[0]
+    assert (problem.code, dict(problem.params)) == (code, params)
 
 
 def test_a_bad_resource_code_hints_at_the_nearest_code(service: LandscapeService) -> None:
