@@ -274,3 +274,18 @@ def test_demo_actor_to_actor_match_follows_what_the_actor_seeks(
     # housing association in Esbjerg that offers all of that comes first.
     ranking = MatchingService(database).rank_actors_for_actor("esb-groenne-haender", top=3)
     assert ranking.matches[0].actor_id == "esb-boligforeningen-vestparken"
+
+
+@pytest.mark.postgres
+def test_down_to_0004_and_up_again_on_postgresql(pg_database: Database) -> None:
+    from alembic import command
+
+    from mapper.persistence.database import _alembic_config
+
+    with pg_database.unit_of_work() as session:
+        store.save_actors(session, [association()])
+    command.downgrade(_alembic_config(pg_database.engine), "0004")
+    upgrade(pg_database.engine)
+    again = stored(pg_database, "esb-cafe")
+    assert again.seeking == ActorSeeking()
+    assert again.target_groups == ("elderly_lonely",) and again.roles == ("community_builder",)
