@@ -25,8 +25,11 @@ PROBLEM_CODES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "wrong_value": ("expected",),  # must be exactly ``expected``
         "wrong_type": ("expected",),  # JSON type expected: string, number, integer, array …
         "out_of_range": ("min", "max"),  # a number below min or above max
-        "too_long": ("max",),  # text or list longer than max (characters or items)
-        "too_short": ("min",),  # text or list shorter than min
+        "too_long": ("max",),  # text longer than max characters
+        "too_short": ("min",),  # text shorter than min characters
+        "too_many": ("max",),  # a list of more than max items
+        "too_few": ("min",),  # a list of fewer than min items
+        "duplicate_items": (),  # a list that names the same item twice
         "bad_format": ("format",),  # not a valid email, uri, date, date-time, pattern …
         "unknown_field": ("nearest",),  # a field the format does not have
         "not_a_number": (),  # not a (finite) number

@@ -1,0 +1,838 @@
+"""The core's errors as sentences in the interface language.
+
+The core raises typed errors that carry codes and parameters (mapper/domain/errors.py); this is
+where they become words, as matching's Reasons become words in mapper/matching/reasons.py. The
+English ``message`` of an error is for the CLI and logs and never shown here: a code this module
+does not know still gets a sentence in the interface language naming the field and the value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from mapper.domain.errors import InputProblem, MapperError
+from mapper.domain.vocabulary import load_vocabulary
+from ui.locale_format import format_number, substitute
+from ui.models.problem_table import status_label
+
+translate = QCoreApplication.translate
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate (which knows this name, typed here as str); it is translated
+    where it is shown."""
+    return text
+
+
+SHOWN_PROBLEMS = 3
+"""How many problems of a ValidationError its summary spells out."""
+MAX_VALUE = 60
+"""Longer values are cut short when quoted back."""
+
+FIELD_TITLES = {
+    "id": QT_TRANSLATE_NOOP("ErrorText", "Id"),
+    "name": QT_TRANSLATE_NOOP("ErrorText", "Name"),
+    "title": QT_TRANSLATE_NOOP("ErrorText", "Title"),
+    "kind": QT_TRANSLATE_NOOP("ErrorText", "Kind of actor"),
+    "active": QT_TRANSLATE_NOOP("ErrorText", "Active"),
+    "public": QT_TRANSLATE_NOOP("ErrorText", "Public"),
+    "status": QT_TRANSLATE_NOOP("ErrorText", "Status"),
+    "description": QT_TRANSLATE_NOOP("ErrorText", "Description"),
+    "parent_id": QT_TRANSLATE_NOOP("ErrorText", "Parent organisation"),
+    "owner_id": QT_TRANSLATE_NOOP("ErrorText", "Owner"),
+    "problem_id": QT_TRANSLATE_NOOP("ErrorText", "Problem statement"),
+    "actor_id": QT_TRANSLATE_NOOP("ErrorText", "Partner"),
+    "target_groups": QT_TRANSLATE_NOOP("ErrorText", "Target groups"),
+    "roles": QT_TRANSLATE_NOOP("ErrorText", "Roles"),
+    "prevention_levels": QT_TRANSLATE_NOOP("ErrorText", "Prevention levels"),
+    "prevention_level": QT_TRANSLATE_NOOP("ErrorText", "Prevention level"),
+    "resources_offered": QT_TRANSLATE_NOOP("ErrorText", "Resources offered"),
+    "resources_offered.kind": QT_TRANSLATE_NOOP("ErrorText", "Kind of resource"),
+    "resources_offered.hours_per_month": QT_TRANSLATE_NOOP("ErrorText", "Hours per month"),
+    "resources_offered.amount_dkk": QT_TRANSLATE_NOOP("ErrorText", "Amount (DKK)"),
+    "service_area_km": QT_TRANSLATE_NOOP("ErrorText", "Service area (km)"),
+    "volunteers": QT_TRANSLATE_NOOP("ErrorText", "Volunteers"),
+    "employees": QT_TRANSLATE_NOOP("ErrorText", "Employees"),
+    "verified_on": QT_TRANSLATE_NOOP("ErrorText", "Verified on"),
+    "contact.name": QT_TRANSLATE_NOOP("ErrorText", "Contact person"),
+    "contact.email": QT_TRANSLATE_NOOP("ErrorText", "E-mail"),
+    "contact.phone": QT_TRANSLATE_NOOP("ErrorText", "Phone"),
+    "contact.website": QT_TRANSLATE_NOOP("ErrorText", "Website"),
+    "consent.given_on": QT_TRANSLATE_NOOP("ErrorText", "Date of consent"),
+    "consent.purpose": QT_TRANSLATE_NOOP("ErrorText", "Purpose of registration"),
+    "location": QT_TRANSLATE_NOOP("ErrorText", "Location"),
+    "location.lat": QT_TRANSLATE_NOOP("ErrorText", "Latitude"),
+    "location.lon": QT_TRANSLATE_NOOP("ErrorText", "Longitude"),
+    "location.address": QT_TRANSLATE_NOOP("ErrorText", "Address"),
+    "location.postcode": QT_TRANSLATE_NOOP("ErrorText", "Postcode"),
+    "location.city": QT_TRANSLATE_NOOP("ErrorText", "City"),
+    "location.municipality_code": QT_TRANSLATE_NOOP("ErrorText", "Municipality"),
+    "municipality_code": QT_TRANSLATE_NOOP("ErrorText", "Municipality"),
+    "profile.success_examples": QT_TRANSLATE_NOOP("ErrorText", "Successful projects"),
+    "profile.evidence_level": QT_TRANSLATE_NOOP("ErrorText", "Evidence level"),
+    "concreteness": QT_TRANSLATE_NOOP("ErrorText", "Concreteness"),
+    "seeking": QT_TRANSLATE_NOOP("ErrorText", "What you seek"),
+    "seeking.description": QT_TRANSLATE_NOOP("ErrorText", "Who we seek"),
+    "seeking.roles": QT_TRANSLATE_NOOP("ErrorText", "Roles sought"),
+    "seeking.target_groups": QT_TRANSLATE_NOOP("ErrorText", "Target groups sought"),
+    "seeking.resources": QT_TRANSLATE_NOOP("ErrorText", "Resources sought"),
+    "seeking.resources.kind": QT_TRANSLATE_NOOP("ErrorText", "Kind of resource"),
+    "seeking.resources.hours_per_month": QT_TRANSLATE_NOOP("ErrorText", "Hours per month"),
+    "seeking.resources.amount_dkk": QT_TRANSLATE_NOOP("ErrorText", "Amount (DKK)"),
+    "seeking.required_resources": QT_TRANSLATE_NOOP("ErrorText", "Required resources"),
+    "seeking.actor_kinds": QT_TRANSLATE_NOOP("ErrorText", "Kinds of partner sought"),
+    "seeking.excluded_actor_kinds": QT_TRANSLATE_NOOP("ErrorText", "Kinds of partner excluded"),
+    "seeking.max_distance_km": QT_TRANSLATE_NOOP("ErrorText", "Maximum distance (km)"),
+    "stage": QT_TRANSLATE_NOOP("ErrorText", "Stage"),
+    "type": QT_TRANSLATE_NOOP("ErrorText", "Type"),
+    "success_factors": QT_TRANSLATE_NOOP("ErrorText", "Success factors"),
+    "notes": QT_TRANSLATE_NOOP("ErrorText", "Notes"),
+    "partnerships": QT_TRANSLATE_NOOP("ErrorText", "Partnerships"),
+}
+"""Titles of the interchange fields, for problems shown without the form's own title."""
+
+RECORD_KINDS = {
+    "actor": QT_TRANSLATE_NOOP("ErrorText", "Actor %1"),
+    "problem": QT_TRANSLATE_NOOP("ErrorText", "Problem statement %1"),
+    "partnership": QT_TRANSLATE_NOOP("ErrorText", "Partnership %1"),
+}
+JSON_TYPES = {
+    "string": QT_TRANSLATE_NOOP("ErrorText", "text"),
+    "number": QT_TRANSLATE_NOOP("ErrorText", "a number"),
+    "integer": QT_TRANSLATE_NOOP("ErrorText", "a whole number"),
+    "boolean": QT_TRANSLATE_NOOP("ErrorText", "yes or no"),
+    "array": QT_TRANSLATE_NOOP("ErrorText", "a list"),
+    "object": QT_TRANSLATE_NOOP("ErrorText", "a group of fields"),
+    "null": QT_TRANSLATE_NOOP("ErrorText", "nothing"),
+}
+
+
+def ui_lang() -> str:
+    """'da' or 'en': the language the installed translation speaks (labels from the
+    vocabulary must match the sentences around them)."""
+    # Qt's own idiom (cf. QT_LAYOUT_DIRECTION): the translation names its language.
+    code = translate("ErrorText", "LANGUAGE_CODE")
+    return code if code in ("da", "en") else "en"
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def field_title_of(path: str) -> str:
+    """The title of a field named by its dotted path: 'target_groups[1]' → 'Target groups
+    (no. 2)'; a path without a title is shown as it is."""
+    plain, index = _strip_indices(path)
+    title = FIELD_TITLES.get(plain)
+    if title is None:
+        return path
+    text = translate("ErrorText", title)
+    if index is not None:
+        text = substitute(translate("ErrorText", "%1 (no. %2)"), text, index + 1)
+    return text
+
+
+def record_title(record: str) -> str:
+    """'actor foreningen-x' → 'Actor foreningen-x', 'actors[3]' → 'Actor no. 4'."""
+    kind, _, rest = record.partition(" ")
+    if kind in RECORD_KINDS and rest:
+        return substitute(translate("ErrorText", RECORD_KINDS[kind]), rest)
+    for collection, singular in (("actors", "actor"), ("problems", "problem")):
+        if record.startswith(f"{collection}[") and record.endswith("]"):
+            number = record[len(collection) + 1 : -1]
+            if number.isdigit():
+                return substitute(
+                    translate("ErrorText", RECORD_KINDS[singular]),
+                    substitute(translate("ErrorText", "no. %1"), int(number) + 1),
+                )
+    if record == "document":
+        return translate("ErrorText", "The document")
+    return record
+
+
+def quoted(value: object) -> str:
+    text = value if isinstance(value, str) else _plain(value)
+    if len(text) > MAX_VALUE:
+        text = text[: MAX_VALUE - 1] + "…"
+    return substitute(translate("ErrorText", '"%1"'), text)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, bool):
+        return translate("ErrorText", "yes") if value else translate("ErrorText", "no")
+    if isinstance(value, (int, float)):
+        return _number(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(v) for v in value)
+    return str(value)
+
+
+def _number(value: float) -> str:
+    if isinstance(value, float) and value != value:  # NaN
+        return str(value)
+    try:
+        exponent = Decimal(str(value)).normalize().as_tuple().exponent
+    except ArithmeticError:
+        return str(value)
+    decimals = min(6, max(0, -exponent)) if isinstance(exponent, int) else 0
+    try:
+        return format_number(float(value), decimals)
+    except ValueError:
+        return str(value)
+
+
+def _listed(items: Iterable[object]) -> str:
+    return ", ".join(_plain(i) for i in items)
+
+
+def _strip_indices(path: str) -> tuple[str, int | None]:
+    """('target_groups', 1) for 'target_groups[1]'; the last index, if any."""
+    plain, index = "", None
+    i = 0
+    while i < len(path):
+        if path[i] == "[":
+            end = path.find("]", i)
+            if end < 0:
+                return path, None
+            number = path[i + 1 : end]
+            index = int(number) if number.isdigit() else None
+            i = end + 1
+        else:
+            plain += path[i]
+            i += 1
+    return plain, index
+
+
+def _label(facet: str, code: object) -> str:
+    if not isinstance(code, str):
+        return _plain(code)
+    try:
+        return load_vocabulary().label(facet, code, ui_lang())
+    except KeyError:  # not a facet of the vocabulary
+        return code
+
+
+# --------------------------------------------------------------------------- problems
+
+
+def describe_problem(problem: InputProblem, field_title: str | None = None) -> str:
+    """One problem as a sentence in the interface language. ``field_title`` is the field's
+    title in the form that shows it; without it the field is named from its path."""
+    title = field_title or field_title_of(problem.field)
+    render = PROBLEM_TEXTS.get(problem.code)
+    if render is None:
+        return _invalid(title, problem.value, problem.params)
+    return render(title, problem.value, problem.params)
+
+
+def _invalid(title: str, value: object, _params: Mapping[str, object]) -> str:
+    if value is None or value == "":
+        return substitute(translate("ErrorText", "%1 is not valid."), title)
+    return substitute(
+        translate("ErrorText", "%1: the value %2 is not valid."), title, quoted(value)
+    )
+
+
+def _nearest_suffix(text: str, nearest: object) -> str:
+    if nearest is None or nearest == "":
+        return text
+    return text + " " + substitute(translate("ErrorText", "Did you mean %1?"), quoted(nearest))
+
+
+def _required(title: str, _value: object, _params: Mapping[str, object]) -> str:
+    return substitute(translate("ErrorText", "%1 must be filled in."), title)
+
+
+def _blank(title: str, _value: object, _params: Mapping[str, object]) -> str:
+    return substitute(translate("ErrorText", "%1 cannot be only spaces."), title)
+
+
+def _unknown_code(title: str, value: object, params: Mapping[str, object]) -> str:
+    text = substitute(
+        translate("ErrorText", "%1: %2 is not one of the choices."), title, quoted(value)
+    )
+    nearest = params.get("nearest")
+    facet = params.get("facet")
+    shown = _label(facet, nearest) if isinstance(facet, str) and nearest else nearest
+    return _nearest_suffix(text, shown)
+
+
+def _not_one_of(title: str, value: object, params: Mapping[str, object]) -> str:
+    text = substitute(
+        translate("ErrorText", "%1: %2 is not one of the allowed values."), title, quoted(value)
+    )
+    return _nearest_suffix(text, params.get("nearest"))
+
+
+def _wrong_value(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate("ErrorText", "%1 must be %2."), title, quoted(params.get("expected", ""))
+    )
+
+
+def _wrong_type(title: str, value: object, params: Mapping[str, object]) -> str:
+    expected = params.get("expected")
+    names = expected if isinstance(expected, (list, tuple)) else [expected]
+    kinds = [translate("ErrorText", JSON_TYPES[n]) for n in names if n in JSON_TYPES]
+    if not kinds:
+        return _invalid(title, value, params)
+    shown = kinds[0]
+    if len(kinds) > 1:
+        shown = substitute(translate("ErrorText", "%1 or %2"), ", ".join(kinds[:-1]), kinds[-1])
+    return substitute(translate("ErrorText", "%1 must be %2."), title, shown)
+
+
+def _out_of_range(title: str, value: object, params: Mapping[str, object]) -> str:
+    low, high = params.get("min"), params.get("max")
+    if isinstance(low, (int, float)) and isinstance(high, (int, float)):
+        return substitute(
+            translate("ErrorText", "%1 must be between %2 and %3."),
+            title,
+            _number(low),
+            _number(high),
+        )
+    if isinstance(low, (int, float)):
+        return substitute(translate("ErrorText", "%1 must be at least %2."), title, _number(low))
+    if isinstance(high, (int, float)):
+        return substitute(translate("ErrorText", "%1 must be at most %2."), title, _number(high))
+    return _invalid(title, value, params)
+
+
+def _too_long(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate("ErrorText", "%1 is too long: at most %2 characters."),
+        title,
+        params.get("max", "?"),
+    )
+
+
+def _too_short(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate("ErrorText", "%1 is too short: at least %2 characters."),
+        title,
+        params.get("min", "?"),
+    )
+
+
+def _too_many(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate("ErrorText", "%1: at most %2 may be given."), title, params.get("max", "?")
+    )
+
+
+def _too_few(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate("ErrorText", "%1: at least %2 must be given."), title, params.get("min", "?")
+    )
+
+
+def _duplicate_items(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(translate("ErrorText", "%1 names the same thing twice."), title)
+
+
+def _bad_format(title: str, value: object, params: Mapping[str, object]) -> str:
+    kind = params.get("format")
+    if kind == "date":
+        return substitute(
+            translate("ErrorText", "%1: %2 is not a date; write it as YYYY-MM-DD."),
+            title,
+            quoted(value),
+        )
+    if kind == "email":
+        return _not_email(title, value, params)
+    if kind in ("uri", "url"):
+        return _not_website(title, value, params)
+    return substitute(
+        translate("ErrorText", "%1: %2 is not written the right way."), title, quoted(value)
+    )
+
+
+def _unknown_field(title: str, value: object, params: Mapping[str, object]) -> str:
+    text = substitute(translate("ErrorText", "%1 is not a field of this record."), title)
+    return _nearest_suffix(text, params.get("nearest"))
+
+
+def _not_a_number(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(translate("ErrorText", "%1 must be a number."), title)
+
+
+def _not_email(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate("ErrorText", "%1: %2 is not an e-mail address (e.g. name@example.dk)."),
+        title,
+        quoted(value),
+    )
+
+
+def _not_website(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate(
+            "ErrorText",
+            "%1: a website address starts with http:// or https:// (e.g. https://www.example.dk).",
+        ),
+        title,
+    )
+
+
+def _both_or_neither(title: str, value: object, params: Mapping[str, object]) -> str:
+    return translate("ErrorText", "A location needs both latitude and longitude.")
+
+
+def _consent_required(title: str, value: object, params: Mapping[str, object]) -> str:
+    return translate(
+        "ErrorText",
+        "An individual volunteer is registered only with consent: fill in the date of consent.",
+    )
+
+
+def _purpose_required(title: str, value: object, params: Mapping[str, object]) -> str:
+    return translate(
+        "ErrorText",
+        "An individual volunteer is registered only for a stated purpose: fill in the purpose.",
+    )
+
+
+def _volunteer_public(title: str, value: object, params: Mapping[str, object]) -> str:
+    return translate(
+        "ErrorText", "An individual volunteer is personal data and cannot be shown publicly."
+    )
+
+
+def _duplicate_id(title: str, value: object, params: Mapping[str, object]) -> str:
+    text = substitute(translate("ErrorText", "The id %1 is already in use."), quoted(value))
+    free = params.get("free")
+    if free:
+        text += " " + substitute(translate("ErrorText", "%1 is free."), quoted(free))
+    return text
+
+
+def _unknown_reference(title: str, value: object, params: Mapping[str, object]) -> str:
+    kind = params.get("kind")
+    if kind == "problem":
+        text = translate("ErrorText", "%1: there is no problem statement with the id %2.")
+    else:
+        text = translate("ErrorText", "%1: there is no actor with the id %2.")
+    return _nearest_suffix(substitute(text, title, quoted(value)), params.get("nearest"))
+
+
+def _own_parent(title: str, value: object, params: Mapping[str, object]) -> str:
+    return translate("ErrorText", "An actor cannot be its own parent organisation.")
+
+
+def _duplicate_partnership(title: str, value: object, params: Mapping[str, object]) -> str:
+    return translate("ErrorText", "The same partnership appears twice.")
+
+
+def _in_use(title: str, value: object, params: Mapping[str, object]) -> str:
+    count = params.get("count")
+    if count == 1:
+        return translate(
+            "ErrorText",
+            "It cannot be deleted: a partnership refers to it. Close it instead.",
+        )
+    return substitute(
+        translate(
+            "ErrorText", "It cannot be deleted: %1 partnerships refer to it. Close it instead."
+        ),
+        count if count is not None else "?",
+    )
+
+
+def _statuses(codes: object) -> str:
+    items = codes if isinstance(codes, (list, tuple)) else []
+    return ", ".join(status_label(str(c)) for c in items) or "–"
+
+
+def _unknown_status(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate("ErrorText", "%1 is not a status; it can move on to: %2."),
+        quoted(value),
+        _statuses(params.get("allowed")),
+    )
+
+
+def _status_move(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate(
+            "ErrorText",
+            "A problem statement cannot move from %1 to %2; it can move on to: %3.",
+        ),
+        status_label(str(params.get("current", ""))),
+        status_label(str(value)),
+        _statuses(params.get("allowed")),
+    )
+
+
+def _not_json(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate("ErrorText", "The file is not valid JSON (line %1, column %2)."),
+        params.get("line", "?"),
+        params.get("column", "?"),
+    )
+
+
+def _not_object(title: str, value: object, params: Mapping[str, object]) -> str:
+    return translate("ErrorText", "The file is not a landscape document.")
+
+
+def _municipality_code(title: str, value: object, params: Mapping[str, object]) -> str:
+    text = substitute(
+        translate("ErrorText", "%1: %2 is not the code of a Danish municipality."),
+        title,
+        quoted(value),
+    )
+    return _nearest_suffix(text, params.get("nearest"))
+
+
+ProblemText = Callable[[str, object, Mapping[str, object]], str]
+PROBLEM_TEXTS: dict[str, ProblemText] = {
+    "invalid": _invalid,
+    "required": _required,
+    "blank": _blank,
+    "unknown_code": _unknown_code,
+    "not_one_of": _not_one_of,
+    "wrong_value": _wrong_value,
+    "wrong_type": _wrong_type,
+    "out_of_range": _out_of_range,
+    "too_long": _too_long,
+    "too_short": _too_short,
+    "too_many": _too_many,
+    "too_few": _too_few,
+    "duplicate_items": _duplicate_items,
+    "bad_format": _bad_format,
+    "unknown_field": _unknown_field,
+    "not_a_number": _not_a_number,
+    "not_email": _not_email,
+    "not_website": _not_website,
+    "both_or_neither": _both_or_neither,
+    "consent_required": _consent_required,
+    "purpose_required": _purpose_required,
+    "volunteer_public": _volunteer_public,
+    "duplicate_id": _duplicate_id,
+    "unknown_reference": _unknown_reference,
+    "own_parent": _own_parent,
+    "duplicate_partnership": _duplicate_partnership,
+    "in_use": _in_use,
+    "unknown_status": _unknown_status,
+    "status_move": _status_move,
+    "not_json": _not_json,
+    "not_object": _not_object,
+    "municipality_code": _municipality_code,
+}
+"""One sentence per InputProblem code (mapper.domain.errors.PROBLEM_CODES)."""
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def describe_error(error: BaseException) -> str:
+    """Any error as a sentence (or a short list) in the interface language."""
+    if isinstance(error, MapperError):
+        render = ERROR_TEXTS.get(error.code)
+        if render is not None:
+            return render(error.params)
+        return substitute(
+            translate("ErrorText", "The action could not be completed (%1)."), error.code
+        )
+    if isinstance(error, OSError) and error.filename:
+        return substitute(
+            translate("ErrorText", "The file %1 cannot be read or written."),
+            Path(str(error.filename)).name,
+        )
+    return substitute(
+        translate("ErrorText", "An unexpected error occurred (%1)."), type(error).__name__
+    )
+
+
+def _validation(params: Mapping[str, object]) -> str:
+    problems = [p for p in _items(params.get("problems")) if isinstance(p, InputProblem)]
+    head = translate("ErrorText", "Nothing was saved.")
+    if not problems:
+        return head
+    several_records = len({p.record for p in problems}) > 1
+    lines = []
+    for problem in problems[:SHOWN_PROBLEMS]:
+        text = describe_problem(problem)
+        lines.append(f"{record_title(problem.record)}: {text}" if several_records else text)
+    if len(problems) == 1:
+        return f"{head} {lines[0]}"
+    lines = [
+        substitute(translate("ErrorText", "Nothing was saved; %1 problems:"), len(problems)),
+        *(f"• {line}" for line in lines),
+    ]
+    if len(problems) > SHOWN_PROBLEMS:
+        lines.append(
+            substitute(translate("ErrorText", "… and %1 more."), len(problems) - SHOWN_PROBLEMS)
+        )
+    return "\n".join(lines)
+
+
+def _items(value: object) -> list[object]:
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _not_found(params: Mapping[str, object]) -> str:
+    kind, record_id = params.get("kind"), params.get("record_id")
+    if kind == "actor":
+        text = translate("ErrorText", "There is no actor with the id %1.")
+    elif kind == "problem":
+        text = translate("ErrorText", "There is no problem statement with the id %1.")
+    elif kind == "partnership":
+        text = translate("ErrorText", "There is no partnership %1.")
+    else:
+        text = translate("ErrorText", "%1 was not found.")
+    return _nearest_suffix(substitute(text, quoted(record_id)), params.get("hint"))
+
+
+def _conflict(params: Mapping[str, object]) -> str:
+    kind = params.get("kind")
+    if kind == "actor":
+        text = translate("ErrorText", "Someone else changed the actor %1 while you edited it.")
+    elif kind == "problem":
+        text = translate(
+            "ErrorText", "Someone else changed the problem statement %1 while you edited it."
+        )
+    elif kind == "partnership":
+        text = translate(
+            "ErrorText", "Someone else changed the partnership %1 while you edited it."
+        )
+    else:
+        text = translate("ErrorText", "Someone else changed %1 while you edited it.")
+    return substitute(text, quoted(params.get("record_id")))
+
+
+def _database(params: Mapping[str, object]) -> str:
+    url = str(params.get("url", ""))
+    cause = params.get("cause")
+    cause_params = params.get("cause_params")
+    details = cause_params if isinstance(cause_params, Mapping) else {}
+    if cause == "not_a_url":
+        text = translate("ErrorText", "%1 is not a database address.")
+    elif cause == "cannot_create_folder":
+        return substitute(
+            translate("ErrorText", "The folder %1 for the database cannot be created."),
+            details.get("folder", url),
+        )
+    elif cause == "no_driver":
+        text = translate("ErrorText", "This kind of database cannot be used: %1.")
+    elif cause == "foreign_tables":
+        text = translate(
+            "ErrorText",
+            "The database %1 holds tables that were not made by this application; "
+            "choose another database.",
+        )
+    elif cause == "unreachable":
+        text = translate(
+            "ErrorText",
+            "The database %1 cannot be opened. Check that it exists and that you may use it.",
+        )
+    else:
+        text = translate("ErrorText", "The database %1 cannot be used.")
+    return substitute(text, url)
+
+
+def _nothing_to_match(params: Mapping[str, object]) -> str:
+    fields = ", ".join(field_title_of(str(f)) for f in _items(params.get("missing")))
+    return substitute(
+        translate(
+            "ErrorText",
+            "The problem statement says nothing a partner could be matched on: "
+            "fill in at least one of %1.",
+        ),
+        fields,
+    )
+
+
+def _geo_import(params: Mapping[str, object]) -> str:
+    file = Path(str(params.get("file", ""))).name
+    cause = str(params.get("cause", ""))
+    cause_params = params.get("cause_params")
+    details: Mapping[str, object] = cause_params if isinstance(cause_params, Mapping) else {}
+    render = GEO_TEXTS.get(cause, _geo_unreadable)
+    return render(file, details) + " " + translate("ErrorText", "Nothing was imported.")
+
+
+def _geo_unreadable(file: str, _details: Mapping[str, object]) -> str:
+    return substitute(translate("ErrorText", "The file %1 cannot be read."), file)
+
+
+def _geo_text(template: str) -> Callable[[str, Mapping[str, object]], str]:
+    return lambda file, _details: substitute(translate("ErrorText", template), file)
+
+
+def _geo_unknown_layer(file: str, details: Mapping[str, object]) -> str:
+    return substitute(
+        translate("ErrorText", "%1 is not a kind of boundary; use one of %2."),
+        quoted(details.get("layer", "")),
+        _listed(_items(details.get("layers"))),
+    )
+
+
+def _geo_unsupported(file: str, details: Mapping[str, object]) -> str:
+    return substitute(
+        translate(
+            "ErrorText",
+            "Files like %1 cannot be imported; use GeoJSON (.geojson, .json), "
+            "GeoPackage (.gpkg) or Shapefile (.shp, or a .zip holding one).",
+        ),
+        file,
+    )
+
+
+def _geo_several(file: str, details: Mapping[str, object]) -> str:
+    return substitute(
+        translate(
+            "ErrorText",
+            "The zip file %1 holds several shapefiles (%2); unpack it and import one of them.",
+        ),
+        file,
+        _listed(_items(details.get("names"))),
+    )
+
+
+def _geo_columns(file: str, details: Mapping[str, object]) -> str:
+    columns = _listed(_items(details.get("columns"))) or "–"
+    return substitute(translate("ErrorText", "Its columns are: %1."), columns)
+
+
+def _geo_no_such_column(file: str, details: Mapping[str, object]) -> str:
+    text = substitute(
+        translate("ErrorText", "The file %1 has no column %2."),
+        file,
+        quoted(details.get("column", "")),
+    )
+    return _nearest_suffix(f"{text} {_geo_columns(file, details)}", details.get("nearest"))
+
+
+def _geo_no_column(file: str, details: Mapping[str, object]) -> str:
+    if details.get("what") == "name":
+        text = translate("ErrorText", "The file %1 has no column with the names of the areas.")
+    else:
+        text = translate("ErrorText", "The file %1 has no column with the codes of the areas.")
+    return _nearest_suffix(
+        f"{substitute(text, file)} {_geo_columns(file, details)}", details.get("nearest")
+    )
+
+
+def _geo_no_polygons(file: str, details: Mapping[str, object]) -> str:
+    found = _items(details.get("found"))
+    text = substitute(translate("ErrorText", "The file %1 holds no areas (polygons)."), file)
+    if found:
+        text += " " + substitute(translate("ErrorText", "It holds: %1."), _listed(found))
+    return text
+
+
+def _geo_no_coded_polygon(file: str, details: Mapping[str, object]) -> str:
+    return substitute(
+        translate("ErrorText", "No area in the file %1 has a code in the column %2."),
+        file,
+        quoted(details.get("column", "")),
+    )
+
+
+def _geo_unconvertible(file: str, details: Mapping[str, object]) -> str:
+    crs = details.get("crs") or translate("ErrorText", "longitude/latitude")
+    return substitute(
+        translate("ErrorText", "Some coordinates in %1 cannot be converted from %2."), file, crs
+    )
+
+
+GEO_TEXTS: dict[str, Callable[[str, Mapping[str, object]], str]] = {
+    "unreadable": _geo_unreadable,
+    "unknown_layer": _geo_unknown_layer,
+    "no_such_file": _geo_text(QT_TRANSLATE_NOOP("ErrorText", "The file %1 does not exist.")),
+    "is_folder": _geo_text(QT_TRANSLATE_NOOP("ErrorText", "%1 is a folder, not a file.")),
+    "unsupported_type": _geo_unsupported,
+    "no_features": _geo_text(QT_TRANSLATE_NOOP("ErrorText", "The file %1 is empty.")),
+    "no_shapes": _geo_text(QT_TRANSLATE_NOOP("ErrorText", "The file %1 has no shapes.")),
+    "bad_zip": _geo_text(QT_TRANSLATE_NOOP("ErrorText", "%1 is not a readable zip file.")),
+    "zip_without_shapefile": _geo_text(
+        QT_TRANSLATE_NOOP("ErrorText", "The zip file %1 holds no shapefile (.shp).")
+    ),
+    "zip_with_several_shapefiles": _geo_several,
+    "no_such_column": _geo_no_such_column,
+    "no_column": _geo_no_column,
+    "no_polygons": _geo_no_polygons,
+    "no_coded_polygon": _geo_no_coded_polygon,
+    "unknown_crs": _geo_text(
+        QT_TRANSLATE_NOOP(
+            "ErrorText",
+            "The file %1 does not say which coordinate system it uses, and its coordinates "
+            "are not longitude/latitude. Keep the .prj file beside a shapefile, or save the "
+            "file with its coordinate system (e.g. EPSG:25832).",
+        )
+    ),
+    "unconvertible_coordinates": _geo_unconvertible,
+}
+"""One sentence per GeoImportError cause (mapper.domain.errors.GEO_IMPORT_CAUSES)."""
+
+
+def _partnership_exists(params: Mapping[str, object]) -> str:
+    stage = _label("partnership_stages", params.get("stage"))
+    return substitute(
+        translate(
+            "ErrorText",
+            "The problem statement %1 and the actor %2 are already partners (stage: %3).",
+        ),
+        quoted(params.get("problem_id")),
+        quoted(params.get("actor_id")),
+        stage,
+    )
+
+
+def _actor_in_use(params: Mapping[str, object]) -> str:
+    reasons = []
+    owned = _items(params.get("owned_problems"))
+    if owned:
+        reasons.append(
+            substitute(translate("ErrorText", "it owns the problem statements %1"), _listed(owned))
+        )
+    partnered = _items(params.get("partnerships"))
+    if partnered:
+        reasons.append(
+            substitute(
+                translate("ErrorText", "it is a partner on the problem statements %1"),
+                _listed(partnered),
+            )
+        )
+    children = _items(params.get("children"))
+    if children:
+        reasons.append(
+            substitute(
+                translate("ErrorText", "it is the parent organisation of %1"), _listed(children)
+            )
+        )
+    return substitute(
+        translate("ErrorText", "The actor %1 cannot be deleted: %2."),
+        quoted(params.get("actor_id")),
+        "; ".join(reasons) or "–",
+    )
+
+
+def _cancelled(_params: Mapping[str, object]) -> str:
+    return translate("ErrorText", "Stopped; nothing was changed.")
+
+
+def _municipality_error(params: Mapping[str, object]) -> str:
+    # The hint is the nearest code with the municipality's own name, e.g. "0561 (Esbjerg)".
+    return _municipality_code(
+        field_title_of("municipality_code"), params.get("value"), {"nearest": params.get("hint")}
+    )
+
+
+ERROR_TEXTS: dict[str, Callable[[Mapping[str, object]], str]] = {
+    "validation": _validation,
+    "not_found": _not_found,
+    "conflict": _conflict,
+    "database": _database,
+    "nothing_to_match": _nothing_to_match,
+    "geo_import": _geo_import,
+    "partnership_exists": _partnership_exists,
+    "actor_in_use": _actor_in_use,
+    "cancelled": _cancelled,
+    "municipality_code": _municipality_error,
+}
+"""One sentence per MapperError code (each error class's ``code``)."""
