@@ -17,7 +17,7 @@ from mapper.persistence.database import Database
 from mapper.services.actors import ActorEditService
 from mapper.services.landscape import LandscapeService
 from tests.conftest import small_landscape
-from ui.actor_editor import ActorEditor, NumberDelegate
+from ui.actor_editor import ActorEditor
 from ui.widgets.code_picker import CodePicker
 
 Button = QMessageBox.StandardButton

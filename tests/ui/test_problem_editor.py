@@ -27,7 +27,8 @@ from mapper.persistence.database import Database
 from mapper.services.landscape import LandscapeService
 from mapper.services.problems import ProblemEditService
 from tests.conftest import small_landscape
-from ui.problem_editor import COL_DESCRIPTION, COL_DKK, COL_HOURS, ProblemEditor
+from ui.forms.resource_table import COL_DESCRIPTION, COL_DKK, COL_HOURS
+from ui.problem_editor import ProblemEditor
 
 TIMEOUT = 5000
 
