@@ -9,10 +9,12 @@ bench/bench_matching.py reports the speed ratio.
 from __future__ import annotations
 
 from mapper.domain.model import Partnership
-from mapper.matching.model import Candidate, MatchSettings, ProblemContext, Ranking
+from mapper.matching.model import Candidate, MatchSettings, Ranking
 from mapper.matching.ranking import rank_candidates
 from mapper.persistence import store
 from mapper.persistence.database import Database
+from mapper.services.geo import GeoService
+from mapper.services.matching import problem_context
 
 
 def rank_reference(
@@ -46,6 +48,8 @@ def rank_reference(
             for change in partnership.history:
                 if change.stage == "proposed" and change.changed_at >= since:
                     recent[partnership.actor_id] = recent.get(partnership.actor_id, 0) + 1
-    ctx = ProblemContext.of(problem, by_id.get(problem.owner_id or ""))
+    # Placed like the service places it (own point, else its postcode, else unknown; the
+    # owner's point only when the problem states no place).
+    ctx = problem_context(GeoService(database), problem, by_id.get(problem.owner_id or ""))
     candidates = [Candidate(a, frozenset(seeks.get(a.id, ())), recent.get(a.id, 0)) for a in actors]
     return rank_candidates(ctx, candidates, settings, top)

@@ -77,7 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     actors.add_argument("--json", action="store_true", help="JSON instead of a table")
     actors.add_argument("--kind", help="only this actor kind (code)")
     actors.add_argument("--target-group", help="only actors working with this target group")
-    actors.add_argument("--municipality", help="only this municipality code, e.g. 0561")
+    actors.add_argument(
+        "--municipality",
+        type=cli_geo.municipality_code_arg,
+        help="only this municipality code, e.g. 0561 (561 is the same)",
+    )
 
     problems = sub.add_parser("problems", help="list problem statements")
     problems.add_argument("--json", action="store_true", help="JSON instead of a table")

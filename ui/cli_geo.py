@@ -9,7 +9,8 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from mapper.domain.errors import GeoImportError
-from mapper.geo.layers import LAYERS, MUNICIPALITIES, POSTCODES
+from mapper.domain.municipality import MunicipalityCodeError, normalise_municipality_code
+from mapper.geo.layers import LAYERS, MUNICIPALITIES
 from mapper.geo.model import (
     SKIP_CODE_TOO_LONG,
     SKIP_EMPTY,
@@ -31,6 +32,15 @@ SKIP_REASONS = {
     SKIP_NOT_POLYGONAL: "not a polygon",
     SKIP_VANISHED: "nothing left after simplification",
 }
+
+
+def municipality_code_arg(text: str) -> str:
+    """The argparse type of every --municipality option: '561' → '0561'; a code that is no
+    municipality's is refused (exit 2) naming the nearest one."""
+    try:
+        return normalise_municipality_code(text)
+    except MunicipalityCodeError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def add_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -66,7 +76,11 @@ def add_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     locate.add_argument("lon", type=float, help="longitude, e.g. 8.4594")
     locate.add_argument("--json", action="store_true", help="JSON instead of text")
 
-    postcode = geo_sub.add_parser("postcode", help="a point inside a postcode's area")
+    postcode = geo_sub.add_parser(
+        "postcode",
+        help="a point inside a postcode's area, its town and municipality (imported postcodes, "
+        "else the built-in list)",
+    )
     postcode.add_argument("postcode", help="e.g. 6700, or 1050 inside Copenhagen's 1000-1499")
     postcode.add_argument("--json", action="store_true", help="JSON instead of text")
 
@@ -183,20 +197,33 @@ def cmd_locate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_postcode(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     database = open_database(args.db)
     try:
-        service = GeoService(database)
-        if not service.layers()[POSTCODES]:
-            return _not_imported(POSTCODES, err)
-        point = service.postcode_point(args.postcode)
+        place = GeoService(database).place_for(args.postcode)
     finally:
         database.close()
-    if point is None:
-        print(f"mapper: postcode {args.postcode!r} is not in the imported postcodes", file=err)
+    if place is None:
+        print(
+            f"mapper: postcode {args.postcode!r} is neither in the imported postcodes nor in "
+            "the built-in postcode list",
+            file=err,
+        )
         return EXIT_BAD_INPUT
     if args.json:
-        json.dump({"postcode": args.postcode, "lat": point[0], "lon": point[1]}, out, indent=2)
+        json.dump(
+            {
+                "postcode": args.postcode,
+                "lat": place.lat,
+                "lon": place.lon,
+                "city": place.city,
+                "municipality_code": place.municipality_code,
+                "source": place.source,
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
         out.write("\n")
     else:
-        print(f"{point[0]:.6f} {point[1]:.6f}", file=out)
+        print(f"{place.lat:.6f} {place.lon:.6f}", file=out)
     return EXIT_OK
 
 

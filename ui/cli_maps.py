@@ -9,6 +9,7 @@ from exports.geojson import write_geojson
 from exports.partner_map import write_partner_map
 from mapper.persistence.database import Database, open_database
 from mapper.services.maps import MapService, PartnerMapData
+from ui.cli_geo import municipality_code_arg
 
 LEFT_OUT = {
     "personal": "individual volunteers (personal data)",
@@ -30,7 +31,12 @@ def add_export_commands(exp_sub: Any, parser_class: type[argparse.ArgumentParser
         parser = exp_sub.add_parser(name, help=help_text)
         parser.add_argument("file", help="output file ('-' for standard output)")
         scope = parser.add_mutually_exclusive_group()
-        scope.add_argument("--municipality", metavar="CODE", help="one municipality, e.g. 0561")
+        scope.add_argument(
+            "--municipality",
+            metavar="CODE",
+            type=municipality_code_arg,
+            help="one municipality, e.g. 0561",
+        )
         scope.add_argument("--target-group", metavar="CODE", help="actors with this target group")
         scope.add_argument("--resource", metavar="CODE", help="actors offering this resource")
         scope.add_argument(
@@ -51,7 +57,9 @@ def add_export_commands(exp_sub: Any, parser_class: type[argparse.ArgumentParser
                 help="offer an online background map (needs network to show)",
             )
             parser.add_argument(
-                "--no-boundaries", action="store_true", help="leave imported boundaries off the map"
+                "--no-boundaries",
+                action="store_true",
+                help="leave municipality lines off the map (imported, else the built-in ones)",
             )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from mapper.domain.model import Actor, Location, ProblemStatement
 from mapper.domain.vocabulary import read_data_json
+from mapper.geo.reference import municipality_name
 
 CRITERIA = (
     "target_group",
@@ -132,6 +133,30 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class FoundPlace:
+    """Where a problem's postcode (or town) lies, as the geo service resolved it."""
+
+    lat: float
+    lon: float
+    municipality_code: str | None
+    label: str
+    """What was resolved, for the reason shown, e.g. '6760 Ribe'."""
+
+
+# Where a problem's point comes from (ProblemContext.located_from).
+LOCATED_BY_PROBLEM = "problem"
+"""Its own coordinates."""
+LOCATED_BY_POSTCODE = "postcode"
+"""Its postcode or town, resolved by the geo service."""
+LOCATED_BY_OWNER = "owner"
+"""It states no place at all: its owner's point stands in."""
+PLACE_UNRESOLVED = "unresolved"
+"""It states a postcode, town or address that could not be placed: distances are unknown."""
+MUNICIPALITY_ONLY = "municipality"
+"""It states only its municipality: distances are unknown, the municipality still counts."""
+
+
+@dataclass(frozen=True)
 class ProblemContext:
     """A problem statement with what matching derives from it and its owner."""
 
@@ -139,21 +164,61 @@ class ProblemContext:
     point: tuple[float, float] | None
     municipality_code: str | None
     owner: Actor | None = None
+    located_from: str | None = None
+    """One of the LOCATED_BY_* / PLACE_UNRESOLVED / MUNICIPALITY_ONLY values; None when
+    neither the problem nor its owner has a place."""
+    place: str | None = None
+    """The place the point or the failure refers to ('6760 Ribe', the owner's name …)."""
 
     @staticmethod
-    def of(problem: ProblemStatement, owner: Actor | None) -> ProblemContext:
+    def of(
+        problem: ProblemStatement, owner: Actor | None, found: FoundPlace | None = None
+    ) -> ProblemContext:
+        """The problem's point: its own coordinates, else ``found`` (its postcode or town,
+        resolved by the caller). Only a problem that states no place at all is measured from
+        its owner; one whose place cannot be resolved has no point, so no distance limit
+        applies to it (a Ribe problem is not measured from its Esbjerg owner)."""
         location: Location = problem.location
-        if not location.has_point and owner is not None:
-            location = owner.location
-        point = (location.lat, location.lon) if location.has_point else None
-        municipality = (
-            problem.municipality_code
-            or problem.location.municipality_code
-            or (owner.location.municipality_code if owner else None)
-        )
-        return ProblemContext(problem, point, municipality, owner)  # type: ignore[arg-type]
+        stated = _stated_place(problem)
+        point: tuple[float, float] | None = None
+        municipality = problem.municipality_code or location.municipality_code
+        place: str | None = None
+        if location.lat is not None and location.lon is not None:
+            point, located_from = (location.lat, location.lon), LOCATED_BY_PROBLEM
+        elif found is not None:
+            point, located_from, place = (found.lat, found.lon), LOCATED_BY_POSTCODE, found.label
+            municipality = municipality or found.municipality_code
+        elif stated:
+            located_from, place = PLACE_UNRESOLVED, stated
+        elif municipality:
+            located_from, place = MUNICIPALITY_ONLY, municipality_name(municipality) or municipality
+        elif owner is not None:
+            own = owner.location
+            if own.lat is not None and own.lon is not None:
+                point, located_from, place = (own.lat, own.lon), LOCATED_BY_OWNER, owner.name
+            else:
+                located_from = None
+            municipality = own.municipality_code
+        else:
+            located_from = None
+        return ProblemContext(problem, point, municipality, owner, located_from, place)
+
+    @property
+    def location_note(self) -> Reason | None:
+        """Says where distances are measured from, unless the problem has coordinates."""
+        if self.located_from in (None, LOCATED_BY_PROBLEM):
+            return None
+        return Reason(f"located_{self.located_from}", {"place": self.place or ""})
 
     @property
     def query_text(self) -> str:
         p = self.problem
         return p.seeking.description or p.description or p.title
+
+
+def _stated_place(problem: ProblemStatement) -> str | None:
+    """The postcode, town or address the problem states (for the reason), or None."""
+    location = problem.location
+    parts = [(location.postcode or "").strip(), (location.city or "").strip()]
+    text = " ".join(p for p in parts if p) or (location.address or "").strip()
+    return text or None

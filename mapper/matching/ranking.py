@@ -141,6 +141,8 @@ def ranking_notes(ctx: ProblemContext, settings: MatchSettings) -> tuple[Reason,
         notes.append(
             Reason("statutory_task", {"roles": responsible_roles_sought(ctx, settings.params)})
         )
+    if ctx.location_note is not None:
+        notes.append(ctx.location_note)
     if s.max_distance_km is not None and ctx.point is None:
         notes.append(Reason("max_distance_unchecked", {"limit": s.max_distance_km}))
     return tuple(notes)

@@ -15,7 +15,9 @@ from sqlalchemy import select
 
 from mapper.domain.errors import NotFoundError
 from mapper.domain.model import Actor
+from mapper.domain.municipality import normalise_municipality_code, padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.geo.reference import municipality_boundaries, municipality_name
 from mapper.persistence import store
 from mapper.persistence.database import Database
 
@@ -136,6 +138,9 @@ class MapService:
             raise ValueError(f"unknown scope {scope!r}; use one of {', '.join(SCOPES)}")
         if scope != "all" and not value:
             raise ValueError(f"the scope {scope!r} needs a value")
+        if scope == "municipality":
+            # "561" is Esbjerg's "0561"; an unknown code raises naming the nearest one.
+            value = normalise_municipality_code(value or "")
         facet = {"target_group": "target_groups", "resource": "resource_kinds"}.get(scope)
         if facet and value not in self.vocabulary.codes(facet):
             nearest = self.vocabulary.nearest(facet, value or "")
@@ -155,8 +160,9 @@ class MapService:
             else:
                 shown.append(map_actor(actor))
         named = [b.name for b in boundaries if b.layer == "municipalities" and b.code == value]
+        place = named[0] if named else municipality_name(value) if scope == "municipality" else None
         return PartnerMapData(
-            title=title or self._title(scope, value, named[0] if named else None),
+            title=title or self._title(scope, value, place),
             scope=scope,
             actors=tuple(shown),
             boundaries=tuple(boundaries),
@@ -164,13 +170,17 @@ class MapService:
         )
 
     def boundaries_for(self, scope: str = "all", value: str | None = None) -> list[MapBoundary]:
-        """Imported boundary layers (``mapper geo import``) that suit a map's scope: one
-        municipality with its postcodes, or all municipalities and regions."""
+        """Boundary layers that suit a map's scope: one municipality with its postcodes, or all
+        municipalities and regions. Imported layers (``mapper geo import``) are used where
+        there are any; without an imported municipality layer the built-in simplified
+        municipality shapes (DAGI 2014) are drawn, so a fresh install shows Denmark."""
         from mapper.services.geo import GeoService
 
         geo = GeoService(self.database)
         available = geo.layers()
         wanted: list[tuple[str, list[str] | None]]
+        if scope == "municipality" and value:
+            value = padded(value)
         if scope == "municipality":
             wanted = [("municipalities", [value] if value else None)]
             if available.get("postcodes"):
@@ -184,7 +194,13 @@ class MapService:
             wanted = [("municipalities", None), ("regions", None)]
         shapes: list[MapBoundary] = []
         for layer, codes in wanted:
-            if available.get(layer):
+            if layer == "municipalities" and not available.get(layer):
+                shapes += [
+                    MapBoundary(layer, b.code, b.name, b.geometry)
+                    for b in municipality_boundaries()
+                    if codes is None or b.code in codes
+                ]
+            elif available.get(layer):
                 shapes += [
                     MapBoundary(b.layer, b.code, b.name, b.geometry)
                     for b in geo.boundaries(layer, codes)
@@ -220,19 +236,24 @@ class MapService:
         )
 
     def _problem(self, session: Any, problem_id: str) -> MapProblem:
+        """The problem's marker where matching measured distances from (its own point, else
+        its postcode, else its owner's only when it states no place at all)."""
+        from mapper.services.geo import GeoService
+        from mapper.services.matching import problem_context
+
         pk = store.problem_keys(session, [problem_id]).get(problem_id)
         if pk is None:
             raise NotFoundError("problem", problem_id)
         p = store.load_problems(session, [pk])[0][1]
-        lat, lon = p.location.lat, p.location.lon
-        if lat is None and p.owner_id:
+        owner = None
+        if p.owner_id:
             owner_pk = session.execute(
                 select(store.ACTORS.c.pk).where(store.ACTORS.c.uid == p.owner_id)
             ).scalar_one_or_none()
             if owner_pk is not None:
                 owner = store.load_actors(session, [owner_pk])[0][1]
-                lat, lon = owner.location.lat, owner.location.lon
-        return MapProblem(p.id, p.title, lat, lon)
+        point = problem_context(GeoService(self.database), p, owner).point
+        return MapProblem(p.id, p.title, *(point or (None, None)))
 
     def _title(self, scope: str, value: str | None, place: str | None = None) -> str:
         if scope == "target_group":

@@ -22,6 +22,7 @@ from mapper.matching.model import (
     GATES,
     Candidate,
     Exclusion,
+    FoundPlace,
     Match,
     MatchSettings,
     ProblemContext,
@@ -39,6 +40,7 @@ from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.orm import ProblemMatchWeight
 from mapper.persistence.store import ACTORS, PROBLEMS
+from mapper.services.geo import GeoService
 
 WEIGHTS: Table = ProblemMatchWeight.__table__  # type: ignore[assignment]
 
@@ -81,6 +83,8 @@ REVIEW_GROUPS = ("supplement", "referrer", "take_over", "escalation")
 class MatchingService:
     def __init__(self, database: Database) -> None:
         self.database = database
+        self.geo = GeoService(database)
+        """Places problems that have a postcode or town but no coordinates."""
         self._index: ActorIndex | None = None
         self._stamp: tuple[Any, ...] | None = None
 
@@ -241,7 +245,7 @@ class MatchingService:
                 check_matchable(problem)
             except Exception:
                 continue
-            ctx = ProblemContext.of(problem, owners.get(problem.owner_id or ""))
+            ctx = problem_context(self.geo, problem, owners.get(problem.owner_id or ""))
             problem_settings = self.settings_for(problem.id, rotation=rotation)
             result = score_candidate(ctx, cand, problem_settings)
             if isinstance(result, Exclusion):
@@ -279,7 +283,7 @@ class MatchingService:
                 .all()
             )
             own = [p for _, p in store.load_problems(session, list(open_keys))]
-            ctx = ProblemContext.of(profile_as_problem(actor, own), actor)
+            ctx = problem_context(self.geo, profile_as_problem(actor, own), actor)
             check_matchable(ctx.problem)
             index = self.index(session, settings)
             ranking = self._rank(session, index, ctx, settings, top)
@@ -323,7 +327,7 @@ class MatchingService:
         pk = self._problem_key(session, problem_id)
         problem = store.load_problems(session, [pk])[0][1]
         owner = self._owners(session, [problem]).get(problem.owner_id or "")
-        return ProblemContext.of(problem, owner)
+        return problem_context(self.geo, problem, owner)
 
     def _problem_key(self, session: Session, problem_id: str) -> int:
         pk = store.problem_keys(session, [problem_id]).get(problem_id)
@@ -354,6 +358,22 @@ class MatchingService:
         uids = session.execute(select(table.c.uid)).scalars().all()
         match = process.extractOne(wanted, uids, score_cutoff=60)
         return match[0] if match else None
+
+
+def problem_context(
+    geo: GeoService, problem: ProblemStatement, owner: Actor | None
+) -> ProblemContext:
+    """What matching derives from a problem and its owner, with the problem placed by its own
+    postcode or town when it has no coordinates (an imported postcode layer, else the built-in
+    postcode points); see ``ProblemContext.of`` for the rules."""
+    location = problem.location
+    found = None
+    if not location.has_point and (location.postcode or location.city):
+        place = geo.place_for(location.postcode, location.city)
+        if place is not None:
+            label = " ".join(p for p in (place.postcode, place.city) if p)
+            found = FoundPlace(place.lat, place.lon, place.municipality_code, label)
+    return ProblemContext.of(problem, owner, found)
 
 
 def profile_as_problem(actor: Actor, own_problems: Sequence[ProblemStatement]) -> ProblemStatement:

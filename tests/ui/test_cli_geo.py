@@ -88,8 +88,16 @@ def test_postcode_gives_a_point_also_inside_a_range(imported: str) -> None:
     assert "1000-1499" in out and "0101" in out
     code, out, _ = run("--db", imported, "geo", "postcode", "1050")
     assert code == 0 and len(out.split()) == 2
-    code, _, err = run("--db", imported, "geo", "postcode", "9990")
-    assert code == 2 and "postcode '9990' is not in the imported postcodes" in err
+    code, _, err = run("--db", imported, "geo", "postcode", "0000")
+    assert code == 2 and "postcode '0000' is neither in the imported postcodes" in err
+
+
+def test_postcode_answers_from_the_built_in_list_without_any_import(db: str) -> None:
+    code, out, _ = run("--db", db, "geo", "postcode", "6760", "--json")
+    assert code == 0
+    ribe = json.loads(out)
+    assert (ribe["city"], ribe["municipality_code"], ribe["source"]) == ("Ribe", "0561", "built-in")
+    assert (ribe["lat"], ribe["lon"]) == pytest.approx((55.32, 8.78), abs=0.05)
 
 
 def test_assign_municipalities_counts_the_actors_that_got_one(
@@ -122,7 +130,6 @@ def test_commands_needing_a_layer_say_how_to_import_one(db: str) -> None:
     for argv in (
         ("assign-municipalities",),
         ("locate", "55.5", "8.5"),
-        ("postcode", "6700"),
     ):
         code, _, err = run("--db", db, "geo", *argv)
         assert code == 2, argv
