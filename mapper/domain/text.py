@@ -48,3 +48,20 @@ def normalise_danish(text: str) -> str:
     stop = _stopwords()
     words = _WORD.findall(text.casefold())
     return " ".join(_stem(w) for w in words if w not in stop and len(w) > 1)
+
+
+# Danish letters spelled out as they are typed without a Danish keyboard and in older spellings
+# ("Aabenraa" for "Åbenrå"), so either way of writing finds the other.
+_SPELLED_OUT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ß": "ss"})
+_FOLDED_WORD = re.compile(r"[^\W_]+")
+
+
+def fold_danish(text: str) -> str:
+    """The words of a text for search and comparison: lower case, æ ø å spelled out as ae oe
+    aa, other accents dropped, words joined by single spaces ('Åens Fælles-Café' →
+    'aaens faelles cafe')."""
+    folded = text.casefold().translate(_SPELLED_OUT)
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_FOLDED_WORD.findall(folded))

@@ -1,0 +1,177 @@
+"""Possible duplicates in the actor register: existing actors whose name is close to a new one.
+
+Names are compared after folding (case, accents, æ ø å as ae oe aa) and after dropping words
+that say what kind of body it is rather than which ("Foreningen", "ApS", "og"), so that
+"Foreningen Ældre hjælper Ældre" meets "Ældre Hjælper Ældre". Two scores, the better counts:
+the words in any order ("Esbjerg Frivilligcenter"), and the letters without spaces
+("Frivillig Center" = "Frivilligcenter").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz, process
+
+from mapper.domain.text import danish_sort_key, fold_danish
+
+SIMILAR_CUTOFF = 85
+"""The score (0-100) a name must reach to count as similar."""
+
+# Folded words that name the legal form or are fillers; a name is compared without them.
+FILLER_WORDS = frozenset(
+    {
+        "forening",
+        "foreningen",
+        "foreninger",
+        "af",
+        "i",
+        "og",
+        "for",
+        "til",
+        "paa",
+        "the",
+        "aps",
+        "as",
+        "is",
+        "ivs",
+        "amba",
+        "fmba",
+        "smba",
+        "den",
+        "det",
+        "de",
+        "selvejende",
+        "institution",
+    }
+)
+# "A/S", "I/S": joined before folding would split them into single letters.
+_SLASHED_FORM = re.compile(r"(?<!\w)(\w)\s*/\s*(\w)(?!\w)")
+
+
+class _ActorRow(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def municipality_code(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class SimilarActor:
+    """An existing actor whose name is close to the one being entered."""
+
+    actor_id: str
+    name: str
+    municipality_code: str | None
+    score: int
+    """0-100; 100 when the names are the same once folded and without filler words."""
+
+
+def comparable_name(name: str) -> str:
+    """The name as duplicates are compared: folded words without filler words, or all folded
+    words when nothing else is left ('Foreningen' alone stays 'foreningen')."""
+    words = fold_danish(_SLASHED_FORM.sub(r"\1\2", name)).split()
+    kept = [w for w in words if w not in FILLER_WORDS]
+    return " ".join(kept or words)
+
+
+def _keys(name: str) -> tuple[str, str]:
+    """The comparable name's words sorted, and its letters without spaces."""
+    words = comparable_name(name).split()
+    return " ".join(sorted(words)), "".join(words)
+
+
+def _ratios(key: str, keys: list[str]) -> NDArray[np.uint8]:
+    scores = process.cdist(
+        [key], keys, scorer=fuzz.ratio, dtype=np.uint8, workers=-1, score_cutoff=SIMILAR_CUTOFF
+    )
+    return np.asarray(scores[0], np.uint8)
+
+
+class DuplicateFinder:
+    """Finds register actors with names like a given one; build once, ask per keystroke.
+
+    Built from (id, name, municipality code) triples, e.g. the rows of
+    ``LandscapeService.list_actors()``; ``upsert``/``remove`` keep it current after saves.
+    """
+
+    def __init__(self, actors: Iterable[tuple[str, str, str | None]] = ()) -> None:
+        self._ids: list[str] = []
+        self._names: list[str] = []
+        self._municipalities: list[str | None] = []
+        self._sorted: list[str] = []
+        self._compact: list[str] = []
+        self._position: dict[str, int] = {}
+        for actor_id, name, municipality_code in actors:
+            self.upsert(actor_id, name, municipality_code)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[_ActorRow]) -> DuplicateFinder:
+        """From any rows with id, name and municipality_code (e.g. ActorSummary)."""
+        return cls((r.id, r.name, r.municipality_code) for r in rows)
+
+    def __len__(self) -> int:
+        return len(self._position)
+
+    def upsert(self, actor_id: str, name: str, municipality_code: str | None) -> None:
+        position = self._position.get(actor_id)
+        if position is None:
+            self._position[actor_id] = len(self._ids)
+            self._ids.append(actor_id)
+            self._names.append(name)
+            self._municipalities.append(municipality_code)
+            self._sorted.append("")
+            self._compact.append("")
+            position = len(self._ids) - 1
+        self._names[position] = name
+        self._municipalities[position] = municipality_code
+        self._sorted[position], self._compact[position] = _keys(name)
+
+    def remove(self, actor_id: str) -> None:
+        position = self._position.pop(actor_id, None)
+        if position is None:
+            return
+        del self._ids[position], self._names[position]
+        del self._municipalities[position], self._sorted[position], self._compact[position]
+        self._position = {a: i for i, a in enumerate(self._ids)}
+
+    def similar(
+        self,
+        name: str,
+        municipality_code: str | None = None,
+        exclude_id: str | None = None,
+        limit: int = 5,
+    ) -> list[SimilarActor]:
+        """Actors whose name scores at least SIMILAR_CUTOFF against ``name``: those in the same
+        municipality first, then by score, then by name; ``exclude_id`` (the actor being
+        edited) is never among them."""
+        in_order, compact = _keys(name)
+        if not compact or not self._ids or limit <= 0:
+            return []
+        # Plain ratio over precomputed keys: token_sort_ratio would sort every name again.
+        scores = np.maximum(
+            _ratios(in_order, self._sorted),
+            _ratios(compact, self._compact),
+        )
+        hits = [int(i) for i in np.flatnonzero(scores >= SIMILAR_CUTOFF)]
+        found = [
+            SimilarActor(self._ids[i], self._names[i], self._municipalities[i], int(scores[i]))
+            for i in hits
+            if self._ids[i] != exclude_id
+        ]
+        found.sort(
+            key=lambda s: (
+                not (municipality_code and s.municipality_code == municipality_code),
+                -s.score,
+                danish_sort_key(s.name),
+                s.actor_id,
+            )
+        )
+        return found[:limit]
