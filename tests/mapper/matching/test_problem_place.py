@@ -158,3 +158,12 @@ def test_a_problem_with_its_own_point_needs_no_note(database: Database) -> None:
     ranking = ranked(database, {"postcode": "6760", "lat": 55.3287, "lon": 8.7614})
     assert [m.actor_id for m in ranking.matches] == ["rib-frivillige"]
     assert not any(n.code.startswith("located_") for n in ranking.notes)
+
+
+def test_reverse_matching_measures_the_problem_from_its_postcode_too(database: Database) -> None:
+    ranked(database, {"postcode": "6760", "city": "Ribe"})
+    service = MatchingService(database)
+    ribe = service.rank_problems_for_actor("rib-frivillige")
+    assert [m.problem_id for m in ribe.matches] == [PROBLEM]
+    esbjerg = service.rank_problems_for_actor("esb-besoegsvenner")
+    assert esbjerg.matches == () and esbjerg.excluded["too_far"] == 1
