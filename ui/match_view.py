@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
+    QPersistentModelIndex,
     QRect,
     QSortFilterProxyModel,
     Qt,
@@ -43,6 +44,8 @@ from mapper.domain.vocabulary import Vocabulary
 from mapper.matching.model import CRITERIA, Match, MatchSettings, Ranking
 from mapper.matching.reasons import criterion_label, gate_label, render, review_group_label
 from mapper.services.matching import Consortium, MatchingService, Review
+from ui.error_text import describe_error
+from ui.locale_format import format_number, substitute
 from ui.models.row_table import SORT_ROLE, RowTableModel
 from ui.operations import run_in_background
 
@@ -79,10 +82,18 @@ class MatchTableModel(RowTableModel[Match]):
         if column == self.COL_KIND:
             return self._vocabulary.label("actor_kinds", m.actor_kind, self._lang)
         if column == self.COL_SCORE:
-            return f"{m.score:.1f}"
+            return format_number(m.score, 1, lang=self._lang)
         if column == self.COL_DISTANCE:
-            return "" if m.distance_km is None else f"{m.distance_km:.0f} km"
+            return "" if m.distance_km is None else km(m.distance_km, self._lang)
         return ""
+
+    def tooltip(self, m: Match, column: int) -> str:
+        """Why the partner ranks where it does, in the view's language."""
+        if column == self.COL_KIND:
+            return self._vocabulary.label("actor_kinds", m.actor_kind, self._lang)
+        reasons = [render(r, self._lang) for r in m.reasons[:3]]
+        warnings = [render(w, self._lang) for w in m.warnings]
+        return "\n".join(f"• {line}" for line in [*reasons, *warnings])
 
     def sort_value(self, m: Match, column: int) -> Any:
         if column == self.COL_RANK:
@@ -96,13 +107,21 @@ class MatchTableModel(RowTableModel[Match]):
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == SCORE_ROLE and index.isValid():
             return self.row_at(index.row()).score
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            tip = self.tooltip(self.row_at(index.row()), index.column())
+            return tip or super().data(index, role)
         return super().data(index, role)
 
 
 class ScoreBarDelegate(QStyledItemDelegate):
-    """Draws a score (0-100) as a bar with its number."""
+    """Draws a score (0-100) as a bar with its number (the number as the model shows it)."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         score = index.data(SCORE_ROLE)
         if score is None:
             super().paint(painter, option, index)
@@ -122,7 +141,7 @@ class ScoreBarDelegate(QStyledItemDelegate):
         painter.drawText(
             option.rect.adjusted(0, 0, -4, 0),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            f"{score:.1f}",
+            str(index.data(Qt.ItemDataRole.DisplayRole)),
         )
         painter.restore()
 
@@ -134,6 +153,8 @@ class MatchView(QWidget):
     """Emitted with the number of results after each ranking."""
     partnership_proposed = Signal(str, str)
     """(problem id, actor id) after "Propose partnership"."""
+    status_message = Signal(str)
+    """A short confirmation for the status bar, e.g. after a partnership was proposed."""
 
     def __init__(
         self,
@@ -164,7 +185,7 @@ class MatchView(QWidget):
         self.top_spin.setValue(15)
         self.top_spin.setAccessibleName(self.tr("Number of partners"))
         self.top_spin.valueChanged.connect(lambda _v: self._schedule())
-        self.rotation_check = QCheckBox(self.tr("Fair rotation"))
+        self.rotation_check = QCheckBox(self.tr("Spread proposals (fair rotation)"))
         self.rotation_check.setToolTip(
             self.tr("Actors proposed recently get a mild, explained penalty so others surface too.")
         )
@@ -256,9 +277,9 @@ class MatchView(QWidget):
             slider.setRange(0, 5 * WEIGHT_STEPS)
             slider.setValue(round(defaults[criterion] * WEIGHT_STEPS))
             slider.setAccessibleName(criterion_label(criterion, self._lang))
-            value = QLabel(f"{defaults[criterion]:g}")
+            value = QLabel(format_number(defaults[criterion], 1, lang=self._lang))
             slider.valueChanged.connect(
-                lambda v, label=value: (label.setText(f"{v / WEIGHT_STEPS:g}"), self._schedule())
+                lambda v, label=value: self._weight_changed(label, v / WEIGHT_STEPS)
             )
             row = QHBoxLayout()
             row.addWidget(slider, 1)
@@ -339,14 +360,25 @@ class MatchView(QWidget):
         try:
             self._propose(problem_id, match.actor_id)
         except Exception as exc:  # shown to the user; nothing was changed
-            self.excluded_label.setText(str(exc))
+            self.excluded_label.setText(describe_error(exc))
             return
         self.partnership_proposed.emit(problem_id, match.actor_id)
+        self.status_message.emit(
+            substitute(
+                self.tr('Proposed a partnership with %1 on "%2".'),
+                match.actor_name,
+                self.problem_combo.currentText(),
+            )
+        )
 
     # ----------------------------------------------------------------- internals
 
     def _schedule(self) -> None:
         self._timer.start()
+
+    def _weight_changed(self, label: QLabel, weight: float) -> None:
+        label.setText(format_number(weight, 1, lang=self._lang))
+        self._schedule()
 
     def _ranked(self, generation: int, ranking: Ranking) -> None:
         if generation != self._generation:
@@ -379,8 +411,8 @@ class MatchView(QWidget):
         self._ranking = None
         self.model.set_rows([])
         self.propose_button.setEnabled(False)
-        self.excluded_label.setText(str(error))
-        self.explanation.setPlainText(str(error))
+        self.excluded_label.setText(describe_error(error))
+        self.explanation.setPlainText(describe_error(error))
         self.ranked.emit(0)
 
     def _show_match(self, index: QModelIndex) -> None:
@@ -399,7 +431,7 @@ class MatchView(QWidget):
                 self,
                 lambda: matching.review(problem_id),
                 on_success=lambda r: self.review.setHtml(review_html(r, lang)),
-                on_failure=lambda e, _d: self.review.setPlainText(str(e)),
+                on_failure=lambda e, _d: self.review.setPlainText(describe_error(e)),
             )
         if self.details.currentWidget() is self.consortium and not self.consortium.toPlainText():
             run_in_background(
@@ -408,12 +440,26 @@ class MatchView(QWidget):
                 on_success=lambda c: self.consortium.setHtml(
                     consortium_html(c, self._vocabulary, lang)
                 ),
-                on_failure=lambda e, _d: self.consortium.setPlainText(str(e)),
+                on_failure=lambda e, _d: self.consortium.setPlainText(describe_error(e)),
             )
 
 
 def _esc(text: str) -> str:
     return html.escape(text)
+
+
+def km(distance: float, lang: str) -> str:
+    """A distance as the language writes it: '2,5 km' below 10 km, whole kilometres above."""
+    return f"{format_number(distance, 1 if distance < 10 else 0, lang=lang)} km"
+
+
+def _score(score: float, lang: str) -> str:
+    return format_number(score, 1, lang=lang)
+
+
+def _points(points: float, lang: str) -> str:
+    text = format_number(points, 1, lang=lang)
+    return text if text.startswith("-") else f"+{text}"
 
 
 def _bar(points: float, scale: float = 40.0) -> str:
@@ -430,7 +476,7 @@ def match_html(match: Match, lang: str) -> str:
     """The explanation of one match: score, reasons, warnings and every criterion's points."""
     rows = "".join(
         f"<tr><td>{_esc(criterion_label(c.criterion, lang))}</td>"
-        f"<td align='right'>{c.points:+.1f}</td><td width='40%'>{_bar(c.points)}</td>"
+        f"<td align='right'>{_points(c.points, lang)}</td><td width='40%'>{_bar(c.points)}</td>"
         f"<td>{'<i>' if c.neutral else ''}"
         f"{_esc('; '.join(render(r, lang) for r in c.reasons))}"
         f"{'</i>' if c.neutral else ''}</td></tr>"
@@ -439,7 +485,7 @@ def match_html(match: Match, lang: str) -> str:
     reasons = "".join(f"<li>{_esc(render(r, lang))}</li>" for r in match.reasons[:6])
     warnings = "".join(f"<li><b>{_esc(render(w, lang))}</b></li>" for w in match.warnings)
     return (
-        f"<h2>{match.rank}. {_esc(match.actor_name)} — {match.score:.1f}</h2>"
+        f"<h2>{match.rank}. {_esc(match.actor_name)} — {_score(match.score, lang)}</h2>"
         f"<ul>{reasons}{warnings}</ul>"
         f"<table cellspacing=4 width='100%'>{rows}</table>"
     )
@@ -455,7 +501,7 @@ def review_html(review: Review, lang: str) -> str:
             parts.append(
                 "<ol>"
                 + "".join(
-                    f"<li><b>{_esc(m.actor_name)}</b> ({m.score:.1f}) — "
+                    f"<li><b>{_esc(m.actor_name)}</b> ({_score(m.score, lang)}) — "
                     f"{_esc('; '.join(render(r, lang) for r in m.reasons[:2]))}</li>"
                     for m in group.matches
                 )
@@ -476,7 +522,7 @@ def consortium_html(proposal: Consortium, vocabulary: Vocabulary, lang: str) -> 
         covers = ", ".join(label(i) for i in member.covers) or "–"
         parts.append(
             f"<li><b>{_esc(member.match.actor_name)}</b> "
-            f"({member.match.score:.1f})<br>{_esc(covers)}</li>"
+            f"({_score(member.match.score, lang)})<br>{_esc(covers)}</li>"
         )
     parts.append("</ol>")
     if proposal.uncovered:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mapper.domain.errors import ConflictError, MapperError, NotFoundError, ValidationError
+from mapper.domain.errors import ConflictError, MapperError, NotFoundError
 from mapper.domain.vocabulary import Vocabulary
 from mapper.services.partnerships import (
     PartnershipDetail,
@@ -40,6 +40,8 @@ from mapper.services.partnerships import (
     PartnershipSummary,
     partnership_label,
 )
+from ui.error_text import describe_error
+from ui.locale_format import locale_for, substitute
 from ui.models.partnership_table import (
     KEY_ROLE,
     PartnershipStageFilterProxy,
@@ -75,6 +77,9 @@ class PartnershipsView(QWidget):
     """Emitted with the number of partnerships each time the list has been (re)loaded."""
     partnership_changed = Signal(str, str)
     """(problem id, actor id) after any write from this view, undo and redo included."""
+    status_message = Signal(str)
+    """A short confirmation naming the partners after a stage change, a save or a proposal
+    made here (for the window's status bar)."""
 
     def __init__(
         self,
@@ -89,6 +94,7 @@ class PartnershipsView(QWidget):
         self._service = service
         self._vocabulary = vocabulary
         self._lang = lang
+        self._locale = locale_for(lang)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._versions: Versions = {}
         self._detail: PartnershipDetail | None = None
@@ -371,6 +377,14 @@ class PartnershipsView(QWidget):
         if self._push(command) is not None:
             return False
         self.stage_note_edit.clear()
+        self.status_message.emit(
+            substitute(
+                self.tr('The partnership with %1 on "%2" is now at the stage %3.'),
+                detail.actor_name,
+                detail.problem_title,
+                label("partnership_stages", stage, self._lang),
+            )
+        )
         return True
 
     def save(self) -> bool:
@@ -386,7 +400,16 @@ class PartnershipsView(QWidget):
             old={name: stored[name] for name in changed},
             new=changed,
         )
-        return self._push(command) is None
+        if self._push(command) is not None:
+            return False
+        self.status_message.emit(
+            substitute(
+                self.tr('The partnership with %1 on "%2" is saved.'),
+                detail.actor_name,
+                detail.problem_title,
+            )
+        )
+        return True
 
     def discard_changes(self) -> None:
         """Put back what is stored, dropping unsaved edits."""
@@ -412,7 +435,15 @@ class PartnershipsView(QWidget):
         if error is not None:
             raise error
         self.select(problem_id, actor_id)
-        return self._service.get(problem_id, actor_id)
+        detail = self._service.get(problem_id, actor_id)
+        self.status_message.emit(
+            substitute(
+                self.tr('Proposed a partnership with %1 on "%2".'),
+                detail.actor_name,
+                detail.problem_title,
+            )
+        )
+        return detail
 
     # ----------------------------------------------------------------- loading
 
@@ -515,7 +546,13 @@ class PartnershipsView(QWidget):
     def _show_history(self, detail: PartnershipDetail) -> None:
         self.history_view.clear()
         for change in detail.history:
-            when = change.changed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            local = change.changed_at.astimezone()  # the coordinator's own time
+            when = self._locale.toString(
+                QDateTime(
+                    QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)
+                ),
+                QLocale.FormatType.ShortFormat,
+            )
             stage = self._vocabulary.label("partnership_stages", change.stage, self._lang)
             item = QTreeWidgetItem([when, stage, change.note or ""])
             item.setData(0, CODE, change.stage)
@@ -639,12 +676,10 @@ class PartnershipsView(QWidget):
         self._failure = error
 
     def _show_error(self, error: BaseException) -> None:
-        if isinstance(error, ValidationError):
-            text = "\n".join([self.tr("Nothing was saved:"), *(str(p) for p in error.problems)])
-        elif isinstance(error, ConflictError):
+        if isinstance(error, ConflictError):
             text = "\n\n".join(
                 [
-                    str(error),
+                    describe_error(error),
                     self.tr(
                         "Your changes have been kept. Save again to store them over the other "
                         "changes, or discard them to see what is stored now."
@@ -652,7 +687,7 @@ class PartnershipsView(QWidget):
                 ]
             )
         else:
-            text = str(error)
+            text = describe_error(error)
         if self.error_box is not None:
             self.error_box.close()
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Partnerships"), text, parent=self)

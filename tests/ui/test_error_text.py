@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 import mapper
@@ -28,6 +28,7 @@ from mapper.domain.errors import (
     PartnershipExistsError,
     ValidationError,
 )
+from tests.ui.danish import RecordingDanish, danish
 from ui.error_text import (
     ERROR_TEXTS,
     GEO_TEXTS,
@@ -38,7 +39,6 @@ from ui.error_text import (
     record_title,
 )
 
-I18N = Path(__file__).resolve().parents[2] / "ui" / "i18n"
 OUR_CONTEXTS = ("ErrorText", "LocaleFormat")
 
 # Parameters as the raising sites give them, one example per code.
@@ -153,45 +153,10 @@ def all_error_classes() -> set[type[MapperError]]:
     return found
 
 
-class RecordingDanish(QTranslator):
-    """Danish from the compiled translation and any pending_*.tsv not yet merged into it;
-    remembers every string of our contexts that has no Danish."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.compiled = QTranslator()
-        self.compiled.load(str(I18N / "mapper_da.qm"))
-        self.pending: dict[str, str] = {}
-        for path in sorted(I18N.glob("pending_*.tsv")):
-            for line in path.read_text("utf-8").splitlines():
-                if "\t" in line:
-                    english, danish = line.split("\t", 1)
-                    self.pending[english] = danish
-        self.missing: set[tuple[str, str]] = set()
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        found = self.compiled.translate(context, source, disambiguation, n) or self.pending.get(
-            source
-        )
-        if not found and context in OUR_CONTEXTS:
-            self.missing.add((context, source))
-        return found or None  # None: not translated here (an empty text would be a translation)
-
-    def isEmpty(self) -> bool:  # Qt override
-        return False
-
-
 @pytest.fixture
-def danish(qapp: QApplication) -> Iterator[RecordingDanish]:
-    translator = RecordingDanish()
-    locale = QLocale()
-    qapp.installTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
-    yield translator
-    qapp.removeTranslator(translator)
-    QLocale.setDefault(locale)
+def danish_ui(qapp: QApplication) -> Iterator[RecordingDanish]:
+    with danish(*OUR_CONTEXTS) as translator:
+        yield translator
 
 
 @pytest.fixture
@@ -226,11 +191,11 @@ def test_every_error_class_has_a_sentence_and_an_example() -> None:
     assert {e.code for e in error_examples()} == codes
 
 
-def test_every_sentence_is_danish_in_the_danish_window(danish: RecordingDanish) -> None:
+def test_every_sentence_is_danish_in_the_danish_window(danish_ui: RecordingDanish) -> None:
     texts = [describe_problem(problem(code)) for code in PROBLEM_CODES]
     texts += [describe_error(error) for error in error_examples()]
     texts += [describe_problem(problem("wrong_type"), "Frivillige")]
-    assert danish.missing == set()
+    assert danish_ui.missing == set()
     for text in texts:
         assert text
         assert "ENGLISH" not in text
@@ -337,7 +302,7 @@ def test_paths_and_records_get_titles(english: None) -> None:
 # --------------------------------------------------------------------------- Danish
 
 
-def test_danish_sentences_use_danish_labels_and_numbers(danish: RecordingDanish) -> None:
+def test_danish_sentences_use_danish_labels_and_numbers(danish_ui: RecordingDanish) -> None:
     assert describe_problem(problem("unknown_code")) == (
         "Aktørtype: »foreningg« er ikke et af valgene. Mente du »Lokal forening«?"
     )

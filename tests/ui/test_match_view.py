@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from mapper.domain.errors import NotFoundError
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
 from mapper.services.matching import MatchingService
+from tests.ui.danish import danish
 from ui.app import build_main_window
 from ui.main_window import MainWindow
 from ui.match_view import MatchTableModel, MatchView
@@ -77,14 +81,12 @@ def test_review_and_consortium_tabs(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_propose_partnership_creates_it_at_stage_proposed(window: MainWindow, qtbot: QtBot) -> None:
-    from mapper.services.partnerships import PartnershipService
-
     with qtbot.waitSignal(window.match_view.ranked, timeout=20_000):
         window.open_match(PATRICIA)
     with qtbot.waitSignal(window.match_view.partnership_proposed, timeout=10_000) as blocker:
         window.match_view.propose_button.click()
     assert blocker.args == [PATRICIA, "esb-sammen-om-sindet"]
-    detail = PartnershipService(window._service.database).get(PATRICIA, "esb-sammen-om-sindet")
+    detail = window.context.partnerships.get(PATRICIA, "esb-sammen-om-sindet")
     assert detail.stage == "proposed"
 
 
@@ -95,3 +97,97 @@ def test_match_model_sorts_by_raw_values(qtmodeltester, window: MainWindow, qtbo
     qtmodeltester.check(model)
     scores = [model.row_at(r).score for r in range(model.rowCount())]
     assert scores == sorted(scores, reverse=True)
+
+
+# --------------------------------------------------------------------------- language
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path):
+    db = open_database(str(tmp_path / "lang.sqlite"))
+    LandscapeService(db).load_demo()
+    yield db
+    db.close()
+
+
+def ranked_view(qtbot: QtBot, db, lang: str, **kwargs) -> MatchView:
+    view = MatchView(MatchingService(db), LandscapeService(db).vocabulary, lang, **kwargs)
+    qtbot.addWidget(view)
+    view.set_problems([(PATRICIA, "Brobygning")])
+    with qtbot.waitSignal(view.ranked, timeout=20_000) as blocker:
+        view.rank()
+    assert blocker.args[0] >= 1
+    return view
+
+
+def test_numbers_are_written_with_the_languages_decimal_separator(qtbot: QtBot, demo_db) -> None:
+    danish_view = ranked_view(qtbot, demo_db, "da")
+    score = danish_view.model.index(0, MatchTableModel.COL_SCORE).data()
+    assert re.fullmatch(r"\d{1,3},\d", score), score
+    distances = [
+        danish_view.model.index(r, MatchTableModel.COL_DISTANCE).data()
+        for r in range(danish_view.model.rowCount())
+    ]
+    assert any(d.endswith(" km") for d in distances)
+    assert not any("." in d for d in distances)
+    assert re.search(r"[+-]\d+,\d", danish_view.explanation.toPlainText())
+    english_view = ranked_view(qtbot, demo_db, "en")
+    assert english_view.model.index(0, MatchTableModel.COL_SCORE).data() == score.replace(",", ".")
+
+
+def test_tooltips_speak_the_views_language(qtbot: QtBot, demo_db) -> None:
+    view = ranked_view(qtbot, demo_db, "da")
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    assert view.model.index(0, MatchTableModel.COL_KIND).data(tooltip) == "Frivillig organisation"
+    assert "Arbejder med psykisk sårbare" in view.model.index(0, MatchTableModel.COL_NAME).data(
+        tooltip
+    )
+    english = ranked_view(qtbot, demo_db, "en")
+    assert english.model.index(0, MatchTableModel.COL_KIND).data(tooltip) == (
+        "Voluntary organisation"
+    )
+
+
+def test_the_match_view_is_danish_with_the_danish_translation(qtbot: QtBot, demo_db) -> None:
+    with danish("MatchView", "MatchTableModel") as translator:
+        view = MatchView(MatchingService(demo_db), LandscapeService(demo_db).vocabulary, "da")
+        qtbot.addWidget(view)
+        assert view.rotation_check.text() == "Fordel forslagene (retfærdig rotation)"
+        assert view.rotation_check.toolTip().startswith("Aktører")
+        assert view.model.headerData(3, Qt.Orientation.Horizontal) == "Score"
+        weights = [label.text() for label in view.findChildren(QLabel)]
+        assert "1,0" in weights and not any(re.fullmatch(r"\d\.\d", w) for w in weights)
+    assert translator.missing == set()
+
+
+class FailingMatching:
+    def rank_actors_for_problem(self, problem_id: str, **_kwargs) -> None:
+        raise NotFoundError("problem", problem_id, "esb-p-patriciahuset-brobygning")
+
+
+def test_a_failed_ranking_is_told_in_the_ui_language(qtbot: QtBot, demo_db) -> None:
+    view = MatchView(FailingMatching(), LandscapeService(demo_db).vocabulary, "da")
+    qtbot.addWidget(view)
+    view.set_problems([("esb-p-patriciahuset", "Patriciahuset")])
+    with qtbot.waitSignal(view.ranked, timeout=10_000) as blocker:
+        view.rank()
+    assert blocker.args == [0]
+    assert view.excluded_label.text() == (
+        'There is no problem statement with the id "esb-p-patriciahuset". '
+        'Did you mean "esb-p-patriciahuset-brobygning"?'
+    )
+
+
+def test_proposing_confirms_with_the_partners_name(qtbot: QtBot, demo_db) -> None:
+    from mapper.services.partnerships import PartnershipService
+
+    service = PartnershipService(demo_db)
+    view = ranked_view(qtbot, demo_db, "da", propose=service.propose)
+    with qtbot.waitSignal(view.status_message, timeout=5_000) as blocker:
+        view.propose_button.click()
+    assert blocker.args == ['Proposed a partnership with Sammen om Sindet Esbjerg on "Brobygning".']
+    with qtbot.assertNotEmitted(view.status_message):
+        view.propose_button.click()  # the same again: refused, and told why
+    assert view.excluded_label.text().startswith(
+        f'The problem statement "{PATRICIA}" and the actor "esb-sammen-om-sindet" are already'
+    )
