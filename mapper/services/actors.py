@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, ClassVar
 
 from rapidfuzz import process
 from sqlalchemy import delete, select
@@ -43,6 +43,8 @@ MAX_SLUG = 60
 @dataclass
 class ActorInUseError(MapperError):
     """The actor cannot be deleted: other records refer to it."""
+
+    code: ClassVar[str] = "actor_in_use"
 
     actor_id: str
     owned_problems: tuple[str, ...] = ()
@@ -140,7 +142,9 @@ class ActorEditService:
             problems.insert(0, code_problem)
         label = f"actor {actor.id}"
         if actor.name and not actor.name.strip():
-            problems.append(InputProblem(label, "name", actor.name, "the name is blank"))
+            problems.append(
+                InputProblem(label, "name", actor.name, "the name is blank", code="blank")
+            )
         contact = actor.contact
         if contact.email and not EMAIL.match(contact.email.strip()):
             problems.append(
@@ -150,6 +154,8 @@ class ActorEditService:
                     contact.email,
                     "not an e-mail address",
                     "e.g. name@example.dk",
+                    code="not_email",
+                    params={"example": "name@example.dk"},
                 )
             )
         if contact.website and not WEBSITE.match(contact.website.strip()):
@@ -160,6 +166,8 @@ class ActorEditService:
                     contact.website,
                     "a website address starts with http:// or https://",
                     "e.g. https://www.example.dk",
+                    code="not_website",
+                    params={"example": "https://www.example.dk"},
                 )
             )
         if self.vocabulary.holds_personal_data(actor.kind):
@@ -193,6 +201,7 @@ class ActorEditService:
                 raise ValidationError(problems, source=label)
             row = _key_and_version(session, actor.id, lock=True)
             if expected_version is None and row is not None:
+                free = self._free_id(session, actor.id)
                 raise ValidationError(
                     [
                         InputProblem(
@@ -200,7 +209,9 @@ class ActorEditService:
                             "id",
                             actor.id,
                             "another actor already has this id",
-                            f"a free id: {self._free_id(session, actor.id)}",
+                            f"a free id: {free}",
+                            code="duplicate_id",
+                            params={"kind": "actor", "free": free},
                         )
                     ],
                     source=label,
@@ -268,6 +279,7 @@ def _personal_data_problems(actor: Actor, label: str) -> list[InputProblem]:
                 None,
                 "an individual volunteer is kept only with consent: the date of consent is missing",
                 "the date the person agreed to be registered",
+                code="consent_required",
             )
         )
     if not (actor.consent.purpose or "").strip():
@@ -278,6 +290,7 @@ def _personal_data_problems(actor: Actor, label: str) -> list[InputProblem]:
                 actor.consent.purpose,
                 "an individual volunteer is kept only for a stated purpose: the purpose is missing",
                 "e.g. 'Matchning til frivillige opgaver i kommunen'",
+                code="purpose_required",
             )
         )
     if actor.public:
@@ -288,6 +301,7 @@ def _personal_data_problems(actor: Actor, label: str) -> list[InputProblem]:
                 True,
                 "an individual volunteer is personal data and cannot be public",
                 "public = false",
+                code="volunteer_public",
             )
         )
     return problems
