@@ -9,6 +9,7 @@ known code and its official name as a hint.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from rapidfuzz import fuzz, process, utils
 
@@ -23,6 +24,8 @@ WIDTH = 4
 class MunicipalityCodeError(MapperError, ValueError):
     """A text that is not the code of a Danish municipality."""
 
+    code: ClassVar[str] = "municipality_code"
+
     value: str
     message: str
     hint: str | None = None
@@ -33,11 +36,19 @@ class MunicipalityCodeError(MapperError, ValueError):
 
     def __str__(self) -> str:
         text = f"{self.value!r}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return f"{text} (nearest known code: {self.hint})" if self.hint else text
 
     def problem(self, record: str, field: str) -> InputProblem:
         """The same, as a problem of one record's field."""
-        return InputProblem(record, field, self.value, self.message, self.hint)
+        return InputProblem(
+            record,
+            field,
+            self.value,
+            self.message,
+            f"nearest known code: {self.hint}" if self.hint else None,
+            code="municipality_code",
+            params={"nearest": self.hint},
+        )
 
 
 def padded(text: str) -> str:
@@ -94,7 +105,7 @@ def normalised_or_none(value: str | None) -> str | None:
 
 
 def _label(code: str) -> str:
-    return f"nearest known code: {code} ({municipalities()[code].name})"
+    return f"{code} ({municipalities()[code].name})"
 
 
 def _nearest_by_number(digits: str) -> str | None:
