@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+import random
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 
 from mapper.domain.vocabulary import load_vocabulary
 from mapper.services.landscape import ActorSummary, ProblemSummary
@@ -89,3 +92,270 @@ def test_problem_status_sorts_in_workflow_order(qtmodeltester) -> None:
     proxy.setSortRole(SORT_ROLE)
     proxy.sort(ProblemTableModel.COL_STATUS, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(r, 0).data(ID_ROLE) for r in range(3)] == ["2", "3", "1"]
+
+
+# ------------------------------------------------------------------ search by relevance
+
+
+def place_actor(id_: str, name: str, city: str = "Esbjerg", code: str = "0561") -> ActorSummary:
+    return ActorSummary(id_, name, "local_association", code, city, ("elderly_lonely",), True, True)
+
+
+TOWNS = ("Kalundborg", "Skanderborg", "Esbjerg", "Odense", "Aabenraa", "Vejle", "Holbæk")
+KINDS = ("Fællesskab", "Fælles Spisning", "Idrætsforening", "Lektiecafé", "Seniorklub", "Gåklub")
+
+
+def register() -> list[ActorSummary]:
+    """A few hundred associations; several towns have a "Fællesskab" and a "Fælles …"."""
+    rows = [
+        place_actor(
+            f"{town[:3].lower()}-{i}-{k}", f"{town} {kind}{' ' + str(k) if k else ''}", town
+        )
+        for town in TOWNS
+        for i, kind in enumerate(KINDS)
+        for k in range(6)
+    ]
+    rows += [
+        place_actor("kal-vest", "Kalundborg Fællesskab Vest", "Kalundborg", "0326"),
+        place_actor("ska-lektie", "Skanderborg Fælles Lektiehjælp", "Skanderborg", "0746"),
+        place_actor("ska-skab", "Skanderborg Fællesskab", "Skanderborg", "0746"),
+        place_actor("ska-ung", "Ungeskanderborg Fællesrum", "Skanderborg", "0746"),
+        place_actor("ode-lektie", "Lektiecafé Vest", "Odense", "0461"),
+        place_actor("ode-ungdom", "Ungdomslektiecafé", "Odense", "0461"),
+        place_actor("aar-kafe", "Aarhus Lektiekafe", "Aarhus", "0751"),
+    ]
+    return rows
+
+
+def visible_ids(model: ActorTableModel) -> list[str]:
+    return [model.row_at(r).id for r in range(model.rowCount())]
+
+
+def test_search_ranks_rows_where_every_word_starts_a_word_first(qtmodeltester) -> None:
+    model = ActorTableModel(load_vocabulary(), "da")
+    model.set_rows(register())
+    qtmodeltester.check(model, force_py=True)
+    with_changes = []
+    model.relevance_order_changed.connect(with_changes.append)
+    model.set_search("skanderborg fælles")
+    names = [model.row_at(r).name for r in range(model.rowCount())]
+    assert model.sorted_by_relevance() and with_changes == [True]
+    wanted = [n for n in names if n.startswith("Skanderborg Fælles")]
+    assert len(wanted) == 2 * 6 + 2 and names[: len(wanted)] == wanted
+    # Whole words beat prefixes: "Fælles" before "Fællesskab"; then by name.
+    assert names[:4] == [
+        "Skanderborg Fælles Lektiehjælp",
+        "Skanderborg Fælles Spisning",
+        "Skanderborg Fælles Spisning 1",
+        "Skanderborg Fælles Spisning 2",
+    ]
+    assert names.index("Skanderborg Fælles Lektiehjælp") < names.index("Skanderborg Fællesskab")
+    # Then every word somewhere, then only close: Kalundborg's fællesskab is far below.
+    assert names.index("Ungeskanderborg Fællesrum") > names.index("Skanderborg Fællesskab 5")
+    assert names.index("Kalundborg Fællesskab Vest") > names.index("Ungeskanderborg Fællesrum")
+    assert len(names) < len(register()) / 2
+
+
+def test_a_misspelling_is_found_but_after_exact_and_prefix_hits() -> None:
+    model = ActorTableModel(load_vocabulary(), "da")
+    model.set_rows(register())
+    model.set_search("skanderbrog fælles")
+    names = [model.row_at(r).name for r in range(model.rowCount())]
+    assert "Skanderborg Fællesskab" in names and "Skanderborg Fælles Lektiehjælp" in names
+    model.set_search("lektiecafe")
+    ids = visible_ids(model)
+    # Prefix ("Lektiecafé Vest", accent folded), substring ("Ungdomslektiecafé"), fuzzy
+    # ("Aarhus Lektiekafe", which the alphabet would put first).
+    assert ids.index("ode-lektie") < ids.index("ode-ungdom") < ids.index("aar-kafe")
+    literal = [i for i in ids if "lektiecaf" in model.row_at(model.row_of(i)).name.lower()]
+    assert ids[: len(literal)] == literal and len(literal) == len(TOWNS) * 6 + 2
+
+
+def test_danish_spellings_find_each_other() -> None:
+    model = ActorTableModel(load_vocabulary(), "da")
+    model.set_rows(
+        [place_actor("1", "Åbenrå Gåklub", "Åbenrå"), place_actor("2", "Holbæk Fællesskab")]
+    )
+    model.set_search("aabenraa gaaklub")
+    assert visible_ids(model) == ["1"]
+    model.set_search("HOLBAEK faelles")
+    assert visible_ids(model) == ["2"]
+    model.set_search("Esbjerg")  # the place is searched too
+    assert visible_ids(model) == ["2"]
+
+
+def test_header_click_sorts_a_search_by_column_until_the_search_is_cleared() -> None:
+    model = ActorTableModel(load_vocabulary(), "da")
+    model.set_rows(register())
+    changes: list[bool] = []
+    model.relevance_order_changed.connect(changes.append)
+    model.set_search("lektiecafe")
+    relevance = visible_ids(model)
+    model.sort(ActorTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+    assert not model.sorted_by_relevance()
+    by_name = visible_ids(model)
+    assert by_name[0] == "aab-3-0" and sorted(by_name) == sorted(relevance)  # Aabenraa …
+    assert relevance[0] == "ode-lektie"  # "Lektiecafé Vest": the name starts with the word
+    model.set_search("lektiecaf")  # refining keeps the chosen column order
+    assert visible_ids(model)[0] == "aab-3-0"
+    model.sort(-1)  # the default order again: relevance
+    assert visible_ids(model)[0] == "ode-lektie"
+    model.set_search("")
+    assert not model.sorted_by_relevance() and model.rowCount() == len(register())
+    assert visible_ids(model)[0] == "aab-1-0"  # "Aabenraa Fælles Spisning", by name
+    model.set_search("lektiecafe")
+    assert visible_ids(model)[0] == "ode-lektie"
+    assert changes == [True, False, True, False, True]
+
+
+def test_header_sort_keeps_the_selection_on_its_row() -> None:
+    model = ActorTableModel(load_vocabulary(), "da")
+    model.set_rows(register())
+    selection = QItemSelectionModel(model)
+    selection.setCurrentIndex(
+        model.index(model.row_of("ska-skab"), 0), QItemSelectionModel.SelectionFlag.Select
+    )
+    model.sort(ActorTableModel.COL_NAME, Qt.SortOrder.DescendingOrder)
+    assert selection.currentIndex().data(ID_ROLE) == "ska-skab"
+
+
+# ------------------------------------------------------------------ rows changed after a save
+
+
+class Signals:
+    """What the model told its views."""
+
+    def __init__(self, model: ActorTableModel | ProblemTableModel) -> None:
+        self.seen: list[str] = []
+        model.rowsInserted.connect(lambda *_a: self.seen.append("inserted"))
+        model.rowsRemoved.connect(lambda *_a: self.seen.append("removed"))
+        model.rowsMoved.connect(lambda *_a: self.seen.append("moved"))
+        model.dataChanged.connect(lambda *_a: self.seen.append("changed"))
+        model.modelReset.connect(lambda *_a: self.seen.append("reset"))
+        model.layoutChanged.connect(lambda *_a: self.seen.append("layout"))
+
+
+def test_a_renamed_actor_moves_in_sort_order_and_keeps_its_selection(qtmodeltester) -> None:
+    model = ActorTableModel(load_vocabulary(), "da")
+    rows = register()
+    model.set_rows(rows)
+    qtmodeltester.check(model, force_py=True)
+    selection = QItemSelectionModel(model)
+    selection.setCurrentIndex(model.index(0, 0), QItemSelectionModel.SelectionFlag.Select)
+    first = model.row_at(0)
+    signals = Signals(model)
+    model.upsert_rows([replace(first, name="Østerbro Fællesskab")])
+    assert signals.seen == ["moved", "changed"]
+    assert model.row_at(model.rowCount() - 1).name == "Østerbro Fællesskab"
+    assert model.row_of(first.id) == model.rowCount() - 1
+    assert selection.currentIndex().data(ID_ROLE) == first.id
+    assert model.rowCount() == model.total() == len(rows)
+
+
+def test_changed_rows_leave_and_join_a_search_and_new_rows_appear_in_place(
+    qtmodeltester,
+) -> None:
+    model = ActorTableModel(load_vocabulary(), "da")
+    model.set_rows(register())
+    qtmodeltester.check(model, force_py=True)
+    model.set_search("skanderborg fælles")
+    shown = model.rowCount()
+    signals = Signals(model)
+    lektie = next(a for a in register() if a.id == "ska-lektie")
+    model.upsert_rows([replace(lektie, name="Lektiehjælpen i Ry", city="Ry")])
+    assert signals.seen == ["removed"]
+    assert model.row_of("ska-lektie") is None and model.rowCount() == shown - 1
+    model.upsert_rows(
+        [
+            place_actor("new", "Skanderborg Fælles", "Skanderborg", "0746"),
+            place_actor("other", "Bokseklubben", "Ry", "0746"),
+        ]
+    )
+    assert model.row_of("new") == 0  # the exact name: first
+    assert model.row_of("other") is None and model.total() == len(register()) + 2
+    assert model.rowCount() == shown
+    assert "reset" not in signals.seen
+
+
+def test_removed_rows_disappear_and_the_rest_keep_their_order(qtmodeltester) -> None:
+    model = ActorTableModel(load_vocabulary(), "da")
+    model.set_rows(register())
+    qtmodeltester.check(model, force_py=True)
+    model.update_view("fællesskab", municipality="0746")
+    before = visible_ids(model)
+    signals = Signals(model)
+    model.remove_rows(["ska-skab", "kal-vest", "not-there"])
+    assert signals.seen == ["removed"]  # kal-vest was filtered out: nothing to tell
+    assert visible_ids(model) == [i for i in before if i != "ska-skab"]
+    assert model.row_of("ska-skab") is None and model.total() == len(register()) - 2
+    model.update_view("")
+    assert "kal-vest" not in visible_ids(model) and model.rowCount() == model.total()
+
+
+def test_any_sequence_of_changes_ends_as_a_fresh_model_would_show_it(qtmodeltester) -> None:
+    """Row signals or not, the model must agree with one built from scratch."""
+    rng = random.Random(5)
+    rows = {r.id: r for r in register()[::2]}
+    model = ActorTableModel(load_vocabulary(), "da")
+    model.set_rows(list(rows.values()))
+    qtmodeltester.check(model, force_py=True)
+    views = [
+        dict(search="fælles"),
+        dict(search="skanderbrog", municipality="0746"),
+        dict(search="", sort=ActorTableModel.COL_STATUS),
+        dict(search="lektie", sort=ActorTableModel.COL_MUNICIPALITY),
+        dict(search="hus", sort=ActorTableModel.COL_NAME),
+    ]
+
+    def show(model: ActorTableModel, view: dict[str, object]) -> None:
+        model.update_view("")
+        model.sort(ActorTableModel.COL_NAME)
+        model.update_view(str(view["search"]), municipality=view.get("municipality"))
+        if "sort" in view:  # a header clicked: column order even while searching
+            model.sort(int(view["sort"]), Qt.SortOrder.DescendingOrder)  # type: ignore[call-overload]
+
+    seen_all: list[str] = []
+    for step in range(20):
+        view = views[step % len(views)]
+        show(model, view)
+        ids = sorted(rows)
+        changed = []
+        for _ in range(rng.randint(1, 4)):
+            old = rows[rng.choice(ids)]
+            name = rng.choice(["Skanderborg Fælles Hus", "Ældre Lektiecafé", "Zebra", old.name])
+            changed.append(replace(old, name=name, active=rng.random() < 0.7, city="Ry"))
+        changed.append(place_actor(f"new-{step}", f"Fælles Lektie {step}", "Skanderborg", "0746"))
+        signals = Signals(model)
+        model.upsert_rows(changed)
+        rows.update({r.id: r for r in changed})
+        gone = rng.sample(ids, 2)
+        model.remove_rows(gone)
+        for actor_id in gone:
+            del rows[actor_id]
+        assert "reset" not in signals.seen
+        seen_all += signals.seen
+        fresh = ActorTableModel(load_vocabulary(), "da")
+        fresh.set_rows(list(rows.values()))
+        show(fresh, view)
+        assert visible_ids(model) == visible_ids(fresh), f"step {step}: {view}"
+        assert model.total() == len(rows)
+    assert {"moved", "inserted", "removed", "changed"} <= set(seen_all)
+
+
+def test_problem_rows_are_replaced_added_and_removed_by_id(qtmodeltester) -> None:
+    model = ProblemTableModel(load_vocabulary(), "da")
+    model.set_rows([problem("1", "closed"), problem("2", "draft"), problem("3", "seeking")])
+    qtmodeltester.check(model, force_py=True)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.sort(ProblemTableModel.COL_STATUS, Qt.SortOrder.AscendingOrder)
+    signals = Signals(model)
+    model.upsert_rows([problem("2", "matched"), problem("4", "draft")])
+    assert signals.seen == ["changed", "inserted"]
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(4)] == ["4", "3", "2", "1"]
+    assert model.row_of("4") == 3
+    model.remove_rows(["1", "3", "x"])
+    assert [model.row_at(r).id for r in range(model.rowCount())] == ["2", "4"]
+    assert model.row_of("4") == 1 and model.row_of("1") is None
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(2)] == ["4", "2"]

@@ -1,12 +1,13 @@
 """A read-only Qt table model over a list of immutable rows (frozen dataclasses).
 
 Subclasses name their columns and say how a row is displayed and sorted; the model never calls
-a service, so ``data()`` can never trigger a database load.
+a service, so ``data()`` can never trigger a database load. After a save, ``upsert_rows`` and
+``remove_rows`` change just those rows (a sorting proxy above keeps its order).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -28,6 +29,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self._row_numbers: dict[str, int] | None = None
 
     # ------------------------------------------------------------ for subclasses
 
@@ -48,10 +50,57 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._row_numbers = None
         self.endResetModel()
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def row_of(self, row_id: str) -> int | None:
+        """The (source) row of a record by id, None when it is not in the model."""
+        return self._numbers().get(row_id)
+
+    def upsert_rows(self, rows: Sequence[Row]) -> None:
+        """Replace rows with the same id in place (dataChanged), append the others (rows
+        inserted at the end)."""
+        numbers = self._numbers()
+        added: dict[str, Row] = {}
+        for row in rows:
+            number = numbers.get(self.row_id(row))
+            if number is None:
+                added[self.row_id(row)] = row
+                continue
+            self._rows[number] = row
+            last = self.index(number, max(self.COLUMN_COUNT - 1, 0))
+            self.dataChanged.emit(self.index(number, 0), last)
+        if added:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            for row_id, row in added.items():
+                numbers[row_id] = len(self._rows)
+                self._rows.append(row)
+            self.endInsertRows()
+
+    def remove_rows(self, ids: Iterable[str]) -> None:
+        """Remove the rows with these ids (unknown ids are ignored), in contiguous runs."""
+        numbers = self._numbers()
+        doomed = sorted({n for i in ids if (n := numbers.get(i)) is not None}, reverse=True)
+        while doomed:
+            last = first = doomed.pop(0)
+            while doomed and doomed[0] == first - 1:
+                first = doomed.pop(0)
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self._row_numbers = None
+            self.endRemoveRows()
+
+    def _numbers(self) -> dict[str, int]:
+        if self._row_numbers is None:
+            self._row_numbers = {self.row_id(r): i for i, r in enumerate(self._rows)}
+        return self._row_numbers
 
     # ------------------------------------------------------------ Qt overrides
 
