@@ -134,6 +134,8 @@ class ProblemEditService:
                                 problem.id,
                                 "a problem statement with this id already exists",
                                 f"free id: {free}",
+                                code="duplicate_id",
+                                params={"kind": "problem", "free": free},
                             )
                         ]
                     )
@@ -194,6 +196,8 @@ class ProblemEditService:
                             f"{count} partnership(s) refer to this problem statement, "
                             "so it cannot be deleted",
                             "close it instead",
+                            code="in_use",
+                            params={"kind": "partnership", "count": count},
                         )
                     ]
                 )
@@ -224,7 +228,7 @@ class ProblemEditService:
     def _problems(self, session: Session, problem: ProblemStatement) -> list[InputProblem]:
         label = f"problem {problem.id}"
         infinite = [
-            InputProblem(label, field, value, "not a finite number")
+            InputProblem(label, field, value, "not a finite number", code="not_a_number")
             for field, value in _numbers(problem)
             if value is not None and not math.isfinite(value)
         ]
@@ -244,7 +248,14 @@ class ProblemEditService:
         problems = interchange.validate_document(doc, self.vocabulary, known_actor_ids=known)
         if problem.title and not problem.title.strip():
             problems.append(
-                InputProblem(label, "title", problem.title, "the title is blank", "a short name")
+                InputProblem(
+                    label,
+                    "title",
+                    problem.title,
+                    "the title is blank",
+                    "a short name",
+                    code="blank",
+                )
             )
         return problems
 
@@ -299,6 +310,8 @@ def _check_move(problem_id: str, current: str, status: str) -> None:
                 status,
                 message,
                 f"allowed next statuses: {', '.join(allowed)}",
+                code="unknown_status" if status not in PROBLEM_STATUSES else "status_move",
+                params={"current": current, "allowed": tuple(allowed)},
             )
         ]
     )
