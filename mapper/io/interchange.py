@@ -122,7 +122,17 @@ def read_document(source: str | Path | IO[str] | IO[bytes]) -> dict[str, Any]:
     except orjson.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise ValidationError(
-            [InputProblem("document", where, None, f"not valid JSON: {exc.msg}")], source=name
+            [
+                InputProblem(
+                    "document",
+                    where,
+                    None,
+                    f"not valid JSON: {exc.msg}",
+                    code="not_json",
+                    params={"line": exc.lineno, "column": exc.colno},
+                )
+            ],
+            source=name,
         ) from exc
     if not isinstance(data, dict):
         raise ValidationError(
@@ -133,6 +143,7 @@ def read_document(source: str | Path | IO[str] | IO[bytes]) -> dict[str, Any]:
                     type(data).__name__,
                     "expected a JSON object",
                     '{"format": "mapper-landscape", ...}',
+                    code="not_object",
                 )
             ],
             source=name,
@@ -174,7 +185,13 @@ def validate_document(
         if parent is not None:
             if parent == actor["id"]:
                 problems.append(
-                    InputProblem(label, "parent_id", parent, "an actor cannot be its own parent")
+                    InputProblem(
+                        label,
+                        "parent_id",
+                        parent,
+                        "an actor cannot be its own parent",
+                        code="own_parent",
+                    )
                 )
             elif parent not in all_actor_ids:
                 problems.append(_unknown_ref(label, "parent_id", parent, all_actor_ids, "actor"))
@@ -201,7 +218,11 @@ def validate_document(
         if pair in seen_pairs:
             problems.append(
                 InputProblem(
-                    label, "problem_id/actor_id", list(pair), "the same partnership appears twice"
+                    label,
+                    "problem_id/actor_id",
+                    list(pair),
+                    "the same partnership appears twice",
+                    code="duplicate_partnership",
                 )
             )
         seen_pairs.add(pair)
@@ -240,6 +261,10 @@ def _schema_problem(doc: Mapping[str, Any], error: SchemaError) -> InputProblem:
     value: object = error.instance
     hint = None
     message = error.message
+    limit = error.validator_value
+    # The code and params the UI renders (mapper.domain.errors.PROBLEM_CODES).
+    code = _SCHEMA_CODES.get(str(error.validator), "invalid")
+    params: dict[str, object] = {}
     if error.validator == "required":
         instance = error.instance if isinstance(error.instance, dict) else {}
         missing = next((m for m in error.validator_value if m not in instance), "?")
@@ -250,16 +275,46 @@ def _schema_problem(doc: Mapping[str, Any], error: SchemaError) -> InputProblem:
         nearest = _nearest(str(error.instance), [str(v) for v in error.validator_value])
         hint = f"nearest valid value: {nearest}" if nearest else None
         message = f"not one of {', '.join(map(str, error.validator_value))}"
+        params = {"choices": list(error.validator_value), "nearest": nearest}
     elif error.validator == "const":
         hint = f"expected {error.validator_value!r}"
         message = "wrong value"
+        params = {"expected": limit}
     elif error.validator in ("minimum", "maximum"):
         message = f"out of range ({error.validator} is {error.validator_value})"
+        params = {"min": limit} if error.validator == "minimum" else {"max": limit}
     elif error.validator == "type":
         message = f"expected {error.validator_value}"
+        params = {"expected": limit}
+    elif error.validator == "minLength" and limit == 1:
+        code = "required"  # an empty text where one is needed
+    elif error.validator in ("minLength", "minItems"):
+        params = {"min": limit}
+    elif error.validator in ("maxLength", "maxItems"):
+        params = {"max": limit}
+    elif error.validator in ("format", "pattern"):
+        params = {"format": limit if error.validator == "format" else "pattern"}
     if isinstance(value, (dict, list)):
         value = json.dumps(value, ensure_ascii=False)[:80]
-    return InputProblem(record, field or "(record)", value, message, hint)
+    return InputProblem(record, field or "(record)", value, message, hint, code=code, params=params)
+
+
+_SCHEMA_CODES = {
+    "required": "required",
+    "enum": "not_one_of",
+    "const": "wrong_value",
+    "minimum": "out_of_range",
+    "maximum": "out_of_range",
+    "type": "wrong_type",
+    "minLength": "too_short",
+    "maxLength": "too_long",
+    "minItems": "too_few",
+    "maxItems": "too_many",
+    "uniqueItems": "duplicate_items",
+    "format": "bad_format",
+    "pattern": "bad_format",
+}
+"""The problem code of each JSON Schema keyword the landscape schema uses."""
 
 
 def _record_name(collection: str, index: int, item: Any) -> str:
@@ -293,7 +348,12 @@ def _unique_ids(
         if rid in seen:
             problems.append(
                 InputProblem(
-                    f"{singular} {rid}", "id", rid, f"the id is used by more than one {singular}"
+                    f"{singular} {rid}",
+                    "id",
+                    rid,
+                    f"the id is used by more than one {singular}",
+                    code="duplicate_id",
+                    params={"kind": singular},
                 )
             )
         seen.add(rid)
@@ -308,6 +368,8 @@ def _unknown_ref(label: str, field: str, value: str, known: set[str], kind: str)
         value,
         f"no {kind} with this id in the document or the database",
         f"nearest id: {hint}" if hint else None,
+        code="unknown_reference",
+        params={"kind": kind, "nearest": hint},
     )
 
 
@@ -352,6 +414,8 @@ def _check_codes(
                         value,
                         f"unknown code in {facet}",
                         f"nearest valid code: {nearest}" if nearest else None,
+                        code="unknown_code",
+                        params={"facet": facet, "nearest": nearest},
                     )
                 )
 
@@ -368,7 +432,14 @@ def _check_location(
     if has_lat != has_lon:
         missing = "lon" if has_lat else "lat"
         problems.append(
-            InputProblem(label, f"location.{missing}", None, "a coordinate needs both lat and lon")
+            InputProblem(
+                label,
+                f"location.{missing}",
+                None,
+                "a coordinate needs both lat and lon",
+                code="both_or_neither",
+                params={"missing": missing},
+            )
         )
 
 

@@ -5,6 +5,7 @@ the specific codes."""
 from __future__ import annotations
 
 import importlib
+import io
 import pkgutil
 import re
 from pathlib import Path
@@ -24,6 +25,7 @@ from mapper.domain.errors import (
     ValidationError,
 )
 from mapper.geo.boundaries import read_boundaries
+from mapper.io import interchange
 from mapper.persistence.database import open_database, resolve_url
 from mapper.services.partnerships import PartnershipService
 
@@ -45,7 +47,7 @@ def all_error_classes() -> list[type[MapperError]]:
 
 
 def literal_codes(keyword: str) -> set[str]:
-    pattern = re.compile(rf"\b{keyword}=\"([a-z_]+)\"")
+    pattern = re.compile(rf"\b{keyword}\s*=\s*\"([a-z_]+)\"")
     return {m for path in MAPPER.rglob("*.py") for m in pattern.findall(path.read_text("utf-8"))}
 
 
@@ -76,8 +78,8 @@ def test_input_problem_keeps_its_positional_fields_and_defaults_to_invalid() -> 
 
 
 def test_every_code_used_in_mapper_is_registered() -> None:
-    used = literal_codes("code")
-    assert {"unknown_code", "required"} <= used
+    used = literal_codes("code") | set(interchange._SCHEMA_CODES.values())
+    assert {"unknown_code", "required", "not_one_of"} <= used
     assert used - set(PROBLEM_CODES) == set()
     causes = literal_codes("cause")
     assert {"no_such_file", "not_a_url"} <= causes
@@ -118,3 +120,49 @@ def test_bad_database_url_carries_its_cause() -> None:
     with pytest.raises(DatabaseError) as caught:
         resolve_url("postgresql+psycopg://[::1")
     assert caught.value.cause == "not_a_url"
+
+
+def test_schema_problems_carry_codes_by_keyword() -> None:
+    doc = {
+        "format": "mapper-landscape",
+        "version": 1,
+        "actors": [
+            {"id": "a", "name": "", "kind": "local_association", "location": {"lat": 91}},
+            {"id": "b", "kind": "local_association", "location": {"precision": "adress"}},
+        ],
+    }
+    problems = {(p.record, p.field): p for p in interchange.validate_document(doc)}
+    assert problems[("actor a", "name")].code == "required"
+    assert problems[("actor a", "location.lat")].code == "out_of_range"
+    assert problems[("actor a", "location.lat")].params == {"max": 90}
+    assert problems[("actor b", "name")].code == "required"
+    precision = problems[("actor b", "location.precision")]
+    assert (precision.code, precision.params["nearest"]) == ("not_one_of", "address")
+
+
+def test_references_and_codes_in_a_document_carry_codes() -> None:
+    doc = {
+        "format": "mapper-landscape",
+        "version": 1,
+        "actors": [
+            {"id": "a", "name": "A", "kind": "local_asociation", "parent_id": "bb"},
+            {"id": "b", "name": "B", "kind": "local_association", "location": {"lat": 55.0}},
+        ],
+    }
+    problems = {p.field: p for p in interchange.validate_document(doc)}
+    assert (problems["kind"].code, problems["kind"].params) == (
+        "unknown_code",
+        {"facet": "actor_kinds", "nearest": "local_association"},
+    )
+    assert (problems["parent_id"].code, problems["parent_id"].params) == (
+        "unknown_reference",
+        {"kind": "actor", "nearest": "b"},
+    )
+    assert problems["location.lon"].code == "both_or_neither"
+
+
+def test_malformed_json_carries_line_and_column() -> None:
+    with pytest.raises(ValidationError) as caught:
+        interchange.read_document(io.BytesIO(b'{"format":\n  oops}'))
+    problem = caught.value.problems[0]
+    assert (problem.code, problem.params) == ("not_json", {"line": 2, "column": 3})
