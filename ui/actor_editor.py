@@ -48,8 +48,9 @@ COORDINATES = ("location.lat", "location.lon")
 
 
 def parse_coordinate(text: str) -> float | None:
-    """Decimal degrees as typed, with a decimal comma or point; '' is None, else ValueError."""
-    value = parse_number(text.replace(",", ".")) if text.strip() else None
+    """Decimal degrees as typed, with a decimal comma or point; '' is None, else ValueError.
+    Degrees have no thousands, so the point is a decimal point in every interface language."""
+    value = parse_number(text.replace(",", "."), lang="en") if text.strip() else None
     if value is not None and not math.isfinite(value):
         raise ValueError(text)
     return value

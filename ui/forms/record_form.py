@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from mapper.domain.errors import ConflictError, InputProblem, MapperError, ValidationError
 from mapper.domain.vocabulary import Vocabulary
-from ui.error_text import describe_error, describe_problem
+from ui.error_text import describe_error, describe_problem, field_title_of
 from ui.forms.commands import Change, CreateRecordCommand, SetFieldCommand
 from ui.forms.fields import Binding, FieldSpec, Section, focus_order
 
@@ -494,7 +494,9 @@ class RecordForm(QWidget, Generic[R]):
         self._typing_group += 1
 
     def _index_changed(self, _index: int) -> None:
-        self._after_change()
+        # Undo, redo and the form's own edits show all they changed, messages included; only
+        # a user's typing (pushed by _push) waits with them until the field is left.
+        self._after_change(render=not self._pushing)
 
     def _after_change(self, *, render: bool = False) -> None:
         self._revalidate()
@@ -554,11 +556,22 @@ class RecordForm(QWidget, Generic[R]):
             key = self.field_for(problem.field)
             if key in messages:
                 continue  # the form left the value out: its own message says why
-            title = self._specs[key].title if key else None
-            messages.setdefault(key, describe_problem(problem, title))
+            messages.setdefault(key, describe_problem(problem, self._title_for(key, problem)))
         for key, message in self._server_messages.items():
             messages.setdefault(key, message)
         self._messages = messages
+
+    def _title_for(self, key: str, problem: InputProblem) -> str | None:
+        """How a problem names its field: the form's title, or, for a part of the field (a
+        resource's hours, a list's second code), that part's own title such as 'Hours per
+        month (no. 1)'; None names it from its path."""
+        if not key:
+            return None
+        if problem.field != key:
+            part = field_title_of(problem.field)
+            if part != problem.field:
+                return part
+        return self._specs[key].title
 
     def _visible_messages(self) -> dict[str, str]:
         shown = {}
@@ -602,6 +615,11 @@ class RecordForm(QWidget, Generic[R]):
         self.save_button.setEnabled(
             self.is_valid() and (self.is_dirty() or self._record_id is None)
         )
+        # Disabled only because required fields are still empty: say so where one looks.
+        quiet = bool(self._messages) and not self._visible_messages()
+        self.save_button.setToolTip(
+            self.tr("Fill in the fields marked * to save.") if quiet else self.save_tooltip
+        )
 
     def _summary_text(self) -> str:
         if not self._messages:
@@ -624,8 +642,7 @@ class RecordForm(QWidget, Generic[R]):
         """Problems the service found on save: beside their fields, the rest at the bottom."""
         for problem in problems:
             key = self.field_for(problem.field)
-            title = self._specs[key].title if key else None
-            self._server_messages[key] = describe_problem(problem, title)
+            self._server_messages[key] = describe_problem(problem, self._title_for(key, problem))
         self._revalidate()
         self._render_messages()
         self.show_message(self._summary_text(), error=True)
@@ -645,13 +662,14 @@ class RecordForm(QWidget, Generic[R]):
     def _show_conflict(self, error: ConflictError) -> None:
         """Someone saved the record meanwhile: say who changed what, keep the input, and let
         the user keep theirs (overwrite), load the stored version, or go on editing."""
+        theirs: R | None = None
         theirs_values: dict[str, Any] | None = None
         if self._record_id is not None:
             try:
                 theirs, _version = self._service.load(self._record_id)
                 theirs_values = self.values_of(theirs)
             except MapperError:
-                theirs_values = None
+                theirs, theirs_values = None, None
         base = self.values_of(self._base)
         mine = [k for k in self.bindings if self._values.get(k) != base.get(k)]
         their = [k for k in self.bindings if theirs_values and theirs_values.get(k) != base.get(k)]
@@ -682,6 +700,10 @@ class RecordForm(QWidget, Generic[R]):
 
         def answered(button: Any) -> None:
             if button is overwrite:
+                # My fields over their record: what the form does not show (a problem's
+                # status, an actor's parent) stays as they saved it.
+                if theirs is not None:
+                    self._base = theirs
                 self._store(
                     self.record_from(self._values), error.actual_version, creating=False
                 )
@@ -693,6 +715,8 @@ class RecordForm(QWidget, Generic[R]):
             self.tr("Not saved: someone else changed this record. Your input is still here."),
             error=True,
         )
+        if self.last_message is not None:
+            self.last_message.close()
         self.last_message = box
         box.open()
 
