@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mapper.domain.errors import InputProblem, ValidationError
@@ -18,9 +19,21 @@ from mapper.services.actors import ActorEditService
 from mapper.services.landscape import LandscapeService
 from tests.conftest import small_landscape
 from ui.actor_editor import ActorEditor
+from ui.error_text import describe_problem
+from ui.forms.fields import OptionalDateEdit
+from ui.forms.resource_table import COL_DESCRIPTION, COL_HOURS, COL_KIND
 from ui.widgets.code_picker import CodePicker
 
 Button = QMessageBox.StandardButton
+
+
+@pytest.fixture(autouse=True)
+def danish_numbers() -> Iterator[None]:
+    """Numbers as a Danish user types them ("12,5"), as the window sets them."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture
@@ -36,6 +49,8 @@ def editor(qtbot: QtBot, edits: ActorEditService) -> ActorEditor:
     widget.resize(900, 800)
     widget.show()
     qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitActive(widget)
     return widget
 
 
@@ -53,6 +68,14 @@ def choose(qtbot: QtBot, editor: ActorEditor, field: str, code: str) -> None:
     label = combo.itemText(combo.findData(code))
     qtbot.keyClicks(combo, label[:6])
     assert combo.currentData() == code
+
+
+def service_problem(editor: ActorEditor, edits: ActorEditService, field: str) -> str:
+    """What the field's error line must say: the service's problem with the field, rendered
+    in the interface language and named by the field's title."""
+    problems = [p for p in edits.check(editor.current_actor()) if p.field == field]
+    assert problems, f"the service finds nothing wrong with {field}"
+    return describe_problem(problems[0], editor.inputs[field].accessibleName())
 
 
 # --------------------------------------------------------------------------- create and load
@@ -73,13 +96,15 @@ def test_an_association_typed_in_and_saved_with_the_mouse_is_stored(
     qtbot.keyClick(picker.list, Qt.Key.Key_Space)
     qtbot.mouseClick(editor.add_resource_button, Qt.MouseButton.LeftButton)
     table = editor.resource_table
-    table.item(0, editor.COL_KIND).setData(Qt.ItemDataRole.EditRole, "mentoring")
-    table.item(0, editor.COL_DESCRIPTION).setText("Faste mentorer")
+    table.item(0, COL_KIND).setData(Qt.ItemDataRole.EditRole, "mentoring")
+    table.item(0, COL_DESCRIPTION).setText("Faste mentorer")
     qtbot.keyClicks(inputs["profile.success_examples[0]"], "Mentor på skolen")
     qtbot.keyClicks(inputs["profile.success_examples[1]"], "Fodbold om fredagen")
     choose(qtbot, editor, "profile.evidence_level", "case_study")
     qtbot.keyClicks(inputs["location.city"], "Esbjerg")
-    qtbot.keyClicks(inputs["location.municipality_code"], "0561")
+    # The municipality is chosen by its official name; its four-digit code is stored.
+    choose(qtbot, editor, "location.municipality_code", "0561")
+    assert inputs["location.municipality_code"].currentText() == "Esbjerg (0561)"
     qtbot.keyClicks(inputs["location.lat"], "55,47")
     qtbot.keyClicks(inputs["location.lon"], "8.45")
     qtbot.keyClicks(inputs["contact.email"], "ole@example.dk")
@@ -111,7 +136,7 @@ def test_an_association_typed_in_and_saved_with_the_mouse_is_stored(
     )
     assert editor.current_actor_id() == "esb-mentorforeningen-vest"
     assert not editor.is_dirty() and not editor.save_button.isEnabled()
-    assert not editor.header_label.text().endswith("*")
+    assert editor.header_label.text() == "Mentorforeningen Vest"
 
 
 def test_a_loaded_actor_shows_what_is_stored_and_is_not_dirty(
@@ -125,7 +150,7 @@ def test_a_loaded_actor_shows_what_is_stored_and_is_not_dirty(
     assert editor.findChild(CodePicker, "roles").codes() == ("bridge_builder", "volunteer_provider")
     assert editor.resource_table.rowCount() == 2
     assert not editor.is_dirty() and not editor.save_button.isEnabled()
-    assert editor.header_label.text() == "Social dating profile: Sammen om Sindet Esbjerg"
+    assert editor.header_label.text() == "Sammen om Sindet Esbjerg"
 
 
 def test_every_input_has_an_accessible_name_and_tab_follows_the_form(
@@ -208,13 +233,17 @@ def test_resources_are_added_edited_and_removed_undoably(qtbot: QtBot, editor: A
     table = editor.resource_table
     qtbot.mouseClick(editor.add_resource_button, Qt.MouseButton.LeftButton)
     assert table.rowCount() == 2
-    # What the number delegate stores for a Danish decimal comma.
-    delegate = table.itemDelegateForColumn(editor.COL_HOURS)
-    assert isinstance(delegate, NumberDelegate)
-    line = QLineEdit("12,5")
-    delegate.setModelData(line, table.model(), table.model().index(1, editor.COL_HOURS))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # keep the first kind
+    # A Danish decimal comma typed into the hours cell: F2, text, Return.
+    table.setCurrentCell(1, COL_HOURS)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    cell = QApplication.focusWidget()
+    assert isinstance(cell, QLineEdit)
+    qtbot.keyClicks(cell, "12,5")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.item(1, COL_HOURS).text() == "12,5", timeout=1000)
     assert editor.current_actor().resources_offered[1].hours_per_month == 12.5
-    table.setCurrentCell(0, editor.COL_KIND)
+    table.setCurrentCell(0, COL_KIND)
     qtbot.mouseClick(editor.remove_resource_button, Qt.MouseButton.LeftButton)
     kinds = [r.kind for r in editor.current_actor().resources_offered]
     assert kinds == [editor._vocabulary.terms("resource_kinds")[0].code]
@@ -242,19 +271,27 @@ def test_the_dirty_indicator_and_leaving_with_each_choice(
     with qtbot.waitSignal(editor.dirty_changed, timeout=1000) as blocker:
         qtbot.keyClicks(editor.inputs["contact.phone"], "75 12 34 56")
     assert blocker.args == [True]
-    assert editor.is_dirty() and editor.header_label.text().endswith(" *")
+    assert editor.is_dirty()
+    assert editor.header_label.text() == "Sammen om Sindet Esbjerg *"
 
     answer(Button.Cancel)
     assert not editor.maybe_leave() and editor.is_dirty()
     answer(Button.Discard)
-    assert editor.maybe_leave()
+    with qtbot.waitSignal(editor.dirty_changed, timeout=1000) as blocker:
+        assert editor.maybe_leave()
+    assert blocker.args == [False]
+    # Discarding puts the stored record back into the form and stores nothing.
+    assert editor.inputs["contact.phone"].text() == ""
+    assert editor.header_label.text() == "Sammen om Sindet Esbjerg"
     assert edits.load("esb-sind")[0].contact.phone is None
+
+    qtbot.keyClicks(editor.inputs["contact.phone"], "75 12 34 56")
     answer(Button.Save)
     with qtbot.waitSignal(editor.dirty_changed, timeout=1000) as blocker:
         assert editor.maybe_leave()
     assert blocker.args == [False]
     assert edits.load("esb-sind")[0].contact.phone == "75 12 34 56"
-    assert not editor.header_label.text().endswith("*")
+    assert editor.header_label.text() == "Sammen om Sindet Esbjerg"
     assert asked == [Button.Cancel, Button.Discard, Button.Save]
 
 
@@ -270,8 +307,8 @@ def test_an_individual_volunteer_is_never_public_and_needs_consent(
     assert not editor.public_check.isChecked() and not editor.public_check.isEnabled()
     assert editor.volunteer_note.isVisible()
     assert editor.public_guidance.text() == "Individual volunteers are never shown on public maps."
-    assert editor.consent_date_label.text().endswith("*")
-    assert editor.consent_purpose_label.text().endswith("*")
+    assert editor.captions["consent.given_on"].text() == "Consent given on *"
+    assert editor.captions["consent.purpose"].text() == "Purpose of the consent *"
     assert not editor.save_button.isEnabled()
     # Ctrl+S (or save()) on the incomplete form says what is missing, next to the fields.
     assert not editor.save()
@@ -279,7 +316,9 @@ def test_an_individual_volunteer_is_never_public_and_needs_consent(
     assert editor.errors["consent.purpose"].isVisible()
     assert editor.message_label.text() == "Not saved: correct the fields marked in red."
 
-    qtbot.mouseClick(editor.consent_date.today_button, Qt.MouseButton.LeftButton)
+    consent_date = editor.findChild(OptionalDateEdit, "consent.given_on")
+    assert consent_date is not None
+    qtbot.mouseClick(consent_date.today_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(editor.inputs["consent.purpose"], "Matchning til frivillige opgaver")
     assert editor.save_button.isEnabled()
     assert editor.save()
@@ -323,7 +362,9 @@ def test_a_bad_email_is_marked_as_you_type_and_blocks_saving(
     before = edits.load("esb-sind")
     email = editor.inputs["contact.email"]
     type_into(qtbot, email, "anne(at)example")
-    assert editor.errors["contact.email"].text() == "Not an e-mail address (e.g. name@example.dk)."
+    message = editor.errors["contact.email"].text()
+    assert message == service_problem(editor, edits, "contact.email")
+    assert "E-mail" in message and "anne(at)example" in message
     assert editor.errors["contact.email"].isVisible()
     assert email.property("invalid") is True
     assert not editor.save_button.isEnabled()
@@ -331,47 +372,97 @@ def test_a_bad_email_is_marked_as_you_type_and_blocks_saving(
     assert edits.load("esb-sind") == before
     assert editor.inputs["contact.email"].text() == "anne(at)example"
 
+    assert email.hasFocus()  # the refused save put the cursor where the problem is
     type_into(qtbot, email, "anne.jensen@example.dk")
-    assert not editor.errors["contact.email"].isVisible()
-    assert email.property("invalid") is False
+    assert email.property("invalid") is False  # the border follows every keystroke
     assert editor.save_button.isEnabled()
+    editor.inputs["contact.phone"].setFocus()  # the message line waits until the field is left
+    assert not editor.errors["contact.email"].isVisible()
 
 
 @pytest.mark.parametrize(
-    ("field", "text", "message"),
+    ("field", "text", "title"),
     [
-        ("contact.website", "www.example.dk", "A website address starts with http://"),
-        ("location.lat", "95", "Latitude must be between -90 and 90."),
-        ("location.lat", "fem", "Not a number"),
-        ("location.lon", "200", "Longitude must be between -180 and 180."),
-        ("location.municipality_code", "Esbjerg", "A municipality code has three or four"),
+        ("contact.website", "www.example.dk", "Website"),
+        ("location.lat", "95", "Latitude"),
+        ("location.lon", "200", "Longitude"),
     ],
 )
-def test_field_rules_show_next_to_the_field(
-    qtbot: QtBot, editor: ActorEditor, field: str, text: str, message: str
+def test_the_services_rules_show_next_to_the_field(
+    qtbot: QtBot, editor: ActorEditor, edits: ActorEditService, field: str, text: str, title: str
 ) -> None:
     editor.load_actor("esb-sind")
     type_into(qtbot, editor.inputs[field], text)
-    assert editor.errors[field].text().startswith(message)
+    message = editor.errors[field].text()
+    assert message == service_problem(editor, edits, field)
+    assert title in message
+    assert editor.errors[field].isVisible()
     assert not editor.save_button.isEnabled()
 
 
-def test_coordinates_come_in_pairs(qtbot: QtBot, editor: ActorEditor) -> None:
+def test_a_coordinate_that_is_no_number_is_kept_and_pointed_at(
+    qtbot: QtBot, editor: ActorEditor
+) -> None:
+    editor.load_actor("esb-sind")
+    type_into(qtbot, editor.inputs["location.lat"], "fem")
+    assert editor.errors["location.lat"].text() == (
+        "Not a number: use decimal degrees such as 55,4765."
+    )
+    assert editor.inputs["location.lat"].text() == "fem"
+    assert not editor.save_button.isEnabled()
+
+
+def test_the_municipality_is_a_choice_of_official_names(
+    qtbot: QtBot, editor: ActorEditor, edits: ActorEditService
+) -> None:
+    editor.load_actor("esb-sind")
+    combo = editor.inputs["location.municipality_code"]
+    assert isinstance(combo, QComboBox) and not combo.isEditable()
+    assert combo.currentText() == "Esbjerg (0561)"
+    assert combo.itemText(0) == "Not stated" and combo.itemData(0) is None
+    codes = [combo.itemData(i) for i in range(1, combo.count())]
+    assert len(codes) == len(set(codes)) >= 98
+    assert all(len(code) == 4 and code.isdigit() for code in codes)
+    choose(qtbot, editor, "location.municipality_code", "0101")
+    assert combo.currentText() == "København (0101)"
+    assert editor.save()
+    assert edits.load("esb-sind")[0].location.municipality_code == "0101"
+    # A code no municipality has (from an old record) is shown, not lost, and refused at the
+    # field naming the nearest code.
+    editor.push_field("location.municipality_code", "9999")
+    assert combo.currentText() == "9999"
+    message = editor.errors["location.municipality_code"].text()
+    assert message == service_problem(editor, edits, "location.municipality_code")
+    assert "Municipality" in message and "9999" in message and "0860" in message
+    assert not editor.save_button.isEnabled()
+
+
+def test_coordinates_come_in_pairs(
+    qtbot: QtBot, editor: ActorEditor, edits: ActorEditService
+) -> None:
     editor.load_actor("esb-patriciahuset")
     editor.inputs["location.lon"].clear()
-    assert editor.errors["location.lon"].text() == "Give both latitude and longitude, or neither."
+    message = editor.errors["location.lon"].text()
+    assert message == service_problem(editor, edits, "location.lon")
+    assert "longitude" in message.lower()
+    assert not editor.save_button.isEnabled()
     editor.inputs["location.lat"].clear()
     assert not editor.errors["location.lon"].isVisible()
     assert editor.save_button.isEnabled()
 
 
-def test_a_new_form_does_not_scold_before_it_is_touched(qtbot: QtBot, editor: ActorEditor) -> None:
+def test_a_new_form_does_not_scold_before_it_is_touched(
+    qtbot: QtBot, editor: ActorEditor, edits: ActorEditService
+) -> None:
     assert not any(label.isVisible() for label in editor.errors.values())
     assert not editor.save_button.isEnabled()
     assert editor.save_button.toolTip() == "Fill in the fields marked * to save."
     qtbot.keyClicks(editor.inputs["name"], "X")
     qtbot.keyClick(editor.inputs["name"], Qt.Key.Key_Backspace)
-    assert editor.errors["name"].text() == "Enter the actor's name."
+    # Touched and empty again: now the required name is asked for.
+    assert editor.errors["name"].text() == service_problem(editor, edits, "name")
+    assert "Name" in editor.errors["name"].text()
+    assert editor.save_button.toolTip() == "Save the dating profile (Ctrl+S)"
 
 
 def test_problems_found_on_save_are_shown_by_their_fields(
@@ -380,18 +471,36 @@ def test_problems_found_on_save_are_shown_by_their_fields(
     editor.load_actor("esb-sind")
     editor.inputs["contact.name"].setText("Anne J.")
 
+    label = "actor esb-sind"
+    unknown = InputProblem(
+        label,
+        "target_groups[0]",
+        "x",
+        "unknown",
+        code="unknown_code",
+        params={"facet": "target_groups", "nearest": "mental_illness"},
+    )
+    no_parent = InputProblem(
+        label,
+        "parent_id",
+        "dk",
+        "no actor",
+        "nearest id: dk-sind",
+        code="unknown_reference",
+        params={"kind": "actor", "nearest": "dk-sind"},
+    )
+
     def refuse(actor: Actor, *, expected_version: int | None) -> int:
-        raise ValidationError(
-            [
-                InputProblem(f"actor {actor.id}", "target_groups[0]", "x", "unknown", None),
-                InputProblem(f"actor {actor.id}", "parent_id", "dk", "no actor", "nearest id: dk"),
-            ]
-        )
+        raise ValidationError([unknown, no_parent])
 
     monkeypatch.setattr(edits, "save", refuse)
     assert not editor.save()
-    assert editor.errors["target_groups"].text() == "unknown"
-    assert editor.message_label.text() == "no actor (nearest id: dk)"
+    # Beside its field, named by the part of it that is wrong.
+    assert editor.errors["target_groups"].text() == describe_problem(unknown)
+    assert "Target groups (no. 1)" in editor.errors["target_groups"].text()
+    # A field the form does not show: in the message line, naming the nearest id.
+    assert editor.message_label.text() == describe_problem(no_parent)
+    assert "dk-sind" in editor.message_label.text()
     assert editor.inputs["contact.name"].text() == "Anne J."
 
 
@@ -406,7 +515,16 @@ def test_a_conflict_is_reported_and_the_typed_text_kept(
 
     with qtbot.assertNotEmitted(editor.actor_saved):
         qtbot.keyClick(editor.save_button, Qt.Key.Key_Space)
-    assert "their version 2, yours 1" in editor.message_label.text()
+    assert editor.message_label.text() == (
+        "Not saved: someone else changed this record. Your input is still here."
+    )
+    box = editor.last_message
+    assert box is not None and box.isVisible()
+    assert box.text() == "Someone else saved Sammen om Sindet Esbjerg while you were editing it."
+    assert box.informativeText() == (
+        "You changed: We are worst at …\nThey changed: Volunteers\nBoth changed: —"
+    )
+    box.close()
     assert editor.inputs["profile.worst_at"].toPlainText() == "Økonomi og regnskab"
     assert editor.is_dirty()
     assert edits.load("esb-sind") == (replace(theirs, volunteers=60), version + 1)
