@@ -47,10 +47,10 @@ def editor(qtbot: QtBot, edits: ActorEditService) -> ActorEditor:
     widget = ActorEditor(edits, edits.vocabulary, "da")
     qtbot.addWidget(widget)
     widget.resize(900, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitActive(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
+    with qtbot.waitActive(widget):
+        widget.activateWindow()
     return widget
 
 
@@ -532,8 +532,7 @@ def test_a_conflict_is_reported_and_the_typed_text_kept(
 
 def test_ctrl_s_saves(qtbot: QtBot, editor: ActorEditor, edits: ActorEditService) -> None:
     editor.load_actor("esb-sind")
-    editor.activateWindow()
-    qtbot.waitActive(editor)
+    assert editor.isActiveWindow()  # the fixture waited for it
     phone = editor.inputs["contact.phone"]
     phone.setFocus()
     qtbot.keyClicks(phone, "75 00 00 00")

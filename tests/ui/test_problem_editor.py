@@ -69,10 +69,10 @@ def make_editor(
             raise AssertionError("the editor asked about unsaved changes")
 
         editor.confirm = unexpected
-        editor.show()
-        qtbot.waitExposed(editor)
-        editor.activateWindow()
-        qtbot.waitActive(editor)
+        with qtbot.waitExposed(editor):
+            editor.show()
+        with qtbot.waitActive(editor):
+            editor.activateWindow()
         return editor
 
     return make
@@ -81,16 +81,6 @@ def make_editor(
 @pytest.fixture
 def editor(make_editor: Callable[[], ProblemEditor]) -> ProblemEditor:
     return make_editor()
-
-
-def close_message(editor: ProblemEditor) -> str:
-    """The open message's text and details; closes it (a visible box would leak out of the
-    test)."""
-    box = editor.last_message
-    assert box is not None and box.isVisible()
-    text = f"{box.text()}\n{box.informativeText()}"
-    box.close()
-    return text
 
 
 def field(editor: ProblemEditor, key: str) -> QWidget:
