@@ -1,26 +1,46 @@
-"""The composition root of the desktop application: settings, database, services, window."""
+"""The composition root of the desktop application: settings, database, services, window.
+
+Everything the window uses from the core is built here, once, and handed to it as an
+``AppContext``; the window and its tabs construct no services.
+"""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mapper.domain.errors import MapperError
-from mapper.persistence.database import open_database
+from mapper.persistence.database import Database, open_database
+from mapper.services.actors import ActorEditService
+from mapper.services.geo import GeoService
 from mapper.services.landscape import LandscapeService
+from mapper.services.maps import MapService
+from mapper.services.matching import MatchingService
+from mapper.services.partnerships import PartnershipService
+from mapper.services.problems import ProblemEditService
+from ui.context import PRODUCT_NAME, AppContext
 from ui.main_window import MainWindow
 
 ORGANISATION = "volunteer-mapper"
 APPLICATION = "Volunteer Mapper"
+"""The settings' key (kept so that saved settings survive); users see PRODUCT_NAME."""
 LANGUAGES = ("da", "en")
+
+_translators: list[QTranslator] = []
+_windows: list[MainWindow] = []
+"""Windows built by run_app or a language restart (Python must keep them alive)."""
 
 
 def configure_application(app: QCoreApplication) -> None:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    if isinstance(app, QGuiApplication):
+        app.setApplicationDisplayName(PRODUCT_NAME)
 
 
 def ui_language() -> str:
@@ -30,31 +50,84 @@ def ui_language() -> str:
 
 
 def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Source strings are English; Danish comes from ui/i18n/mapper_da.qm."""
+    """Source strings are English; Danish comes from ui/i18n/mapper_da.qm. Translators this
+    function installed before are removed first, so the language can change at run time."""
+    while _translators:
+        app.removeTranslator(_translators.pop())
     if lang == "en":
+        QLocale.setDefault(QLocale.system())
         return None
     # Qt's own dialogs and standard buttons (Cancel, Save, Discard …) in the same language.
     qt_translator = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_translator.load(f"qtbase_{lang}", qt_dir):
         app.installTranslator(qt_translator)
+        _translators.append(qt_translator)
     translator = QTranslator(app)
     qm = resources.files("ui").joinpath("i18n", f"mapper_{lang}.qm")
     if translator.load(str(qm)):
         app.installTranslator(translator)
+        _translators.append(translator)
         QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
         return translator
     return None
 
 
+def build_context(database: Database, lang: str = "da") -> AppContext:
+    """Every service the window uses, once, over one database."""
+    landscape = LandscapeService(database)
+    vocabulary = landscape.vocabulary
+    return AppContext(
+        landscape=landscape,
+        actor_edit=ActorEditService(database, vocabulary),
+        problem_edit=ProblemEditService(database, vocabulary),
+        matching=MatchingService(database),
+        maps=MapService(database, vocabulary),
+        partnerships=PartnershipService(database, vocabulary),
+        geo=GeoService(database),
+        vocabulary=vocabulary,
+        lang=lang,
+        location=database.display_url,
+    )
+
+
 def build_main_window(
     db: str | None, *, demo_if_empty: bool = False, lang: str = "da"
 ) -> MainWindow:
-    database = open_database(db)
-    service = LandscapeService(database)
-    if demo_if_empty and service.counts().actors == 0:
-        service.load_demo()
-    return MainWindow(service, lang)
+    context = build_context(open_database(db), lang)
+    if demo_if_empty and context.landscape.counts().actors == 0:
+        context.landscape.load_demo()
+    return _window(context)
+
+
+def _window(context: AppContext) -> MainWindow:
+    window = MainWindow(context)
+    window.restart_requested.connect(lambda lang: restart_window(window, lang))
+    return window
+
+
+def restart_window(old: MainWindow, lang: str) -> MainWindow:
+    """Close the window and open it again in another language, on the same services.
+
+    The caller has made sure no editor holds unsaved work (``MainWindow.can_close``)."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        install_translator(app, lang)
+    window = _window(replace(old.context, lang=lang))
+    window.setGeometry(old.geometry())
+    if old.isVisible():
+        window.show()
+    old.close()
+    old.deleteLater()
+    if old in _windows:
+        _windows.remove(old)
+    _windows.append(window)
+    return window
+
+
+def current_window() -> MainWindow | None:
+    """The window run_app (or the last language restart) opened."""
+    return _windows[-1] if _windows else None
 
 
 def run_app(db: str | None = None, *, demo_if_empty: bool = False) -> int:
@@ -65,7 +138,8 @@ def run_app(db: str | None = None, *, demo_if_empty: bool = False) -> int:
     try:
         window = build_main_window(db, demo_if_empty=demo_if_empty, lang=lang)
     except MapperError as exc:
-        QMessageBox.critical(None, APPLICATION, str(exc))
+        QMessageBox.critical(None, PRODUCT_NAME, str(exc))
         return 2
+    _windows.append(window)
     window.show()
     return int(app.exec())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,9 @@ from mapper.services.maps import MapService, PartnerMapData
 from ui.operations import run_in_background
 
 PREVIEW_NAMES = 200
+FOLDER_KEY = "export_map/folder"
+TITLE_KEY = "export_map/title"
+DEFAULT_FILE = "partnerkort.html"
 
 
 class ExportMapDialog(QDialog):
@@ -78,7 +81,8 @@ class ExportMapDialog(QDialog):
         self.top.setRange(1, 200)
         self.top.setValue(25)
         self.top.setAccessibleName(self.tr("Number of ranked partners"))
-        self.title_edit = QLineEdit()
+        settings = QSettings()
+        self.title_edit = QLineEdit(str(settings.value(TITLE_KEY, "") or ""))
         self.title_edit.setAccessibleName(self.tr("Title of the map"))
         self.title_edit.setPlaceholderText(self.tr("Partner map"))
         self.language = QComboBox()
@@ -89,7 +93,9 @@ class ExportMapDialog(QDialog):
         self.boundaries = QCheckBox(self.tr("Boundaries (imported municipalities and regions)"))
         self.boundaries.setChecked(True)
         self.online = QCheckBox(self.tr("Offer an online background map (needs network)"))
-        self.path_edit = QLineEdit(str(Path.home() / "partnerkort.html"))
+        # The folder (and title) of the last export: maps are usually published to one place.
+        folder = Path(str(settings.value(FOLDER_KEY, "") or Path.home()))
+        self.path_edit = QLineEdit(str(folder / DEFAULT_FILE))
         self.path_edit.setAccessibleName(self.tr("File to write"))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -248,6 +254,9 @@ class ExportMapDialog(QDialog):
 
             data = replace(data, title=title)
         lang, online = self.language.currentData(), self.online.isChecked()
+        settings = QSettings()
+        settings.setValue(FOLDER_KEY, str(Path(path).parent))
+        settings.setValue(TITLE_KEY, title)
         self.export_button.setEnabled(False)
         run_in_background(
             self,

@@ -1,96 +1,51 @@
-"""The main window: the actor register (Landskab) and the problem statements."""
+"""The main window: the five areas as tabs, menus, toolbar, one undo group, the status bar, and
+the change hub through which every mutation tells the views what to refresh."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QObject,
-    QSettings,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
-    QSplitter,
-    QTableView,
+    QStyle,
     QTabWidget,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
+    QToolBar,
 )
 
-from mapper.domain.errors import MapperError
-from mapper.domain.model import Actor, ProblemStatement
-from mapper.services.actors import ActorEditService
-from mapper.services.landscape import (
-    EXPORT_STEPS,
-    IMPORT_STEPS,
-    ImportReport,
-    LandscapeService,
-)
-from mapper.services.maps import MapService
-from mapper.services.matching import MatchingService
-from mapper.services.partnerships import PartnershipService
-from mapper.services.problems import ProblemEditService
-from ui.actor_editor import ActorEditor
+from mapper.domain.changes import Changes
+from mapper.matching.statuses import is_matchable
+from mapper.services.partnerships import PartnershipDetail
+from ui.changes import ChangeHub
+from ui.context import PRODUCT_NAME, AppContext
 from ui.export_map_dialog import ExportMapDialog
-from ui.map_view import MapView
+from ui.file_operations import FileOperations
+from ui.help_dialog import HelpDialog
 from ui.match_view import MatchView
-from ui.models.actor_table import ActorTableModel
-from ui.models.problem_table import ProblemTableModel, status_label
-from ui.models.row_table import ID_ROLE, SORT_ROLE
-from ui.operations import run_cancellable, run_in_background
+from ui.models.problem_table import status_label
+from ui.operations import run_in_background
 from ui.partnerships_view import PartnershipsView
-from ui.problem_editor import ProblemEditor
+from ui.tabs.common import editor_input
+from ui.tabs.landscape_tab import LandscapeTab
+from ui.tabs.map_tab import MapTab
+from ui.tabs.problems_tab import ProblemsTab
+from ui.tabs.profiles import ProfileHtml
+
+MESSAGE_MS = 10_000
 
 
-def _sort_proxy(source: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(source)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return proxy
-
-
-def _table_view(model: QAbstractItemModel, name: str, sort_column: int) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
-    view.setWordWrap(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    # Fixed row heights: Qt never measures rows it does not show (100,000-row registers).
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
+def _delegate(tab: str, name: str) -> Any:
+    """A window attribute that is a tab's (tests and scripts reach widgets through the window)."""
+    return property(lambda self: getattr(getattr(self, tab), name))
 
 
 class MainWindow(QMainWindow):
-    """Lists the landscape's actors and problem statements; details of the selected record."""
+    """Landskab, Problemstillinger, Match, Kort and Partnerskaber over one database."""
 
     export_finished = Signal(bool)
     """Emitted after a landscape export: True when the file was written."""
@@ -99,342 +54,163 @@ class MainWindow(QMainWindow):
     import_finished = Signal(bool)
     """Emitted after an import: True when it was stored, False when it failed or was cancelled."""
     data_loaded = Signal(int, int)
-    """Emitted with (actors, problems) each time the lists have been (re)loaded."""
+    """Emitted with (actors, problems) each time the whole lists have been (re)loaded."""
+    restart_requested = Signal(str)
+    """A language code: the user asked to restart the window in that language."""
 
-    def __init__(
-        self,
-        service: LandscapeService,
-        lang: str = "da",
-        maps: MapService | None = None,
-        matching: MatchingService | None = None,
-    ) -> None:
+    actor_model = _delegate("landscape_tab", "actor_model")
+    actor_view = _delegate("landscape_tab", "actor_view")
+    actor_detail = _delegate("landscape_tab", "actor_detail")
+    actor_editor = _delegate("landscape_tab", "actor_editor")
+    actor_pane = _delegate("landscape_tab", "actor_pane")
+    search_edit = _delegate("landscape_tab", "search_edit")
+    kind_filter = _delegate("landscape_tab", "kind_filter")
+    group_filter = _delegate("landscape_tab", "group_filter")
+    resource_filter = _delegate("landscape_tab", "resource_filter")
+    municipality_filter = _delegate("landscape_tab", "municipality_filter")
+    filter_label = _delegate("landscape_tab", "filter_label")
+    problem_model = _delegate("problems_tab", "problem_model")
+    problem_proxy = _delegate("problems_tab", "problem_proxy")
+    problem_view = _delegate("problems_tab", "problem_view")
+    problem_detail = _delegate("problems_tab", "problem_detail")
+    problem_editor = _delegate("problems_tab", "problem_editor")
+    problem_pane = _delegate("problems_tab", "problem_pane")
+    find_partners_button = _delegate("problems_tab", "find_partners_button")
+    map_view = _delegate("map_tab", "map_view")
+    map_detail = _delegate("map_tab", "map_detail")
+
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
-        self._service = service
-        self._maps = maps or MapService(service.database, service.vocabulary)
-        self._matching = matching or MatchingService(service.database)
-        self._map_loaded = False
-        self._lang = lang
-        self._vocabulary = service.vocabulary
+        self.context = context
+        self._lang = context.lang
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("Volunteer landscape") + f" — {service.database.display_url}")
+        self.setWindowTitle(f"{context.location} — {PRODUCT_NAME}")
+        self.changes = ChangeHub(self)
+        self._loading = False
+        self._changed_while_loading = Changes()
+        self._partnerships_loaded = False
+        self._match_choices: list[tuple[str, str]] | None = None
+        self._proposed: PartnershipDetail | None = None
+        self.ask_restart: Callable[[str], bool] = self._ask_restart
+        """Asks whether to restart now for a new language; replaceable (tests)."""
 
-        self.actor_model = ActorTableModel(self._vocabulary, lang, self)
-        self.problem_model = ProblemTableModel(self._vocabulary, lang, self)
-        self.problem_proxy = _sort_proxy(self.problem_model, self)
+        vocabulary, lang = context.vocabulary, context.lang
+        profiles = ProfileHtml(vocabulary, lang, self)
+        self.landscape_tab = LandscapeTab(
+            context.landscape, context.actor_edit, vocabulary, lang, profiles
+        )
+        self.problems_tab = ProblemsTab(
+            context.landscape,
+            context.problem_edit,
+            vocabulary,
+            lang,
+            profiles,
+            owners=self.landscape_tab.owner_choices,
+        )
+        self.match_view = MatchView(
+            context.matching, vocabulary, lang, propose=self._propose_partnership
+        )
+        self.map_tab = MapTab(context.maps, lang, self.landscape_tab.selected_actor_id)
+        self.partnerships_view = PartnershipsView(context.partnerships, vocabulary, lang)
+        self.files = FileOperations(self, context, self.changes.announce, self._map_choices)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        self.tabs.addTab(self._build_actor_tab(), self.tr("Landscape"))
-        self.tabs.addTab(self._build_problem_tab(), self.tr("Problem statements"))
-        self.match_tab_index = self.tabs.addTab(self._build_match_tab(), self.tr("Match"))
-        self.map_tab_index = self.tabs.addTab(self._build_map_tab(), self.tr("Map"))
-        self.partnerships_view = PartnershipsView(
-            PartnershipService(service.database), self._vocabulary, lang
-        )
-        self.partnerships_view.partnership_changed.connect(lambda _p, _a: self._refresh_counts())
+        self.tabs.addTab(self.landscape_tab, self.tr("Landscape"))
+        self.tabs.addTab(self.problems_tab, self.tr("Problem statements"))
+        self.match_tab_index = self.tabs.addTab(self.match_view, self.tr("Match"))
+        self.map_tab_index = self.tabs.addTab(self.map_tab, self.tr("Map"))
         self.partnerships_tab_index = self.tabs.addTab(
             self.partnerships_view, self.tr("Partnerships")
         )
-        self._partnerships_loaded = False
-        self._pending_selection: str | None = None
-        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
+        self._connect()
+        self._build_actions()
         self._build_menus()
+        self._build_toolbar()
         self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
         self.statusBar().addPermanentWidget(self.count_label)
+        self.tabs.currentChanged.connect(self._area_changed)
         self._restore_settings()
+        self._area_changed(self.tabs.currentIndex())
         self.reload()
 
-    # ----------------------------------------------------------------- layout
+    # ----------------------------------------------------------------- wiring
 
-    def _build_actor_tab(self) -> QWidget:
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("actorSearch")
-        self.search_edit.setPlaceholderText(self.tr("Search actors…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Search actors"))
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(60)  # one filter pass per burst of typing
-        self._search_timer.timeout.connect(self._apply_filters)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self._apply_filters)
+    def _connect(self) -> None:
+        self.changes.changes_applied.connect(self._apply_changes)
+        for signal in ("import_finished", "export_finished", "geo_imported"):
+            getattr(self.files, signal).connect(getattr(self, signal))
 
-        def combo(name: str, accessible: str, everything: str) -> QComboBox:
-            box = QComboBox()
-            box.setObjectName(name)
-            box.setAccessibleName(accessible)
-            box.addItem(everything, None)
-            box.currentIndexChanged.connect(lambda _i: self._apply_filters())
-            return box
-
-        self.kind_filter = combo(
-            "kindFilter", self.tr("Filter by actor kind"), self.tr("All kinds")
-        )
-        for term in self._vocabulary.terms("actor_kinds"):
-            self.kind_filter.addItem(term.label(self._lang), term.code)
-        self.group_filter = combo(
-            "targetGroupFilter", self.tr("Filter by target group"), self.tr("All target groups")
-        )
-        for term in self._vocabulary.terms("target_groups"):
-            self.group_filter.addItem(term.label(self._lang), term.code)
-        self.resource_filter = combo(
-            "resourceFilter", self.tr("Filter by resource"), self.tr("All resources")
-        )
-        for term in self._vocabulary.terms("resource_kinds"):
-            self.resource_filter.addItem(term.label(self._lang), term.code)
-        self.municipality_filter = combo(
-            "municipalityFilter", self.tr("Filter by municipality"), self.tr("All municipalities")
-        )
-        bar = QHBoxLayout()
-        bar.addWidget(self.search_edit, 3)
-        for box in (
-            self.kind_filter,
-            self.group_filter,
-            self.resource_filter,
-            self.municipality_filter,
-        ):
-            bar.addWidget(box, 1)
-
-        self.actor_view = _table_view(self.actor_model, "actorTable", ActorTableModel.COL_NAME)
-        for column, width in (
-            (ActorTableModel.COL_NAME, 300),
-            (ActorTableModel.COL_KIND, 190),
-            (ActorTableModel.COL_MUNICIPALITY, 110),
-            (ActorTableModel.COL_STATUS, 130),
-        ):
-            self.actor_view.setColumnWidth(column, width)
-        self.actor_view.setAccessibleName(self.tr("Actors"))
-        self.actor_view.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._show_actor(current.data(ID_ROLE))
-        )
-        self.actor_detail = QTextBrowser()
-        self.actor_detail.setObjectName("actorDetail")
-        self.actor_detail.setAccessibleName(self.tr("Actor details"))
-        self.actor_detail.setPlaceholderText(self.tr("Select an actor to see its profile."))
-        self.actor_editor = ActorEditor(
-            ActorEditService(self._service.database), self._vocabulary, self._lang
-        )
-        self.actor_editor.actor_saved.connect(self._actor_saved)
-        self.actor_pane = QTabWidget()
-        self.actor_pane.setObjectName("actorPane")
-        self.actor_pane.addTab(self.actor_detail, self.tr("Profile"))
-        self.actor_pane.addTab(self.actor_editor, self.tr("Edit dating profile"))
-        splitter = QSplitter()
-        splitter.addWidget(self.actor_view)
-        splitter.addWidget(self.actor_pane)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-
-        self.filter_label = QLabel()
-        self.filter_label.setObjectName("filterCount")
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.filter_label)
-        return page
-
-    def _build_match_tab(self) -> QWidget:
-        self.match_view = MatchView(
-            self._matching, self._vocabulary, self._lang, propose=self._propose_partnership
-        )
-        self.match_view.partnership_proposed.connect(self._partnership_proposed)
-        return self.match_view
-
-    def open_match(self, problem_id: str) -> None:
-        """Show the ranked partners of a problem statement."""
-        if self.match_view.problem_combo.findData(problem_id) < 0:
-            title = next(
-                (p.title for p in self.problem_model._rows if p.id == problem_id), problem_id
+        actors = self.landscape_tab.actor_editor
+        actors.actor_saved.connect(self._actor_saved)
+        if hasattr(actors, "actor_deleted"):
+            actors.actor_deleted.connect(
+                lambda actor_id: self.changes.announce(Changes.of_actors([actor_id]))
             )
-            self.match_view.problem_combo.addItem(title, problem_id)
-        self.tabs.setCurrentIndex(self.match_tab_index)
-        self.match_view.show_problem(problem_id)
+        self.landscape_tab.profile_shown.connect(self.map_tab.show_actor)
 
-    def _propose_partnership(self, problem_id: str, actor_id: str) -> Any:
-        # Through the partnerships view: the proposal is undoable and the list follows.
-        return self.partnerships_view.propose(problem_id, actor_id)
+        problems = self.problems_tab.problem_editor
+        problems.problem_saved.connect(self._problem_saved)
+        problems.status_changed.connect(self._problem_status_changed)
+        if hasattr(problems, "problem_deleted"):
+            problems.problem_deleted.connect(
+                lambda problem_id: self.changes.announce(Changes.of_problems([problem_id]))
+            )
+        self.problems_tab.match_requested.connect(self.open_match)
 
-    def _partnership_proposed(self, problem_id: str, actor_id: str) -> None:
-        if self._partnerships_loaded:
-            self.partnerships_view.reload()
-        self.statusBar().showMessage(
-            self.tr("Partnership proposed: %1 ↔ %2")
-            .replace("%1", problem_id)
-            .replace("%2", actor_id),
-            10000,
+        self.match_view.partnership_proposed.connect(self._partnership_proposed)
+        self.partnerships_view.partnership_changed.connect(
+            lambda problem_id, actor_id: self.changes.announce(
+                Changes.of_partnerships([(problem_id, actor_id)])
+            )
         )
-        self.reload()
+        self.map_tab.map_view.actor_clicked.connect(self._map_actor_clicked)
+        self.map_tab.failed.connect(self.files.show_error)
 
-    def _build_problem_tab(self) -> QWidget:
-        self.problem_view = _table_view(
-            self.problem_proxy, "problemTable", ProblemTableModel.COL_STATUS
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        short: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if short:
+            action.setIconText(short)  # the toolbar's label; the menu keeps the long text
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        files = self.files
+        self.import_action = self._action(
+            self.tr("&Import landscape…"),
+            files.ask_import,
+            "Ctrl+I",
+            pixmap.SP_DialogOpenButton,
+            self.tr("Import"),
         )
-        for column, width in (
-            (ProblemTableModel.COL_TITLE, 340),
-            (ProblemTableModel.COL_OWNER, 220),
-            (ProblemTableModel.COL_STATUS, 130),
-        ):
-            self.problem_view.setColumnWidth(column, width)
-        self.problem_view.setAccessibleName(self.tr("Problem statements"))
-        self.problem_view.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._show_problem(current.data(ID_ROLE))
+        self.export_action = self._action(self.tr("&Export landscape…"), files.ask_export, "Ctrl+E")
+        self.export_map_action = self._action(
+            self.tr("Export partner &map…"),
+            self.open_export_map,
+            "Ctrl+Shift+E",
+            pixmap.SP_DriveNetIcon,
+            self.tr("Partner map"),
         )
-        self.problem_detail = QTextBrowser()
-        self.problem_detail.setObjectName("problemDetail")
-        self.problem_detail.setAccessibleName(self.tr("Problem statement details"))
-        self.problem_detail.setPlaceholderText(
-            self.tr("Select a problem statement to see what it seeks.")
-        )
-        # activated: double click, or Enter on the keyboard.
-        self.problem_view.activated.connect(lambda _i: self._match_selected_problem())
-        self.find_partners_button = QPushButton(self.tr("Find &partners"))
-        self.find_partners_button.setObjectName("findPartners")
-        self.find_partners_button.setToolTip(
-            self.tr("Rank the landscape's actors for the selected problem statement (Enter)")
-        )
-        self.find_partners_button.clicked.connect(self._match_selected_problem)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.problem_view)
-        left_layout.addWidget(self.find_partners_button)
-        self.problem_editor = ProblemEditor(
-            ProblemEditService(self._service.database),
-            self._vocabulary,
-            self._lang,
-            owners=lambda: [(a.id, a.name) for a in self.actor_model._rows],
-        )
-        self.problem_editor.problem_saved.connect(lambda _id: self.reload())
-        self.problem_editor.status_changed.connect(lambda _id, _status: self.reload())
-        self.problem_editor.match_requested.connect(self.open_match)
-        self.problem_pane = QTabWidget()
-        self.problem_pane.setObjectName("problemPane")
-        self.problem_pane.addTab(self.problem_detail, self.tr("Overview"))
-        self.problem_pane.addTab(self.problem_editor, self.tr("Edit problem statement"))
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.problem_pane)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        page = QWidget()
-        QVBoxLayout(page).addWidget(splitter)
-        return page
-
-    def selected_problem_id(self) -> str | None:
-        index = self.problem_view.currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else None
-
-    def _match_selected_problem(self) -> None:
-        problem_id = self.selected_problem_id()
-        if problem_id:
-            self.open_match(problem_id)
-
-    def _build_map_tab(self) -> QWidget:
-        self.map_view = MapView()
-        self.map_view.actor_clicked.connect(self._map_actor_clicked)
-        self.map_detail = QTextBrowser()
-        self.map_detail.setObjectName("mapDetail")
-        self.map_detail.setAccessibleName(self.tr("Details of the actor chosen on the map"))
-        self.map_detail.setPlaceholderText(self.tr("Click a marker to see the actor."))
-        self.map_view.setMinimumWidth(320)
-        splitter = QSplitter()
-        splitter.addWidget(self.map_view)
-        splitter.addWidget(self.map_detail)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        # A web view has no useful size hint: give the map the room from the start.
-        splitter.setSizes([880, 320])
-        return splitter
-
-    def _tab_changed(self, index: int) -> None:
-        self._area_changed(index)
-        if index == self.map_tab_index and not self._map_loaded:
-            self.load_map()
-
-    def load_map(self) -> None:
-        """Build the public partner map in the background and show it."""
-        if not self.map_view.available:
-            return
-        self._map_loaded = True
-        maps = self._maps
-
-        def build() -> Any:
-            return maps.partner_map(title=self.tr("Partner map"), boundaries=maps.boundaries_for())
-
-        def show(data: Any) -> None:
-            self.map_view.show_map(data, self._lang)
-            actor_id = self.selected_actor_id()
-            if actor_id:
-                self.map_view.select_actor(actor_id)
-
-        run_in_background(self, build, on_success=show, on_failure=self._failed)
-
-    def selected_actor_id(self) -> str | None:
-        index = self.actor_view.currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else None
-
-    def select_actor(self, actor_id: str, clear_filters: bool = True) -> bool:
-        """Select the actor's row in the register (clearing filters that hide it)."""
-        row = self.actor_model.row_of(actor_id)
-        if row is None and clear_filters:
-            self.search_edit.blockSignals(True)
-            self.search_edit.clear()
-            self.search_edit.blockSignals(False)
-            for box in (
-                self.kind_filter,
-                self.group_filter,
-                self.resource_filter,
-                self.municipality_filter,
-            ):
-                box.blockSignals(True)
-                box.setCurrentIndex(0)
-                box.blockSignals(False)
-            self._apply_filters()
-            row = self.actor_model.row_of(actor_id)
-        if row is None:
-            return False
-        index = self.actor_model.index(row, 0)
-        self.actor_view.setCurrentIndex(index)
-        self.actor_view.scrollTo(index)
-        return True
-
-    def _map_actor_clicked(self, actor_id: str) -> None:
-        self.select_actor(actor_id)
-        self.map_detail.setHtml(self._actor_html(self._service.get_actor(actor_id)))
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = QAction(self.tr("&Import landscape…"), self)
-        self.import_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
-        self.import_action.triggered.connect(self._ask_import)
-        self.export_action = QAction(self.tr("&Export landscape…"), self)
-        self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
-        self.export_action.triggered.connect(self._ask_export)
-        self.export_map_action = QAction(self.tr("Export partner &map…"), self)
-        self.export_map_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.export_map_action.triggered.connect(lambda: self.open_export_map())
-        self.geo_action = QAction(self.tr("Import &boundaries…"), self)
+        self.geo_action = self._action(self.tr("Import &boundaries…"), files.ask_boundary_import)
         self.geo_action.setStatusTip(
             self.tr("Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile")
         )
-        self.geo_action.triggered.connect(self._ask_geo_import)
-        self.demo_action = QAction(self.tr("Load &demo landscape"), self)
-        self.demo_action.triggered.connect(self._load_demo)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for action in (
-            self.import_action,
-            self.export_action,
-            self.export_map_action,
-            self.geo_action,
-            self.demo_action,
-        ):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
+        self.demo_action = self._action(self.tr("Load &demo landscape"), files.load_demo)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         self.undo_group = QUndoGroup(self)
         for stack in (
@@ -448,15 +224,35 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.new_actor_action = QAction(self.tr("&New actor"), self)
-        self.new_actor_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_actor_action.triggered.connect(self.new_actor)
-        self.new_problem_action = QAction(self.tr("New &problem statement"), self)
-        self.new_problem_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_problem_action.triggered.connect(self.new_problem)
-        self.save_action = QAction(self.tr("&Save"), self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.triggered.connect(self.save_current)
+        for action, icon, short in (
+            (self.undo_action, pixmap.SP_ArrowBack, self.tr("Undo")),
+            (self.redo_action, pixmap.SP_ArrowForward, self.tr("Redo")),
+        ):
+            # The menu says what is undone ("Undo Edit name"); the toolbar stays short and
+            # its tooltip (the action's text by default) carries the long one.
+            action.setIcon(self.style().standardIcon(icon))
+            action.setIconText(short)
+        self.new_actor_action = self._action(
+            self.tr("&New actor"),
+            self.new_actor,
+            QKeySequence.StandardKey.New,
+            pixmap.SP_FileIcon,
+            self.tr("New actor"),
+        )
+        self.new_problem_action = self._action(
+            self.tr("New &problem statement"),
+            self.new_problem,
+            "Ctrl+Shift+N",
+            pixmap.SP_FileDialogDetailedView,
+            self.tr("New problem"),
+        )
+        self.save_action = self._action(
+            self.tr("&Save"),
+            self.save_current,
+            QKeySequence.StandardKey.Save,
+            pixmap.SP_DialogSaveButton,
+            self.tr("Save"),
+        )
         # The editors bind Ctrl+S themselves when used alone; here the window's action routes
         # it, and two bindings of one key would cancel each other out.
         save_key = QKeySequence(QKeySequence.StandardKey.Save)
@@ -464,476 +260,342 @@ class MainWindow(QMainWindow):
             for shortcut in area.findChildren(QShortcut):
                 if shortcut.key() == save_key:
                     shortcut.setEnabled(False)
-        self.find_action = QAction(self.tr("&Find actor"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self._focus_search)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        for action in (self.undo_action, self.redo_action):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        for action in (self.new_actor_action, self.new_problem_action, self.save_action):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        names = (
-            self.tr("&Landscape"),
-            self.tr("&Problem statements"),
-            self.tr("&Match"),
-            self.tr("M&ap"),
-            self.tr("Pa&rtnerships"),
+        self.find_action = self._action(
+            self.tr("&Find actor"),
+            self._focus_search,
+            QKeySequence.StandardKey.Find,
+            pixmap.SP_FileDialogContentsView,
+            self.tr("Find"),
         )
-        for i, name in enumerate(names):
-            action = QAction(name, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            action.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
-            view_menu.addAction(action)
-
-        view_menu.addSeparator()
-        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.area_actions: list[QAction] = []
+        for i, name in enumerate(
+            (
+                self.tr("&Landscape"),
+                self.tr("&Problem statements"),
+                self.tr("&Match"),
+                self.tr("M&ap"),
+                self.tr("Pa&rtnerships"),
+            )
+        ):
+            self.area_actions.append(
+                self._action(name, lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+            )
         self.language_actions: dict[str, QAction] = {}
         for code, name in (("da", "Dansk"), ("en", "English")):
-            action = QAction(name, self)
+            action = self._action(name, lambda code=code: self.set_language(code))
             action.setCheckable(True)
             action.setChecked(code == self._lang)
-            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
-            language_menu.addAction(action)
             self.language_actions[code] = action
+        self.guide_action = self._action(
+            self.tr("&Guide"), self.show_guide, QKeySequence.StandardKey.HelpContents
+        )
+        self.about_action = self._action(
+            self.tr("&About %1").replace("%1", PRODUCT_NAME), self._about
+        )
 
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
         for action in (
-            self.new_actor_action,
-            self.new_problem_action,
-            self.save_action,
-            self.undo_action,
-            self.redo_action,
-            self.find_action,
             self.import_action,
+            self.export_action,
             self.export_map_action,
+            self.geo_action,
+            self.demo_action,
         ):
-            toolbar.addAction(action)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.new_actor_action, self.new_problem_action, self.save_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions(self.area_actions)
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        language_menu.addActions(list(self.language_actions.values()))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.guide_action, self.about_action])
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(16, 16))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+        self.toolbar.addActions([self.new_actor_action, self.new_problem_action, self.save_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.undo_action, self.redo_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.find_action, self.import_action, self.export_map_action])
+
+    def shortcut_actions(self) -> list[QAction]:
+        """Every menu action with a keyboard shortcut, in menu order (the guide lists them)."""
+        found: list[QAction] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for action in menu.actions() if menu is not None else ():
+                sub = action.menu()
+                for item in sub.actions() if sub is not None else [action]:
+                    if not item.shortcut().isEmpty() and item not in found:
+                        found.append(item)
+        return found
 
     # ----------------------------------------------------------------- data
 
     def reload(self) -> None:
-        """Reload both lists in the background (the window stays responsive)."""
-        service = self._service
+        """Read the whole register in the background (at start and after imports)."""
+        service = self.context.landscape
+        self._loading = True
 
         def load() -> tuple[Any, Any, Any]:
             return service.list_actors(), service.list_problems(), service.counts()
 
-        self.statusBar().showMessage(self.tr("Loading…"))
-        run_in_background(self, load, on_success=self._loaded, on_failure=self._failed)
+        self._loading_text = self.tr("Loading…")
+        self.statusBar().showMessage(self._loading_text)
+        run_in_background(self, load, on_success=self._loaded, on_failure=self.files.show_error)
 
     def _loaded(self, result: tuple[Any, Any, Any]) -> None:
         actors, problems, counts = result
-        selected = self._pending_selection or self.selected_actor_id()
-        self._pending_selection = None
-        self.actor_model.set_rows(actors)
-        self._fill_municipalities(actors)
-        if selected:
-            self.select_actor(selected)
-        self.problem_model.set_rows(problems)
-        self.match_view.set_problems(
-            [(p.id, p.title) for p in problems if p.status not in ("draft", "closed")]
+        self._loading = False
+        self.landscape_tab.set_rows(actors)
+        self.problems_tab.set_rows(problems)
+        self._update_match_problems()
+        self._show_counts(counts)
+        if self.statusBar().currentMessage() == self._loading_text:
+            self.statusBar().clearMessage()
+        pending, self._changed_while_loading = self._changed_while_loading, Changes()
+        if pending:  # written after the lists were read: apply them on top
+            self._apply_changes(pending)
+        self.data_loaded.emit(len(actors), len(problems))
+
+    def _apply_changes(self, changes: Changes) -> None:
+        """Refresh what a change touched, and nothing else."""
+        if changes.everything:
+            self.reload()
+            self.map_tab.invalidate()
+            if self._partnerships_loaded:
+                self.partnerships_view.reload()
+            return
+        if self._loading:
+            self._changed_while_loading = self._changed_while_loading | changes
+        if changes.actors:
+            self.landscape_tab.apply_actor_changes(changes.actors)
+        if changes.problems or changes.actors:
+            self.problems_tab.apply_problem_changes(changes.problems, owners=changes.actors)
+            self._update_match_problems()
+        if changes.touches_map():
+            self.map_tab.invalidate()
+        if self._partnerships_loaded and self._partnerships_involve(changes):
+            self.partnerships_view.reload()  # names and titles shown in its rows
+        self._refresh_counts()
+
+    def _partnerships_involve(self, changes: Changes) -> bool:
+        model = self.partnerships_view.model
+        for row in range(model.rowCount()):
+            summary = model.row_at(row)
+            if summary.actor_id in changes.actors or summary.problem_id in changes.problems:
+                return True
+        return False
+
+    def _update_match_problems(self) -> None:
+        choices = self.problems_tab.matchable()
+        if choices != self._match_choices:
+            self._match_choices = choices
+            self.match_view.set_problems(choices)
+
+    def _refresh_counts(self) -> None:
+        run_in_background(
+            self,
+            self.context.landscape.counts,
+            on_success=self._show_counts,
+            on_failure=self.files.show_error,
         )
+
+    def _show_counts(self, counts: Any) -> None:
         self.count_label.setText(
             self.tr("%1 actors · %2 problem statements · %3 partnerships")
             .replace("%1", str(counts.actors))
             .replace("%2", str(counts.problems))
             .replace("%3", str(counts.partnerships))
         )
-        self.statusBar().showMessage(
-            self.tr("Database: %1").replace("%1", self._service.database.display_url)
-        )
-        self.data_loaded.emit(len(actors), len(problems))
 
-    def _fill_municipalities(self, actors: list[Any]) -> None:
-        chosen = self.municipality_filter.currentData()
-        codes = sorted({a.municipality_code for a in actors if a.municipality_code})
-        names: dict[str, str] = {}
-        for actor in actors:  # a place name next to the code helps more than the code alone
-            if actor.municipality_code and actor.city:
-                names.setdefault(actor.municipality_code, actor.city)
-        self.municipality_filter.blockSignals(True)
-        while self.municipality_filter.count() > 1:
-            self.municipality_filter.removeItem(1)
-        for code in codes:
-            label = f"{code} {names.get(code, '')}".strip()
-            self.municipality_filter.addItem(label, code)
-        index = self.municipality_filter.findData(chosen) if chosen else 0
-        self.municipality_filter.setCurrentIndex(max(index, 0))
-        self.municipality_filter.blockSignals(False)
+    def _message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
 
-    def _apply_filters(self) -> None:
-        """Search and filters run in the model (numpy + rapidfuzz), not row by row in Qt."""
-        selected = self.selected_actor_id()
-        self.actor_model.update_view(
-            self.search_edit.text(),
-            kind=self.kind_filter.currentData(),
-            target_group=self.group_filter.currentData(),
-            resource=self.resource_filter.currentData(),
-            municipality=self.municipality_filter.currentData(),
-        )
-        if selected:
-            self.select_actor(selected, clear_filters=False)
-        self.filter_label.setText(
-            self.tr("%1 of %2 actors shown")
-            .replace("%1", str(self.actor_model.rowCount()))
-            .replace("%2", str(self.actor_model.total()))
+    # ----------------------------------------------------------------- edits
+
+    def _actor_saved(self, actor_id: str) -> None:
+        name_input: Any = editor_input(self.actor_editor, "name")
+        name = name_input.text() if hasattr(name_input, "text") else actor_id
+        self.changes.announce(Changes.of_actors([actor_id]))
+        self._message(self.tr("Saved “%1”").replace("%1", name))
+
+    def _problem_saved(self, problem_id: str) -> None:
+        self.changes.announce(Changes.of_problems([problem_id]))
+        title = self.problems_tab.title_of(problem_id) or problem_id
+        self._message(self.tr("Saved “%1”").replace("%1", title))
+
+    def _problem_status_changed(self, problem_id: str, status: str) -> None:
+        self.changes.announce(Changes.of_problems([problem_id]))
+        title = self.problems_tab.title_of(problem_id) or problem_id
+        self._message(
+            self.tr("“%1” is now: %2").replace("%1", title).replace("%2", status_label(status))
         )
 
-    def _failed(self, error: BaseException, details: str) -> None:
-        self.statusBar().clearMessage()
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Something went wrong"), str(error), parent=self
+    def _propose_partnership(self, problem_id: str, actor_id: str) -> PartnershipDetail:
+        # Through the partnerships view: the proposal is undoable and the list follows.
+        self._proposed = self.partnerships_view.propose(problem_id, actor_id)
+        return self._proposed
+
+    def _partnership_proposed(self, problem_id: str, actor_id: str) -> None:
+        detail = self._proposed
+        if detail is not None and detail.key == (problem_id, actor_id):
+            problem_id, actor_id = detail.problem_title, detail.actor_name
+        self._message(
+            self.tr("Partnership proposed: %1 ↔ %2")
+            .replace("%1", problem_id)
+            .replace("%2", actor_id)
         )
-        if not isinstance(error, MapperError):
-            box.setDetailedText(details)
-        box.open()
 
-    def _show_actor(self, actor_id: str | None) -> None:
-        # A dirty editor asks before it is replaced (Save / Discard / Cancel).
-        editing_another = actor_id and actor_id != self.actor_editor.current_actor_id()
-        if editing_another and self.actor_editor.maybe_leave():
-            self.actor_editor.load_actor(actor_id)
-        self._show_actor_profile(actor_id)
-
-    def _show_actor_profile(self, actor_id: str | None) -> None:
-        if not actor_id:
-            self.actor_detail.clear()
-            return
-        html_text = self._actor_html(self._service.get_actor(actor_id))
-        self.actor_detail.setHtml(html_text)
-        self.map_detail.setHtml(html_text)
-        if self._map_loaded:
-            self.map_view.select_actor(actor_id)
-
-    def _show_problem(self, problem_id: str | None) -> None:
-        editing_another = problem_id and problem_id != self.problem_editor.current_problem_id()
-        if editing_another and self.problem_editor.maybe_leave():
-            self.problem_editor.load_problem(problem_id)
-        self._show_problem_overview(problem_id)
-
-    def _show_problem_overview(self, problem_id: str | None) -> None:
-        if not problem_id:
-            self.problem_detail.clear()
-            return
-        self.problem_detail.setHtml(self._problem_html(self._service.get_problem(problem_id)))
-
-    def _labels(self, facet: str, codes: tuple[str, ...]) -> str:
-        return ", ".join(self._vocabulary.label(facet, c, self._lang) for c in codes)
-
-    @staticmethod
-    def _rows_html(rows: list[tuple[str, str | None]]) -> str:
-        cells = "".join(
-            f"<tr><th align='left' valign='top'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
-            for k, v in rows
-            if v
-        )
-        return f"<table cellspacing='4'>{cells}</table>"
-
-    def _actor_html(self, a: Actor) -> str:
-        p = a.profile
-        resources = "; ".join(
-            self._vocabulary.label("resource_kinds", r.kind, self._lang)
-            + (f" ({r.description})" if r.description else "")
-            for r in a.resources_offered
-        )
-        rows = [
-            (self.tr("Kind"), self._vocabulary.label("actor_kinds", a.kind, self._lang)),
-            (
-                self.tr("Place"),
-                ", ".join(
-                    x for x in (a.location.address, a.location.postcode, a.location.city) if x
-                ),
-            ),
-            (self.tr("We are"), p.we_are),
-            (self.tr("Target groups"), self._labels("target_groups", a.target_groups)),
-            (self.tr("Our role towards the target group"), p.role_towards_target_group),
-            (self.tr("Resources and competences"), resources),
-            (self.tr("Roles"), self._labels("roles", a.roles)),
-            (self.tr("Best at"), p.best_at),
-            (self.tr("Worst at"), p.worst_at),
-            (self.tr("Successful projects"), " • ".join(p.success_examples)),
-            (self.tr("Attractive partner because"), p.attractive_partner_because),
-            (self.tr("How we know it works"), p.how_we_know_it_works),
-        ]
-        return f"<h2>{html.escape(a.name)}</h2>" + self._rows_html(rows)
-
-    def _problem_html(self, p: ProblemStatement) -> str:
-        s = p.seeking
-        sought = "; ".join(
-            self._vocabulary.label("resource_kinds", r.kind, self._lang)
-            + (f" ({r.description})" if r.description else "")
-            for r in s.resources
-        )
-        rows = [
-            (self.tr("Status"), status_label(p.status)),
-            (self.tr("Description"), p.description),
-            (self.tr("Target groups"), self._labels("target_groups", p.target_groups)),
-            (self.tr("Our role in the project"), p.our_role),
-            (self.tr("We seek someone who"), s.description),
-            (self.tr("Resources sought"), sought),
-            (self.tr("Roles sought"), self._labels("roles", s.roles)),
-            (self.tr("The partner must not"), s.must_not),
-            (self.tr("As a partner you get"), p.partner_gets),
-            (
-                self.tr("Involves a statutory task"),
-                self.tr("Yes") if p.involves_statutory_task else None,
-            ),
-        ]
-        return f"<h2>{html.escape(p.title)}</h2>" + self._rows_html(rows)
+    def _map_actor_clicked(self, actor_id: str) -> None:
+        self.landscape_tab.select_actor(actor_id)
 
     # ----------------------------------------------------------------- commands
 
-    def _focus_search(self) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
+    def selected_actor_id(self) -> str | None:
+        return self.landscape_tab.selected_actor_id()
 
-    def _ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import landscape"), "", self.tr("Landscape documents (*.json)")
-        )
-        if path:
-            self.import_file(path)
+    def select_actor(self, actor_id: str, clear_filters: bool = True) -> bool:
+        """Select the actor's row in the register (clearing filters that hide it)."""
+        return self.landscape_tab.select_actor(actor_id, clear_filters)
 
-    def import_file(self, path: str) -> QProgressDialog:
-        """Import in the background; Cancel rolls the whole import back."""
-        service = self._service
+    def selected_problem_id(self) -> str | None:
+        return self.problems_tab.selected_problem_id()
 
-        def cancelled() -> None:
-            self.statusBar().showMessage(self.tr("Import cancelled; nothing was changed."), 10000)
-            self.import_finished.emit(False)
-
-        def failed(error: BaseException, details: str) -> None:
-            self._failed(error, details)
-            self.import_finished.emit(False)
-
-        return run_cancellable(
-            self,
-            self.tr("Importing %1…").replace("%1", path),
-            lambda step: service.import_file(path, progress=step),
-            on_success=self._imported,
-            on_failure=failed,
-            on_cancelled=cancelled,
-            steps=IMPORT_STEPS,
-        )
-
-    def _ask_geo_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import boundaries"),
-            "",
-            self.tr("Boundary files (*.geojson *.json *.gpkg *.shp *.zip)"),
-        )
-        if not path:
-            return
-        layers = {
-            self.tr("Municipalities"): "municipalities",
-            self.tr("Regions"): "regions",
-            self.tr("Postcodes"): "postcodes",
-        }
-        label, ok = QInputDialog.getItem(
-            self,
-            self.tr("Import boundaries"),
-            self.tr("What does the file hold?"),
-            list(layers),
-            0,
-            False,
-        )
-        if ok:
-            self.import_boundaries(path, layers[label])
-
-    def import_boundaries(self, path: str, layer: str) -> QProgressDialog:
-        """Read a boundary file in the background (Cancel keeps the old layer) and show it."""
-        from mapper.services.geo import GeoService
-
-        database = self._service.database
-
-        def work(step: Callable[[int, int], None]) -> Any:
-            service = GeoService(database)
-            result = service.import_file(path, layer, progress=step)
-            if layer == "municipalities":
-                service.assign_municipalities(only_missing=True)
-            return result
-
-        def done(report: Any) -> None:
-            self.statusBar().showMessage(
-                self.tr("Imported %1 shapes").replace("%1", str(report.shapes_stored)), 10000
+    def open_match(self, problem_id: str) -> bool:
+        """Show the ranked partners of a problem statement that seeks them."""
+        row = next((p for p in self.problems_tab.rows() if p.id == problem_id), None)
+        if row is None or not is_matchable(row.status):
+            title = row.title if row else problem_id
+            self._message(
+                self.tr("“%1” is not matched: %2")
+                .replace("%1", title)
+                .replace("%2", self.problems_tab.not_matchable_text())
             )
-            self._map_loaded = False
-            if self.tabs.currentIndex() == self.map_tab_index:
-                self.load_map()
-            self.reload()
-            self.geo_imported.emit(True)
-
-        def cancelled() -> None:
-            self.statusBar().showMessage(self.tr("Import cancelled; nothing was changed."), 10000)
-            self.geo_imported.emit(False)
-
-        def failed(error: BaseException, details: str) -> None:
-            self._failed(error, details)
-            self.geo_imported.emit(False)
-
-        return run_cancellable(
-            self,
-            self.tr("Importing %1…").replace("%1", path),
-            work,
-            on_success=done,
-            on_failure=failed,
-            on_cancelled=cancelled,
-        )
-
-    def _load_demo(self) -> None:
-        run_in_background(
-            self, self._service.load_demo, on_success=self._imported, on_failure=self._failed
-        )
-
-    def _imported(self, report: ImportReport) -> None:
-        self.import_finished.emit(True)
-        a = report.actors
-        self.statusBar().showMessage(
-            self.tr("Imported: %1 new and %2 updated actors")
-            .replace("%1", str(a.created))
-            .replace("%2", str(a.updated)),
-            10000,
-        )
-        self.reload()
-
-    def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export landscape"),
-            "landskab.json",
-            self.tr("Landscape documents (*.json)"),
-        )
-        if path:
-            self.export_file(path)
-
-    def export_file(self, path: str) -> QProgressDialog:
-        """Export in the background; after Cancel no file is written or replaced."""
-        service = self._service
-
-        def done(counts: Any) -> None:
-            self.statusBar().showMessage(
-                self.tr("Exported %1 actors to %2")
-                .replace("%1", str(counts.actors))
-                .replace("%2", path),
-                10000,
-            )
-            self.export_finished.emit(True)
-
-        def cancelled() -> None:
-            self.statusBar().showMessage(self.tr("Export cancelled."), 10000)
-            self.export_finished.emit(False)
-
-        def failed(error: BaseException, details: str) -> None:
-            self._failed(error, details)
-            self.export_finished.emit(False)
-
-        return run_cancellable(
-            self,
-            self.tr("Exporting to %1…").replace("%1", path),
-            lambda step: service.export_file(path, progress=step),
-            on_success=done,
-            on_failure=failed,
-            on_cancelled=cancelled,
-            steps=EXPORT_STEPS,
-        )
+            return False
+        if self.match_view.problem_combo.findData(problem_id) < 0:
+            self._update_match_problems()
+        self.tabs.setCurrentWidget(self.match_view)
+        self.match_view.show_problem(problem_id)
+        return True
 
     def new_actor(self) -> None:
-        if not self.actor_editor.maybe_leave():
-            return
-        self.tabs.setCurrentIndex(0)
-        self.actor_pane.setCurrentWidget(self.actor_editor)
-        self.actor_editor.new_actor()
-        self.actor_editor.setFocus()
+        """Ctrl+N: the Landscape area, an empty profile, the cursor in its name."""
+        self.tabs.setCurrentWidget(self.landscape_tab)
+        self.landscape_tab.new_actor()
 
     def new_problem(self) -> None:
-        if not self.problem_editor.maybe_leave():
-            return
-        self.tabs.setCurrentIndex(1)
-        self.problem_pane.setCurrentWidget(self.problem_editor)
-        self.problem_editor.new_problem()
+        """Ctrl+Shift+N: the problem statements, an empty one, the cursor in its title."""
+        self.tabs.setCurrentWidget(self.problems_tab)
+        self.problems_tab.new_problem()
 
     def save_current(self) -> bool:
         """Save whatever is being edited in the current area."""
-        index = self.tabs.currentIndex()
-        if index == 0:
-            return self.actor_editor.save()
-        if index == 1:
-            return self.problem_editor.save()
-        if index == self.partnerships_tab_index:
+        current = self.tabs.currentWidget()
+        if current is self.landscape_tab:
+            return bool(self.actor_editor.save())
+        if current is self.problems_tab:
+            return bool(self.problem_editor.save())
+        if current is self.partnerships_view:
             return self.partnerships_view.save()
         return False
 
-    def _actor_saved(self, actor_id: str) -> None:
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", actor_id), 5000)
-        self._pending_selection = actor_id
-        self.reload()
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.landscape_tab)
+        self.landscape_tab.focus_search()
 
-    def _refresh_counts(self) -> None:
-        self.reload()
+    def import_file(self, path: str) -> QProgressDialog:
+        return self.files.import_file(path)
+
+    def export_file(self, path: str) -> QProgressDialog:
+        return self.files.export_file(path)
+
+    def import_boundaries(self, path: str, layer: str) -> QProgressDialog:
+        return self.files.import_boundaries(path, layer)
+
+    def open_export_map(self, scope: str = "all", value: str | None = None) -> ExportMapDialog:
+        return self.files.open_export_map(scope, value)
+
+    def _map_choices(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        problems = [(p.id, p.title) for p in self.problems_tab.rows()]
+        box = self.municipality_filter
+        municipalities = [(box.itemData(i), box.itemText(i)) for i in range(1, box.count())]
+        return problems, municipalities
+
+    def load_map(self) -> None:
+        self.map_tab.load_map()
 
     def _area_changed(self, index: int) -> None:
+        current = self.tabs.widget(index)
         stack = {
-            0: self.actor_editor.undo_stack,
-            1: self.problem_editor.undo_stack,
-            self.partnerships_tab_index: self.partnerships_view.undo_stack,
-        }.get(index)
+            id(self.landscape_tab): self.actor_editor.undo_stack,
+            id(self.problems_tab): self.problem_editor.undo_stack,
+            id(self.partnerships_view): self.partnerships_view.undo_stack,
+        }.get(id(current))
         self.undo_group.setActiveStack(stack)
-        if index == self.partnerships_tab_index and not self._partnerships_loaded:
+        if current is self.partnerships_view and not self._partnerships_loaded:
             self._partnerships_loaded = True
             self.partnerships_view.reload()
+        if current is self.map_tab:
+            self.map_tab.ensure_loaded()
+
+    # ----------------------------------------------------------------- language, help
 
     def set_language(self, lang: str) -> None:
-        """Remember the interface language; it applies from the next start."""
+        """Remember the interface language; offer to restart the window in it at once."""
         QSettings().setValue("ui/language", lang)
         for code, action in self.language_actions.items():
             action.setChecked(code == lang)
-        if lang != self._lang:
-            self.statusBar().showMessage(
-                self.tr("The language changes when the application is started again."), 10000
-            )
+        if lang == self._lang:
+            return
+        if self.ask_restart(lang) and self.can_close():
+            self.restart_requested.emit(lang)
+        else:
+            self._message(self.tr("The language changes when the application is started again."))
 
-    def open_export_map(self, scope: str = "all", value: str | None = None) -> ExportMapDialog:
-        """The "Export partner map…" dialog (not modal: the window stays usable)."""
-        problems = [(p.id, p.title) for p in self.problem_model._rows]
-        municipalities = [
-            (self.municipality_filter.itemData(i), self.municipality_filter.itemText(i))
-            for i in range(1, self.municipality_filter.count())
-        ]
-        dialog = ExportMapDialog(
-            self._maps, self._vocabulary, self._lang, problems, municipalities, self
+    def _ask_restart(self, lang: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Language"),
+            self.tr("The language changes when the application is started again."),
+            parent=self,
         )
-        dialog.exported.connect(
-            lambda path: self.statusBar().showMessage(
-                self.tr("Partner map written to %1").replace("%1", path), 10000
-            )
-        )
-        dialog.set_scope(scope, value)
+        restart = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        box.exec()
+        return box.clickedButton() is restart
+
+    def show_guide(self) -> HelpDialog:
+        """Hjælp → Vejledning (F1): the guide shipped with the application, offline."""
+        dialog = HelpDialog(self._lang, self.shortcut_actions(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        dialog.show()
         return dialog
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            self.tr("About"),
+            self.tr("About %1").replace("%1", PRODUCT_NAME),
             self.tr(
-                "Volunteer landscape: map the volunteer landscape of a municipality and match "
-                "partners to social problems."
-            ),
+                "%1: map the volunteer landscape of a municipality and match partners to "
+                "social problems."
+            ).replace("%1", PRODUCT_NAME),
         )
 
     # ----------------------------------------------------------------- settings
@@ -947,8 +609,12 @@ class MainWindow(QMainWindow):
             self.resize(1200, 760)
         self.tabs.setCurrentIndex(int(settings.value("main_window/tab", 0)))
 
+    def can_close(self) -> bool:
+        """True when no editor holds unsaved work the user wants to keep."""
+        return bool(self.actor_editor.maybe_leave() and self.problem_editor.maybe_leave())
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not (self.actor_editor.maybe_leave() and self.problem_editor.maybe_leave()):
+        if not self.can_close():
             event.ignore()
             return
         settings = QSettings()

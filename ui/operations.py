@@ -5,10 +5,14 @@
 
 The core reports progress through plain callbacks; ``progress`` hands the worker a callback that
 is safe to call from the worker thread.
+
+The relay that carries the result back belongs to no widget: a dialog closed while its work runs
+does not stop the work (a file is still written); its callbacks are skipped instead.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from collections.abc import Callable
@@ -16,8 +20,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from mapper.domain.errors import Cancelled
+
+log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -49,10 +56,16 @@ class _Task(QRunnable):
 
 
 _running: set[_Relay] = set()
+"""Relays whose work has not finished: they have no Qt parent, this set keeps them alive."""
+
+
+def running() -> int:
+    """How many background operations have not delivered their result yet."""
+    return len(_running)
 
 
 def run_in_background(
-    parent: QObject,
+    owner: QObject | None,
     work: Callable[..., Any],
     *,
     on_success: Callable[[Any], None] | None = None,
@@ -60,24 +73,42 @@ def run_in_background(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> _Relay:
     """Run ``work`` in the global thread pool. With ``on_progress``, ``work`` receives a
-    ``progress(done, total)`` callback as its only argument."""
-    relay = _Relay(parent)
+    ``progress(done, total)`` callback as its only argument.
+
+    The callbacks run on the GUI thread only while ``owner`` (the widget that asked) still
+    exists; the work itself always runs to its end."""
+    relay = _Relay()  # no parent: deleting the owner must not delete the result's way back
     _running.add(relay)
 
-    def finish() -> None:
-        _running.discard(relay)
-        relay.deleteLater()
+    def alive() -> bool:
+        return owner is None or isValid(owner)
 
-    if on_success:
-        relay.succeeded.connect(on_success)
-    if on_failure:
-        relay.failed.connect(on_failure)
-    if on_progress:
-        relay.progressed.connect(on_progress)
-    relay.succeeded.connect(finish)
-    relay.failed.connect(finish)
+    def succeeded(result: Any) -> None:
+        _finish(relay)
+        if on_success and alive():
+            on_success(result)
+
+    def failed(error: BaseException, details: str) -> None:
+        _finish(relay)
+        if on_failure and alive():
+            on_failure(error, details)
+        elif not isinstance(error, Cancelled):
+            log.warning("background work failed after its window closed: %s", details)
+
+    def progressed(done: int, total: int) -> None:
+        if on_progress and alive():
+            on_progress(done, total)
+
+    relay.succeeded.connect(succeeded)
+    relay.failed.connect(failed)
+    relay.progressed.connect(progressed)
     QThreadPool.globalInstance().start(_Task(work, relay, on_progress is not None))
     return relay
+
+
+def _finish(relay: _Relay) -> None:
+    _running.discard(relay)
+    relay.deleteLater()
 
 
 def run_cancellable(

@@ -67,20 +67,21 @@ def test_cancel_rolls_the_import_back(
         "nothing was changed" in window.statusBar().currentMessage()
         or "intet blev ændret" in window.statusBar().currentMessage()
     )
-    assert window._service.counts().actors == 0
+    assert window.context.landscape.counts().actors == 0
 
 
 def test_boundaries_imported_from_the_window_reach_the_database(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from mapper.services.geo import GeoService
     from tests.mapper.geo.shapes import municipalities, write
 
     path = write(municipalities(), tmp_path / "kommuner.geojson")
     with qtbot.waitSignal(window.geo_imported, timeout=30_000) as blocker:
         window.import_boundaries(str(path), "municipalities")
     assert blocker.args == [True]
-    assert GeoService(window._service.database).layers()["municipalities"] == 2
+    assert window.context.geo.layers()["municipalities"] == 2
+    message = window.statusBar().currentMessage()
+    assert "kommuner.geojson" in message and "2 " in message
 
 
 def test_export_from_the_window_writes_a_valid_document(

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
 from tests.conftest import small_landscape
-from ui.app import build_main_window, install_translator
+from ui.app import build_context, build_main_window, install_translator
 from ui.main_window import MainWindow
 from ui.models.actor_table import ActorTableModel
 
@@ -107,7 +107,7 @@ def test_user_text_is_shown_as_text_not_markup(qtbot: QtBot, tmp_path: Path) -> 
     doc = small_landscape()
     doc["actors"][0]["name"] = "<b>Fed</b> & <img src=x onerror=alert(1)>"
     LandscapeService(db).import_document(doc)
-    w = MainWindow(LandscapeService(db))
+    w = MainWindow(build_context(db))
     qtbot.addWidget(w)
     qtbot.waitUntil(lambda: w.actor_model.rowCount() == 5, timeout=10000)
     w.search_edit.setText("Fed")
@@ -121,7 +121,7 @@ def test_interface_is_danish_by_default(qapp, window: MainWindow) -> None:
     translator = install_translator(qapp, "da")
     try:
         assert translator is not None
-        fresh = MainWindow(window._service, "da")
+        fresh = MainWindow(window.context)
         try:
             assert fresh.tabs.tabText(0) == "Landskab"
             assert fresh.actor_model.headerData(0, Qt.Orientation.Horizontal) == "Navn"
@@ -145,7 +145,11 @@ def test_language_choice_is_remembered(window: MainWindow) -> None:
     from ui.app import ui_language
 
     assert ui_language() == "da"
+    asked: list[str] = []
+    window.ask_restart = lambda lang: asked.append(lang) or False  # "Later"
     window.language_actions["en"].trigger()
+    assert asked == ["en"]
+    assert "started again" in window.statusBar().currentMessage()
     assert QSettings().value("ui/language") == "en" and ui_language() == "en"
     assert window.language_actions["en"].isChecked()
     assert not window.language_actions["da"].isChecked()

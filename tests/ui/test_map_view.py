@@ -36,7 +36,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
 def test_map_tab_shows_the_public_partner_map(window: MainWindow, qtbot: QtBot) -> None:
     with qtbot.waitSignal(window.map_view.map_ready, timeout=60_000):
         window.tabs.setCurrentIndex(window.map_tab_index)
-    expected = len(window._maps.partner_map().actors)
+    expected = len(window.context.maps.partner_map().actors)
     assert js(qtbot, window.map_view, "partnerMap.markerCount()") == expected
     assert window.map_view.page_file.exists()
 

@@ -9,10 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from mapper.services.landscape import LandscapeService
-from mapper.services.partnerships import PartnershipService
 from ui.app import build_main_window
 from ui.main_window import MainWindow
+from ui.tabs.common import editor_input
 
 PATRICIA = "esb-p-patriciahuset-brobygning"
 
@@ -25,8 +24,15 @@ def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     qtbot.waitUntil(lambda: w.actor_model.total() > 0, timeout=10_000)
     # Closing at the end of a test must not stop at "Save changes?" dialogs.
     w.actor_editor.confirm = lambda: QMessageBox.StandardButton.Discard
-    w.problem_editor.confirm = lambda: "discard"
+    w.problem_editor.confirm = discard_choice(w.problem_editor)
     return w
+
+
+def discard_choice(editor: object) -> object:
+    """The editor's "Discard" answer (the form editors use QMessageBox buttons)."""
+    if hasattr(editor, "inputs"):
+        return lambda: QMessageBox.StandardButton.Discard
+    return lambda: "discard"
 
 
 def names(window: MainWindow) -> set[str]:
@@ -41,10 +47,13 @@ def test_create_an_actor_from_the_window_by_keyboard(window: MainWindow, qtbot: 
     kind = editor.inputs["kind"]
     kind.setCurrentIndex(kind.findData("local_association"))
     qtbot.keyClicks(editor.inputs["profile.we_are"], "Frivillige hjaelper med lektier.")
-    with qtbot.waitSignal(window.data_loaded, timeout=10_000):
+    with qtbot.waitSignal(window.landscape_tab.actors_updated, timeout=10_000) as updated:
         qtbot.keyClick(editor.inputs["name"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    (actor_id,) = updated.args[0]
     assert "Lektiecafeen Kvaglund" in names(window)
-    saved = LandscapeService(window._service.database).list_actors(kind="local_association")
+    assert window.selected_actor_id() == actor_id  # the new row is selected
+    assert "Lektiecafeen Kvaglund" in window.statusBar().currentMessage()
+    saved = window.context.landscape.list_actors(kind="local_association")
     assert any(a.name == "Lektiecafeen Kvaglund" for a in saved)
 
 
@@ -70,30 +79,39 @@ def test_write_a_problem_then_find_partners(window: MainWindow, qtbot: QtBot) ->
     window.new_problem_action.trigger()
     editor = window.problem_editor
     assert window.tabs.currentIndex() == 1
-    qtbot.keyClicks(editor.field_widget("title"), "Besoegsvenner til ensomme i Esbjerg")
-    qtbot.keyClicks(editor.field_widget("description"), "Mange sidder alene i lejligheden.")
+    qtbot.keyClicks(editor_input(editor, "title"), "Besoegsvenner til ensomme i Esbjerg")
+    qtbot.keyClicks(editor_input(editor, "description"), "Mange sidder alene i lejligheden.")
     with qtbot.waitSignal(editor.problem_saved, timeout=10_000) as saved:
         window.save_action.trigger()
     problem_id = saved.args[0]
-    qtbot.waitUntil(
-        lambda: any(p.id == problem_id for p in window.problem_model._rows), timeout=10_000
-    )
+    assert window.selected_problem_id() == problem_id  # listed and selected at once
+    assert "Besoegsvenner til ensomme i Esbjerg" in window.statusBar().currentMessage()
+    # A draft is not matched yet: it says why, and stays where it is.
+    assert not window.open_match(problem_id)
+    assert window.tabs.currentIndex() == 1
+    assert not window.find_partners_button.isEnabled()
+    assert editor.change_status("open_for_input")
+    assert window.find_partners_button.isEnabled()
     with qtbot.waitSignal(window.match_view.ranked, timeout=20_000):
         editor.match_requested.emit(problem_id)
     assert window.tabs.currentIndex() == window.match_tab_index
+    assert window.match_view.current_problem_id() == problem_id
 
 
 def test_propose_then_move_the_partnership_through_stages(window: MainWindow, qtbot: QtBot) -> None:
     with qtbot.waitSignal(window.match_view.ranked, timeout=20_000):
         window.open_match(PATRICIA)
     window.match_view.propose_button.click()
+    message = window.statusBar().currentMessage()
+    assert "Sammen om Sindet Esbjerg" in message and "esb-sammen-om-sindet" not in message
+    assert window.context.landscape.get_problem(PATRICIA).title in message
     with qtbot.waitSignal(window.partnerships_view.loaded, timeout=10_000):
         qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     view = window.partnerships_view
     assert view.select(PATRICIA, "esb-sammen-om-sindet")
     view.stage_combo.setCurrentIndex(view.stage_combo.findData("contacted"))
     assert view.change_stage()
-    service = PartnershipService(window._service.database)
+    service = window.context.partnerships
     detail = service.get(PATRICIA, "esb-sammen-om-sindet")
     assert detail.stage == "contacted"
     assert [h.stage for h in detail.history] == ["proposed", "contacted"]
@@ -120,7 +138,7 @@ def test_enter_on_a_problem_opens_its_match(window: MainWindow, qtbot: QtBot) ->
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     view = window.problem_view
     view.setFocus()
-    view.selectRow(0)
+    assert window.problems_tab.select_problem(PATRICIA)  # seeking partners
     expected = window.selected_problem_id()
     with qtbot.waitSignal(window.match_view.ranked, timeout=20_000):
         qtbot.keyClick(view, Qt.Key.Key_Return)

@@ -1,0 +1,102 @@
+"""Pieces the tabs share: register tables, readable column widths, row updates, editor focus."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ui.models.row_table import SORT_ROLE
+
+HEADER_PADDING = 28
+"""Room beside a header's text for the margins and the sort arrow."""
+
+
+def sort_proxy(source: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(source)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy
+
+
+def table_view(model: QAbstractItemModel, name: str, sort_column: int) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    # Fixed row heights: Qt never measures rows it does not show (100,000-row registers).
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def header_width(view: QTableView, column: int) -> int:
+    """The narrowest a column may be with its header text fully readable."""
+    header = view.horizontalHeader()
+    text = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    return header.fontMetrics().horizontalAdvance(text) + HEADER_PADDING
+
+
+def set_column_widths(view: QTableView, widths: Mapping[int, int]) -> None:
+    """Preferred widths, never narrower than the header text; the last column keeps at least
+    its header's width too (it stretches into what is left, and scrolls when nothing is)."""
+    for column, width in widths.items():
+        view.setColumnWidth(column, max(width, header_width(view, column)))
+    header = view.horizontalHeader()
+    last = view.model().columnCount() - 1
+    header.setMinimumSectionSize(
+        max(header.minimumSectionSize(), min(header_width(view, c) for c in range(last + 1)))
+    )
+    view.setColumnWidth(last, max(view.columnWidth(last), header_width(view, last)))
+
+
+def upsert_rows(model: Any, rows: Iterable[Any]) -> None:
+    """Put changed rows into a table model (new ones added) without reading the rest again."""
+    rows = list(rows)
+    if not rows:
+        return
+    if hasattr(model, "upsert_rows"):
+        model.upsert_rows(rows)
+        return
+    # Until every model has upsert_rows: merge by id and hand the model its whole list.
+    merged = {row.id: row for row in model._rows}
+    merged.update((row.id, row) for row in rows)
+    model.set_rows(list(merged.values()))
+
+
+def remove_rows(model: Any, ids: Collection[str]) -> None:
+    if not ids:
+        return
+    if hasattr(model, "remove_rows"):
+        model.remove_rows(ids)
+        return
+    model.set_rows([row for row in model._rows if row.id not in ids])
+
+
+def editor_input(editor: QWidget, field: str) -> QWidget:
+    """An editor's input for a field (``inputs`` on the form editors, ``field_widget`` before)."""
+    inputs = getattr(editor, "inputs", None)
+    if isinstance(inputs, Mapping) and field in inputs:
+        widget: QWidget = inputs[field]
+        return widget
+    widget = editor.field_widget(field)  # type: ignore[attr-defined]
+    return widget
+
+
+def focus_first_field(editor: QWidget, field: str) -> None:
+    """Put the cursor in the editor's first field (its name or title)."""
+    if hasattr(editor, "focus_first_field"):
+        editor.focus_first_field()
+        return
+    editor_input(editor, field).setFocus(Qt.FocusReason.OtherFocusReason)
