@@ -115,6 +115,7 @@ def restart_window(old: MainWindow, lang: str) -> MainWindow:
         install_translator(app, lang)
     window = _window(replace(old.context, lang=lang))
     window.setGeometry(old.geometry())
+    window.tabs.setCurrentIndex(old.tabs.currentIndex())
     if old.isVisible():
         window.show()
     old.close()

@@ -161,11 +161,7 @@ class MainWindow(QMainWindow):
         self.problems_tab.match_requested.connect(self.open_match)
 
         self.match_view.partnership_proposed.connect(self._partnership_proposed)
-        self.partnerships_view.partnership_changed.connect(
-            lambda problem_id, actor_id: self.changes.announce(
-                Changes.of_partnerships([(problem_id, actor_id)])
-            )
-        )
+        self.partnerships_view.partnership_changed.connect(self._partnership_changed)
         self.map_tab.map_view.actor_clicked.connect(self._map_actor_clicked)
         self.map_tab.failed.connect(self.files.show_error)
 
@@ -210,7 +206,10 @@ class MainWindow(QMainWindow):
             self.tr("Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile")
         )
         self.demo_action = self._action(self.tr("Load &demo landscape"), files.load_demo)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        quit_key = QKeySequence(QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.close, quit_key if not quit_key.isEmpty() else "Ctrl+Q"
+        )
 
         self.undo_group = QUndoGroup(self)
         for stack in (
@@ -446,6 +445,21 @@ class MainWindow(QMainWindow):
         self._message(
             self.tr("“%1” is now: %2").replace("%1", title).replace("%2", status_label(status))
         )
+
+    def _partnership_changed(self, problem_id: str, actor_id: str) -> None:
+        self.changes.announce(Changes.of_partnerships([(problem_id, actor_id)]))
+        model = self.partnerships_view.model
+        row = model.row_for((problem_id, actor_id))
+        if row is None:  # removed (an undone proposal): name it from the other lists
+            title = self.problems_tab.title_of(problem_id) or problem_id
+            actors = self.context.landscape.actor_summaries([actor_id])
+            name = actors[0].name if actors else actor_id
+            text = self.tr("Partnership removed: %1 ↔ %2")
+        else:
+            summary = model.row_at(row)
+            title, name = summary.problem_title, summary.actor_name
+            text = self.tr("Partnership saved: %1 ↔ %2")
+        self._message(text.replace("%1", title).replace("%2", name))
 
     def _propose_partnership(self, problem_id: str, actor_id: str) -> PartnershipDetail:
         # Through the partnerships view: the proposal is undoable and the list follows.

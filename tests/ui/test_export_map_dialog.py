@@ -36,3 +36,32 @@ def test_export_dialog_previews_privacy_and_writes_the_map(qtbot: QtBot, tmp_pat
     assert "Sammen om Sindet Esbjerg" in page
     assert not any(name in page for name in volunteers)
     dialog.close()
+
+
+def test_export_dialog_remembers_the_last_folder_and_title(qtbot: QtBot, tmp_path: Path) -> None:
+    from mapper.persistence.database import open_database
+    from mapper.services.landscape import LandscapeService
+    from mapper.services.maps import MapService
+    from ui.export_map_dialog import ExportMapDialog
+
+    db = open_database(str(tmp_path / "r.sqlite"))
+    LandscapeService(db).load_demo()
+    maps, vocabulary = MapService(db), LandscapeService(db).vocabulary
+    first = ExportMapDialog(maps, vocabulary)
+    qtbot.addWidget(first)
+    qtbot.waitUntil(first.export_button.isEnabled, timeout=20_000)
+    folder = tmp_path / "hjemmeside"
+    folder.mkdir()
+    first.path_edit.setText(str(folder / "esbjerg.html"))
+    first.title_edit.setText("Partnere i Esbjerg")
+    with qtbot.waitSignal(first.exported, timeout=20_000):
+        first.export_button.click()
+    first.close()
+
+    second = ExportMapDialog(maps, vocabulary)
+    qtbot.addWidget(second)
+    assert second.path_edit.text() == str(folder / "partnerkort.html")
+    assert second.title_edit.text() == "Partnere i Esbjerg"
+    qtbot.waitUntil(second.export_button.isEnabled, timeout=20_000)
+    second.close()
+    db.close()
