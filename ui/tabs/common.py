@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -59,29 +58,6 @@ def set_column_widths(view: QTableView, widths: Mapping[int, int]) -> None:
         max(header.minimumSectionSize(), min(header_width(view, c) for c in range(last + 1)))
     )
     view.setColumnWidth(last, max(view.columnWidth(last), header_width(view, last)))
-
-
-def upsert_rows(model: Any, rows: Iterable[Any]) -> None:
-    """Put changed rows into a table model (new ones added) without reading the rest again."""
-    rows = list(rows)
-    if not rows:
-        return
-    if hasattr(model, "upsert_rows"):
-        model.upsert_rows(rows)
-        return
-    # Until every model has upsert_rows: merge by id and hand the model its whole list.
-    merged = {row.id: row for row in model._rows}
-    merged.update((row.id, row) for row in rows)
-    model.set_rows(list(merged.values()))
-
-
-def remove_rows(model: Any, ids: Collection[str]) -> None:
-    if not ids:
-        return
-    if hasattr(model, "remove_rows"):
-        model.remove_rows(ids)
-        return
-    model.set_rows([row for row in model._rows if row.id not in ids])
 
 
 def editor_input(editor: QWidget, field: str) -> QWidget:

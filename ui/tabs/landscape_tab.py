@@ -27,10 +27,8 @@ from ui.models.actor_table import ActorTableModel
 from ui.models.row_table import ID_ROLE
 from ui.tabs.common import (
     focus_first_field,
-    remove_rows,
     set_column_widths,
     table_view,
-    upsert_rows,
 )
 from ui.tabs.profiles import ProfileHtml
 
@@ -147,6 +145,11 @@ class LandscapeTab(QWidget):
         self.actor_view = table_view(self.actor_model, "actorTable", ActorTableModel.COL_NAME)
         set_column_widths(self.actor_view, COLUMN_WIDTHS)
         self.actor_view.setAccessibleName(self.tr("Actors"))
+        header = self.actor_view.horizontalHeader()
+        # While a search orders rows by relevance no column is the sort order.
+        self.actor_model.relevance_order_changed.connect(
+            lambda by_relevance: header.setSortIndicatorShown(not by_relevance)
+        )
         self.actor_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._row_changed(current.data(ID_ROLE))
         )
@@ -188,8 +191,8 @@ class LandscapeTab(QWidget):
         found = {r.id for r in rows}
         selected = self._select_after_change or self.selected_actor_id()
         self._select_after_change = None
-        upsert_rows(self.actor_model, rows)
-        remove_rows(self.actor_model, set(ids) - found)
+        self.actor_model.upsert_rows(rows)
+        self.actor_model.remove_rows(set(ids) - found)
         self._add_municipalities(rows)
         if selected in ids and selected not in found:
             selected = None  # it was deleted
@@ -210,8 +213,7 @@ class LandscapeTab(QWidget):
 
     def owner_choices(self) -> list[tuple[str, str]]:
         """(id, name) of every actor, for the problem editor's owner picker."""
-        rows: Iterable[ActorSummary] = self.actor_model._rows
-        return [(a.id, a.name) for a in rows]
+        return [(a.id, a.name) for a in self.actor_model.rows()]
 
     def _fill_municipalities(self, actors: Sequence[ActorSummary]) -> None:
         box = self.municipality_filter

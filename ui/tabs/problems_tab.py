@@ -25,11 +25,9 @@ from ui.models.row_table import ID_ROLE
 from ui.problem_editor import ProblemEditor
 from ui.tabs.common import (
     focus_first_field,
-    remove_rows,
     set_column_widths,
     sort_proxy,
     table_view,
-    upsert_rows,
 )
 from ui.tabs.profiles import ProfileHtml
 
@@ -123,8 +121,8 @@ class ProblemsTab(QWidget):
         found = {r.id for r in rows}
         selected = self._select_after_change or self.selected_problem_id()
         self._select_after_change = None
-        upsert_rows(self.problem_model, rows)
-        remove_rows(self.problem_model, set(ids) - found)
+        self.problem_model.upsert_rows(rows)
+        self.problem_model.remove_rows(set(ids) - found)
         self._keep_selection(selected if selected in found or selected not in ids else None)
         if selected in wanted:
             self.show_overview(selected)
@@ -134,7 +132,7 @@ class ProblemsTab(QWidget):
         self._select_after_change = problem_id
 
     def rows(self) -> list[ProblemSummary]:
-        return [self.problem_model.row_at(r) for r in range(self.problem_model.rowCount())]
+        return self.problem_model.rows()
 
     def title_of(self, problem_id: str) -> str | None:
         return next((p.title for p in self.rows() if p.id == problem_id), None)
