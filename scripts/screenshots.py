@@ -120,6 +120,11 @@ def main(out_dir: str) -> int:
             2000,
         ),
         ("export-map-dialog.png", export_dialog, 2500),
+        (
+            "help-guide.png",
+            lambda: (dialogs.pop().close(), dialogs.append(window.show_guide())),
+            700,
+        ),
     ]
 
     def run_step(index: int) -> None:

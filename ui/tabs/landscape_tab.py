@@ -166,6 +166,8 @@ class LandscapeTab(QWidget):
         splitter.addWidget(self.actor_pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # 3:2 from the start too: by their size hints the pane would take more than the list.
+        splitter.setSizes([600, 400])
         return splitter
 
     # ----------------------------------------------------------------- rows

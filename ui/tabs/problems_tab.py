@@ -101,6 +101,8 @@ class ProblemsTab(QWidget):
         splitter.addWidget(self.problem_pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # 3:2 from the start too: by their size hints the pane would take more than the list.
+        splitter.setSizes([600, 400])
         QVBoxLayout(self).addWidget(splitter)
         self._update_find_partners()
 
