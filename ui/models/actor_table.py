@@ -91,7 +91,7 @@ class ActorTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._position = {r.id: i for i, r in enumerate(self._rows)}
         self._names, self._haystack = [], []
-        self._columns = {k: v[:0] for k, v in self._derived([]).items()}
+        self._columns = self._derived([])
         self._sort_keys.clear()
         self._sorted_all.clear()
         self._name_rank = None
