@@ -145,8 +145,10 @@ class MainWindow(QMainWindow):
 
         actors = self.landscape_tab.actor_editor
         actors.actor_saved.connect(self._actor_saved)
-        if hasattr(actors, "actor_deleted"):
-            actors.actor_deleted.connect(
+        # Undoing a creation deletes the record (the form editors' ``deleted``).
+        actor_deleted = getattr(actors, "actor_deleted", None) or getattr(actors, "deleted", None)
+        if actor_deleted is not None:
+            actor_deleted.connect(
                 lambda actor_id: self.changes.announce(Changes.of_actors([actor_id]))
             )
         self.landscape_tab.profile_shown.connect(self.map_tab.show_actor)

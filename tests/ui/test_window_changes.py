@@ -147,3 +147,46 @@ def test_a_proposal_updates_the_counts_and_reads_no_register(
     qtbot.waitUntil(lambda: "1 partnerships" in w.count_label.text(), timeout=10_000)
     assert "Besøgsvenner ↔ Forening 0007" in w.statusBar().currentMessage()
     assert (list_actors.calls, list_problems.calls) == (1, 1)
+
+
+def test_undoing_a_creation_removes_the_row_and_redo_brings_it_back(
+    window: tuple[MainWindow, Spy, Spy], qtbot: QtBot
+) -> None:
+    w, list_actors, _ = window
+    w.new_actor_action.trigger()
+    qtbot.keyClicks(editor_input(w.actor_editor, "name"), "Lektiecafe Kvaglund")
+    kind = editor_input(w.actor_editor, "kind")
+    kind.setCurrentIndex(kind.findData("local_association"))  # type: ignore[attr-defined]
+    with qtbot.waitSignal(w.actor_editor.actor_saved, timeout=10_000) as saved:
+        assert w.save_current()
+    (actor_id,) = saved.args
+    assert w.actor_model.total() == REGISTER + 1
+    assert w.selected_actor_id() == actor_id
+    while w.actor_model.total() > REGISTER and w.undo_action.isEnabled():
+        w.undo_action.trigger()  # typing, then the creation itself
+    assert w.actor_model.row_of(actor_id) is None and w.actor_model.total() == REGISTER
+    while w.actor_model.total() == REGISTER and w.redo_action.isEnabled():
+        w.redo_action.trigger()
+    assert row_name(w, actor_id) == "Lektiecafe Kvaglund"
+    assert list_actors.calls == 1
+
+
+def test_undoing_a_new_problem_statement_removes_it_from_the_list(
+    window: tuple[MainWindow, Spy, Spy], qtbot: QtBot
+) -> None:
+    w, _, list_problems = window
+    w.new_problem_action.trigger()
+    qtbot.keyClicks(editor_input(w.problem_editor, "title"), "Lektiehjaelp i Kvaglund")
+    with qtbot.waitSignal(w.problem_editor.problem_saved, timeout=10_000) as saved:
+        assert w.save_current()
+    (problem_id,) = saved.args
+    assert w.selected_problem_id() == problem_id
+    assert {p.id for p in w.problems_tab.rows()} == {"esb-p-besoeg", problem_id}
+    while len(w.problems_tab.rows()) > 1 and w.undo_action.isEnabled():
+        w.undo_action.trigger()
+    assert [p.id for p in w.problems_tab.rows()] == ["esb-p-besoeg"]
+    assert w.selected_problem_id() is None and w.problem_detail.toPlainText() == ""
+    while len(w.problems_tab.rows()) == 1 and w.redo_action.isEnabled():
+        w.redo_action.trigger()
+    assert w.problems_tab.title_of(problem_id) == "Lektiehjaelp i Kvaglund"
+    assert list_problems.calls == 1

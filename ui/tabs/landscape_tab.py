@@ -65,6 +65,7 @@ class LandscapeTab(QWidget):
         self._lang = lang
         self._profiles = profiles
         self._shown: str | None = None
+        self._updating = False
         self._select_after_change: str | None = None
 
         self.actor_model = ActorTableModel(vocabulary, lang, self)
@@ -193,8 +194,14 @@ class LandscapeTab(QWidget):
         found = {r.id for r in rows}
         selected = self._select_after_change or self.selected_actor_id()
         self._select_after_change = None
-        self.actor_model.upsert_rows(rows)
-        self.actor_model.remove_rows(set(ids) - found)
+        # Rows moving under the selection must not load a neighbour into the editor: this may
+        # run inside the editor's own save or undo.
+        self._updating = True
+        try:
+            self.actor_model.upsert_rows(rows)
+            self.actor_model.remove_rows(set(ids) - found)
+        finally:
+            self._updating = False
         self._add_municipalities(rows)
         if selected in ids and selected not in found:
             selected = None  # it was deleted
@@ -271,6 +278,8 @@ class LandscapeTab(QWidget):
         return True
 
     def _row_changed(self, actor_id: str | None) -> None:
+        if self._updating:
+            return
         editor = self.actor_editor
         if actor_id and actor_id != editor.current_actor_id():
             # A dirty editor asks before it is replaced (Save / Discard / Cancel).

@@ -59,6 +59,7 @@ class ProblemsTab(QWidget):
         self._landscape = landscape
         self._profiles = profiles
         self._select_after_change: str | None = None
+        self._updating = False
         self.problem_model = ProblemTableModel(vocabulary, lang, self)
         self.problem_proxy = sort_proxy(self.problem_model, self)
 
@@ -123,8 +124,14 @@ class ProblemsTab(QWidget):
         found = {r.id for r in rows}
         selected = self._select_after_change or self.selected_problem_id()
         self._select_after_change = None
-        self.problem_model.upsert_rows(rows)
-        self.problem_model.remove_rows(set(ids) - found)
+        # Rows moving under the selection must not load a neighbour into the editor: this may
+        # run inside the editor's own save or undo.
+        self._updating = True
+        try:
+            self.problem_model.upsert_rows(rows)
+            self.problem_model.remove_rows(set(ids) - found)
+        finally:
+            self._updating = False
         self._keep_selection(selected if selected in found or selected not in ids else None)
         if selected in wanted:
             self.show_overview(selected)
@@ -168,6 +175,8 @@ class ProblemsTab(QWidget):
         self._update_find_partners()
 
     def _row_changed(self, problem_id: str | None) -> None:
+        if self._updating:
+            return
         editor = self.problem_editor
         if problem_id and problem_id != editor.current_problem_id():
             if not editor.maybe_leave():
