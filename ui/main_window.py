@@ -6,16 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
-    QStyle,
     QTabWidget,
-    QToolBar,
 )
 
 from mapper.domain.changes import Changes
@@ -35,6 +33,7 @@ from ui.tabs.landscape_tab import LandscapeTab
 from ui.tabs.map_tab import MapTab
 from ui.tabs.problems_tab import ProblemsTab
 from ui.tabs.profiles import ProfileHtml
+from ui.window_actions import WindowActions
 
 MESSAGE_MS = 10_000
 
@@ -78,6 +77,23 @@ class MainWindow(QMainWindow):
     find_partners_button = _delegate("problems_tab", "find_partners_button")
     map_view = _delegate("map_tab", "map_view")
     map_detail = _delegate("map_tab", "map_detail")
+    import_action = _delegate("commands", "import_action")
+    export_action = _delegate("commands", "export_action")
+    export_map_action = _delegate("commands", "export_map_action")
+    geo_action = _delegate("commands", "geo_action")
+    demo_action = _delegate("commands", "demo_action")
+    quit_action = _delegate("commands", "quit_action")
+    undo_group = _delegate("commands", "undo_group")
+    undo_action = _delegate("commands", "undo_action")
+    redo_action = _delegate("commands", "redo_action")
+    new_actor_action = _delegate("commands", "new_actor_action")
+    new_problem_action = _delegate("commands", "new_problem_action")
+    save_action = _delegate("commands", "save_action")
+    find_action = _delegate("commands", "find_action")
+    area_actions = _delegate("commands", "area_actions")
+    language_actions = _delegate("commands", "language_actions")
+    guide_action = _delegate("commands", "guide_action")
+    about_action = _delegate("commands", "about_action")
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -125,9 +141,10 @@ class MainWindow(QMainWindow):
         )
         self.setCentralWidget(self.tabs)
         self._connect()
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        self.commands = WindowActions(self)
+        self.commands.fill_menus(self.menuBar())
+        self.toolbar = self.commands.toolbar()
+        self.addToolBar(self.toolbar)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.statusBar().addPermanentWidget(self.count_label)
@@ -167,184 +184,9 @@ class MainWindow(QMainWindow):
         self.map_tab.map_view.actor_clicked.connect(self._map_actor_clicked)
         self.map_tab.failed.connect(self.files.show_error)
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        icon: QStyle.StandardPixmap | None = None,
-        short: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        if short:
-            action.setIconText(short)  # the toolbar's label; the menu keeps the long text
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_actions(self) -> None:
-        pixmap = QStyle.StandardPixmap
-        files = self.files
-        self.import_action = self._action(
-            self.tr("&Import landscape…"),
-            files.ask_import,
-            "Ctrl+I",
-            pixmap.SP_DialogOpenButton,
-            self.tr("Import"),
-        )
-        self.export_action = self._action(self.tr("&Export landscape…"), files.ask_export, "Ctrl+E")
-        self.export_map_action = self._action(
-            self.tr("Export partner &map…"),
-            self.open_export_map,
-            "Ctrl+Shift+E",
-            pixmap.SP_DriveNetIcon,
-            self.tr("Partner map"),
-        )
-        self.geo_action = self._action(self.tr("Import &boundaries…"), files.ask_boundary_import)
-        self.geo_action.setStatusTip(
-            self.tr("Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile")
-        )
-        self.demo_action = self._action(self.tr("Load &demo landscape"), files.load_demo)
-        quit_key = QKeySequence(QKeySequence.StandardKey.Quit)
-        self.quit_action = self._action(
-            self.tr("&Quit"), self.close, quit_key if not quit_key.isEmpty() else "Ctrl+Q"
-        )
-
-        self.undo_group = QUndoGroup(self)
-        for stack in (
-            self.actor_editor.undo_stack,
-            self.problem_editor.undo_stack,
-            self.partnerships_view.undo_stack,
-        ):
-            self.undo_group.addStack(stack)
-        self.undo_group.setActiveStack(self.actor_editor.undo_stack)
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        for action, icon, short in (
-            (self.undo_action, pixmap.SP_ArrowBack, self.tr("Undo")),
-            (self.redo_action, pixmap.SP_ArrowForward, self.tr("Redo")),
-        ):
-            # The menu says what is undone ("Undo Edit name"); the toolbar stays short and
-            # its tooltip (the action's text by default) carries the long one.
-            action.setIcon(self.style().standardIcon(icon))
-            action.setIconText(short)
-        self.new_actor_action = self._action(
-            self.tr("&New actor"),
-            self.new_actor,
-            QKeySequence.StandardKey.New,
-            pixmap.SP_FileIcon,
-            self.tr("New actor"),
-        )
-        self.new_problem_action = self._action(
-            self.tr("New &problem statement"),
-            self.new_problem,
-            "Ctrl+Shift+N",
-            pixmap.SP_FileDialogDetailedView,
-            self.tr("New problem"),
-        )
-        self.save_action = self._action(
-            self.tr("&Save"),
-            self.save_current,
-            QKeySequence.StandardKey.Save,
-            pixmap.SP_DialogSaveButton,
-            self.tr("Save"),
-        )
-        # The editors bind Ctrl+S themselves when used alone; here the window's action routes
-        # it, and two bindings of one key would cancel each other out.
-        save_key = QKeySequence(QKeySequence.StandardKey.Save)
-        for area in (self.actor_editor, self.problem_editor, self.partnerships_view):
-            for shortcut in area.findChildren(QShortcut):
-                if shortcut.key() == save_key:
-                    shortcut.setEnabled(False)
-        self.find_action = self._action(
-            self.tr("&Find actor"),
-            self._focus_search,
-            QKeySequence.StandardKey.Find,
-            pixmap.SP_FileDialogContentsView,
-            self.tr("Find"),
-        )
-        self.area_actions: list[QAction] = []
-        for i, name in enumerate(
-            (
-                self.tr("&Landscape"),
-                self.tr("&Problem statements"),
-                self.tr("&Match"),
-                self.tr("M&ap"),
-                self.tr("Pa&rtnerships"),
-            )
-        ):
-            self.area_actions.append(
-                self._action(name, lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
-            )
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in (("da", "Dansk"), ("en", "English")):
-            action = self._action(name, lambda code=code: self.set_language(code))
-            action.setCheckable(True)
-            action.setChecked(code == self._lang)
-            self.language_actions[code] = action
-        self.guide_action = self._action(
-            self.tr("&Guide"), self.show_guide, QKeySequence.StandardKey.HelpContents
-        )
-        self.about_action = self._action(
-            self.tr("&About %1").replace("%1", PRODUCT_NAME), self._about
-        )
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        for action in (
-            self.import_action,
-            self.export_action,
-            self.export_map_action,
-            self.geo_action,
-            self.demo_action,
-        ):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.new_actor_action, self.new_problem_action, self.save_action])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions(self.area_actions)
-        view_menu.addSeparator()
-        language_menu = view_menu.addMenu(self.tr("&Language"))
-        language_menu.addActions(list(self.language_actions.values()))
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.guide_action, self.about_action])
-
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar(self.tr("Main"))
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setIconSize(QSize(16, 16))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(self.toolbar)
-        self.toolbar.addActions([self.new_actor_action, self.new_problem_action, self.save_action])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.undo_action, self.redo_action])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.find_action, self.import_action, self.export_map_action])
-
     def shortcut_actions(self) -> list[QAction]:
         """Every menu action with a keyboard shortcut, in menu order (the guide lists them)."""
-        found: list[QAction] = []
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            for action in menu.actions() if menu is not None else ():
-                sub = action.menu()
-                for item in sub.actions() if sub is not None else [action]:
-                    if not item.shortcut().isEmpty() and item not in found:
-                        found.append(item)
-        return found
+        return self.commands.with_shortcuts()
 
     # ----------------------------------------------------------------- data
 
@@ -531,7 +373,7 @@ class MainWindow(QMainWindow):
             return self.partnerships_view.save()
         return False
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.landscape_tab)
         self.landscape_tab.focus_search()
 
@@ -604,7 +446,7 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def _about(self) -> None:
+    def about(self) -> None:
         QMessageBox.about(
             self,
             self.tr("About %1").replace("%1", PRODUCT_NAME),

@@ -1,0 +1,207 @@
+"""The main window's commands: its QActions (menus and toolbar share them), the undo group that
+follows the current area, the menus and the toolbar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoGroup
+from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar
+
+from ui.context import PRODUCT_NAME
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
+class WindowActions(QObject):
+    """Every command of the window, built once."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        pixmap = QStyle.StandardPixmap
+        files = window.files
+        self.import_action = self._action(
+            self.tr("&Import landscape…"),
+            files.ask_import,
+            "Ctrl+I",
+            pixmap.SP_DialogOpenButton,
+            self.tr("Import"),
+        )
+        self.export_action = self._action(self.tr("&Export landscape…"), files.ask_export, "Ctrl+E")
+        self.export_map_action = self._action(
+            self.tr("Export partner &map…"),
+            window.open_export_map,
+            "Ctrl+Shift+E",
+            pixmap.SP_DriveNetIcon,
+            self.tr("Partner map"),
+        )
+        self.geo_action = self._action(self.tr("Import &boundaries…"), files.ask_boundary_import)
+        self.geo_action.setStatusTip(
+            self.tr("Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile")
+        )
+        self.demo_action = self._action(self.tr("Load &demo landscape"), files.load_demo)
+        quit_key = QKeySequence(QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(
+            self.tr("&Quit"), window.close, quit_key if not quit_key.isEmpty() else "Ctrl+Q"
+        )
+        self._build_undo(window)
+        self.new_actor_action = self._action(
+            self.tr("&New actor"),
+            window.new_actor,
+            QKeySequence.StandardKey.New,
+            pixmap.SP_FileIcon,
+            self.tr("New actor"),
+        )
+        self.new_problem_action = self._action(
+            self.tr("New &problem statement"),
+            window.new_problem,
+            "Ctrl+Shift+N",
+            pixmap.SP_FileDialogDetailedView,
+            self.tr("New problem"),
+        )
+        self.save_action = self._action(
+            self.tr("&Save"),
+            window.save_current,
+            QKeySequence.StandardKey.Save,
+            pixmap.SP_DialogSaveButton,
+            self.tr("Save"),
+        )
+        # The editors bind Ctrl+S themselves when used alone; here the window's action routes
+        # it, and two bindings of one key would cancel each other out.
+        save_key = QKeySequence(QKeySequence.StandardKey.Save)
+        for area in (window.actor_editor, window.problem_editor, window.partnerships_view):
+            for shortcut in area.findChildren(QShortcut):
+                if shortcut.key() == save_key:
+                    shortcut.setEnabled(False)
+        self.find_action = self._action(
+            self.tr("&Find actor"),
+            window.focus_search,
+            QKeySequence.StandardKey.Find,
+            pixmap.SP_FileDialogContentsView,
+            self.tr("Find"),
+        )
+        areas = (
+            self.tr("&Landscape"),
+            self.tr("&Problem statements"),
+            self.tr("&Match"),
+            self.tr("M&ap"),
+            self.tr("Pa&rtnerships"),
+        )
+        self.area_actions = [
+            self._action(name, lambda i=i: window.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+            for i, name in enumerate(areas)
+        ]
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("da", "Dansk"), ("en", "English")):
+            action = self._action(name, lambda code=code: window.set_language(code))
+            action.setCheckable(True)
+            action.setChecked(code == window.context.lang)
+            self.language_actions[code] = action
+        self.guide_action = self._action(
+            self.tr("&Guide"), window.show_guide, QKeySequence.StandardKey.HelpContents
+        )
+        self.about_action = self._action(
+            self.tr("&About %1").replace("%1", PRODUCT_NAME), window.about
+        )
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: Shortcut | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        short: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self._window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self._window.style().standardIcon(icon))
+        if short:
+            action.setIconText(short)  # the toolbar's label; the menu keeps the long text
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_undo(self, window: MainWindow) -> None:
+        """One undo group over the areas' stacks; the window activates the current area's."""
+        self.undo_group = QUndoGroup(window)
+        for stack in (
+            window.actor_editor.undo_stack,
+            window.problem_editor.undo_stack,
+            window.partnerships_view.undo_stack,
+        ):
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(window.actor_editor.undo_stack)
+        self.undo_action = self.undo_group.createUndoAction(window, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(window, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        pixmap = QStyle.StandardPixmap
+        for action, icon, short in (
+            (self.undo_action, pixmap.SP_ArrowBack, self.tr("Undo")),
+            (self.redo_action, pixmap.SP_ArrowForward, self.tr("Redo")),
+        ):
+            # The menu says what is undone ("Undo Edit name"); the toolbar stays short and
+            # its tooltip (the action's text by default) carries the long one.
+            action.setIcon(window.style().standardIcon(icon))
+            action.setIconText(short)
+
+    def fill_menus(self, bar: QMenuBar) -> None:
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions(
+            [
+                self.import_action,
+                self.export_action,
+                self.export_map_action,
+                self.geo_action,
+                self.demo_action,
+            ]
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.new_actor_action, self.new_problem_action, self.save_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions(self.area_actions)
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        language_menu.addActions(list(self.language_actions.values()))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.guide_action, self.about_action])
+        self._bar = bar
+
+    def toolbar(self) -> QToolBar:
+        """Icons with short labels: it fits a 1280-pixel screen in Danish."""
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(16, 16))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_actor_action, self.new_problem_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.find_action, self.import_action, self.export_map_action])
+        return toolbar
+
+    def with_shortcuts(self) -> list[QAction]:
+        """Every menu action with a keyboard shortcut, in menu order."""
+        found: list[QAction] = []
+        for menu_action in self._bar.actions():
+            menu = menu_action.menu()
+            for action in menu.actions() if menu is not None else ():
+                sub = action.menu()
+                for item in sub.actions() if sub is not None else [action]:
+                    if not item.shortcut().isEmpty() and item not in found:
+                        found.append(item)
+        return found
