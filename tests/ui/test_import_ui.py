@@ -21,8 +21,8 @@ from ui.main_window import MainWindow
 def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     w = build_main_window(str(tmp_path / "import.sqlite"))
     qtbot.addWidget(w)
-    w.show()
-    qtbot.waitSignal(w.data_loaded, timeout=10_000)
+    with qtbot.waitSignal(w.data_loaded, timeout=10_000):  # the lists arrive in the background
+        w.show()
     return w
 
 
@@ -38,6 +38,17 @@ def test_import_shows_the_new_actors(window: MainWindow, qtbot: QtBot, document:
         window.import_file(str(document))
     assert blocker.args == [True]
     qtbot.waitUntil(lambda: window.actor_model.total() == 5, timeout=10_000)
+    message = window.statusBar().currentMessage()
+    assert "landscape.json" in message and "5 " in message  # the file and what it brought
+
+
+def test_loading_the_demo_says_so(window: MainWindow, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as blocker:
+        window.demo_action.trigger()
+    assert blocker.args == [True]
+    qtbot.waitUntil(lambda: window.actor_model.total() > 0, timeout=10_000)
+    message = window.statusBar().currentMessage()
+    assert "Demo" in message and f"{window.actor_model.total()} " in message
 
 
 def test_cancel_rolls_the_import_back(

@@ -171,8 +171,8 @@ def test_language_restart_rebuilds_the_window_in_the_new_language(
     qtbot: QtBot, tmp_path: Path, qapp: QApplication
 ) -> None:
     old = build_main_window(str(tmp_path / "l.sqlite"), lang="da")
-    old.show()
-    qtbot.waitSignal(old.data_loaded, timeout=10_000)
+    with qtbot.waitSignal(old.data_loaded, timeout=10_000):
+        old.show()
     old.ask_restart = lambda lang: True
     try:
         with qtbot.waitSignal(old.restart_requested, timeout=5_000) as blocker:
