@@ -44,6 +44,23 @@ def test_actor_model_shows_labels_and_ids(qtmodeltester) -> None:
     assert model.row_of("a") == 1
 
 
+def test_an_actor_without_a_place_says_it_is_not_on_the_map() -> None:
+    model = ActorTableModel(load_vocabulary(), "en")
+    placed = replace(actor("a", "Med sted"), has_place=True)
+    town_only = replace(actor("b", "Kun by"), has_place=False)
+    nothing = replace(actor("c", "Intet"), city=None, municipality_code=None, has_place=False)
+    model.set_rows([placed, town_only, nothing])
+    place = {
+        model.index(r, 0).data(ID_ROLE): model.index(r, ActorTableModel.COL_MUNICIPALITY)
+        for r in range(model.rowCount())
+    }
+    assert place["a"].data() == "Esbjerg"
+    assert place["a"].data(Qt.ItemDataRole.ForegroundRole) is None
+    assert place["b"].data() == "Esbjerg (not on the map)"
+    assert place["c"].data() == "Not on the map — give a postcode"
+    assert place["c"].data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
 def test_actor_names_sort_in_danish_order() -> None:
     model = ActorTableModel(load_vocabulary(), "da")
     model.set_rows(

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 from rapidfuzz import fuzz, process
 
 from mapper.domain.text import danish_sort_key, fold_danish
@@ -34,6 +35,8 @@ TIER_PREFIX, TIER_SUBSTRING, TIER_FUZZY = range(3)
 _SCORE_SPAN = 1_000  # scores are below this, so (tier, score) packs into one integer
 # Beyond this many changed rows one reset is cheaper than a signal per row.
 MAX_ROW_SIGNALS = 200
+NOT_ON_MAP_COLOUR = "#9c2b23"
+"""The place of an actor that cannot be put on the map (no point, no known postcode)."""
 
 
 def _count_in(parts: list[str], texts: list[str], rows: list[int]) -> NDArray[np.int64]:
@@ -514,6 +517,12 @@ class ActorTableModel(QAbstractTableModel):
             return self.sort_value(actor, index.column())
         if role == ID_ROLE:
             return actor.id
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.column() == self.COL_MUNICIPALITY
+            and not actor.has_place
+        ):
+            return QColor(NOT_ON_MAP_COLOUR)
         return None
 
     def display(self, actor: ActorSummary, column: int) -> str:
@@ -523,7 +532,12 @@ class ActorTableModel(QAbstractTableModel):
         if column == self.COL_KIND:
             return label("actor_kinds", actor.kind, self._lang)
         if column == self.COL_MUNICIPALITY:
-            return actor.city or actor.municipality_code or ""
+            place = actor.city or actor.municipality_code or ""
+            if actor.has_place:
+                return place
+            if place:
+                return self.tr("%1 (not on the map)").replace("%1", place)
+            return self.tr("Not on the map — give a postcode")
         if column == self.COL_TARGET_GROUPS:
             return ", ".join(label("target_groups", c, self._lang) for c in actor.target_groups)
         if column == self.COL_STATUS:
