@@ -110,8 +110,14 @@ class ProblemsTab(QWidget):
     # ----------------------------------------------------------------- rows
 
     def set_rows(self, problems: Sequence[ProblemSummary]) -> None:
+        """Every problem statement (at start and after imports)."""
         selected = self.selected_problem_id()
         self.problem_model.set_rows(problems)
+        editor = self.problem_editor
+        editing = editor.current_problem_id()
+        if editing and not editor.is_dirty():  # an import may have changed it underneath
+            if editing not in {p.id for p in problems} or not editor.load_problem(editing):
+                editor.new_problem()
         self._keep_selection(selected)
 
     def apply_problem_changes(
