@@ -147,215 +147,242 @@ class ActorEditor(RecordForm[Actor]):
     # ----------------------------------------------------------------- declarations
 
     def sections(self) -> Sequence[Section]:
-        tr = self.tr
         examples = tuple(
             Line(
                 f"profile.success_examples[{i}]",
-                tr("Example %1").replace("%1", str(i + 1)),
-                tr("1-3 examples of successful projects or efforts. What made them successful?")
+                self.tr("Example %1").replace("%1", str(i + 1)),
+                self.tr(
+                    "1-3 examples of successful projects or efforts. What made them successful?"
+                )
                 if i == EXAMPLES - 1
                 else "",
-                placeholder=tr("What was it, and what made it successful?"),
+                placeholder=self.tr("What was it, and what made it successful?"),
             )
             for i in range(EXAMPLES)
         )
         precisions = {
-            "address": tr("Address"),
-            "postcode": tr("Postcode"),
-            "municipality": tr("Municipality"),
-            "manual": tr("Placed by hand"),
+            "address": self.tr("Address"),
+            "postcode": self.tr("Postcode"),
+            "municipality": self.tr("Municipality"),
+            "manual": self.tr("Placed by hand"),
         }
-        coordinates = tr("Decimal degrees, e.g. 55,4765 and 8,4594; give both or neither.")
+        coordinates = self.tr("Decimal degrees, e.g. 55,4765 and 8,4594; give both or neither.")
         return [
             Section(
-                tr("Social dating profile"),
+                self.tr("Social dating profile"),
                 (
-                    Line("name", tr("Name"), tr("The name the actor is known by locally."), True),
+                    Line(
+                        "name",
+                        self.tr("Name"),
+                        self.tr("The name the actor is known by locally."),
+                        True,
+                    ),
                     Choice(
                         "kind",
-                        tr("Type"),
-                        tr(
+                        self.tr("Type"),
+                        self.tr(
                             "Which kind of actor: an individual volunteer, an association, a "
                             "company, a public institution …"
                         ),
                         True,
                         facet="actor_kinds",
-                        empty=tr("Choose a type…"),
+                        empty=self.tr("Choose a type…"),
                     ),
-                    Text("profile.we_are", tr("We are …"), tr("Who are you, and what do you do?")),
-                    Count("employees", tr("Employees"), tr("Paid staff."), not_stated=tr("Not stated")),
+                    Text(
+                        "profile.we_are",
+                        self.tr("We are …"),
+                        self.tr("Who are you, and what do you do?"),
+                    ),
+                    Count(
+                        "employees",
+                        self.tr("Employees"),
+                        self.tr("Paid staff."),
+                        not_stated=self.tr("Not stated"),
+                    ),
                     Count(
                         "volunteers",
-                        tr("Volunteers"),
-                        tr("Active volunteers."),
-                        not_stated=tr("Not stated"),
+                        self.tr("Volunteers"),
+                        self.tr("Active volunteers."),
+                        not_stated=self.tr("Not stated"),
                     ),
                     Resources(
                         "resources_offered",
-                        tr("Resources and competences"),
-                        tr(
+                        self.tr("Resources and competences"),
+                        self.tr(
                             "What you can offer a partnership: funding, staff or volunteer "
                             "hours, premises, competences. Amounts as 250.000 or 2,5."
                         ),
                     ),
                     Codes(
                         "target_groups",
-                        tr("Target groups"),
-                        tr("The target groups you work with."),
+                        self.tr("Target groups"),
+                        self.tr("The target groups you work with."),
                         facet="target_groups",
                     ),
                     Text(
                         "profile.role_towards_target_group",
-                        tr("Our role towards the target group"),
-                        tr("What you do for them: run a service, advise, bring people together."),
+                        self.tr("Our role towards the target group"),
+                        self.tr(
+                            "What you do for them: run a service, advise, bring people together."
+                        ),
                     ),
                     Codes(
                         "roles",
-                        tr("Roles"),
-                        tr("Roles you can take in a partnership, e.g. bridge builder."),
+                        self.tr("Roles"),
+                        self.tr("Roles you can take in a partnership, e.g. bridge builder."),
                         facet="roles",
                     ),
                     Codes(
                         "prevention_levels",
-                        tr("Prevention level"),
-                        tr("Before the problem arises, early, treatment or rehabilitation."),
+                        self.tr("Prevention level"),
+                        self.tr("Before the problem arises, early, treatment or rehabilitation."),
                         facet="prevention_levels",
                     ),
-                    Text("profile.best_at", tr("We are best at …"), tr("What a partner can count on.")),
+                    Text(
+                        "profile.best_at",
+                        self.tr("We are best at …"),
+                        self.tr("What a partner can count on."),
+                    ),
                     Text(
                         "profile.worst_at",
-                        tr("We are worst at …"),
-                        tr("Where you fall short: what you need from a partner."),
+                        self.tr("We are worst at …"),
+                        self.tr("Where you fall short: what you need from a partner."),
                     ),
                     *examples,
                     Text(
                         "profile.attractive_partner_because",
-                        tr("What makes you an attractive partner?"),
-                        tr("What you bring that makes you worth collaborating with."),
+                        self.tr("What makes you an attractive partner?"),
+                        self.tr("What you bring that makes you worth collaborating with."),
                     ),
                     Text(
                         "profile.how_we_know_it_works",
-                        tr("This is how we know our effort works"),
-                        tr("How you document the value you create."),
+                        self.tr("This is how we know our effort works"),
+                        self.tr("How you document the value you create."),
                     ),
                     Choice(
                         "profile.evidence_level",
-                        tr("Evidence level"),
-                        tr("From case studies (low) to systematic reviews (high)."),
+                        self.tr("Evidence level"),
+                        self.tr("From case studies (low) to systematic reviews (high)."),
                         facet="evidence_levels",
-                        empty=tr("Not stated"),
+                        empty=self.tr("Not stated"),
                     ),
                 ),
                 name="profile",
             ),
             Section(
-                tr("We seek …"),
+                self.tr("We seek …"),
                 (
                     Text(
                         "seeking.description",
-                        tr("We seek a partner who …"),
-                        tr("What you look for in a partner, in your own words."),
+                        self.tr("We seek a partner who …"),
+                        self.tr("What you look for in a partner, in your own words."),
                     ),
                     Codes(
                         "seeking.resources",
-                        tr("Resources we seek"),
-                        tr("Resources you lack and would like a partner to bring."),
+                        self.tr("Resources we seek"),
+                        self.tr("Resources you lack and would like a partner to bring."),
                         facet="resource_kinds",
                     ),
                     Codes(
                         "seeking.roles",
-                        tr("Roles we seek in a partner"),
-                        tr("The roles a partner should take, e.g. bridge builder, funder."),
+                        self.tr("Roles we seek in a partner"),
+                        self.tr("The roles a partner should take, e.g. bridge builder, funder."),
                         facet="roles",
                     ),
                     Codes(
                         "seeking.target_groups",
-                        tr("Target groups we seek to reach"),
-                        tr("Target groups you want to reach through a partner."),
+                        self.tr("Target groups we seek to reach"),
+                        self.tr("Target groups you want to reach through a partner."),
                         facet="target_groups",
                     ),
                 ),
                 name="seeking",
-                note=tr("The other half of the dating profile: matching uses it for reciprocity."),
+                note=self.tr(
+                    "The other half of the dating profile: matching uses it for reciprocity."
+                ),
             ),
             Section(
-                tr("Location"),
+                self.tr("Location"),
                 (
-                    Line("location.address", tr("Address"), tr("Street and number.")),
+                    Line("location.address", self.tr("Address"), self.tr("Street and number.")),
                     Line(
                         "location.postcode",
-                        tr("Postcode"),
-                        tr("Four digits, e.g. 6700: places the actor on the map."),
+                        self.tr("Postcode"),
+                        self.tr("Four digits, e.g. 6700: places the actor on the map."),
                         max_length=4,
                     ),
-                    Line("location.city", tr("City"), tr("Filled in from the postcode.")),
+                    Line("location.city", self.tr("City"), self.tr("Filled in from the postcode.")),
                     Choice(
                         "location.municipality_code",
-                        tr("Municipality"),
-                        tr("Filled in from the postcode."),
+                        self.tr("Municipality"),
+                        self.tr("Filled in from the postcode."),
                         items=[
                             (m.code, f"{m.name} ({m.code})")
                             for m in sorted(municipalities().values(), key=lambda m: m.name)
                         ],
-                        empty=tr("Not stated"),
+                        empty=self.tr("Not stated"),
                     ),
-                    Line("location.lat", tr("Latitude"), coordinates),
-                    Line("location.lon", tr("Longitude"), coordinates),
+                    Line("location.lat", self.tr("Latitude"), coordinates),
+                    Line("location.lon", self.tr("Longitude"), coordinates),
                     Choice(
                         "location.precision",
-                        tr("Precision"),
-                        tr("How exact the point on the map is."),
+                        self.tr("Precision"),
+                        self.tr("How exact the point on the map is."),
                         items=[(c, precisions.get(c, c)) for c in LOCATION_PRECISIONS],
-                        empty=tr("Not stated"),
+                        empty=self.tr("Not stated"),
                     ),
                 ),
                 name="location",
             ),
             Section(
-                tr("Contact"),
+                self.tr("Contact"),
                 (
                     Line(
                         "contact.name",
-                        tr("Contact person"),
-                        tr("Personal data: on public maps only when the actor agreed."),
+                        self.tr("Contact person"),
+                        self.tr("Personal data: on public maps only when the actor agreed."),
                     ),
-                    Line("contact.email", tr("E-mail"), tr("For example name@example.dk.")),
-                    Line("contact.phone", tr("Phone"), tr("For example 75 12 34 56.")),
                     Line(
-                        "contact.website", tr("Website"), tr("For example https://www.example.dk.")
+                        "contact.email", self.tr("E-mail"), self.tr("For example name@example.dk.")
+                    ),
+                    Line("contact.phone", self.tr("Phone"), self.tr("For example 75 12 34 56.")),
+                    Line(
+                        "contact.website",
+                        self.tr("Website"),
+                        self.tr("For example https://www.example.dk."),
                     ),
                 ),
                 name="contact",
             ),
             Section(
-                tr("Publishing and consent"),
+                self.tr("Publishing and consent"),
                 (
                     Check(
                         "public",
-                        tr("Public"),
-                        tr("Public actors may appear on exported partner maps."),
+                        self.tr("Public"),
+                        self.tr("Public actors may appear on exported partner maps."),
                     ),
                     Check(
                         "active",
-                        tr("Active"),
-                        tr("Inactive actors are kept but not proposed as partners."),
+                        self.tr("Active"),
+                        self.tr("Inactive actors are kept but not proposed as partners."),
                     ),
                     Date(
                         "consent.given_on",
-                        tr("Consent given on"),
-                        tr("The date the person or organisation agreed to be registered."),
-                        empty=tr("No consent"),
+                        self.tr("Consent given on"),
+                        self.tr("The date the person or organisation agreed to be registered."),
+                        empty=self.tr("No consent"),
                     ),
                     Line(
                         "consent.purpose",
-                        tr("Purpose of the consent"),
-                        tr("What the data is kept for, e.g. matching with volunteer tasks."),
+                        self.tr("Purpose of the consent"),
+                        self.tr("What the data is kept for, e.g. matching with volunteer tasks."),
                     ),
                     Date(
                         "verified_on",
-                        tr("Verified on"),
-                        tr("When the record was last checked with the actor."),
-                        empty=tr("Not verified"),
+                        self.tr("Verified on"),
+                        self.tr("When the record was last checked with the actor."),
+                        empty=self.tr("Not verified"),
                     ),
                 ),
                 name="publishing",
@@ -534,10 +561,10 @@ class ActorEditor(RecordForm[Actor]):
 
     def follows(self, field: str, new: Any) -> list[Change]:
         changes: list[Change] = []
-        if field == "kind" and self._vocabulary.holds_personal_data(new or ""):
-            if self._values["public"]:
-                # Choosing 'individual volunteer' takes the record off public maps, in one step.
-                changes.append(("public", True, False))
+        personal = field == "kind" and self._vocabulary.holds_personal_data(new or "")
+        if personal and self._values["public"]:
+            # Choosing 'individual volunteer' takes the record off public maps, in one step.
+            changes.append(("public", True, False))
         if field == "location.postcode":
             place = postcode_place(str(new).strip()) if len(str(new).strip()) == 4 else None
             if place is not None:
@@ -635,19 +662,18 @@ class ActorEditor(RecordForm[Actor]):
 
     def _example_html(self) -> str:
         """A short summary of the worked example in Arbejdsspørgsmål 5 (Patriciahuset)."""
-        tr = self.tr
         rows = [
             (
-                tr("We are"),
-                tr(
+                self.tr("We are"),
+                self.tr(
                     "One of the municipality's socio-psychiatric services, with 17 staff, most "
                     "with a background in social education. We offer a place of development and "
                     "learning for citizens aged 18-60 with a mental illness."
                 ),
             ),
             (
-                tr("We seek a partner for"),
-                tr(
+                self.tr("We seek a partner for"),
+                self.tr(
                     "An open café that builds bridges to the municipality's other services and "
                     "to activities in the local community: volunteers who help users without a "
                     "network get going with something out in the world, so that in time they "
@@ -655,43 +681,43 @@ class ActorEditor(RecordForm[Actor]):
                 ),
             ),
             (
-                tr("We are good at"),
-                tr(
+                self.tr("We are good at"),
+                self.tr(
                     "Making the target group stronger: skilled professional staff help the "
                     "users develop within the walls of the house."
                 ),
             ),
             (
-                tr("We are less good at"),
-                tr(
+                self.tr("We are less good at"),
+                self.tr(
                     "We lack bridge builders who can create contact with the world outside: "
                     "internships, self-help groups, evening classes and so on."
                 ),
             ),
             (
-                tr("Our role in the project"),
-                tr(
+                self.tr("Our role in the project"),
+                self.tr(
                     "To provide the premises and sparring with our professional staff whenever "
                     "it is needed."
                 ),
             ),
             (
-                tr("How we know it works"),
-                tr(
+                self.tr("How we know it works"),
+                self.tr(
                     "When the users are attached to offers outside the house: we know it works "
                     "when we have made ourselves superfluous."
                 ),
             ),
             (
-                tr("We seek someone who"),
-                tr(
+                self.tr("We seek someone who"),
+                self.tr(
                     "Can provide volunteers to link the users to the local community, for "
                     "example a voluntary organisation working with mentally vulnerable people."
                 ),
             ),
             (
-                tr("As a partner you get"),
-                tr(
+                self.tr("As a partner you get"),
+                self.tr(
                     "Access to the target group, a say in the café project, good surroundings "
                     "and professional sparring."
                 ),
@@ -700,10 +726,10 @@ class ActorEditor(RecordForm[Actor]):
         body = "".join(
             f"<p><b>{html.escape(title)}:</b> {html.escape(text)}</p>" for title, text in rows
         )
-        intro = tr(
+        intro = self.tr(
             "From the guide to future welfare alliances, working question 5. The first half "
             "describes the actor (this form); the half that seeks a partner becomes a problem "
             "statement."
         )
-        heading = tr("Dating profile: Patriciahuset in Esbjerg seeks a bridge builder")
+        heading = self.tr("Dating profile: Patriciahuset in Esbjerg seeks a bridge builder")
         return f"<h3>{html.escape(heading)}</h3><p><i>{html.escape(intro)}</i></p>{body}"

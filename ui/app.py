@@ -24,6 +24,8 @@ from mapper.services.matching import MatchingService
 from mapper.services.partnerships import PartnershipService
 from mapper.services.problems import ProblemEditService
 from ui.context import PRODUCT_NAME, AppContext
+from ui.error_text import describe_error
+from ui.locale_format import locale_for
 from ui.main_window import MainWindow
 
 ORGANISATION = "volunteer-mapper"
@@ -55,7 +57,8 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     while _translators:
         app.removeTranslator(_translators.pop())
     if lang == "en":
-        QLocale.setDefault(QLocale.system())
+        # English sentences with English numbers, whatever the machine's own locale says.
+        QLocale.setDefault(locale_for("en"))
         return None
     # Qt's own dialogs and standard buttons (Cancel, Save, Discard …) in the same language.
     qt_translator = QTranslator(app)
@@ -139,7 +142,7 @@ def run_app(db: str | None = None, *, demo_if_empty: bool = False) -> int:
     try:
         window = build_main_window(db, demo_if_empty=demo_if_empty, lang=lang)
     except MapperError as exc:
-        QMessageBox.critical(None, PRODUCT_NAME, str(exc))
+        QMessageBox.critical(None, PRODUCT_NAME, describe_error(exc))
         return 2
     _windows.append(window)
     window.show()

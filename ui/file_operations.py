@@ -22,6 +22,7 @@ from mapper.domain.errors import MapperError
 from mapper.services.geo import GeoImportReport
 from mapper.services.landscape import EXPORT_STEPS, IMPORT_STEPS, ImportReport, LandscapeCounts
 from ui.context import AppContext
+from ui.error_text import describe_error
 from ui.export_map_dialog import ExportMapDialog
 from ui.operations import run_cancellable, run_in_background
 
@@ -68,7 +69,7 @@ class FileOperations(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Something went wrong"),
-            str(error),
+            describe_error(error),
             parent=self._window,
         )
         if not isinstance(error, MapperError):

@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
 
         self.match_view.partnership_proposed.connect(self._partnership_proposed)
         self.partnerships_view.partnership_changed.connect(self._partnership_changed)
+        for view in (self.match_view, self.partnerships_view):
+            view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.map_tab.map_view.actor_clicked.connect(self._map_actor_clicked)
         self.map_tab.failed.connect(self.files.show_error)
 

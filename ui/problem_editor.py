@@ -15,6 +15,7 @@ from mapper.domain.errors import MapperError
 from mapper.domain.model import PROBLEM_STATUSES, ProblemStatement, Seeking
 from mapper.domain.vocabulary import Vocabulary
 from mapper.geo.reference import municipalities, postcode_place
+from mapper.matching.statuses import is_matchable
 from mapper.services.problems import ProblemEditService
 from ui.error_text import describe_error
 from ui.forms.commands import Change
@@ -189,158 +190,168 @@ class ProblemEditor(RecordForm[ProblemStatement]):
     # ----------------------------------------------------------------- declarations
 
     def sections(self) -> Sequence[Section]:
-        tr = self.tr
         return [
             Section(
-                tr("The problem"),
+                self.tr("The problem"),
                 (
                     Line(
                         "title",
-                        tr("Title"),
-                        tr("A short name a partner understands at a glance."),
+                        self.tr("Title"),
+                        self.tr("A short name a partner understands at a glance."),
                         True,
                     ),
                     Owner(
                         "owner_id",
-                        tr("Owner"),
-                        tr("The unit or organisation that seeks partners; type to search."),
+                        self.tr("Owner"),
+                        self.tr("The unit or organisation that seeks partners; type to search."),
                         owners=lambda: self._owners() if self._owners else [],
                     ),
                     Choice(
                         "municipality_code",
-                        tr("Municipality"),
-                        tr("The municipality the problem belongs to."),
+                        self.tr("Municipality"),
+                        self.tr("The municipality the problem belongs to."),
                         items=[
                             (m.code, f"{m.name} ({m.code})")
                             for m in sorted(municipalities().values(), key=lambda m: m.name)
                         ],
-                        empty=tr("Not stated"),
+                        empty=self.tr("Not stated"),
                     ),
                     Text(
                         "description",
-                        tr("We seek a partner for the project …"),
-                        tr("Describe the problem so that volunteers can help define it."),
+                        self.tr("We seek a partner for the project …"),
+                        self.tr("Describe the problem so that volunteers can help define it."),
                     ),
                     Choice(
                         "concreteness",
-                        tr("Concreteness"),
-                        tr(
+                        self.tr("Concreteness"),
+                        self.tr(
                             "The fewer resources the volunteers have, the more concrete the "
                             "problem must be."
                         ),
                         facet="problem_concreteness",
-                        empty=tr("(not chosen)"),
+                        empty=self.tr("(not chosen)"),
                     ),
                     Codes(
                         "target_groups",
-                        tr("Target groups"),
-                        tr("Who the effort is for; tick one or more."),
+                        self.tr("Target groups"),
+                        self.tr("Who the effort is for; tick one or more."),
                         facet="target_groups",
                     ),
                     Choice(
                         "prevention_level",
-                        tr("Prevention level"),
-                        tr("Before the problem arises, early, treatment or rehabilitation."),
+                        self.tr("Prevention level"),
+                        self.tr("Before the problem arises, early, treatment or rehabilitation."),
                         facet="prevention_levels",
-                        empty=tr("(not chosen)"),
+                        empty=self.tr("(not chosen)"),
                     ),
                     Text(
                         "our_role",
-                        tr("My/our role in the project is …"),
-                        tr("What you put in yourselves: staff, premises, access to the target group."),
+                        self.tr("My/our role in the project is …"),
+                        self.tr("What you put in: staff, premises, access to the target group."),
                     ),
                     Text(
                         "how_we_know_it_works",
-                        tr("This is how I know that my/our effort works …"),
-                        tr("Measurements, evaluations or experience that show the effect."),
+                        self.tr("This is how I know that my/our effort works …"),
+                        self.tr("Measurements, evaluations or experience that show the effect."),
                     ),
                     Check(
                         "involves_statutory_task",
-                        tr("Statutory task"),
-                        tr(
+                        self.tr("Statutory task"),
+                        self.tr(
                             "Volunteers can contribute, but they cannot carry the "
                             "responsibility for a statutory task."
                         ),
-                        text=tr("The problem involves a statutory task"),
+                        text=self.tr("The problem involves a statutory task"),
                     ),
                 ),
                 name="problem",
             ),
             Section(
-                tr("The partner we seek"),
+                self.tr("The partner we seek"),
                 (
                     Text(
                         "seeking.description",
-                        tr("For this project I seek someone who …"),
-                        tr("What the partner should do or be able to do."),
+                        self.tr("For this project I seek someone who …"),
+                        self.tr("What the partner should do or be able to do."),
                     ),
                     Resources(
                         "seeking.resources",
-                        tr("Resources sought"),
-                        tr(
+                        self.tr("Resources sought"),
+                        self.tr(
                             "What you seek from a partner: kind, what, hours per month and "
                             "amount in DKK (e.g. 250.000)."
                         ),
                     ),
                     Codes(
                         "seeking.required_resources",
-                        tr("Required resources"),
-                        tr("Partners who do not offer these are left out of the matching."),
+                        self.tr("Required resources"),
+                        self.tr("Partners who do not offer these are left out of the matching."),
                         facet="resource_kinds",
                     ),
                     Codes(
                         "seeking.roles",
-                        tr("Can fill the role of …"),
-                        tr("The roles the partner should take in the project."),
+                        self.tr("Can fill the role of …"),
+                        self.tr("The roles the partner should take in the project."),
                         facet="roles",
                     ),
                     Codes(
                         "seeking.actor_kinds",
-                        tr("Kinds of actor sought"),
-                        tr("A local association for a concrete problem, an organisation for a broad one."),
+                        self.tr("Kinds of actor sought"),
+                        self.tr(
+                            "A local association for a concrete problem, an organisation for "
+                            "a broad one."
+                        ),
                         facet="actor_kinds",
                     ),
                     Text(
                         "seeking.must_not",
-                        tr("The partner must not …"),
-                        tr("Tasks the partner must not take over; shown with every match."),
+                        self.tr("The partner must not …"),
+                        self.tr("Tasks the partner must not take over; shown with every match."),
                     ),
                     Codes(
                         "seeking.excluded_actor_kinds",
-                        tr("Excluded kinds of actor"),
-                        tr("These kinds are never proposed."),
+                        self.tr("Excluded kinds of actor"),
+                        self.tr("These kinds are never proposed."),
                         facet="actor_kinds",
                     ),
                     Line(
                         "seeking.max_distance_km",
-                        tr("Maximum distance (km)"),
-                        tr("Leave empty when distance does not matter."),
+                        self.tr("Maximum distance (km)"),
+                        self.tr("Leave empty when distance does not matter."),
                     ),
                     Text(
                         "partner_gets",
-                        tr("As a partner in the project you get …"),
-                        tr("What the partner gains: premises, sparring, access to the target group."),
+                        self.tr("As a partner in the project you get …"),
+                        self.tr("What the partner gains: premises, sparring, the target group."),
                     ),
                 ),
                 name="seeking",
             ),
             Section(
-                tr("Where"),
+                self.tr("Where"),
                 (
-                    Line("location.address", tr("Address"), tr("Where the project takes place.")),
+                    Line(
+                        "location.address",
+                        self.tr("Address"),
+                        self.tr("Where the project takes place."),
+                    ),
                     Line(
                         "location.postcode",
-                        tr("Postcode"),
-                        tr("Four digits, e.g. 6760: distances are measured from here."),
+                        self.tr("Postcode"),
+                        self.tr("Four digits, e.g. 6760: distances are measured from here."),
                         max_length=4,
                     ),
-                    Line("location.city", tr("City"), tr("Filled in from the postcode.")),
+                    Line("location.city", self.tr("City"), self.tr("Filled in from the postcode.")),
                     Line(
                         "location.lat",
-                        tr("Latitude"),
-                        tr("Decimal degrees, e.g. 55,4765; give both or neither."),
+                        self.tr("Latitude"),
+                        self.tr("Decimal degrees, e.g. 55,4765; give both or neither."),
                     ),
-                    Line("location.lon", tr("Longitude"), tr("Decimal degrees, e.g. 8,4594.")),
+                    Line(
+                        "location.lon",
+                        self.tr("Longitude"),
+                        self.tr("Decimal degrees, e.g. 8,4594."),
+                    ),
                 ),
                 name="where",
             ),
@@ -566,7 +577,13 @@ class ProblemEditor(RecordForm[ProblemStatement]):
                 button.setText(self._move_text(status, code))
                 button.setAccessibleName(button.text())
         self.status_hint.setHidden(saved)
-        self.match_button.setEnabled(saved)
+        matchable = saved and is_matchable(status)
+        self.match_button.setEnabled(matchable)
+        self.match_button.setToolTip(
+            self.tr("Rank the actors of the landscape as partners")
+            if matchable
+            else self.tr("Partners are sought once the problem is open for input or seeking.")
+        )
 
     def _move_status(self, status: str, *, revert: bool) -> bool:
         if self._record_id is None or self._version is None or self._base is None:

@@ -497,6 +497,10 @@ def test_a_new_problem_has_no_moves_and_no_partner_search_until_saved(
     qtbot.keyClicks(editor.title_edit, "Besøgsvenner")
     save_by_keyboard(qtbot, editor)
     assert shown_moves(editor) == ["open_for_input", "closed"]
+    # A draft is not matched (data/matching.json): partners are sought once it is open.
+    assert not editor.match_button.isEnabled()
+    qtbot.mouseClick(editor.status_buttons["open_for_input"], Qt.MouseButton.LeftButton)
+    assert editor.match_button.isEnabled()
     with qtbot.waitSignal(editor.match_requested, timeout=TIMEOUT) as blocker:
         qtbot.mouseClick(editor.match_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["p-besoegsvenner"]

@@ -308,4 +308,3 @@ def focus_order(bindings: Sequence[Binding]) -> list[QWidget]:
     for binding in bindings:
         chain.extend(binding.focus_chain or [binding.input])
     return chain
-

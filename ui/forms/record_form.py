@@ -537,9 +537,7 @@ class RecordForm(QWidget, Generic[R]):
         self.undo_stack.setClean()
         if creating and announce_create:
             self.undo_stack.push(
-                CreateRecordCommand(
-                    self, self.tr("Create %1").replace("%1", self.display_name())
-                )
+                CreateRecordCommand(self, self.tr("Create %1").replace("%1", self.display_name()))
             )
         self.record_changed()
         self._after_change()
@@ -688,10 +686,13 @@ class RecordForm(QWidget, Generic[R]):
             self,
         )
         box.setInformativeText(
-            self.tr("You changed: %1\nThey changed: %2\nBoth changed: %3")
-            .replace("%1", titles(mine))
-            .replace("%2", titles(their))
-            .replace("%3", titles(both))
+            "\n".join(
+                (
+                    self.tr("You changed: %1").replace("%1", titles(mine)),
+                    self.tr("They changed: %1").replace("%1", titles(their)),
+                    self.tr("Both changed: %1").replace("%1", titles(both)),
+                )
+            )
         )
         overwrite = box.addButton(self.tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
         load = box.addButton(self.tr("Load theirs"), QMessageBox.ButtonRole.DestructiveRole)
@@ -704,9 +705,7 @@ class RecordForm(QWidget, Generic[R]):
                 # status, an actor's parent) stays as they saved it.
                 if theirs is not None:
                     self._base = theirs
-                self._store(
-                    self.record_from(self._values), error.actual_version, creating=False
-                )
+                self._store(self.record_from(self._values), error.actual_version, creating=False)
             elif button is load and self._record_id is not None:
                 self.load(self._record_id)
 

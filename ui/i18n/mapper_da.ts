@@ -3,734 +3,641 @@
 <context>
     <name>ActorEditor</name>
     <message>
-        <location filename="../actor_editor.py" line="476" />
-        <source>Someone else saved this actor while you were editing it (their version %1, yours %2). Your changes are still here: copy what you need and reload the actor to see theirs.</source>
-        <translation>En anden har gemt denne aktør, mens du redigerede den (deres version %1, din %2). Dine ændringer er her stadig: kopiér det, du skal bruge, og genindlæs aktøren for at se deres.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="492" />
-        <source>Saved.</source>
-        <translation>Gemt.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="531" />
-        <location filename="../actor_editor.py" line="747" />
+        <location filename="../actor_editor.py" line="172" />
         <source>Social dating profile</source>
         <translation>Social datingprofil</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="535" />
+        <location filename="../actor_editor.py" line="84" />
         <source>Example: Patriciahuset</source>
         <translation>Eksempel: Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="539" />
+        <location filename="../actor_editor.py" line="88" />
         <source>Show the worked example Patriciahuset</source>
         <translation>Vis eksemplet Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="543" />
+        <location filename="../actor_editor.py" line="92" />
         <source>Worked example: Patriciahuset</source>
         <translation>Eksempel: Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="565" />
-        <source>Editor messages</source>
-        <translation>Meddelelser fra redigeringen</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="567" />
-        <source>Save</source>
-        <translation>Gem</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="569" />
-        <location filename="../actor_editor.py" line="1388" />
+        <location filename="../actor_editor.py" line="80" />
         <source>Save the dating profile (Ctrl+S)</source>
         <translation>Gem datingprofilen (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="570" />
+        <location filename="../actor_editor.py" line="97" />
         <source>Save the dating profile</source>
         <translation>Gem datingprofilen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="628" />
-        <source>Problem with %1</source>
-        <translation>Problem med %1</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="737" />
-        <location filename="../actor_editor.py" line="857" />
-        <location filename="../actor_editor.py" line="991" />
+        <location filename="../actor_editor.py" line="200" />
+        <location filename="../actor_editor.py" line="206" />
+        <location filename="../actor_editor.py" line="267" />
+        <location filename="../actor_editor.py" line="323" />
+        <location filename="../actor_editor.py" line="332" />
         <source>Not stated</source>
         <translation>Ikke oplyst</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="749" />
+        <location filename="../actor_editor.py" line="176" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="749" />
+        <location filename="../actor_editor.py" line="177" />
         <source>The name the actor is known by locally.</source>
         <translation>Det navn, aktøren er kendt under lokalt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="754" />
+        <location filename="../actor_editor.py" line="182" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="756" />
+        <location filename="../actor_editor.py" line="184" />
         <source>Which kind of actor: an individual volunteer, an association, a company, a public institution …</source>
         <translation>Hvilken slags aktør: en frivillig person, en forening, en virksomhed, et offentligt tilbud …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="759" />
+        <location filename="../actor_editor.py" line="189" />
         <source>Choose a type…</source>
         <translation>Vælg en type …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="771" />
+        <location filename="../actor_editor.py" line="398" />
         <source>An individual volunteer is a person: under the GDPR the record is kept only with the person's consent and a stated purpose, and it never appears on public maps.</source>
         <translation>En frivillig person er en person: efter GDPR opbevares oplysningerne kun med personens samtykke og et angivet formål, og de vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="783" />
+        <location filename="../actor_editor.py" line="193" />
         <source>We are …</source>
         <translation>Jeg/vi er …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="784" />
-        <source>Who are you, and what do you do? A few sentences.</source>
-        <translation>Hvem er I, og hvad laver I? Et par sætninger.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="786" />
-        <source>Size</source>
-        <translation>Størrelse</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="787" />
-        <location filename="../actor_editor.py" line="939" />
+        <location filename="../actor_editor.py" line="210" />
         <source>Resources and competences</source>
         <translation>Ressourcer og kompetencer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="792" />
+        <location filename="../actor_editor.py" line="218" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="793" />
-        <source>Which target groups you need a collaboration with.</source>
-        <translation>Hvilke målgrupper I har brug for et samarbejde med.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="798" />
+        <location filename="../actor_editor.py" line="224" />
         <source>Our role towards the target group</source>
         <translation>Min/vores rolle i forhold til målgruppen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="800" />
-        <source>What you do for these target groups, e.g. run a service, advise, bring people together.</source>
-        <translation>Hvad I gør for målgruppen, f.eks. driver et tilbud, rådgiver eller samler mennesker.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="808" />
+        <location filename="../actor_editor.py" line="231" />
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="810" />
-        <source>Which roles you can take in a partnership, e.g. bridge builder, service provider, commissioner.</source>
-        <translation>Hvilke roller I kan påtage jer i et partnerskab, f.eks. brobygger, serviceleverandør eller bestiller.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="818" />
+        <location filename="../actor_editor.py" line="237" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="820" />
-        <source>Where your effort sits: before the problem arises, early, treatment or rehabilitation.</source>
-        <translation>Hvor jeres indsats ligger: inden problemet opstår, tidligt, behandlende eller rehabiliterende.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="827" />
+        <location filename="../actor_editor.py" line="243" />
         <source>We are best at …</source>
         <translation>Jeg/vi er bedst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="828" />
-        <source>What a partner can count on you for.</source>
-        <translation>Det, en partner kan regne med jer til.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="833" />
+        <location filename="../actor_editor.py" line="248" />
         <source>We are worst at …</source>
         <translation>Jeg/vi er dårligst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="834" />
-        <source>Where you fall short: it tells a partner what you need from them.</source>
-        <translation>Hvor I kommer til kort – det fortæller en partner, hvad I har brug for.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="836" />
-        <source>1-3 examples of successful projects</source>
-        <translation>1-3 eksempler på succesfulde projekter</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="840" />
+        <location filename="../actor_editor.py" line="254" />
         <source>What makes you an attractive partner?</source>
         <translation>Hvad gør jer til en attraktiv partner?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="841" />
+        <location filename="../actor_editor.py" line="255" />
         <source>What you bring that makes you worth collaborating with.</source>
         <translation>Det, I bidrager med, som gør jer værd at samarbejde med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="846" />
+        <location filename="../actor_editor.py" line="259" />
         <source>This is how we know our effort works</source>
         <translation>Sådan ved vi, at indsatsen virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="847" />
-        <source>How you document the value you create or measure the effect of your effort.</source>
-        <translation>Hvordan I dokumenterer den værdi, I skaber, og/eller måler effekten af indsatsen.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="852" />
+        <location filename="../actor_editor.py" line="264" />
         <source>Evidence level</source>
         <translation>Evidensniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="854" />
-        <source>How strong that documentation is, from case studies (low) to systematic reviews (high).</source>
-        <translation>Hvor stærk dokumentationen er, fra casestudier (lav) til systematiske forskningsoversigter (høj).</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="863" />
-        <source>The number of employees and volunteers in your organisation or unit.</source>
-        <translation>Antallet af ansatte/frivillige i din organisation/enhed.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="870" />
+        <location filename="../actor_editor.py" line="198" />
         <source>Employees</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="871" />
+        <location filename="../actor_editor.py" line="204" />
         <source>Volunteers</source>
         <translation>Frivillige</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="892" />
+        <location filename="../actor_editor.py" line="155" />
         <source>1-3 examples of successful projects or efforts. What made them successful?</source>
         <translation>1-3 eksempler på succesfulde projekter/indsatser. Hvad gjorde dem succesfulde?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="900" />
+        <location filename="../actor_editor.py" line="159" />
         <source>What was it, and what made it successful?</source>
         <translation>Hvad var det, og hvad gjorde det succesfuldt?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="901" />
+        <location filename="../actor_editor.py" line="153" />
         <source>Example %1</source>
         <translation>Eksempel %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="913" />
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="913" />
-        <source>Description</source>
-        <translation>Beskrivelse</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="913" />
-        <source>Hours/month</source>
-        <translation>Timer/md.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="913" />
-        <source>DKK</source>
-        <translation>Kr.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="933" />
-        <source>Add resource</source>
-        <translation>Tilføj ressource</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="934" />
-        <source>Add a resource</source>
-        <translation>Tilføj en ressource</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="936" />
-        <source>Remove resource</source>
-        <translation>Fjern ressource</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="937" />
-        <source>Remove the selected resource</source>
-        <translation>Fjern den valgte ressource</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="941" />
-        <source>Which resources (e.g. funding, staff or volunteer hours) and competences you can offer in a collaboration or partnership.</source>
-        <translation>Hvilke typer af ressourcer – f.eks. finansiering, medarbejdertimer/frivilligtimer – og kompetencer I kan stille til rådighed i et samarbejde eller partnerskab.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="962" />
+        <location filename="../actor_editor.py" line="305" />
         <source>Location</source>
         <translation>Placering</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="963" />
-        <location filename="../actor_editor.py" line="981" />
+        <location filename="../actor_editor.py" line="164" />
+        <location filename="../actor_editor.py" line="307" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="963" />
+        <location filename="../actor_editor.py" line="307" />
         <source>Street and number.</source>
         <translation>Gade og husnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="965" />
-        <location filename="../actor_editor.py" line="982" />
+        <location filename="../actor_editor.py" line="165" />
+        <location filename="../actor_editor.py" line="310" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="965" />
-        <source>Four digits, e.g. 6700.</source>
-        <translation>Fire cifre, fx 6700.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="967" />
+        <location filename="../actor_editor.py" line="314" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="967" />
-        <source>The town or city.</source>
-        <translation>Byen.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="971" />
-        <source>Municipality code</source>
-        <translation>Kommunekode</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="972" />
-        <source>Three or four digits, e.g. 0561 for Esbjerg.</source>
-        <translation>Tre eller fire cifre, f.eks. 0561 for Esbjerg.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="975" />
-        <source>Decimal degrees, e.g. 55.4765 and 8.4594; give both latitude and longitude, or neither.</source>
-        <translation>Decimalgrader, f.eks. 55,4765 og 8,4594; angiv både bredde- og længdegrad eller ingen af dem.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="978" />
+        <location filename="../actor_editor.py" line="325" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="979" />
+        <location filename="../actor_editor.py" line="326" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="983" />
+        <location filename="../actor_editor.py" line="166" />
+        <location filename="../actor_editor.py" line="317" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="984" />
+        <location filename="../actor_editor.py" line="167" />
         <source>Placed by hand</source>
         <translation>Placeret manuelt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="989" />
+        <location filename="../actor_editor.py" line="329" />
         <source>Precision</source>
         <translation>Præcision</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="990" />
+        <location filename="../actor_editor.py" line="330" />
         <source>How exact the point on the map is.</source>
         <translation>Hvor præcist punktet på kortet er.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="997" />
+        <location filename="../actor_editor.py" line="338" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1001" />
+        <location filename="../actor_editor.py" line="342" />
         <source>Contact person</source>
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1003" />
-        <source>A contact person is personal data: shown on public maps only when the actor agreed.</source>
-        <translation>En kontaktperson er en personoplysning: vises kun på offentlige kort, når aktøren har sagt ja.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1008" />
+        <location filename="../actor_editor.py" line="346" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1008" />
+        <location filename="../actor_editor.py" line="346" />
         <source>For example name@example.dk.</source>
         <translation>F.eks. navn@example.dk.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1010" />
+        <location filename="../actor_editor.py" line="348" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1010" />
+        <location filename="../actor_editor.py" line="348" />
         <source>For example 75 12 34 56.</source>
         <translation>F.eks. 75 12 34 56.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1014" />
+        <location filename="../actor_editor.py" line="351" />
         <source>Website</source>
         <translation>Websted</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1015" />
-        <source>Starts with https://, e.g. https://www.example.dk.</source>
-        <translation>Begynder med https://, f.eks. https://www.example.dk.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1020" />
+        <location filename="../actor_editor.py" line="358" />
         <source>Publishing and consent</source>
         <translation>Offentliggørelse og samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1021" />
-        <location filename="../actor_editor.py" line="1028" />
+        <location filename="../actor_editor.py" line="362" />
         <source>Public</source>
         <translation>Offentlig</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1029" />
-        <location filename="../actor_editor.py" line="1273" />
+        <location filename="../actor_editor.py" line="363" />
+        <location filename="../actor_editor.py" line="623" />
         <source>Public actors may appear on exported partner maps.</source>
         <translation>Offentlige aktører kan vises på eksporterede partnerkort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1031" />
-        <location filename="../actor_editor.py" line="1038" />
+        <location filename="../actor_editor.py" line="367" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1039" />
-        <source>Inactive actors are kept in the register but not proposed as partners.</source>
-        <translation>Inaktive aktører bliver i registret, men foreslås ikke som partnere.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1042" />
+        <location filename="../actor_editor.py" line="374" />
         <source>No consent</source>
         <translation>Intet samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1048" />
-        <location filename="../actor_editor.py" line="1055" />
-        <location filename="../actor_editor.py" line="1276" />
+        <location filename="../actor_editor.py" line="372" />
+        <location filename="../actor_editor.py" line="626" />
         <source>Consent given on</source>
         <translation>Samtykke givet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1049" />
+        <location filename="../actor_editor.py" line="373" />
         <source>The date the person or organisation agreed to be registered.</source>
         <translation>Den dato, personen eller organisationen sagde ja til at blive registreret.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1060" />
-        <location filename="../actor_editor.py" line="1277" />
+        <location filename="../actor_editor.py" line="378" />
+        <location filename="../actor_editor.py" line="627" />
         <source>Purpose of the consent</source>
         <translation>Formål med samtykket</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1062" />
-        <source>What the data is kept for, e.g. matching with volunteer tasks in the municipality.</source>
-        <translation>Hvad oplysningerne opbevares til, f.eks. matchning til frivillige opgaver i kommunen.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1068" />
+        <location filename="../actor_editor.py" line="385" />
         <source>Not verified</source>
         <translation>Ikke bekræftet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1074" />
-        <location filename="../actor_editor.py" line="1081" />
+        <location filename="../actor_editor.py" line="383" />
         <source>Verified on</source>
         <translation>Bekræftet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1075" />
+        <location filename="../actor_editor.py" line="169" />
+        <source>Decimal degrees, e.g. 55,4765 and 8,4594; give both or neither.</source>
+        <translation>Decimalgrader, fx 55,4765 og 8,4594; angiv begge eller ingen.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="194" />
+        <source>Who are you, and what do you do?</source>
+        <translation>Hvem er I, og hvad laver I?</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="199" />
+        <source>Paid staff.</source>
+        <translation>Lønnede medarbejdere.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="205" />
+        <source>Active volunteers.</source>
+        <translation>Aktive frivillige.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="212" />
+        <source>What you can offer a partnership: funding, staff or volunteer hours, premises, competences. Amounts as 250.000 or 2,5.</source>
+        <translation>Hvad I kan tilbyde et partnerskab: finansiering, medarbejder- eller frivillighedstimer, lokaler, kompetencer. Beløb som 250.000 eller 2,5.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="219" />
+        <source>The target groups you work with.</source>
+        <translation>De målgrupper, I arbejder med.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="226" />
+        <source>What you do for them: run a service, advise, bring people together.</source>
+        <translation>Hvad I gør for dem: driver et tilbud, rådgiver, samler mennesker.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="232" />
+        <source>Roles you can take in a partnership, e.g. bridge builder.</source>
+        <translation>Roller, I kan tage i et partnerskab, fx brobygger.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="238" />
+        <source>Before the problem arises, early, treatment or rehabilitation.</source>
+        <translation>Før problemet opstår, tidligt, behandling eller rehabilitering.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="244" />
+        <source>What a partner can count on.</source>
+        <translation>Hvad en partner kan regne med.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="249" />
+        <source>Where you fall short: what you need from a partner.</source>
+        <translation>Hvor I kommer til kort: hvad I har brug for fra en partner.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="260" />
+        <source>How you document the value you create.</source>
+        <translation>Hvordan I dokumenterer den værdi, I skaber.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="265" />
+        <source>From case studies (low) to systematic reviews (high).</source>
+        <translation>Fra casestudier (lav) til systematiske reviews (høj).</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="273" />
+        <source>We seek …</source>
+        <translation>Vi søger …</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="277" />
+        <source>We seek a partner who …</source>
+        <translation>Vi søger en partner, der …</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="278" />
+        <source>What you look for in a partner, in your own words.</source>
+        <translation>Hvad I leder efter hos en partner, med jeres egne ord.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="282" />
+        <source>Resources we seek</source>
+        <translation>Ressourcer, vi søger</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="283" />
+        <source>Resources you lack and would like a partner to bring.</source>
+        <translation>Ressourcer, I mangler og gerne vil have en partner til at bidrage med.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="288" />
+        <source>Roles we seek in a partner</source>
+        <translation>Roller, vi søger hos en partner</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="289" />
+        <source>The roles a partner should take, e.g. bridge builder, funder.</source>
+        <translation>De roller, en partner skal tage, fx brobygger eller finansieringskilde.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="294" />
+        <source>Target groups we seek to reach</source>
+        <translation>Målgrupper, vi vil nå</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="295" />
+        <source>Target groups you want to reach through a partner.</source>
+        <translation>Målgrupper, I vil nå gennem en partner.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="301" />
+        <source>The other half of the dating profile: matching uses it for reciprocity.</source>
+        <translation>Datingprofilens anden halvdel: matchningen bruger den til gensidighed.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="311" />
+        <source>Four digits, e.g. 6700: places the actor on the map.</source>
+        <translation>Fire cifre, fx 6700: placerer aktøren på kortet.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="314" />
+        <location filename="../actor_editor.py" line="318" />
+        <source>Filled in from the postcode.</source>
+        <translation>Udfyldes ud fra postnummeret.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="343" />
+        <source>Personal data: on public maps only when the actor agreed.</source>
+        <translation>Personoplysning: vises kun på offentlige kort, når aktøren har sagt ja.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="352" />
+        <source>For example https://www.example.dk.</source>
+        <translation>Fx https://www.eksempel.dk.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="368" />
+        <source>Inactive actors are kept but not proposed as partners.</source>
+        <translation>Inaktive aktører gemmes, men foreslås ikke som partnere.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="379" />
+        <source>What the data is kept for, e.g. matching with volunteer tasks.</source>
+        <translation>Hvad oplysningerne gemmes til, fx match med frivilligopgaver.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="384" />
         <source>When the record was last checked with the actor.</source>
         <translation>Hvornår oplysningerne sidst blev tjekket med aktøren.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1127" />
+        <location filename="../actor_editor.py" line="553" />
+        <source>Not a number: use decimal degrees such as 55,4765.</source>
+        <translation>Ikke et tal: brug decimalgrader som 55,4765.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="558" />
+        <source>Hours and DKK must be numbers, e.g. 40 or 250.000 (row %1).</source>
+        <translation>Timer og kr. skal være tal, fx 40 eller 250.000 (række %1).</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="639" />
+        <source>On the map at the coordinates given.</source>
+        <translation>På kortet ved de angivne koordinater.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="642" />
+        <source>On the map by postcode: %1 %2, %3 municipality.</source>
+        <translation>På kortet ud fra postnummer: %1 %2, %3 Kommune.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="648" />
+        <source>Not on the map — give a postcode (municipality %1 is known).</source>
+        <translation>Ikke på kortet — angiv postnummer (kommunen %1 er kendt).</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="652" />
+        <source>Not on the map — give a postcode.</source>
+        <translation>Ikke på kortet — angiv postnummer.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="667" />
         <source>We are</source>
         <translation>Vi er</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1129" />
+        <location filename="../actor_editor.py" line="669" />
         <source>One of the municipality's socio-psychiatric services, with 17 staff, most with a background in social education. We offer a place of development and learning for citizens aged 18-60 with a mental illness.</source>
         <translation>Et af kommunens socialpsykiatriske tilbud med 17 ansatte, der hovedsageligt har fagpædagogisk baggrund. Vi leverer et udviklings- og læringsmiljø for psykisk syge borgere i alderen 18-60 år.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1135" />
+        <location filename="../actor_editor.py" line="675" />
         <source>We seek a partner for</source>
         <translation>Vi søger en samarbejdspartner til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1137" />
+        <location filename="../actor_editor.py" line="677" />
         <source>An open café that builds bridges to the municipality's other services and to activities in the local community: volunteers who help users without a network get going with something out in the world, so that in time they can use the ordinary services instead of the institutions.</source>
         <translation>En åben café, der bygger bro til resten af kommunens tilbud og til aktiviteter i lokalsamfundet: frivillige, der kan få psykisk syge uden netværk i gang med noget ude i resten af verden, så de på sigt kan benytte kommunens almindelige tilbud og blive fri for institutionerne.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1144" />
+        <location filename="../actor_editor.py" line="684" />
         <source>We are good at</source>
         <translation>Det er vi gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1146" />
+        <location filename="../actor_editor.py" line="686" />
         <source>Making the target group stronger: skilled professional staff help the users develop within the walls of the house.</source>
         <translation>At gøre målgruppen stærkere: et stærkt fagligt personale hjælper brugerne med at udvikle sig inden for husets rammer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1151" />
+        <location filename="../actor_editor.py" line="691" />
         <source>We are less good at</source>
         <translation>Det er vi mindre gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1153" />
+        <location filename="../actor_editor.py" line="693" />
         <source>We lack bridge builders who can create contact with the world outside: internships, self-help groups, evening classes and so on.</source>
         <translation>Vi mangler brobyggere, der kan skabe kontakt ud i verden og fungere som bindeled – til praktikpladser, selvhjælpsgrupper, kurser på AOF osv.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1158" />
+        <location filename="../actor_editor.py" line="698" />
         <source>Our role in the project</source>
         <translation>Vores rolle i projektet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1160" />
+        <location filename="../actor_editor.py" line="700" />
         <source>To provide the premises and sparring with our professional staff whenever it is needed.</source>
         <translation>At stille rammerne til rådighed og give sparring med vores fagpersonale, når som helst det er nødvendigt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1165" />
+        <location filename="../actor_editor.py" line="705" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1167" />
+        <location filename="../actor_editor.py" line="707" />
         <source>When the users are attached to offers outside the house: we know it works when we have made ourselves superfluous.</source>
         <translation>Når brugerne får tilknytning til tilbud uden for huset: vi ved, det virker, når vi lykkes med at gøre os selv overflødige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1172" />
+        <location filename="../actor_editor.py" line="712" />
         <source>We seek someone who</source>
         <translation>Til dette projekt søger vi nogen, der</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1174" />
+        <location filename="../actor_editor.py" line="714" />
         <source>Can provide volunteers to link the users to the local community, for example a voluntary organisation working with mentally vulnerable people.</source>
         <translation>Kan stille frivillige kræfter til rådighed, som kan være bindeled til resten af lokalsamfundet – f.eks. en frivillig organisation, der arbejder med psykisk sårbare.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1179" />
+        <location filename="../actor_editor.py" line="719" />
         <source>As a partner you get</source>
         <translation>Som partner i projektet får du</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1181" />
+        <location filename="../actor_editor.py" line="721" />
         <source>Access to the target group, a say in the café project, good surroundings and professional sparring.</source>
         <translation>Adgang til målgruppen i Patriciahuset, mulighed for at præge café-projektet, gode rammer for og professionel sparring om indsatsen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1190" />
+        <location filename="../actor_editor.py" line="730" />
         <source>From the guide to future welfare alliances, working question 5. The first half describes the actor (this form); the half that seeks a partner becomes a problem statement.</source>
         <translation>Fra »Guide til fremtidens velfærdsalliancer«, Arbejdsspørgsmål 5. Første halvdel beskriver aktøren (denne formular); den halvdel, der søger en partner, bliver til en problemstilling.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1194" />
+        <location filename="../actor_editor.py" line="734" />
         <source>Dating profile: Patriciahuset in Esbjerg seeks a bridge builder</source>
         <translation>Datingprofil: Patriciahuset i Esbjerg søger brobygger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1252" />
-        <source>Change %1</source>
-        <translation>Ret %1</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1261" />
+        <location filename="../actor_editor.py" line="611" />
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1271" />
-        <location filename="../actor_editor.py" line="1444" />
+        <location filename="../actor_editor.py" line="621" />
         <source>Individual volunteers are never shown on public maps.</source>
         <translation>Frivillige personer vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="1286" />
-        <location filename="../actor_editor.py" line="1469" />
+        <location filename="../actor_editor.py" line="536" />
         <source>New actor</source>
         <translation>Ny aktør</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1288" />
-        <source>Social dating profile: %1</source>
-        <translation>Social datingprofil: %1</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1349" />
-        <source>Not a number: use decimal degrees such as 55.4765.</source>
-        <translation>Ikke et tal: brug decimalgrader som 55,4765.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1386" />
-        <location filename="../actor_editor.py" line="1402" />
-        <source>Fill in the fields marked * to save.</source>
-        <translation>Udfyld felterne markeret med * for at gemme.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1403" />
-        <source>Not saved: correct the fields marked in red.</source>
-        <translation>Ikke gemt: ret felterne markeret med rødt.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1422" />
-        <location filename="../actor_editor.py" line="1426" />
-        <source>Give both latitude and longitude, or neither.</source>
-        <translation>Udfyld både bredde- og længdegrad eller ingen af dem.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1423" />
-        <source>Latitude must be between -90 and 90.</source>
-        <translation>Breddegraden skal ligge mellem -90 og 90.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1427" />
-        <source>Longitude must be between -180 and 180.</source>
-        <translation>Længdegraden skal ligge mellem -180 og 180.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1429" />
-        <source>Enter the actor's name.</source>
-        <translation>Skriv aktørens navn.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1430" />
-        <source>Choose a type.</source>
-        <translation>Vælg en type.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1431" />
-        <source>Not an e-mail address (e.g. name@example.dk).</source>
-        <translation>Ikke en e-mailadresse (f.eks. navn@example.dk).</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1433" />
-        <source>A website address starts with http:// or https:// (e.g. https://www.example.dk).</source>
-        <translation>En webadresse begynder med http:// eller https:// (f.eks. https://www.example.dk).</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1436" />
-        <source>A municipality code has three or four digits, e.g. 0561.</source>
-        <translation>En kommunekode har tre eller fire cifre, f.eks. 0561.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1439" />
-        <source>Required for an individual volunteer: the date the person gave consent.</source>
-        <translation>Påkrævet for en frivillig person: den dato, personen gav samtykke.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1442" />
-        <source>Required for an individual volunteer: what the data is kept for.</source>
-        <translation>Påkrævet for en frivillig person: hvad oplysningerne opbevares til.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1445" />
-        <source>Another actor already has this id.</source>
-        <translation>En anden aktør har allerede dette id.</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1451" />
-        <source>Unknown code %1 (did you mean %2?)</source>
-        <translation>Ukendt kode %1 (mente du %2?)</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1462" />
-        <location filename="../actor_editor.py" line="1463" />
-        <source>Save changes?</source>
-        <translation>Gem ændringer?</translation>
-    </message>
-    <message>
-        <location filename="../actor_editor.py" line="1471" />
-        <source>The dating profile of %1 has changes that are not saved.</source>
-        <translation>Datingprofilen for %1 har ændringer, der ikke er gemt.</translation>
     </message>
 </context>
 <context>
     <name>ActorTableModel</name>
     <message>
-        <location filename="../models/actor_table.py" line="207" />
+        <location filename="../models/actor_table.py" line="503" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="208" />
+        <location filename="../models/actor_table.py" line="504" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="209" />
+        <location filename="../models/actor_table.py" line="505" />
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="211" />
+        <location filename="../models/actor_table.py" line="507" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="210" />
+        <location filename="../models/actor_table.py" line="506" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="238" />
+        <location filename="../models/actor_table.py" line="539" />
+        <source>%1 (not on the map)</source>
+        <translation>%1 (ikke på kortet)</translation>
+    </message>
+    <message>
+        <location filename="../models/actor_table.py" line="540" />
+        <source>Not on the map — give a postcode</source>
+        <translation>Ikke på kortet — angiv postnummer</translation>
+    </message>
+    <message>
+        <location filename="../models/actor_table.py" line="545" />
         <source>Inactive</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="239" />
+        <location filename="../models/actor_table.py" line="546" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="239" />
+        <location filename="../models/actor_table.py" line="546" />
         <source>Active, not public</source>
         <translation>Aktiv, ikke offentlig</translation>
     </message>
@@ -764,701 +671,1377 @@
     </message>
 </context>
 <context>
-    <name>ExportMapDialog</name>
+    <name>DuplicateWarning</name>
     <message>
-        <location filename="../export_map_dialog.py" line="52" />
-        <location filename="../export_map_dialog.py" line="234" />
-        <source>Export partner map</source>
-        <translation>Eksportér partnerkort</translation>
+        <location filename="../widgets/duplicate_warning.py" line="46" />
+        <source>Possible duplicates</source>
+        <translation>Mulige dubletter</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="60" />
-        <source>What the map shows</source>
-        <translation>Hvad kortet viser</translation>
+        <location filename="../widgets/duplicate_warning.py" line="57" />
+        <source>Warning</source>
+        <translation>Advarsel</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="62" />
-        <source>The whole landscape</source>
-        <translation>Hele landskabet</translation>
+        <location filename="../widgets/duplicate_warning.py" line="59" />
+        <source>Looks like existing actors:</source>
+        <translation>Ligner eksisterende aktører:</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="63" />
-        <source>One municipality</source>
-        <translation>Én kommune</translation>
+        <location filename="../widgets/duplicate_warning.py" line="72" />
+        <source>Open</source>
+        <translation>Åbn</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="64" />
-        <source>One target group</source>
-        <translation>Én målgruppe</translation>
+        <location filename="../widgets/duplicate_warning.py" line="123" />
+        <source>Open %1</source>
+        <translation>Åbn %1</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="65" />
-        <source>One resource</source>
-        <translation>Én ressource</translation>
+        <location filename="../widgets/duplicate_warning.py" line="124" />
+        <source>Open the existing actor %1</source>
+        <translation>Åbn den eksisterende aktør %1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../error_text.py" line="37" />
+        <source>Id</source>
+        <translation>Id</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="66" />
-        <source>The ranked partners of a problem statement</source>
-        <translation>De rangerede partnere til en problemstilling</translation>
+        <location filename="../error_text.py" line="38" />
+        <source>Name</source>
+        <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="70" />
-        <source>Which one</source>
-        <translation>Hvilken</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="80" />
-        <source>Number of ranked partners</source>
-        <translation>Antal rangerede partnere</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="82" />
-        <source>Title of the map</source>
-        <translation>Kortets titel</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="83" />
-        <source>Partner map</source>
-        <translation>Partnerkort</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="88" />
-        <source>Language of the map</source>
-        <translation>Kortets sprog</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="89" />
-        <source>Boundaries (imported municipalities and regions)</source>
-        <translation>Grænser (importerede kommuner og regioner)</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="91" />
-        <source>Offer an online background map (needs network)</source>
-        <translation>Tilbyd et online baggrundskort (kræver netværk)</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="93" />
-        <source>File to write</source>
-        <translation>Fil der skrives</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="94" />
-        <source>Browse…</source>
-        <translation>Gennemse…</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="101" />
-        <source>Show</source>
-        <translation>Vis</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="102" />
-        <source>Which</source>
-        <translation>Hvilken</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="103" />
-        <source>Partners</source>
-        <translation>Partnere</translation>
-    </message>
-    <message>
-        <location filename="../export_map_dialog.py" line="104" />
+        <location filename="../error_text.py" line="39" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="105" />
+        <location filename="../error_text.py" line="40" />
+        <source>Kind of actor</source>
+        <translation>Aktørtype</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="41" />
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="42" />
+        <source>Public</source>
+        <translation>Offentlig</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="43" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="44" />
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="45" />
+        <source>Parent organisation</source>
+        <translation>Overordnet organisation</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="46" />
+        <source>Owner</source>
+        <translation>Ejer</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="47" />
+        <source>Problem statement</source>
+        <translation>Problemstilling</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="48" />
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="49" />
+        <source>Target groups</source>
+        <translation>Målgrupper</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="50" />
+        <source>Roles</source>
+        <translation>Roller</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="51" />
+        <source>Prevention levels</source>
+        <translation>Forebyggelsesniveauer</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="52" />
+        <source>Prevention level</source>
+        <translation>Forebyggelsesniveau</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="53" />
+        <source>Resources offered</source>
+        <translation>Ressourcer vi tilbyder</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="54" />
+        <location filename="../error_text.py" line="83" />
+        <source>Kind of resource</source>
+        <translation>Ressourcetype</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="55" />
+        <location filename="../error_text.py" line="84" />
+        <source>Hours per month</source>
+        <translation>Timer pr. måned</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="56" />
+        <location filename="../error_text.py" line="85" />
+        <source>Amount (DKK)</source>
+        <translation>Beløb (kr.)</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="57" />
+        <source>Service area (km)</source>
+        <translation>Dækningsområde (km)</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="58" />
+        <source>Volunteers</source>
+        <translation>Frivillige</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="59" />
+        <source>Employees</source>
+        <translation>Ansatte</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="60" />
+        <source>Verified on</source>
+        <translation>Bekræftet den</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="61" />
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="62" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="63" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="64" />
+        <source>Website</source>
+        <translation>Hjemmeside</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="65" />
+        <source>Date of consent</source>
+        <translation>Dato for samtykke</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="66" />
+        <source>Purpose of registration</source>
+        <translation>Formål med registreringen</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="67" />
+        <source>Location</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="68" />
+        <source>Latitude</source>
+        <translation>Breddegrad</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="69" />
+        <source>Longitude</source>
+        <translation>Længdegrad</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="70" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="71" />
+        <source>Postcode</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="72" />
+        <source>City</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="73" />
+        <location filename="../error_text.py" line="74" />
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="75" />
+        <source>Successful projects</source>
+        <translation>Succesfulde projekter</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="76" />
+        <source>Evidence level</source>
+        <translation>Evidensniveau</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="77" />
+        <source>Concreteness</source>
+        <translation>Konkrethed</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="78" />
+        <source>What you seek</source>
+        <translation>Det søger I</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="79" />
+        <source>Who we seek</source>
+        <translation>Hvem vi søger</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="80" />
+        <source>Roles sought</source>
+        <translation>Søgte roller</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="81" />
+        <source>Target groups sought</source>
+        <translation>Søgte målgrupper</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="82" />
+        <source>Resources sought</source>
+        <translation>Søgte ressourcer</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="86" />
+        <source>Required resources</source>
+        <translation>Krævede ressourcer</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="87" />
+        <source>Kinds of partner sought</source>
+        <translation>Søgte partnertyper</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="88" />
+        <source>Kinds of partner excluded</source>
+        <translation>Fravalgte partnertyper</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="89" />
+        <source>Maximum distance (km)</source>
+        <translation>Største afstand (km)</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="90" />
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="91" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="92" />
+        <source>Success factors</source>
+        <translation>Succesfaktorer</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="93" />
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="94" />
+        <source>Partnerships</source>
+        <translation>Partnerskaber</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="99" />
+        <source>Actor %1</source>
+        <translation>Aktør %1</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="100" />
+        <source>Problem statement %1</source>
+        <translation>Problemstilling %1</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="101" />
+        <source>Partnership %1</source>
+        <translation>Partnerskab %1</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="104" />
+        <source>text</source>
+        <translation>tekst</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="105" />
+        <source>a number</source>
+        <translation>et tal</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="106" />
+        <source>a whole number</source>
+        <translation>et helt tal</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="107" />
+        <source>yes or no</source>
+        <translation>ja eller nej</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="108" />
+        <source>a list</source>
+        <translation>en liste</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="109" />
+        <source>a group of fields</source>
+        <translation>en gruppe felter</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="110" />
+        <source>nothing</source>
+        <translation>ingenting</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="118" />
+        <source>LANGUAGE_CODE</source>
+        <translation>da</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="134" />
+        <source>%1 (no. %2)</source>
+        <translation>%1 (nr. %2)</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="149" />
+        <source>no. %1</source>
+        <translation>nr. %1</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="152" />
+        <source>The document</source>
+        <translation>Dokumentet</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="160" />
+        <source>"%1"</source>
+        <translation>»%1«</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="165" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="165" />
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="233" />
+        <source>%1 is not valid.</source>
+        <translation>%1: værdien er ikke gyldig.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="235" />
+        <source>%1: the value %2 is not valid.</source>
+        <translation>%1: værdien %2 er ikke gyldig.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="242" />
+        <source>Did you mean %1?</source>
+        <translation>Mente du %1?</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="246" />
+        <source>%1 must be filled in.</source>
+        <translation>%1 skal udfyldes.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="250" />
+        <source>%1 cannot be only spaces.</source>
+        <translation>%1 må ikke kun være mellemrum.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="255" />
+        <source>%1: %2 is not one of the choices.</source>
+        <translation>%1: %2 er ikke et af valgene.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="265" />
+        <source>%1: %2 is not one of the allowed values.</source>
+        <translation>%1: %2 er ikke en af de tilladte værdier.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="272" />
+        <location filename="../error_text.py" line="285" />
+        <source>%1 must be %2.</source>
+        <translation>%1 skal være %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="284" />
+        <source>%1 or %2</source>
+        <translation>%1 eller %2</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="292" />
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 skal være mellem %2 og %3.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="298" />
+        <source>%1 must be at least %2.</source>
+        <translation>%1 skal være mindst %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="300" />
+        <source>%1 must be at most %2.</source>
+        <translation>%1 må højst være %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="306" />
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1: der må højst være %2 tegn.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="314" />
+        <source>%1 is too short: at least %2 characters.</source>
+        <translation>%1: der skal være mindst %2 tegn.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="322" />
+        <source>%1: at most %2 may be given.</source>
+        <translation>%1: der må højst angives %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="328" />
+        <source>%1: at least %2 must be given.</source>
+        <translation>%1: der skal angives mindst %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="333" />
+        <source>%1 names the same thing twice.</source>
+        <translation>%1 nævner det samme to gange.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="340" />
+        <source>%1: %2 is not a date; write it as YYYY-MM-DD.</source>
+        <translation>%1: %2 er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="349" />
+        <source>%1: %2 is not written the right way.</source>
+        <translation>%1: %2 er ikke skrevet på den rigtige måde.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="354" />
+        <source>%1 is not a field of this record.</source>
+        <translation>%1 er ikke et felt i denne post.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="359" />
+        <source>%1 must be a number.</source>
+        <translation>%1 skal være et tal.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="364" />
+        <source>%1: %2 is not an e-mail address (e.g. name@example.dk).</source>
+        <translation>%1: %2 er ikke en e-mailadresse (f.eks. navn@eksempel.dk).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="372" />
+        <source>%1: a website address starts with http:// or https:// (e.g. https://www.example.dk).</source>
+        <translation>%1: en hjemmesideadresse begynder med http:// eller https:// (f.eks. https://www.eksempel.dk).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="381" />
+        <source>A location needs both latitude and longitude.</source>
+        <translation>En placering skal have både breddegrad og længdegrad.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="385" />
+        <source>An individual volunteer is registered only with consent: fill in the date of consent.</source>
+        <translation>En frivillig person registreres kun med samtykke: udfyld datoen for samtykket.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="392" />
+        <source>An individual volunteer is registered only for a stated purpose: fill in the purpose.</source>
+        <translation>En frivillig person registreres kun til et oplyst formål: udfyld formålet.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="399" />
+        <source>An individual volunteer is personal data and cannot be shown publicly.</source>
+        <translation>En frivillig person er personoplysninger og kan ikke vises offentligt.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="405" />
+        <source>The id %1 is already in use.</source>
+        <translation>Id'et %1 er allerede i brug.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="408" />
+        <source>%1 is free.</source>
+        <translation>%1 er ledigt.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="415" />
+        <source>%1: there is no problem statement with the id %2.</source>
+        <translation>%1: der findes ingen problemstilling med id'et %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="417" />
+        <source>%1: there is no actor with the id %2.</source>
+        <translation>%1: der findes ingen aktør med id'et %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="422" />
+        <source>An actor cannot be its own parent organisation.</source>
+        <translation>En aktør kan ikke være sin egen overordnede organisation.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="426" />
+        <source>The same partnership appears twice.</source>
+        <translation>Det samme partnerskab optræder to gange.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="432" />
+        <source>It cannot be deleted: a partnership refers to it. Close it instead.</source>
+        <translation>Den kan ikke slettes: et partnerskab henviser til den. Luk den i stedet.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="437" />
+        <source>It cannot be deleted: %1 partnerships refer to it. Close it instead.</source>
+        <translation>Den kan ikke slettes: %1 partnerskaber henviser til den. Luk den i stedet.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="451" />
+        <source>%1 is not a status; it can move on to: %2.</source>
+        <translation>%1 er ikke en status; den kan gå videre til: %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="459" />
+        <source>A problem statement cannot move from %1 to %2; it can move on to: %3.</source>
+        <translation>En problemstilling kan ikke gå fra %1 til %2; den kan gå videre til: %3.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="471" />
+        <source>The file is not valid JSON (line %1, column %2).</source>
+        <translation>Filen er ikke gyldig JSON (linje %1, kolonne %2).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="478" />
+        <source>The file is not a landscape document.</source>
+        <translation>Filen er ikke et landskabsdokument.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="483" />
+        <source>%1: %2 is not the code of a Danish municipality.</source>
+        <translation>%1: %2 er ikke koden for en dansk kommune.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="538" />
+        <source>The action could not be completed (%1).</source>
+        <translation>Handlingen kunne ikke gennemføres (%1).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="542" />
+        <source>The file %1 cannot be read or written.</source>
+        <translation>Filen %1 kan ikke læses eller skrives.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="546" />
+        <source>An unexpected error occurred (%1).</source>
+        <translation>Der opstod en uventet fejl (%1).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="552" />
+        <source>Nothing was saved.</source>
+        <translation>Intet blev gemt.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="563" />
+        <source>Nothing was saved; %1 problems:</source>
+        <translation>Intet blev gemt; %1 fejl:</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="568" />
+        <source>… and %1 more.</source>
+        <translation>… og %1 til.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="580" />
+        <source>There is no actor with the id %1.</source>
+        <translation>Der findes ingen aktør med id'et %1.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="582" />
+        <source>There is no problem statement with the id %1.</source>
+        <translation>Der findes ingen problemstilling med id'et %1.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="584" />
+        <source>There is no partnership %1.</source>
+        <translation>Der findes intet partnerskab %1.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="586" />
+        <source>%1 was not found.</source>
+        <translation>%1 blev ikke fundet.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="593" />
+        <source>Someone else changed the actor %1 while you edited it.</source>
+        <translation>En anden har ændret aktøren %1, mens du redigerede den.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="595" />
+        <source>Someone else changed the problem statement %1 while you edited it.</source>
+        <translation>En anden har ændret problemstillingen %1, mens du redigerede den.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="599" />
+        <source>Someone else changed the partnership %1 while you edited it.</source>
+        <translation>En anden har ændret partnerskabet %1, mens du redigerede det.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="603" />
+        <source>Someone else changed %1 while you edited it.</source>
+        <translation>En anden har ændret %1, mens du redigerede.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="613" />
+        <source>%1 is not a database address.</source>
+        <translation>%1 er ikke en databaseadresse.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="616" />
+        <source>The folder %1 for the database cannot be created.</source>
+        <translation>Mappen %1 til databasen kan ikke oprettes.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="620" />
+        <source>This kind of database cannot be used: %1.</source>
+        <translation>Denne slags database kan ikke bruges: %1.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="622" />
+        <source>The database %1 holds tables that were not made by this application; choose another database.</source>
+        <translation>Databasen %1 indeholder tabeller, som ikke er lavet af dette program; vælg en anden database.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="628" />
+        <source>The database %1 cannot be opened. Check that it exists and that you may use it.</source>
+        <translation>Databasen %1 kan ikke åbnes. Kontrollér, at den findes, og at du har adgang til den.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="633" />
+        <source>The database %1 cannot be used.</source>
+        <translation>Databasen %1 kan ikke bruges.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="640" />
+        <source>The problem statement says nothing a partner could be matched on: fill in at least one of %1.</source>
+        <translation>Problemstillingen siger intet, som en partner kan matches på: udfyld mindst én af %1.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="655" />
+        <source>Nothing was imported.</source>
+        <translation>Intet blev importeret.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="659" />
+        <source>The file %1 cannot be read.</source>
+        <translation>Filen %1 kan ikke læses.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="668" />
+        <source>%1 is not a kind of boundary; use one of %2.</source>
+        <translation>%1 er ikke en slags grænser; brug en af %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="676" />
+        <source>Files like %1 cannot be imported; use GeoJSON (.geojson, .json), GeoPackage (.gpkg) or Shapefile (.shp, or a .zip holding one).</source>
+        <translation>Filer som %1 kan ikke importeres; brug GeoJSON (.geojson, .json), GeoPackage (.gpkg) eller Shapefile (.shp, eller en .zip med en).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="687" />
+        <source>The zip file %1 holds several shapefiles (%2); unpack it and import one of them.</source>
+        <translation>Zip-filen %1 indeholder flere shapefiler (%2); pak den ud, og importér en af dem.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="698" />
+        <source>Its columns are: %1.</source>
+        <translation>Filens kolonner er: %1.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="703" />
+        <source>The file %1 has no column %2.</source>
+        <translation>Filen %1 har ingen kolonne %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="712" />
+        <source>The file %1 has no column with the names of the areas.</source>
+        <translation>Filen %1 har ingen kolonne med områdernes navne.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="714" />
+        <source>The file %1 has no column with the codes of the areas.</source>
+        <translation>Filen %1 har ingen kolonne med områdernes koder.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="722" />
+        <source>The file %1 holds no areas (polygons).</source>
+        <translation>Filen %1 indeholder ingen områder (polygoner).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="724" />
+        <source>It holds: %1.</source>
+        <translation>Den indeholder: %1.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="730" />
+        <source>No area in the file %1 has a code in the column %2.</source>
+        <translation>Intet område i filen %1 har en kode i kolonnen %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="737" />
+        <source>longitude/latitude</source>
+        <translation>længdegrad/breddegrad</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="739" />
+        <source>Some coordinates in %1 cannot be converted from %2.</source>
+        <translation>Nogle koordinater i %1 kan ikke omregnes fra %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="746" />
+        <source>The file %1 does not exist.</source>
+        <translation>Filen %1 findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="747" />
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 er en mappe, ikke en fil.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="749" />
+        <source>The file %1 is empty.</source>
+        <translation>Filen %1 er tom.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="750" />
+        <source>The file %1 has no shapes.</source>
+        <translation>Filen %1 har ingen former.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="751" />
+        <source>%1 is not a readable zip file.</source>
+        <translation>%1 er ikke en zip-fil, der kan læses.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="753" />
+        <source>The zip file %1 holds no shapefile (.shp).</source>
+        <translation>Zip-filen %1 indeholder ingen shapefil (.shp).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="761" />
+        <source>The file %1 does not say which coordinate system it uses, and its coordinates are not longitude/latitude. Keep the .prj file beside a shapefile, or save the file with its coordinate system (e.g. EPSG:25832).</source>
+        <translation>Filen %1 oplyser ikke, hvilket koordinatsystem den bruger, og dens koordinater er ikke længdegrad/breddegrad. Behold .prj-filen ved siden af en shapefil, eller gem filen med dens koordinatsystem (f.eks. EPSG:25832).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="776" />
+        <source>The problem statement %1 and the actor %2 are already partners (stage: %3).</source>
+        <translation>Problemstillingen %1 og aktøren %2 er allerede partnere (fase: %3).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="791" />
+        <source>it owns the problem statements %1</source>
+        <translation>den ejer problemstillingerne %1</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="797" />
+        <source>it is a partner on the problem statements %1</source>
+        <translation>den er partner på problemstillingerne %1</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="805" />
+        <source>it is the parent organisation of %1</source>
+        <translation>den er overordnet organisation for %1</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="809" />
+        <source>The actor %1 cannot be deleted: %2.</source>
+        <translation>Aktøren %1 kan ikke slettes: %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="816" />
+        <source>Stopped; nothing was changed.</source>
+        <translation>Afbrudt; intet blev ændret.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMapDialog</name>
+    <message>
+        <location filename="../export_map_dialog.py" line="55" />
+        <location filename="../export_map_dialog.py" line="240" />
+        <source>Export partner map</source>
+        <translation>Eksportér partnerkort</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="63" />
+        <source>What the map shows</source>
+        <translation>Hvad kortet viser</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="65" />
+        <source>The whole landscape</source>
+        <translation>Hele landskabet</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="66" />
+        <source>One municipality</source>
+        <translation>Én kommune</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="67" />
+        <source>One target group</source>
+        <translation>Én målgruppe</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="68" />
+        <source>One resource</source>
+        <translation>Én ressource</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="69" />
+        <source>The ranked partners of a problem statement</source>
+        <translation>De rangerede partnere til en problemstilling</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="73" />
+        <source>Which one</source>
+        <translation>Hvilken</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="83" />
+        <source>Number of ranked partners</source>
+        <translation>Antal rangerede partnere</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="86" />
+        <source>Title of the map</source>
+        <translation>Kortets titel</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="87" />
+        <source>Partner map</source>
+        <translation>Partnerkort</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="92" />
+        <source>Language of the map</source>
+        <translation>Kortets sprog</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="93" />
+        <source>Boundaries (imported municipalities and regions)</source>
+        <translation>Grænser (importerede kommuner og regioner)</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="95" />
+        <source>Offer an online background map (needs network)</source>
+        <translation>Tilbyd et online baggrundskort (kræver netværk)</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="99" />
+        <source>File to write</source>
+        <translation>Fil der skrives</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="100" />
+        <source>Browse…</source>
+        <translation>Gennemse…</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="107" />
+        <source>Show</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="108" />
+        <source>Which</source>
+        <translation>Hvilken</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="109" />
+        <source>Partners</source>
+        <translation>Partnere</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="110" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../export_map_dialog.py" line="111" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="108" />
+        <location filename="../export_map_dialog.py" line="114" />
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="115" />
+        <location filename="../export_map_dialog.py" line="121" />
         <source>Actors that will be on the map</source>
         <translation>Aktører der kommer med på kortet</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="118" />
+        <location filename="../export_map_dialog.py" line="124" />
         <source>Never on a public map: individual volunteers, actors that are not public or not active. Contact persons only for actors that gave consent.</source>
         <translation>Aldrig på et offentligt kort: frivillige personer og aktører, der ikke er offentlige eller aktive. Kontaktpersoner kun for aktører, der har givet samtykke.</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="126" />
+        <location filename="../export_map_dialog.py" line="132" />
         <source>Export</source>
         <translation>Eksportér</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="170" />
+        <location filename="../export_map_dialog.py" line="176" />
         <source>Choose which one to show.</source>
         <translation>Vælg hvad der skal vises.</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="184" />
+        <location filename="../export_map_dialog.py" line="190" />
         <source>Working out what the map will show…</source>
         <translation>Finder ud af, hvad kortet skal vise…</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="200" />
+        <location filename="../export_map_dialog.py" line="206" />
         <source>%1 actors on the map (%2 with a contact person). Left out: %3 individual volunteers, %4 not public, %5 inactive, %6 without a location. %7 boundary shapes.</source>
         <translation>%1 aktører på kortet (%2 med kontaktperson). Udeladt: %3 frivillige personer, %4 ikke offentlige, %5 inaktive, %6 uden placering. %7 grænseflader.</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="218" />
+        <location filename="../export_map_dialog.py" line="224" />
         <source>… and %1 more</source>
         <translation>… og %1 mere</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="236" />
+        <location filename="../export_map_dialog.py" line="242" />
         <source>Web pages (*.html)</source>
         <translation>Websider (*.html)</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="264" />
+        <location filename="../export_map_dialog.py" line="273" />
         <source>Written to %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="265" />
+        <location filename="../export_map_dialog.py" line="274" />
         <source>Open in browser</source>
         <translation>Åbn i browser</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="268" />
+        <location filename="../export_map_dialog.py" line="277" />
         <source>Close</source>
         <translation>Luk</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>FileOperations</name>
     <message>
-        <location filename="../main_window.py" line="119" />
-        <source>Volunteer landscape</source>
-        <translation>Frivillighedslandskabet</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="127" />
-        <source>Landscape</source>
-        <translation>Landskab</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="128" />
-        <location filename="../main_window.py" line="280" />
-        <source>Problem statements</source>
-        <translation>Problemstillinger</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="129" />
-        <source>Match</source>
-        <translation>Match</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="130" />
-        <source>Map</source>
-        <translation>Kort</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="136" />
-        <source>Partnerships</source>
-        <translation>Partnerskaber</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="153" />
-        <source>Search actors…</source>
-        <translation>Søg efter aktør…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="155" />
-        <source>Search actors</source>
-        <translation>Søg efter aktør</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="172" />
-        <source>Filter by actor kind</source>
-        <translation>Filtrér efter aktørtype</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="172" />
-        <source>All kinds</source>
-        <translation>Alle typer</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="177" />
-        <source>Filter by target group</source>
-        <translation>Filtrér efter målgruppe</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="177" />
-        <source>All target groups</source>
-        <translation>Alle målgrupper</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="182" />
-        <source>Filter by resource</source>
-        <translation>Filtrér efter ressource</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="182" />
-        <source>All resources</source>
-        <translation>Alle ressourcer</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="187" />
-        <source>Filter by municipality</source>
-        <translation>Filtrér efter kommune</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="187" />
-        <source>All municipalities</source>
-        <translation>Alle kommuner</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="207" />
-        <source>Actors</source>
-        <translation>Aktører</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="213" />
-        <source>Actor details</source>
-        <translation>Detaljer om aktøren</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="214" />
-        <source>Select an actor to see its profile.</source>
-        <translation>Vælg en aktør for at se dens profil.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="221" />
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="222" />
-        <source>Edit dating profile</source>
-        <translation>Redigér datingprofil</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="263" />
-        <source>Partnership proposed: %1 ↔ %2</source>
-        <translation>Partnerskab foreslået: %1 ↔ %2</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="286" />
-        <source>Problem statement details</source>
-        <translation>Detaljer om problemstillingen</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="288" />
-        <source>Select a problem statement to see what it seeks.</source>
-        <translation>Vælg en problemstilling for at se, hvad den søger.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="292" />
-        <source>Find &amp;partners</source>
-        <translation>Find &amp;partnere</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="295" />
-        <source>Rank the landscape's actors for the selected problem statement (Enter)</source>
-        <translation>Rangér landskabets aktører til den valgte problemstilling (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="314" />
-        <source>Overview</source>
-        <translation>Overblik</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="315" />
-        <source>Edit problem statement</source>
-        <translation>Redigér problemstilling</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="339" />
-        <source>Details of the actor chosen on the map</source>
-        <translation>Detaljer om aktøren valgt på kortet</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="340" />
-        <source>Click a marker to see the actor.</source>
-        <translation>Klik på en markør for at se aktøren.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="364" />
-        <source>Partner map</source>
-        <translation>Partnerkort</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="408" />
-        <source>&amp;File</source>
-        <translation>&amp;Filer</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="409" />
-        <source>&amp;Import landscape…</source>
-        <translation>&amp;Importér landskab…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="412" />
-        <source>&amp;Export landscape…</source>
-        <translation>&amp;Eksportér landskab…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="415" />
-        <source>Export partner &amp;map…</source>
-        <translation>Eksportér partner&amp;kort…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="418" />
-        <source>Import &amp;boundaries…</source>
-        <translation>Importér &amp;grænser…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="420" />
-        <source>Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile</source>
-        <translation>Kommuner, regioner eller postnumre fra GeoJSON, GeoPackage eller Shapefile</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="423" />
-        <source>Load &amp;demo landscape</source>
-        <translation>Indlæs &amp;demolandskab</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="425" />
-        <source>&amp;Quit</source>
-        <translation>&amp;Afslut</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="447" />
-        <source>&amp;Undo</source>
-        <translation>&amp;Fortryd</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="449" />
-        <source>&amp;Redo</source>
-        <translation>&amp;Gentag</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="451" />
-        <source>&amp;New actor</source>
-        <translation>&amp;Ny aktør</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="454" />
-        <source>New &amp;problem statement</source>
-        <translation>Ny &amp;problemstilling</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="457" />
-        <source>&amp;Save</source>
-        <translation>&amp;Gem</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="467" />
-        <source>&amp;Find actor</source>
-        <translation>&amp;Find aktør</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="470" />
-        <source>&amp;Edit</source>
-        <translation>&amp;Rediger</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="479" />
-        <source>&amp;View</source>
-        <translation>&amp;Vis</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="481" />
-        <source>&amp;Landscape</source>
-        <translation>&amp;Landskab</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="482" />
-        <source>&amp;Problem statements</source>
-        <translation>&amp;Problemstillinger</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="483" />
-        <source>&amp;Match</source>
-        <translation>&amp;Match</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="484" />
-        <source>M&amp;ap</source>
-        <translation>K&amp;ort</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="485" />
-        <source>Pa&amp;rtnerships</source>
-        <translation>Pa&amp;rtnerskaber</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="494" />
-        <source>&amp;Language</source>
-        <translation>&amp;Sprog</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="504" />
-        <source>Main</source>
-        <translation>Hovedværktøjslinje</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="519" />
-        <source>&amp;Help</source>
-        <translation>&amp;Hjælp</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="520" />
-        <source>&amp;About</source>
-        <translation>&amp;Om</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="533" />
-        <source>Loading…</source>
-        <translation>Indlæser…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="549" />
-        <source>%1 actors · %2 problem statements · %3 partnerships</source>
-        <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="555" />
-        <source>Database: %1</source>
-        <translation>Database: %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="589" />
-        <source>%1 of %2 actors shown</source>
-        <translation>%1 af %2 aktører vises</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="597" />
+        <location filename="../file_operations.py" line="71" />
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652" />
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="654" />
-        <source>Place</source>
-        <translation>Sted</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="659" />
-        <source>We are</source>
-        <translation>Vi er</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="660" />
-        <location filename="../main_window.py" line="682" />
-        <source>Target groups</source>
-        <translation>Målgrupper</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="661" />
-        <source>Our role towards the target group</source>
-        <translation>Vores rolle i forhold til målgruppen</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="662" />
-        <source>Resources and competences</source>
-        <translation>Ressourcer og kompetencer</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="663" />
-        <source>Roles</source>
-        <translation>Roller</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="664" />
-        <source>Best at</source>
-        <translation>Bedst til</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="665" />
-        <source>Worst at</source>
-        <translation>Dårligst til</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="666" />
-        <source>Successful projects</source>
-        <translation>Succesfulde projekter</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="667" />
-        <source>Attractive partner because</source>
-        <translation>Attraktiv partner fordi</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="668" />
-        <source>How we know it works</source>
-        <translation>Sådan ved vi, at det virker</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="680" />
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="681" />
-        <source>Description</source>
-        <translation>Beskrivelse</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="683" />
-        <source>Our role in the project</source>
-        <translation>Vores rolle i projektet</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="684" />
-        <source>We seek someone who</source>
-        <translation>Vi søger nogen, der</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="685" />
-        <source>Resources sought</source>
-        <translation>Søgte ressourcer</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="686" />
-        <source>Roles sought</source>
-        <translation>Søgte roller</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="687" />
-        <source>The partner must not</source>
-        <translation>Partneren skal ikke</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="688" />
-        <source>As a partner you get</source>
-        <translation>Som partner får du</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="690" />
-        <source>Involves a statutory task</source>
-        <translation>Indebærer en myndighedsopgave</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="691" />
-        <source>Yes</source>
-        <translation>Ja</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="705" />
+        <location filename="../file_operations.py" line="84" />
         <source>Import landscape</source>
         <translation>Importér landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="705" />
-        <location filename="../main_window.py" line="818" />
+        <location filename="../file_operations.py" line="86" />
+        <location filename="../file_operations.py" line="157" />
         <source>Landscape documents (*.json)</source>
         <translation>Landskabsdokumenter (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="724" />
-        <location filename="../main_window.py" line="790" />
-        <source>Importing %1…</source>
-        <translation>Importerer %1…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="715" />
-        <location filename="../main_window.py" line="781" />
+        <location filename="../file_operations.py" line="97" />
+        <location filename="../file_operations.py" line="241" />
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importen blev annulleret; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="735" />
-        <location filename="../main_window.py" line="748" />
-        <source>Import boundaries</source>
-        <translation>Importér grænser</translation>
+        <location filename="../file_operations.py" line="106" />
+        <location filename="../file_operations.py" line="250" />
+        <source>Importing %1…</source>
+        <translation>Importerer %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="737" />
-        <source>Boundary files (*.geojson *.json *.gpkg *.shp *.zip)</source>
-        <translation>Grænsefiler (*.geojson *.json *.gpkg *.shp *.zip)</translation>
+        <location filename="../file_operations.py" line="132" />
+        <source>%1 new and %2 updated actors, %3 new and %4 updated problem statements, %5 new partnerships</source>
+        <translation>%1 nye og %2 opdaterede aktører, %3 nye og %4 opdaterede problemstillinger, %5 nye partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="742" />
-        <source>Municipalities</source>
-        <translation>Kommuner</translation>
+        <location filename="../file_operations.py" line="142" />
+        <source>Demo landscape loaded: %1</source>
+        <translation>Demolandskabet er indlæst: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="743" />
-        <source>Regions</source>
-        <translation>Regioner</translation>
+        <location filename="../file_operations.py" line="144" />
+        <source>Imported %1: %2</source>
+        <translation>Importeret fra %1: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="744" />
-        <source>Postcodes</source>
-        <translation>Postnumre</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="749" />
-        <source>What does the file hold?</source>
-        <translation>Hvad indeholder filen?</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="772" />
-        <source>Imported %1 shapes</source>
-        <translation>Importerede %1 grænseflader</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="806" />
-        <source>Imported: %1 new and %2 updated actors</source>
-        <translation>Importeret: %1 nye og %2 opdaterede aktører</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="816" />
+        <location filename="../file_operations.py" line="155" />
         <source>Export landscape</source>
         <translation>Eksportér landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846" />
-        <source>Exporting to %1…</source>
-        <translation>Eksporterer til %1…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="829" />
+        <location filename="../file_operations.py" line="168" />
         <source>Exported %1 actors to %2</source>
         <translation>Eksporterede %1 aktører til %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="837" />
+        <location filename="../file_operations.py" line="175" />
         <source>Export cancelled.</source>
         <translation>Eksporten blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="881" />
-        <source>Saved %1</source>
-        <translation>Gemt: %1</translation>
+        <location filename="../file_operations.py" line="184" />
+        <source>Exporting to %1…</source>
+        <translation>Eksporterer til %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="906" />
-        <source>The language changes when the application is started again.</source>
-        <translation>Sproget skifter, næste gang programmet startes.</translation>
+        <location filename="../file_operations.py" line="197" />
+        <source>Municipalities</source>
+        <translation>Kommuner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="921" />
+        <location filename="../file_operations.py" line="198" />
+        <source>Regions</source>
+        <translation>Regioner</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="199" />
+        <source>Postcodes</source>
+        <translation>Postnumre</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="205" />
+        <location filename="../file_operations.py" line="214" />
+        <source>Import boundaries</source>
+        <translation>Importér grænser</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="207" />
+        <source>Boundary files (*.geojson *.json *.gpkg *.shp *.zip)</source>
+        <translation>Grænsefiler (*.geojson *.json *.gpkg *.shp *.zip)</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="215" />
+        <source>What does the file hold?</source>
+        <translation>Hvad indeholder filen?</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="260" />
+        <source>%1 municipalities</source>
+        <translation>%1 kommuner</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="261" />
+        <source>%1 regions</source>
+        <translation>%1 regioner</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="262" />
+        <source>%1 postcode areas</source>
+        <translation>%1 postnumre</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="263" />
+        <source>%1 shapes</source>
+        <translation>%1 grænseflader</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="265" />
+        <source>Boundaries imported from %1: %2</source>
+        <translation>Grænser importeret fra %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="270" />
+        <source>(%1 actors got their municipality)</source>
+        <translation>(%1 aktører fik deres kommune)</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="285" />
         <source>Partner map written to %1</source>
         <translation>Partnerkort gemt i %1</translation>
     </message>
+</context>
+<context>
+    <name>HelpDialog</name>
     <message>
-        <location filename="../main_window.py" line="932" />
-        <source>About</source>
-        <translation>Om</translation>
+        <location filename="../help_dialog.py" line="43" />
+        <source>%1 – guide</source>
+        <translation>%1 – vejledning</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="934" />
-        <source>Volunteer landscape: map the volunteer landscape of a municipality and match partners to social problems.</source>
-        <translation>Frivillighedslandskabet: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
+        <location filename="../help_dialog.py" line="44" />
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../help_dialog.py" line="44" />
+        <source>Keys</source>
+        <translation>Taster</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeTab</name>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="99" />
+        <source>Search actors…</source>
+        <translation>Søg efter aktør…</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="101" />
+        <source>Search actors</source>
+        <translation>Søg efter aktør</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="120" />
+        <source>Filter by actor kind</source>
+        <translation>Filtrér efter aktørtype</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="120" />
+        <source>All kinds</source>
+        <translation>Alle typer</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="124" />
+        <source>Filter by target group</source>
+        <translation>Filtrér efter målgruppe</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="125" />
+        <source>All target groups</source>
+        <translation>Alle målgrupper</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="130" />
+        <source>Filter by resource</source>
+        <translation>Filtrér efter ressource</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="131" />
+        <source>All resources</source>
+        <translation>Alle ressourcer</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="136" />
+        <source>Filter by municipality</source>
+        <translation>Filtrér efter kommune</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="137" />
+        <source>All municipalities</source>
+        <translation>Alle kommuner</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="157" />
+        <source>Actors</source>
+        <translation>Aktører</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="168" />
+        <source>Actor details</source>
+        <translation>Detaljer om aktøren</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="169" />
+        <source>Select an actor to see its profile.</source>
+        <translation>Vælg en aktør for at se dens profil.</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="172" />
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="173" />
+        <source>Edit dating profile</source>
+        <translation>Redigér datingprofil</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="363" />
+        <source>%1 of %2 actors shown</source>
+        <translation>%1 af %2 aktører vises</translation>
+    </message>
+</context>
+<context>
+    <name>LocaleFormat</name>
+    <message>
+        <location filename="../locale_format.py" line="70" />
+        <source>"%1" is too large a number</source>
+        <translation>»%1« er et for stort tal</translation>
+    </message>
+    <message>
+        <location filename="../locale_format.py" line="118" />
+        <source>"%1": write decimals with "%2", e.g. %3</source>
+        <translation>»%1«: skriv decimaler med »%2«, f.eks. %3</translation>
+    </message>
+    <message>
+        <location filename="../locale_format.py" line="124" />
+        <source>"%1" is not a number; write it like %2</source>
+        <translation>»%1« er ikke et tal; skriv det som %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="135" />
+        <source>Landscape</source>
+        <translation>Landskab</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="136" />
+        <source>Problem statements</source>
+        <translation>Problemstillinger</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="137" />
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="138" />
+        <source>Map</source>
+        <translation>Kort</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="140" />
+        <source>Partnerships</source>
+        <translation>Partnerskaber</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="281" />
+        <location filename="../main_window.py" line="286" />
+        <source>Saved “%1”</source>
+        <translation>Gemt: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="292" />
+        <source>“%1” is now: %2</source>
+        <translation>“%1” er nu: %2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="303" />
+        <source>Partnership removed: %1 ↔ %2</source>
+        <translation>Partnerskab fjernet: %1 ↔ %2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="307" />
+        <source>Partnership saved: %1 ↔ %2</source>
+        <translation>Partnerskab gemt: %1 ↔ %2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="346" />
+        <source>“%1” is not matched: %2</source>
+        <translation>“%1” matches ikke: %2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="434" />
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="438" />
+        <source>Restart now</source>
+        <translation>Genstart nu</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="439" />
+        <source>Later</source>
+        <translation>Senere</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="454" />
+        <source>About %1</source>
+        <translation>Om %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="456" />
+        <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
+        <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="320" />
+        <source>Partnership proposed: %1 ↔ %2</source>
+        <translation>Partnerskab foreslået: %1 ↔ %2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="203" />
+        <source>Loading…</source>
+        <translation>Indlæser…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="266" />
+        <source>%1 actors · %2 problem statements · %3 partnerships</source>
+        <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="429" />
+        <location filename="../main_window.py" line="435" />
+        <source>The language changes when the application is started again.</source>
+        <translation>Sproget skifter, næste gang programmet startes.</translation>
+    </message>
+</context>
+<context>
+    <name>MapTab</name>
+    <message>
+        <location filename="../tabs/map_tab.py" line="43" />
+        <source>Details of the actor chosen on the map</source>
+        <translation>Detaljer om aktøren valgt på kortet</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="44" />
+        <source>Click a marker to see the actor.</source>
+        <translation>Klik på en markør for at se aktøren.</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="71" />
+        <source>Partner map</source>
+        <translation>Partnerkort</translation>
     </message>
 </context>
 <context>
@@ -1482,27 +2065,27 @@
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../match_view.py" line="64" />
+        <location filename="../match_view.py" line="67" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="65" />
+        <location filename="../match_view.py" line="68" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="66" />
+        <location filename="../match_view.py" line="69" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="67" />
+        <location filename="../match_view.py" line="70" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="68" />
+        <location filename="../match_view.py" line="71" />
         <source>Distance</source>
         <translation>Afstand</translation>
     </message>
@@ -1510,103 +2093,108 @@
 <context>
     <name>MatchView</name>
     <message>
-        <location filename="../match_view.py" line="158" />
+        <location filename="../match_view.py" line="179" />
         <source>Problem statement to match</source>
         <translation>Problemstilling der skal matches</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="165" />
+        <location filename="../match_view.py" line="186" />
         <source>Number of partners</source>
         <translation>Antal partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="167" />
-        <source>Fair rotation</source>
-        <translation>Fair rotation</translation>
+        <location filename="../match_view.py" line="188" />
+        <source>Spread proposals (fair rotation)</source>
+        <translation>Fordel forslagene (retfærdig rotation)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="169" />
+        <location filename="../match_view.py" line="190" />
         <source>Actors proposed recently get a mild, explained penalty so others surface too.</source>
         <translation>Aktører, der for nylig er foreslået, får et mildt, forklaret fradrag, så andre også kommer frem.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="173" />
+        <location filename="../match_view.py" line="194" />
         <source>Problem:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="175" />
+        <location filename="../match_view.py" line="196" />
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="185" />
+        <location filename="../match_view.py" line="206" />
         <source>Ranked partners</source>
         <translation>Rangerede partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="209" />
+        <location filename="../match_view.py" line="230" />
         <source>&amp;Propose partnership</source>
         <translation>&amp;Foreslå partnerskab</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="222" />
+        <location filename="../match_view.py" line="243" />
         <source>Why this partner</source>
         <translation>Hvorfor denne partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="225" />
-        <location filename="../match_view.py" line="231" />
+        <location filename="../match_view.py" line="246" />
+        <location filename="../match_view.py" line="252" />
         <source>360° review</source>
         <translation>360°-eftersyn</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="228" />
+        <location filename="../match_view.py" line="249" />
         <source>Consortium proposal</source>
         <translation>Forslag til konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="230" />
+        <location filename="../match_view.py" line="251" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="232" />
+        <location filename="../match_view.py" line="253" />
         <source>Consortium</source>
         <translation>Konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="233" />
+        <location filename="../match_view.py" line="254" />
         <source>Weights</source>
         <translation>Vægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="251" />
+        <location filename="../match_view.py" line="272" />
         <source>How much each criterion counts</source>
         <translation>Hvor meget hvert kriterium tæller</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="268" />
+        <location filename="../match_view.py" line="289" />
         <source>Default weights</source>
         <translation>Standardvægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="326" />
+        <location filename="../match_view.py" line="347" />
         <source>Ranking the landscape…</source>
         <translation>Rangerer landskabet…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="361" />
+        <location filename="../match_view.py" line="368" />
+        <source>Proposed a partnership with %1 on "%2".</source>
+        <translation>Partnerskab med %1 om »%2« foreslået.</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="393" />
         <source>Excluded: %1</source>
         <translation>Udelukket: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="368" />
+        <location filename="../match_view.py" line="400" />
         <source>No actor passes the hard gates.</source>
         <translation>Ingen aktører består de faste krav.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="483" />
+        <location filename="../match_view.py" line="529" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
     </message>
@@ -1614,7 +2202,7 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../operations.py" line="99" />
+        <location filename="../operations.py" line="130" />
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
@@ -1622,22 +2210,22 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../actor_editor.py" line="263" />
+        <location filename="../forms/fields.py" line="221" />
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="266" />
+        <location filename="../forms/fields.py" line="224" />
         <source>Clear</source>
         <translation>Ryd</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="278" />
+        <location filename="../forms/fields.py" line="236" />
         <source>%1: today</source>
         <translation>%1: i dag</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="279" />
+        <location filename="../forms/fields.py" line="237" />
         <source>%1: clear</source>
         <translation>%1: ryd</translation>
     </message>
@@ -1673,186 +2261,196 @@
 <context>
     <name>PartnershipsView</name>
     <message>
-        <location filename="../partnerships_view.py" line="127" />
+        <location filename="../partnerships_view.py" line="133" />
         <source>Show partnerships at stage</source>
         <translation>Vis partnerskaber på stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="128" />
+        <location filename="../partnerships_view.py" line="134" />
         <source>All stages</source>
         <translation>Alle stadier</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="136" />
+        <location filename="../partnerships_view.py" line="142" />
         <source>&amp;Show:</source>
         <translation>&amp;Vis:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="144" />
-        <location filename="../partnerships_view.py" line="658" />
+        <location filename="../partnerships_view.py" line="150" />
+        <location filename="../partnerships_view.py" line="693" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="182" />
+        <location filename="../partnerships_view.py" line="188" />
         <source>Problem statement</source>
         <translation>Problemstilling</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="183" />
+        <location filename="../partnerships_view.py" line="189" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="189" />
+        <location filename="../partnerships_view.py" line="195" />
         <source>Problem statement:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="190" />
+        <location filename="../partnerships_view.py" line="196" />
         <source>Partner:</source>
         <translation>Partner:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="194" />
+        <location filename="../partnerships_view.py" line="200" />
         <source>New stage</source>
         <translation>Nyt stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="200" />
+        <location filename="../partnerships_view.py" line="206" />
         <source>Note on the stage change</source>
         <translation>Notat til stadieskiftet</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="201" />
+        <location filename="../partnerships_view.py" line="207" />
         <source>Note (optional)</source>
         <translation>Notat (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="203" />
-        <location filename="../partnerships_view.py" line="205" />
+        <location filename="../partnerships_view.py" line="209" />
+        <location filename="../partnerships_view.py" line="211" />
         <source>Change stage</source>
         <translation>Skift stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="211" />
+        <location filename="../partnerships_view.py" line="217" />
         <source>S&amp;tage:</source>
         <translation>S&amp;tadie:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="214" />
+        <location filename="../partnerships_view.py" line="220" />
         <source>N&amp;ote:</source>
         <translation>N&amp;otat:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="220" />
+        <location filename="../partnerships_view.py" line="226" />
         <source>Stage history</source>
         <translation>Stadiehistorik</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="221" />
+        <location filename="../partnerships_view.py" line="227" />
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="221" />
+        <location filename="../partnerships_view.py" line="227" />
         <source>Stage</source>
         <translation>Stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="221" />
+        <location filename="../partnerships_view.py" line="227" />
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="225" />
+        <location filename="../partnerships_view.py" line="231" />
         <source>History:</source>
         <translation>Historik:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="229" />
+        <location filename="../partnerships_view.py" line="235" />
         <source>Partnership type</source>
         <translation>Partnerskabstype</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="230" />
+        <location filename="../partnerships_view.py" line="236" />
         <source>(no type)</source>
         <translation>(ingen type)</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="234" />
+        <location filename="../partnerships_view.py" line="240" />
         <source>T&amp;ype:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="240" />
+        <location filename="../partnerships_view.py" line="246" />
         <source>Success factors</source>
         <translation>Succesfaktorer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="256" />
+        <location filename="../partnerships_view.py" line="262" />
         <source>Su&amp;ccess factors:</source>
         <translation>Su&amp;ccesfaktorer:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="262" />
+        <location filename="../partnerships_view.py" line="268" />
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="265" />
+        <location filename="../partnerships_view.py" line="271" />
         <source>&amp;Notes:</source>
         <translation>&amp;Noter:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="269" />
-        <location filename="../partnerships_view.py" line="271" />
+        <location filename="../partnerships_view.py" line="275" />
+        <location filename="../partnerships_view.py" line="277" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="275" />
-        <location filename="../partnerships_view.py" line="277" />
+        <location filename="../partnerships_view.py" line="281" />
+        <location filename="../partnerships_view.py" line="283" />
         <source>Discard changes</source>
         <translation>Kassér ændringer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="362" />
+        <location filename="../partnerships_view.py" line="368" />
         <source>Change stage of %1 to %2</source>
         <translation>Skift stadie for %1 til %2</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="369" />
+        <location filename="../partnerships_view.py" line="375" />
         <source>Stage change undone</source>
         <translation>Stadieskift fortrudt</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="384" />
+        <location filename="../partnerships_view.py" line="382" />
+        <source>The partnership with %1 on "%2" is now at the stage %3.</source>
+        <translation>Partnerskabet med %1 om »%2« er nu i fasen %3.</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="398" />
         <source>Edit partnership with %1</source>
         <translation>Ret partnerskab med %1</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="401" />
+        <location filename="../partnerships_view.py" line="407" />
+        <source>The partnership with %1 on "%2" is saved.</source>
+        <translation>Partnerskabet med %1 om »%2« er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="424" />
         <source>Propose partnership %1</source>
         <translation>Foreslå partnerskab %1</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="498" />
+        <location filename="../partnerships_view.py" line="441" />
+        <source>Proposed a partnership with %1 on "%2".</source>
+        <translation>Partnerskab med %1 om »%2« foreslået.</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="529" />
         <source>Select a partnership to see it here.</source>
         <translation>Vælg et partnerskab for at se det her.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="593" />
+        <location filename="../partnerships_view.py" line="630" />
         <source>Partnership</source>
         <translation>Partnerskab</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="643" />
-        <source>Nothing was saved:</source>
-        <translation>Intet blev gemt:</translation>
-    </message>
-    <message>
-        <location filename="../partnerships_view.py" line="649" />
+        <location filename="../partnerships_view.py" line="684" />
         <source>Your changes have been kept. Save again to store them over the other changes, or discard them to see what is stored now.</source>
         <translation>Dine ændringer er ikke gået tabt. Gem igen for at erstatte de andres ændringer med dine, eller kassér dine ændringer for at se det, der er gemt nu.</translation>
     </message>
@@ -1860,538 +2458,381 @@
 <context>
     <name>ProblemEditor</name>
     <message>
-        <location filename="../problem_editor.py" line="304" />
-        <source>The problem statement could not be opened</source>
-        <translation>Problemstillingen kunne ikke åbnes</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="349" />
-        <location filename="../problem_editor.py" line="440" />
-        <location filename="../problem_editor.py" line="1404" />
-        <location filename="../problem_editor.py" line="1439" />
-        <source>The problem statement was not saved</source>
-        <translation>Problemstillingen blev ikke gemt</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="353" />
-        <source>Create “%1”</source>
-        <translation>Opret “%1”</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="385" />
-        <source>Move to %1</source>
-        <translation>Flyt til %1</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="421" />
-        <source>The problem statement was not deleted</source>
-        <translation>Problemstillingen blev ikke slettet</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="490" />
+        <location filename="../problem_editor.py" line="366" />
         <source>Save the problem statement to move it along.</source>
         <translation>Gem problemstillingen for at flytte den videre.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="507" />
-        <source>Undo</source>
-        <translation>Fortryd</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="509" />
-        <source>Redo</source>
-        <translation>Gentag</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="518" />
+        <location filename="../problem_editor.py" line="121" />
         <source>Find partners</source>
         <translation>Find partnere</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="520" />
+        <location filename="../problem_editor.py" line="123" />
+        <location filename="../problem_editor.py" line="583" />
         <source>Rank the actors of the landscape as partners</source>
         <translation>Rangér landskabets aktører som partnere</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="522" />
-        <source>Save</source>
-        <translation>Gem</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="524" />
+        <location filename="../problem_editor.py" line="118" />
         <source>Save the problem statement (Ctrl+S)</source>
         <translation>Gem problemstillingen (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="535" />
+        <location filename="../problem_editor.py" line="195" />
         <source>The problem</source>
         <translation>Problemet</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="542" />
+        <location filename="../problem_editor.py" line="199" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="544" />
+        <location filename="../problem_editor.py" line="200" />
         <source>A short name a partner understands at a glance.</source>
         <translation>Et kort navn, som en partner forstår med det samme.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="551" />
-        <source>(none)</source>
-        <translation>(ingen)</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="559" />
+        <location filename="../problem_editor.py" line="205" />
         <source>Owner</source>
         <translation>Ejer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="561" />
+        <location filename="../problem_editor.py" line="206" />
         <source>The unit or organisation that seeks partners; type to search.</source>
         <translation>Den enhed eller organisation, der søger partnere; skriv for at søge.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="575" />
-        <source>Municipality code</source>
-        <translation>Kommunekode</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="577" />
-        <source>The municipality's code of 3-4 digits, e.g. 0561 for Esbjerg.</source>
-        <translation>Kommunens kode på 3-4 cifre, fx 0561 for Esbjerg.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="583" />
+        <location filename="../problem_editor.py" line="221" />
         <source>We seek a partner for the project …</source>
         <translation>Jeg/vi søger samarbejdspartner til projektet …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="585" />
+        <location filename="../problem_editor.py" line="222" />
         <source>Describe the problem so that volunteers can help define it.</source>
         <translation>Beskriv problemet, så frivillige kan være med til at definere det.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="591" />
+        <location filename="../problem_editor.py" line="226" />
         <source>Concreteness</source>
         <translation>Konkrethed</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="594" />
+        <location filename="../problem_editor.py" line="228" />
         <source>The fewer resources the volunteers have, the more concrete the problem must be.</source>
         <translation>Jo færre ressourcer de frivillige har, jo mere konkret skal problemstillingen være.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="601" />
+        <location filename="../problem_editor.py" line="236" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="603" />
+        <location filename="../problem_editor.py" line="237" />
         <source>Who the effort is for; tick one or more.</source>
         <translation>Hvem indsatsen er for; sæt flueben ved en eller flere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="609" />
+        <location filename="../problem_editor.py" line="242" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="612" />
-        <source>Where the effort comes in: before the problem arises, early, treatment or rehabilitation.</source>
-        <translation>Hvor indsatsen sætter ind: inden problemet opstår, tidligt, behandlende eller rehabiliterende.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="620" />
+        <location filename="../problem_editor.py" line="249" />
         <source>My/our role in the project is …</source>
         <translation>Min/vores rolle i projektet er …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="622" />
-        <source>What you put in yourselves: staff, premises, access to the target group.</source>
-        <translation>Hvad I selv lægger i projektet: medarbejdere, lokaler, adgang til målgruppen.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="628" />
+        <location filename="../problem_editor.py" line="254" />
         <source>This is how I know that my/our effort works …</source>
         <translation>Sådan ved jeg, at min/vores indsats virker …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="630" />
+        <location filename="../problem_editor.py" line="255" />
         <source>Measurements, evaluations or experience that show the effect.</source>
         <translation>Målinger, evalueringer eller erfaringer, der viser effekten.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="632" />
+        <location filename="../problem_editor.py" line="264" />
         <source>The problem involves a statutory task</source>
         <translation>Problemstillingen indebærer en myndighedsopgave</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="637" />
+        <location filename="../problem_editor.py" line="259" />
         <source>Statutory task</source>
         <translation>Myndighedsopgave</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="640" />
+        <location filename="../problem_editor.py" line="163" />
+        <source>Move %1 to %2</source>
+        <translation>Flyt %1 til %2</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="211" />
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="212" />
+        <source>The municipality the problem belongs to.</source>
+        <translation>Den kommune, problemstillingen hører til.</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="217" />
+        <source>Not stated</source>
+        <translation>Ikke oplyst</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="243" />
+        <source>Before the problem arises, early, treatment or rehabilitation.</source>
+        <translation>Før problemet opstår, tidligt, behandling eller rehabilitering.</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="250" />
+        <source>What you put in: staff, premises, access to the target group.</source>
+        <translation>Hvad I selv bidrager med: medarbejdere, lokaler, adgang til målgruppen.</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="261" />
         <source>Volunteers can contribute, but they cannot carry the responsibility for a statutory task.</source>
         <translation>Frivillige kan bidrage, men de kan ikke bære ansvaret for en myndighedsopgave.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="651" />
+        <location filename="../problem_editor.py" line="270" />
         <source>The partner we seek</source>
         <translation>Den partner, vi søger</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="657" />
+        <location filename="../problem_editor.py" line="274" />
         <source>For this project I seek someone who …</source>
         <translation>Til dette projekt søger jeg nogen, der …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="659" />
+        <location filename="../problem_editor.py" line="275" />
         <source>What the partner should do or be able to do.</source>
         <translation>Hvad partneren skal gøre eller kunne.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="666" />
+        <location filename="../problem_editor.py" line="281" />
+        <source>What you seek from a partner: kind, what, hours per month and amount in DKK (e.g. 250.000).</source>
+        <translation>Hvad I søger fra en partner: slags, hvad, timer pr. måned og beløb i kr. (fx 250.000).</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="287" />
         <source>Required resources</source>
         <translation>Krævede ressourcer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="668" />
+        <location filename="../problem_editor.py" line="288" />
         <source>Partners who do not offer these are left out of the matching.</source>
         <translation>Partnere, der ikke tilbyder disse, udelades af matchningen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="674" />
+        <location filename="../problem_editor.py" line="293" />
         <source>Can fill the role of …</source>
         <translation>Kan udfylde rollen som …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="676" />
+        <location filename="../problem_editor.py" line="294" />
         <source>The roles the partner should take in the project.</source>
         <translation>De roller, partneren skal have i projektet.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="682" />
+        <location filename="../problem_editor.py" line="299" />
         <source>Kinds of actor sought</source>
         <translation>Søgte aktørtyper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="685" />
-        <source>E.g. a local association for a concrete problem, a voluntary organisation for an overarching one.</source>
-        <translation>Fx en lokal forening til en konkret problemstilling, en frivillig organisation til en overordnet.</translation>
+        <location filename="../problem_editor.py" line="301" />
+        <source>A local association for a concrete problem, an organisation for a broad one.</source>
+        <translation>En lokal forening til en konkret problemstilling, en organisation til en bred.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="693" />
+        <location filename="../problem_editor.py" line="325" />
+        <source>What the partner gains: premises, sparring, the target group.</source>
+        <translation>Hvad partneren får: lokaler, sparring, adgang til målgruppen.</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="341" />
+        <source>Four digits, e.g. 6760: distances are measured from here.</source>
+        <translation>Fire cifre, fx 6760: afstande måles herfra.</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="344" />
+        <source>Filled in from the postcode.</source>
+        <translation>Udfyldes ud fra postnummeret.</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="348" />
+        <source>Decimal degrees, e.g. 55,4765; give both or neither.</source>
+        <translation>Decimalgrader, fx 55,4765; angiv begge eller ingen.</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="353" />
+        <source>Decimal degrees, e.g. 8,4594.</source>
+        <translation>Decimalgrader, fx 8,4594.</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="488" />
+        <source>Hours and DKK must be numbers, e.g. 40 or 250.000 (row %1).</source>
+        <translation>Timer og kr. skal være tal, fx 40 eller 250.000 (række %1).</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="502" />
+        <source>Decimal degrees between -%1 and %1.</source>
+        <translation>Decimalgrader mellem -%1 og %1.</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="585" />
+        <source>Partners are sought once the problem is open for input or seeking.</source>
+        <translation>Der søges partnere, når problemstillingen er åben for input eller søger partnere.</translation>
+    </message>
+    <message>
+        <location filename="../problem_editor.py" line="308" />
         <source>The partner must not …</source>
         <translation>Partneren skal ikke …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="695" />
+        <location filename="../problem_editor.py" line="309" />
         <source>Tasks the partner must not take over; shown with every match.</source>
         <translation>Opgaver, partneren ikke skal overtage; vises ved hvert match.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="701" />
+        <location filename="../problem_editor.py" line="313" />
         <source>Excluded kinds of actor</source>
         <translation>Udelukkede aktørtyper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="703" />
+        <location filename="../problem_editor.py" line="314" />
         <source>These kinds are never proposed.</source>
         <translation>Disse typer foreslås aldrig.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="710" />
+        <location filename="../problem_editor.py" line="319" />
         <source>Maximum distance (km)</source>
         <translation>Største afstand (km)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="712" />
+        <location filename="../problem_editor.py" line="320" />
         <source>Leave empty when distance does not matter.</source>
         <translation>Lad feltet stå tomt, når afstanden ikke betyder noget.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="718" />
+        <location filename="../problem_editor.py" line="324" />
         <source>As a partner in the project you get …</source>
         <translation>Som partner i projektet får du …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="721" />
-        <source>What the partner gains: premises, sparring, visibility, access to the target group.</source>
-        <translation>Hvad partneren får ud af det: lokaler, sparring, synlighed, adgang til målgruppen.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="731" />
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="731" />
-        <source>Description</source>
-        <translation>Beskrivelse</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="731" />
-        <source>Hours/month</source>
-        <translation>Timer/md.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="731" />
-        <source>DKK</source>
-        <translation>Kr.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="743" />
-        <source>Kind of resource</source>
-        <translation>Ressourcetype</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="745" />
-        <source>Add resource</source>
-        <translation>Tilføj ressource</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="748" />
-        <source>Remove resource</source>
-        <translation>Fjern ressource</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="763" />
+        <location filename="../problem_editor.py" line="279" />
         <source>Resources sought</source>
         <translation>Søgte ressourcer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="766" />
-        <source>Can make the following resources available: kind, what, hours per month and amount in DKK.</source>
-        <translation>Kan stille følgende ressourcer til rådighed: type, hvad, timer pr. måned og beløb i kr.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="777" />
+        <location filename="../problem_editor.py" line="331" />
         <source>Where</source>
         <translation>Hvor</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="783" />
+        <location filename="../problem_editor.py" line="335" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="784" />
+        <location filename="../problem_editor.py" line="336" />
         <source>Where the project takes place.</source>
         <translation>Hvor projektet foregår.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="789" />
+        <location filename="../problem_editor.py" line="340" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="790" />
-        <source>Four digits, e.g. 6700.</source>
-        <translation>Fire cifre, fx 6700.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="795" />
+        <location filename="../problem_editor.py" line="344" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="796" />
-        <source>The town or city of the postcode.</source>
-        <translation>Byen, postnummeret hører til.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="801" />
+        <location filename="../problem_editor.py" line="347" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="802" />
-        <source>Decimal degrees, e.g. 55.4765; give both or neither.</source>
-        <translation>Decimalgrader, fx 55,4765; udfyld begge eller ingen.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="807" />
+        <location filename="../problem_editor.py" line="352" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="808" />
-        <source>Decimal degrees, e.g. 8.4594.</source>
-        <translation>Decimalgrader, fx 8,4594.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="839" />
+        <location filename="../problem_editor.py" line="232" />
+        <location filename="../problem_editor.py" line="245" />
         <source>(not chosen)</source>
         <translation>(ikke valgt)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="846" />
-        <source>Filter…</source>
-        <translation>Filtrér…</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="908" />
-        <source>Filter: %1</source>
-        <translation>Filtrér: %1</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="995" />
-        <source>Edit %1</source>
-        <translation>Ret %1</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1111" />
-        <source>Resource %1: choose a kind.</source>
-        <translation>Ressource %1: vælg en type.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1114" />
-        <source>Resource %1: hours per month must be 0 or more.</source>
-        <translation>Ressource %1: timer pr. måned skal være 0 eller mere.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1117" />
-        <source>Resource %1: the amount in DKK must be 0 or more.</source>
-        <translation>Ressource %1: beløbet i kr. skal være 0 eller mere.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1255" />
+        <location filename="../problem_editor.py" line="483" />
         <source>A title is required.</source>
         <translation>Titlen skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1258" />
-        <source>A municipality code has 3-4 digits.</source>
-        <translation>En kommunekode har 3-4 cifre.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1263" />
+        <location filename="../problem_editor.py" line="495" />
         <source>Must be a number of 0 or more.</source>
         <translation>Skal være et tal på 0 eller mere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1266" />
-        <source>Latitude must be a number between -90 and 90.</source>
-        <translation>Breddegraden skal være et tal mellem -90 og 90.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1267" />
-        <source>Longitude must be a number between -180 and 180.</source>
-        <translation>Længdegraden skal være et tal mellem -180 og 180.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1281" />
-        <source>Give both latitude and longitude, or neither.</source>
-        <translation>Udfyld både bredde- og længdegrad eller ingen af dem.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1317" />
-        <location filename="../problem_editor.py" line="1463" />
+        <location filename="../problem_editor.py" line="475" />
         <source>New problem statement</source>
         <translation>Ny problemstilling</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1319" />
-        <source>not saved yet</source>
-        <translation>ikke gemt endnu</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1320" />
-        <source>Id: %1</source>
-        <translation>Id: %1</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1327" />
+        <location filename="../problem_editor.py" line="545" />
         <source>Draft: you are still writing the problem statement.</source>
         <translation>Kladde: du er stadig i gang med at skrive problemstillingen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1329" />
+        <location filename="../problem_editor.py" line="547" />
         <source>Open for input: volunteers and associations can help define the problem.</source>
         <translation>Åben for input: frivillige og foreninger kan byde ind på at definere problemet.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1331" />
+        <location filename="../problem_editor.py" line="549" />
         <source>Seeking partners: the problem is defined; partners are sought.</source>
         <translation>Søger partnere: problemet er defineret, og der søges samarbejdspartnere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1332" />
+        <location filename="../problem_editor.py" line="550" />
         <source>Matched: a partner has been found and the collaboration agreed.</source>
         <translation>Matchet: der er fundet en partner, og samarbejdet er aftalt.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1334" />
+        <location filename="../problem_editor.py" line="552" />
         <source>Closed: the problem statement is finished or dropped; it can be reopened as a draft.</source>
         <translation>Lukket: problemstillingen er afsluttet eller opgivet; den kan genåbnes som kladde.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1341" />
+        <location filename="../problem_editor.py" line="559" />
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1343" />
+        <location filename="../problem_editor.py" line="561" />
         <source>Reopen as draft</source>
         <translation>Genåbn som kladde</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1345" />
+        <location filename="../problem_editor.py" line="563" />
         <source>Back to %1</source>
         <translation>Tilbage til %1</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1346" />
+        <location filename="../problem_editor.py" line="564" />
         <source>Move on to %1</source>
         <translation>Videre til %1</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="1350" />
+        <location filename="../problem_editor.py" line="570" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1370" />
-        <source>The status was not changed</source>
-        <translation>Status blev ikke ændret</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1403" />
-        <source>Please correct the marked fields:</source>
-        <translation>Ret venligst de markerede felter:</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1408" />
-        <source>Changed by someone else</source>
-        <translation>Ændret af en anden</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1410" />
-        <source>Someone else changed this problem statement while you were editing it. Your text is kept in the form.</source>
-        <translation>En anden har ændret problemstillingen, mens du redigerede den. Din tekst er bevaret i formularen.</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1416" />
-        <source>Overwrite with mine</source>
-        <translation>Overskriv med min</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1418" />
-        <source>Discard mine and reload</source>
-        <translation>Kassér min og genindlæs</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1466" />
-        <source>Unsaved changes</source>
-        <translation>Ikke gemte ændringer</translation>
-    </message>
-    <message>
-        <location filename="../problem_editor.py" line="1467" />
-        <source>Save the changes to “%1”?</source>
-        <translation>Vil du gemme ændringerne i “%1”?</translation>
     </message>
 </context>
 <context>
@@ -2443,6 +2884,493 @@
         <location filename="../models/problem_table.py" line="37" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsTab</name>
+    <message>
+        <location filename="../tabs/problems_tab.py" line="70" />
+        <source>Problem statements</source>
+        <translation>Problemstillinger</translation>
+    </message>
+    <message>
+        <location filename="../tabs/problems_tab.py" line="78" />
+        <source>Problem statement details</source>
+        <translation>Detaljer om problemstillingen</translation>
+    </message>
+    <message>
+        <location filename="../tabs/problems_tab.py" line="80" />
+        <source>Select a problem statement to see what it seeks.</source>
+        <translation>Vælg en problemstilling for at se, hvad den søger.</translation>
+    </message>
+    <message>
+        <location filename="../tabs/problems_tab.py" line="82" />
+        <source>Find &amp;partners</source>
+        <translation>Find &amp;partnere</translation>
+    </message>
+    <message>
+        <location filename="../tabs/problems_tab.py" line="98" />
+        <source>Overview</source>
+        <translation>Overblik</translation>
+    </message>
+    <message>
+        <location filename="../tabs/problems_tab.py" line="99" />
+        <source>Edit problem statement</source>
+        <translation>Redigér problemstilling</translation>
+    </message>
+    <message>
+        <location filename="../tabs/problems_tab.py" line="230" />
+        <source>Rank the landscape's actors for the selected problem statement (Enter)</source>
+        <translation>Rangér landskabets aktører til den valgte problemstilling (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../tabs/problems_tab.py" line="237" />
+        <source>Only problem statements with the status %1 are matched.</source>
+        <translation>Kun problemstillinger med status %1 matches.</translation>
+    </message>
+    <message>
+        <location filename="../tabs/problems_tab.py" line="238" />
+        <source> or </source>
+        <translation> eller </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileHtml</name>
+    <message>
+        <location filename="../tabs/profiles.py" line="42" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="44" />
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="49" />
+        <source>We are</source>
+        <translation>Vi er</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="50" />
+        <location filename="../tabs/profiles.py" line="72" />
+        <source>Target groups</source>
+        <translation>Målgrupper</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="51" />
+        <source>Our role towards the target group</source>
+        <translation>Vores rolle i forhold til målgruppen</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="52" />
+        <source>Resources and competences</source>
+        <translation>Ressourcer og kompetencer</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="53" />
+        <source>Roles</source>
+        <translation>Roller</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="54" />
+        <source>Best at</source>
+        <translation>Bedst til</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="55" />
+        <source>Worst at</source>
+        <translation>Dårligst til</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="56" />
+        <source>Successful projects</source>
+        <translation>Succesfulde projekter</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="57" />
+        <source>Attractive partner because</source>
+        <translation>Attraktiv partner fordi</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="58" />
+        <source>How we know it works</source>
+        <translation>Sådan ved vi, at det virker</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="70" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="71" />
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="73" />
+        <source>Our role in the project</source>
+        <translation>Vores rolle i projektet</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="74" />
+        <source>We seek someone who</source>
+        <translation>Vi søger nogen, der</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="75" />
+        <source>Resources sought</source>
+        <translation>Søgte ressourcer</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="76" />
+        <source>Roles sought</source>
+        <translation>Søgte roller</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="77" />
+        <source>The partner must not</source>
+        <translation>Partneren skal ikke</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="78" />
+        <source>As a partner you get</source>
+        <translation>Som partner får du</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="80" />
+        <source>Involves a statutory task</source>
+        <translation>Indebærer en myndighedsopgave</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="81" />
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../forms/record_form.py" line="193" />
+        <source>Editor messages</source>
+        <translation>Beskeder fra redigeringen</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="195" />
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="256" />
+        <source>Problem with %1</source>
+        <translation>Problem med %1</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="469" />
+        <location filename="../forms/record_form.py" line="488" />
+        <source>Change %1 of %2</source>
+        <translation>Ændr %1 for %2</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="540" />
+        <source>Create %1</source>
+        <translation>Opret %1</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="544" />
+        <source>Saved.</source>
+        <translation>Gemt.</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="619" />
+        <location filename="../forms/record_form.py" line="626" />
+        <source>Fill in the fields marked * to save.</source>
+        <translation>Udfyld felterne mærket * for at gemme.</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="630" />
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Ikke gemt: ret felterne markeret med rødt.</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="681" />
+        <source>Saved by someone else</source>
+        <translation>Gemt af en anden</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="682" />
+        <source>Someone else saved %1 while you were editing it.</source>
+        <translation>En anden gemte %1, mens du redigerede.</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="691" />
+        <source>You changed: %1</source>
+        <translation>Du ændrede: %1</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="692" />
+        <source>They changed: %1</source>
+        <translation>Den anden ændrede: %1</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="693" />
+        <source>Both changed: %1</source>
+        <translation>Begge ændrede: %1</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="697" />
+        <source>Keep mine</source>
+        <translation>Behold mine</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="698" />
+        <source>Load theirs</source>
+        <translation>Hent den andens</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="699" />
+        <source>Go on editing</source>
+        <translation>Fortsæt redigeringen</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="714" />
+        <source>Not saved: someone else changed this record. Your input is still here.</source>
+        <translation>Ikke gemt: en anden har ændret posten. Det, du har skrevet, er her stadig.</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="727" />
+        <location filename="../forms/record_form.py" line="728" />
+        <source>Save changes?</source>
+        <translation>Gem ændringer?</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="733" />
+        <source>%1 has changes that are not saved.</source>
+        <translation>%1 har ændringer, der ikke er gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceKindDelegate</name>
+    <message>
+        <location filename="../forms/resource_table.py" line="93" />
+        <source>Kind of resource</source>
+        <translation>Ressourcetype</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceTable</name>
+    <message>
+        <location filename="../forms/resource_table.py" line="124" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../forms/resource_table.py" line="124" />
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <location filename="../forms/resource_table.py" line="124" />
+        <source>Hours/month</source>
+        <translation>Timer/md.</translation>
+    </message>
+    <message>
+        <location filename="../forms/resource_table.py" line="124" />
+        <source>DKK</source>
+        <translation>Kr.</translation>
+    </message>
+    <message>
+        <location filename="../forms/resource_table.py" line="139" />
+        <source>Add resource</source>
+        <translation>Tilføj ressource</translation>
+    </message>
+    <message>
+        <location filename="../forms/resource_table.py" line="140" />
+        <source>Add a resource</source>
+        <translation>Tilføj en ressource</translation>
+    </message>
+    <message>
+        <location filename="../forms/resource_table.py" line="142" />
+        <source>Remove resource</source>
+        <translation>Fjern ressource</translation>
+    </message>
+    <message>
+        <location filename="../forms/resource_table.py" line="143" />
+        <source>Remove the selected resource</source>
+        <translation>Fjern den valgte ressource</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../window_actions.py" line="30" />
+        <source>&amp;Import landscape…</source>
+        <translation>&amp;Importér landskab…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="34" />
+        <source>Import</source>
+        <translation>Importér</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="36" />
+        <source>&amp;Export landscape…</source>
+        <translation>&amp;Eksportér landskab…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="38" />
+        <source>Export partner &amp;map…</source>
+        <translation>Eksportér partner&amp;kort…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="42" />
+        <source>Partner map</source>
+        <translation>Partnerkort</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="44" />
+        <source>Import &amp;boundaries…</source>
+        <translation>Importér &amp;grænser…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="46" />
+        <source>Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile</source>
+        <translation>Kommuner, regioner eller postnumre fra GeoJSON, GeoPackage eller Shapefile</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="48" />
+        <source>Load &amp;demo landscape</source>
+        <translation>Indlæs &amp;demolandskab</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="51" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="55" />
+        <source>&amp;New actor</source>
+        <translation>&amp;Ny aktør</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="59" />
+        <source>New actor</source>
+        <translation>Ny aktør</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="62" />
+        <source>New &amp;problem statement</source>
+        <translation>Ny &amp;problemstilling</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="66" />
+        <source>New problem</source>
+        <translation>Ny problemstilling</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="69" />
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="73" />
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="83" />
+        <source>&amp;Find actor</source>
+        <translation>&amp;Find aktør</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="87" />
+        <source>Find</source>
+        <translation>Søg</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="90" />
+        <source>&amp;Landscape</source>
+        <translation>&amp;Landskab</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="91" />
+        <source>&amp;Problem statements</source>
+        <translation>&amp;Problemstillinger</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="92" />
+        <source>&amp;Match</source>
+        <translation>&amp;Match</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="93" />
+        <source>M&amp;ap</source>
+        <translation>K&amp;ort</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="94" />
+        <source>Pa&amp;rtnerships</source>
+        <translation>Pa&amp;rtnerskaber</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="107" />
+        <source>&amp;Guide</source>
+        <translation>&amp;Vejledning</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="110" />
+        <source>&amp;About %1</source>
+        <translation>&amp;Om %1</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="141" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="143" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Gentag</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="147" />
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="148" />
+        <source>Redo</source>
+        <translation>Gentag</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="156" />
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="168" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="174" />
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="177" />
+        <source>&amp;Language</source>
+        <translation>&amp;Sprog</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="179" />
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="185" />
+        <source>Main</source>
+        <translation>Hovedværktøjslinje</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from mapper.domain.errors import NotFoundError
 from mapper.domain.vocabulary import Vocabulary
 from mapper.services.actors import ActorEditService
+from mapper.services.duplicates import DuplicateFinder
 from mapper.services.landscape import ActorSummary, LandscapeService
 from ui.actor_editor import ActorEditor
 from ui.models.actor_table import ActorTableModel
@@ -69,11 +70,19 @@ class LandscapeTab(QWidget):
         self._select_after_change: str | None = None
 
         self.actor_model = ActorTableModel(vocabulary, lang, self)
-        self.actor_editor = ActorEditor(actor_edit, vocabulary, lang)
+        self.duplicates = DuplicateFinder()
+        """Names of the register, for the editor's warning about an actor that exists."""
+        self.actor_editor = ActorEditor(
+            actor_edit,
+            vocabulary,
+            lang,
+            find_similar=lambda name, code, exclude: self.duplicates.similar(
+                name, code, exclude, limit=3
+            ),
+        )
         # Before anyone else hears of the save: the new row is to be selected once it is shown.
         self.actor_editor.actor_saved.connect(self._remember_saved)
-        if hasattr(self.actor_editor, "open_actor_requested"):
-            self.actor_editor.open_actor_requested.connect(self.select_actor)
+        self.actor_editor.open_actor_requested.connect(self.select_actor)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filters())
@@ -177,14 +186,13 @@ class LandscapeTab(QWidget):
         """The whole register (at start and after imports)."""
         selected = self.selected_actor_id()
         self.actor_model.set_rows(actors)
+        self.duplicates = DuplicateFinder.from_rows(actors)
         self._fill_municipalities(actors)
         editor = self.actor_editor
         editing = editor.current_actor_id()
-        if editing and not editor.is_dirty():  # an import may have changed it underneath
-            try:
-                editor.load_actor(editing)
-            except NotFoundError:
-                editor.new_actor()
+        # An import may have changed (or removed) it underneath.
+        if editing and not editor.is_dirty() and not editor.load_actor(editing):
+            editor.new_actor()
         self._keep_selection(selected, refresh=True)
         self._update_filter_label()
 
@@ -200,6 +208,10 @@ class LandscapeTab(QWidget):
         try:
             self.actor_model.upsert_rows(rows)
             self.actor_model.remove_rows(set(ids) - found)
+            for row in rows:
+                self.duplicates.upsert(row.id, row.name, row.municipality_code)
+            for gone in set(ids) - found:
+                self.duplicates.remove(gone)
         finally:
             self._updating = False
         self._add_municipalities(rows)

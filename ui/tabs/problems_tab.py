@@ -115,9 +115,13 @@ class ProblemsTab(QWidget):
         self.problem_model.set_rows(problems)
         editor = self.problem_editor
         editing = editor.current_problem_id()
-        if editing and not editor.is_dirty():  # an import may have changed it underneath
-            if editing not in {p.id for p in problems} or not editor.load_problem(editing):
-                editor.new_problem()
+        # An import may have changed (or removed) it underneath.
+        if (
+            editing
+            and not editor.is_dirty()
+            and (editing not in {p.id for p in problems} or not editor.load_problem(editing))
+        ):
+            editor.new_problem()
         self._keep_selection(selected)
 
     def apply_problem_changes(
