@@ -9,6 +9,7 @@ the words in any order ("Esbjerg Frivilligcenter"), and the letters without spac
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from mapper.domain.text import danish_sort_key, fold_danish
+from mapper.geo.reference import municipalities
 
 SIMILAR_CUTOFF = 85
 """The score (0-100) a name must reach to count as similar."""
@@ -48,6 +50,9 @@ FILLER_WORDS = frozenset(
         "de",
         "selvejende",
         "institution",
+        "landsforeningen",
+        "lokalafdeling",
+        "afdeling",
     }
 )
 # "A/S", "I/S": joined before folding would split them into single letters.
@@ -88,6 +93,19 @@ def _keys(name: str) -> tuple[str, str]:
     return " ".join(sorted(words)), "".join(words)
 
 
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """Folded municipality names ('esbjerg', 'hoeje-taastrup'): a name often ends in its town."""
+    return frozenset(fold_danish(m.name) for m in municipalities().values())
+
+
+def _placeless(sorted_key: str) -> str:
+    """A sorted key without place words, or the key itself when nothing else is left."""
+    words = sorted_key.split()
+    kept = [w for w in words if w not in _place_words()]
+    return " ".join(kept or words)
+
+
 def _ratios(key: str, keys: list[str]) -> NDArray[np.uint8]:
     scores = process.cdist(
         [key], keys, scorer=fuzz.ratio, dtype=np.uint8, workers=-1, score_cutoff=SIMILAR_CUTOFF
@@ -108,6 +126,7 @@ class DuplicateFinder:
         self._municipalities: list[str | None] = []
         self._sorted: list[str] = []
         self._compact: list[str] = []
+        self._placeless: list[str] = []
         self._position: dict[str, int] = {}
         for actor_id, name, municipality_code in actors:
             self.upsert(actor_id, name, municipality_code)
@@ -129,10 +148,12 @@ class DuplicateFinder:
             self._municipalities.append(municipality_code)
             self._sorted.append("")
             self._compact.append("")
+            self._placeless.append("")
             position = len(self._ids) - 1
         self._names[position] = name
         self._municipalities[position] = municipality_code
         self._sorted[position], self._compact[position] = _keys(name)
+        self._placeless[position] = _placeless(self._sorted[position])
 
     def remove(self, actor_id: str) -> None:
         position = self._position.pop(actor_id, None)
@@ -140,6 +161,7 @@ class DuplicateFinder:
             return
         del self._ids[position], self._names[position]
         del self._municipalities[position], self._sorted[position], self._compact[position]
+        del self._placeless[position]
         self._position = {a: i for i, a in enumerate(self._ids)}
 
     def similar(
@@ -160,6 +182,10 @@ class DuplicateFinder:
             _ratios(in_order, self._sorted),
             _ratios(compact, self._compact),
         )
+        if _placeless(in_order) == in_order:
+            # A name typed without its town ("Sammen om Sindet") is like the register's names
+            # that add one ("Sammen om Sindet Esbjerg"); one with a town is compared whole.
+            scores = np.maximum(scores, _ratios(in_order, self._placeless))
         hits = [int(i) for i in np.flatnonzero(scores >= SIMILAR_CUTOFF)]
         found = [
             SimilarActor(self._ids[i], self._names[i], self._municipalities[i], int(scores[i]))

@@ -114,3 +114,22 @@ def test_built_from_the_register_listing(tmp_path) -> None:
     found = finder.similar(first.name.upper(), first.municipality_code)
     assert first.id in ids(found)
     assert first.id not in ids(finder.similar(first.name, exclude_id=first.id))
+
+
+def test_a_name_typed_without_its_town_meets_the_names_that_add_one() -> None:
+    finder = DuplicateFinder(
+        [
+            ("esb", "Sammen om Sindet Esbjerg", "0561"),
+            ("aar", "Sammen om Sindet Aarhus", "0751"),
+            ("lf", "Landsforeningen Sammen om Sindet", None),
+            ("fc-odense", "Frivilligcenter Odense", "0461"),
+            ("fc-esbjerg", "Frivilligcenter Esbjerg", "0561"),
+        ]
+    )
+    found = finder.similar("Foreningen Sammen om Sindet", "0561")
+    assert [s.actor_id for s in found][:1] == ["esb"]  # same municipality first
+    assert {s.actor_id for s in found} == {"esb", "aar", "lf"}
+    # A name that states its town is compared whole: Odense's centre is another one.
+    assert [s.actor_id for s in finder.similar("Frivilligcenter Esbjerg")] == ["fc-esbjerg"]
+    # A town alone is no name.
+    assert finder.similar("Esbjerg") == []

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -32,6 +32,8 @@ from ui.forms.commands import Change, CreateRecordCommand, SetFieldCommand
 from ui.forms.fields import Binding, FieldSpec, Section, focus_order
 
 R = TypeVar("R")
+WIDE_FORM = 760
+"""Pixels from which captions stand beside their inputs rather than above them."""
 ERROR_COLOUR = "#b3261e"
 STYLE = f"""
 QLabel#guidance {{ color: palette(mid); }}
@@ -103,6 +105,7 @@ class RecordForm(QWidget, Generic[R]):
         self._typing_group = 0
         self._was_dirty = False
         self._specs: dict[str, FieldSpec] = {}
+        self._form_layouts: list[QFormLayout] = []
         self.bindings: dict[str, Binding] = {}
         self.inputs: dict[str, QWidget] = {}
         """Field key → its input widget (focus, tests, accessibility)."""
@@ -223,7 +226,8 @@ class RecordForm(QWidget, Generic[R]):
         box.setObjectName(section.name or section.title)
         self.section_boxes[section.name or section.title] = box
         form = QFormLayout(box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(self._wrap_policy())
+        self._form_layouts.append(form)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         if section.note:
             note = self.guidance_label(section.note)
@@ -231,6 +235,25 @@ class RecordForm(QWidget, Generic[R]):
         for spec in section.fields:
             self._add_field(form, spec)
         return box
+
+    def _wrap_policy(self) -> QFormLayout.RowWrapPolicy:
+        # Beside a register the form is narrow: captions go above their inputs, so tables and
+        # text fields keep their width; a wide form has captions beside the inputs.
+        if self.width() < WIDE_FORM:
+            return QFormLayout.RowWrapPolicy.WrapAllRows
+        return QFormLayout.RowWrapPolicy.DontWrapRows
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        policy = self._wrap_policy()
+        for form in self._form_layouts:
+            if form.rowWrapPolicy() != policy:
+                form.setRowWrapPolicy(policy)
+        # Above its input a caption has the whole width: wrapping would only break it early.
+        above = policy == QFormLayout.RowWrapPolicy.WrapAllRows
+        for caption in self.captions.values():
+            if caption.wordWrap() == above:
+                caption.setWordWrap(not above)
+        super().resizeEvent(event)
 
     @staticmethod
     def guidance_label(text: str) -> QLabel:
@@ -245,7 +268,6 @@ class RecordForm(QWidget, Generic[R]):
         caption.setBuddy(binding.input)
         # Captions wrap between words, never inside one ("Målgrupp e").
         caption.setWordWrap(True)
-        caption.setMinimumWidth(caption.fontMetrics().horizontalAdvance("Kommunekode  "))
         binding.input.setAccessibleName(spec.title)
         binding.widget.setAccessibleName(spec.title)
         binding.input.setAccessibleDescription(spec.guidance)
@@ -533,6 +555,7 @@ class RecordForm(QWidget, Generic[R]):
         self._deleted_id = None
         self._version = version
         self._base = record
+        self._show_stored()
         self._saved_values = dict(self._values)
         self.undo_stack.setClean()
         if creating and announce_create:
@@ -544,6 +567,31 @@ class RecordForm(QWidget, Generic[R]):
         self.show_message(self.tr("Saved."))
         self.saved.emit(self._record_id)
         return True
+
+    def _show_stored(self) -> None:
+        """Show what the service stored where it differs from the input (a point found from
+        the postcode, a code in four digits): the form then holds the record as saved. The
+        undo history stays; it is the user's own."""
+        if self._record_id is None:
+            return
+        try:
+            stored, version = self._service.load(self._record_id)
+        except MapperError:
+            return
+        if version != self._version:
+            return  # someone saved after us already: keep what we know we stored
+        self._base = stored
+        values = self.values_of(stored)
+        changed = [k for k in self.bindings if values.get(k) != self._values.get(k)]
+        self._applying = True
+        try:
+            for key in changed:
+                self._values[key] = values[key]
+                self.bindings[key].put(values[key])
+        finally:
+            self._applying = False
+        for key in changed:
+            self.field_applied(key)
 
     # ----------------------------------------------------------------- validation
 

@@ -126,9 +126,10 @@ class ResourceTable(QWidget):
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        table.setColumnWidth(COL_KIND, 200)
-        table.setColumnWidth(COL_HOURS, 100)
-        table.setColumnWidth(COL_DKK, 100)
+        # Narrow beside the register: the description takes what the others leave.
+        table.setColumnWidth(COL_KIND, 150)
+        table.setColumnWidth(COL_HOURS, 80)
+        table.setColumnWidth(COL_DKK, 90)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Tab leaves the table (arrows move between cells), so the form stays one tab chain.

@@ -58,7 +58,7 @@ class DuplicateWarning(QWidget):
         layout.addWidget(icon, 0, 0, Qt.AlignmentFlag.AlignTop)
         self.caption = QLabel(self.tr("Looks like existing actors:"))
         self.caption.setObjectName("duplicateCaption")
-        layout.addWidget(self.caption, 0, 1)
+        layout.addWidget(self.caption, 0, 1, 1, 3)
         self.labels: list[QLabel] = []
         self.buttons: list[QToolButton] = []
         for line in range(self.MAX_SHOWN):
@@ -72,8 +72,9 @@ class DuplicateWarning(QWidget):
             button.setText(self.tr("Open"))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable by Tab, not by a click
             button.clicked.connect(lambda _checked=False, line=line: self._open(line))
-            layout.addWidget(label, line, 2)
-            layout.addWidget(button, line, 3, Qt.AlignmentFlag.AlignTop)
+            # The caption has its own line: a name under it gets the whole width.
+            layout.addWidget(label, line + 1, 1, 1, 2)
+            layout.addWidget(button, line + 1, 3, Qt.AlignmentFlag.AlignTop)
             self.labels.append(label)
             self.buttons.append(button)
         layout.setColumnStretch(2, 1)
