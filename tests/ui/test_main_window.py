@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from mapper.domain.text import danish_sort_key
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
 from tests.conftest import small_landscape
@@ -83,6 +84,19 @@ def test_filters_by_target_group_resource_and_municipality(window: MainWindow) -
         a["name"] for a in doc["actors"] if a["location"].get("municipality_code") == "0400"
     }
     assert "af 67" in window.filter_label.text() or "of 67" in window.filter_label.text()
+
+
+def test_the_municipality_filter_names_municipalities_by_their_official_name(
+    window: MainWindow,
+) -> None:
+    box = window.municipality_filter
+    labels = [box.itemText(i) for i in range(1, box.count())]
+    # The demo's Aarhus actors live in Brabrand, Viby J …; Esbjerg's in Esbjerg N, Ø …: the
+    # filter says which municipality, not the town of the first actor found.
+    assert "Aarhus (0751)" in labels
+    assert "Esbjerg (0561)" in labels
+    assert labels == sorted(labels, key=danish_sort_key)
+    assert box.itemData(labels.index("Esbjerg (0561)") + 1) == "0561"
 
 
 def test_kind_filter_shows_only_that_kind(window: MainWindow, qtbot: QtBot) -> None:

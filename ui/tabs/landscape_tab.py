@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from mapper.domain.errors import NotFoundError
+from mapper.domain.text import danish_sort_key
 from mapper.domain.vocabulary import Vocabulary
+from mapper.geo.reference import municipality_name
 from mapper.services.actors import ActorEditService
 from mapper.services.duplicates import DuplicateFinder
 from mapper.services.landscape import ActorSummary, LandscapeService
@@ -248,19 +250,21 @@ class LandscapeTab(QWidget):
         box.blockSignals(False)
 
     def _add_municipalities(self, actors: Iterable[ActorSummary]) -> None:
-        """Codes not in the filter yet, in code order; a place name beside the code helps."""
+        """Municipalities not in the filter yet, by their official name ("Esbjerg (0561)"),
+        in name order: never the town of whichever actor came first."""
         box = self.municipality_filter
-        names: dict[str, str] = {}
+        labels: dict[str, str] = {}
         for actor in actors:
             code = actor.municipality_code
-            if code and box.findData(code) < 0 and not names.get(code):
-                names[code] = actor.city or ""
+            if code and code not in labels and box.findData(code) < 0:
+                name = municipality_name(code)
+                labels[code] = f"{name} ({code})" if name else code
         box.blockSignals(True)
-        for code in sorted(names):
+        for code, label in sorted(labels.items(), key=lambda item: danish_sort_key(item[1])):
             row = 1
-            while row < box.count() and str(box.itemData(row)) < code:
+            while row < box.count() and danish_sort_key(box.itemText(row)) < danish_sort_key(label):
                 row += 1
-            box.insertItem(row, f"{code} {names[code]}".strip(), code)
+            box.insertItem(row, label, code)
         box.blockSignals(False)
 
     # ----------------------------------------------------------------- selection
