@@ -19,7 +19,18 @@ from mapper.matching.statuses import is_matchable
 from mapper.services.problems import ProblemEditService
 from ui.error_text import describe_error
 from ui.forms.commands import Change
-from ui.forms.fields import Binding, Check, Choice, Codes, FieldSpec, Line, Resources, Section, Text
+from ui.forms.fields import (
+    Binding,
+    Check,
+    Choice,
+    Codes,
+    FieldSpec,
+    FormComboBox,
+    Line,
+    Resources,
+    Section,
+    Text,
+)
 from ui.forms.record_form import RecordForm
 from ui.forms.resource_table import ResourceTable, resources_of, rows_of
 from ui.locale_format import parse_number
@@ -50,7 +61,7 @@ class Owner(FieldSpec):
     mergeable: bool = True
 
     def build(self, vocabulary: Vocabulary, lang: str) -> Binding:
-        combo = QComboBox()
+        combo = FormComboBox()
         combo.setObjectName("owner")
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

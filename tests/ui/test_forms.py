@@ -11,11 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QPointF, Qt, QTranslator
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QLineEdit,
     QListWidget,
+    QSpinBox,
     QStyle,
     QStyleOptionViewItem,
     QWidget,
@@ -243,6 +246,48 @@ def test_ticking_a_code_in_the_middle_of_the_form_does_not_scroll(
     )
     assert picker.codes() == ()
     assert bar.value() == middle
+
+
+@pytest.mark.parametrize("kind", ["actor", "problem"])
+def test_the_wheel_scrolls_the_form_past_lists_and_numbers_without_changing_them(
+    qtbot: QtBot, make_form: Callable[[str], Form], kind: str
+) -> None:
+    """Scrolling with the wheel over a combo box or a spin box the user has not clicked
+    scrolls the form; it must not pick another value on the way. (An ignored wheel event is
+    what Qt hands on to the scroll area; a synthetic one is not handed on, so the test checks
+    that the field leaves it.)"""
+    form = make_form(kind)
+    editor = form.editor
+    editor.load(form.stored_id)
+    choices = [w for w in editor.inputs.values() if isinstance(w, (QComboBox, QSpinBox))]
+    assert choices
+    before = editor.values()
+
+    def wheel(widget: QWidget) -> QWheelEvent:
+        event = QWheelEvent(
+            QPointF(widget.rect().center()),
+            QPointF(widget.mapToGlobal(widget.rect().center())),
+            QPoint(0, 0),
+            QPoint(0, -120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(widget, event)
+        return event
+
+    for widget in choices:
+        assert not widget.hasFocus()
+        assert not wheel(widget).isAccepted(), widget.objectName()
+    assert editor.values() == before
+    assert not editor.is_dirty()
+    # Once the user has put the cursor in it, the wheel is the field's own.
+    combo = next(w for w in choices if isinstance(w, QComboBox) and w.count() > 2)
+    combo.setFocus()
+    settle()
+    assert wheel(combo).isAccepted()
+    assert editor.values() != before
 
 
 def test_a_message_waits_until_the_field_is_left(qtbot: QtBot, actor_form: Form) -> None:

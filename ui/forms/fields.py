@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +25,50 @@ from PySide6.QtWidgets import (
 from mapper.domain.vocabulary import Vocabulary
 from ui.forms.resource_table import ResourceTable
 from ui.widgets.code_picker import CodePicker
+
+
+class FormComboBox(QComboBox):
+    """A combo box that leaves the mouse wheel to the scrolling form unless it has the focus:
+    a user scrolling past it must not change its value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class FormSpinBox(QSpinBox):
+    """A spin box that, like FormComboBox, only takes the wheel when it has the focus."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class FormDateEdit(QDateEdit):
+    """A date edit that, like FormComboBox, only takes the wheel when it has the focus."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
 
 NO_DATE = QDate(1900, 1, 1)
 """The minimum of an optional date edit, shown as its 'no date' text."""
@@ -116,7 +161,7 @@ class Choice(FieldSpec):
     mergeable: bool = True
 
     def build(self, vocabulary: Vocabulary, lang: str) -> Binding:
-        combo = QComboBox()
+        combo = FormComboBox()
         combo.setObjectName(self.key)
         combo.addItem(self.empty, None)
         items = self.items() if callable(self.items) else self.items
@@ -169,7 +214,7 @@ class Count(FieldSpec):
     mergeable: bool = True
 
     def build(self, vocabulary: Vocabulary, lang: str) -> Binding:
-        spin = QSpinBox()
+        spin = FormSpinBox()
         spin.setObjectName(self.key)
         spin.setRange(UNKNOWN_COUNT, 1_000_000)
         spin.setSpecialValueText(self.not_stated)
@@ -209,7 +254,7 @@ class OptionalDateEdit(QWidget):
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.date_edit = QDateEdit()
+        self.date_edit = FormDateEdit()
         self.date_edit.setObjectName("dateEdit")
         self.date_edit.setMinimumDate(NO_DATE)
         self.date_edit.setSpecialValueText(empty_text)
