@@ -3,13 +3,22 @@ declared on the form framework (ui/forms), with the status workflow as undoable 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mapper.domain.errors import MapperError
 from mapper.domain.model import PROBLEM_STATUSES, ProblemStatement, Seeking
@@ -76,8 +85,11 @@ class Owner(FieldSpec):
             with QSignalBlocker(combo):
                 combo.clear()
                 combo.addItem("", None)
-                for actor_id, name in self.owners() if self.owners else []:
-                    shown = f"{name} ({actor_id})"
+                pairs = self.owners() if self.owners else []
+                shared = Counter(name.casefold() for _id, name in pairs)
+                for actor_id, name in pairs:
+                    # A name is enough; two actors of one name are told apart by their id.
+                    shown = name if shared[name.casefold()] == 1 else f"{name} ({actor_id})"
                     combo.addItem(shown, actor_id)
                     ids[shown] = ids[actor_id] = actor_id
                     ids.setdefault(name.casefold(), actor_id)
@@ -95,6 +107,7 @@ class Owner(FieldSpec):
                 combo.setEditText(combo.itemText(index))
             else:
                 combo.setEditText(str(actor_id))
+            combo.lineEdit().setCursorPosition(0)  # a long name shows its beginning
 
         combo.setProperty("refresh", None)
         combo.refresh_owners = refresh  # type: ignore[attr-defined]
@@ -133,7 +146,7 @@ class ProblemEditor(RecordForm[ProblemStatement]):
         self.match_button.setObjectName("findPartners")
         self.match_button.setToolTip(self.tr("Rank the actors of the landscape as partners"))
         self.match_button.clicked.connect(self._request_match)
-        self.build_form(top=[self._status_row()], bottom=[self.match_button])
+        self.build_form(header=[self._status_row()], bottom=[self.match_button])
         self.save_button.setObjectName("saveProblem")
         self.saved.connect(self.problem_saved)
         self.deleted.connect(self.problem_deleted)
@@ -369,14 +382,23 @@ class ProblemEditor(RecordForm[ProblemStatement]):
         ]
 
     def _status_row(self) -> QWidget:
+        """The status and the moves it allows, above the form and always in view: the status
+        on one line, the buttons on the next (the pane beside the list is narrow)."""
         holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
+        holder.setObjectName("statusRow")
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        line = QHBoxLayout()
         self.status_label = QLabel()
         self.status_label.setObjectName("problemStatus")
         self.status_hint = QLabel(self.tr("Save the problem statement to move it along."))
         self.status_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        row.addWidget(self.status_label)
+        self.status_hint.setWordWrap(True)
+        line.addWidget(self.status_label)
+        line.addWidget(self.status_hint, 1)
+        column.addLayout(line)
+        buttons = QHBoxLayout()
         self.status_buttons: dict[str, QPushButton] = {}
         for status in PROBLEM_STATUSES:
             button = QPushButton()
@@ -384,9 +406,9 @@ class ProblemEditor(RecordForm[ProblemStatement]):
             button.setToolTip(self._status_help(status))
             button.clicked.connect(lambda _checked=False, s=status: self.change_status(s))
             self.status_buttons[status] = button
-            row.addWidget(button)
-        row.addWidget(self.status_hint)
-        row.addStretch(1)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
         return holder
 
     # ----------------------------------------------------------------- values

@@ -166,9 +166,15 @@ class RecordForm(QWidget, Generic[R]):
 
     # ----------------------------------------------------------------- building
 
-    def build_form(self, top: Sequence[QWidget] = (), bottom: Sequence[QWidget] = ()) -> None:
-        """Lay out header, ``top`` widgets, the declared sections in a scroll area, then the
-        message line with ``bottom`` widgets and the save button."""
+    def build_form(
+        self,
+        top: Sequence[QWidget] = (),
+        bottom: Sequence[QWidget] = (),
+        header: Sequence[QWidget] = (),
+    ) -> None:
+        """Lay out the header line with ``header`` widgets under it (always in view), then
+        ``top`` widgets and the declared sections in a scroll area, then the message line with
+        ``bottom`` widgets and the save button."""
         self.header_label = QLabel()
         self.header_label.setObjectName("editorHeader")
         self.header_label.setWordWrap(True)
@@ -207,6 +213,8 @@ class RecordForm(QWidget, Generic[R]):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header_label)
+        for widget in header:
+            layout.addWidget(widget)
         self._layout = layout
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(row)
@@ -216,7 +224,13 @@ class RecordForm(QWidget, Generic[R]):
             self.save,
             Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
-        chain = [*top, *focus_order(list(self.bindings.values())), *bottom, self.save_button]
+        chain = [
+            *header,
+            *top,
+            *focus_order(list(self.bindings.values())),
+            *bottom,
+            self.save_button,
+        ]
         chain = [w for w in chain if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
