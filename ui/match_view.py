@@ -475,8 +475,10 @@ def _bar(points: float, scale: float = 40.0) -> str:
 def match_html(match: Match, lang: str) -> str:
     """The explanation of one match: score, reasons, warnings and every criterion's points."""
     rows = "".join(
-        f"<tr><td>{_esc(criterion_label(c.criterion, lang))}</td>"
-        f"<td align='right'>{_points(c.points, lang)}</td><td width='40%'>{_bar(c.points)}</td>"
+        # Criterion names and points never wrap: a narrow pane broke "Forebyggelses niveau".
+        f"<tr><td style='white-space:nowrap'>{_esc(criterion_label(c.criterion, lang))}</td>"
+        f"<td align='right' style='white-space:nowrap'>{_points(c.points, lang)}</td>"
+        f"<td width='30%'>{_bar(c.points)}</td>"
         f"<td>{'<i>' if c.neutral else ''}"
         f"{_esc('; '.join(render(r, lang) for r in c.reasons))}"
         f"{'</i>' if c.neutral else ''}</td></tr>"

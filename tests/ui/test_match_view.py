@@ -51,6 +51,18 @@ def test_find_partners_ranks_and_explains(window: MainWindow, qtbot: QtBot) -> N
     assert "Arbejder med psykisk sårbare og psykisk syge" in text
     assert "Målgruppe" in text and "Geografi" in text  # the per-criterion breakdown
     assert "mangler krævet ressource" in view.excluded_label.text()
+    # In the narrow default pane no criterion name breaks inside a word.
+    view.explanation.resize(380, 600)
+    document = view.explanation.document()
+    document.setTextWidth(view.explanation.viewport().width())
+    names = {"Målgruppe", "Forebyggelsesniveau", "Kapacitet og konkrethed", "Gensidighed"}
+    block, seen = document.begin(), set()
+    while block.isValid():
+        if block.text() in names:
+            seen.add(block.text())
+            assert block.layout().lineCount() == 1, block.text()
+        block = block.next()
+    assert "Forebyggelsesniveau" in seen
 
 
 def test_weights_re_rank_at_once(qtbot: QtBot, tmp_path: Path) -> None:
