@@ -309,7 +309,10 @@ class MainWindow(QMainWindow):
 
     def _propose_partnership(self, problem_id: str, actor_id: str) -> PartnershipDetail:
         # Through the partnerships view: the proposal is undoable and the list follows.
-        self._proposed = self.partnerships_view.propose(problem_id, actor_id)
+        title = next((p.title for p in self.problems_tab.rows() if p.id == problem_id), None)
+        name = next((a.name for a in self.actor_model.rows() if a.id == actor_id), None)
+        label = f"{title} ↔ {name}" if title and name else None
+        self._proposed = self.partnerships_view.propose(problem_id, actor_id, label=label)
         return self._proposed
 
     def _partnership_proposed(self, problem_id: str, actor_id: str) -> None:
@@ -406,6 +409,8 @@ class MainWindow(QMainWindow):
             id(self.landscape_tab): self.actor_editor.undo_stack,
             id(self.problems_tab): self.problem_editor.undo_stack,
             id(self.partnerships_view): self.partnerships_view.undo_stack,
+            # Proposing from the match is a partnership edit: Ctrl+Z takes it back right there.
+            id(self.match_view): self.partnerships_view.undo_stack,
         }.get(id(current))
         self.undo_group.setActiveStack(stack)
         if current is self.partnerships_view and not self._partnerships_loaded:

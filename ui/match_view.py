@@ -227,7 +227,7 @@ class MatchView(QWidget):
         self.excluded_label = QLabel()
         self.excluded_label.setObjectName("matchExcluded")
         self.excluded_label.setWordWrap(True)
-        self.propose_button = QPushButton(self.tr("&Propose partnership"))
+        self.propose_button = QPushButton(self.tr("Propose &partnership"))
         self.propose_button.setObjectName("proposePartnership")
         self.propose_button.setEnabled(False)
         self.propose_button.clicked.connect(self.propose_selected)

@@ -416,13 +416,19 @@ class PartnershipsView(QWidget):
         self._show_detail(self._detail)
 
     def propose(
-        self, problem_id: str, actor_id: str, *, note: str | None = None
+        self,
+        problem_id: str,
+        actor_id: str,
+        *,
+        note: str | None = None,
+        label: str | None = None,
     ) -> PartnershipDetail:
-        """Propose a partnership (undoably) and select it; raises the service's error."""
+        """Propose a partnership (undoably) and select it; raises the service's error.
+        ``label`` names it in the undo history ("title ↔ name"); ids only when not given."""
         key = (problem_id, actor_id)
         command = ProposePartnershipCommand(
             self.tr("Propose partnership %1").replace(
-                "%1", partnership_label(problem_id, actor_id)
+                "%1", label or partnership_label(problem_id, actor_id)
             ),
             self._service,
             key,

@@ -100,6 +100,12 @@ def test_propose_partnership_creates_it_at_stage_proposed(window: MainWindow, qt
     assert blocker.args == [PATRICIA, "esb-sammen-om-sindet"]
     detail = window.context.partnerships.get(PATRICIA, "esb-sammen-om-sindet")
     assert detail.stage == "proposed"
+    # Undo is right there in the Match area (toolbar, menu, Ctrl+Z) and names what it undoes.
+    assert window.undo_action.isEnabled()
+    assert "Sammen om Sindet Esbjerg" in window.undo_action.text()
+    window.undo_action.trigger()
+    with pytest.raises(NotFoundError):
+        window.context.partnerships.get(PATRICIA, "esb-sammen-om-sindet")
 
 
 def test_match_model_sorts_by_raw_values(qtmodeltester, window: MainWindow, qtbot: QtBot) -> None:

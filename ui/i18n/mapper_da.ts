@@ -693,12 +693,12 @@
         <translation>Åbn</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicate_warning.py" line="123" />
+        <location filename="../widgets/duplicate_warning.py" line="124" />
         <source>Open %1</source>
         <translation>Åbn %1</translation>
     </message>
     <message>
-        <location filename="../widgets/duplicate_warning.py" line="124" />
+        <location filename="../widgets/duplicate_warning.py" line="125" />
         <source>Open the existing actor %1</source>
         <translation>Åbn den eksisterende aktør %1</translation>
     </message>
@@ -1828,82 +1828,82 @@
 <context>
     <name>LandscapeTab</name>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="99" />
+        <location filename="../tabs/landscape_tab.py" line="101" />
         <source>Search actors…</source>
         <translation>Søg efter aktør…</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="101" />
+        <location filename="../tabs/landscape_tab.py" line="103" />
         <source>Search actors</source>
         <translation>Søg efter aktør</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="120" />
+        <location filename="../tabs/landscape_tab.py" line="122" />
         <source>Filter by actor kind</source>
         <translation>Filtrér efter aktørtype</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="120" />
+        <location filename="../tabs/landscape_tab.py" line="122" />
         <source>All kinds</source>
         <translation>Alle typer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="124" />
+        <location filename="../tabs/landscape_tab.py" line="126" />
         <source>Filter by target group</source>
         <translation>Filtrér efter målgruppe</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="125" />
+        <location filename="../tabs/landscape_tab.py" line="127" />
         <source>All target groups</source>
         <translation>Alle målgrupper</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="130" />
+        <location filename="../tabs/landscape_tab.py" line="132" />
         <source>Filter by resource</source>
         <translation>Filtrér efter ressource</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="131" />
+        <location filename="../tabs/landscape_tab.py" line="133" />
         <source>All resources</source>
         <translation>Alle ressourcer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="136" />
+        <location filename="../tabs/landscape_tab.py" line="138" />
         <source>Filter by municipality</source>
         <translation>Filtrér efter kommune</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="137" />
+        <location filename="../tabs/landscape_tab.py" line="139" />
         <source>All municipalities</source>
         <translation>Alle kommuner</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="157" />
+        <location filename="../tabs/landscape_tab.py" line="159" />
         <source>Actors</source>
         <translation>Aktører</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="168" />
+        <location filename="../tabs/landscape_tab.py" line="170" />
         <source>Actor details</source>
         <translation>Detaljer om aktøren</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="169" />
+        <location filename="../tabs/landscape_tab.py" line="171" />
         <source>Select an actor to see its profile.</source>
         <translation>Vælg en aktør for at se dens profil.</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="172" />
+        <location filename="../tabs/landscape_tab.py" line="174" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="173" />
+        <location filename="../tabs/landscape_tab.py" line="175" />
         <source>Edit dating profile</source>
         <translation>Redigér datingprofil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="363" />
+        <location filename="../tabs/landscape_tab.py" line="367" />
         <source>%1 of %2 actors shown</source>
         <translation>%1 af %2 aktører vises</translation>
     </message>
@@ -1980,27 +1980,27 @@
         <translation>“%1” matches ikke: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434" />
+        <location filename="../main_window.py" line="436" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438" />
+        <location filename="../main_window.py" line="440" />
         <source>Restart now</source>
         <translation>Genstart nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439" />
+        <location filename="../main_window.py" line="441" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454" />
+        <location filename="../main_window.py" line="456" />
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456" />
+        <location filename="../main_window.py" line="458" />
         <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
@@ -2020,8 +2020,8 @@
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429" />
-        <location filename="../main_window.py" line="435" />
+        <location filename="../main_window.py" line="431" />
+        <location filename="../main_window.py" line="437" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
@@ -2129,8 +2129,8 @@
     </message>
     <message>
         <location filename="../match_view.py" line="230" />
-        <source>&amp;Propose partnership</source>
-        <translation>&amp;Foreslå partnerskab</translation>
+        <source>Propose &amp;partnership</source>
+        <translation>Foreslå &amp;partnerskab</translation>
     </message>
     <message>
         <location filename="../match_view.py" line="243" />
@@ -2194,7 +2194,7 @@
         <translation>Ingen aktører består de faste krav.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="529" />
+        <location filename="../match_view.py" line="531" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
     </message>
@@ -2210,22 +2210,22 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../forms/fields.py" line="221" />
+        <location filename="../forms/fields.py" line="266" />
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../forms/fields.py" line="224" />
+        <location filename="../forms/fields.py" line="269" />
         <source>Clear</source>
         <translation>Ryd</translation>
     </message>
     <message>
-        <location filename="../forms/fields.py" line="236" />
+        <location filename="../forms/fields.py" line="281" />
         <source>%1: today</source>
         <translation>%1: i dag</translation>
     </message>
     <message>
-        <location filename="../forms/fields.py" line="237" />
+        <location filename="../forms/fields.py" line="282" />
         <source>%1: clear</source>
         <translation>%1: ryd</translation>
     </message>
@@ -2458,379 +2458,379 @@
 <context>
     <name>ProblemEditor</name>
     <message>
-        <location filename="../problem_editor.py" line="366" />
+        <location filename="../problem_editor.py" line="395" />
         <source>Save the problem statement to move it along.</source>
         <translation>Gem problemstillingen for at flytte den videre.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="121" />
+        <location filename="../problem_editor.py" line="145" />
         <source>Find partners</source>
         <translation>Find partnere</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="123" />
-        <location filename="../problem_editor.py" line="583" />
+        <location filename="../problem_editor.py" line="147" />
+        <location filename="../problem_editor.py" line="616" />
         <source>Rank the actors of the landscape as partners</source>
         <translation>Rangér landskabets aktører som partnere</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="118" />
+        <location filename="../problem_editor.py" line="142" />
         <source>Save the problem statement (Ctrl+S)</source>
         <translation>Gem problemstillingen (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="195" />
+        <location filename="../problem_editor.py" line="219" />
         <source>The problem</source>
         <translation>Problemet</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="199" />
+        <location filename="../problem_editor.py" line="223" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="200" />
+        <location filename="../problem_editor.py" line="224" />
         <source>A short name a partner understands at a glance.</source>
         <translation>Et kort navn, som en partner forstår med det samme.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="205" />
+        <location filename="../problem_editor.py" line="229" />
         <source>Owner</source>
         <translation>Ejer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="206" />
+        <location filename="../problem_editor.py" line="230" />
         <source>The unit or organisation that seeks partners; type to search.</source>
         <translation>Den enhed eller organisation, der søger partnere; skriv for at søge.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="221" />
+        <location filename="../problem_editor.py" line="245" />
         <source>We seek a partner for the project …</source>
         <translation>Jeg/vi søger samarbejdspartner til projektet …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="222" />
+        <location filename="../problem_editor.py" line="246" />
         <source>Describe the problem so that volunteers can help define it.</source>
         <translation>Beskriv problemet, så frivillige kan være med til at definere det.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="226" />
+        <location filename="../problem_editor.py" line="250" />
         <source>Concreteness</source>
         <translation>Konkrethed</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="228" />
+        <location filename="../problem_editor.py" line="252" />
         <source>The fewer resources the volunteers have, the more concrete the problem must be.</source>
         <translation>Jo færre ressourcer de frivillige har, jo mere konkret skal problemstillingen være.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="236" />
+        <location filename="../problem_editor.py" line="260" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="237" />
+        <location filename="../problem_editor.py" line="261" />
         <source>Who the effort is for; tick one or more.</source>
         <translation>Hvem indsatsen er for; sæt flueben ved en eller flere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="242" />
+        <location filename="../problem_editor.py" line="266" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="249" />
+        <location filename="../problem_editor.py" line="273" />
         <source>My/our role in the project is …</source>
         <translation>Min/vores rolle i projektet er …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="254" />
+        <location filename="../problem_editor.py" line="278" />
         <source>This is how I know that my/our effort works …</source>
         <translation>Sådan ved jeg, at min/vores indsats virker …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="255" />
+        <location filename="../problem_editor.py" line="279" />
         <source>Measurements, evaluations or experience that show the effect.</source>
         <translation>Målinger, evalueringer eller erfaringer, der viser effekten.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="264" />
+        <location filename="../problem_editor.py" line="288" />
         <source>The problem involves a statutory task</source>
         <translation>Problemstillingen indebærer en myndighedsopgave</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="259" />
+        <location filename="../problem_editor.py" line="283" />
         <source>Statutory task</source>
         <translation>Myndighedsopgave</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="163" />
+        <location filename="../problem_editor.py" line="187" />
         <source>Move %1 to %2</source>
         <translation>Flyt %1 til %2</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="211" />
+        <location filename="../problem_editor.py" line="235" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="212" />
+        <location filename="../problem_editor.py" line="236" />
         <source>The municipality the problem belongs to.</source>
         <translation>Den kommune, problemstillingen hører til.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="217" />
+        <location filename="../problem_editor.py" line="241" />
         <source>Not stated</source>
         <translation>Ikke oplyst</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="243" />
+        <location filename="../problem_editor.py" line="267" />
         <source>Before the problem arises, early, treatment or rehabilitation.</source>
         <translation>Før problemet opstår, tidligt, behandling eller rehabilitering.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="250" />
+        <location filename="../problem_editor.py" line="274" />
         <source>What you put in: staff, premises, access to the target group.</source>
         <translation>Hvad I selv bidrager med: medarbejdere, lokaler, adgang til målgruppen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="261" />
+        <location filename="../problem_editor.py" line="285" />
         <source>Volunteers can contribute, but they cannot carry the responsibility for a statutory task.</source>
         <translation>Frivillige kan bidrage, men de kan ikke bære ansvaret for en myndighedsopgave.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="270" />
+        <location filename="../problem_editor.py" line="294" />
         <source>The partner we seek</source>
         <translation>Den partner, vi søger</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="274" />
+        <location filename="../problem_editor.py" line="298" />
         <source>For this project I seek someone who …</source>
         <translation>Til dette projekt søger jeg nogen, der …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="275" />
+        <location filename="../problem_editor.py" line="299" />
         <source>What the partner should do or be able to do.</source>
         <translation>Hvad partneren skal gøre eller kunne.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="281" />
+        <location filename="../problem_editor.py" line="305" />
         <source>What you seek from a partner: kind, what, hours per month and amount in DKK (e.g. 250.000).</source>
         <translation>Hvad I søger fra en partner: slags, hvad, timer pr. måned og beløb i kr. (fx 250.000).</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="287" />
+        <location filename="../problem_editor.py" line="311" />
         <source>Required resources</source>
         <translation>Krævede ressourcer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="288" />
+        <location filename="../problem_editor.py" line="312" />
         <source>Partners who do not offer these are left out of the matching.</source>
         <translation>Partnere, der ikke tilbyder disse, udelades af matchningen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="293" />
+        <location filename="../problem_editor.py" line="317" />
         <source>Can fill the role of …</source>
         <translation>Kan udfylde rollen som …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="294" />
+        <location filename="../problem_editor.py" line="318" />
         <source>The roles the partner should take in the project.</source>
         <translation>De roller, partneren skal have i projektet.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="299" />
+        <location filename="../problem_editor.py" line="323" />
         <source>Kinds of actor sought</source>
         <translation>Søgte aktørtyper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="301" />
+        <location filename="../problem_editor.py" line="325" />
         <source>A local association for a concrete problem, an organisation for a broad one.</source>
         <translation>En lokal forening til en konkret problemstilling, en organisation til en bred.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="325" />
+        <location filename="../problem_editor.py" line="349" />
         <source>What the partner gains: premises, sparring, the target group.</source>
         <translation>Hvad partneren får: lokaler, sparring, adgang til målgruppen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="341" />
+        <location filename="../problem_editor.py" line="365" />
         <source>Four digits, e.g. 6760: distances are measured from here.</source>
         <translation>Fire cifre, fx 6760: afstande måles herfra.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="344" />
+        <location filename="../problem_editor.py" line="368" />
         <source>Filled in from the postcode.</source>
         <translation>Udfyldes ud fra postnummeret.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="348" />
+        <location filename="../problem_editor.py" line="372" />
         <source>Decimal degrees, e.g. 55,4765; give both or neither.</source>
         <translation>Decimalgrader, fx 55,4765; angiv begge eller ingen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="353" />
+        <location filename="../problem_editor.py" line="377" />
         <source>Decimal degrees, e.g. 8,4594.</source>
         <translation>Decimalgrader, fx 8,4594.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="488" />
+        <location filename="../problem_editor.py" line="521" />
         <source>Hours and DKK must be numbers, e.g. 40 or 250.000 (row %1).</source>
         <translation>Timer og kr. skal være tal, fx 40 eller 250.000 (række %1).</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="502" />
+        <location filename="../problem_editor.py" line="535" />
         <source>Decimal degrees between -%1 and %1.</source>
         <translation>Decimalgrader mellem -%1 og %1.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="585" />
+        <location filename="../problem_editor.py" line="618" />
         <source>Partners are sought once the problem is open for input or seeking.</source>
         <translation>Der søges partnere, når problemstillingen er åben for input eller søger partnere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="308" />
+        <location filename="../problem_editor.py" line="332" />
         <source>The partner must not …</source>
         <translation>Partneren skal ikke …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="309" />
+        <location filename="../problem_editor.py" line="333" />
         <source>Tasks the partner must not take over; shown with every match.</source>
         <translation>Opgaver, partneren ikke skal overtage; vises ved hvert match.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="313" />
+        <location filename="../problem_editor.py" line="337" />
         <source>Excluded kinds of actor</source>
         <translation>Udelukkede aktørtyper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="314" />
+        <location filename="../problem_editor.py" line="338" />
         <source>These kinds are never proposed.</source>
         <translation>Disse typer foreslås aldrig.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="319" />
+        <location filename="../problem_editor.py" line="343" />
         <source>Maximum distance (km)</source>
         <translation>Største afstand (km)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="320" />
+        <location filename="../problem_editor.py" line="344" />
         <source>Leave empty when distance does not matter.</source>
         <translation>Lad feltet stå tomt, når afstanden ikke betyder noget.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="324" />
+        <location filename="../problem_editor.py" line="348" />
         <source>As a partner in the project you get …</source>
         <translation>Som partner i projektet får du …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="279" />
+        <location filename="../problem_editor.py" line="303" />
         <source>Resources sought</source>
         <translation>Søgte ressourcer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="331" />
+        <location filename="../problem_editor.py" line="355" />
         <source>Where</source>
         <translation>Hvor</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="335" />
+        <location filename="../problem_editor.py" line="359" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="336" />
+        <location filename="../problem_editor.py" line="360" />
         <source>Where the project takes place.</source>
         <translation>Hvor projektet foregår.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="340" />
+        <location filename="../problem_editor.py" line="364" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="344" />
+        <location filename="../problem_editor.py" line="368" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="347" />
+        <location filename="../problem_editor.py" line="371" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="352" />
+        <location filename="../problem_editor.py" line="376" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="232" />
-        <location filename="../problem_editor.py" line="245" />
+        <location filename="../problem_editor.py" line="256" />
+        <location filename="../problem_editor.py" line="269" />
         <source>(not chosen)</source>
         <translation>(ikke valgt)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="483" />
+        <location filename="../problem_editor.py" line="516" />
         <source>A title is required.</source>
         <translation>Titlen skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="495" />
+        <location filename="../problem_editor.py" line="528" />
         <source>Must be a number of 0 or more.</source>
         <translation>Skal være et tal på 0 eller mere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="475" />
+        <location filename="../problem_editor.py" line="508" />
         <source>New problem statement</source>
         <translation>Ny problemstilling</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="545" />
+        <location filename="../problem_editor.py" line="578" />
         <source>Draft: you are still writing the problem statement.</source>
         <translation>Kladde: du er stadig i gang med at skrive problemstillingen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="547" />
+        <location filename="../problem_editor.py" line="580" />
         <source>Open for input: volunteers and associations can help define the problem.</source>
         <translation>Åben for input: frivillige og foreninger kan byde ind på at definere problemet.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="549" />
+        <location filename="../problem_editor.py" line="582" />
         <source>Seeking partners: the problem is defined; partners are sought.</source>
         <translation>Søger partnere: problemet er defineret, og der søges samarbejdspartnere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="550" />
+        <location filename="../problem_editor.py" line="583" />
         <source>Matched: a partner has been found and the collaboration agreed.</source>
         <translation>Matchet: der er fundet en partner, og samarbejdet er aftalt.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="552" />
+        <location filename="../problem_editor.py" line="585" />
         <source>Closed: the problem statement is finished or dropped; it can be reopened as a draft.</source>
         <translation>Lukket: problemstillingen er afsluttet eller opgivet; den kan genåbnes som kladde.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="559" />
+        <location filename="../problem_editor.py" line="592" />
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="561" />
+        <location filename="../problem_editor.py" line="594" />
         <source>Reopen as draft</source>
         <translation>Genåbn som kladde</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="563" />
+        <location filename="../problem_editor.py" line="596" />
         <source>Back to %1</source>
         <translation>Tilbage til %1</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="564" />
+        <location filename="../problem_editor.py" line="597" />
         <source>Move on to %1</source>
         <translation>Videre til %1</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="570" />
+        <location filename="../problem_editor.py" line="603" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -3051,100 +3051,100 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../forms/record_form.py" line="193" />
+        <location filename="../forms/record_form.py" line="202" />
         <source>Editor messages</source>
         <translation>Beskeder fra redigeringen</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="195" />
+        <location filename="../forms/record_form.py" line="204" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="256" />
+        <location filename="../forms/record_form.py" line="292" />
         <source>Problem with %1</source>
         <translation>Problem med %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="469" />
-        <location filename="../forms/record_form.py" line="488" />
+        <location filename="../forms/record_form.py" line="505" />
+        <location filename="../forms/record_form.py" line="524" />
         <source>Change %1 of %2</source>
         <translation>Ændr %1 for %2</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="540" />
+        <location filename="../forms/record_form.py" line="577" />
         <source>Create %1</source>
         <translation>Opret %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="544" />
+        <location filename="../forms/record_form.py" line="581" />
         <source>Saved.</source>
         <translation>Gemt.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="619" />
-        <location filename="../forms/record_form.py" line="626" />
+        <location filename="../forms/record_form.py" line="681" />
+        <location filename="../forms/record_form.py" line="688" />
         <source>Fill in the fields marked * to save.</source>
         <translation>Udfyld felterne mærket * for at gemme.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="630" />
+        <location filename="../forms/record_form.py" line="692" />
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Ikke gemt: ret felterne markeret med rødt.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="681" />
+        <location filename="../forms/record_form.py" line="743" />
         <source>Saved by someone else</source>
         <translation>Gemt af en anden</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="682" />
+        <location filename="../forms/record_form.py" line="744" />
         <source>Someone else saved %1 while you were editing it.</source>
         <translation>En anden gemte %1, mens du redigerede.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="691" />
+        <location filename="../forms/record_form.py" line="753" />
         <source>You changed: %1</source>
         <translation>Du ændrede: %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="692" />
+        <location filename="../forms/record_form.py" line="754" />
         <source>They changed: %1</source>
         <translation>Den anden ændrede: %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="693" />
+        <location filename="../forms/record_form.py" line="755" />
         <source>Both changed: %1</source>
         <translation>Begge ændrede: %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="697" />
+        <location filename="../forms/record_form.py" line="759" />
         <source>Keep mine</source>
         <translation>Behold mine</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="698" />
+        <location filename="../forms/record_form.py" line="760" />
         <source>Load theirs</source>
         <translation>Hent den andens</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="699" />
+        <location filename="../forms/record_form.py" line="761" />
         <source>Go on editing</source>
         <translation>Fortsæt redigeringen</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="714" />
+        <location filename="../forms/record_form.py" line="776" />
         <source>Not saved: someone else changed this record. Your input is still here.</source>
         <translation>Ikke gemt: en anden har ændret posten. Det, du har skrevet, er her stadig.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="727" />
-        <location filename="../forms/record_form.py" line="728" />
+        <location filename="../forms/record_form.py" line="789" />
+        <location filename="../forms/record_form.py" line="790" />
         <source>Save changes?</source>
         <translation>Gem ændringer?</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="733" />
+        <location filename="../forms/record_form.py" line="795" />
         <source>%1 has changes that are not saved.</source>
         <translation>%1 har ændringer, der ikke er gemt.</translation>
     </message>
@@ -3180,22 +3180,22 @@
         <translation>Kr.</translation>
     </message>
     <message>
-        <location filename="../forms/resource_table.py" line="139" />
+        <location filename="../forms/resource_table.py" line="140" />
         <source>Add resource</source>
         <translation>Tilføj ressource</translation>
     </message>
     <message>
-        <location filename="../forms/resource_table.py" line="140" />
+        <location filename="../forms/resource_table.py" line="141" />
         <source>Add a resource</source>
         <translation>Tilføj en ressource</translation>
     </message>
     <message>
-        <location filename="../forms/resource_table.py" line="142" />
+        <location filename="../forms/resource_table.py" line="143" />
         <source>Remove resource</source>
         <translation>Fjern ressource</translation>
     </message>
     <message>
-        <location filename="../forms/resource_table.py" line="143" />
+        <location filename="../forms/resource_table.py" line="144" />
         <source>Remove the selected resource</source>
         <translation>Fjern den valgte ressource</translation>
     </message>
