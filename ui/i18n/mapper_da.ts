@@ -1571,8 +1571,8 @@
     </message>
     <message>
         <location filename="../export_map_dialog.py" line="93" />
-        <source>Boundaries (imported municipalities and regions)</source>
-        <translation>Grænser (importerede kommuner og regioner)</translation>
+        <source>Municipality boundaries (built in, or the layer you imported)</source>
+        <translation>Kommunegrænser (de indbyggede eller det lag, du har importeret)</translation>
     </message>
     <message>
         <location filename="../export_map_dialog.py" line="95" />
@@ -1975,37 +1975,37 @@
         <translation>Partnerskab gemt: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346" />
+        <location filename="../main_window.py" line="349" />
         <source>“%1” is not matched: %2</source>
         <translation>“%1” matches ikke: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436" />
+        <location filename="../main_window.py" line="439" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440" />
+        <location filename="../main_window.py" line="443" />
         <source>Restart now</source>
         <translation>Genstart nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="441" />
+        <location filename="../main_window.py" line="444" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456" />
+        <location filename="../main_window.py" line="459" />
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="458" />
+        <location filename="../main_window.py" line="461" />
         <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="323" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
@@ -2020,8 +2020,8 @@
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431" />
-        <location filename="../main_window.py" line="437" />
+        <location filename="../main_window.py" line="434" />
+        <location filename="../main_window.py" line="440" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
@@ -2277,7 +2277,7 @@
     </message>
     <message>
         <location filename="../partnerships_view.py" line="150" />
-        <location filename="../partnerships_view.py" line="693" />
+        <location filename="../partnerships_view.py" line="699" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
@@ -2430,27 +2430,27 @@
         <translation>Partnerskabet med %1 om »%2« er gemt.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="424" />
+        <location filename="../partnerships_view.py" line="430" />
         <source>Propose partnership %1</source>
         <translation>Foreslå partnerskab %1</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="441" />
+        <location filename="../partnerships_view.py" line="447" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="529" />
+        <location filename="../partnerships_view.py" line="535" />
         <source>Select a partnership to see it here.</source>
         <translation>Vælg et partnerskab for at se det her.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="630" />
+        <location filename="../partnerships_view.py" line="636" />
         <source>Partnership</source>
         <translation>Partnerskab</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="684" />
+        <location filename="../partnerships_view.py" line="690" />
         <source>Your changes have been kept. Save again to store them over the other changes, or discard them to see what is stored now.</source>
         <translation>Dine ændringer er ikke gået tabt. Gem igen for at erstatte de andres ændringer med dine, eller kassér dine ændringer for at se det, der er gemt nu.</translation>
     </message>
