@@ -90,7 +90,9 @@ class ExportMapDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if lang == "da" else 1)
         self.language.setAccessibleName(self.tr("Language of the map"))
-        self.boundaries = QCheckBox(self.tr("Municipality boundaries (built in, or the layer you imported)"))
+        self.boundaries = QCheckBox(
+            self.tr("Municipality boundaries (built in, or the layer you imported)")
+        )
         self.boundaries.setChecked(True)
         self.online = QCheckBox(self.tr("Offer an online background map (needs network)"))
         # The folder (and title) of the last export: maps are usually published to one place.
