@@ -42,15 +42,6 @@ def main(out_dir: str) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp.name)
     install_translator(app, "da")
     db = f"{tmp.name}/demo.sqlite"
-    shared_geo = Path(__file__).resolve().parents[1].parent / "shared" / "geo"
-    if shared_geo.exists():  # real DAGI boundaries for the map, when they are beside us
-        from mapper.persistence.database import open_database
-        from mapper.services.geo import GeoService
-
-        database = open_database(db)
-        for layer, name in (("municipalities", "kommuner"), ("regions", "regioner")):
-            GeoService(database).import_file(shared_geo / f"{name}.geojson", layer)
-        database.close()
     window = build_main_window(db, demo_if_empty=True, lang="da")
     window.resize(1280, 800)
     window.move(0, 0)
@@ -83,8 +74,20 @@ def main(out_dir: str) -> int:
         ),
         ("actor-editor.png", lambda: window.actor_pane.setCurrentWidget(window.actor_editor), 700),
         (
+            "actor-editor-duplicate.png",
+            lambda: (
+                window.new_actor_action.trigger(),
+                window.actor_editor.inputs["name"].setText("Foreningen Sammen om Sindet"),
+            ),
+            1200,
+        ),
+        (
             "main-window-problems.png",
-            lambda: (window.tabs.setCurrentIndex(1), select_problem(patricia)),
+            lambda: (
+                window.actor_editor.discard_changes(),
+                window.tabs.setCurrentIndex(1),
+                select_problem(patricia),
+            ),
             700,
         ),
         (
