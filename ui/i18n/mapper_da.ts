@@ -650,22 +650,27 @@
         <translation>Skriv for at filtrere …</translation>
     </message>
     <message>
-        <location filename="../widgets/code_picker.py" line="119" />
+        <location filename="../widgets/code_picker.py" line="69" />
+        <source>also: %1</source>
+        <translation>også: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/code_picker.py" line="125" />
         <source>Filter %1</source>
         <translation>Filtrér %1</translation>
     </message>
     <message>
-        <location filename="../widgets/code_picker.py" line="120" />
+        <location filename="../widgets/code_picker.py" line="126" />
         <source>Chosen %1</source>
         <translation>Valgte %1</translation>
     </message>
     <message>
-        <location filename="../widgets/code_picker.py" line="174" />
+        <location filename="../widgets/code_picker.py" line="179" />
         <source>Chosen: %1</source>
         <translation>Valgt: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/code_picker.py" line="176" />
+        <location filename="../widgets/code_picker.py" line="181" />
         <source>Nothing chosen</source>
         <translation>Intet valgt</translation>
     </message>
@@ -1510,7 +1515,7 @@
     <name>ExportMapDialog</name>
     <message>
         <location filename="../export_map_dialog.py" line="55" />
-        <location filename="../export_map_dialog.py" line="240" />
+        <location filename="../export_map_dialog.py" line="242" />
         <source>Export partner map</source>
         <translation>Eksportér partnerkort</translation>
     </message>
@@ -1570,107 +1575,107 @@
         <translation>Kortets sprog</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="93" />
+        <location filename="../export_map_dialog.py" line="94" />
         <source>Municipality boundaries (built in, or the layer you imported)</source>
         <translation>Kommunegrænser (de indbyggede eller det lag, du har importeret)</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="95" />
+        <location filename="../export_map_dialog.py" line="97" />
         <source>Offer an online background map (needs network)</source>
         <translation>Tilbyd et online baggrundskort (kræver netværk)</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="99" />
+        <location filename="../export_map_dialog.py" line="101" />
         <source>File to write</source>
         <translation>Fil der skrives</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="100" />
+        <location filename="../export_map_dialog.py" line="102" />
         <source>Browse…</source>
         <translation>Gennemse…</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="107" />
+        <location filename="../export_map_dialog.py" line="109" />
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="108" />
+        <location filename="../export_map_dialog.py" line="110" />
         <source>Which</source>
         <translation>Hvilken</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="109" />
+        <location filename="../export_map_dialog.py" line="111" />
         <source>Partners</source>
         <translation>Partnere</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="110" />
+        <location filename="../export_map_dialog.py" line="112" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="111" />
+        <location filename="../export_map_dialog.py" line="113" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="114" />
+        <location filename="../export_map_dialog.py" line="116" />
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="121" />
+        <location filename="../export_map_dialog.py" line="123" />
         <source>Actors that will be on the map</source>
         <translation>Aktører der kommer med på kortet</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="124" />
+        <location filename="../export_map_dialog.py" line="126" />
         <source>Never on a public map: individual volunteers, actors that are not public or not active. Contact persons only for actors that gave consent.</source>
         <translation>Aldrig på et offentligt kort: frivillige personer og aktører, der ikke er offentlige eller aktive. Kontaktpersoner kun for aktører, der har givet samtykke.</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="132" />
+        <location filename="../export_map_dialog.py" line="134" />
         <source>Export</source>
         <translation>Eksportér</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="176" />
+        <location filename="../export_map_dialog.py" line="178" />
         <source>Choose which one to show.</source>
         <translation>Vælg hvad der skal vises.</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="190" />
+        <location filename="../export_map_dialog.py" line="192" />
         <source>Working out what the map will show…</source>
         <translation>Finder ud af, hvad kortet skal vise…</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="206" />
+        <location filename="../export_map_dialog.py" line="208" />
         <source>%1 actors on the map (%2 with a contact person). Left out: %3 individual volunteers, %4 not public, %5 inactive, %6 without a location. %7 boundary shapes.</source>
         <translation>%1 aktører på kortet (%2 med kontaktperson). Udeladt: %3 frivillige personer, %4 ikke offentlige, %5 inaktive, %6 uden placering. %7 grænseflader.</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="224" />
+        <location filename="../export_map_dialog.py" line="226" />
         <source>… and %1 more</source>
         <translation>… og %1 mere</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="242" />
+        <location filename="../export_map_dialog.py" line="244" />
         <source>Web pages (*.html)</source>
         <translation>Websider (*.html)</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="273" />
+        <location filename="../export_map_dialog.py" line="275" />
         <source>Written to %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="274" />
+        <location filename="../export_map_dialog.py" line="276" />
         <source>Open in browser</source>
         <translation>Åbn i browser</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="277" />
+        <location filename="../export_map_dialog.py" line="279" />
         <source>Close</source>
         <translation>Luk</translation>
     </message>

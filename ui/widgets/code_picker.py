@@ -61,7 +61,13 @@ class CodePicker(QWidget):
         self.list.setUniformItemSizes(True)
         for term in vocabulary.terms(facet):
             other = term.en if lang != "en" else term.da
-            self._add_item(term.code, term.label(lang), other, (term.code, other, *term.synonyms))
+            # The tooltip speaks the interface language: the label, and in Danish the other
+            # words people use for it; the other language only helps the search.
+            words = [s for s in term.synonyms if s.casefold() != term.label(lang).casefold()]
+            tip = term.label(lang)
+            if lang == "da" and words:
+                tip += " — " + self.tr("also: %1").replace("%1", ", ".join(words))
+            self._add_item(term.code, term.label(lang), tip, (term.code, other, *term.synonyms))
         rows = min(self.list.count(), 7)
         self.list.setMaximumHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth())
         self.list.itemChanged.connect(self._item_changed)
@@ -121,7 +127,7 @@ class CodePicker(QWidget):
 
     # ----------------------------------------------------------------- internals
 
-    def _add_item(self, code: str, label: str, other: str, search: Iterable[str]) -> None:
+    def _add_item(self, code: str, label: str, tip: str, search: Iterable[str]) -> None:
         item = QListWidgetItem(label)
         item.setData(CODE_ROLE, code)
         item.setData(SEARCH_ROLE, " ".join([label, *search]).casefold())
@@ -131,8 +137,7 @@ class CodePicker(QWidget):
             | Qt.ItemFlag.ItemIsUserCheckable
         )
         item.setCheckState(Qt.CheckState.Unchecked)
-        if other:
-            item.setToolTip(other)
+        item.setToolTip(tip)
         self.list.addItem(item)
 
     def _code_at(self, row: int) -> str:
