@@ -578,9 +578,18 @@ class ActorEditor(RecordForm[Actor]):
         if field == "kind":
             self._kind_changed()
         if field in ("name", "location.municipality_code") and hasattr(self, "duplicates"):
-            self.duplicates.check(
-                self._values["name"], self._values["location.municipality_code"], self._record_id
+            renamed = self._record_id is None or self._values["name"] != self._saved_values.get(
+                "name"
             )
+            # Creating or renaming is when a duplicate is born; a stored name is left alone.
+            if renamed:
+                self.duplicates.check(
+                    self._values["name"],
+                    self._values["location.municipality_code"],
+                    self._record_id,
+                )
+            else:
+                self.duplicates.clear()
         if field.startswith("location."):
             self._update_place()
 

@@ -198,3 +198,24 @@ def test_language_restart_waits_for_unsaved_work(window: MainWindow, qtbot: QtBo
         window.language_actions["en"].trigger()
     assert window.isVisible() and window.actor_editor.is_dirty()
     window.actor_editor.confirm = lambda: QMessageBox.StandardButton.Discard
+
+
+def test_a_new_actor_like_an_existing_one_offers_to_open_that_one(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Typing a name close to a registered one ('Sammen om Sindet', no town) warns before
+    saving, and one click opens the existing actor instead (the unsaved new one is let go)."""
+    window.new_actor_action.trigger()
+    editor = window.actor_editor
+    name = editor_input(editor, "name")
+    name.setText("Foreningen Sammen om Sindet")
+    warning = editor.duplicates
+    qtbot.waitUntil(warning.isVisible, timeout=5_000)
+    shown = [s.actor_id for s in warning.shown()]
+    assert SIND in shown
+    line = shown.index(SIND)
+    qtbot.mouseClick(warning.buttons[line], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.selected_actor_id() == SIND, timeout=5_000)
+    assert editor.current_actor_id() == SIND
+    assert editor_input(editor, "name").text() == "Sammen om Sindet Esbjerg"
+    assert not warning.isVisible()  # the existing actor is not its own duplicate
