@@ -644,7 +644,8 @@ class ActorEditor(RecordForm[Actor]):
             has_point = False
         place = postcode_place(v["location.postcode"].strip() or None)
         code = v["location.municipality_code"]
-        if has_point:
+        from_postcode = v["location.precision"] == "postcode"
+        if has_point and not (from_postcode and place is not None):
             text = self.tr("On the map at the coordinates given.")
         elif place is not None:
             text = (

@@ -192,7 +192,10 @@ class ActorEditService:
         if code_problem is None:  # else _problems reports it below
             actor = replace(actor, location=location)
         found = None
-        if actor.location.postcode and actor.location.precision in (None, "postcode"):
+        # Without a point any precision is stale: the postcode places it. A point typed or
+        # geocoded elsewhere stays where it is.
+        loc = actor.location
+        if loc.postcode and (not loc.has_point or loc.precision in (None, "postcode")):
             found = GeoService(self.database).place_for(actor.location.postcode)
         with self.database.unit_of_work() as session:
             known = tuple(store.actor_keys(session, [actor.parent_id])) if actor.parent_id else ()

@@ -600,6 +600,26 @@ def test_the_place_line_of_a_stored_actor(actor_form: Form) -> None:
     )
 
 
+def test_after_saving_a_postcode_the_form_shows_the_point_it_gave(
+    qtbot: QtBot, actor_form: Form
+) -> None:
+    """The service places the actor from its postcode; the form then shows that point and
+    still says where it came from (not 'coordinates given')."""
+    editor = actor_form.editor
+    assert isinstance(editor, ActorEditor)
+    editor.load(actor_form.stored_id)
+    for key in ("location.lat", "location.lon", "location.city"):
+        editor.inputs[key].clear()
+    editor.inputs["location.postcode"].setText("6760")
+    assert editor.save()
+    stored = actor_form.service.load(actor_form.stored_id)[0]
+    assert stored.location.precision == "postcode"
+    assert stored.location.lat is not None
+    assert editor.inputs["location.lat"].text() != ""  # the form holds what was stored
+    assert not editor.is_dirty()
+    assert editor.place_label.text().startswith("On the map by postcode: 6760 Ribe")
+
+
 # --------------------------------------------------------------------------- 'Vi søger'
 
 

@@ -57,6 +57,17 @@ def test_what_the_user_typed_is_kept(edit: ActorEditService) -> None:
     assert saved(edit, other).location == placed
 
 
+def test_a_cleared_point_is_placed_by_the_postcode_whatever_its_old_precision(
+    edit: ActorEditService,
+) -> None:
+    """The user emptied latitude and longitude of an actor placed by address: the precision
+    left behind must not keep it off the map."""
+    stale = Location(postcode="6760", precision="address")
+    stored = saved(edit, association(stale))
+    assert (stored.location.lat, stored.location.lon) == pytest.approx(RIBE)
+    assert stored.location.precision == "postcode"
+
+
 def test_a_changed_postcode_moves_a_point_that_came_from_the_old_one(
     edit: ActorEditService,
 ) -> None:
