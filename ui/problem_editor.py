@@ -107,7 +107,9 @@ class Owner(FieldSpec):
                 combo.setEditText(combo.itemText(index))
             else:
                 combo.setEditText(str(actor_id))
-            combo.lineEdit().setCursorPosition(0)  # a long name shows its beginning
+            line_edit = combo.lineEdit()
+            if line_edit is not None:  # editable, so always there
+                line_edit.setCursorPosition(0)  # a long name shows its beginning
 
         combo.setProperty("refresh", None)
         combo.refresh_owners = refresh  # type: ignore[attr-defined]

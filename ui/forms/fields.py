@@ -87,8 +87,8 @@ class Binding:
     """What gets the focus, the label's buddy and the accessible name."""
     get: Callable[[], Any]
     put: Callable[[Any], None]
-    connect: Callable[[Callable[[], None]], None]
-    """Connects a callback to 'the user changed this'."""
+    connect: Callable[[Callable[[], None]], object]
+    """Connects a callback to 'the user changed this' (whatever it returns is ignored)."""
     border: QWidget | None = None
     """The widget marked invalid (the input itself unless a composite)."""
     focus_chain: list[QWidget] = field(default_factory=list)
@@ -283,10 +283,12 @@ class OptionalDateEdit(QWidget):
 
     def value(self) -> dt.date | None:
         date = self.date_edit.date()
-        return None if date == NO_DATE else date.toPython()  # type: ignore[no-any-return]
+        return None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
 
     def set_value(self, value: dt.date | None) -> None:
-        self.date_edit.setDate(NO_DATE if value is None else QDate(value))
+        self.date_edit.setDate(
+            NO_DATE if value is None else QDate(value.year, value.month, value.day)
+        )
 
     def _date_changed(self, date: QDate) -> None:
         # Stepping up from 'no date' would give 2 January 1900: start from today instead.

@@ -85,7 +85,7 @@ class ResourceKindDelegate(QStyledItemDelegate):
         self._terms = list(terms)
         self._labels = dict(terms)
 
-    def displayText(self, value: Any, locale: QLocale) -> str:
+    def displayText(self, value: Any, locale: QLocale | QLocale.Language) -> str:
         return self._labels.get(str(value), str(value or ""))
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from mapper.domain.model import PROBLEM_STATUSES
 from mapper.domain.vocabulary import Vocabulary
 from mapper.services.landscape import ProblemSummary
 from ui.models.row_table import RowTableModel
 
-STATUS_LABELS = {
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate (which knows this name; PySide6's own is typed as returning
+    object); it is translated where it is shown."""
+    return text
+
+
+STATUS_LABELS: dict[str, str] = {
     "draft": QT_TRANSLATE_NOOP("ProblemStatus", "Draft"),
     "open_for_input": QT_TRANSLATE_NOOP("ProblemStatus", "Open for input"),
     "seeking": QT_TRANSLATE_NOOP("ProblemStatus", "Seeking partners"),
