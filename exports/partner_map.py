@@ -24,7 +24,7 @@ import folium
 import orjson
 import xstatic.pkg.leaflet as xs_leaflet
 import xstatic.pkg.leaflet_markercluster as xs_cluster
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
@@ -249,7 +249,7 @@ def map_payload(
     }
 
 
-class _Raw(Element):  # type: ignore[misc]
+class _Raw(Element):
     """Markup put in the page as it is (no template processing of inlined libraries)."""
 
     def __init__(self, markup: str) -> None:
@@ -260,7 +260,7 @@ class _Raw(Element):  # type: ignore[misc]
         return self._markup
 
 
-class _PartnerLayer(MacroElement):  # type: ignore[misc]
+class _PartnerLayer(MacroElement):
     """Runs the inlined partner-map script on the folium map with the embedded data."""
 
     _template = Template("""
@@ -280,7 +280,7 @@ class _PartnerLayer(MacroElement):  # type: ignore[misc]
     """)
 
     def __init__(self, app_bridge: bool = False) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # branca leaves this unannotated
         self.app_bridge = app_bridge
 
 
@@ -315,6 +315,7 @@ def render_partner_map(
     fmap.default_js = []
     fmap.default_css = []
     figure = fmap.get_root()
+    assert isinstance(figure, Figure)  # a folium map's root is always its page
     figure.header.add_child(
         _Raw('<meta name="generator" content="volunteer-mapper">'), name="generator"
     )
