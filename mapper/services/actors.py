@@ -14,6 +14,7 @@ from rapidfuzz import process
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from mapper.domain.authors import RecordMeta
 from mapper.domain.errors import (
     ConflictError,
     InputProblem,
@@ -27,6 +28,7 @@ from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
 from mapper.persistence import store
 from mapper.persistence.database import Database
+from mapper.persistence.repositories.records import record_meta
 from mapper.persistence.store import ACTORS, PARTNERSHIPS, PROBLEMS
 from mapper.services.geo import GeoService, placed_by_postcode
 
@@ -116,6 +118,14 @@ class ActorEditService:
                 raise NotFoundError("actor", actor_id, _nearest_id(session, actor_id))
             pk, version = row
             return store.load_actors(session, [pk])[0][1], version
+
+    def load_meta(self, actor_id: str) -> RecordMeta:
+        """The actor's version and who created and last changed it, when."""
+        with self.database.unit_of_work() as session:
+            meta = record_meta(session, ACTORS, actor_id)
+            if meta is None:
+                raise NotFoundError("actor", actor_id, _nearest_id(session, actor_id))
+            return meta
 
     # ----------------------------------------------------------------- validation
 

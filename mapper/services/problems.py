@@ -15,6 +15,7 @@ from rapidfuzz import process
 from sqlalchemy import Table, delete, func, select
 from sqlalchemy.orm import Session
 
+from mapper.domain.authors import RecordMeta
 from mapper.domain.errors import ConflictError, InputProblem, NotFoundError, ValidationError
 from mapper.domain.model import PROBLEM_STATUSES, ProblemStatement
 from mapper.domain.municipality import (
@@ -28,6 +29,7 @@ from mapper.io import interchange
 from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.orm import BoundaryRecord
+from mapper.persistence.repositories.records import record_meta
 from mapper.persistence.store import ACTORS, PARTNERSHIPS, PROBLEMS
 
 MAX_SLUG_LENGTH = 48
@@ -103,6 +105,14 @@ class ProblemEditService:
             if stored is None:
                 raise _not_found(session, problem_id)
             return store.load_problems(session, [stored.pk])[0][1], stored.version
+
+    def load_meta(self, problem_id: str) -> RecordMeta:
+        """The problem statement's version and who created and last changed it, when."""
+        with self.database.unit_of_work() as session:
+            meta = record_meta(session, PROBLEMS, problem_id)
+            if meta is None:
+                raise _not_found(session, problem_id)
+            return meta
 
     def allowed_statuses(self, current: str) -> tuple[str, ...]:
         return allowed_statuses(current)

@@ -1,0 +1,25 @@
+"""What every versioned record (actor, problem statement, partnership) shares: its meta data
+(version, created/updated at and by) and the compare-and-swap write of its version."""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from mapper.domain.authors import RecordMeta
+
+
+def record_meta(session: Session, table: Table, uid: str) -> RecordMeta | None:
+    """The meta data of the live record with interchange id ``uid``, or None."""
+    row = session.execute(
+        select(table.c.version, table.c.created_at, table.c.updated_at).where(table.c.uid == uid)
+    ).first()
+    if row is None:
+        return None
+    return RecordMeta(
+        version=int(row.version),
+        created_at=row.created_at,
+        created_by=None,
+        updated_at=row.updated_at,
+        updated_by=None,
+    )
