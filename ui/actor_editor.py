@@ -604,8 +604,13 @@ class ActorEditor(RecordForm[Actor]):
         if 0 <= row < len(rows):
             self.push_field("resources_offered", (*rows[:row], *rows[row + 1 :]))
 
-    def build_form(self, top: Sequence[QWidget] = (), bottom: Sequence[QWidget] = ()) -> None:
-        super().build_form(top, bottom)
+    def build_form(
+        self,
+        top: Sequence[QWidget] = (),
+        bottom: Sequence[QWidget] = (),
+        header: Sequence[QWidget] = (),
+    ) -> None:
+        super().build_form(top, bottom, header)
         table = self._resources_widget()
         table.add_requested.connect(self._add_resource)
         table.remove_requested.connect(self._remove_resource)

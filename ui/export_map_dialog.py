@@ -264,11 +264,12 @@ class ExportMapDialog(QDialog):
             self,
             lambda: write_partner_map(data, path, lang=lang, online_tiles=online),
             on_success=lambda _report: self._exported(path),
-            on_failure=lambda e, _d: (
-                self.summary.setText(str(e)),
-                self.export_button.setEnabled(True),
-            ),
+            on_failure=self._export_failed,
         )
+
+    def _export_failed(self, error: BaseException, _details: str) -> None:
+        self.summary.setText(str(error))
+        self.export_button.setEnabled(True)
 
     def _exported(self, path: str) -> None:
         self.exported.emit(path)

@@ -57,7 +57,7 @@ class MapView(QWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapView")
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._dir = QTemporaryDir()
         self._ready = False
@@ -130,4 +130,4 @@ class MapView(QWidget):
         )
         self.unavailable.setObjectName("mapUnavailable")
         self.unavailable.setWordWrap(True)
-        self.layout().addWidget(self.unavailable)
+        self._layout.addWidget(self.unavailable)
