@@ -472,7 +472,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 760)
-        self.tabs.setCurrentIndex(int(settings.value("main_window/tab", 0)))
+        tab = settings.value("main_window/tab", 0)  # an int, or its text from an .ini file
+        self.tabs.setCurrentIndex(
+            int(tab) if isinstance(tab, int | str) and f"{tab}".isdigit() else 0
+        )
 
     def can_close(self) -> bool:
         """True when no editor holds unsaved work the user wants to keep."""

@@ -4,11 +4,12 @@ follows the current area, the menus and the toolbar."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoGroup
-from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar
+from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar
 
 from ui.context import PRODUCT_NAME
 
@@ -94,12 +95,12 @@ class WindowActions(QObject):
             self.tr("Pa&rtnerships"),
         )
         self.area_actions = [
-            self._action(name, lambda i=i: window.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+            self._action(name, partial(window.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
             for i, name in enumerate(areas)
         ]
         self.language_actions: dict[str, QAction] = {}
         for code, name in (("da", "Dansk"), ("en", "English")):
-            action = self._action(name, lambda code=code: window.set_language(code))
+            action = self._action(name, partial(window.set_language, code))
             action.setCheckable(True)
             action.setChecked(code == window.context.lang)
             self.language_actions[code] = action
@@ -198,10 +199,10 @@ class WindowActions(QObject):
         """Every menu action with a keyboard shortcut, in menu order."""
         found: list[QAction] = []
         for menu_action in self._bar.actions():
-            menu = menu_action.menu()
-            for action in menu.actions() if menu is not None else ():
+            menu = menu_action.menu()  # typed as QObject: Qt's menu() is a template
+            for action in menu.actions() if isinstance(menu, QMenu) else ():
                 sub = action.menu()
-                for item in sub.actions() if sub is not None else [action]:
+                for item in sub.actions() if isinstance(sub, QMenu) else [action]:
                     if not item.shortcut().isEmpty() and item not in found:
                         found.append(item)
         return found
