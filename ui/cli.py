@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from mapper.domain.errors import (
     DatabaseError,
@@ -35,7 +35,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own exits with 2 too; keep one path
+    def error(self, message: str) -> NoReturn:  # argparse's own exits with 2 too; one path
         raise UsageError(f"{self.prog}: {message}")
 
 
