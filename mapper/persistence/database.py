@@ -96,6 +96,12 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> tuple[str, ...]:
+    """Every schema revision this code knows, oldest first."""
+    script = ScriptDirectory.from_config(_alembic_config(create_engine("sqlite://")))
+    return tuple(reversed([r.revision for r in script.walk_revisions()]))
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
