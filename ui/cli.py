@@ -1,6 +1,7 @@
 """The ``mapper`` command line: a thin layer over the services, like the desktop UI.
 
-Exit codes: 0 ok, 2 bad input (unknown id, invalid document, bad arguments), 1 unexpected.
+Exit codes: 0 ok, 2 bad input (unknown id, invalid document, bad arguments), 3 conflict (the
+record changed since the version given), 1 unexpected.
 Messages go to stderr; user errors never print a traceback.
 """
 
@@ -25,7 +26,7 @@ from mapper.domain.errors import (
 from mapper.io import interchange
 from mapper.persistence.database import Database, open_database
 from mapper.services.landscape import ImportReport, LandscapeService
-from ui import cli_geo, cli_maps, cli_matching
+from ui import cli_edit, cli_geo, cli_maps, cli_matching
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -90,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="show one record as JSON (interchange form)")
     show.add_argument("what", choices=["actor", "problem"])
     show.add_argument("id", help="the record's interchange id")
+    cli_edit.add_meta_option(show)
+    cli_edit.add_commands(sub, _Parser)
 
     cli_matching.add_commands(sub, _Parser)
     cli_geo.add_commands(sub, _Parser)
@@ -281,6 +284,8 @@ def cmd_problems(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.meta:
+        return cli_edit.cmd_show_meta(args, out, err)
     database, service = _service(args)
     try:
         if args.what == "actor":
@@ -319,6 +324,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "gui": cmd_gui,
     **cli_matching.COMMANDS,
     **cli_geo.COMMANDS,
+    **cli_edit.COMMANDS,
 }
 
 
