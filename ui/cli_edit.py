@@ -335,7 +335,10 @@ def cmd_set(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         database.close()
     print(new_version, file=out)
     fields = ", ".join(a.field for a in assignments)
-    print(f"{kind} {args.id}: {fields} saved (version {new_version})", file=err)
+    if new_version == expected:  # the values were already stored: the version stays
+        print(f"{kind} {args.id}: {fields} unchanged (version {new_version})", file=err)
+    else:
+        print(f"{kind} {args.id}: {fields} saved (version {new_version})", file=err)
     return EXIT_OK
 
 

@@ -96,6 +96,14 @@ def test_setting_a_text_field_prints_the_new_version(db: str) -> None:
     assert version(db, "actor", "esb-sind") == before + 1
 
 
+def test_setting_the_stored_value_keeps_the_version(db: str) -> None:
+    before = version(db, "actor", "esb-bank")
+    code, out, err = run("--db", db, "set", "actor", "esb-bank", "name=Vestbanken A/S")
+    assert (code, out.strip()) == (0, str(before))
+    assert "unchanged" in err
+    assert version(db, "actor", "esb-bank") == before
+
+
 def test_a_postcode_puts_an_actor_without_a_place_on_the_map(db: str) -> None:
     assert "location" not in show(db, "actor", "dk-sind")
     # 6700 is valid JSON (a number), but a postcode holds text: it is stored as "6700".
