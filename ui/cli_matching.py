@@ -47,7 +47,12 @@ def add_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
 
     review = sub.add_parser("review", help="360° review: supplement, referrers, take-over")
     review.add_argument("problem_id")
-    review.add_argument("--per-group", type=int, default=5)
+    review.add_argument(
+        "--per-group",
+        type=int,
+        default=None,
+        help="partners per group (default: review.per_group in data/matching.json)",
+    )
     _common(review)
 
     consortium = sub.add_parser("consortium", help="propose 2-4 actors that cover what is sought")

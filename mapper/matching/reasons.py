@@ -93,3 +93,8 @@ class _Missing(dict[str, str]):
 def review_group_label(group: str, lang: str = "da") -> str:
     entry: Mapping[str, str] = _texts()["review_groups"].get(group, {})
     return entry.get(lang, group)
+
+
+def review_group_names() -> frozenset[str]:
+    """The 360° review groups that have a label (data/reasons.json ``review_groups``)."""
+    return frozenset(_texts()["review_groups"])

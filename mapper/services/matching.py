@@ -5,7 +5,7 @@ once and reused until the register changes."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -15,6 +15,12 @@ from sqlalchemy.orm import Session
 from mapper.domain.errors import NotFoundError
 from mapper.domain.model import Actor, ProblemStatement, Resource, Seeking
 from mapper.domain.vocabulary import load_vocabulary
+from mapper.matching.consortium import (
+    Consortium,
+    ConsortiumMember,
+    ConsortiumParams,
+    propose_consortium,
+)
 from mapper.matching.criteria import profile_text
 from mapper.matching.gates import gate
 from mapper.matching.index import ActorIndex, build_index, rank_rows
@@ -27,7 +33,6 @@ from mapper.matching.model import (
     MatchSettings,
     ProblemContext,
     Ranking,
-    Reason,
 )
 from mapper.matching.ranking import (
     MAX_EXCLUSION_EXAMPLES,
@@ -36,48 +41,25 @@ from mapper.matching.ranking import (
     ranking_notes,
     score_candidate,
 )
+from mapper.matching.review import Review, ReviewGroup, ReviewParams, build_review
 from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.orm import ProblemMatchWeight
 from mapper.persistence.store import ACTORS, PROBLEMS
 from mapper.services.geo import GeoService
 
+__all__ = [
+    "Consortium",
+    "ConsortiumMember",
+    "MatchingService",
+    "Review",
+    "ReviewGroup",
+    "problem_context",
+    "profile_as_problem",
+]
+"""The use cases; the review's and consortium's values are re-exported for the interfaces."""
+
 WEIGHTS: Table = ProblemMatchWeight.__table__  # type: ignore[assignment]
-
-
-@dataclass(frozen=True)
-class ReviewGroup:
-    """One direction of the 360° review (360°-eftersyn)."""
-
-    name: str
-    """supplement, referrer, take_over or escalation"""
-    matches: tuple[Match, ...]
-    note: Reason | None = None
-
-
-@dataclass(frozen=True)
-class Review:
-    problem_id: str
-    groups: tuple[ReviewGroup, ...]
-
-
-@dataclass(frozen=True)
-class ConsortiumMember:
-    match: Match
-    covers: tuple[str, ...]
-    """Sought items this member is the first to cover ('resource:premises', 'role:referrer')."""
-    also_offers: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Consortium:
-    problem_id: str
-    members: tuple[ConsortiumMember, ...]
-    sought: tuple[str, ...]
-    uncovered: tuple[str, ...]
-
-
-REVIEW_GROUPS = ("supplement", "referrer", "take_over", "escalation")
 
 
 class MatchingService:
@@ -291,35 +273,45 @@ class MatchingService:
 
     # ----------------------------------------------------------------- 360° review
 
-    def review(self, problem_id: str, *, per_group: int = 5) -> Review:
+    def review(self, problem_id: str, *, per_group: int | None = None) -> Review:
         """Partners who can supplement, refer citizens, take over (one prevention level lower)
-        or take over when needs escalate (one level higher)."""
+        or take over when needs escalate (one level higher); the rules are
+        ``mapper.matching.review``'s, ``per_group`` defaults to data/matching.json's."""
         settings = self.settings_for(problem_id)
+        params = ReviewParams.of(settings.params)
         with self.database.unit_of_work() as session:
             ctx = self._context(session, problem_id)
             check_matchable(ctx.problem)
             index = self.index(session, settings)
-            groups = []
-            for name in REVIEW_GROUPS:
-                mask, note = review_mask(index, ctx, name)
-                if mask is None:
-                    groups.append(ReviewGroup(name, (), note))
-                    continue
-                ranking = self._rank(session, index, ctx, settings, per_group, mask)
-                groups.append(ReviewGroup(name, ranking.matches, note))
-        return Review(problem_id, tuple(groups))
+
+            def rank_within(mask: np.ndarray, top: int) -> tuple[Match, ...]:
+                return self._rank(session, index, ctx, settings, top, mask).matches
+
+            return build_review(index, ctx, params, rank_within, per_group)
 
     # ----------------------------------------------------------------- consortium
 
-    def consortium(self, problem_id: str, *, max_members: int = 4, pool: int = 50) -> Consortium:
+    def consortium(
+        self, problem_id: str, *, max_members: int | None = None, pool: int | None = None
+    ) -> Consortium:
         """2-4 actors that together cover the sought resources and roles (greedy set cover
-        over the ranked list)."""
-        ranking = self.rank_actors_for_problem(problem_id, top=pool)
+        over the ranked list, ``mapper.matching.consortium``); sizes default to
+        data/matching.json's."""
+        params = ConsortiumParams.of(MatchSettings.defaults().params)
+        ranking = self.rank_actors_for_problem(
+            problem_id, top=params.pool if pool is None else pool
+        )
         with self.database.unit_of_work() as session:
             ctx = self._context(session, problem_id)
             keys = store.actor_keys(session, [m.actor_id for m in ranking.matches])
             actors = {a.id: a for _, a in store.load_actors(session, list(keys.values()))}
-        return propose_consortium(ctx.problem, ranking.matches, actors, max_members)
+        return propose_consortium(
+            ctx.problem,
+            ranking.matches,
+            actors,
+            params.max_members if max_members is None else max_members,
+            params.min_members,
+        )
 
     # ----------------------------------------------------------------- helpers
 
@@ -418,105 +410,3 @@ def profile_as_problem(actor: Actor, own_problems: Sequence[ProblemStatement]) -
         location=actor.location,
         status="seeking",
     )
-
-
-def review_mask(
-    index: ActorIndex, ctx: ProblemContext, group: str
-) -> tuple[np.ndarray | None, Reason | None]:
-    """Which actors belong to a 360° review group (before ranking)."""
-    vocab = index.vocabulary
-    bits = index.bits
-    problem = ctx.problem
-    groups = 0
-    for g in problem.target_groups:
-        groups |= bits["target_groups"][g]
-    shares_group = (
-        ((index.tg_mask & np.uint64(groups)) != 0) if groups else np.ones(len(index), bool)
-    )
-    level = problem.prevention_level
-    rank = vocab.rank("prevention_levels", level) if level else None
-
-    def at_rank(r: int) -> np.ndarray:
-        code = next(
-            (
-                c
-                for c in vocab.codes("prevention_levels")
-                if vocab.rank("prevention_levels", c) == r
-            ),
-            None,
-        )
-        if code is None:
-            return np.zeros(len(index), bool)
-        return np.asarray(
-            (index.prevention_mask & np.uint64(bits["prevention_levels"][code])) != 0, dtype=bool
-        )
-
-    if group == "supplement":
-        owner_offers = 0
-        if ctx.owner is not None:
-            for r in ctx.owner.resources_offered:
-                owner_offers |= bits["resource_kinds"][r.kind]
-        adds = (index.resource_mask & ~np.uint64(owner_offers)) != 0
-        same = at_rank(rank) if rank else np.ones(len(index), bool)
-        return same & adds, Reason("review_supplement")
-    if group == "referrer":
-        referrer = (index.role_mask & np.uint64(bits["roles"]["referrer"])) != 0
-        access = (
-            index.resource_mask & np.uint64(bits["resource_kinds"]["target_group_access"])
-        ) != 0
-        return (referrer | access) & shares_group, Reason("review_referrer")
-    if rank is None:
-        return None, Reason("review_needs_level")
-    step = -1 if group == "take_over" else 1
-    return at_rank(rank + step) & shares_group, Reason(f"review_{group}")
-
-
-def _sought_items(problem: ProblemStatement) -> list[str]:
-    s = problem.seeking
-    kinds = list(dict.fromkeys([*(r.kind for r in s.resources), *s.required_resources]))
-    return [f"resource:{k}" for k in kinds] + [f"role:{r}" for r in s.roles]
-
-
-def _offered_items(actor: Actor) -> set[str]:
-    return {f"resource:{r.kind}" for r in actor.resources_offered} | {
-        f"role:{r}" for r in actor.roles
-    }
-
-
-def propose_consortium(
-    problem: ProblemStatement,
-    ranked: Sequence[Match],
-    actors: Mapping[str, Actor],
-    max_members: int = 4,
-) -> Consortium:
-    """Greedy set cover: repeatedly take the ranked actor that covers most of what is still
-    missing (the better score on ties); at least two members, at most ``max_members``."""
-    sought = _sought_items(problem)
-    missing = list(sought)
-    members: list[ConsortiumMember] = []
-    pool = [m for m in ranked if m.actor_id in actors]
-    while missing and len(members) < max_members and pool:
-        # max() keeps the first of equals, i.e. the better ranked actor.
-        best = max(pool, key=lambda m: len(_offered_items(actors[m.actor_id]) & set(missing)))
-        gained = [item for item in missing if item in _offered_items(actors[best.actor_id])]
-        if not gained:
-            break
-        members.append(
-            ConsortiumMember(
-                best,
-                tuple(gained),
-                tuple(sorted((_offered_items(actors[best.actor_id]) & set(sought)) - set(gained))),
-            )
-        )
-        missing = [item for item in missing if item not in gained]
-        pool.remove(best)
-    if len(members) == 1 and pool:
-        # One actor covers everything: add the best-ranked actor that backs up most of it.
-        first = set(members[0].covers)
-        second = max(pool, key=lambda m: len(_offered_items(actors[m.actor_id]) & first))
-        members.append(
-            ConsortiumMember(
-                second, (), tuple(sorted(_offered_items(actors[second.actor_id]) & first))
-            )
-        )
-    return Consortium(problem.id, tuple(members), tuple(sought), tuple(missing))
