@@ -12,6 +12,7 @@ from typing import IO, Any
 import orjson
 
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.io.files import write_output
 from mapper.services.maps import PartnerMapData
 
 
@@ -52,10 +53,7 @@ def write_geojson(data: PartnerMapData, target: str | Path | IO[str], lang: str 
     collection = actors_feature_collection(data, lang)
     raw = orjson.dumps(collection, option=orjson.OPT_APPEND_NEWLINE)
     if isinstance(target, (str, Path)):
-        path = Path(target)
-        tmp = path.with_name(f".{path.name}.partial")
-        tmp.write_bytes(raw)
-        tmp.replace(path)
+        write_output(target, lambda stream: stream.write(raw))
     else:
         target.write(raw.decode("utf-8"))
     return len(collection["features"])

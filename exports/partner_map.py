@@ -28,6 +28,7 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.io.files import write_output
 from mapper.services.maps import PartnerMapData
 
 DAGI_ATTRIBUTION = "Indeholder data fra Styrelsen for Dataforsyning og Infrastruktur, DAGI"
@@ -371,10 +372,7 @@ def write_partner_map(
 ) -> MapFileReport:
     page = render_partner_map(data, lang=lang, online_tiles=online_tiles)
     if isinstance(target, (str, Path)):
-        path = Path(target)
-        tmp = path.with_name(f".{path.name}.partial")
-        tmp.write_text(page, encoding="utf-8")
-        tmp.replace(path)
+        write_output(target, lambda stream: stream.write(page.encode("utf-8")))
     else:
         target.write(page)
     return MapFileReport(

@@ -18,6 +18,7 @@ from mapper.domain.errors import InputProblem, MapperError
 from mapper.domain.vocabulary import load_vocabulary
 from ui.locale_format import format_number, substitute
 from ui.models.problem_table import status_label
+from ui.storage_text import STORAGE_TEXTS, database_name, output_file_text
 
 translate = QCoreApplication.translate
 
@@ -629,6 +630,8 @@ def _database(params: Mapping[str, object]) -> str:
             "ErrorText",
             "The database %1 cannot be opened. Check that it exists and that you may use it.",
         )
+    elif cause in STORAGE_TEXTS:
+        return STORAGE_TEXTS[cause](database_name(url), details)
     else:
         text = translate("ErrorText", "The database %1 cannot be used.")
     return substitute(text, url)
@@ -828,6 +831,7 @@ ERROR_TEXTS: dict[str, Callable[[Mapping[str, object]], str]] = {
     "not_found": _not_found,
     "conflict": _conflict,
     "database": _database,
+    "output_file": output_file_text,
     "nothing_to_match": _nothing_to_match,
     "geo_import": _geo_import,
     "partnership_exists": _partnership_exists,

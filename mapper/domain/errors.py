@@ -83,9 +83,28 @@ DATABASE_CAUSES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "no_driver": (),
         "foreign_tables": (),  # it holds tables this application did not create
         "unreachable": (),  # the server or file cannot be opened
+        "not_a_database": (),  # the file is not a SQLite database (a text file, a picture …)
+        "newer_schema": ("found", "supported"),  # made by a newer release; never touched
+        "locked": ("holder",),  # another program holds the lock (``holder``: its name, or None)
+        "read_only": (),  # opened read-only (file, folder or medium): changes cannot be saved
+        "read_only_old": ("found", "supported"),  # read-only and too old to be upgraded
+        "disk_full": (),  # the disk (or the database's size limit) is full; nothing was saved
+        "backup_failed": ("backup",),  # the copy before an upgrade failed; nothing was changed
     }
 )
 """Every ``cause`` of a DatabaseError, with the names of its ``cause_params``."""
+
+OUTPUT_FILE_CAUSES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "unwritable": (),  # anything else (``reason`` has the system's words)
+        "disk_full": (),  # no space left; the previous file is intact
+        "permission": (),  # not allowed to write the file or its folder
+        "read_only": (),  # the file system is mounted read-only
+        "no_folder": ("folder",),  # the folder does not exist
+        "is_folder": (),  # the name is a folder
+    }
+)
+"""Every ``cause`` of an OutputFileError, with the names of its ``cause_params``."""
 
 
 class MapperError(Exception):
@@ -189,6 +208,27 @@ class DatabaseError(MapperError):
 
     def __str__(self) -> str:
         return f"cannot use database {self.url}: {self.reason}"
+
+
+@dataclass
+class OutputFileError(MapperError):
+    """An output file (export, map) could not be written; an earlier file of that name is as
+    it was and no half-written file is left behind."""
+
+    code: ClassVar[str] = "output_file"
+
+    path: str
+    reason: str
+    """Why, in English (often the system's own words), for the CLI and logs."""
+    cause: str = _field(default="unwritable", kw_only=True)
+    """Why, one of OUTPUT_FILE_CAUSES."""
+    cause_params: Mapping[str, object] = _field(default_factory=dict, kw_only=True)
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.reason}"
 
 
 @dataclass

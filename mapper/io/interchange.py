@@ -37,6 +37,7 @@ from mapper.domain.model import (
 )
 from mapper.domain.municipality import municipality_code_problem, padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
+from mapper.io.files import write_output
 
 FORMAT = "mapper-landscape"
 VERSION = 1
@@ -773,9 +774,6 @@ def write_document(
     options = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0)
     data = orjson.dumps(doc, option=options)
     if isinstance(target, (str, Path)):
-        path = Path(target)
-        tmp = path.with_name(f".{path.name}.partial")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        write_output(target, lambda stream: stream.write(data))
     else:
         target.write(data.decode("utf-8"))

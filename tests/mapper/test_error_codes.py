@@ -16,6 +16,7 @@ import mapper
 from mapper.domain.errors import (
     DATABASE_CAUSES,
     GEO_IMPORT_CAUSES,
+    OUTPUT_FILE_CAUSES,
     PROBLEM_CODES,
     ConflictError,
     DatabaseError,
@@ -83,7 +84,7 @@ def test_every_code_used_in_mapper_is_registered() -> None:
     assert used - set(PROBLEM_CODES) == set()
     causes = literal_codes("cause")
     assert {"no_such_file", "not_a_url"} <= causes
-    assert causes - set(GEO_IMPORT_CAUSES) - set(DATABASE_CAUSES) == set()
+    assert causes - set(GEO_IMPORT_CAUSES) - set(DATABASE_CAUSES) - set(OUTPUT_FILE_CAUSES) == set()
 
 
 def test_unknown_stage_carries_code_facet_and_nearest(tmp_path: Path) -> None:

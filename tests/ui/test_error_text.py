@@ -16,6 +16,7 @@ import mapper
 from mapper.domain.errors import (
     DATABASE_CAUSES,
     GEO_IMPORT_CAUSES,
+    OUTPUT_FILE_CAUSES,
     PROBLEM_CODES,
     Cancelled,
     ConflictError,
@@ -25,6 +26,7 @@ from mapper.domain.errors import (
     MapperError,
     NotFoundError,
     NothingToMatchError,
+    OutputFileError,
     PartnershipExistsError,
     ValidationError,
 )
@@ -106,6 +108,21 @@ DATABASE_EXAMPLES: dict[str, dict[str, object]] = {
     "no_driver": {},
     "foreign_tables": {},
     "unreachable": {},
+    "not_a_database": {},
+    "newer_schema": {"found": "9999", "supported": "0006"},
+    "locked": {"holder": "python3 (pid 4242)"},
+    "read_only": {},
+    "read_only_old": {"found": "0003", "supported": "0006"},
+    "disk_full": {},
+    "backup_failed": {"backup": "/x/landscape.sqlite.bak-0003-20261201T155500"},
+}
+OUTPUT_FILE_EXAMPLES: dict[str, dict[str, object]] = {
+    "unwritable": {},
+    "disk_full": {},
+    "permission": {},
+    "read_only": {},
+    "no_folder": {"folder": "/x"},
+    "is_folder": {},
 }
 
 
@@ -136,6 +153,10 @@ def error_examples() -> list[MapperError]:
         ActorInUseError("a-1", ("p-1",), ("p-2",), ("a-2",)),
         Cancelled(),
         MunicipalityCodeError("9999", "ENGLISH MESSAGE", "0999 (X)"),
+        *(
+            OutputFileError("/x/out.json", "ENGLISH REASON", cause=c, cause_params=p)
+            for c, p in OUTPUT_FILE_EXAMPLES.items()
+        ),
     ]
 
 
@@ -183,6 +204,12 @@ def test_every_cause_has_a_sentence_and_an_example() -> None:
         for cause, params in DATABASE_EXAMPLES.items()
     }
     assert len(sentences) == len(DATABASE_CAUSES)  # each cause has its own sentence
+    assert set(OUTPUT_FILE_EXAMPLES) == set(OUTPUT_FILE_CAUSES)
+    sentences = {
+        describe_error(OutputFileError("/x/out.json", "x", cause=cause, cause_params=params))
+        for cause, params in OUTPUT_FILE_EXAMPLES.items()
+    }
+    assert len(sentences) == len(OUTPUT_FILE_CAUSES)
 
 
 def test_every_error_class_has_a_sentence_and_an_example() -> None:
