@@ -10,11 +10,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import CursorResult, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from mapper.domain.errors import ConflictError
 from mapper.domain.model import (
     Actor,
     ActorSeeking,
@@ -106,6 +107,15 @@ def actor_keys(session: Session, uids: Iterable[str] | None = None) -> dict[str,
 
 def problem_keys(session: Session, uids: Iterable[str] | None = None) -> dict[str, int]:
     return _keys(session, PROBLEMS, uids)
+
+
+def _versions(session: Session, table: Table, uids: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """uid → (internal key, stored version)."""
+    result: dict[str, tuple[int, int]] = {}
+    for part in chunks(list(uids)):
+        stmt = select(table.c.pk, table.c.uid, table.c.version).where(table.c.uid.in_(part))
+        result.update({uid: (pk, version) for pk, uid, version in session.execute(stmt)})
+    return result
 
 
 def _keys(session: Session, table: Table, uids: Iterable[str] | None) -> dict[str, int]:
@@ -498,16 +508,36 @@ def _insert_returning_keys(
 
 
 def _update_rows(
-    session: Session, table: Table, rows: list[dict[str, Any]], now: dt.datetime
+    session: Session,
+    table: Table,
+    rows: list[dict[str, Any]],
+    now: dt.datetime,
+    kind: str,
+    uids: Sequence[str],
 ) -> None:
-    """Executemany UPDATE by key ('b_pk'); SET columns come from the row dicts."""
-    if rows:
-        stmt = (
-            update(table)
-            .where(table.c.pk == bindparam("b_pk"))
-            .values(version=table.c.version + 1, updated_at=now)
-        )
-        session.execute(stmt, rows)
+    """Compare-and-swap UPDATE by key ('b_pk') and the version read ('b_version'); SET columns
+    come from the row dicts. A row whose version moved meanwhile raises ConflictError (the
+    whole unit of work is rolled back), so no save silently overwrites another."""
+    if not rows:
+        return
+    stmt = (
+        update(table)
+        .where(table.c.pk == bindparam("b_pk"), table.c.version == bindparam("b_version"))
+        .values(version=table.c.version + 1, updated_at=now)
+    )
+    # Both drivers report the summed rowcount of an executemany: fewer rows than given means
+    # some version moved since it was read.
+    result = cast("CursorResult[Any]", session.execute(stmt, rows))
+    if result.rowcount == len(rows):
+        return
+    now_stored = _versions(session, table, uids)
+    for row, uid in zip(rows, uids, strict=True):
+        actual = now_stored.get(uid, (0, 0))[1]
+        if actual != row["b_version"] + 1:
+            raise ConflictError(kind, uid, int(row["b_version"]), actual)
+    # Another writer moved a row to exactly the version ours would have had.
+    first = uids[0]
+    raise ConflictError(kind, first, int(rows[0]["b_version"]), now_stored.get(first, (0, 0))[1])
 
 
 def _stamp(rows: list[dict[str, Any]], now: dt.datetime) -> list[dict[str, Any]]:
@@ -517,12 +547,22 @@ def _stamp(rows: list[dict[str, Any]], now: dt.datetime) -> list[dict[str, Any]]
 
 
 def save_actors(
-    session: Session, actors: Sequence[Actor], progress: Progress | None = None
+    session: Session,
+    actors: Sequence[Actor],
+    progress: Progress | None = None,
+    *,
+    expected_versions: Mapping[str, int] | None = None,
 ) -> RecordCounts:
     """Insert new actors and update changed ones (by interchange id); unchanged ones stay as
-    they are, version and timestamps included. Parents may be anywhere in ``actors``."""
+    they are, version and timestamps included. Parents may be anywhere in ``actors``.
+
+    Every update is a compare-and-swap on the version in ``expected_versions`` (by id), else
+    on the version read here; ConflictError when another writer got there first."""
     now = utcnow()
-    existing = actor_keys(session, [a.id for a in actors])
+    stored = _versions(session, ACTORS, [a.id for a in actors])
+    existing = {uid: pk for uid, (pk, _) in stored.items()}
+    expected = {uid: version for uid, (_, version) in stored.items()}
+    expected.update(expected_versions or {})
     current = dict(load_actors(session, list(existing.values()))) if existing else {}
     new = [a for a in actors if a.id not in existing]
     changed = [a for a in actors if a.id in existing and current[existing[a.id]] != a]
@@ -530,7 +570,14 @@ def save_actors(
 
     keys = _insert_returning_keys(session, ACTORS, _stamp([_actor_columns(a) for a in new], now))
     keys.update(existing)
-    _update_rows(session, ACTORS, [{"b_pk": keys[a.id], **_actor_columns(a)} for a in changed], now)
+    _update_rows(
+        session,
+        ACTORS,
+        [{"b_pk": keys[a.id], "b_version": expected[a.id], **_actor_columns(a)} for a in changed],
+        now,
+        "actor",
+        [a.id for a in changed],
+    )
     changed_keys = [keys[a.id] for a in changed]
     for table in (ACTOR_CODES, ACTOR_RESOURCES, ACTOR_EXAMPLES, ACTOR_REGISTRY):
         for part in chunks(changed_keys):
@@ -558,9 +605,19 @@ def save_actors(
     )
 
 
-def save_problems(session: Session, problems: Sequence[ProblemStatement]) -> RecordCounts:
+def save_problems(
+    session: Session,
+    problems: Sequence[ProblemStatement],
+    *,
+    expected_versions: Mapping[str, int] | None = None,
+) -> RecordCounts:
+    """Insert new problem statements and update changed ones by compare-and-swap on their
+    version (see ``save_actors``)."""
     now = utcnow()
-    existing = problem_keys(session, [p.id for p in problems])
+    stored = _versions(session, PROBLEMS, [p.id for p in problems])
+    existing = {uid: pk for uid, (pk, _) in stored.items()}
+    expected = {uid: version for uid, (_, version) in stored.items()}
+    expected.update(expected_versions or {})
     current = dict(load_problems(session, list(existing.values()))) if existing else {}
     new = [p for p in problems if p.id not in existing]
     changed = [p for p in problems if p.id in existing and current[existing[p.id]] != p]
@@ -571,7 +628,14 @@ def save_problems(session: Session, problems: Sequence[ProblemStatement]) -> Rec
 
     keys = _insert_returning_keys(session, PROBLEMS, _stamp([columns(p) for p in new], now))
     keys.update(existing)
-    _update_rows(session, PROBLEMS, [{"b_pk": keys[p.id], **columns(p)} for p in changed], now)
+    _update_rows(
+        session,
+        PROBLEMS,
+        [{"b_pk": keys[p.id], "b_version": expected[p.id], **columns(p)} for p in changed],
+        now,
+        "problem",
+        [p.id for p in changed],
+    )
     changed_keys = [keys[p.id] for p in changed]
     for table in (PROBLEM_CODES, PROBLEM_RESOURCES):
         for part in chunks(changed_keys):

@@ -236,7 +236,8 @@ class ActorEditService:
                     raise ConflictError("actor", actor.id, expected_version, row[1])
             before = _stored_location(session, actor.id) if row is not None else None
             actor = replace(actor, location=placed_by_postcode(actor.location, found, before))
-            store.save_actors(session, [actor])
+            versions = {actor.id: expected_version} if expected_version is not None else None
+            store.save_actors(session, [actor], expected_versions=versions)
             stored = _key_and_version(session, actor.id)
             assert stored is not None
             return stored[1]

@@ -158,7 +158,8 @@ class ProblemEditService:
             problem, problems = self._checked(session, problem)
             if problems:
                 raise ValidationError(problems)
-            store.save_problems(session, [problem])
+            versions = {problem.id: expected_version} if expected_version is not None else None
+            store.save_problems(session, [problem], expected_versions=versions)
             return _version(session, problem.id)
 
     def set_status(
@@ -177,7 +178,11 @@ class ProblemEditService:
             if not (revert and stored.status in allowed_statuses(status)):
                 _check_move(problem_id, stored.status, status)
             problem = store.load_problems(session, [stored.pk])[0][1]
-            store.save_problems(session, [replace(problem, status=status)])
+            store.save_problems(
+                session,
+                [replace(problem, status=status)],
+                expected_versions={problem_id: expected_version},
+            )
             return _version(session, problem_id)
 
     def delete(self, problem_id: str, expected_version: int) -> None:
