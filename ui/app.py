@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from mapper.domain.errors import MapperError
+from mapper.domain.errors import DatabaseError, MapperError
 from mapper.persistence.database import Database, open_database
 from mapper.services.actors import ActorEditService
 from mapper.services.geo import GeoService
@@ -27,6 +27,7 @@ from ui.context import PRODUCT_NAME, AppContext
 from ui.error_text import describe_error
 from ui.locale_format import locale_for
 from ui.main_window import MainWindow
+from ui.storage_text import read_only_notice
 
 ORGANISATION = "volunteer-mapper"
 APPLICATION = "Volunteer Mapper"
@@ -139,11 +140,33 @@ def run_app(db: str | None = None, *, demo_if_empty: bool = False) -> int:
     configure_application(app)
     lang = ui_language()
     install_translator(app, lang)
-    try:
-        window = build_main_window(db, demo_if_empty=demo_if_empty, lang=lang)
-    except MapperError as exc:
-        QMessageBox.critical(None, PRODUCT_NAME, describe_error(exc))
-        return 2
+    while True:
+        try:
+            window = build_main_window(db, demo_if_empty=demo_if_empty, lang=lang)
+            break
+        except DatabaseError as exc:
+            if exc.cause == "locked" and offer_retry(exc):
+                continue  # the other program may be done now
+            QMessageBox.critical(None, PRODUCT_NAME, describe_error(exc))
+            return 2
+        except MapperError as exc:
+            QMessageBox.critical(None, PRODUCT_NAME, describe_error(exc))
+            return 2
     _windows.append(window)
     window.show()
+    database = window.context.landscape.database
+    if database.read_only:
+        QMessageBox.information(window, PRODUCT_NAME, read_only_notice(database.url))
     return int(app.exec())
+
+
+def offer_retry(error: MapperError) -> bool:
+    """Ask whether to try again (a locked database); True for "Retry"."""
+    answer = QMessageBox.warning(
+        None,
+        PRODUCT_NAME,
+        describe_error(error),
+        QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Retry,
+    )
+    return answer == QMessageBox.StandardButton.Retry

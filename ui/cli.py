@@ -21,6 +21,7 @@ from mapper.domain.errors import (
     MapperError,
     NotFoundError,
     NothingToMatchError,
+    OutputFileError,
     ValidationError,
 )
 from mapper.io import interchange
@@ -125,7 +126,7 @@ def main(
     except (cli_matching.WeightError, cli_maps.ScopeError) as exc:
         print(f"mapper: {exc}", file=err)
         return EXIT_BAD_INPUT
-    except DatabaseError as exc:
+    except (DatabaseError, OutputFileError) as exc:  # storage faults name the file
         print(f"mapper: {exc}", file=err)
         return EXIT_BAD_INPUT
     except MapperError as exc:
@@ -168,6 +169,10 @@ def _report_line(report: ImportReport) -> str:
 def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     database = open_database(args.db)
     print(f"database ready: {database.display_url}", file=err)
+    if database.backup is not None:
+        print(f"the database was upgraded; its earlier copy is {database.backup}", file=err)
+    if database.read_only:
+        print("the database is read-only: it can be read but changes cannot be saved", file=err)
     database.close()
     return EXIT_OK
 

@@ -3,11 +3,21 @@
 The default is one SQLite file in the user's data directory (WAL, foreign keys on); any
 SQLAlchemy URL can be given through ``--db`` or ``MAPPER_DB``. The schema is created and upgraded
 only through the Alembic migrations shipped in ``mapper.persistence.migrations``.
+
+Opening an existing SQLite file: it is first looked at read-only (is it a SQLite file, which
+schema revision, made by a newer release?) so that a file we refuse is never touched; a file
+of an older revision is copied beside itself (``landscape.sqlite.bak-0003-20261201T155500``,
+through the SQLite backup API so a WAL database is copied consistently) and then upgraded; a
+file, folder or medium that cannot be written is opened read-only. Storage faults (locked,
+read-only, disk full, not a database) become a DatabaseError with a ``cause`` at open and in
+every unit of work.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,13 +32,17 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mapper.domain.errors import DatabaseError
 
 ENV_VAR = "MAPPER_DB"
 APP_NAME = "volunteer-mapper"
+BUSY_TIMEOUT_VAR = "MAPPER_BUSY_TIMEOUT"
+DEFAULT_BUSY_TIMEOUT = 5.0
+"""Seconds to wait for another program's lock on a SQLite file before giving up."""
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def default_database_path() -> Path:
@@ -55,11 +69,55 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+def busy_timeout() -> float:
+    """Seconds to wait for a lock: ``MAPPER_BUSY_TIMEOUT``, else DEFAULT_BUSY_TIMEOUT."""
+    try:
+        return max(0.0, float(os.environ.get(BUSY_TIMEOUT_VAR, DEFAULT_BUSY_TIMEOUT)))
+    except ValueError:
+        return DEFAULT_BUSY_TIMEOUT
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for another back end or an in-memory database)."""
     sa_url = make_url(url)
+    if sa_url.get_backend_name() != "sqlite" or not sa_url.database:
+        return None
+    if sa_url.database == ":memory:" or sa_url.database.startswith("file:"):
+        return None
+    return Path(sa_url.database)
+
+
+def _read_only_connection(path: Path, timeout: float) -> sqlite3.Connection:
+    """A connection that cannot write; ``immutable`` where even the -shm file of a WAL
+    database cannot be made (a read-only folder or medium)."""
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            raise
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout)
+
+
+def make_engine(url: str, *, read_only: bool = False, timeout: float | None = None) -> Engine:
+    sa_url = make_url(url)
+    wait = busy_timeout() if timeout is None else timeout
     if sa_url.get_backend_name() == "sqlite":
-        if sa_url.database and sa_url.database != ":memory:":
-            path = Path(sa_url.database)
+        path = sqlite_file(url)
+        if read_only and path is not None:
+            engine = create_engine("sqlite://", creator=lambda: _read_only_connection(path, wait))
+            event.listen(engine, "connect", _read_only_pragmas)
+            return engine
+        if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -69,7 +127,7 @@ def make_engine(url: str) -> Engine:
                     cause="cannot_create_folder",
                     cause_params={"folder": str(path.parent)},
                 ) from exc
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args={"timeout": wait})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
@@ -117,7 +175,23 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             "it holds tables but was not created by this application",
             cause="foreign_tables",
         )
+    if "alembic_version" in tables:
+        _refuse_unknown(engine.url.render_as_string(hide_password=True), current_revision(engine))
     command.upgrade(_alembic_config(engine), revision)
+
+
+def _refuse_unknown(display: str, found: str | None) -> None:
+    """A revision this code does not know comes from a newer release: refuse it."""
+    if found is not None and found not in known_revisions():
+        supported = head_revision()
+        raise DatabaseError(
+            display,
+            f"it was made by a newer release of the application (schema {found}; this "
+            f"release knows schemas up to {supported}); update the application to open it. "
+            "The database was not changed",
+            cause="newer_schema",
+            cause_params={"found": found, "supported": supported},
+        )
 
 
 @dataclass
@@ -127,6 +201,10 @@ class Database:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    read_only: bool = False
+    """Opened for reading only (the file, its folder or the medium cannot be written)."""
+    backup: Path | None = None
+    """The copy made beside the file before it was upgraded at this opening, if any."""
 
     @property
     def display_url(self) -> str:
@@ -138,31 +216,232 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
-        with self.sessions() as session, session.begin():
-            yield session
+        """One transaction: committed when the block ends, rolled back on any error.
+
+        A storage fault (locked, read-only, disk full …) becomes a DatabaseError naming it."""
+        try:
+            with self.sessions() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            error = storage_error(self.url, exc, read_only=self.read_only)
+            if error is None:
+                raise
+            raise error from exc
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
-    """Open (and by default create or upgrade) the landscape database named by ``db``."""
-    url = resolve_url(db)
-    engine = make_engine(url)
+# --------------------------------------------------------------------------- storage faults
+
+
+def storage_error(url: str, exc: BaseException, *, read_only: bool = False) -> DatabaseError | None:
+    """The DatabaseError for a driver error that is a storage fault, else None."""
+    orig = getattr(exc, "orig", exc)
+    name = str(getattr(orig, "sqlite_errorname", "") or "")
+    state = str(getattr(orig, "sqlstate", "") or "")
+    display = make_url(url).render_as_string(hide_password=True) if "://" in url else url
+    path = sqlite_file(url) if "://" in url else None
+    words = str(orig)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or state == "55P03":
+        holder = lock_holder(path) if path is not None else None
+        who = holder or "another program"
+        return DatabaseError(
+            display,
+            f"it is in use by {who} (waited {busy_timeout():g} s); try again when it is done",
+            cause="locked",
+            cause_params={"holder": holder},
+        )
+    if (
+        name.startswith("SQLITE_READONLY")
+        or state == "25006"
+        or (read_only and "readonly" in words)
+    ):
+        return DatabaseError(
+            display,
+            "it is read-only (the file, its folder or the drive cannot be written); "
+            "nothing was saved",
+            cause="read_only",
+        )
+    if name.startswith("SQLITE_FULL") or state == "53100":
+        return DatabaseError(
+            display,
+            "the disk is full; nothing was saved and what was saved before is intact",
+            cause="disk_full",
+        )
+    if name.startswith("SQLITE_NOTADB"):
+        return DatabaseError(
+            display, "it is not a database (not a SQLite file)", cause="not_a_database"
+        )
+    return None
+
+
+def lock_holder(path: Path) -> str | None:
+    """Who holds a lock on the SQLite file (or its -wal/-shm), as "name (pid N)", when the
+    system says (Linux: /proc/locks); None when unknown or only this process holds one."""
+    inodes = set()
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            info = os.stat(f"{path}{suffix}")
+        except OSError:
+            continue
+        inodes.add((os.major(info.st_dev), os.minor(info.st_dev), info.st_ino))
     try:
-        if migrate:
+        lines = Path("/proc/locks").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        fields = line.split()
+        if "->" in fields:  # a waiter, not a holder
+            continue
+        try:
+            pid = int(fields[4])
+            major, minor, inode = fields[5].split(":")
+            key = (int(major, 16), int(minor, 16), int(inode))
+        except (IndexError, ValueError):
+            continue
+        if key in inodes and pid != os.getpid():
+            try:
+                name = Path(f"/proc/{pid}/comm").read_text().strip()
+            except OSError:
+                name = "another program"
+            return f"{name} (pid {pid})"
+    return None
+
+
+@dataclass(frozen=True)
+class _FileState:
+    revision: str | None
+    has_tables: bool
+
+
+def _probe(path: Path, url: str, timeout: float) -> _FileState:
+    """Look at an existing SQLite file without changing it."""
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(len(SQLITE_HEADER))
+    except IsADirectoryError as exc:
+        raise DatabaseError(url, "it is a folder", cause="not_a_database") from exc
+    except OSError as exc:
+        raise DatabaseError(
+            url, f"it cannot be read ({exc.strerror})", cause="unreachable"
+        ) from exc
+    if not header:
+        return _FileState(None, False)  # an empty file is a new database
+    if header != SQLITE_HEADER:
+        raise DatabaseError(url, "it is not a database (not a SQLite file)", cause="not_a_database")
+    try:
+        conn = _read_only_connection(path, timeout)
+        try:
+            tables = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise storage_error(url, exc) or DatabaseError(url, str(exc), cause="unreachable") from exc
+    return _FileState(revision, bool(tables))
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file and its folder (for the -wal, -shm and journal files) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def backup_path(path: Path, revision: str) -> Path:
+    """A free name beside ``path`` for its copy before the upgrade from ``revision``."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    candidate = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}.bak-{revision}-{stamp}-{n}")
+    return candidate
+
+
+def backup_sqlite(path: Path, revision: str, url: str, timeout: float) -> Path:
+    """Copy the database beside itself through the SQLite backup API (consistent also for a
+    WAL database another program is using); the copy is a self-contained file."""
+    target = backup_path(path, revision)
+    try:
+        source = _read_only_connection(path, timeout)
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                source.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                copy.close()
+        finally:
+            source.close()
+    except (sqlite3.Error, OSError) as exc:
+        target.unlink(missing_ok=True)
+        fault = storage_error(url, exc) if isinstance(exc, sqlite3.Error) else None
+        if fault is not None and fault.cause == "locked":
+            raise fault from exc
+        raise DatabaseError(
+            url,
+            f"the copy {target} made before upgrading could not be written ({exc}); nothing "
+            "was changed",
+            cause="backup_failed",
+            cause_params={"backup": str(target)},
+        ) from exc
+    return target
+
+
+def open_database(
+    db: str | None = None, *, migrate: bool = True, read_only: bool = False
+) -> Database:
+    """Open (and by default create or upgrade) the landscape database named by ``db``.
+
+    An existing SQLite file of an older schema is copied beside itself before the upgrade
+    (``Database.backup``); one that cannot be written, or any with ``read_only``, is opened
+    for reading only (``Database.read_only``) and must already have the newest schema."""
+    url = resolve_url(db)
+    path = sqlite_file(url)
+    display = make_url(url).render_as_string(hide_password=True)
+    timeout = busy_timeout()
+    backup: Path | None = None
+    if path is not None and path.exists():
+        state = _probe(path, display, timeout)
+        _refuse_unknown(display, state.revision)
+        read_only = read_only or not _writable(path)
+        head = head_revision()
+        if read_only and state.revision != head and (state.has_tables or migrate):
+            raise DatabaseError(
+                display,
+                f"it is read-only and has the older schema {state.revision}; it must be "
+                f"upgraded to {head} before it can be opened. Make it writable and try again",
+                cause="read_only_old",
+                cause_params={"found": state.revision, "supported": head},
+            )
+        if migrate and not read_only and state.revision not in (None, head):
+            backup = backup_sqlite(path, state.revision or "none", display, timeout)
+    elif read_only and path is not None:
+        raise DatabaseError(display, "it does not exist", cause="unreachable")
+    engine = make_engine(url, read_only=read_only, timeout=timeout)
+    try:
+        if migrate and not read_only:
             upgrade(engine)
         else:
-            with engine.connect():
-                pass
-    except OperationalError as exc:
+            with engine.connect() as connection:
+                found = MigrationContext.configure(connection).get_current_revision()
+            _refuse_unknown(display, found)
+    except DBAPIError as exc:
         engine.dispose()
+        fault = storage_error(url, exc, read_only=read_only)
+        if fault is not None:
+            raise fault from exc
+        if not isinstance(exc, OperationalError):
+            raise
         reason = str(exc.orig) if exc.orig is not None else str(exc)
-        raise DatabaseError(
-            engine.url.render_as_string(hide_password=True), reason, cause="unreachable"
-        ) from exc
+        raise DatabaseError(display, reason, cause="unreachable") from exc
     except DatabaseError:
         engine.dispose()
         raise
-    return Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    return Database(url, engine, sessionmaker(engine, expire_on_commit=False), read_only, backup)

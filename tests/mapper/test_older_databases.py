@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -41,8 +42,16 @@ def test_every_earlier_revision_has_a_frozen_database() -> None:
 
 
 def test_the_database_is_upgraded_to_the_newest_schema(upgraded: tuple[str, Database]) -> None:
-    _revision, database = upgraded
+    revision, database = upgraded
     assert current_revision(database.engine) == head_revision()
+    if revision == head_revision():
+        assert database.backup is None
+    else:  # the file as it was, beside itself
+        assert database.backup is not None
+        assert database.backup.name.startswith(f"landscape.sqlite.bak-{revision}-")
+        conn = sqlite3.connect(database.backup)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
+        conn.close()
 
 
 def test_actors_are_intact(upgraded: tuple[str, Database]) -> None:
