@@ -145,8 +145,10 @@ def run_app(db: str | None = None, *, demo_if_empty: bool = False) -> int:
             window = build_main_window(db, demo_if_empty=demo_if_empty, lang=lang)
             break
         except DatabaseError as exc:
-            if exc.cause == "locked" and offer_retry(exc):
-                continue  # the other program may be done now
+            if exc.cause == "locked":
+                if offer_retry(exc):
+                    continue  # the other program may be done now
+                return 2
             QMessageBox.critical(None, PRODUCT_NAME, describe_error(exc))
             return 2
         except MapperError as exc:
