@@ -182,6 +182,18 @@ def validate_document(
         if _check_actor_seeking(actor.get("seeking"), label, problems):
             _check_codes(actor, _ACTOR_SEEKING_CODES, label, vocab, problems)
         _check_location(actor.get("location"), label, problems)
+        if actor.get("public") is True and vocab.holds_personal_data(actor["kind"]):
+            # The database refuses it too (CHECK ck_actors_volunteer_not_public).
+            problems.append(
+                InputProblem(
+                    label,
+                    "public",
+                    True,
+                    "an individual volunteer is personal data and cannot be public",
+                    "public = false",
+                    code="volunteer_public",
+                )
+            )
         parent = actor.get("parent_id")
         if parent is not None:
             if parent == actor["id"]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
@@ -28,6 +29,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from mapper.persistence.checks import ACTOR_CHECKS, PARTNERSHIP_CHECKS, PROBLEM_CHECKS
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -38,9 +41,9 @@ NAMING = {
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Aware UTC datetimes stored the same way on every backend (naive UTC)."""
+    """Aware UTC datetimes: ``timestamptz`` on PostgreSQL, naive UTC text on SQLite."""
 
-    impl = DateTime
+    impl = DateTime(timezone=True)
     cache_ok = True
 
     def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
@@ -48,12 +51,15 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given; use aware UTC datetimes")
-        return value.astimezone(dt.UTC).replace(tzinfo=None)
+        utc = value.astimezone(dt.UTC)
+        return utc if dialect.name == "postgresql" else utc.replace(tzinfo=None)
 
     def process_result_value(
         self, value: dt.datetime | None, dialect: Dialect
     ) -> dt.datetime | None:
-        return value.replace(tzinfo=dt.UTC) if value is not None else None
+        if value is None:
+            return None
+        return value.astimezone(dt.UTC) if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def utcnow() -> dt.datetime:
@@ -64,12 +70,21 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+AUTHOR_LENGTH = 200
+
+
 class TimestampedRecord:
-    """Columns every main record has: version for optimistic locking, and timestamps."""
+    """Columns every main record has: version for compare-and-swap saves, timestamps by the
+    database clock, who created and last changed it, and its tombstone (deleted_at/_by: a
+    deleted record stays as a tombstone, so an offline copy can learn of the deletion)."""
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(AUTHOR_LENGTH))
+    updated_by: Mapped[str | None] = mapped_column(String(AUTHOR_LENGTH))
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    deleted_by: Mapped[str | None] = mapped_column(String(AUTHOR_LENGTH))
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
@@ -93,7 +108,9 @@ class ActorRecord(TimestampedRecord, LocationColumns, Base):
     uid: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
     name: Mapped[str] = mapped_column(String(500), nullable=False)
     kind: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
-    parent_pk: Mapped[int | None] = mapped_column(ForeignKey("actors.pk", ondelete="SET NULL"))
+    parent_pk: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.pk", ondelete="SET NULL"), index=True
+    )
     service_area_km: Mapped[float | None] = mapped_column(Float)
     employees: Mapped[int | None] = mapped_column(Integer)
     volunteers: Mapped[int | None] = mapped_column(Integer)
@@ -139,6 +156,15 @@ class ActorRecord(TimestampedRecord, LocationColumns, Base):
         passive_deletes=True,
         lazy="raise",
         order_by="ActorRegistryId.scheme",
+    )
+
+    __table_args__ = (
+        CheckConstraint(ACTOR_CHECKS["volunteer_not_public"], name="volunteer_not_public"),
+        CheckConstraint(ACTOR_CHECKS["lat_range"], name="lat_range"),
+        CheckConstraint(ACTOR_CHECKS["lon_range"], name="lon_range"),
+        CheckConstraint(ACTOR_CHECKS["counts"], name="counts"),
+        CheckConstraint(ACTOR_CHECKS["version"], name="version"),
+        CheckConstraint(ACTOR_CHECKS["precision"], name="precision"),
     )
 
 
@@ -230,6 +256,14 @@ class ProblemRecord(TimestampedRecord, LocationColumns, Base):
         order_by="ProblemResource.position",
     )
 
+    __table_args__ = (
+        CheckConstraint(PROBLEM_CHECKS["status"], name="status"),
+        CheckConstraint(PROBLEM_CHECKS["lat_range"], name="lat_range"),
+        CheckConstraint(PROBLEM_CHECKS["lon_range"], name="lon_range"),
+        CheckConstraint(PROBLEM_CHECKS["version"], name="version"),
+        CheckConstraint(PROBLEM_CHECKS["precision"], name="precision"),
+    )
+
 
 class ProblemCode(Base):
     """One code of a problem: facet is target_group, required_resource, sought_role,
@@ -243,6 +277,8 @@ class ProblemCode(Base):
     facet: Mapped[str] = mapped_column(String(32), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(64), nullable=False)
+
+    __table_args__ = (Index("ix_problem_codes_facet_code", "facet", "code"),)
 
 
 class ProblemResource(Base):
@@ -270,7 +306,7 @@ class PartnershipRecord(TimestampedRecord, Base):
     actor_pk: Mapped[int] = mapped_column(
         ForeignKey("actors.pk", ondelete="CASCADE"), nullable=False, index=True
     )
-    stage: Mapped[str] = mapped_column(String(32), nullable=False)
+    stage: Mapped[str] = mapped_column(String(32), nullable=False, index=True)
     type: Mapped[str | None] = mapped_column(String(64))
     notes: Mapped[str | None] = mapped_column(Text)
     updated_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -288,7 +324,10 @@ class PartnershipRecord(TimestampedRecord, Base):
         order_by="PartnershipStageChange.pk",
     )
 
-    __table_args__ = (UniqueConstraint("problem_pk", "actor_pk"),)
+    __table_args__ = (
+        UniqueConstraint("problem_pk", "actor_pk"),
+        CheckConstraint(PARTNERSHIP_CHECKS["version"], name="version"),
+    )
 
 
 class PartnershipSuccessFactor(Base):
@@ -311,6 +350,7 @@ class PartnershipStageChange(Base):
     stage: Mapped[str] = mapped_column(String(32), nullable=False)
     changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
     note: Mapped[str | None] = mapped_column(Text)
+    changed_by: Mapped[str | None] = mapped_column(String(AUTHOR_LENGTH))
 
 
 class ProblemMatchWeight(Base):
@@ -323,16 +363,6 @@ class ProblemMatchWeight(Base):
     )
     criterion: Mapped[str] = mapped_column(String(32), primary_key=True)
     weight: Mapped[float] = mapped_column(Float, nullable=False)
-
-
-class RegisterRevision(Base):
-    """One row counting changes to the register; readers cache derived data (the matching
-    index) until it moves. Every write through ``mapper.persistence.store`` bumps it."""
-
-    __tablename__ = "register_revision"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    revision: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
 
 class BoundaryRecord(Base):

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, delete, insert, select, update
+from sqlalchemy import CursorResult, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from mapper.domain.authors import author_or_default
 from mapper.domain.errors import ConflictError
 from mapper.domain.model import (
     Actor,
@@ -41,8 +42,6 @@ from mapper.persistence.orm import (
     ProblemCode,
     ProblemRecord,
     ProblemResource,
-    RegisterRevision,
-    utcnow,
 )
 
 T = TypeVar("T")
@@ -62,7 +61,6 @@ PROBLEM_RESOURCES: Table = ProblemResource.__table__  # type: ignore[assignment]
 PARTNERSHIPS: Table = PartnershipRecord.__table__  # type: ignore[assignment]
 PARTNERSHIP_FACTORS: Table = PartnershipSuccessFactor.__table__  # type: ignore[assignment]
 PARTNERSHIP_HISTORY: Table = PartnershipStageChange.__table__  # type: ignore[assignment]
-REVISION: Table = RegisterRevision.__table__  # type: ignore[assignment]
 
 # Facets of the code child tables and the domain attribute each one fills.
 ACTOR_FACETS = {
@@ -357,13 +355,33 @@ def load_partnerships(session: Session) -> list[tuple[int, Partnership]]:
 # --------------------------------------------------------------------------- writing
 
 
-def bump_revision(session: Session) -> None:
-    """Mark the register as changed (cached derived data must be rebuilt)."""
-    session.execute(update(REVISION).values(revision=REVISION.c.revision + 1))
+def database_now(session: Session) -> dt.datetime:
+    """Now by the database's clock (aware UTC), so that every writer of a shared server stamps
+    records by one clock; PostgreSQL gives the start of the transaction."""
+    if session.get_bind().dialect.name == "sqlite":
+        text = session.execute(select(func.strftime("%Y-%m-%d %H:%M:%f", "now"))).scalar_one()
+        return dt.datetime.fromisoformat(str(text)).replace(tzinfo=dt.UTC)
+    value = session.execute(select(func.now())).scalar_one()
+    assert isinstance(value, dt.datetime)
+    return value.astimezone(dt.UTC)
 
 
-def register_revision(session: Session) -> int:
-    return int(session.execute(select(REVISION.c.revision)).scalar_one())
+def change_stamp(session: Session) -> tuple[object, ...]:
+    """Moves whenever a record is created, changed or deleted: per table the row count, the sum
+    of versions (every update adds one) and the latest update time (a new row is the newest).
+    Readers cache derived data (the matching index) until it moves; unlike one shared counter
+    row it makes no writer wait for another."""
+    stamp: list[object] = []
+    for table in (ACTORS, PROBLEMS, PARTNERSHIPS):
+        count, total, latest = session.execute(
+            select(
+                func.count(),
+                func.coalesce(func.sum(table.c.version), 0),
+                func.max(table.c.updated_at),
+            )
+        ).one()
+        stamp += [int(count), int(total), latest]
+    return tuple(stamp)
 
 
 def _location_columns(loc: Location) -> dict[str, Any]:
@@ -514,6 +532,7 @@ def _update_rows(
     now: dt.datetime,
     kind: str,
     uids: Sequence[str],
+    author: str,
 ) -> None:
     """Compare-and-swap UPDATE by key ('b_pk') and the version read ('b_version'); SET columns
     come from the row dicts. A row whose version moved meanwhile raises ConflictError (the
@@ -523,7 +542,13 @@ def _update_rows(
     stmt = (
         update(table)
         .where(table.c.pk == bindparam("b_pk"), table.c.version == bindparam("b_version"))
-        .values(version=table.c.version + 1, updated_at=now)
+        .values(
+            version=table.c.version + 1,
+            updated_at=now,
+            updated_by=author,
+            deleted_at=None,  # saving a deleted record's id again revives it
+            deleted_by=None,
+        )
     )
     # Both drivers report the summed rowcount of an executemany: fewer rows than given means
     # some version moved since it was read.
@@ -540,9 +565,9 @@ def _update_rows(
     raise ConflictError(kind, first, int(rows[0]["b_version"]), now_stored.get(first, (0, 0))[1])
 
 
-def _stamp(rows: list[dict[str, Any]], now: dt.datetime) -> list[dict[str, Any]]:
+def _stamp(rows: list[dict[str, Any]], now: dt.datetime, author: str) -> list[dict[str, Any]]:
     for row in rows:
-        row.update(version=1, created_at=now, updated_at=now)
+        row.update(version=1, created_at=now, updated_at=now, created_by=author, updated_by=author)
     return rows
 
 
@@ -552,13 +577,16 @@ def save_actors(
     progress: Progress | None = None,
     *,
     expected_versions: Mapping[str, int] | None = None,
+    author: str | None = None,
 ) -> RecordCounts:
     """Insert new actors and update changed ones (by interchange id); unchanged ones stay as
     they are, version and timestamps included. Parents may be anywhere in ``actors``.
 
     Every update is a compare-and-swap on the version in ``expected_versions`` (by id), else
-    on the version read here; ConflictError when another writer got there first."""
-    now = utcnow()
+    on the version read here; ConflictError when another writer got there first. ``author``
+    (default: the OS login) is recorded as creator or last editor."""
+    now = database_now(session)
+    author = author_or_default(author)
     stored = _versions(session, ACTORS, [a.id for a in actors])
     existing = {uid: pk for uid, (pk, _) in stored.items()}
     expected = {uid: version for uid, (_, version) in stored.items()}
@@ -568,7 +596,9 @@ def save_actors(
     changed = [a for a in actors if a.id in existing and current[existing[a.id]] != a]
     total = len(actors)
 
-    keys = _insert_returning_keys(session, ACTORS, _stamp([_actor_columns(a) for a in new], now))
+    keys = _insert_returning_keys(
+        session, ACTORS, _stamp([_actor_columns(a) for a in new], now, author)
+    )
     keys.update(existing)
     _update_rows(
         session,
@@ -577,6 +607,7 @@ def save_actors(
         now,
         "actor",
         [a.id for a in changed],
+        author,
     )
     changed_keys = [keys[a.id] for a in changed]
     for table in (ACTOR_CODES, ACTOR_RESOURCES, ACTOR_EXAMPLES, ACTOR_REGISTRY):
@@ -598,8 +629,6 @@ def save_actors(
     ]
     if parent_rows:
         session.execute(update(ACTORS).where(ACTORS.c.pk == bindparam("b_pk")), parent_rows)
-    if new or changed:
-        bump_revision(session)
     return RecordCounts(
         created=len(new), updated=len(changed), unchanged=total - len(new) - len(changed)
     )
@@ -610,10 +639,12 @@ def save_problems(
     problems: Sequence[ProblemStatement],
     *,
     expected_versions: Mapping[str, int] | None = None,
+    author: str | None = None,
 ) -> RecordCounts:
     """Insert new problem statements and update changed ones by compare-and-swap on their
     version (see ``save_actors``)."""
-    now = utcnow()
+    now = database_now(session)
+    author = author_or_default(author)
     stored = _versions(session, PROBLEMS, [p.id for p in problems])
     existing = {uid: pk for uid, (pk, _) in stored.items()}
     expected = {uid: version for uid, (_, version) in stored.items()}
@@ -626,7 +657,7 @@ def save_problems(
     def columns(p: ProblemStatement) -> dict[str, Any]:
         return {**_problem_columns(p), "owner_pk": owners.get(p.owner_id) if p.owner_id else None}
 
-    keys = _insert_returning_keys(session, PROBLEMS, _stamp([columns(p) for p in new], now))
+    keys = _insert_returning_keys(session, PROBLEMS, _stamp([columns(p) for p in new], now, author))
     keys.update(existing)
     _update_rows(
         session,
@@ -635,25 +666,29 @@ def save_problems(
         now,
         "problem",
         [p.id for p in changed],
+        author,
     )
     changed_keys = [keys[p.id] for p in changed]
     for table in (PROBLEM_CODES, PROBLEM_RESOURCES):
         for part in chunks(changed_keys):
             session.execute(delete(table).where(table.c.problem_pk.in_(part)))
     _insert_children(session, (_problem_children(keys[p.id], p) for p in (*new, *changed)))
-    if new or changed:
-        bump_revision(session)
     return RecordCounts(
         created=len(new), updated=len(changed), unchanged=len(problems) - len(new) - len(changed)
     )
 
 
 def save_partnerships(
-    session: Session, partnerships: Sequence[Partnership], note: str | None = None
+    session: Session,
+    partnerships: Sequence[Partnership],
+    note: str | None = None,
+    *,
+    author: str | None = None,
 ) -> RecordCounts:
     """Insert or update partnerships by (problem id, actor id); a new stage is added to the
     stage history. ``history`` on the values is ignored: history is only ever appended."""
-    now = utcnow()
+    now = database_now(session)
+    author = author_or_default(author)
     problems = problem_keys(session, {p.problem_id for p in partnerships})
     actors = actor_keys(session, {p.actor_id for p in partnerships})
     current = {
@@ -674,7 +709,7 @@ def save_partnerships(
         old = current.get((p.problem_id, p.actor_id))
         if old is None:
             pk = session.execute(
-                insert(PARTNERSHIPS).returning(PARTNERSHIPS.c.pk), _stamp([row], now)
+                insert(PARTNERSHIPS).returning(PARTNERSHIPS.c.pk), _stamp([row], now, author)
             ).scalar_one()
             created += 1
         elif old[1] != value:
@@ -682,7 +717,9 @@ def save_partnerships(
             session.execute(
                 update(PARTNERSHIPS)
                 .where(PARTNERSHIPS.c.pk == pk)
-                .values(**row, version=PARTNERSHIPS.c.version + 1, updated_at=now)
+                .values(
+                    **row, version=PARTNERSHIPS.c.version + 1, updated_at=now, updated_by=author
+                )
             )
             session.execute(
                 delete(PARTNERSHIP_FACTORS).where(PARTNERSHIP_FACTORS.c.partnership_pk == pk)
@@ -693,7 +730,15 @@ def save_partnerships(
         if old is None or old[1].stage != p.stage:
             session.execute(
                 insert(PARTNERSHIP_HISTORY),
-                [{"partnership_pk": pk, "stage": p.stage, "changed_at": now, "note": note}],
+                [
+                    {
+                        "partnership_pk": pk,
+                        "stage": p.stage,
+                        "changed_at": now,
+                        "note": note,
+                        "changed_by": author,
+                    }
+                ],
             )
         if p.success_factors:
             session.execute(
@@ -703,8 +748,6 @@ def save_partnerships(
                     for i, c in enumerate(p.success_factors)
                 ],
             )
-    if created or updated:
-        bump_revision(session)
     return RecordCounts(
         created=created, updated=updated, unchanged=len(partnerships) - created - updated
     )

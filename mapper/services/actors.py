@@ -81,9 +81,17 @@ def slugify(text: str) -> str:
 class ActorEditService:
     """Create, change and delete single actors (the dating-profile editor's use cases)."""
 
-    def __init__(self, database: Database, vocabulary: Vocabulary | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        vocabulary: Vocabulary | None = None,
+        *,
+        author: str | None = None,
+    ) -> None:
         self.database = database
         self.vocabulary = vocabulary or load_vocabulary()
+        self.author = author
+        """Whose changes these are (recorded as created_by/updated_by); None: the OS login."""
 
     # ----------------------------------------------------------------- ids
 
@@ -237,7 +245,7 @@ class ActorEditService:
             before = _stored_location(session, actor.id) if row is not None else None
             actor = replace(actor, location=placed_by_postcode(actor.location, found, before))
             versions = {actor.id: expected_version} if expected_version is not None else None
-            store.save_actors(session, [actor], expected_versions=versions)
+            store.save_actors(session, [actor], expected_versions=versions, author=self.author)
             stored = _key_and_version(session, actor.id)
             assert stored is not None
             return stored[1]
@@ -267,7 +275,6 @@ class ActorEditService:
                 raise ActorInUseError(actor_id, owned, partnered, children)
             # Child rows go with it through ON DELETE CASCADE.
             session.execute(delete(ACTORS).where(ACTORS.c.pk == pk))
-            store.bump_revision(session)
 
     def _free_id(self, session: Session, taken_id: str) -> str:
         taken = set(
@@ -282,8 +289,7 @@ class ActorEditService:
 
 
 def _personal_data_problems(actor: Actor, label: str) -> list[InputProblem]:
-    """An individual volunteer is a person (GDPR): kept only with consent and a purpose, and
-    never shown on a public map."""
+    """An individual volunteer is a person (GDPR): kept only with consent and a purpose."""
     problems = []
     if actor.consent.given_on is None:
         problems.append(
@@ -307,17 +313,7 @@ def _personal_data_problems(actor: Actor, label: str) -> list[InputProblem]:
                 code="purpose_required",
             )
         )
-    if actor.public:
-        problems.append(
-            InputProblem(
-                label,
-                "public",
-                True,
-                "an individual volunteer is personal data and cannot be public",
-                "public = false",
-                code="volunteer_public",
-            )
-        )
+    # A public volunteer is refused by the interchange rules (and the database's CHECK).
     return problems
 
 

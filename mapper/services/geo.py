@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from mapper.domain.authors import author_or_default
 from mapper.domain.model import Location
 from mapper.domain.municipality import MunicipalityCodeError, normalised_or_none
 from mapper.geo import reference
@@ -299,11 +300,11 @@ class GeoService:
                     .values(
                         municipality_code=bindparam("b_code"),
                         version=ACTORS.c.version + 1,
-                        updated_at=utcnow(),
+                        updated_at=store.database_now(session),
+                        updated_by=author_or_default(None),
                     ),
                     changes,
                 )
-                store.bump_revision(session)
         return len(changes)
 
     # ----------------------------------------------------------------- cache

@@ -110,9 +110,17 @@ _PROBLEM_ROWS = (
 class LandscapeService:
     """Register, import and export of actors, problem statements and partnerships."""
 
-    def __init__(self, database: Database, vocabulary: Vocabulary | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        vocabulary: Vocabulary | None = None,
+        *,
+        author: str | None = None,
+    ) -> None:
         self.database = database
         self.vocabulary = vocabulary or load_vocabulary()
+        self.author = author
+        """Whose imports these are (recorded as created_by/updated_by); None: the OS login."""
 
     # ----------------------------------------------------------------- import / export
 
@@ -137,9 +145,9 @@ class LandscapeService:
                 known_problem_ids=_referenced_ids(doc, "problem", session),
             )
             report(1, IMPORT_STEPS)
-            actors = store.save_actors(session, landscape.actors)
+            actors = store.save_actors(session, landscape.actors, author=self.author)
             report(2, IMPORT_STEPS)
-            problems = store.save_problems(session, landscape.problems)
+            problems = store.save_problems(session, landscape.problems, author=self.author)
             report(3, IMPORT_STEPS)
             partnerships = store.save_partnerships(
                 session, landscape.partnerships, note=f"import {source}" if source else "import"

@@ -115,7 +115,7 @@ class MatchingService:
 
     def _register_stamp(self, session: Session) -> tuple[Any, ...]:
         """Changes whenever anything the index holds may have changed."""
-        return (store.register_revision(session),)
+        return store.change_stamp(session)
 
     # ----------------------------------------------------------------- problems → actors
 

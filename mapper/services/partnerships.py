@@ -16,6 +16,7 @@ from sqlalchemy import CursorResult, Row, Table, delete, func, insert, select, u
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from mapper.domain.authors import author_or_default
 from mapper.domain.errors import (
     ConflictError,
     InputProblem,
@@ -133,11 +134,14 @@ class PartnershipService:
         vocabulary: Vocabulary | None = None,
         *,
         clock: Callable[[], dt.datetime] = utcnow,
+        author: str | None = None,
     ) -> None:
         self.database = database
         self.vocabulary = vocabulary or load_vocabulary()
         self._clock = clock
-        """Aware UTC now; tests may pass their own."""
+        """Aware UTC now of stage changes and ``updated_on``; tests may pass their own."""
+        self.author = author
+        """Whose changes these are (created_by/updated_by/changed_by); None: the OS login."""
 
     # ----------------------------------------------------------------- reading
 
@@ -221,8 +225,10 @@ class PartnershipService:
                 "stage": FIRST_STAGE,
                 "updated_on": _local_date(now),
                 "version": 1,
-                "created_at": now,
-                "updated_at": now,
+                "created_at": store.database_now(session),
+                "updated_at": store.database_now(session),
+                "created_by": author_or_default(self.author),
+                "updated_by": author_or_default(self.author),
             }
             try:
                 pk = session.execute(
@@ -230,8 +236,7 @@ class PartnershipService:
                 ).scalar_one()
             except IntegrityError as exc:  # someone else proposed it a moment ago
                 raise PartnershipExistsError(problem_id, actor_id, FIRST_STAGE) from exc
-            self._add_history(session, pk, FIRST_STAGE, now, note)
-            store.bump_revision(session)
+            self._add_history(session, pk, FIRST_STAGE, now, note, self.author)
             return self._detail(session, pk)
 
     def change_stage(
@@ -253,8 +258,7 @@ class PartnershipService:
             self._write(
                 session, row, expected_version, label, now, stage=stage, updated_on=_local_date(now)
             )
-            self._add_history(session, pk, stage, now, note)
-            store.bump_revision(session)
+            self._add_history(session, pk, stage, now, note, self.author)
             return self._detail(session, pk)
 
     def update(
@@ -310,7 +314,6 @@ class PartnershipService:
                             for i, code in enumerate(factors)
                         ],
                     )
-            store.bump_revision(session)
             return self._detail(session, pk)
 
     def remove(self, problem_id: str, actor_id: str, expected_version: int | None = None) -> None:
@@ -332,7 +335,6 @@ class PartnershipService:
             )
             if result.rowcount != 1:
                 raise self._conflict(session, pk, int(row.version), label)
-            store.bump_revision(session)
 
     # ----------------------------------------------------------------- helpers
 
@@ -410,7 +412,12 @@ class PartnershipService:
             session.execute(
                 update(PARTNERSHIPS)
                 .where(PARTNERSHIPS.c.pk == row.pk, PARTNERSHIPS.c.version == version)
-                .values(**values, version=version + 1, updated_at=now)
+                .values(
+                    **values,
+                    version=version + 1,
+                    updated_at=store.database_now(session),
+                    updated_by=author_or_default(self.author),
+                )
             ),
         )
         if result.rowcount != 1:  # changed between our read and our write
@@ -425,11 +432,24 @@ class PartnershipService:
 
     @staticmethod
     def _add_history(
-        session: Session, pk: int, stage: str, now: dt.datetime, note: str | None
+        session: Session,
+        pk: int,
+        stage: str,
+        now: dt.datetime,
+        note: str | None,
+        author: str | None,
     ) -> None:
         session.execute(
             insert(PARTNERSHIP_HISTORY),
-            [{"partnership_pk": pk, "stage": stage, "changed_at": now, "note": _clean(note)}],
+            [
+                {
+                    "partnership_pk": pk,
+                    "stage": stage,
+                    "changed_at": now,
+                    "note": _clean(note),
+                    "changed_by": author_or_default(author),
+                }
+            ],
         )
 
     @staticmethod

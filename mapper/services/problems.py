@@ -76,9 +76,17 @@ class _Stored:
 class ProblemEditService:
     """Create, change, delete and move problem statements, one at a time (the editor's API)."""
 
-    def __init__(self, database: Database, vocabulary: Vocabulary | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        vocabulary: Vocabulary | None = None,
+        *,
+        author: str | None = None,
+    ) -> None:
         self.database = database
         self.vocabulary = vocabulary or load_vocabulary()
+        self.author = author
+        """Whose changes these are (recorded as created_by/updated_by); None: the OS login."""
 
     # ----------------------------------------------------------------- ids
 
@@ -159,7 +167,7 @@ class ProblemEditService:
             if problems:
                 raise ValidationError(problems)
             versions = {problem.id: expected_version} if expected_version is not None else None
-            store.save_problems(session, [problem], expected_versions=versions)
+            store.save_problems(session, [problem], expected_versions=versions, author=self.author)
             return _version(session, problem.id)
 
     def set_status(
@@ -182,6 +190,7 @@ class ProblemEditService:
                 session,
                 [replace(problem, status=status)],
                 expected_versions={problem_id: expected_version},
+                author=self.author,
             )
             return _version(session, problem_id)
 
@@ -218,7 +227,6 @@ class ProblemEditService:
                 )
             # Codes, sought resources and weights go with it (ON DELETE CASCADE).
             session.execute(delete(PROBLEMS).where(PROBLEMS.c.pk == stored.pk))
-            store.bump_revision(session)
 
     # ----------------------------------------------------------------- validation
 

@@ -11,7 +11,7 @@ import pytest
 from mapper.domain.errors import ConflictError, NotFoundError, ValidationError
 from mapper.domain.model import Actor, Consent, Contact, Location, Profile, Resource
 from mapper.persistence.database import Database
-from mapper.persistence.store import register_revision
+from mapper.persistence.store import change_stamp
 from mapper.services.actors import ActorEditService, ActorInUseError, slugify
 from mapper.services.landscape import LandscapeService
 from tests.conftest import small_landscape
@@ -23,9 +23,9 @@ def edit(database: Database, service: LandscapeService) -> ActorEditService:
     return ActorEditService(database)
 
 
-def revision(database: Database) -> int:
+def revision(database: Database) -> tuple[object, ...]:
     with database.unit_of_work() as session:
-        return register_revision(session)
+        return change_stamp(session)
 
 
 def refused(
@@ -254,7 +254,7 @@ def test_a_new_actor_can_be_deleted_again(edit: ActorEditService) -> None:
     edit.delete(actor.id, version)
     with pytest.raises(NotFoundError):
         edit.load(actor.id)
-    assert revision(edit.database) == rev + 1
+    assert revision(edit.database) != rev
     # The id is free again, children rows went with it.
     assert edit.save(actor, expected_version=None) == 1
     assert edit.load(actor.id) == (actor, 1)

@@ -54,7 +54,7 @@ actors = st.builds(
         "roles": roles,
         "prevention_levels": levels,
         "profile": _compact({"we_are": we_are, "success_examples": examples or None}),
-        "public": public,
+        "public": public and not VOCAB.holds_personal_data(kind),  # a person is never public
         "active": active,
     },
     st.integers(0, 10**6),

@@ -30,9 +30,9 @@ def partnerships(service: LandscapeService, database: Database) -> PartnershipSe
     return PartnershipService(database)
 
 
-def revision(database: Database) -> int:
+def revision(database: Database) -> tuple[object, ...]:
     with database.unit_of_work() as session:
-        return store.register_revision(session)
+        return store.change_stamp(session)
 
 
 def stored(partnerships: PartnershipService) -> tuple[object, ...]:
@@ -122,7 +122,7 @@ def test_propose_creates_a_proposed_partnership_with_history(
     assert detail.updated_on == dt.date.today()
     assert partnerships.get(PROBLEM, VOLUNTEER) == detail
     assert len(partnerships.list_partnerships()) == 2
-    assert revision(database) == before + 1  # fair rotation counts proposals
+    assert revision(database) != before  # fair rotation counts proposals
 
 
 def test_proposing_twice_names_both_ids_and_keeps_the_first(
@@ -165,13 +165,14 @@ def test_change_stage_appends_history_and_bumps_the_version(
     )
     assert (detail.stage, detail.version) == ("contacted", 2)
     assert detail.updated_on == moment.astimezone().date()
-    assert detail.updated_at == moment
+    # The record's timestamps come from the database clock, not the service's.
+    assert abs(detail.updated_at - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=1)
     assert [(h.stage, h.changed_at, h.note) for h in detail.history][1:] == [
         ("contacted", moment, "Mail sendt")
     ]
     assert detail.history[0].stage == "proposed"  # oldest first
     assert (detail.type, detail.success_factors) == ("project_based", ("clear_goals",))
-    assert revision(database) == before + 1
+    assert revision(database) != before
     again = partnerships.change_stage(PROBLEM, ASSOCIATION, "dialogue")
     assert [h.stage for h in again.history] == ["proposed", "contacted", "dialogue"]
     assert again.version == 3
@@ -240,7 +241,7 @@ def test_update_changes_only_what_is_given(
     assert (detail.type, detail.stage, len(detail.history)) == ("project_based", "proposed", 1)
     assert detail.version == 2
     assert detail.updated_on == dt.date.today()
-    assert revision(database) == before + 1
+    assert revision(database) != before
     cleared = partnerships.update(PROBLEM, ASSOCIATION, type=None, notes="  ", success_factors=[])
     assert (cleared.type, cleared.notes, cleared.success_factors) == (None, None, ())
     assert partnerships.list_partnerships()[0].success_factor_count == 0
@@ -299,7 +300,7 @@ def test_remove_deletes_the_partnership_and_its_history(
     with database.unit_of_work() as session:
         kept = store.load_partnerships(session)
     assert [p.actor_id for _, p in kept] == [ASSOCIATION]
-    assert revision(database) == before + 1
+    assert revision(database) != before
     # Proposing again starts afresh.
     assert len(partnerships.propose(PROBLEM, VOLUNTEER).history) == 1
 

@@ -81,9 +81,9 @@ def refused(
     assert edits.load(problem_id) == before
 
 
-def revision(database: Database) -> int:
+def revision(database: Database) -> tuple[object, ...]:
     with database.unit_of_work() as session:
-        return store.register_revision(session)
+        return store.change_stamp(session)
 
 
 # --------------------------------------------------------------------------- create and update
@@ -96,7 +96,7 @@ def test_a_new_problem_is_stored_with_every_field_and_version_1(
     problem = a_problem()
     assert edits.save(problem, expected_version=None) == 1
     assert edits.load(problem.id) == (problem, 1)
-    assert revision(database) > before  # the matching index knows it must rebuild
+    assert revision(database) != before  # the matching index knows it must rebuild
 
 
 def test_creating_an_id_that_exists_is_refused_with_a_free_id_as_hint(

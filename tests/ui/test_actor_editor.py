@@ -338,17 +338,21 @@ def test_undoing_the_volunteer_kind_gives_public_back(qtbot: QtBot, editor: Acto
     assert not editor.is_dirty()
 
 
-def test_a_volunteer_stored_as_public_is_offered_the_fix_on_loading(
+def test_a_public_volunteer_can_no_longer_be_imported(
     editor: ActorEditor, edits: ActorEditService, service: LandscapeService
 ) -> None:
+    # Older releases imported it; migration 0006 made such volunteers private, and the
+    # database refuses a public one (CHECK), so the import says so instead.
     doc = small_landscape()
     volunteer = next(a for a in doc["actors"] if a["id"] == "esb-vol-1")
-    volunteer["public"] = True  # an older import allowed it
+    volunteer["public"] = True
+    with pytest.raises(ValidationError) as caught:
+        service.import_document(doc)
+    assert [p.code for p in caught.value.problems] == ["volunteer_public"]
+    volunteer["public"] = False
     service.import_document(doc)
     editor.load_actor("esb-vol-1")
     assert not editor.public_check.isChecked()
-    assert editor.is_dirty() and editor.save_button.isEnabled()
-    assert editor.save()
     assert edits.load("esb-vol-1")[0].public is False
 
 
