@@ -150,7 +150,10 @@ class LandscapeService:
             problems = store.save_problems(session, landscape.problems, author=self.author)
             report(3, IMPORT_STEPS)
             partnerships = store.save_partnerships(
-                session, landscape.partnerships, note=f"import {source}" if source else "import"
+                session,
+                landscape.partnerships,
+                note=f"import {source}" if source else "import",
+                author=self.author,
             )
             report(IMPORT_STEPS, IMPORT_STEPS)
         return ImportReport(actors, problems, partnerships)

@@ -12,14 +12,20 @@ from mapper.domain.authors import RecordMeta
 def record_meta(session: Session, table: Table, uid: str) -> RecordMeta | None:
     """The meta data of the live record with interchange id ``uid``, or None."""
     row = session.execute(
-        select(table.c.version, table.c.created_at, table.c.updated_at).where(table.c.uid == uid)
+        select(
+            table.c.version,
+            table.c.created_at,
+            table.c.created_by,
+            table.c.updated_at,
+            table.c.updated_by,
+        ).where(table.c.uid == uid)
     ).first()
     if row is None:
         return None
     return RecordMeta(
         version=int(row.version),
         created_at=row.created_at,
-        created_by=None,
+        created_by=row.created_by,
         updated_at=row.updated_at,
-        updated_by=None,
+        updated_by=row.updated_by,
     )
