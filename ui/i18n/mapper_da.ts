@@ -261,7 +261,7 @@
     </message>
     <message>
         <location filename="../actor_editor.py" line="363" />
-        <location filename="../actor_editor.py" line="623" />
+        <location filename="../actor_editor.py" line="637" />
         <source>Public actors may appear on exported partner maps.</source>
         <translation>Offentlige aktører kan vises på eksporterede partnerkort.</translation>
     </message>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <location filename="../actor_editor.py" line="372" />
-        <location filename="../actor_editor.py" line="626" />
+        <location filename="../actor_editor.py" line="640" />
         <source>Consent given on</source>
         <translation>Samtykke givet den</translation>
     </message>
@@ -288,7 +288,7 @@
     </message>
     <message>
         <location filename="../actor_editor.py" line="378" />
-        <location filename="../actor_editor.py" line="627" />
+        <location filename="../actor_editor.py" line="641" />
         <source>Purpose of the consent</source>
         <translation>Formål med samtykket</translation>
     </message>
@@ -464,122 +464,122 @@
         <translation>Timer og kr. skal være tal, fx 40 eller 250.000 (række %1).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="639" />
+        <location filename="../actor_editor.py" line="654" />
         <source>On the map at the coordinates given.</source>
         <translation>På kortet ved de angivne koordinater.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="642" />
+        <location filename="../actor_editor.py" line="657" />
         <source>On the map by postcode: %1 %2, %3 municipality.</source>
         <translation>På kortet ud fra postnummer: %1 %2, %3 Kommune.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="648" />
+        <location filename="../actor_editor.py" line="663" />
         <source>Not on the map — give a postcode (municipality %1 is known).</source>
         <translation>Ikke på kortet — angiv postnummer (kommunen %1 er kendt).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="652" />
+        <location filename="../actor_editor.py" line="667" />
         <source>Not on the map — give a postcode.</source>
         <translation>Ikke på kortet — angiv postnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="667" />
+        <location filename="../actor_editor.py" line="682" />
         <source>We are</source>
         <translation>Vi er</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="669" />
+        <location filename="../actor_editor.py" line="684" />
         <source>One of the municipality's socio-psychiatric services, with 17 staff, most with a background in social education. We offer a place of development and learning for citizens aged 18-60 with a mental illness.</source>
         <translation>Et af kommunens socialpsykiatriske tilbud med 17 ansatte, der hovedsageligt har fagpædagogisk baggrund. Vi leverer et udviklings- og læringsmiljø for psykisk syge borgere i alderen 18-60 år.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="675" />
+        <location filename="../actor_editor.py" line="690" />
         <source>We seek a partner for</source>
         <translation>Vi søger en samarbejdspartner til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="677" />
+        <location filename="../actor_editor.py" line="692" />
         <source>An open café that builds bridges to the municipality's other services and to activities in the local community: volunteers who help users without a network get going with something out in the world, so that in time they can use the ordinary services instead of the institutions.</source>
         <translation>En åben café, der bygger bro til resten af kommunens tilbud og til aktiviteter i lokalsamfundet: frivillige, der kan få psykisk syge uden netværk i gang med noget ude i resten af verden, så de på sigt kan benytte kommunens almindelige tilbud og blive fri for institutionerne.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="684" />
+        <location filename="../actor_editor.py" line="699" />
         <source>We are good at</source>
         <translation>Det er vi gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="686" />
+        <location filename="../actor_editor.py" line="701" />
         <source>Making the target group stronger: skilled professional staff help the users develop within the walls of the house.</source>
         <translation>At gøre målgruppen stærkere: et stærkt fagligt personale hjælper brugerne med at udvikle sig inden for husets rammer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="691" />
+        <location filename="../actor_editor.py" line="706" />
         <source>We are less good at</source>
         <translation>Det er vi mindre gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="693" />
+        <location filename="../actor_editor.py" line="708" />
         <source>We lack bridge builders who can create contact with the world outside: internships, self-help groups, evening classes and so on.</source>
         <translation>Vi mangler brobyggere, der kan skabe kontakt ud i verden og fungere som bindeled – til praktikpladser, selvhjælpsgrupper, kurser på AOF osv.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="698" />
+        <location filename="../actor_editor.py" line="713" />
         <source>Our role in the project</source>
         <translation>Vores rolle i projektet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="700" />
+        <location filename="../actor_editor.py" line="715" />
         <source>To provide the premises and sparring with our professional staff whenever it is needed.</source>
         <translation>At stille rammerne til rådighed og give sparring med vores fagpersonale, når som helst det er nødvendigt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="705" />
+        <location filename="../actor_editor.py" line="720" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="707" />
+        <location filename="../actor_editor.py" line="722" />
         <source>When the users are attached to offers outside the house: we know it works when we have made ourselves superfluous.</source>
         <translation>Når brugerne får tilknytning til tilbud uden for huset: vi ved, det virker, når vi lykkes med at gøre os selv overflødige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="712" />
+        <location filename="../actor_editor.py" line="727" />
         <source>We seek someone who</source>
         <translation>Til dette projekt søger vi nogen, der</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="714" />
+        <location filename="../actor_editor.py" line="729" />
         <source>Can provide volunteers to link the users to the local community, for example a voluntary organisation working with mentally vulnerable people.</source>
         <translation>Kan stille frivillige kræfter til rådighed, som kan være bindeled til resten af lokalsamfundet – f.eks. en frivillig organisation, der arbejder med psykisk sårbare.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="719" />
+        <location filename="../actor_editor.py" line="734" />
         <source>As a partner you get</source>
         <translation>Som partner i projektet får du</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="721" />
+        <location filename="../actor_editor.py" line="736" />
         <source>Access to the target group, a say in the café project, good surroundings and professional sparring.</source>
         <translation>Adgang til målgruppen i Patriciahuset, mulighed for at præge café-projektet, gode rammer for og professionel sparring om indsatsen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="730" />
+        <location filename="../actor_editor.py" line="745" />
         <source>From the guide to future welfare alliances, working question 5. The first half describes the actor (this form); the half that seeks a partner becomes a problem statement.</source>
         <translation>Fra »Guide til fremtidens velfærdsalliancer«, Arbejdsspørgsmål 5. Første halvdel beskriver aktøren (denne formular); den halvdel, der søger en partner, bliver til en problemstilling.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="734" />
+        <location filename="../actor_editor.py" line="749" />
         <source>Dating profile: Patriciahuset in Esbjerg seeks a bridge builder</source>
         <translation>Datingprofil: Patriciahuset i Esbjerg søger brobygger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="611" />
+        <location filename="../actor_editor.py" line="625" />
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="621" />
+        <location filename="../actor_editor.py" line="635" />
         <source>Individual volunteers are never shown on public maps.</source>
         <translation>Frivillige personer vises aldrig på offentlige kort.</translation>
     </message>
@@ -711,804 +711,879 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../error_text.py" line="37" />
+        <location filename="../error_text.py" line="38" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="38" />
+        <location filename="../error_text.py" line="39" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="39" />
+        <location filename="../error_text.py" line="40" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="40" />
+        <location filename="../error_text.py" line="41" />
         <source>Kind of actor</source>
         <translation>Aktørtype</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="41" />
+        <location filename="../error_text.py" line="42" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="42" />
+        <location filename="../error_text.py" line="43" />
         <source>Public</source>
         <translation>Offentlig</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="43" />
+        <location filename="../error_text.py" line="44" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="44" />
+        <location filename="../error_text.py" line="45" />
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="45" />
+        <location filename="../error_text.py" line="46" />
         <source>Parent organisation</source>
         <translation>Overordnet organisation</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="46" />
+        <location filename="../error_text.py" line="47" />
         <source>Owner</source>
         <translation>Ejer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="47" />
+        <location filename="../error_text.py" line="48" />
         <source>Problem statement</source>
         <translation>Problemstilling</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="48" />
+        <location filename="../error_text.py" line="49" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="49" />
+        <location filename="../error_text.py" line="50" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="50" />
+        <location filename="../error_text.py" line="51" />
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="51" />
+        <location filename="../error_text.py" line="52" />
         <source>Prevention levels</source>
         <translation>Forebyggelsesniveauer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="52" />
+        <location filename="../error_text.py" line="53" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="53" />
+        <location filename="../error_text.py" line="54" />
         <source>Resources offered</source>
         <translation>Ressourcer vi tilbyder</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="54" />
-        <location filename="../error_text.py" line="83" />
+        <location filename="../error_text.py" line="55" />
+        <location filename="../error_text.py" line="84" />
         <source>Kind of resource</source>
         <translation>Ressourcetype</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="55" />
-        <location filename="../error_text.py" line="84" />
+        <location filename="../error_text.py" line="56" />
+        <location filename="../error_text.py" line="85" />
         <source>Hours per month</source>
         <translation>Timer pr. måned</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="56" />
-        <location filename="../error_text.py" line="85" />
+        <location filename="../error_text.py" line="57" />
+        <location filename="../error_text.py" line="86" />
         <source>Amount (DKK)</source>
         <translation>Beløb (kr.)</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="57" />
+        <location filename="../error_text.py" line="58" />
         <source>Service area (km)</source>
         <translation>Dækningsområde (km)</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="58" />
+        <location filename="../error_text.py" line="59" />
         <source>Volunteers</source>
         <translation>Frivillige</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="59" />
+        <location filename="../error_text.py" line="60" />
         <source>Employees</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="60" />
+        <location filename="../error_text.py" line="61" />
         <source>Verified on</source>
         <translation>Bekræftet den</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="61" />
+        <location filename="../error_text.py" line="62" />
         <source>Contact person</source>
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="62" />
+        <location filename="../error_text.py" line="63" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="63" />
+        <location filename="../error_text.py" line="64" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="64" />
+        <location filename="../error_text.py" line="65" />
         <source>Website</source>
         <translation>Hjemmeside</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="65" />
+        <location filename="../error_text.py" line="66" />
         <source>Date of consent</source>
         <translation>Dato for samtykke</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="66" />
+        <location filename="../error_text.py" line="67" />
         <source>Purpose of registration</source>
         <translation>Formål med registreringen</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="67" />
+        <location filename="../error_text.py" line="68" />
         <source>Location</source>
         <translation>Placering</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="68" />
+        <location filename="../error_text.py" line="69" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="69" />
+        <location filename="../error_text.py" line="70" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="70" />
+        <location filename="../error_text.py" line="71" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="71" />
+        <location filename="../error_text.py" line="72" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="72" />
+        <location filename="../error_text.py" line="73" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="73" />
         <location filename="../error_text.py" line="74" />
+        <location filename="../error_text.py" line="75" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="75" />
+        <location filename="../error_text.py" line="76" />
         <source>Successful projects</source>
         <translation>Succesfulde projekter</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="76" />
+        <location filename="../error_text.py" line="77" />
         <source>Evidence level</source>
         <translation>Evidensniveau</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="77" />
+        <location filename="../error_text.py" line="78" />
         <source>Concreteness</source>
         <translation>Konkrethed</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="78" />
+        <location filename="../error_text.py" line="79" />
         <source>What you seek</source>
         <translation>Det søger I</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="79" />
+        <location filename="../error_text.py" line="80" />
         <source>Who we seek</source>
         <translation>Hvem vi søger</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="80" />
+        <location filename="../error_text.py" line="81" />
         <source>Roles sought</source>
         <translation>Søgte roller</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="81" />
+        <location filename="../error_text.py" line="82" />
         <source>Target groups sought</source>
         <translation>Søgte målgrupper</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="82" />
+        <location filename="../error_text.py" line="83" />
         <source>Resources sought</source>
         <translation>Søgte ressourcer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="86" />
+        <location filename="../error_text.py" line="87" />
         <source>Required resources</source>
         <translation>Krævede ressourcer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="87" />
+        <location filename="../error_text.py" line="88" />
         <source>Kinds of partner sought</source>
         <translation>Søgte partnertyper</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="88" />
+        <location filename="../error_text.py" line="89" />
         <source>Kinds of partner excluded</source>
         <translation>Fravalgte partnertyper</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="89" />
+        <location filename="../error_text.py" line="90" />
         <source>Maximum distance (km)</source>
         <translation>Største afstand (km)</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="90" />
+        <location filename="../error_text.py" line="91" />
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="91" />
+        <location filename="../error_text.py" line="92" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="92" />
+        <location filename="../error_text.py" line="93" />
         <source>Success factors</source>
         <translation>Succesfaktorer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="93" />
+        <location filename="../error_text.py" line="94" />
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="94" />
+        <location filename="../error_text.py" line="95" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="99" />
+        <location filename="../error_text.py" line="100" />
         <source>Actor %1</source>
         <translation>Aktør %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="100" />
+        <location filename="../error_text.py" line="101" />
         <source>Problem statement %1</source>
         <translation>Problemstilling %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="101" />
+        <location filename="../error_text.py" line="102" />
         <source>Partnership %1</source>
         <translation>Partnerskab %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="104" />
+        <location filename="../error_text.py" line="105" />
         <source>text</source>
         <translation>tekst</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="105" />
+        <location filename="../error_text.py" line="106" />
         <source>a number</source>
         <translation>et tal</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="106" />
+        <location filename="../error_text.py" line="107" />
         <source>a whole number</source>
         <translation>et helt tal</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="107" />
+        <location filename="../error_text.py" line="108" />
         <source>yes or no</source>
         <translation>ja eller nej</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="108" />
+        <location filename="../error_text.py" line="109" />
         <source>a list</source>
         <translation>en liste</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="109" />
+        <location filename="../error_text.py" line="110" />
         <source>a group of fields</source>
         <translation>en gruppe felter</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="110" />
+        <location filename="../error_text.py" line="111" />
         <source>nothing</source>
         <translation>ingenting</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="118" />
+        <location filename="../error_text.py" line="119" />
         <source>LANGUAGE_CODE</source>
         <translation>da</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="134" />
+        <location filename="../error_text.py" line="135" />
         <source>%1 (no. %2)</source>
         <translation>%1 (nr. %2)</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="149" />
+        <location filename="../error_text.py" line="150" />
         <source>no. %1</source>
         <translation>nr. %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="152" />
+        <location filename="../error_text.py" line="153" />
         <source>The document</source>
         <translation>Dokumentet</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="160" />
+        <location filename="../error_text.py" line="161" />
         <source>"%1"</source>
         <translation>»%1«</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="165" />
+        <location filename="../error_text.py" line="166" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="165" />
+        <location filename="../error_text.py" line="166" />
         <source>no</source>
         <translation>nej</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="233" />
+        <location filename="../error_text.py" line="234" />
         <source>%1 is not valid.</source>
         <translation>%1: værdien er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="235" />
+        <location filename="../error_text.py" line="236" />
         <source>%1: the value %2 is not valid.</source>
         <translation>%1: værdien %2 er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="242" />
+        <location filename="../error_text.py" line="243" />
         <source>Did you mean %1?</source>
         <translation>Mente du %1?</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="246" />
+        <location filename="../error_text.py" line="247" />
         <source>%1 must be filled in.</source>
         <translation>%1 skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="250" />
+        <location filename="../error_text.py" line="251" />
         <source>%1 cannot be only spaces.</source>
         <translation>%1 må ikke kun være mellemrum.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="255" />
+        <location filename="../error_text.py" line="256" />
         <source>%1: %2 is not one of the choices.</source>
         <translation>%1: %2 er ikke et af valgene.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="265" />
+        <location filename="../error_text.py" line="266" />
         <source>%1: %2 is not one of the allowed values.</source>
         <translation>%1: %2 er ikke en af de tilladte værdier.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="272" />
-        <location filename="../error_text.py" line="285" />
+        <location filename="../error_text.py" line="273" />
+        <location filename="../error_text.py" line="286" />
         <source>%1 must be %2.</source>
         <translation>%1 skal være %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="284" />
+        <location filename="../error_text.py" line="285" />
         <source>%1 or %2</source>
         <translation>%1 eller %2</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="292" />
+        <location filename="../error_text.py" line="293" />
         <source>%1 must be between %2 and %3.</source>
         <translation>%1 skal være mellem %2 og %3.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="298" />
+        <location filename="../error_text.py" line="299" />
         <source>%1 must be at least %2.</source>
         <translation>%1 skal være mindst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="300" />
+        <location filename="../error_text.py" line="301" />
         <source>%1 must be at most %2.</source>
         <translation>%1 må højst være %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="306" />
+        <location filename="../error_text.py" line="307" />
         <source>%1 is too long: at most %2 characters.</source>
         <translation>%1: der må højst være %2 tegn.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="314" />
+        <location filename="../error_text.py" line="315" />
         <source>%1 is too short: at least %2 characters.</source>
         <translation>%1: der skal være mindst %2 tegn.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="322" />
+        <location filename="../error_text.py" line="323" />
         <source>%1: at most %2 may be given.</source>
         <translation>%1: der må højst angives %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="328" />
+        <location filename="../error_text.py" line="329" />
         <source>%1: at least %2 must be given.</source>
         <translation>%1: der skal angives mindst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="333" />
+        <location filename="../error_text.py" line="334" />
         <source>%1 names the same thing twice.</source>
         <translation>%1 nævner det samme to gange.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="340" />
+        <location filename="../error_text.py" line="341" />
         <source>%1: %2 is not a date; write it as YYYY-MM-DD.</source>
         <translation>%1: %2 er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="349" />
+        <location filename="../error_text.py" line="350" />
         <source>%1: %2 is not written the right way.</source>
         <translation>%1: %2 er ikke skrevet på den rigtige måde.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="354" />
+        <location filename="../error_text.py" line="355" />
         <source>%1 is not a field of this record.</source>
         <translation>%1 er ikke et felt i denne post.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="359" />
+        <location filename="../error_text.py" line="360" />
         <source>%1 must be a number.</source>
         <translation>%1 skal være et tal.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="364" />
+        <location filename="../error_text.py" line="365" />
         <source>%1: %2 is not an e-mail address (e.g. name@example.dk).</source>
         <translation>%1: %2 er ikke en e-mailadresse (f.eks. navn@eksempel.dk).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="372" />
+        <location filename="../error_text.py" line="373" />
         <source>%1: a website address starts with http:// or https:// (e.g. https://www.example.dk).</source>
         <translation>%1: en hjemmesideadresse begynder med http:// eller https:// (f.eks. https://www.eksempel.dk).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="381" />
+        <location filename="../error_text.py" line="382" />
         <source>A location needs both latitude and longitude.</source>
         <translation>En placering skal have både breddegrad og længdegrad.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="385" />
+        <location filename="../error_text.py" line="386" />
         <source>An individual volunteer is registered only with consent: fill in the date of consent.</source>
         <translation>En frivillig person registreres kun med samtykke: udfyld datoen for samtykket.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="392" />
+        <location filename="../error_text.py" line="393" />
         <source>An individual volunteer is registered only for a stated purpose: fill in the purpose.</source>
         <translation>En frivillig person registreres kun til et oplyst formål: udfyld formålet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="399" />
+        <location filename="../error_text.py" line="400" />
         <source>An individual volunteer is personal data and cannot be shown publicly.</source>
         <translation>En frivillig person er personoplysninger og kan ikke vises offentligt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="405" />
+        <location filename="../error_text.py" line="406" />
         <source>The id %1 is already in use.</source>
         <translation>Id'et %1 er allerede i brug.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="408" />
+        <location filename="../error_text.py" line="409" />
         <source>%1 is free.</source>
         <translation>%1 er ledigt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="415" />
+        <location filename="../error_text.py" line="416" />
         <source>%1: there is no problem statement with the id %2.</source>
         <translation>%1: der findes ingen problemstilling med id'et %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="417" />
+        <location filename="../error_text.py" line="418" />
         <source>%1: there is no actor with the id %2.</source>
         <translation>%1: der findes ingen aktør med id'et %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="422" />
+        <location filename="../error_text.py" line="423" />
         <source>An actor cannot be its own parent organisation.</source>
         <translation>En aktør kan ikke være sin egen overordnede organisation.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="426" />
+        <location filename="../error_text.py" line="427" />
         <source>The same partnership appears twice.</source>
         <translation>Det samme partnerskab optræder to gange.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="432" />
+        <location filename="../error_text.py" line="433" />
         <source>It cannot be deleted: a partnership refers to it. Close it instead.</source>
         <translation>Den kan ikke slettes: et partnerskab henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="437" />
+        <location filename="../error_text.py" line="438" />
         <source>It cannot be deleted: %1 partnerships refer to it. Close it instead.</source>
         <translation>Den kan ikke slettes: %1 partnerskaber henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="451" />
+        <location filename="../error_text.py" line="452" />
         <source>%1 is not a status; it can move on to: %2.</source>
         <translation>%1 er ikke en status; den kan gå videre til: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="459" />
+        <location filename="../error_text.py" line="460" />
         <source>A problem statement cannot move from %1 to %2; it can move on to: %3.</source>
         <translation>En problemstilling kan ikke gå fra %1 til %2; den kan gå videre til: %3.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="471" />
+        <location filename="../error_text.py" line="472" />
         <source>The file is not valid JSON (line %1, column %2).</source>
         <translation>Filen er ikke gyldig JSON (linje %1, kolonne %2).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="478" />
+        <location filename="../error_text.py" line="479" />
         <source>The file is not a landscape document.</source>
         <translation>Filen er ikke et landskabsdokument.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="483" />
+        <location filename="../error_text.py" line="484" />
         <source>%1: %2 is not the code of a Danish municipality.</source>
         <translation>%1: %2 er ikke koden for en dansk kommune.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="538" />
+        <location filename="../error_text.py" line="539" />
         <source>The action could not be completed (%1).</source>
         <translation>Handlingen kunne ikke gennemføres (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="542" />
+        <location filename="../error_text.py" line="543" />
         <source>The file %1 cannot be read or written.</source>
         <translation>Filen %1 kan ikke læses eller skrives.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="546" />
+        <location filename="../error_text.py" line="547" />
         <source>An unexpected error occurred (%1).</source>
         <translation>Der opstod en uventet fejl (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="552" />
+        <location filename="../error_text.py" line="553" />
         <source>Nothing was saved.</source>
         <translation>Intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="563" />
+        <location filename="../error_text.py" line="564" />
         <source>Nothing was saved; %1 problems:</source>
         <translation>Intet blev gemt; %1 fejl:</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="568" />
+        <location filename="../error_text.py" line="569" />
         <source>… and %1 more.</source>
         <translation>… og %1 til.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="580" />
+        <location filename="../error_text.py" line="581" />
         <source>There is no actor with the id %1.</source>
         <translation>Der findes ingen aktør med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="582" />
+        <location filename="../error_text.py" line="583" />
         <source>There is no problem statement with the id %1.</source>
         <translation>Der findes ingen problemstilling med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="584" />
+        <location filename="../error_text.py" line="585" />
         <source>There is no partnership %1.</source>
         <translation>Der findes intet partnerskab %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="586" />
+        <location filename="../error_text.py" line="587" />
         <source>%1 was not found.</source>
         <translation>%1 blev ikke fundet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="593" />
+        <location filename="../error_text.py" line="594" />
         <source>Someone else changed the actor %1 while you edited it.</source>
         <translation>En anden har ændret aktøren %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="595" />
+        <location filename="../error_text.py" line="596" />
         <source>Someone else changed the problem statement %1 while you edited it.</source>
         <translation>En anden har ændret problemstillingen %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="599" />
+        <location filename="../error_text.py" line="600" />
         <source>Someone else changed the partnership %1 while you edited it.</source>
         <translation>En anden har ændret partnerskabet %1, mens du redigerede det.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="603" />
+        <location filename="../error_text.py" line="604" />
         <source>Someone else changed %1 while you edited it.</source>
         <translation>En anden har ændret %1, mens du redigerede.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="613" />
+        <location filename="../error_text.py" line="614" />
         <source>%1 is not a database address.</source>
         <translation>%1 er ikke en databaseadresse.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="616" />
+        <location filename="../error_text.py" line="617" />
         <source>The folder %1 for the database cannot be created.</source>
         <translation>Mappen %1 til databasen kan ikke oprettes.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="620" />
+        <location filename="../error_text.py" line="621" />
         <source>This kind of database cannot be used: %1.</source>
         <translation>Denne slags database kan ikke bruges: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="622" />
+        <location filename="../error_text.py" line="623" />
         <source>The database %1 holds tables that were not made by this application; choose another database.</source>
         <translation>Databasen %1 indeholder tabeller, som ikke er lavet af dette program; vælg en anden database.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="628" />
+        <location filename="../error_text.py" line="629" />
         <source>The database %1 cannot be opened. Check that it exists and that you may use it.</source>
         <translation>Databasen %1 kan ikke åbnes. Kontrollér, at den findes, og at du har adgang til den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="633" />
+        <location filename="../error_text.py" line="636" />
         <source>The database %1 cannot be used.</source>
         <translation>Databasen %1 kan ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="640" />
+        <location filename="../error_text.py" line="643" />
         <source>The problem statement says nothing a partner could be matched on: fill in at least one of %1.</source>
         <translation>Problemstillingen siger intet, som en partner kan matches på: udfyld mindst én af %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="655" />
+        <location filename="../error_text.py" line="658" />
         <source>Nothing was imported.</source>
         <translation>Intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="659" />
+        <location filename="../error_text.py" line="662" />
         <source>The file %1 cannot be read.</source>
         <translation>Filen %1 kan ikke læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="668" />
+        <location filename="../error_text.py" line="671" />
         <source>%1 is not a kind of boundary; use one of %2.</source>
         <translation>%1 er ikke en slags grænser; brug en af %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="676" />
+        <location filename="../error_text.py" line="679" />
         <source>Files like %1 cannot be imported; use GeoJSON (.geojson, .json), GeoPackage (.gpkg) or Shapefile (.shp, or a .zip holding one).</source>
         <translation>Filer som %1 kan ikke importeres; brug GeoJSON (.geojson, .json), GeoPackage (.gpkg) eller Shapefile (.shp, eller en .zip med en).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="687" />
+        <location filename="../error_text.py" line="690" />
         <source>The zip file %1 holds several shapefiles (%2); unpack it and import one of them.</source>
         <translation>Zip-filen %1 indeholder flere shapefiler (%2); pak den ud, og importér en af dem.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="698" />
+        <location filename="../error_text.py" line="701" />
         <source>Its columns are: %1.</source>
         <translation>Filens kolonner er: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="703" />
+        <location filename="../error_text.py" line="706" />
         <source>The file %1 has no column %2.</source>
         <translation>Filen %1 har ingen kolonne %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="712" />
+        <location filename="../error_text.py" line="715" />
         <source>The file %1 has no column with the names of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes navne.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="714" />
+        <location filename="../error_text.py" line="717" />
         <source>The file %1 has no column with the codes of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes koder.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="722" />
+        <location filename="../error_text.py" line="725" />
         <source>The file %1 holds no areas (polygons).</source>
         <translation>Filen %1 indeholder ingen områder (polygoner).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="724" />
+        <location filename="../error_text.py" line="727" />
         <source>It holds: %1.</source>
         <translation>Den indeholder: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="730" />
+        <location filename="../error_text.py" line="733" />
         <source>No area in the file %1 has a code in the column %2.</source>
         <translation>Intet område i filen %1 har en kode i kolonnen %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="737" />
+        <location filename="../error_text.py" line="740" />
         <source>longitude/latitude</source>
         <translation>længdegrad/breddegrad</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="739" />
+        <location filename="../error_text.py" line="742" />
         <source>Some coordinates in %1 cannot be converted from %2.</source>
         <translation>Nogle koordinater i %1 kan ikke omregnes fra %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="746" />
+        <location filename="../error_text.py" line="749" />
         <source>The file %1 does not exist.</source>
         <translation>Filen %1 findes ikke.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="747" />
+        <location filename="../error_text.py" line="750" />
         <source>%1 is a folder, not a file.</source>
         <translation>%1 er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="749" />
+        <location filename="../error_text.py" line="752" />
         <source>The file %1 is empty.</source>
         <translation>Filen %1 er tom.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="750" />
+        <location filename="../error_text.py" line="753" />
         <source>The file %1 has no shapes.</source>
         <translation>Filen %1 har ingen former.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="751" />
+        <location filename="../error_text.py" line="754" />
         <source>%1 is not a readable zip file.</source>
         <translation>%1 er ikke en zip-fil, der kan læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="753" />
+        <location filename="../error_text.py" line="756" />
         <source>The zip file %1 holds no shapefile (.shp).</source>
         <translation>Zip-filen %1 indeholder ingen shapefil (.shp).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="761" />
+        <location filename="../error_text.py" line="764" />
         <source>The file %1 does not say which coordinate system it uses, and its coordinates are not longitude/latitude. Keep the .prj file beside a shapefile, or save the file with its coordinate system (e.g. EPSG:25832).</source>
         <translation>Filen %1 oplyser ikke, hvilket koordinatsystem den bruger, og dens koordinater er ikke længdegrad/breddegrad. Behold .prj-filen ved siden af en shapefil, eller gem filen med dens koordinatsystem (f.eks. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="776" />
+        <location filename="../error_text.py" line="779" />
         <source>The problem statement %1 and the actor %2 are already partners (stage: %3).</source>
         <translation>Problemstillingen %1 og aktøren %2 er allerede partnere (fase: %3).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="791" />
+        <location filename="../error_text.py" line="794" />
         <source>it owns the problem statements %1</source>
         <translation>den ejer problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="797" />
+        <location filename="../error_text.py" line="800" />
         <source>it is a partner on the problem statements %1</source>
         <translation>den er partner på problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="805" />
+        <location filename="../error_text.py" line="808" />
         <source>it is the parent organisation of %1</source>
         <translation>den er overordnet organisation for %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="809" />
+        <location filename="../error_text.py" line="812" />
         <source>The actor %1 cannot be deleted: %2.</source>
         <translation>Aktøren %1 kan ikke slettes: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="816" />
+        <location filename="../error_text.py" line="819" />
         <source>Stopped; nothing was changed.</source>
         <translation>Afbrudt; intet blev ændret.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="23" />
+        <source>The file %1 is not a database of this application (it may be another kind of file). It was not changed.</source>
+        <translation>Filen %1 er ikke en database fra dette program (det kan være en anden slags fil). Den er ikke ændret.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="34" />
+        <source>The database %1 was made by a newer version of the application (schema %2; this version knows schemas up to %3). Update the application to open it; the database was not changed.</source>
+        <translation>Databasen %1 er lavet af en nyere version af programmet (skema %2; denne version kender skemaer op til %3). Opdatér programmet for at åbne den; databasen er ikke ændret.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="50" />
+        <source>The database %1 is in use by %2. Close it there and try again.</source>
+        <translation>Databasen %1 er i brug af %2. Luk den dér, og prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="57" />
+        <source>The database %1 is in use by another program. Close it there and try again.</source>
+        <translation>Databasen %1 er i brug af et andet program. Luk den dér, og prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="67" />
+        <source>The database %1 is read-only: you can look, but changes cannot be saved. Nothing was saved.</source>
+        <translation>Databasen %1 er skrivebeskyttet: du kan se, men ændringer kan ikke gemmes. Intet blev gemt.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="78" />
+        <source>The database %1 is read-only and was made by an older version (schema %2); it must be upgraded to schema %3 before it can be opened. Make it writable and try again.</source>
+        <translation>Databasen %1 er skrivebeskyttet og lavet af en ældre version (skema %2); den skal opgraderes til skema %3, før den kan åbnes. Gør den skrivbar, og prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="92" />
+        <source>The disk with the database %1 is full. Nothing was saved; what was saved before is unchanged.</source>
+        <translation>Disken med databasen %1 er fuld. Intet blev gemt; det, der var gemt før, er uændret.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="103" />
+        <source>The database %1 must be upgraded, but the safety copy %2 could not be made; nothing was changed.</source>
+        <translation>Databasen %1 skal opgraderes, men sikkerhedskopien %2 kunne ikke laves; intet blev ændret.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="128" />
+        <source>The database %1 is opened read-only (the file, its folder or the drive cannot be written): you can look, but changes cannot be saved.</source>
+        <translation>Databasen %1 er åbnet skrivebeskyttet (filen, dens mappe eller drevet kan ikke skrives): du kan se, men ændringer kan ikke gemmes.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="143" />
+        <source>The disk is full: %1 could not be written. An earlier file is unchanged.</source>
+        <translation>Disken er fuld: %1 kunne ikke skrives. En tidligere fil er uændret.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="147" />
+        <source>You may not write %1. Choose another folder.</source>
+        <translation>Du har ikke lov til at skrive %1. Vælg en anden mappe.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="149" />
+        <source>%1 is on a read-only drive. Choose another folder.</source>
+        <translation>%1 ligger på et skrivebeskyttet drev. Vælg en anden mappe.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="152" />
+        <source>The folder %1 does not exist.</source>
+        <translation>Mappen %1 findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="155" />
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 er en mappe; vælg et filnavn.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="157" />
+        <source>%1 cannot be written. An earlier file is unchanged.</source>
+        <translation>%1 kan ikke skrives. En tidligere fil er uændret.</translation>
     </message>
 </context>
 <context>
@@ -1665,17 +1740,17 @@
         <translation>Websider (*.html)</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="275" />
+        <location filename="../export_map_dialog.py" line="276" />
         <source>Written to %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="276" />
+        <location filename="../export_map_dialog.py" line="277" />
         <source>Open in browser</source>
         <translation>Åbn i browser</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="279" />
+        <location filename="../export_map_dialog.py" line="280" />
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -2463,379 +2538,379 @@
 <context>
     <name>ProblemEditor</name>
     <message>
-        <location filename="../problem_editor.py" line="395" />
+        <location filename="../problem_editor.py" line="397" />
         <source>Save the problem statement to move it along.</source>
         <translation>Gem problemstillingen for at flytte den videre.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="145" />
+        <location filename="../problem_editor.py" line="147" />
         <source>Find partners</source>
         <translation>Find partnere</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="147" />
-        <location filename="../problem_editor.py" line="616" />
+        <location filename="../problem_editor.py" line="149" />
+        <location filename="../problem_editor.py" line="618" />
         <source>Rank the actors of the landscape as partners</source>
         <translation>Rangér landskabets aktører som partnere</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="142" />
+        <location filename="../problem_editor.py" line="144" />
         <source>Save the problem statement (Ctrl+S)</source>
         <translation>Gem problemstillingen (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="219" />
+        <location filename="../problem_editor.py" line="221" />
         <source>The problem</source>
         <translation>Problemet</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="223" />
+        <location filename="../problem_editor.py" line="225" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="224" />
+        <location filename="../problem_editor.py" line="226" />
         <source>A short name a partner understands at a glance.</source>
         <translation>Et kort navn, som en partner forstår med det samme.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="229" />
+        <location filename="../problem_editor.py" line="231" />
         <source>Owner</source>
         <translation>Ejer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="230" />
+        <location filename="../problem_editor.py" line="232" />
         <source>The unit or organisation that seeks partners; type to search.</source>
         <translation>Den enhed eller organisation, der søger partnere; skriv for at søge.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="245" />
+        <location filename="../problem_editor.py" line="247" />
         <source>We seek a partner for the project …</source>
         <translation>Jeg/vi søger samarbejdspartner til projektet …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="246" />
+        <location filename="../problem_editor.py" line="248" />
         <source>Describe the problem so that volunteers can help define it.</source>
         <translation>Beskriv problemet, så frivillige kan være med til at definere det.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="250" />
+        <location filename="../problem_editor.py" line="252" />
         <source>Concreteness</source>
         <translation>Konkrethed</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="252" />
+        <location filename="../problem_editor.py" line="254" />
         <source>The fewer resources the volunteers have, the more concrete the problem must be.</source>
         <translation>Jo færre ressourcer de frivillige har, jo mere konkret skal problemstillingen være.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="260" />
+        <location filename="../problem_editor.py" line="262" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="261" />
+        <location filename="../problem_editor.py" line="263" />
         <source>Who the effort is for; tick one or more.</source>
         <translation>Hvem indsatsen er for; sæt flueben ved en eller flere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="266" />
+        <location filename="../problem_editor.py" line="268" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="273" />
+        <location filename="../problem_editor.py" line="275" />
         <source>My/our role in the project is …</source>
         <translation>Min/vores rolle i projektet er …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="278" />
+        <location filename="../problem_editor.py" line="280" />
         <source>This is how I know that my/our effort works …</source>
         <translation>Sådan ved jeg, at min/vores indsats virker …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="279" />
+        <location filename="../problem_editor.py" line="281" />
         <source>Measurements, evaluations or experience that show the effect.</source>
         <translation>Målinger, evalueringer eller erfaringer, der viser effekten.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="288" />
+        <location filename="../problem_editor.py" line="290" />
         <source>The problem involves a statutory task</source>
         <translation>Problemstillingen indebærer en myndighedsopgave</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="283" />
+        <location filename="../problem_editor.py" line="285" />
         <source>Statutory task</source>
         <translation>Myndighedsopgave</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="187" />
+        <location filename="../problem_editor.py" line="189" />
         <source>Move %1 to %2</source>
         <translation>Flyt %1 til %2</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="235" />
+        <location filename="../problem_editor.py" line="237" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="236" />
+        <location filename="../problem_editor.py" line="238" />
         <source>The municipality the problem belongs to.</source>
         <translation>Den kommune, problemstillingen hører til.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="241" />
+        <location filename="../problem_editor.py" line="243" />
         <source>Not stated</source>
         <translation>Ikke oplyst</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="267" />
+        <location filename="../problem_editor.py" line="269" />
         <source>Before the problem arises, early, treatment or rehabilitation.</source>
         <translation>Før problemet opstår, tidligt, behandling eller rehabilitering.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="274" />
+        <location filename="../problem_editor.py" line="276" />
         <source>What you put in: staff, premises, access to the target group.</source>
         <translation>Hvad I selv bidrager med: medarbejdere, lokaler, adgang til målgruppen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="285" />
+        <location filename="../problem_editor.py" line="287" />
         <source>Volunteers can contribute, but they cannot carry the responsibility for a statutory task.</source>
         <translation>Frivillige kan bidrage, men de kan ikke bære ansvaret for en myndighedsopgave.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="294" />
+        <location filename="../problem_editor.py" line="296" />
         <source>The partner we seek</source>
         <translation>Den partner, vi søger</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="298" />
+        <location filename="../problem_editor.py" line="300" />
         <source>For this project I seek someone who …</source>
         <translation>Til dette projekt søger jeg nogen, der …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="299" />
+        <location filename="../problem_editor.py" line="301" />
         <source>What the partner should do or be able to do.</source>
         <translation>Hvad partneren skal gøre eller kunne.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="305" />
+        <location filename="../problem_editor.py" line="307" />
         <source>What you seek from a partner: kind, what, hours per month and amount in DKK (e.g. 250.000).</source>
         <translation>Hvad I søger fra en partner: slags, hvad, timer pr. måned og beløb i kr. (fx 250.000).</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="311" />
+        <location filename="../problem_editor.py" line="313" />
         <source>Required resources</source>
         <translation>Krævede ressourcer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="312" />
+        <location filename="../problem_editor.py" line="314" />
         <source>Partners who do not offer these are left out of the matching.</source>
         <translation>Partnere, der ikke tilbyder disse, udelades af matchningen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="317" />
+        <location filename="../problem_editor.py" line="319" />
         <source>Can fill the role of …</source>
         <translation>Kan udfylde rollen som …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="318" />
+        <location filename="../problem_editor.py" line="320" />
         <source>The roles the partner should take in the project.</source>
         <translation>De roller, partneren skal have i projektet.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="323" />
+        <location filename="../problem_editor.py" line="325" />
         <source>Kinds of actor sought</source>
         <translation>Søgte aktørtyper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="325" />
+        <location filename="../problem_editor.py" line="327" />
         <source>A local association for a concrete problem, an organisation for a broad one.</source>
         <translation>En lokal forening til en konkret problemstilling, en organisation til en bred.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="349" />
+        <location filename="../problem_editor.py" line="351" />
         <source>What the partner gains: premises, sparring, the target group.</source>
         <translation>Hvad partneren får: lokaler, sparring, adgang til målgruppen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="365" />
+        <location filename="../problem_editor.py" line="367" />
         <source>Four digits, e.g. 6760: distances are measured from here.</source>
         <translation>Fire cifre, fx 6760: afstande måles herfra.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="368" />
+        <location filename="../problem_editor.py" line="370" />
         <source>Filled in from the postcode.</source>
         <translation>Udfyldes ud fra postnummeret.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="372" />
+        <location filename="../problem_editor.py" line="374" />
         <source>Decimal degrees, e.g. 55,4765; give both or neither.</source>
         <translation>Decimalgrader, fx 55,4765; angiv begge eller ingen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="377" />
+        <location filename="../problem_editor.py" line="379" />
         <source>Decimal degrees, e.g. 8,4594.</source>
         <translation>Decimalgrader, fx 8,4594.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="521" />
+        <location filename="../problem_editor.py" line="523" />
         <source>Hours and DKK must be numbers, e.g. 40 or 250.000 (row %1).</source>
         <translation>Timer og kr. skal være tal, fx 40 eller 250.000 (række %1).</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="535" />
+        <location filename="../problem_editor.py" line="537" />
         <source>Decimal degrees between -%1 and %1.</source>
         <translation>Decimalgrader mellem -%1 og %1.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="618" />
+        <location filename="../problem_editor.py" line="620" />
         <source>Partners are sought once the problem is open for input or seeking.</source>
         <translation>Der søges partnere, når problemstillingen er åben for input eller søger partnere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="332" />
+        <location filename="../problem_editor.py" line="334" />
         <source>The partner must not …</source>
         <translation>Partneren skal ikke …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="333" />
+        <location filename="../problem_editor.py" line="335" />
         <source>Tasks the partner must not take over; shown with every match.</source>
         <translation>Opgaver, partneren ikke skal overtage; vises ved hvert match.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="337" />
+        <location filename="../problem_editor.py" line="339" />
         <source>Excluded kinds of actor</source>
         <translation>Udelukkede aktørtyper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="338" />
+        <location filename="../problem_editor.py" line="340" />
         <source>These kinds are never proposed.</source>
         <translation>Disse typer foreslås aldrig.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="343" />
+        <location filename="../problem_editor.py" line="345" />
         <source>Maximum distance (km)</source>
         <translation>Største afstand (km)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="344" />
+        <location filename="../problem_editor.py" line="346" />
         <source>Leave empty when distance does not matter.</source>
         <translation>Lad feltet stå tomt, når afstanden ikke betyder noget.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="348" />
+        <location filename="../problem_editor.py" line="350" />
         <source>As a partner in the project you get …</source>
         <translation>Som partner i projektet får du …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="303" />
+        <location filename="../problem_editor.py" line="305" />
         <source>Resources sought</source>
         <translation>Søgte ressourcer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="355" />
+        <location filename="../problem_editor.py" line="357" />
         <source>Where</source>
         <translation>Hvor</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="359" />
+        <location filename="../problem_editor.py" line="361" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="360" />
+        <location filename="../problem_editor.py" line="362" />
         <source>Where the project takes place.</source>
         <translation>Hvor projektet foregår.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="364" />
+        <location filename="../problem_editor.py" line="366" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="368" />
+        <location filename="../problem_editor.py" line="370" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="371" />
+        <location filename="../problem_editor.py" line="373" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="376" />
+        <location filename="../problem_editor.py" line="378" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="256" />
-        <location filename="../problem_editor.py" line="269" />
+        <location filename="../problem_editor.py" line="258" />
+        <location filename="../problem_editor.py" line="271" />
         <source>(not chosen)</source>
         <translation>(ikke valgt)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="516" />
+        <location filename="../problem_editor.py" line="518" />
         <source>A title is required.</source>
         <translation>Titlen skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="528" />
+        <location filename="../problem_editor.py" line="530" />
         <source>Must be a number of 0 or more.</source>
         <translation>Skal være et tal på 0 eller mere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="508" />
+        <location filename="../problem_editor.py" line="510" />
         <source>New problem statement</source>
         <translation>Ny problemstilling</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="578" />
+        <location filename="../problem_editor.py" line="580" />
         <source>Draft: you are still writing the problem statement.</source>
         <translation>Kladde: du er stadig i gang med at skrive problemstillingen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="580" />
+        <location filename="../problem_editor.py" line="582" />
         <source>Open for input: volunteers and associations can help define the problem.</source>
         <translation>Åben for input: frivillige og foreninger kan byde ind på at definere problemet.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="582" />
+        <location filename="../problem_editor.py" line="584" />
         <source>Seeking partners: the problem is defined; partners are sought.</source>
         <translation>Søger partnere: problemet er defineret, og der søges samarbejdspartnere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="583" />
+        <location filename="../problem_editor.py" line="585" />
         <source>Matched: a partner has been found and the collaboration agreed.</source>
         <translation>Matchet: der er fundet en partner, og samarbejdet er aftalt.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="585" />
+        <location filename="../problem_editor.py" line="587" />
         <source>Closed: the problem statement is finished or dropped; it can be reopened as a draft.</source>
         <translation>Lukket: problemstillingen er afsluttet eller opgivet; den kan genåbnes som kladde.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="592" />
+        <location filename="../problem_editor.py" line="594" />
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="594" />
+        <location filename="../problem_editor.py" line="596" />
         <source>Reopen as draft</source>
         <translation>Genåbn som kladde</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="596" />
+        <location filename="../problem_editor.py" line="598" />
         <source>Back to %1</source>
         <translation>Tilbage til %1</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="597" />
+        <location filename="../problem_editor.py" line="599" />
         <source>Move on to %1</source>
         <translation>Videre til %1</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="603" />
+        <location filename="../problem_editor.py" line="605" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -2843,27 +2918,27 @@
 <context>
     <name>ProblemStatus</name>
     <message>
-        <location filename="../models/problem_table.py" line="15" />
+        <location filename="../models/problem_table.py" line="22" />
         <source>Draft</source>
         <translation>Kladde</translation>
     </message>
     <message>
-        <location filename="../models/problem_table.py" line="16" />
+        <location filename="../models/problem_table.py" line="23" />
         <source>Open for input</source>
         <translation>Åben for input</translation>
     </message>
     <message>
-        <location filename="../models/problem_table.py" line="17" />
+        <location filename="../models/problem_table.py" line="24" />
         <source>Seeking partners</source>
         <translation>Søger partnere</translation>
     </message>
     <message>
-        <location filename="../models/problem_table.py" line="18" />
+        <location filename="../models/problem_table.py" line="25" />
         <source>Matched</source>
         <translation>Matchet</translation>
     </message>
     <message>
-        <location filename="../models/problem_table.py" line="19" />
+        <location filename="../models/problem_table.py" line="26" />
         <source>Closed</source>
         <translation>Lukket</translation>
     </message>
@@ -2871,22 +2946,22 @@
 <context>
     <name>ProblemTableModel</name>
     <message>
-        <location filename="../models/problem_table.py" line="37" />
+        <location filename="../models/problem_table.py" line="44" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../models/problem_table.py" line="37" />
+        <location filename="../models/problem_table.py" line="44" />
         <source>Owner</source>
         <translation>Ejer</translation>
     </message>
     <message>
-        <location filename="../models/problem_table.py" line="37" />
+        <location filename="../models/problem_table.py" line="44" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/problem_table.py" line="37" />
+        <location filename="../models/problem_table.py" line="44" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
@@ -3208,172 +3283,172 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../window_actions.py" line="30" />
+        <location filename="../window_actions.py" line="31" />
         <source>&amp;Import landscape…</source>
         <translation>&amp;Importér landskab…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="34" />
+        <location filename="../window_actions.py" line="35" />
         <source>Import</source>
         <translation>Importér</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="36" />
+        <location filename="../window_actions.py" line="37" />
         <source>&amp;Export landscape…</source>
         <translation>&amp;Eksportér landskab…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="38" />
+        <location filename="../window_actions.py" line="39" />
         <source>Export partner &amp;map…</source>
         <translation>Eksportér partner&amp;kort…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="42" />
+        <location filename="../window_actions.py" line="43" />
         <source>Partner map</source>
         <translation>Partnerkort</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="44" />
+        <location filename="../window_actions.py" line="45" />
         <source>Import &amp;boundaries…</source>
         <translation>Importér &amp;grænser…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="46" />
+        <location filename="../window_actions.py" line="47" />
         <source>Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile</source>
         <translation>Kommuner, regioner eller postnumre fra GeoJSON, GeoPackage eller Shapefile</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="48" />
+        <location filename="../window_actions.py" line="49" />
         <source>Load &amp;demo landscape</source>
         <translation>Indlæs &amp;demolandskab</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="51" />
+        <location filename="../window_actions.py" line="52" />
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="55" />
+        <location filename="../window_actions.py" line="56" />
         <source>&amp;New actor</source>
         <translation>&amp;Ny aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="59" />
+        <location filename="../window_actions.py" line="60" />
         <source>New actor</source>
         <translation>Ny aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="62" />
+        <location filename="../window_actions.py" line="63" />
         <source>New &amp;problem statement</source>
         <translation>Ny &amp;problemstilling</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="66" />
+        <location filename="../window_actions.py" line="67" />
         <source>New problem</source>
         <translation>Ny problemstilling</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="69" />
+        <location filename="../window_actions.py" line="70" />
         <source>&amp;Save</source>
         <translation>&amp;Gem</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="73" />
+        <location filename="../window_actions.py" line="74" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="83" />
+        <location filename="../window_actions.py" line="84" />
         <source>&amp;Find actor</source>
         <translation>&amp;Find aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="87" />
+        <location filename="../window_actions.py" line="88" />
         <source>Find</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="90" />
+        <location filename="../window_actions.py" line="91" />
         <source>&amp;Landscape</source>
         <translation>&amp;Landskab</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="91" />
+        <location filename="../window_actions.py" line="92" />
         <source>&amp;Problem statements</source>
         <translation>&amp;Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="92" />
+        <location filename="../window_actions.py" line="93" />
         <source>&amp;Match</source>
         <translation>&amp;Match</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="93" />
+        <location filename="../window_actions.py" line="94" />
         <source>M&amp;ap</source>
         <translation>K&amp;ort</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="94" />
+        <location filename="../window_actions.py" line="95" />
         <source>Pa&amp;rtnerships</source>
         <translation>Pa&amp;rtnerskaber</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="107" />
+        <location filename="../window_actions.py" line="108" />
         <source>&amp;Guide</source>
         <translation>&amp;Vejledning</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="110" />
+        <location filename="../window_actions.py" line="111" />
         <source>&amp;About %1</source>
         <translation>&amp;Om %1</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="141" />
+        <location filename="../window_actions.py" line="142" />
         <source>&amp;Undo</source>
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="143" />
+        <location filename="../window_actions.py" line="144" />
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="147" />
+        <location filename="../window_actions.py" line="148" />
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="148" />
+        <location filename="../window_actions.py" line="149" />
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="156" />
+        <location filename="../window_actions.py" line="157" />
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="168" />
+        <location filename="../window_actions.py" line="169" />
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="174" />
+        <location filename="../window_actions.py" line="175" />
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="177" />
+        <location filename="../window_actions.py" line="178" />
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="179" />
+        <location filename="../window_actions.py" line="180" />
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="185" />
+        <location filename="../window_actions.py" line="186" />
         <source>Main</source>
         <translation>Hovedværktøjslinje</translation>
     </message>
