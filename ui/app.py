@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from mapper.domain.authors import current_author
 from mapper.domain.errors import DatabaseError, MapperError
 from mapper.persistence.database import Database, open_database
 from mapper.services.actors import ActorEditService
@@ -77,17 +78,25 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     return None
 
 
+def user_name() -> str:
+    """Who is editing, for the change history (created_by/updated_by): the name kept in the
+    settings (``user/name``), else the computer's login name."""
+    stored = QSettings().value("user/name", "")
+    return str(stored).strip() if stored and str(stored).strip() else current_author()
+
+
 def build_context(database: Database, lang: str = "da") -> AppContext:
     """Every service the window uses, once, over one database."""
-    landscape = LandscapeService(database)
+    author = user_name()
+    landscape = LandscapeService(database, author=author)
     vocabulary = landscape.vocabulary
     return AppContext(
         landscape=landscape,
-        actor_edit=ActorEditService(database, vocabulary),
-        problem_edit=ProblemEditService(database, vocabulary),
+        actor_edit=ActorEditService(database, vocabulary, author=author),
+        problem_edit=ProblemEditService(database, vocabulary, author=author),
         matching=MatchingService(database),
         maps=MapService(database, vocabulary),
-        partnerships=PartnershipService(database, vocabulary),
+        partnerships=PartnershipService(database, vocabulary, author=author),
         geo=GeoService(database),
         vocabulary=vocabulary,
         lang=lang,
