@@ -117,11 +117,14 @@ def _versions(session: Session, table: Table, uids: Iterable[str]) -> dict[str, 
 
 
 def _keys(session: Session, table: Table, uids: Iterable[str] | None) -> dict[str, int]:
+    """uid → key of the live (not tombstoned) records."""
+    live = table.c.deleted_at.is_(None)
     if uids is None:
-        return {uid: pk for pk, uid in session.execute(select(table.c.pk, table.c.uid))}
+        stmt = select(table.c.pk, table.c.uid).where(live)
+        return {uid: pk for pk, uid in session.execute(stmt)}
     result: dict[str, int] = {}
     for part in chunks(list(uids)):
-        stmt = select(table.c.pk, table.c.uid).where(table.c.uid.in_(part))
+        stmt = select(table.c.pk, table.c.uid).where(table.c.uid.in_(part), live)
         result.update({uid: pk for pk, uid in session.execute(stmt)})
     return result
 
@@ -178,9 +181,11 @@ def _location(row: Any) -> Location:
 
 
 def load_actors(session: Session, pks: Sequence[int] | None = None) -> list[tuple[int, Actor]]:
-    """(key, actor) for the given keys (or every actor), in key order."""
+    """(key, actor) for the given keys (or every live actor: tombstones left out), in key
+    order."""
     if pks is None:
-        rows = list(session.execute(select(ACTORS).order_by(ACTORS.c.pk)))
+        live = ACTORS.c.deleted_at.is_(None)
+        rows = list(session.execute(select(ACTORS).where(live).order_by(ACTORS.c.pk)))
     else:
         rows = [
             r
@@ -592,8 +597,14 @@ def save_actors(
     expected = {uid: version for uid, (_, version) in stored.items()}
     expected.update(expected_versions or {})
     current = dict(load_actors(session, list(existing.values()))) if existing else {}
+    # Saving a tombstoned id revives the row (new content, version + 1, a new creator).
+    revived = _tombstoned(session, ACTORS, existing.values())
     new = [a for a in actors if a.id not in existing]
-    changed = [a for a in actors if a.id in existing and current[existing[a.id]] != a]
+    changed = [
+        a
+        for a in actors
+        if a.id in existing and (existing[a.id] in revived or current[existing[a.id]] != a)
+    ]
     total = len(actors)
 
     keys = _insert_returning_keys(
@@ -609,6 +620,12 @@ def save_actors(
         [a.id for a in changed],
         author,
     )
+    if revived:
+        session.execute(
+            update(ACTORS)
+            .where(ACTORS.c.pk.in_(sorted(revived)))
+            .values(created_at=now, created_by=author)
+        )
     changed_keys = [keys[a.id] for a in changed]
     for table in (ACTOR_CODES, ACTOR_RESOURCES, ACTOR_EXAMPLES, ACTOR_REGISTRY):
         for part in chunks(changed_keys):
@@ -630,8 +647,19 @@ def save_actors(
     if parent_rows:
         session.execute(update(ACTORS).where(ACTORS.c.pk == bindparam("b_pk")), parent_rows)
     return RecordCounts(
-        created=len(new), updated=len(changed), unchanged=total - len(new) - len(changed)
+        created=len(new) + len(revived),
+        updated=len(changed) - len(revived),
+        unchanged=total - len(new) - len(changed),
     )
+
+
+def _tombstoned(session: Session, table: Table, pks: Iterable[int]) -> set[int]:
+    """The keys among ``pks`` whose rows are tombstones (deleted_at set)."""
+    found: set[int] = set()
+    for part in chunks(sorted(set(pks))):
+        stmt = select(table.c.pk).where(table.c.pk.in_(part), table.c.deleted_at.is_not(None))
+        found.update(int(pk) for pk in session.execute(stmt).scalars())
+    return found
 
 
 def save_problems(

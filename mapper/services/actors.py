@@ -5,14 +5,8 @@ validated save with optimistic locking, and deleting a record nothing refers to 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
-
-from rapidfuzz import process
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
 
 from mapper.domain.authors import RecordMeta
 from mapper.domain.errors import (
@@ -22,24 +16,25 @@ from mapper.domain.errors import (
     NotFoundError,
     ValidationError,
 )
-from mapper.domain.model import Actor, Location
+from mapper.domain.ids import (
+    first_free_id,
+    free_id_after,
+    id_base,
+    municipality_prefix,
+    nearest_id,
+)
+from mapper.domain.model import Actor
 from mapper.domain.municipality import normalise_location_code, padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
-from mapper.persistence import store
 from mapper.persistence.database import Database
-from mapper.persistence.repositories.records import record_meta
-from mapper.persistence.store import ACTORS, PARTNERSHIPS, PROBLEMS
+from mapper.persistence.repositories.actors import ActorRepository
 from mapper.services.geo import GeoService, placed_by_postcode
 
 # Deliberately loose: one '@', something on both sides and a dot in the domain. Mail servers
 # are the real judge; this catches the typing slips an editor should point at.
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 WEBSITE = re.compile(r"^https?://[^\s/]+\.[^\s]+$", re.IGNORECASE)
-# Danish letters are spelled out (ø → oe) as the ids of the demo landscape do; the rest is
-# left to Unicode decomposition (é → e). Apostrophes join ("Søren's" → "soerens").
-_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss", "'": None, "’": None})
-MAX_SLUG = 60
 
 
 @dataclass
@@ -70,14 +65,6 @@ class ActorInUseError(MapperError):
         return f"actor {self.actor_id!r} cannot be deleted: " + "; ".join(parts)
 
 
-def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by '-', e.g. 'Sammen om Sindet' → 'sammen-om-sindet'."""
-    folded = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLITERATION))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    return slug[:MAX_SLUG].rstrip("-")
-
-
 class ActorEditService:
     """Create, change and delete single actors (the dating-profile editor's use cases)."""
 
@@ -97,42 +84,35 @@ class ActorEditService:
 
     def new_actor_id(self, name: str, municipality_code: str | None = None) -> str:
         """A readable id not yet in use: the municipality's usual prefix and the name's slug,
-        e.g. 'esb-sammen-om-sindet'; '-2', '-3' … on collision."""
+        e.g. 'esb-sammen-om-sindet'; '-2', '-3' … on collision (see ``mapper.domain.ids``)."""
         with self.database.unit_of_work() as session:
-            prefix = (
-                _municipality_prefix(session, padded(municipality_code))
-                if municipality_code
-                else ""
-            )
-            base = "-".join(p for p in (prefix, slugify(name) or "actor") if p)
-            taken = set(
-                session.execute(select(ACTORS.c.uid).where(ACTORS.c.uid.like(f"{base}%")))
-                .scalars()
-                .all()
-            )
-        candidate, number = base, 1
-        while candidate in taken:
-            number += 1
-            candidate = f"{base}-{number}"
-        return candidate
+            actors = ActorRepository(session)
+            prefix = ""
+            if municipality_code:
+                code = padded(municipality_code)
+                prefix = municipality_prefix(code, actors.ids_in_municipality(code))
+            base = id_base(name, prefix=prefix, fallback="actor")
+            return first_free_id(base, actors.ids_starting_with(base))
 
     # ----------------------------------------------------------------- reading
 
     def load(self, actor_id: str) -> tuple[Actor, int]:
-        """The actor and the version it is stored at (pass it back to ``save``)."""
+        """The actor and the version it is stored at (pass it back to ``save``); a deleted
+        actor is not found."""
         with self.database.unit_of_work() as session:
-            row = _key_and_version(session, actor_id)
-            if row is None:
-                raise NotFoundError("actor", actor_id, _nearest_id(session, actor_id))
-            pk, version = row
-            return store.load_actors(session, [pk])[0][1], version
+            actors = ActorRepository(session)
+            key = actors.live_key(actor_id)
+            if key is None:
+                raise _not_found(actors, actor_id)
+            return actors.load([key.pk])[0], key.version
 
     def load_meta(self, actor_id: str) -> RecordMeta:
         """The actor's version and who created and last changed it, when."""
         with self.database.unit_of_work() as session:
-            meta = record_meta(session, ACTORS, actor_id)
+            actors = ActorRepository(session)
+            meta = actors.meta(actor_id)
             if meta is None:
-                raise NotFoundError("actor", actor_id, _nearest_id(session, actor_id))
+                raise _not_found(actors, actor_id)
             return meta
 
     # ----------------------------------------------------------------- validation
@@ -216,13 +196,15 @@ class ActorEditService:
         if loc.postcode and (not loc.has_point or loc.precision in (None, "postcode")):
             found = GeoService(self.database).place_for(actor.location.postcode)
         with self.database.unit_of_work() as session:
-            known = tuple(store.actor_keys(session, [actor.parent_id])) if actor.parent_id else ()
+            actors = ActorRepository(session)
+            known = tuple(actors.live_keys([actor.parent_id])) if actor.parent_id else ()
             problems = self._problems(actor, known)
             if problems:
                 raise ValidationError(problems, source=label)
-            row = _key_and_version(session, actor.id, lock=True)
-            if expected_version is None and row is not None:
-                free = self._free_id(session, actor.id)
+            stored = actors.stored_key(actor.id, lock=True)
+            live = stored if stored is not None and not stored.deleted else None
+            if expected_version is None and live is not None:
+                free = free_id_after(actor.id, actors.ids_starting_with(actor.id))
                 raise ValidationError(
                     [
                         InputProblem(
@@ -238,54 +220,47 @@ class ActorEditService:
                     source=label,
                 )
             if expected_version is not None:
-                if row is None:
-                    raise NotFoundError("actor", actor.id, _nearest_id(session, actor.id))
-                if row[1] != expected_version:
-                    raise ConflictError("actor", actor.id, expected_version, row[1])
-            before = _stored_location(session, actor.id) if row is not None else None
+                if live is None:
+                    raise _not_found(actors, actor.id)
+                if live.version != expected_version:
+                    raise ConflictError("actor", actor.id, expected_version, live.version)
+            # A tombstoned id is created afresh (revived): its old place is no point to keep.
+            before = actors.stored_location(actor.id) if live is not None else None
             actor = replace(actor, location=placed_by_postcode(actor.location, found, before))
             versions = {actor.id: expected_version} if expected_version is not None else None
-            store.save_actors(session, [actor], expected_versions=versions, author=self.author)
-            stored = _key_and_version(session, actor.id)
-            assert stored is not None
-            return stored[1]
+            actors.save([actor], expected_versions=versions, author=self.author)
+            saved = actors.live_key(actor.id)
+            assert saved is not None
+            return saved.version
 
     def delete(self, actor_id: str, expected_version: int) -> None:
-        """Erase the actor and its codes, resources and examples (e.g. undo of a create).
+        """Delete the actor (e.g. undo of a create): it leaves every list, search, match, map
+        and export, while its row stays as a tombstone (deleted_at/by) so that copies
+        elsewhere learn of it; saving the id again revives it.
 
         Refused with ActorInUseError while a problem statement, a partnership or a child actor
         refers to it, and with ConflictError when it changed since ``expected_version``.
         """
         with self.database.unit_of_work() as session:
-            row = _key_and_version(session, actor_id, lock=True)
-            if row is None:
-                raise NotFoundError("actor", actor_id, _nearest_id(session, actor_id))
-            pk, version = row
-            if version != expected_version:
-                raise ConflictError("actor", actor_id, expected_version, version)
-            owned = _uids(session, select(PROBLEMS.c.uid).where(PROBLEMS.c.owner_pk == pk))
-            partnered = _uids(
-                session,
-                select(PROBLEMS.c.uid)
-                .join(PARTNERSHIPS, PARTNERSHIPS.c.problem_pk == PROBLEMS.c.pk)
-                .where(PARTNERSHIPS.c.actor_pk == pk),
-            )
-            children = _uids(session, select(ACTORS.c.uid).where(ACTORS.c.parent_pk == pk))
-            if owned or partnered or children:
-                raise ActorInUseError(actor_id, owned, partnered, children)
-            # Child rows go with it through ON DELETE CASCADE.
-            session.execute(delete(ACTORS).where(ACTORS.c.pk == pk))
-
-    def _free_id(self, session: Session, taken_id: str) -> str:
-        taken = set(
-            session.execute(select(ACTORS.c.uid).where(ACTORS.c.uid.like(f"{taken_id}%")))
-            .scalars()
-            .all()
-        )
-        number = 2
-        while f"{taken_id}-{number}" in taken:
-            number += 1
-        return f"{taken_id}-{number}"
+            actors = ActorRepository(session)
+            key = actors.live_key(actor_id, lock=True)
+            if key is None:
+                raise _not_found(actors, actor_id)
+            if key.version != expected_version:
+                raise ConflictError("actor", actor_id, expected_version, key.version)
+            referrers = actors.referrers(key.pk)
+            if referrers:
+                raise ActorInUseError(
+                    actor_id,
+                    referrers.owned_problems,
+                    referrers.partnerships,
+                    referrers.children,
+                )
+            if not actors.tombstone(key, author=self.author):
+                moved = actors.stored_key(actor_id)
+                raise ConflictError(
+                    "actor", actor_id, expected_version, moved.version if moved else 0
+                )
 
 
 def _personal_data_problems(actor: Actor, label: str) -> list[InputProblem]:
@@ -317,66 +292,5 @@ def _personal_data_problems(actor: Actor, label: str) -> list[InputProblem]:
     return problems
 
 
-def _key_and_version(
-    session: Session, actor_id: str, *, lock: bool = False
-) -> tuple[int, int] | None:
-    stmt = select(ACTORS.c.pk, ACTORS.c.version).where(ACTORS.c.uid == actor_id)
-    if lock:
-        # PostgreSQL holds the row until commit, so no other save slips in after the version
-        # check; SQLite ignores FOR UPDATE and serialises writers itself.
-        stmt = stmt.with_for_update()
-    row = session.execute(stmt).first()
-    return (int(row.pk), int(row.version)) if row else None
-
-
-def _stored_location(session: Session, actor_id: str) -> Location | None:
-    row = session.execute(
-        select(
-            ACTORS.c.postcode,
-            ACTORS.c.city,
-            ACTORS.c.municipality_code,
-            ACTORS.c.lat,
-            ACTORS.c.lon,
-            ACTORS.c.location_precision,
-        ).where(ACTORS.c.uid == actor_id)
-    ).first()
-    if row is None:
-        return None
-    return Location(
-        postcode=row.postcode,
-        city=row.city,
-        municipality_code=row.municipality_code,
-        lat=row.lat,
-        lon=row.lon,
-        precision=row.location_precision,
-    )
-
-
-def _uids(session: Session, stmt: Any) -> tuple[str, ...]:
-    return tuple(sorted(set(session.execute(stmt).scalars().all())))
-
-
-def _nearest_id(session: Session, actor_id: str) -> str | None:
-    uids = session.execute(select(ACTORS.c.uid)).scalars().all()
-    match = process.extractOne(actor_id, uids, score_cutoff=60)
-    return str(match[0]) if match else None
-
-
-def _municipality_prefix(session: Session, municipality_code: str) -> str:
-    """The id prefix the municipality's actors already share (e.g. 'esb' for 0561), else the
-    municipality code itself."""
-    uids = (
-        session.execute(select(ACTORS.c.uid).where(ACTORS.c.municipality_code == municipality_code))
-        .scalars()
-        .all()
-    )
-    prefixes: Counter[str] = Counter(
-        head
-        for head, sep, _ in (uid.partition("-") for uid in uids)
-        if sep and head.isalpha() and len(head) <= 5
-    )
-    if prefixes:
-        prefix, count = prefixes.most_common(1)[0]
-        if 2 * count >= len(uids):  # a convention, not one actor's first word
-            return prefix
-    return slugify(municipality_code)
+def _not_found(actors: ActorRepository, actor_id: str) -> NotFoundError:
+    return NotFoundError("actor", actor_id, nearest_id(actor_id, actors.live_ids()))
