@@ -5,22 +5,23 @@ Each public method is one unit of work (one transaction); values in and frozen v
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from rapidfuzz import process
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 
 from mapper.domain.errors import NotFoundError
+from mapper.domain.ids import nearest_id
 from mapper.domain.model import Actor, Landscape, ProblemStatement
 from mapper.domain.municipality import padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
 from mapper.io import interchange
 from mapper.persistence import store
 from mapper.persistence.database import Database
-from mapper.persistence.store import ACTOR_CODES, ACTORS, PARTNERSHIPS, PROBLEMS, Progress
+from mapper.persistence.repositories.actors import ActorRepository, ActorSummaryRow
+from mapper.persistence.store import PARTNERSHIPS, PROBLEMS, Progress, RecordCounts
 
 IMPORT_STEPS = 4
 EXPORT_STEPS = 4
@@ -30,9 +31,9 @@ EXPORT_STEPS = 4
 class ImportReport:
     """What an import did, per record type."""
 
-    actors: store.RecordCounts
-    problems: store.RecordCounts
-    partnerships: store.RecordCounts
+    actors: RecordCounts
+    problems: RecordCounts
+    partnerships: RecordCounts
 
     @property
     def changed_anything(self) -> bool:
@@ -77,20 +78,7 @@ class LandscapeCounts:
     partnerships: int
 
 
-_ACTOR_ROWS = select(
-    ACTORS.c.pk,
-    ACTORS.c.uid,
-    ACTORS.c.name,
-    ACTORS.c.kind,
-    ACTORS.c.municipality_code,
-    ACTORS.c.city,
-    ACTORS.c.active,
-    ACTORS.c.public,
-    ACTORS.c.lat,
-    ACTORS.c.lon,
-).order_by(ACTORS.c.name, ACTORS.c.uid)
-
-_OWNER = ACTORS.alias("owner")
+_OWNER = store.ACTORS.alias("owner")
 _PROBLEM_ROWS = (
     select(
         PROBLEMS.c.pk,
@@ -145,7 +133,7 @@ class LandscapeService:
                 known_problem_ids=_referenced_ids(doc, "problem", session),
             )
             report(1, IMPORT_STEPS)
-            actors = store.save_actors(session, landscape.actors, author=self.author)
+            actors = ActorRepository(session).save(landscape.actors, author=self.author)
             report(2, IMPORT_STEPS)
             problems = store.save_problems(session, landscape.problems, author=self.author)
             report(3, IMPORT_STEPS)
@@ -172,7 +160,7 @@ class LandscapeService:
         report = progress or (lambda _done, _total: None)
         with self.database.unit_of_work() as session:
             report(0, EXPORT_STEPS)
-            actors = tuple(a for _, a in store.load_actors(session))
+            actors = tuple(ActorRepository(session).all())
             report(1, EXPORT_STEPS)
             problems = tuple(p for _, p in store.load_problems(session))
             partnerships = tuple(p for _, p in store.load_partnerships(session))
@@ -203,7 +191,8 @@ class LandscapeService:
             def count(table: Any) -> int:
                 return int(session.execute(select(func.count()).select_from(table)).scalar_one())
 
-            return LandscapeCounts(count(ACTORS), count(PROBLEMS), count(PARTNERSHIPS))
+            actors = ActorRepository(session).count()
+            return LandscapeCounts(actors, count(PROBLEMS), count(PARTNERSHIPS))
 
     def list_actors(
         self,
@@ -213,60 +202,23 @@ class LandscapeService:
         municipality_code: str | None = None,
         include_inactive: bool = True,
     ) -> list[ActorSummary]:
-        stmt = _ACTOR_ROWS
-        if kind:
-            stmt = stmt.where(ACTORS.c.kind == kind)
-        if municipality_code:
-            stmt = stmt.where(ACTORS.c.municipality_code == padded(municipality_code))
-        if not include_inactive:
-            stmt = stmt.where(ACTORS.c.active.is_(True))
-        if target_group:
-            stmt = stmt.where(
-                exists().where(
-                    ACTOR_CODES.c.actor_pk == ACTORS.c.pk,
-                    ACTOR_CODES.c.facet == "target_group",
-                    ACTOR_CODES.c.code == target_group,
-                )
+        with self.database.unit_of_work() as session:
+            rows = ActorRepository(session).summaries(
+                kind=kind,
+                target_group=target_group,
+                municipality_code=padded(municipality_code) if municipality_code else None,
+                include_inactive=include_inactive,
             )
-        return self._actor_summaries(stmt, None)
+        return [_actor_summary(r) for r in rows]
 
     def actor_summaries(self, ids: Collection[str]) -> list[ActorSummary]:
         """The register rows of these actors (ids not stored are left out): what a view needs
         to update the rows a change touched without reading the whole register."""
         if not ids:
             return []
-        return self._actor_summaries(_ACTOR_ROWS.where(ACTORS.c.uid.in_(sorted(ids))), ids)
-
-    def _actor_summaries(self, stmt: Any, ids: Collection[str] | None) -> list[ActorSummary]:
         with self.database.unit_of_work() as session:
-            rows = session.execute(stmt).all()
-            keys = [r.pk for r in rows] if ids is not None else None
-            groups = _codes_by_key(session, "target_group", keys)
-            offered: dict[int, list[str]] = {}
-            resources = store.ACTOR_RESOURCES
-            query = select(resources.c.actor_pk, resources.c.kind).order_by(
-                resources.c.actor_pk, resources.c.position
-            )
-            if keys is not None:
-                query = query.where(resources.c.actor_pk.in_(keys))
-            for key, kind in session.execute(query).all():
-                if kind not in offered.setdefault(key, []):
-                    offered[key].append(kind)
-        return [
-            ActorSummary(
-                r.uid,
-                r.name,
-                r.kind,
-                r.municipality_code,
-                r.city,
-                groups.get(r.pk, ()),
-                r.active,
-                r.public,
-                tuple(offered.get(r.pk, ())),
-                r.lat is not None and r.lon is not None,
-            )
-            for r in rows
-        ]
+            rows = ActorRepository(session).summaries(ids=ids)
+        return [_actor_summary(r) for r in rows]
 
     def municipalities(self) -> list[tuple[str, str]]:
         """(code, official name) of every municipality an actor or problem statement of the
@@ -274,13 +226,9 @@ class LandscapeService:
         Names come from an imported municipality layer, else the built-in list; a code neither
         knows is named by itself."""
         with self.database.unit_of_work() as session:
-            codes = {
+            codes = ActorRepository(session).municipality_codes() | {
                 code
-                for column in (
-                    ACTORS.c.municipality_code,
-                    PROBLEMS.c.municipality_code,
-                    PROBLEMS.c.problem_municipality_code,
-                )
+                for column in (PROBLEMS.c.problem_municipality_code,)
                 for code in session.execute(select(column).distinct()).scalars()
                 if code
             }
@@ -332,18 +280,18 @@ class LandscapeService:
 
     def get_actor(self, actor_id: str) -> Actor:
         with self.database.unit_of_work() as session:
-            keys = store.actor_keys(session, [actor_id])
-            if not keys:
-                raise NotFoundError("actor", actor_id, _nearest_uid(session, ACTORS, actor_id))
-            return store.load_actors(session, list(keys.values()))[0][1]
+            actors = ActorRepository(session)
+            actor = actors.get(actor_id)
+            if actor is None:
+                raise NotFoundError("actor", actor_id, nearest_id(actor_id, actors.live_ids()))
+            return actor
 
     def get_problem(self, problem_id: str) -> ProblemStatement:
         with self.database.unit_of_work() as session:
             keys = store.problem_keys(session, [problem_id])
             if not keys:
-                raise NotFoundError(
-                    "problem", problem_id, _nearest_uid(session, PROBLEMS, problem_id)
-                )
+                uids = session.execute(select(PROBLEMS.c.uid)).scalars()
+                raise NotFoundError("problem", problem_id, nearest_id(problem_id, uids))
             return store.load_problems(session, list(keys.values()))[0][1]
 
 
@@ -366,30 +314,23 @@ def _referenced_ids(doc: dict[str, Any], kind: str, session: Any) -> set[str]:
     if not wanted:
         return set()
     keys = (
-        store.actor_keys(session, wanted)
+        ActorRepository(session).live_keys(wanted)
         if kind == "actor"
         else store.problem_keys(session, wanted)
     )
     return set(keys)
 
 
-def _codes_by_key(
-    session: Any, facet: str, keys: Sequence[int] | None = None
-) -> dict[int, tuple[str, ...]]:
-    grouped: dict[int, list[str]] = {}
-    stmt = (
-        select(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.code)
-        .where(ACTOR_CODES.c.facet == facet)
-        .order_by(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.position)
+def _actor_summary(row: ActorSummaryRow) -> ActorSummary:
+    return ActorSummary(
+        row.uid,
+        row.name,
+        row.kind,
+        row.municipality_code,
+        row.city,
+        row.target_groups,
+        row.active,
+        row.public,
+        row.resources,
+        row.has_place,
     )
-    if keys is not None:
-        stmt = stmt.where(ACTOR_CODES.c.actor_pk.in_(keys))
-    for key, code in session.execute(stmt):
-        grouped.setdefault(key, []).append(code)
-    return {k: tuple(v) for k, v in grouped.items()}
-
-
-def _nearest_uid(session: Any, table: Any, wanted: str) -> str | None:
-    uids: Sequence[str] = session.execute(select(table.c.uid)).scalars().all()
-    match = process.extractOne(wanted, uids, score_cutoff=60)
-    return match[0] if match else None
