@@ -303,10 +303,36 @@ def _out_of_range(title: str, value: object, params: Mapping[str, object]) -> st
 
 
 def _too_long(title: str, value: object, params: Mapping[str, object]) -> str:
+    limit, length = params.get("limit"), params.get("length")
+    if isinstance(limit, int) and isinstance(length, int):
+        return substitute(
+            translate("ErrorText", "%1 is too long: %2 characters, at most %3 are allowed."),
+            title,
+            format_number(length),
+            format_number(limit),
+        )
     return substitute(
-        translate("ErrorText", "%1 is too long: at most %2 characters."),
+        translate("ErrorText", "%1 is too long: at most %2 characters."), title, limit or "?"
+    )
+
+
+def _too_large(title: str, value: object, params: Mapping[str, object]) -> str:
+    limit = params.get("limit")
+    if not isinstance(limit, int):
+        return _invalid(title, value, params)
+    return substitute(
+        translate("ErrorText", "%1 is too large: at most %2."), title, format_number(limit)
+    )
+
+
+def _nul_character(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate(
+            "ErrorText",
+            "%1 holds an invisible control character (NUL) that cannot be saved; "
+            "delete it or type the text again.",
+        ),
         title,
-        params.get("max", "?"),
     )
 
 
@@ -499,6 +525,8 @@ PROBLEM_TEXTS: dict[str, ProblemText] = {
     "wrong_type": _wrong_type,
     "out_of_range": _out_of_range,
     "too_long": _too_long,
+    "too_large": _too_large,
+    "nul_character": _nul_character,
     "too_short": _too_short,
     "too_many": _too_many,
     "too_few": _too_few,

@@ -25,7 +25,9 @@ PROBLEM_CODES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "wrong_value": ("expected",),  # must be exactly ``expected``
         "wrong_type": ("expected",),  # JSON type expected: string, number, integer, array …
         "out_of_range": ("min", "max"),  # a number below min or above max
-        "too_long": ("max",),  # text longer than max characters
+        "too_long": ("limit", "length"),  # text of ``length`` characters, more than ``limit``
+        "too_large": ("limit",),  # a number larger than the field can hold (mapper.domain.limits)
+        "nul_character": (),  # a text holding a NUL character (\x00), which no database stores
         "too_short": ("min",),  # text shorter than min characters
         "too_many": ("max",),  # a list of more than max items
         "too_few": ("min",),  # a list of fewer than min items

@@ -23,6 +23,7 @@ from pyproj import CRS, Transformer
 from rapidfuzz import fuzz, process, utils
 
 from mapper.domain.errors import GeoImportError
+from mapper.domain.limits import TEXT_LIMITS
 from mapper.geo.layers import LAYERS, normalise_code
 from mapper.geo.model import (
     SKIP_CODE_TOO_LONG,
@@ -47,8 +48,9 @@ METRIC = CRS.from_epsg(25832)
 """ETRS89 / UTM zone 32N, Denmark's standard projection: simplification tolerances are metres."""
 GRID = 1e-6
 """Stored coordinates are rounded to 1e-6 degrees (about 0.1 m): smaller text, same shapes."""
-MAX_CODE = 20
-MAX_NAME = 200
+MAX_CODE = TEXT_LIMITS["boundary"]["code"]
+MAX_NAME = TEXT_LIMITS["boundary"]["name"]
+"""Longer names are cut (a name is a label); a row with a longer code is skipped."""
 
 
 def read_boundaries(
@@ -195,7 +197,11 @@ def _reason(exc: Exception) -> str:
 
 
 def _values(frame: Any, column: str) -> list[Any]:
-    return [None if pandas.isna(v) else v for v in frame[column].tolist()]
+    # A NUL character is never meant in a code or name, and PostgreSQL stores no text with one.
+    return [
+        None if pandas.isna(v) else v.replace("\x00", "") if isinstance(v, str) else v
+        for v in frame[column].tolist()
+    ]
 
 
 def _first(values: Sequence[Any], rows: Sequence[int]) -> Any:

@@ -22,6 +22,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from rapidfuzz import process
 
 from mapper.domain.errors import InputProblem, ValidationError
+from mapper.domain.limits import record_problems
 from mapper.domain.model import (
     Actor,
     ActorSeeking,
@@ -164,9 +165,14 @@ def validate_document(
     """
     vocab = vocabulary or load_vocabulary()
     problems = _schema_problems(doc)
+    # Texts, integers and numbers beyond what both databases store (mapper.domain.limits),
+    # for every field the schema has not already found fault with.
+    faulty = {(p.record, p.field) for p in problems}
+    beyond = [p for p in _limit_problems(doc) if (p.record, p.field) not in faulty]
     if problems:
         # Code and reference checks assume the shapes the schema guarantees.
-        return problems
+        return problems + beyond
+    problems = beyond
     actors = doc.get("actors", [])
     prob_list = doc.get("problems", [])
     partnerships = doc.get("partnerships", [])
@@ -261,6 +267,18 @@ def parse_document(
     )
 
 
+def _limit_problems(doc: Mapping[str, Any]) -> list[InputProblem]:
+    found: list[InputProblem] = []
+    for collection in ("actors", "problems", "partnerships"):
+        records = doc.get(collection)
+        if isinstance(records, list):
+            for i, record in enumerate(records):
+                if isinstance(record, Mapping):
+                    label = _record_name(collection, i, record)
+                    found += record_problems(collection[:-1], label, record)
+    return found
+
+
 def _schema_problem(doc: Mapping[str, Any], error: SchemaError) -> InputProblem:
     path = list(error.absolute_path)
     record = "document"
@@ -303,7 +321,10 @@ def _schema_problem(doc: Mapping[str, Any], error: SchemaError) -> InputProblem:
         code = "required"  # an empty text where one is needed
     elif error.validator in ("minLength", "minItems"):
         params = {"min": limit}
-    elif error.validator in ("maxLength", "maxItems"):
+    elif error.validator == "maxLength":
+        length = len(error.instance) if isinstance(error.instance, str) else None
+        params = {"limit": limit, "length": length}
+    elif error.validator == "maxItems":
         params = {"max": limit}
     elif error.validator in ("format", "pattern"):
         params = {"format": limit if error.validator == "format" else "pattern"}

@@ -18,7 +18,8 @@ from mapper.services.landscape import LandscapeService
 from tests.conftest import small_landscape
 
 VOCAB = load_vocabulary()
-text = st.text(min_size=1, max_size=40)
+# Any text a database stores: no NUL character (mapper.domain.limits refuses it).
+text = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=40)
 maybe_text = st.none() | text
 
 
