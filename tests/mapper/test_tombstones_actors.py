@@ -192,3 +192,24 @@ def test_an_actor_others_refer_to_is_still_not_deleted(edit: ActorEditService) -
 def test_a_new_id_is_never_a_deleted_actors_id(edit: ActorEditService) -> None:
     create_and_delete(edit)
     assert edit.new_actor_id("Mentorforeningen Vest", "0561") == f"{MENTORS}-2"
+
+
+@pytest.mark.postgres
+def test_delete_and_revive_on_postgresql(pg_database: Database) -> None:
+    landscape = LandscapeService(pg_database)
+    landscape.import_document(small_landscape())
+    edit = ActorEditService(pg_database, author="Anna")
+    actors_before = landscape.counts().actors
+    version = create_and_delete(edit)
+
+    assert landscape.counts().actors == actors_before
+    assert MENTORS not in [a.id for a in landscape.list_actors()]
+    with pytest.raises(NotFoundError):
+        landscape.get_actor(MENTORS)
+    row = stored_row(pg_database, MENTORS)
+    assert row["deleted_by"] == "Bo" and row["version"] == version + 1
+    assert isinstance(row["deleted_at"], dt.datetime) and row["deleted_at"].tzinfo is not None
+
+    assert edit.save(mentor_association(), expected_version=None) == version + 2
+    assert stored_row(pg_database, MENTORS)["deleted_at"] is None
+    assert landscape.get_actor(MENTORS) == mentor_association()
