@@ -1,45 +1,77 @@
 """The actor index: the whole register as arrays, scored for one problem at once.
 
-Built once from the database with a few lean queries and reused while the register is
-unchanged. ``score_all`` mirrors ``mapper.matching.criteria`` formula by formula (the tests
-check that both give the same scores and order); free-text similarity, the only costly
-criterion, is computed best-first and only until no remaining actor can reach the top N.
+Built once from plain columns the persistence layer reads (``RegisterColumns``, see
+``mapper.persistence.repositories.matching``) and reused while the register is unchanged.
+``score_all`` mirrors ``mapper.matching.criteria`` formula by formula (the tests check that both
+give the same scores and order); free-text similarity, the only costly criterion, is computed
+best-first and only until no remaining actor can reach the top N.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session
 
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.matching.criteria import RECIPROCITY_FACETS, given_by, normalised
 from mapper.matching.gates import responsible_roles_sought
 from mapper.matching.model import CRITERIA, GATES, MatchSettings, ProblemContext
-from mapper.persistence.store import (
-    ACTOR_CODES,
-    ACTOR_EXAMPLES,
-    ACTOR_RESOURCES,
-    ACTORS,
-    PARTNERSHIP_HISTORY,
-    PARTNERSHIPS,
-    PROBLEM_CODES,
-    PROBLEM_RESOURCES,
-    PROBLEMS,
-    chunks,
-)
 
 Floats = NDArray[np.float64]
 Bools = NDArray[np.bool_]
 EARTH_RADIUS_KM = 6371.0088
 TEXT_BLOCK = 512
+
+
+class ProfileTexts(Protocol):
+    """Reads the parts of actors' profile texts, by actor key, in the order
+    ``criteria.profile_text`` joins them: we_are, best_at, role_towards_target_group,
+    attractive_partner_because, then success examples, then resource descriptions."""
+
+    def __call__(self, pks: Sequence[int]) -> Mapping[int, Sequence[str | None]]: ...
+
+
+@dataclass(frozen=True)
+class RegisterColumns:
+    """What the index is built from: the live (not deleted) actors, one list per column in key
+    order, and their codes, offered resources, sought resources and recent proposals."""
+
+    pks: list[int]
+    uids: list[str]
+    names: list[str]
+    kinds: list[str]
+    active: list[bool]
+    lats: list[float | None]
+    lons: list[float | None]
+    municipalities: list[str | None]
+    service_areas: list[float | None]
+    employees: list[int | None]
+    volunteers: list[int | None]
+    evidence_levels: list[str | None]
+    has_how: list[bool]
+    """Whether 'how we know it works' is filled in (the text itself is read on demand)."""
+    codes: Iterable[tuple[int, str, str]]
+    """(actor key, facet, code) of every coded facet (iterated once)."""
+    resources: Iterable[tuple[int, str, float | None, float | None]]
+    """(actor key, kind, hours per month, amount DKK) of every offered resource (iterated
+    once; the large child tables may be read only when iterated)."""
+    sought: Sequence[tuple[int, str]]
+    """(owner key, resource kind) sought by the owners' open problem statements."""
+    recent: Mapping[int, int]
+    """actor key → how often it was proposed within the rotation window."""
+
+
+def rotation_since(settings: MatchSettings, now: dt.datetime | None = None) -> dt.datetime:
+    """Proposals from this moment on count for rotation."""
+    return (now or dt.datetime.now(dt.UTC)) - dt.timedelta(
+        days=settings.params["rotation"]["window_days"]
+    )
 
 
 def _bits(codes: Sequence[str]) -> dict[str, int]:
@@ -98,42 +130,16 @@ class ActorIndex:
         """The row's normalised profile text; ``load_texts`` must have been called for it."""
         return self._normalised[row]
 
-    def load_texts(self, session: Session, rows: Sequence[int] | NDArray[np.int64]) -> None:
+    def load_texts(self, texts: ProfileTexts, rows: Sequence[int] | NDArray[np.int64]) -> None:
         """Read, compose and normalise the profile texts of these rows (cached), exactly as
         criteria.profile_text does: four profile fields, success examples, resource texts.
         Texts are read on demand: most actors never need theirs."""
         missing = [int(r) for r in rows if int(r) not in self._normalised]
         if not missing:
             return
-        row_of_pk = {int(self.pks[r]): r for r in missing}
-        fields: dict[int, tuple[str | None, ...]] = {}
-        extra: dict[int, list[str]] = {r: [] for r in missing}
-        descriptions: dict[int, list[str]] = {r: [] for r in missing}
-        for part in chunks(list(row_of_pk)):
-            for pk, *texts in session.execute(
-                select(
-                    ACTORS.c.pk,
-                    ACTORS.c.we_are,
-                    ACTORS.c.best_at,
-                    ACTORS.c.role_towards_target_group,
-                    ACTORS.c.attractive_partner_because,
-                ).where(ACTORS.c.pk.in_(part))
-            ).all():
-                fields[row_of_pk[pk]] = tuple(texts)
-            for pk, text in session.execute(
-                select(ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.text)
-                .where(ACTOR_EXAMPLES.c.actor_pk.in_(part))
-                .order_by(ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.position)
-            ).all():
-                extra[row_of_pk[pk]].append(text)
-            for pk, text in session.execute(
-                select(ACTOR_RESOURCES.c.actor_pk, ACTOR_RESOURCES.c.description)
-                .where(ACTOR_RESOURCES.c.actor_pk.in_(part))
-                .order_by(ACTOR_RESOURCES.c.actor_pk, ACTOR_RESOURCES.c.position)
-            ).all():
-                descriptions[row_of_pk[pk]].append(text)
+        parts = texts([int(self.pks[r]) for r in missing])
         for r in missing:
-            text = " ".join(x for x in (*fields[r], *extra[r], *descriptions[r]) if x)
+            text = " ".join(x for x in parts.get(int(self.pks[r]), ()) if x)
             self._normalised[r] = normalise_cached(text)
 
     def seeks_of(self, row: int) -> frozenset[str]:
@@ -148,11 +154,8 @@ def normalise_cached(text: str) -> str:
 # --------------------------------------------------------------------------- building
 
 
-def build_index(
-    session: Session, settings: MatchSettings, now: dt.datetime | None = None
-) -> ActorIndex:
-    """Read the register into arrays with a handful of queries (fetched whole: row-by-row
-    iteration costs more than the queries themselves)."""
+def build_index(register: RegisterColumns) -> ActorIndex:
+    """The register's columns as arrays and bit masks."""
     vocab = load_vocabulary()
     bits = {
         facet: _bits(sorted(vocab.codes(facet)))
@@ -169,41 +172,11 @@ def build_index(
         if (p := vocab.life_phase(g)) is not None
     }
 
-    rows = session.execute(
-        select(
-            ACTORS.c.pk,
-            ACTORS.c.uid,
-            ACTORS.c.name,
-            ACTORS.c.kind,
-            ACTORS.c.active,
-            ACTORS.c.lat,
-            ACTORS.c.lon,
-            ACTORS.c.municipality_code,
-            ACTORS.c.service_area_km,
-            ACTORS.c.employees,
-            ACTORS.c.volunteers,
-            ACTORS.c.evidence_level,
-            # Only whether it is there: the long texts are read on demand (load_texts).
-            func.coalesce(func.length(ACTORS.c.how_we_know_it_works), 0),
-        ).order_by(ACTORS.c.pk)
-    ).all()
-    n = len(rows)
-    (
-        pks,
-        uids,
-        names,
-        kinds,
-        active,
-        lats,
-        lons,
-        municipalities,
-        service_areas,
-        employees,
-        volunteers,
-        evidence_levels,
-        how,
-    ) = (list(column) for column in zip(*rows, strict=True)) if rows else ([] for _ in range(13))
-    del rows
+    pks, uids, names, kinds = register.pks, register.uids, register.names, register.kinds
+    active, lats, lons = register.active, register.lats, register.lons
+    employees, volunteers = register.employees, register.volunteers
+    evidence_levels = register.evidence_levels
+    n = len(pks)
     row_of = {pk: i for i, pk in enumerate(pks)}
 
     tg, phase, roles, prevention = [0] * n, [0] * n, [0] * n, [0] * n
@@ -214,9 +187,7 @@ def build_index(
         bits["roles"],
         bits["prevention_levels"],
     )
-    for pk, facet, code in session.execute(
-        select(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.facet, ACTOR_CODES.c.code)
-    ).all():
+    for pk, facet, code in register.codes:
         i = row_of[pk]
         if facet == "target_group":
             tg[i] |= tg_bits.get(code, 0)
@@ -238,14 +209,7 @@ def build_index(
     hours = np.zeros((n, len(resource_column)))
     amounts = np.zeros((n, len(resource_column)))
     resource_bits = bits["resource_kinds"]
-    entries = session.execute(
-        select(
-            ACTOR_RESOURCES.c.actor_pk,
-            ACTOR_RESOURCES.c.kind,
-            ACTOR_RESOURCES.c.hours_per_month,
-            ACTOR_RESOURCES.c.amount_dkk,
-        )
-    ).all()
+    entries = list(register.resources)
     if entries:
         rows_of_entries = np.array([row_of[e[0]] for e in entries], np.int64)
         columns = np.array([resource_column[e[1]] for e in entries], np.int64)
@@ -264,25 +228,11 @@ def build_index(
     del entries
 
     seeks = [0] * n
-    open_statuses = settings.params["open_problem_statuses"]
-    owned = and_(PROBLEMS.c.owner_pk.is_not(None), PROBLEMS.c.status.in_(open_statuses))
-    sought = list(
-        session.execute(
-            select(PROBLEMS.c.owner_pk, PROBLEM_RESOURCES.c.kind)
-            .join(PROBLEM_RESOURCES, PROBLEM_RESOURCES.c.problem_pk == PROBLEMS.c.pk)
-            .where(owned)
-        ).all()
-    )
-    sought += session.execute(
-        select(PROBLEMS.c.owner_pk, PROBLEM_CODES.c.code)
-        .join(PROBLEM_CODES, PROBLEM_CODES.c.problem_pk == PROBLEMS.c.pk)
-        .where(owned, PROBLEM_CODES.c.facet == "required_resource")
-    ).all()
-    for owner, kind in sought:
+    for owner, kind in register.sought:
         seeks[row_of[owner]] |= resource_bits[kind]
 
     recent = np.zeros(n, np.int64)
-    for actor_pk, count in recent_proposals(session, settings, now).items():
+    for actor_pk, count in register.recent.items():
         if actor_pk in row_of:
             recent[row_of[actor_pk]] = count
 
@@ -303,8 +253,8 @@ def build_index(
         active=np.array(active, bool),
         lat=floats(lats),
         lon=floats(lons),
-        municipality=np.array(municipalities, dtype=object),
-        service_area=floats(service_areas),
+        municipality=np.array(register.municipalities, dtype=object),
+        service_area=floats(register.service_areas),
         people=np.array(
             [(e or 0) + (v or 0) for e, v in zip(employees, volunteers, strict=True)], np.float64
         ),
@@ -319,7 +269,7 @@ def build_index(
         hours=hours,
         amounts=amounts,
         evidence_rank=floats([evidence_rank.get(e) if e else None for e in evidence_levels]),
-        has_how=np.array([bool(h) for h in how], bool),
+        has_how=np.array(register.has_how, bool),
         seeks_mask=masks(seeks),
         sought_resource_mask=masks(sought_resources),
         sought_role_mask=masks(sought_roles),
@@ -328,23 +278,6 @@ def build_index(
         bits=bits,
         resource_column=resource_column,
     )
-
-
-def recent_proposals(
-    session: Session, settings: MatchSettings, now: dt.datetime | None = None
-) -> dict[int, int]:
-    """actor key → how often it was proposed within the rotation window."""
-    since = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(
-        days=settings.params["rotation"]["window_days"]
-    )
-    counts: dict[int, int] = {}
-    for (actor_pk,) in session.execute(
-        select(PARTNERSHIPS.c.actor_pk)
-        .join(PARTNERSHIP_HISTORY, PARTNERSHIP_HISTORY.c.partnership_pk == PARTNERSHIPS.c.pk)
-        .where(PARTNERSHIP_HISTORY.c.stage == "proposed", PARTNERSHIP_HISTORY.c.changed_at >= since)
-    ):
-        counts[actor_pk] = counts.get(actor_pk, 0) + 1
-    return counts
 
 
 # --------------------------------------------------------------------------- scoring
@@ -571,18 +504,20 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
 
 
 def text_scores(
-    session: Session, index: ActorIndex, query: str, rows: Sequence[int] | NDArray[np.int64]
+    texts: ProfileTexts, index: ActorIndex, query: str, rows: Sequence[int] | NDArray[np.int64]
 ) -> Floats:
     """criteria.text_similarity_of for the given rows (NaN where there is no text)."""
     if not query or not len(rows):
         return np.full(len(rows), np.nan)
-    index.load_texts(session, rows)
-    texts = [index.normalised_text(r) for r in rows]
+    index.load_texts(texts, rows)
+    normalised_texts = [index.normalised_text(r) for r in rows]
     raw = (
-        process.cdist([query], texts, scorer=fuzz.token_set_ratio, dtype=np.float64, workers=-1)[0]
+        process.cdist(
+            [query], normalised_texts, scorer=fuzz.token_set_ratio, dtype=np.float64, workers=-1
+        )[0]
         / 100.0
     )
-    empty = np.array([not t for t in texts], bool)
+    empty = np.array([not t for t in normalised_texts], bool)
     return np.where(empty, np.nan, raw)
 
 
@@ -616,7 +551,7 @@ def rotation_penalty(
 
 
 def rank_rows(
-    session: Session,
+    texts: ProfileTexts,
     index: ActorIndex,
     ctx: ProblemContext,
     settings: MatchSettings,
@@ -634,7 +569,7 @@ def rank_rows(
     total_weight = sum(float(settings.weights.get(c, 0.0)) for c in CRITERIA) or 1.0
     if not query or text_weight == 0 or top is None:
         criteria["text"] = (
-            text_scores(session, index, query, eligible)
+            text_scores(texts, index, query, eligible)
             if query and text_weight
             else np.full(len(eligible), np.nan)
         )
@@ -655,7 +590,7 @@ def rank_rows(
     start = 0
     while start < len(order):
         block = order[start : start + max(TEXT_BLOCK, 4 * top)]
-        text[block] = text_scores(session, index, query, eligible[block])
+        text[block] = text_scores(texts, index, query, eligible[block])
         done[block] = True
         start += len(block)
         criteria["text"] = np.where(done, text, np.nan)

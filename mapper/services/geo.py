@@ -15,22 +15,21 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from mapper.domain.authors import author_or_default
 from mapper.domain.model import Location
 from mapper.domain.municipality import MunicipalityCodeError, normalised_or_none
 from mapper.geo import reference
-from mapper.geo.layers import LAYERS, MUNICIPALITIES, POSTCODES, normalise_code, postcode_range
+from mapper.geo.layers import LAYERS, MUNICIPALITIES, normalise_code
 from mapper.geo.lookup import BoundaryIndex
 from mapper.geo.model import BoundaryShape, SkippedRow
-from mapper.persistence import store
 from mapper.persistence.database import Database
-from mapper.persistence.orm import BoundaryRecord, utcnow
-from mapper.persistence.store import ACTORS, Progress
+from mapper.persistence.orm import utcnow
+from mapper.persistence.repositories import boundaries as repository
+from mapper.persistence.repositories.boundaries import BoundaryRow, LayerStamp, NewBoundary
+from mapper.persistence.store import Progress
 
-BOUNDARIES: Table = BoundaryRecord.__table__  # type: ignore[assignment]
 MUNICIPALITY_CODE_LENGTH = 4
 """actors.municipality_code holds four characters (DAGI kommunekode)."""
 
@@ -95,7 +94,7 @@ class PostcodeLocation:
 
 @dataclass(frozen=True)
 class _LayerCache:
-    stamp: tuple[int, dt.datetime | None]
+    stamp: LayerStamp
     index: BoundaryIndex
     names: dict[str, str]
 
@@ -130,10 +129,7 @@ class GeoService:
         now = utcnow()
         rows = [_row(layer, shape, now) for shape in read.shapes]
         with self.database.unit_of_work() as session:
-            replaced = _count(session, layer)
-            session.execute(delete(BOUNDARIES).where(BOUNDARIES.c.layer == layer))
-            for part in store.chunks(rows):
-                session.execute(insert(BOUNDARIES), list(part))
+            replaced = repository.replace_layer(session, layer, rows)
         self._cache.pop(layer, None)
         return GeoImportReport(
             layer=layer,
@@ -154,54 +150,35 @@ class GeoService:
 
     def layers(self) -> dict[str, int]:
         """How many shapes each layer holds (0 when it was never imported)."""
-        stmt = select(BOUNDARIES.c.layer, func.count()).group_by(BOUNDARIES.c.layer)
         with self.database.unit_of_work() as session:
-            counts = {layer: int(n) for layer, n in session.execute(stmt)}
+            counts = repository.layer_counts(session)
         return {layer: counts.get(layer, 0) for layer in LAYERS}
 
     def boundaries(self, layer: str, codes: Sequence[str] | None = None) -> list[Boundary]:
         """The areas of ``layer`` (only ``codes`` when given), ordered by code."""
         _check_layer(layer)
-        columns = (
-            BOUNDARIES.c.code,
-            BOUNDARIES.c.name,
-            BOUNDARIES.c.geometry,
-            BOUNDARIES.c.point_lat,
-            BOUNDARIES.c.point_lon,
-            BOUNDARIES.c.parent_code,
-        )
-        stmt = select(*columns).where(BOUNDARIES.c.layer == layer)
+        wanted = None if codes is None else {normalise_code(c) or c for c in codes}
         with self.database.unit_of_work() as session:
-            if codes is None:
-                rows = list(session.execute(stmt))
-            else:
-                wanted = sorted({normalise_code(c) or c for c in codes})
-                rows = [
-                    row
-                    for part in store.chunks(wanted)
-                    for row in session.execute(stmt.where(BOUNDARIES.c.code.in_(part)))
-                ]
+            rows = repository.boundaries(session, layer, wanted)
         return [
             Boundary(
                 layer=layer,
                 code=row.code,
                 name=row.name,
                 geometry=json.loads(row.geometry),
-                point=None if row.point_lat is None else (row.point_lat, row.point_lon),
+                point=row.point,
                 parent_code=row.parent_code,
             )
-            for row in sorted(rows, key=lambda r: str(r.code))
+            for row in rows
         ]
 
     def municipality_names(self) -> dict[str, str]:
         """Official municipality names by code: the built-in list (DAGI 2014), overridden by
         the names of an imported municipality layer."""
         names = {code: m.name for code, m in reference.municipalities().items()}
-        stmt = select(BOUNDARIES.c.code, BOUNDARIES.c.name).where(
-            BOUNDARIES.c.layer == MUNICIPALITIES
-        )
         with self.database.unit_of_work() as session:
-            names.update({code: name for code, name in session.execute(stmt) if name})
+            stored = repository.names(session, MUNICIPALITIES)
+        names.update({code: name for code, name in stored.items() if name})
         return names
 
     def municipality_of(self, lat: float, lon: float) -> str | None:
@@ -228,9 +205,7 @@ class GeoService:
         point. None when no postcode layer holds it (see ``place_for`` for the built-in list)."""
         with self.database.unit_of_work() as session:
             row = _postcode_area(session, postcode)
-        if row is None or row.point_lat is None:
-            return None
-        return (row.point_lat, row.point_lon)
+        return None if row is None else row.point
 
     def place_for(self, postcode: str | None, city: str | None = None) -> PostcodeLocation | None:
         """Where a postcode lies (a point inside its area, its town and municipality): from the
@@ -248,8 +223,8 @@ class GeoService:
             wanted = towns[0].postcode
         with self.database.unit_of_work() as session:
             row = _postcode_area(session, wanted)
-            if row is not None and row.point_lat is not None:
-                point = (float(row.point_lat), float(row.point_lon))
+            point = None if row is None else row.point
+            if row is not None and point is not None:
                 cache = self._layer(session, MUNICIPALITIES)
                 municipality = _municipality_code(row.parent_code) or (
                     _municipality_code(cache.index.code_at(*point)) if cache else None
@@ -276,35 +251,17 @@ class GeoService:
             cache = self._layer(session, MUNICIPALITIES)
             if cache is None:
                 return 0
-            stmt = select(
-                ACTORS.c.pk, ACTORS.c.lat, ACTORS.c.lon, ACTORS.c.municipality_code
-            ).where(ACTORS.c.lat.is_not(None), ACTORS.c.lon.is_not(None))
-            if only_missing:
-                stmt = stmt.where(
-                    or_(ACTORS.c.municipality_code.is_(None), ACTORS.c.municipality_code == "")
-                )
-            rows = session.execute(stmt).all()
+            rows = repository.placed_actors(session, only_missing=only_missing)
             found = cache.index.codes_at([r.lat for r in rows], [r.lon for r in rows])
-            changes = [
-                {"b_pk": row.pk, "b_code": code}
+            changes = {
+                row.pk: code
                 for row, code in zip(rows, found, strict=True)
                 # A layer imported with another code column may hold codes that do not fit.
                 if code is not None
                 and code != row.municipality_code
                 and len(code) <= MUNICIPALITY_CODE_LENGTH
-            ]
-            if changes:
-                session.execute(
-                    update(ACTORS)
-                    .where(ACTORS.c.pk == bindparam("b_pk"))
-                    .values(
-                        municipality_code=bindparam("b_code"),
-                        version=ACTORS.c.version + 1,
-                        updated_at=store.database_now(session),
-                        updated_by=author_or_default(None),
-                    ),
-                    changes,
-                )
+            }
+            repository.set_municipality_codes(session, changes, author_or_default(None))
         return len(changes)
 
     # ----------------------------------------------------------------- cache
@@ -312,23 +269,14 @@ class GeoService:
     def _layer(self, session: Session, layer: str) -> _LayerCache | None:
         """The layer's lookup index, rebuilt when the stored layer changed (also by another
         process: the stamp is its row count and latest import time)."""
-        count, latest = session.execute(
-            select(func.count(), func.max(BOUNDARIES.c.imported_at)).where(
-                BOUNDARIES.c.layer == layer
-            )
-        ).one()
-        stamp = (int(count), latest)
+        stamp = repository.layer_stamp(session, layer)
         cached = self._cache.get(layer)
         if cached is not None and cached.stamp == stamp:
             return cached
         self._cache.pop(layer, None)
-        if not count:
+        if not stamp.count:
             return None
-        rows = session.execute(
-            select(BOUNDARIES.c.code, BOUNDARIES.c.name, BOUNDARIES.c.geometry)
-            .where(BOUNDARIES.c.layer == layer)
-            .order_by(BOUNDARIES.c.code)
-        ).all()
+        rows = repository.boundaries(session, layer)
         self._cache[layer] = _LayerCache(
             stamp,
             BoundaryIndex((r.code, r.geometry) for r in rows),
@@ -337,26 +285,10 @@ class GeoService:
         return self._cache[layer]
 
 
-def _postcode_area(session: Session, postcode: str | None) -> Any | None:
+def _postcode_area(session: Session, postcode: str | None) -> BoundaryRow | None:
     """The imported postcode area holding ``postcode`` (Copenhagen's ranges included)."""
     wanted = normalise_code(postcode)
-    if wanted is None:
-        return None
-    stmt = select(
-        BOUNDARIES.c.point_lat,
-        BOUNDARIES.c.point_lon,
-        BOUNDARIES.c.name,
-        BOUNDARIES.c.parent_code,
-        BOUNDARIES.c.code,
-    ).where(BOUNDARIES.c.layer == POSTCODES)
-    row = session.execute(stmt.where(BOUNDARIES.c.code == wanted)).first()
-    number = postcode_range(wanted)
-    if row is None and number is not None and number[0] == number[1]:
-        for candidate in session.execute(stmt.where(BOUNDARIES.c.code.like("%-%"))):
-            covered = postcode_range(candidate.code)
-            if covered and covered[0] <= number[0] <= covered[1]:
-                return candidate
-    return row
+    return None if wanted is None else repository.postcode_area(session, wanted)
 
 
 def _municipality_code(code: str | None) -> str | None:
@@ -372,27 +304,22 @@ def _check_layer(layer: str) -> None:
         raise ValueError(f"unknown boundary layer {layer!r}; use one of {', '.join(LAYERS)}")
 
 
-def _count(session: Session, layer: str) -> int:
-    stmt = select(func.count()).select_from(BOUNDARIES).where(BOUNDARIES.c.layer == layer)
-    return int(session.execute(stmt).scalar_one())
-
-
-def _row(layer: str, shape: BoundaryShape, now: dt.datetime) -> dict[str, Any]:
+def _row(layer: str, shape: BoundaryShape, now: dt.datetime) -> NewBoundary:
     min_lat, min_lon, max_lat, max_lon = shape.bbox
-    return {
-        "layer": layer,
-        "code": shape.code,
-        "name": shape.name,
-        "parent_code": shape.parent_code,
-        "geometry": shape.geojson,
-        "point_lat": shape.point[0],
-        "point_lon": shape.point[1],
-        "min_lat": min_lat,
-        "min_lon": min_lon,
-        "max_lat": max_lat,
-        "max_lon": max_lon,
-        "imported_at": now,
-    }
+    return NewBoundary(
+        layer=layer,
+        code=shape.code,
+        name=shape.name,
+        parent_code=shape.parent_code,
+        geometry=shape.geojson,
+        point_lat=shape.point[0],
+        point_lon=shape.point[1],
+        min_lat=min_lat,
+        min_lon=min_lon,
+        max_lat=max_lat,
+        max_lon=max_lon,
+        imported_at=now,
+    )
 
 
 def placed_by_postcode(

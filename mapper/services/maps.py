@@ -11,8 +11,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-
 from mapper.domain.errors import NotFoundError
 from mapper.domain.model import Actor
 from mapper.domain.municipality import normalise_municipality_code, padded
@@ -20,6 +18,7 @@ from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.geo.reference import municipality_boundaries, municipality_name
 from mapper.persistence import store
 from mapper.persistence.database import Database
+from mapper.persistence.repositories import matching as repository
 
 SCOPES = ("all", "municipality", "target_group", "resource", "problem")
 
@@ -149,7 +148,9 @@ class MapService:
         if scope == "problem":
             return self._problem_map(value or "", top, title, boundaries)
         with self.database.unit_of_work() as session:
-            actors = [a for _, a in store.load_actors(session)]
+            live = set(repository.live_actor_keys(session).values())
+            # Deleted actors (tombstones) never reach a map.
+            actors = [a for pk, a in store.load_actors(session) if pk in live]
         chosen = [a for a in actors if _in_scope(a, scope, value)]
         left_out: dict[str, int] = {}
         shown = []
@@ -214,7 +215,7 @@ class MapService:
 
         ranking = MatchingService(self.database).rank_actors_for_problem(problem_id, top=top)
         with self.database.unit_of_work() as session:
-            keys = store.actor_keys(session, [m.actor_id for m in ranking.matches])
+            keys = repository.live_actor_keys(session, [m.actor_id for m in ranking.matches])
             actors = {a.id: a for _, a in store.load_actors(session, list(keys.values()))}
             problem = self._problem(session, problem_id)
         left_out: dict[str, int] = {}
@@ -241,15 +242,13 @@ class MapService:
         from mapper.services.geo import GeoService
         from mapper.services.matching import problem_context
 
-        pk = store.problem_keys(session, [problem_id]).get(problem_id)
+        pk = repository.live_problem_keys(session, [problem_id]).get(problem_id)
         if pk is None:
             raise NotFoundError("problem", problem_id)
         p = store.load_problems(session, [pk])[0][1]
         owner = None
         if p.owner_id:
-            owner_pk = session.execute(
-                select(store.ACTORS.c.pk).where(store.ACTORS.c.uid == p.owner_id)
-            ).scalar_one_or_none()
+            owner_pk = repository.live_actor_keys(session, [p.owner_id]).get(p.owner_id)
             if owner_pk is not None:
                 owner = store.load_actors(session, [owner_pk])[0][1]
         point = problem_context(GeoService(self.database), p, owner).point

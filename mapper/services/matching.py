@@ -9,10 +9,10 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from mapper.domain.errors import NotFoundError
+from mapper.domain.ids import nearest_id
 from mapper.domain.model import Actor, ProblemStatement, Resource, Seeking
 from mapper.domain.vocabulary import load_vocabulary
 from mapper.matching.consortium import (
@@ -44,8 +44,8 @@ from mapper.matching.ranking import (
 from mapper.matching.review import Review, ReviewGroup, ReviewParams, build_review
 from mapper.persistence import store
 from mapper.persistence.database import Database
-from mapper.persistence.orm import ProblemMatchWeight
-from mapper.persistence.store import ACTORS, PROBLEMS
+from mapper.persistence.repositories import matching as repository
+from mapper.persistence.repositories import settings as weights_repository
 from mapper.services.geo import GeoService
 
 __all__ = [
@@ -58,8 +58,6 @@ __all__ = [
     "profile_as_problem",
 ]
 """The use cases; the review's and consortium's values are re-exported for the interfaces."""
-
-WEIGHTS: Table = ProblemMatchWeight.__table__  # type: ignore[assignment]
 
 
 class MatchingService:
@@ -82,40 +80,31 @@ class MatchingService:
 
     def saved_weights(self, problem_id: str) -> dict[str, float]:
         with self.database.unit_of_work() as session:
-            pk = self._problem_key(session, problem_id)
-            rows = session.execute(
-                select(WEIGHTS.c.criterion, WEIGHTS.c.weight).where(WEIGHTS.c.problem_pk == pk)
+            return weights_repository.problem_weights(
+                session, self._problem_key(session, problem_id)
             )
-            return {c: w for c, w in rows}
 
     def save_weights(self, problem_id: str, weights: Mapping[str, float] | None) -> None:
         """Store the problem's own weights (None: back to the defaults)."""
         if weights:
             MatchSettings.defaults().with_weights(weights)  # validates names and values
         with self.database.unit_of_work() as session:
-            pk = self._problem_key(session, problem_id)
-            session.execute(delete(WEIGHTS).where(WEIGHTS.c.problem_pk == pk))
-            if weights:
-                session.execute(
-                    insert(WEIGHTS),
-                    [
-                        {"problem_pk": pk, "criterion": c, "weight": float(w)}
-                        for c, w in weights.items()
-                    ],
-                )
+            weights_repository.replace_problem_weights(
+                session, self._problem_key(session, problem_id), weights
+            )
 
     # ----------------------------------------------------------------- index
 
     def index(self, session: Session, settings: MatchSettings) -> ActorIndex:
         stamp = self._register_stamp(session)
         if self._index is None or stamp != self._stamp:
-            self._index = build_index(session, settings)
+            self._index = build_index(repository.register_columns(session, settings))
             self._stamp = stamp
         return self._index
 
     def _register_stamp(self, session: Session) -> tuple[Any, ...]:
         """Changes whenever anything the index holds may have changed."""
-        return store.change_stamp(session)
+        return repository.change_stamp(session)
 
     # ----------------------------------------------------------------- problems → actors
 
@@ -159,7 +148,8 @@ class MatchingService:
         top: int | None,
         restrict: np.ndarray | None = None,
     ) -> Ranking:
-        best, scores = rank_rows(session, index, ctx, settings, top, restrict)
+        texts = repository.profile_texts(session)
+        best, scores = rank_rows(texts, index, ctx, settings, top, restrict)
         rows = [row for row, _ in best]
         candidates = self._candidates(session, index, rows)
         matches = []
@@ -205,19 +195,13 @@ class MatchingService:
     ) -> Ranking:
         """Open problem statements ranked by how well this actor fits them (reverse)."""
         with self.database.unit_of_work() as session:
-            actor_pk = store.actor_keys(session, [actor_id]).get(actor_id)
-            if actor_pk is None:
-                raise NotFoundError("actor", actor_id, self._nearest(session, ACTORS, actor_id))
+            self._actor_key(session, actor_id)  # a missing or deleted actor raises
             settings = replace(MatchSettings.defaults(), rotation=rotation)
             index = self.index(session, settings)
             cand = self._candidates(session, index, [index.row_of[actor_id]])[0]
             statuses = settings.params["open_problem_statuses"]
-            keys = (
-                session.execute(select(PROBLEMS.c.pk).where(PROBLEMS.c.status.in_(statuses)))
-                .scalars()
-                .all()
-            )
-            problems = [p for _, p in store.load_problems(session, list(keys))]
+            keys = repository.open_problem_keys(session, statuses)
+            problems = [p for _, p in store.load_problems(session, keys)]
             owners = self._owners(session, problems)
         matches: list[Match] = []
         excluded = dict.fromkeys(GATES, 0)
@@ -250,21 +234,12 @@ class MatchingService:
         """Actors that fit this actor's profile and open problems (actor ↔ actor)."""
         settings = MatchSettings.defaults()
         with self.database.unit_of_work() as session:
-            actor_pk = store.actor_keys(session, [actor_id]).get(actor_id)
-            if actor_pk is None:
-                raise NotFoundError("actor", actor_id, self._nearest(session, ACTORS, actor_id))
+            actor_pk = self._actor_key(session, actor_id)
             actor = store.load_actors(session, [actor_pk])[0][1]
-            open_keys = (
-                session.execute(
-                    select(PROBLEMS.c.pk).where(
-                        PROBLEMS.c.owner_pk == actor_pk,
-                        PROBLEMS.c.status.in_(settings.params["open_problem_statuses"]),
-                    )
-                )
-                .scalars()
-                .all()
+            open_keys = repository.open_problem_keys(
+                session, settings.params["open_problem_statuses"], owner_pk=actor_pk
             )
-            own = [p for _, p in store.load_problems(session, list(open_keys))]
+            own = [p for _, p in store.load_problems(session, open_keys)]
             ctx = problem_context(self.geo, profile_as_problem(actor, own), actor)
             check_matchable(ctx.problem)
             index = self.index(session, settings)
@@ -303,7 +278,7 @@ class MatchingService:
         )
         with self.database.unit_of_work() as session:
             ctx = self._context(session, problem_id)
-            keys = store.actor_keys(session, [m.actor_id for m in ranking.matches])
+            keys = repository.live_actor_keys(session, [m.actor_id for m in ranking.matches])
             actors = {a.id: a for _, a in store.load_actors(session, list(keys.values()))}
         return propose_consortium(
             ctx.problem,
@@ -321,16 +296,29 @@ class MatchingService:
         owner = self._owners(session, [problem]).get(problem.owner_id or "")
         return problem_context(self.geo, problem, owner)
 
-    def _problem_key(self, session: Session, problem_id: str) -> int:
-        pk = store.problem_keys(session, [problem_id]).get(problem_id)
+    @staticmethod
+    def _problem_key(session: Session, problem_id: str) -> int:
+        """The live problem's key; a missing or deleted one raises NotFoundError."""
+        pk = repository.live_problem_keys(session, [problem_id]).get(problem_id)
         if pk is None:
-            raise NotFoundError("problem", problem_id, self._nearest(session, PROBLEMS, problem_id))
+            nearest = nearest_id(problem_id, repository.problem_uids(session))
+            raise NotFoundError("problem", problem_id, nearest)
+        return pk
+
+    @staticmethod
+    def _actor_key(session: Session, actor_id: str) -> int:
+        """The live actor's key; a missing or deleted one raises NotFoundError."""
+        pk = repository.live_actor_keys(session, [actor_id]).get(actor_id)
+        if pk is None:
+            raise NotFoundError(
+                "actor", actor_id, nearest_id(actor_id, repository.actor_uids(session))
+            )
         return pk
 
     @staticmethod
     def _owners(session: Session, problems: Sequence[ProblemStatement]) -> dict[str, Actor]:
         ids = {p.owner_id for p in problems if p.owner_id}
-        keys = store.actor_keys(session, ids)
+        keys = repository.live_actor_keys(session, ids)
         return {a.id: a for _, a in store.load_actors(session, list(keys.values()))}
 
     @staticmethod
@@ -342,14 +330,6 @@ class MatchingService:
             Candidate(actors[int(index.pks[r])], index.seeks_of(r), int(index.recent[r]))
             for r in rows
         ]
-
-    @staticmethod
-    def _nearest(session: Session, table: Any, wanted: str) -> str | None:
-        from rapidfuzz import process
-
-        uids = session.execute(select(table.c.uid)).scalars().all()
-        match = process.extractOne(wanted, uids, score_cutoff=60)
-        return match[0] if match else None
 
 
 def problem_context(

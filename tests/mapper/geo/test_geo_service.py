@@ -4,19 +4,21 @@ offline use, replaced whole on re-import, and point lookups for actors and postc
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import shapely
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from mapper.domain.errors import GeoImportError
 from mapper.persistence import store
 from mapper.persistence.database import Database
+from mapper.persistence.repositories.boundaries import BOUNDARIES, NewBoundary
 from mapper.services import geo as geo_service
-from mapper.services.geo import BOUNDARIES, GeoService
+from mapper.services.geo import GeoService
 from mapper.services.landscape import LandscapeService
 from tests.mapper.geo import shapes
 from tests.mapper.geo.shapes import IN_FREDERIKSBERG, IN_KOBENHAVN, OUTSIDE, write
@@ -126,9 +128,9 @@ def test_a_database_error_while_writing_rolls_the_whole_layer_back(
     before = copenhagen.boundaries("municipalities")
     real_row = geo_service._row
 
-    def second_row_breaks(layer: str, shape: Any, now: Any) -> dict[str, Any]:
+    def second_row_breaks(layer: str, shape: Any, now: Any) -> NewBoundary:
         row = real_row(layer, shape, now)
-        return {**row, "name": None} if shape.code == "0147" else row
+        return replace(row, name=None) if shape.code == "0147" else row
 
     monkeypatch.setattr(geo_service, "_row", second_row_breaks)
     with pytest.raises(IntegrityError):
@@ -220,6 +222,28 @@ def test_actors_without_a_municipality_get_it_from_their_point(
 
     assert copenhagen.assign_municipalities(only_missing=False) == 1
     assert codes()["frb-wrong"] == "0147"
+
+
+def test_a_deleted_actor_gets_no_municipality(
+    copenhagen: GeoService, service: LandscapeService, database: Database
+) -> None:
+    service.import_document(
+        {
+            "format": "mapper-landscape",
+            "version": 1,
+            "actors": [actor("kbh", IN_KOBENHAVN, None), actor("gone", IN_FREDERIKSBERG, None)],
+        }
+    )
+    with database.unit_of_work() as session:
+        session.execute(
+            update(store.ACTORS)
+            .where(store.ACTORS.c.uid == "gone")
+            .values(deleted_at=func.current_timestamp(), version=store.ACTORS.c.version + 1)
+        )
+    assert copenhagen.assign_municipalities() == 1
+    with database.unit_of_work() as session:
+        rows = session.execute(select(store.ACTORS.c.uid, store.ACTORS.c.municipality_code))
+        assert {uid: code for uid, code in rows} == {"kbh": "0101", "gone": None}
 
 
 def test_assigning_without_municipalities_changes_nothing(

@@ -24,6 +24,7 @@ from mapper.matching.model import Candidate, Match, MatchSettings, ProblemContex
 from mapper.matching.ranking import score_candidate
 from mapper.matching.reasons import render
 from mapper.persistence.database import Database
+from mapper.persistence.repositories.matching import register_columns
 from mapper.services.landscape import LandscapeService
 from mapper.services.matching import MatchingService, profile_as_problem
 
@@ -231,7 +232,7 @@ def test_the_index_scores_reciprocity_exactly_like_the_criterion(
     target = problem(**variant)
     LandscapeService(database).import_document(_document([OWNER, *SEEKERS], [target, OWN_PROBLEM]))
     with database.unit_of_work() as session:
-        index = build_index(session, SETTINGS)
+        index = build_index(register_columns(session, SETTINGS))
     owner = OWNER if target.owner_id else None
     ctx = ProblemContext.of(target, owner)
     vector = score_structured(index, ctx, SETTINGS).criteria["reciprocity"]

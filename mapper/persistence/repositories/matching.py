@@ -1,0 +1,251 @@
+"""What matching reads from the database: the register as plain columns for the actor index,
+profile texts on demand, and the live (not deleted) actors and problem statements it ranks.
+
+Every read here leaves tombstoned records (deleted_at set) out: a deleted actor is never a
+candidate, a deleted problem never a context, an owner or partnership of theirs never counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from functools import partial
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, Table, and_, func, select
+from sqlalchemy.orm import Session
+
+from mapper.matching.index import ProfileTexts, RegisterColumns, rotation_since
+from mapper.matching.model import MatchSettings
+from mapper.persistence.store import (
+    ACTOR_CODES,
+    ACTOR_EXAMPLES,
+    ACTOR_RESOURCES,
+    ACTORS,
+    PARTNERSHIP_HISTORY,
+    PARTNERSHIPS,
+    PROBLEM_CODES,
+    PROBLEM_RESOURCES,
+    PROBLEMS,
+    change_stamp,
+    chunks,
+)
+
+T = TypeVar("T")
+
+__all__ = [
+    "actor_uids",
+    "change_stamp",
+    "live_actor_keys",
+    "live_problem_keys",
+    "open_problem_keys",
+    "problem_uids",
+    "profile_text_parts",
+    "profile_texts",
+    "proposal_counts",
+    "register_columns",
+]
+
+
+def _deleted_actors() -> Select[Any]:
+    """Keys of tombstoned actors (a subquery, nearly always empty)."""
+    return select(ACTORS.c.pk).where(ACTORS.c.deleted_at.is_not(None))
+
+
+class _Rows(Generic[T]):
+    """The rows of one query, read (whole) each time they are iterated: the index reads the
+    large child tables one after another, so only one of them is held in memory at a time."""
+
+    def __init__(self, session: Session, stmt: Select[Any]) -> None:
+        self._session, self._stmt = session, stmt
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._session.execute(self._stmt).all())  # type: ignore[arg-type]
+
+
+def register_columns(
+    session: Session, settings: MatchSettings, now: dt.datetime | None = None
+) -> RegisterColumns:
+    """The live register for ``build_index``, read with a handful of queries (fetched whole:
+    row-by-row iteration costs more than the queries themselves)."""
+    rows = session.execute(
+        select(
+            ACTORS.c.pk,
+            ACTORS.c.uid,
+            ACTORS.c.name,
+            ACTORS.c.kind,
+            ACTORS.c.active,
+            ACTORS.c.lat,
+            ACTORS.c.lon,
+            ACTORS.c.municipality_code,
+            ACTORS.c.service_area_km,
+            ACTORS.c.employees,
+            ACTORS.c.volunteers,
+            ACTORS.c.evidence_level,
+            # Only whether it is there: the long texts are read on demand (profile_text_parts).
+            func.coalesce(func.length(ACTORS.c.how_we_know_it_works), 0),
+        )
+        .where(ACTORS.c.deleted_at.is_(None))
+        .order_by(ACTORS.c.pk)
+    ).all()
+    columns: list[list[Any]] = (
+        [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(13)]
+    )
+    del rows
+    codes: _Rows[tuple[int, str, str]] = _Rows(
+        session,
+        select(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.facet, ACTOR_CODES.c.code).where(
+            ~ACTOR_CODES.c.actor_pk.in_(_deleted_actors())
+        ),
+    )
+    resources: _Rows[tuple[int, str, float | None, float | None]] = _Rows(
+        session,
+        select(
+            ACTOR_RESOURCES.c.actor_pk,
+            ACTOR_RESOURCES.c.kind,
+            ACTOR_RESOURCES.c.hours_per_month,
+            ACTOR_RESOURCES.c.amount_dkk,
+        ).where(~ACTOR_RESOURCES.c.actor_pk.in_(_deleted_actors())),
+    )
+    open_statuses = settings.params["open_problem_statuses"]
+    owned = and_(
+        PROBLEMS.c.owner_pk.is_not(None),
+        PROBLEMS.c.status.in_(open_statuses),
+        PROBLEMS.c.deleted_at.is_(None),
+        ~PROBLEMS.c.owner_pk.in_(_deleted_actors()),
+    )
+    sought: list[tuple[int, str]] = list(
+        session.execute(
+            select(PROBLEMS.c.owner_pk, PROBLEM_RESOURCES.c.kind)
+            .join(PROBLEM_RESOURCES, PROBLEM_RESOURCES.c.problem_pk == PROBLEMS.c.pk)
+            .where(owned)
+        )
+        .tuples()
+        .all()
+    )
+    sought += (
+        session.execute(
+            select(PROBLEMS.c.owner_pk, PROBLEM_CODES.c.code)
+            .join(PROBLEM_CODES, PROBLEM_CODES.c.problem_pk == PROBLEMS.c.pk)
+            .where(owned, PROBLEM_CODES.c.facet == "required_resource")
+        )
+        .tuples()
+        .all()
+    )
+    return RegisterColumns(
+        pks=columns[0],
+        uids=columns[1],
+        names=columns[2],
+        kinds=columns[3],
+        active=columns[4],
+        lats=columns[5],
+        lons=columns[6],
+        municipalities=columns[7],
+        service_areas=columns[8],
+        employees=columns[9],
+        volunteers=columns[10],
+        evidence_levels=columns[11],
+        has_how=[bool(h) for h in columns[12]],
+        codes=codes,
+        resources=resources,
+        sought=sought,
+        recent=proposal_counts(session, rotation_since(settings, now)),
+    )
+
+
+def proposal_counts(session: Session, since: dt.datetime) -> dict[int, int]:
+    """Live actor key → how often a live partnership of it was proposed since ``since``."""
+    stmt = (
+        select(PARTNERSHIPS.c.actor_pk, func.count())
+        .join(PARTNERSHIP_HISTORY, PARTNERSHIP_HISTORY.c.partnership_pk == PARTNERSHIPS.c.pk)
+        .join(ACTORS, ACTORS.c.pk == PARTNERSHIPS.c.actor_pk)
+        .where(
+            PARTNERSHIP_HISTORY.c.stage == "proposed",
+            PARTNERSHIP_HISTORY.c.changed_at >= since,
+            PARTNERSHIPS.c.deleted_at.is_(None),
+            ACTORS.c.deleted_at.is_(None),
+        )
+        .group_by(PARTNERSHIPS.c.actor_pk)
+    )
+    return {int(pk): int(count) for pk, count in session.execute(stmt)}
+
+
+def profile_text_parts(session: Session, pks: Sequence[int]) -> dict[int, list[str | None]]:
+    """Actor key → the parts of its profile text, in the order ``criteria.profile_text`` joins
+    them: the four profile fields, then success examples, then resource descriptions."""
+    fields: dict[int, list[str | None]] = {}
+    extra: dict[int, list[str | None]] = {pk: [] for pk in pks}
+    descriptions: dict[int, list[str | None]] = {pk: [] for pk in pks}
+    for part in chunks(list(pks)):
+        for pk, *texts in session.execute(
+            select(
+                ACTORS.c.pk,
+                ACTORS.c.we_are,
+                ACTORS.c.best_at,
+                ACTORS.c.role_towards_target_group,
+                ACTORS.c.attractive_partner_because,
+            ).where(ACTORS.c.pk.in_(part))
+        ):
+            fields[pk] = list(texts)
+        for pk, text in session.execute(
+            select(ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.text)
+            .where(ACTOR_EXAMPLES.c.actor_pk.in_(part))
+            .order_by(ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.position)
+        ):
+            extra[pk].append(text)
+        for pk, text in session.execute(
+            select(ACTOR_RESOURCES.c.actor_pk, ACTOR_RESOURCES.c.description)
+            .where(ACTOR_RESOURCES.c.actor_pk.in_(part))
+            .order_by(ACTOR_RESOURCES.c.actor_pk, ACTOR_RESOURCES.c.position)
+        ):
+            descriptions[pk].append(text)
+    return {pk: [*fields.get(pk, []), *extra[pk], *descriptions[pk]] for pk in pks}
+
+
+def profile_texts(session: Session) -> ProfileTexts:
+    """``profile_text_parts`` bound to this unit of work, as the index reads texts."""
+    return partial(profile_text_parts, session)
+
+
+def _live_keys(session: Session, table: Table, uids: Iterable[str] | None) -> dict[str, int]:
+    live = table.c.deleted_at.is_(None)
+    if uids is None:
+        stmt = select(table.c.pk, table.c.uid).where(live)
+        return {str(uid): int(pk) for pk, uid in session.execute(stmt)}
+    result: dict[str, int] = {}
+    for part in chunks(list(uids)):
+        stmt = select(table.c.pk, table.c.uid).where(live, table.c.uid.in_(part))
+        result.update({str(uid): int(pk) for pk, uid in session.execute(stmt)})
+    return result
+
+
+def live_actor_keys(session: Session, uids: Iterable[str] | None = None) -> dict[str, int]:
+    """uid → key of the live actors among ``uids`` (all live actors when None)."""
+    return _live_keys(session, ACTORS, uids)
+
+
+def live_problem_keys(session: Session, uids: Iterable[str] | None = None) -> dict[str, int]:
+    """uid → key of the live problem statements among ``uids`` (all when None)."""
+    return _live_keys(session, PROBLEMS, uids)
+
+
+def open_problem_keys(
+    session: Session, statuses: Collection[str], owner_pk: int | None = None
+) -> list[int]:
+    """Keys of the live problem statements with an open status (of one owner when given)."""
+    stmt = select(PROBLEMS.c.pk).where(
+        PROBLEMS.c.status.in_(list(statuses)), PROBLEMS.c.deleted_at.is_(None)
+    )
+    if owner_pk is not None:
+        stmt = stmt.where(PROBLEMS.c.owner_pk == owner_pk)
+    return [int(pk) for pk in session.execute(stmt.order_by(PROBLEMS.c.pk)).scalars()]
+
+
+def actor_uids(session: Session) -> list[str]:
+    """Ids of every live actor (for 'did you mean …?')."""
+    return list(live_actor_keys(session))
+
+
+def problem_uids(session: Session) -> list[str]:
+    """Ids of every live problem statement (for 'did you mean …?')."""
+    return list(live_problem_keys(session))
