@@ -60,6 +60,12 @@ class PartnershipCommand(QUndoCommand):
     def undo(self) -> None:
         self._run(self.backward)
 
+    def _read_version(self, expected_version: int | None) -> int:
+        """The version this change expects: every write states the version it read."""
+        if expected_version is None:
+            raise LookupError(f"no version read for partnership {self._key[0]} ↔ {self._key[1]}")
+        return expected_version
+
     def _run(self, step: Callable[[int | None], PartnershipDetail | None]) -> None:
         try:
             detail = step(self._versions.get(self._key))
@@ -100,12 +106,18 @@ class ChangeStageCommand(PartnershipCommand):
 
     def forward(self, expected_version: int | None) -> PartnershipDetail:
         return self._service.change_stage(
-            *self._key, self.new_stage, note=self._note, expected_version=expected_version
+            *self._key,
+            self.new_stage,
+            note=self._note,
+            expected_version=self._read_version(expected_version),
         )
 
     def backward(self, expected_version: int | None) -> PartnershipDetail:
         return self._service.change_stage(
-            *self._key, self.old_stage, note=self._undo_note, expected_version=expected_version
+            *self._key,
+            self.old_stage,
+            note=self._undo_note,
+            expected_version=self._read_version(expected_version),
         )
 
 
@@ -130,15 +142,18 @@ class UpdatePartnershipCommand(PartnershipCommand):
         self.new = dict(new)
 
     def forward(self, expected_version: int | None) -> PartnershipDetail:
-        return self._service.update(*self._key, **self.new, expected_version=expected_version)
+        version = self._read_version(expected_version)
+        return self._service.update(*self._key, **self.new, expected_version=version)
 
     def backward(self, expected_version: int | None) -> PartnershipDetail:
-        return self._service.update(*self._key, **self.old, expected_version=expected_version)
+        version = self._read_version(expected_version)
+        return self._service.update(*self._key, **self.old, expected_version=version)
 
 
 class ProposePartnershipCommand(PartnershipCommand):
-    """Propose a partnership; undo removes it again (with its history, so a proposal that was
-    taken back does not count against the actor in fair rotation)."""
+    """Propose a partnership (a create: no version to expect); undo removes it again (without
+    its history, so a proposal that was taken back does not count against the actor in fair
+    rotation), leaving a tombstone that redo revives."""
 
     def __init__(
         self,
@@ -158,5 +173,5 @@ class ProposePartnershipCommand(PartnershipCommand):
         return self._service.propose(*self._key, note=self._note)
 
     def backward(self, expected_version: int | None) -> None:
-        self._service.remove(*self._key, expected_version=expected_version)
+        self._service.remove(*self._key, expected_version=self._read_version(expected_version))
         return None

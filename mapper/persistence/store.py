@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import CursorResult, Table, bindparam, delete, func, insert, select, update
@@ -27,8 +27,6 @@ from mapper.domain.model import (
     ProblemStatement,
     Profile,
     Resource,
-    Seeking,
-    StageChange,
 )
 from mapper.persistence.orm import (
     ActorCode,
@@ -74,13 +72,6 @@ ACTOR_SEEKING_FACETS = {
     "sought_target_group": "target_groups",
 }
 """What the actor itself seeks (Actor.seeking)."""
-PROBLEM_FACETS = {
-    "target_group": "target_groups",
-    "required_resource": "required_resources",
-    "sought_role": "roles",
-    "sought_actor_kind": "actor_kinds",
-    "excluded_actor_kind": "excluded_actor_kinds",
-}
 
 
 def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -104,7 +95,10 @@ def actor_keys(session: Session, uids: Iterable[str] | None = None) -> dict[str,
 
 
 def problem_keys(session: Session, uids: Iterable[str] | None = None) -> dict[str, int]:
-    return _keys(session, PROBLEMS, uids)
+    """Moved to ``repositories.problems`` (live records only); kept for callers not switched."""
+    from mapper.persistence.repositories import problems
+
+    return problems.problem_keys(session, uids)
 
 
 def _versions(session: Session, table: Table, uids: Iterable[str]) -> dict[str, tuple[int, int]]:
@@ -265,96 +259,17 @@ def load_actors(session: Session, pks: Sequence[int] | None = None) -> list[tupl
 def load_problems(
     session: Session, pks: Sequence[int] | None = None
 ) -> list[tuple[int, ProblemStatement]]:
-    if pks is None:
-        rows = list(session.execute(select(PROBLEMS).order_by(PROBLEMS.c.pk)))
-    else:
-        rows = [
-            r
-            for part in chunks(sorted(pks))
-            for r in session.execute(select(PROBLEMS).where(PROBLEMS.c.pk.in_(part)))
-        ]
-        rows.sort(key=lambda r: r.pk)
-    keys = None if pks is None else [r.pk for r in rows]
-    codes = _group(
-        _rows_in(session, PROBLEM_CODES, "problem_pk", keys, ("problem_pk", "facet", "position")),
-        "problem_pk",
-    )
-    resources = _group(
-        _rows_in(session, PROBLEM_RESOURCES, "problem_pk", keys, ("problem_pk", "position")),
-        "problem_pk",
-    )
-    owners = _uids_by_key(session, ACTORS, [r.owner_pk for r in rows if r.owner_pk])
-    result = []
-    for r in rows:
-        by_facet: dict[str, list[str]] = defaultdict(list)
-        for c in codes.get(r.pk, ()):
-            by_facet[c.facet].append(c.code)
-        result.append(
-            (
-                r.pk,
-                ProblemStatement(
-                    id=r.uid,
-                    title=r.title,
-                    owner_id=owners.get(r.owner_pk) if r.owner_pk else None,
-                    municipality_code=r.problem_municipality_code,
-                    description=r.description,
-                    concreteness=r.concreteness,
-                    target_groups=tuple(by_facet["target_group"]),
-                    prevention_level=r.prevention_level,
-                    our_role=r.our_role,
-                    how_we_know_it_works=r.how_we_know_it_works,
-                    seeking=Seeking(
-                        description=r.seeking_description,
-                        resources=tuple(_resource(x) for x in resources.get(r.pk, ())),
-                        required_resources=tuple(by_facet["required_resource"]),
-                        roles=tuple(by_facet["sought_role"]),
-                        actor_kinds=tuple(by_facet["sought_actor_kind"]),
-                        must_not=r.must_not,
-                        excluded_actor_kinds=tuple(by_facet["excluded_actor_kind"]),
-                        max_distance_km=r.max_distance_km,
-                    ),
-                    partner_gets=r.partner_gets,
-                    location=_location(r),
-                    status=r.status,
-                    involves_statutory_task=r.involves_statutory_task,
-                ),
-            )
-        )
-    return result
+    """Moved to ``repositories.problems``; kept for callers not switched."""
+    from mapper.persistence.repositories import problems
+
+    return problems.load_problems(session, pks)
 
 
 def load_partnerships(session: Session) -> list[tuple[int, Partnership]]:
-    rows = list(session.execute(select(PARTNERSHIPS).order_by(PARTNERSHIPS.c.pk)))
-    factors = _group(
-        _rows_in(
-            session, PARTNERSHIP_FACTORS, "partnership_pk", None, ("partnership_pk", "position")
-        ),
-        "partnership_pk",
-    )
-    history = _group(
-        _rows_in(session, PARTNERSHIP_HISTORY, "partnership_pk", None, ("partnership_pk", "pk")),
-        "partnership_pk",
-    )
-    problems = _uids_by_key(session, PROBLEMS, [r.problem_pk for r in rows])
-    actors = _uids_by_key(session, ACTORS, [r.actor_pk for r in rows])
-    return [
-        (
-            r.pk,
-            Partnership(
-                problem_id=problems[r.problem_pk],
-                actor_id=actors[r.actor_pk],
-                stage=r.stage,
-                type=r.type,
-                notes=r.notes,
-                success_factors=tuple(f.code for f in factors.get(r.pk, ())),
-                updated_on=r.updated_on,
-                history=tuple(
-                    StageChange(h.stage, h.changed_at, h.note) for h in history.get(r.pk, ())
-                ),
-            ),
-        )
-        for r in rows
-    ]
+    """Moved to ``repositories.partnerships``; kept for callers not switched."""
+    from mapper.persistence.repositories import partnerships
+
+    return partnerships.load_partnerships(session)
 
 
 # --------------------------------------------------------------------------- writing
@@ -431,27 +346,6 @@ def _actor_columns(a: Actor) -> dict[str, Any]:
     }
 
 
-def _problem_columns(p: ProblemStatement) -> dict[str, Any]:
-    s = p.seeking
-    return {
-        "uid": p.id,
-        "title": p.title,
-        "problem_municipality_code": p.municipality_code,
-        "description": p.description,
-        "concreteness": p.concreteness,
-        "prevention_level": p.prevention_level,
-        "our_role": p.our_role,
-        "how_we_know_it_works": p.how_we_know_it_works,
-        "seeking_description": s.description,
-        "must_not": s.must_not,
-        "max_distance_km": s.max_distance_km,
-        "partner_gets": p.partner_gets,
-        **_location_columns(p.location),
-        "status": p.status,
-        "involves_statutory_task": p.involves_statutory_task,
-    }
-
-
 def _resource_rows(key_name: str, pk: int, resources: Iterable[Resource]) -> list[dict[str, Any]]:
     return [
         {
@@ -487,24 +381,6 @@ def _actor_children(pk: int, a: Actor) -> dict[Table, list[dict[str, Any]]]:
             for i, t in enumerate(a.profile.success_examples)
         ],
         ACTOR_REGISTRY: [{"actor_pk": pk, "scheme": s, "value": v} for s, v in a.registry_ids],
-    }
-
-
-def _problem_children(pk: int, p: ProblemStatement) -> dict[Table, list[dict[str, Any]]]:
-    codes = [
-        {"problem_pk": pk, "facet": "target_group", "position": i, "code": c}
-        for i, c in enumerate(p.target_groups)
-    ]
-    codes += _code_rows(
-        "problem_pk",
-        pk,
-        p,
-        {k: v for k, v in PROBLEM_FACETS.items() if k != "target_group"},
-        holder=p.seeking,
-    )
-    return {
-        PROBLEM_CODES: codes,
-        PROBLEM_RESOURCES: _resource_rows("problem_pk", pk, p.seeking.resources),
     }
 
 
@@ -669,40 +545,11 @@ def save_problems(
     expected_versions: Mapping[str, int] | None = None,
     author: str | None = None,
 ) -> RecordCounts:
-    """Insert new problem statements and update changed ones by compare-and-swap on their
-    version (see ``save_actors``)."""
-    now = database_now(session)
-    author = author_or_default(author)
-    stored = _versions(session, PROBLEMS, [p.id for p in problems])
-    existing = {uid: pk for uid, (pk, _) in stored.items()}
-    expected = {uid: version for uid, (_, version) in stored.items()}
-    expected.update(expected_versions or {})
-    current = dict(load_problems(session, list(existing.values()))) if existing else {}
-    new = [p for p in problems if p.id not in existing]
-    changed = [p for p in problems if p.id in existing and current[existing[p.id]] != p]
-    owners = actor_keys(session, {p.owner_id for p in problems if p.owner_id})
+    """Moved to ``repositories.problems``; kept for callers not switched."""
+    from mapper.persistence.repositories import problems as repository
 
-    def columns(p: ProblemStatement) -> dict[str, Any]:
-        return {**_problem_columns(p), "owner_pk": owners.get(p.owner_id) if p.owner_id else None}
-
-    keys = _insert_returning_keys(session, PROBLEMS, _stamp([columns(p) for p in new], now, author))
-    keys.update(existing)
-    _update_rows(
-        session,
-        PROBLEMS,
-        [{"b_pk": keys[p.id], "b_version": expected[p.id], **columns(p)} for p in changed],
-        now,
-        "problem",
-        [p.id for p in changed],
-        author,
-    )
-    changed_keys = [keys[p.id] for p in changed]
-    for table in (PROBLEM_CODES, PROBLEM_RESOURCES):
-        for part in chunks(changed_keys):
-            session.execute(delete(table).where(table.c.problem_pk.in_(part)))
-    _insert_children(session, (_problem_children(keys[p.id], p) for p in (*new, *changed)))
-    return RecordCounts(
-        created=len(new), updated=len(changed), unchanged=len(problems) - len(new) - len(changed)
+    return repository.save_problems(
+        session, problems, expected_versions=expected_versions, author=author
     )
 
 
@@ -713,69 +560,7 @@ def save_partnerships(
     *,
     author: str | None = None,
 ) -> RecordCounts:
-    """Insert or update partnerships by (problem id, actor id); a new stage is added to the
-    stage history. ``history`` on the values is ignored: history is only ever appended."""
-    now = database_now(session)
-    author = author_or_default(author)
-    problems = problem_keys(session, {p.problem_id for p in partnerships})
-    actors = actor_keys(session, {p.actor_id for p in partnerships})
-    current = {
-        (p.problem_id, p.actor_id): (pk, replace(p, history=()))
-        for pk, p in load_partnerships(session)
-    }
-    created = updated = 0
-    for p in partnerships:
-        value = replace(p, history=())
-        row = {
-            "problem_pk": problems[p.problem_id],
-            "actor_pk": actors[p.actor_id],
-            "stage": p.stage,
-            "type": p.type,
-            "notes": p.notes,
-            "updated_on": p.updated_on,
-        }
-        old = current.get((p.problem_id, p.actor_id))
-        if old is None:
-            pk = session.execute(
-                insert(PARTNERSHIPS).returning(PARTNERSHIPS.c.pk), _stamp([row], now, author)
-            ).scalar_one()
-            created += 1
-        elif old[1] != value:
-            pk = old[0]
-            session.execute(
-                update(PARTNERSHIPS)
-                .where(PARTNERSHIPS.c.pk == pk)
-                .values(
-                    **row, version=PARTNERSHIPS.c.version + 1, updated_at=now, updated_by=author
-                )
-            )
-            session.execute(
-                delete(PARTNERSHIP_FACTORS).where(PARTNERSHIP_FACTORS.c.partnership_pk == pk)
-            )
-            updated += 1
-        else:
-            continue
-        if old is None or old[1].stage != p.stage:
-            session.execute(
-                insert(PARTNERSHIP_HISTORY),
-                [
-                    {
-                        "partnership_pk": pk,
-                        "stage": p.stage,
-                        "changed_at": now,
-                        "note": note,
-                        "changed_by": author,
-                    }
-                ],
-            )
-        if p.success_factors:
-            session.execute(
-                insert(PARTNERSHIP_FACTORS),
-                [
-                    {"partnership_pk": pk, "position": i, "code": c}
-                    for i, c in enumerate(p.success_factors)
-                ],
-            )
-    return RecordCounts(
-        created=created, updated=updated, unchanged=len(partnerships) - created - updated
-    )
+    """Moved to ``repositories.partnerships``; kept for callers not switched."""
+    from mapper.persistence.repositories import partnerships as repository
+
+    return repository.save_partnerships(session, partnerships, note, author=author)

@@ -5,12 +5,10 @@ Each public method is one unit of work (one transaction); values in and frozen v
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
-
-from sqlalchemy import func, select
 
 from mapper.domain.errors import NotFoundError
 from mapper.domain.ids import nearest_id
@@ -18,10 +16,11 @@ from mapper.domain.model import Actor, Landscape, ProblemStatement
 from mapper.domain.municipality import padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
 from mapper.io import interchange
-from mapper.persistence import store
 from mapper.persistence.database import Database
+from mapper.persistence.repositories import partnerships as partnership_rows
+from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories.actors import ActorRepository, ActorSummaryRow
-from mapper.persistence.store import PARTNERSHIPS, PROBLEMS, Progress, RecordCounts
+from mapper.persistence.store import Progress, RecordCounts
 
 IMPORT_STEPS = 4
 EXPORT_STEPS = 4
@@ -78,23 +77,6 @@ class LandscapeCounts:
     partnerships: int
 
 
-_OWNER = store.ACTORS.alias("owner")
-_PROBLEM_ROWS = (
-    select(
-        PROBLEMS.c.pk,
-        PROBLEMS.c.uid,
-        PROBLEMS.c.title,
-        _OWNER.c.uid.label("owner_uid"),
-        _OWNER.c.name.label("owner_name"),
-        PROBLEMS.c.problem_municipality_code,
-        PROBLEMS.c.status,
-        PROBLEMS.c.involves_statutory_task,
-    )
-    .outerjoin(_OWNER, _OWNER.c.pk == PROBLEMS.c.owner_pk)
-    .order_by(PROBLEMS.c.title, PROBLEMS.c.uid)
-)
-
-
 class LandscapeService:
     """Register, import and export of actors, problem statements and partnerships."""
 
@@ -135,9 +117,9 @@ class LandscapeService:
             report(1, IMPORT_STEPS)
             actors = ActorRepository(session).save(landscape.actors, author=self.author)
             report(2, IMPORT_STEPS)
-            problems = store.save_problems(session, landscape.problems, author=self.author)
+            problems = problem_rows.save_problems(session, landscape.problems, author=self.author)
             report(3, IMPORT_STEPS)
-            partnerships = store.save_partnerships(
+            partnerships = partnership_rows.save_partnerships(
                 session,
                 landscape.partnerships,
                 note=f"import {source}" if source else "import",
@@ -162,8 +144,8 @@ class LandscapeService:
             report(0, EXPORT_STEPS)
             actors = tuple(ActorRepository(session).all())
             report(1, EXPORT_STEPS)
-            problems = tuple(p for _, p in store.load_problems(session))
-            partnerships = tuple(p for _, p in store.load_partnerships(session))
+            problems = tuple(p for _, p in problem_rows.load_problems(session))
+            partnerships = tuple(p for _, p in partnership_rows.load_partnerships(session))
             report(2, EXPORT_STEPS)
         return Landscape(actors=actors, problems=problems, partnerships=partnerships)
 
@@ -187,12 +169,11 @@ class LandscapeService:
 
     def counts(self) -> LandscapeCounts:
         with self.database.unit_of_work() as session:
-
-            def count(table: Any) -> int:
-                return int(session.execute(select(func.count()).select_from(table)).scalar_one())
-
-            actors = ActorRepository(session).count()
-            return LandscapeCounts(actors, count(PROBLEMS), count(PARTNERSHIPS))
+            return LandscapeCounts(
+                ActorRepository(session).count(),
+                problem_rows.count_live(session),
+                partnership_rows.count_live(session),
+            )
 
     def list_actors(
         self,
@@ -226,12 +207,8 @@ class LandscapeService:
         Names come from an imported municipality layer, else the built-in list; a code neither
         knows is named by itself."""
         with self.database.unit_of_work() as session:
-            codes = ActorRepository(session).municipality_codes() | {
-                code
-                for column in (PROBLEMS.c.problem_municipality_code,)
-                for code in session.execute(select(column).distinct()).scalars()
-                if code
-            }
+            actor_codes = ActorRepository(session).municipality_codes()
+            codes = actor_codes | problem_rows.municipality_codes(session)
         # Lazily: the geo service loads shapely, which listing the register does not need.
         from mapper.services.geo import GeoService
 
@@ -239,44 +216,15 @@ class LandscapeService:
         return [(code, names.get(code, code)) for code in sorted(codes)]
 
     def list_problems(self, *, status: str | None = None) -> list[ProblemSummary]:
-        stmt = _PROBLEM_ROWS
-        if status:
-            stmt = stmt.where(PROBLEMS.c.status == status)
-        return self._problem_summaries(stmt, None)
+        with self.database.unit_of_work() as session:
+            return _problem_summaries(problem_rows.problem_rows(session, status=status))
 
     def problem_summaries(self, ids: Collection[str]) -> list[ProblemSummary]:
         """The list rows of these problem statements (ids not stored are left out)."""
         if not ids:
             return []
-        return self._problem_summaries(_PROBLEM_ROWS.where(PROBLEMS.c.uid.in_(sorted(ids))), ids)
-
-    def _problem_summaries(self, stmt: Any, ids: Collection[str] | None) -> list[ProblemSummary]:
         with self.database.unit_of_work() as session:
-            rows = session.execute(stmt).all()
-            codes = store.PROBLEM_CODES
-            groups: dict[int, list[str]] = {}
-            query = (
-                select(codes.c.problem_pk, codes.c.code)
-                .where(codes.c.facet == "target_group")
-                .order_by(codes.c.problem_pk, codes.c.position)
-            )
-            if ids is not None:
-                query = query.where(codes.c.problem_pk.in_([r.pk for r in rows]))
-            for key, code in session.execute(query):
-                groups.setdefault(key, []).append(code)
-        return [
-            ProblemSummary(
-                r.uid,
-                r.title,
-                r.owner_uid,
-                r.owner_name,
-                r.problem_municipality_code,
-                r.status,
-                tuple(groups.get(r.pk, ())),
-                r.involves_statutory_task,
-            )
-            for r in rows
-        ]
+            return _problem_summaries(problem_rows.problem_rows(session, uids=ids))
 
     def get_actor(self, actor_id: str) -> Actor:
         with self.database.unit_of_work() as session:
@@ -288,11 +236,27 @@ class LandscapeService:
 
     def get_problem(self, problem_id: str) -> ProblemStatement:
         with self.database.unit_of_work() as session:
-            keys = store.problem_keys(session, [problem_id])
+            keys = problem_rows.problem_keys(session, [problem_id])
             if not keys:
-                uids = session.execute(select(PROBLEMS.c.uid)).scalars()
-                raise NotFoundError("problem", problem_id, nearest_id(problem_id, uids))
-            return store.load_problems(session, list(keys.values()))[0][1]
+                nearest = nearest_id(problem_id, problem_rows.live_uids(session))
+                raise NotFoundError("problem", problem_id, nearest)
+            return problem_rows.load_problems(session, list(keys.values()))[0][1]
+
+
+def _problem_summaries(rows: Sequence[problem_rows.ProblemRow]) -> list[ProblemSummary]:
+    return [
+        ProblemSummary(
+            r.uid,
+            r.title,
+            r.owner_uid,
+            r.owner_name,
+            r.municipality_code,
+            r.status,
+            r.target_groups,
+            r.involves_statutory_task,
+        )
+        for r in rows
+    ]
 
 
 def _referenced_ids(doc: dict[str, Any], kind: str, session: Any) -> set[str]:
@@ -316,7 +280,7 @@ def _referenced_ids(doc: dict[str, Any], kind: str, session: Any) -> set[str]:
     keys = (
         ActorRepository(session).live_keys(wanted)
         if kind == "actor"
-        else store.problem_keys(session, wanted)
+        else problem_rows.problem_keys(session, wanted)
     )
     return set(keys)
 

@@ -9,14 +9,11 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from rapidfuzz import process
-from sqlalchemy import CursorResult, Row, Table, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from mapper.domain.authors import author_or_default
 from mapper.domain.errors import (
     ConflictError,
     InputProblem,
@@ -24,20 +21,16 @@ from mapper.domain.errors import (
     PartnershipExistsError,
     ValidationError,
 )
+from mapper.domain.ids import nearest_id
 from mapper.domain.limits import text_problems
 from mapper.domain.model import StageChange
 from mapper.domain.text import danish_sort_key
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
-from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.orm import utcnow
-from mapper.persistence.store import (
-    ACTORS,
-    PARTNERSHIP_FACTORS,
-    PARTNERSHIP_HISTORY,
-    PARTNERSHIPS,
-    PROBLEMS,
-)
+from mapper.persistence.repositories import partnerships as rows
+from mapper.persistence.repositories import problems as problem_rows
+from mapper.persistence.repositories.actors import ActorRepository
 
 STAGES = "partnership_stages"
 TYPES = "partnership_types"
@@ -122,8 +115,12 @@ class PartnershipDetail:
 class _Located:
     problem_pk: int
     actor_pk: int
-    row: Row[Any] | None
-    """The partnership row, or None when there is none between the two."""
+    stored: rows.StoredPartnership | None
+    """The partnership between the two (perhaps a tombstone), or None when there never was."""
+
+    @property
+    def live(self) -> rows.StoredPartnership | None:
+        return None if self.stored is None or self.stored.deleted else self.stored
 
 
 class PartnershipService:
@@ -140,7 +137,8 @@ class PartnershipService:
         self.database = database
         self.vocabulary = vocabulary or load_vocabulary()
         self._clock = clock
-        """Aware UTC now of stage changes and ``updated_on``; tests may pass their own."""
+        """Aware UTC now whose local day is ``updated_on``; tests may pass their own. Stage
+        changes and record timestamps are stamped by the database clock."""
         self.author = author
         """Whose changes these are (created_by/updated_by/changed_by); None: the OS login."""
 
@@ -151,39 +149,16 @@ class PartnershipService:
         problem title and partner name."""
         if stage is not None:
             self._raise_problems(self._code_problems("partnerships", "stage", STAGES, [stage]))
-        factor_count = (
-            select(func.count())
-            .where(PARTNERSHIP_FACTORS.c.partnership_pk == PARTNERSHIPS.c.pk)
-            .scalar_subquery()
-        )
-        stmt = (
-            select(
-                PROBLEMS.c.uid.label("problem_id"),
-                PROBLEMS.c.title,
-                ACTORS.c.uid.label("actor_id"),
-                ACTORS.c.name,
-                ACTORS.c.kind,
-                PARTNERSHIPS.c.stage,
-                PARTNERSHIPS.c.type,
-                PARTNERSHIPS.c.updated_on,
-                PARTNERSHIPS.c.version,
-                factor_count.label("factors"),
-            )
-            .join(PROBLEMS, PROBLEMS.c.pk == PARTNERSHIPS.c.problem_pk)
-            .join(ACTORS, ACTORS.c.pk == PARTNERSHIPS.c.actor_pk)
-        )
-        if stage is not None:
-            stmt = stmt.where(PARTNERSHIPS.c.stage == stage)
         with self.database.unit_of_work() as session:
-            rows = session.execute(stmt).all()
+            found = rows.summary_rows(session, stage=stage)
         order = self._stage_order()
         # Sorted here, not in SQL: Danish collation is not portable across backends.
-        rows = sorted(
-            rows,
+        found = sorted(
+            found,
             key=lambda r: (
                 order.get(r.stage, len(order)),
-                danish_sort_key(r.title),
-                danish_sort_key(r.name),
+                danish_sort_key(r.problem_title),
+                danish_sort_key(r.actor_name),
                 r.problem_id,
                 r.actor_id,
             ),
@@ -191,23 +166,23 @@ class PartnershipService:
         return [
             PartnershipSummary(
                 r.problem_id,
-                r.title,
+                r.problem_title,
                 r.actor_id,
-                r.name,
-                r.kind,
+                r.actor_name,
+                r.actor_kind,
                 r.stage,
                 r.type,
                 r.updated_on,
                 r.version,
-                int(r.factors),
+                r.success_factor_count,
             )
-            for r in rows
+            for r in found
         ]
 
     def get(self, problem_id: str, actor_id: str) -> PartnershipDetail:
         with self.database.unit_of_work() as session:
-            row = self._existing(session, problem_id, actor_id)
-            return self._detail(session, int(row.pk))
+            stored = self._existing(session, problem_id, actor_id)
+            return self._detail(session, stored.pk)
 
     # ----------------------------------------------------------------- writing
 
@@ -220,26 +195,31 @@ class PartnershipService:
         now = self._clock()
         with self.database.unit_of_work() as session:
             found = self._locate(session, problem_id, actor_id)
-            if found.row is not None:
-                raise PartnershipExistsError(problem_id, actor_id, found.row.stage)
-            columns = {
-                "problem_pk": found.problem_pk,
-                "actor_pk": found.actor_pk,
-                "stage": FIRST_STAGE,
-                "updated_on": _local_date(now),
-                "version": 1,
-                "created_at": store.database_now(session),
-                "updated_at": store.database_now(session),
-                "created_by": author_or_default(self.author),
-                "updated_by": author_or_default(self.author),
-            }
-            try:
-                pk = session.execute(
-                    insert(PARTNERSHIPS).returning(PARTNERSHIPS.c.pk), [columns]
-                ).scalar_one()
-            except IntegrityError as exc:  # someone else proposed it a moment ago
-                raise PartnershipExistsError(problem_id, actor_id, FIRST_STAGE) from exc
-            self._add_history(session, pk, FIRST_STAGE, now, note, self.author)
+            if found.live is not None:
+                raise PartnershipExistsError(problem_id, actor_id, found.live.stage)
+            if found.stored is not None:  # removed before: proposing again revives it
+                if not rows.revive(
+                    session,
+                    found.stored,
+                    stage=FIRST_STAGE,
+                    updated_on=_local_date(now),
+                    author=self.author,
+                ):
+                    raise PartnershipExistsError(problem_id, actor_id, FIRST_STAGE)
+                pk = found.stored.pk
+            else:
+                try:
+                    pk = rows.insert_new(
+                        session,
+                        found.problem_pk,
+                        found.actor_pk,
+                        stage=FIRST_STAGE,
+                        updated_on=_local_date(now),
+                        author=self.author,
+                    )
+                except IntegrityError as exc:  # someone else proposed it a moment ago
+                    raise PartnershipExistsError(problem_id, actor_id, FIRST_STAGE) from exc
+            rows.add_history(session, pk, FIRST_STAGE, _clean(note), self.author)
             return self._detail(session, pk)
 
     def change_stage(
@@ -249,9 +229,11 @@ class PartnershipService:
         stage: str,
         *,
         note: str | None = None,
-        expected_version: int | None = None,
+        expected_version: int,
     ) -> PartnershipDetail:
-        """Move the partnership to ``stage``; the change is appended to its history."""
+        """Move the partnership to ``stage``; the change is appended to its history (stamped
+        by the database clock and the author). ConflictError unless the stored version is
+        ``expected_version``."""
         label = partnership_label(problem_id, actor_id)
         problems = self._code_problems(f"partnership {label}", "stage", STAGES, [stage])
         if note:
@@ -259,13 +241,12 @@ class PartnershipService:
         self._raise_problems(problems)
         now = self._clock()
         with self.database.unit_of_work() as session:
-            row = self._existing(session, problem_id, actor_id)
-            pk = int(row.pk)
+            stored = self._existing(session, problem_id, actor_id)
             self._write(
-                session, row, expected_version, label, now, stage=stage, updated_on=_local_date(now)
+                session, stored, expected_version, label, stage=stage, updated_on=_local_date(now)
             )
-            self._add_history(session, pk, stage, now, note, self.author)
-            return self._detail(session, pk)
+            rows.add_history(session, stored.pk, stage, _clean(note), self.author)
+            return self._detail(session, stored.pk)
 
     def update(
         self,
@@ -275,10 +256,11 @@ class PartnershipService:
         type: str | Keep | None = KEEP,
         notes: str | Keep | None = KEEP,
         success_factors: Sequence[str] | Keep = KEEP,
-        expected_version: int | None = None,
+        expected_version: int,
     ) -> PartnershipDetail:
         """Change the fields other than the stage; arguments not given stay as stored. Saving
-        what is already stored changes nothing (not even the version)."""
+        what is already stored changes nothing (not even the version). ConflictError unless
+        the stored version is ``expected_version``."""
         label = partnership_label(problem_id, actor_id)
         record = f"partnership {label}"
         problems: list[InputProblem] = []
@@ -293,8 +275,8 @@ class PartnershipService:
         self._raise_problems(problems)
         now = self._clock()
         with self.database.unit_of_work() as session:
-            row = self._existing(session, problem_id, actor_id)
-            pk = int(row.pk)
+            stored = self._existing(session, problem_id, actor_id)
+            pk = stored.pk
             current = self._detail(session, pk)
             _check_version(current.version, expected_version, label)
             values: dict[str, Any] = {}
@@ -308,41 +290,22 @@ class PartnershipService:
             if not values and factors == current.success_factors:
                 return current
             self._write(
-                session, row, expected_version, label, now, updated_on=_local_date(now), **values
+                session, stored, expected_version, label, updated_on=_local_date(now), **values
             )
             if factors != current.success_factors:
-                session.execute(
-                    delete(PARTNERSHIP_FACTORS).where(PARTNERSHIP_FACTORS.c.partnership_pk == pk)
-                )
-                if factors:
-                    session.execute(
-                        insert(PARTNERSHIP_FACTORS),
-                        [
-                            {"partnership_pk": pk, "position": i, "code": code}
-                            for i, code in enumerate(factors)
-                        ],
-                    )
+                rows.replace_factors(session, pk, factors)
             return self._detail(session, pk)
 
-    def remove(self, problem_id: str, actor_id: str, expected_version: int | None = None) -> None:
-        """Delete the partnership with its history (the undo of ``propose``)."""
+    def remove(self, problem_id: str, actor_id: str, *, expected_version: int) -> None:
+        """Remove the partnership (the undo of ``propose``): it stays as a tombstone without
+        factors or history, which proposing the pair again revives. ConflictError unless the
+        stored version is ``expected_version``."""
         label = partnership_label(problem_id, actor_id)
         with self.database.unit_of_work() as session:
-            row = self._existing(session, problem_id, actor_id)
-            _check_version(int(row.version), expected_version, label)
-            pk = int(row.pk)
-            for table in (PARTNERSHIP_FACTORS, PARTNERSHIP_HISTORY):
-                session.execute(delete(table).where(table.c.partnership_pk == pk))
-            result = cast(
-                CursorResult[Any],
-                session.execute(
-                    delete(PARTNERSHIPS).where(
-                        PARTNERSHIPS.c.pk == pk, PARTNERSHIPS.c.version == row.version
-                    )
-                ),
-            )
-            if result.rowcount != 1:
-                raise self._conflict(session, pk, int(row.version), label)
+            stored = self._existing(session, problem_id, actor_id)
+            _check_version(stored.version, expected_version, label)
+            if not rows.tombstone(session, stored.pk, stored.version, self.author):
+                raise self._conflict(session, stored.pk, stored.version, label)
 
     # ----------------------------------------------------------------- helpers
 
@@ -383,112 +346,43 @@ class PartnershipService:
 
     @staticmethod
     def _locate(session: Session, problem_id: str, actor_id: str) -> _Located:
-        problem = store.problem_keys(session, [problem_id])
+        problem = problem_rows.problem_keys(session, [problem_id])
         if not problem:
-            raise NotFoundError("problem", problem_id, _nearest_uid(session, PROBLEMS, problem_id))
-        actor = store.actor_keys(session, [actor_id])
+            nearest = nearest_id(problem_id, problem_rows.live_uids(session))
+            raise NotFoundError("problem", problem_id, nearest)
+        actors = ActorRepository(session)
+        actor = actors.live_keys([actor_id])
         if not actor:
-            raise NotFoundError("actor", actor_id, _nearest_uid(session, ACTORS, actor_id))
+            raise NotFoundError("actor", actor_id, nearest_id(actor_id, actors.live_ids()))
         problem_pk, actor_pk = problem[problem_id], actor[actor_id]
-        row = session.execute(
-            select(PARTNERSHIPS).where(
-                PARTNERSHIPS.c.problem_pk == problem_pk, PARTNERSHIPS.c.actor_pk == actor_pk
-            )
-        ).first()
-        return _Located(problem_pk, actor_pk, row)
+        return _Located(problem_pk, actor_pk, rows.find(session, problem_pk, actor_pk))
 
-    def _existing(self, session: Session, problem_id: str, actor_id: str) -> Row[Any]:
-        row = self._locate(session, problem_id, actor_id).row
-        if row is None:
+    def _existing(self, session: Session, problem_id: str, actor_id: str) -> rows.StoredPartnership:
+        stored = self._locate(session, problem_id, actor_id).live
+        if stored is None:
             raise NotFoundError("partnership", partnership_label(problem_id, actor_id))
-        return row
+        return stored
 
     def _write(
         self,
         session: Session,
-        row: Row[Any],
-        expected_version: int | None,
+        stored: rows.StoredPartnership,
+        expected_version: int,
         label: str,
-        now: dt.datetime,
         **values: Any,
     ) -> None:
         """Update the row and its version, only if nobody changed it since it was read."""
-        version = int(row.version)
-        _check_version(version, expected_version, label)
-        result = cast(
-            CursorResult[Any],
-            session.execute(
-                update(PARTNERSHIPS)
-                .where(PARTNERSHIPS.c.pk == row.pk, PARTNERSHIPS.c.version == version)
-                .values(
-                    **values,
-                    version=version + 1,
-                    updated_at=store.database_now(session),
-                    updated_by=author_or_default(self.author),
-                )
-            ),
-        )
-        if result.rowcount != 1:  # changed between our read and our write
-            raise self._conflict(session, int(row.pk), version, label)
+        _check_version(stored.version, expected_version, label)
+        if not rows.write(session, stored.pk, stored.version, self.author, **values):
+            raise self._conflict(session, stored.pk, stored.version, label)
 
     @staticmethod
     def _conflict(session: Session, pk: int, expected: int, label: str) -> ConflictError:
-        actual = session.execute(
-            select(PARTNERSHIPS.c.version).where(PARTNERSHIPS.c.pk == pk)
-        ).scalar()
-        return ConflictError("partnership", label, expected, int(actual or 0))
-
-    @staticmethod
-    def _add_history(
-        session: Session,
-        pk: int,
-        stage: str,
-        now: dt.datetime,
-        note: str | None,
-        author: str | None,
-    ) -> None:
-        session.execute(
-            insert(PARTNERSHIP_HISTORY),
-            [
-                {
-                    "partnership_pk": pk,
-                    "stage": stage,
-                    "changed_at": now,
-                    "note": _clean(note),
-                    "changed_by": author_or_default(author),
-                }
-            ],
-        )
+        return ConflictError("partnership", label, expected, rows.version_of(session, pk))
 
     @staticmethod
     def _detail(session: Session, pk: int) -> PartnershipDetail:
-        r = session.execute(
-            select(
-                PARTNERSHIPS,
-                PROBLEMS.c.uid.label("problem_id"),
-                PROBLEMS.c.title.label("problem_title"),
-                ACTORS.c.uid.label("actor_id"),
-                ACTORS.c.name.label("actor_name"),
-                ACTORS.c.kind.label("actor_kind"),
-            )
-            .join(PROBLEMS, PROBLEMS.c.pk == PARTNERSHIPS.c.problem_pk)
-            .join(ACTORS, ACTORS.c.pk == PARTNERSHIPS.c.actor_pk)
-            .where(PARTNERSHIPS.c.pk == pk)
-        ).one()
-        factors = session.execute(
-            select(PARTNERSHIP_FACTORS.c.code)
-            .where(PARTNERSHIP_FACTORS.c.partnership_pk == pk)
-            .order_by(PARTNERSHIP_FACTORS.c.position)
-        ).scalars()
-        history = session.execute(
-            select(
-                PARTNERSHIP_HISTORY.c.stage,
-                PARTNERSHIP_HISTORY.c.changed_at,
-                PARTNERSHIP_HISTORY.c.note,
-            )
-            .where(PARTNERSHIP_HISTORY.c.partnership_pk == pk)
-            .order_by(PARTNERSHIP_HISTORY.c.pk)
-        )
+        r = rows.row(session, pk)
         return PartnershipDetail(
             problem_id=r.problem_id,
             problem_title=r.problem_title,
@@ -498,17 +392,17 @@ class PartnershipService:
             stage=r.stage,
             type=r.type,
             notes=r.notes,
-            success_factors=tuple(factors),
+            success_factors=r.success_factors,
             updated_on=r.updated_on,
-            history=tuple(StageChange(h.stage, h.changed_at, h.note) for h in history),
+            history=r.history,
             version=r.version,
             created_at=r.created_at,
             updated_at=r.updated_at,
         )
 
 
-def _check_version(actual: int, expected: int | None, label: str) -> None:
-    if expected is not None and expected != actual:
+def _check_version(actual: int, expected: int, label: str) -> None:
+    if expected != actual:
         raise ConflictError("partnership", label, expected, actual)
 
 
@@ -522,9 +416,3 @@ def _clean(text: str | None) -> str | None:
 def _local_date(moment: dt.datetime) -> dt.date:
     """The calendar day of ``moment`` where the coordinator is (the machine's time zone)."""
     return moment.astimezone().date()
-
-
-def _nearest_uid(session: Session, table: Table, wanted: str) -> str | None:
-    uids = session.execute(select(table.c.uid)).scalars().all()
-    match = process.extractOne(wanted, uids, score_cutoff=60)
-    return str(match[0]) if match else None

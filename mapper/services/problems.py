@@ -5,18 +5,21 @@ call; every change is checked against the version the caller read (optimistic lo
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from rapidfuzz import process
-from sqlalchemy import Table, delete, func, select
 from sqlalchemy.orm import Session
 
 from mapper.domain.authors import RecordMeta
 from mapper.domain.errors import ConflictError, InputProblem, NotFoundError, ValidationError
+from mapper.domain.ids import (
+    first_free_id,
+    free_id_after,
+    id_base,
+    municipality_prefix,
+    nearest_id,
+    slugify,
+)
 from mapper.domain.model import PROBLEM_STATUSES, ProblemStatement
 from mapper.domain.municipality import (
     MunicipalityCodeError,
@@ -26,16 +29,13 @@ from mapper.domain.municipality import (
 )
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
-from mapper.persistence import store
 from mapper.persistence.database import Database
-from mapper.persistence.orm import BoundaryRecord
+from mapper.persistence.repositories import problems as rows
+from mapper.persistence.repositories.actors import ActorRepository
 from mapper.persistence.repositories.records import record_meta
-from mapper.persistence.store import ACTORS, PARTNERSHIPS, PROBLEMS
+from mapper.persistence.store import PROBLEMS
 
-MAX_SLUG_LENGTH = 48
-_PREFIX = re.compile(r"^([a-z]{2,4})-")
-BOUNDARIES: Table = BoundaryRecord.__table__  # type: ignore[assignment]
-_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+__all__ = ["ProblemEditService", "allowed_statuses", "slugify"]
 
 
 def allowed_statuses(current: str) -> tuple[str, ...]:
@@ -50,27 +50,6 @@ def allowed_statuses(current: str) -> tuple[str, ...]:
         allowed.add("draft")
     allowed.discard(current)
     return tuple(s for s in PROBLEM_STATUSES if s in allowed)
-
-
-def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
-    """Lower-case ASCII words joined by '-' ('Ældre hjælper ældre' → 'aeldre-hjaelper-aeldre'),
-    cut at a word boundary."""
-    folded = unicodedata.normalize("NFKD", text.translate(_DANISH_LETTERS))
-    words = re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode().lower())
-    slug = ""
-    for word in words:
-        longer = f"{slug}-{word}" if slug else word
-        if len(longer) > max_length:
-            break
-        slug = longer
-    return slug or (words[0][:max_length] if words else "")
-
-
-@dataclass(frozen=True)
-class _Stored:
-    pk: int
-    version: int
-    status: str
 
 
 class ProblemEditService:
@@ -96,29 +75,33 @@ class ProblemEditService:
         The prefix follows the ids already used in the municipality ('esb-…'), else its name
         from the imported boundaries, else its code."""
         with self.database.unit_of_work() as session:
-            prefix = (
-                _municipality_prefix(session, padded(municipality_code))
-                if municipality_code
-                else ""
-            )
-            base = "-".join(x for x in (prefix, "p", slugify(title) or "problem") if x)
-            return _free_id(session, base)
+            prefix = ""
+            if municipality_code:
+                code = padded(municipality_code)
+                prefix = municipality_prefix(
+                    code,
+                    [
+                        *rows.uids_in_municipality(session, code),
+                        *ActorRepository(session).ids_in_municipality(code),
+                    ],
+                    rows.municipality_name(session, code),
+                )
+            base = id_base(title, prefix=prefix, marker="p", fallback="problem")
+            return first_free_id(base, rows.uids_starting_with(session, base))
 
     # ----------------------------------------------------------------- reading
 
     def load(self, problem_id: str) -> tuple[ProblemStatement, int]:
         """The problem statement and the version to hand back when changing it."""
         with self.database.unit_of_work() as session:
-            stored = _stored(session, problem_id)
-            if stored is None:
-                raise _not_found(session, problem_id)
-            return store.load_problems(session, [stored.pk])[0][1], stored.version
+            stored = _live(session, problem_id)
+            return rows.load_problems(session, [stored.pk])[0][1], stored.version
 
     def load_meta(self, problem_id: str) -> RecordMeta:
         """The problem statement's version and who created and last changed it, when."""
         with self.database.unit_of_work() as session:
             meta = record_meta(session, PROBLEMS, problem_id)
-            if meta is None:
+            if meta is None or rows.problem_keys(session, [problem_id]) == {}:
                 raise _not_found(session, problem_id)
             return meta
 
@@ -134,16 +117,17 @@ class ProblemEditService:
 
     def save(self, problem: ProblemStatement, *, expected_version: int | None) -> int:
         """Create (``expected_version`` None) or update a problem statement; the new version.
+        Creating one whose id belongs to a deleted one revives it with the new content.
 
         Validated like an imported document (schema, codes, coordinates, the owner must exist);
         a status change must be an allowed move. Raises ValidationError, ConflictError when the
         record changed since ``expected_version`` was read, NotFoundError when it is gone."""
         label = f"problem {problem.id}"
         with self.database.unit_of_work() as session:
-            stored = _stored(session, problem.id, lock=True)
+            stored = rows.stored_problem(session, problem.id, lock=True)
             if expected_version is None:
-                if stored is not None:
-                    free = _free_id(session, problem.id)
+                if stored is not None and not stored.deleted:
+                    free = free_id_after(problem.id, rows.uids_starting_with(session, problem.id))
                     raise ValidationError(
                         [
                             InputProblem(
@@ -158,7 +142,7 @@ class ProblemEditService:
                         ]
                     )
             else:
-                if stored is None:
+                if stored is None or stored.deleted:
                     raise _not_found(session, problem.id)
                 _check_version(problem.id, stored, expected_version)
                 if problem.status != stored.status:
@@ -167,8 +151,10 @@ class ProblemEditService:
             if problems:
                 raise ValidationError(problems)
             versions = {problem.id: expected_version} if expected_version is not None else None
-            store.save_problems(session, [problem], expected_versions=versions, author=self.author)
-            return _version(session, problem.id)
+            if stored is not None and stored.deleted:  # revived: on the tombstone's version
+                versions = {problem.id: stored.version}
+            rows.save_problems(session, [problem], expected_versions=versions, author=self.author)
+            return rows.version_of(session, problem.id)
 
     def set_status(
         self, problem_id: str, status: str, *, expected_version: int, revert: bool = False
@@ -179,37 +165,28 @@ class ProblemEditService:
         allowed even where the workflow would not allow it as a move of its own (e.g. from
         closed back to seeking)."""
         with self.database.unit_of_work() as session:
-            stored = _stored(session, problem_id, lock=True)
-            if stored is None:
-                raise _not_found(session, problem_id)
+            stored = _live(session, problem_id, lock=True)
             _check_version(problem_id, stored, expected_version)
             if not (revert and stored.status in allowed_statuses(status)):
                 _check_move(problem_id, stored.status, status)
-            problem = store.load_problems(session, [stored.pk])[0][1]
-            store.save_problems(
+            problem = rows.load_problems(session, [stored.pk])[0][1]
+            rows.save_problems(
                 session,
                 [replace(problem, status=status)],
                 expected_versions={problem_id: expected_version},
                 author=self.author,
             )
-            return _version(session, problem_id)
+            return rows.version_of(session, problem_id)
 
     def delete(self, problem_id: str, expected_version: int) -> None:
-        """Delete a problem statement (to undo its creation); refused while partnerships
-        refer to it, which keep its history."""
+        """Delete a problem statement (to undo its creation): it stays as a tombstone, with
+        its codes, which saving a problem under its id revives. Refused while live
+        partnerships refer to it, which keep its history."""
         label = f"problem {problem_id}"
         with self.database.unit_of_work() as session:
-            stored = _stored(session, problem_id, lock=True)
-            if stored is None:
-                raise _not_found(session, problem_id)
+            stored = _live(session, problem_id, lock=True)
             _check_version(problem_id, stored, expected_version)
-            count = int(
-                session.execute(
-                    select(func.count())
-                    .select_from(PARTNERSHIPS)
-                    .where(PARTNERSHIPS.c.problem_pk == stored.pk)
-                ).scalar_one()
-            )
+            count = rows.live_partnership_count(session, stored.pk)
             if count:
                 raise ValidationError(
                     [
@@ -225,8 +202,10 @@ class ProblemEditService:
                         )
                     ]
                 )
-            # Codes, sought resources and weights go with it (ON DELETE CASCADE).
-            session.execute(delete(PROBLEMS).where(PROBLEMS.c.pk == stored.pk))
+            if rows.tombstone(session, stored.pk, stored.version, self.author) is None:
+                raise ConflictError(
+                    "problem", problem_id, expected_version, rows.version_of(session, problem_id)
+                )
 
     # ----------------------------------------------------------------- validation
 
@@ -261,7 +240,8 @@ class ProblemEditService:
         known: Iterable[str] = ()
         if owner is not None:
             # Only when the owner is unknown do all ids matter: for the nearest-id hint.
-            known = [owner] if store.actor_keys(session, [owner]) else _all_actor_ids(session)
+            actors = ActorRepository(session)
+            known = [owner] if actors.live_keys([owner]) else actors.live_ids()
         doc = {
             "format": interchange.FORMAT,
             "version": interchange.VERSION,
@@ -295,23 +275,15 @@ def _numbers(problem: ProblemStatement) -> list[tuple[str, float | None]]:
     return numbers
 
 
-def _stored(session: Session, problem_id: str, *, lock: bool = False) -> _Stored | None:
-    stmt = select(PROBLEMS.c.pk, PROBLEMS.c.version, PROBLEMS.c.status).where(
-        PROBLEMS.c.uid == problem_id
-    )
-    if lock:
-        stmt = stmt.with_for_update()
-    row = session.execute(stmt).one_or_none()
-    return None if row is None else _Stored(row.pk, row.version, row.status)
+def _live(session: Session, problem_id: str, *, lock: bool = False) -> rows.StoredProblem:
+    """The live problem statement ``problem_id``; NotFoundError when missing or deleted."""
+    stored = rows.stored_problem(session, problem_id, lock=lock)
+    if stored is None or stored.deleted:
+        raise _not_found(session, problem_id)
+    return stored
 
 
-def _version(session: Session, problem_id: str) -> int:
-    return int(
-        session.execute(select(PROBLEMS.c.version).where(PROBLEMS.c.uid == problem_id)).scalar_one()
-    )
-
-
-def _check_version(problem_id: str, stored: _Stored, expected: int) -> None:
+def _check_version(problem_id: str, stored: rows.StoredProblem, expected: int) -> None:
     if stored.version != expected:
         raise ConflictError("problem", problem_id, expected, stored.version)
 
@@ -341,40 +313,4 @@ def _check_move(problem_id: str, current: str, status: str) -> None:
 
 
 def _not_found(session: Session, problem_id: str) -> NotFoundError:
-    uids = session.execute(select(PROBLEMS.c.uid)).scalars().all()
-    match = process.extractOne(problem_id, uids, score_cutoff=60)
-    return NotFoundError("problem", problem_id, match[0] if match else None)
-
-
-def _all_actor_ids(session: Session) -> list[str]:
-    return list(session.execute(select(ACTORS.c.uid)).scalars())
-
-
-def _free_id(session: Session, base: str) -> str:
-    taken = set(
-        session.execute(select(PROBLEMS.c.uid).where(PROBLEMS.c.uid.like(f"{base}%"))).scalars()
-    )
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
-
-
-def _municipality_prefix(session: Session, code: str) -> str:
-    ids = [
-        *session.execute(
-            select(PROBLEMS.c.uid).where(PROBLEMS.c.problem_municipality_code == code)
-        ).scalars(),
-        *session.execute(select(ACTORS.c.uid).where(ACTORS.c.municipality_code == code)).scalars(),
-    ]
-    prefixes = Counter(m.group(1) for uid in ids if (m := _PREFIX.match(uid)))
-    if prefixes:
-        return prefixes.most_common(1)[0][0]
-    name = session.execute(
-        select(BOUNDARIES.c.name).where(
-            BOUNDARIES.c.layer == "municipalities", BOUNDARIES.c.code == code
-        )
-    ).scalar_one_or_none()
-    return slugify(name)[:3] if name and slugify(name) else slugify(code)
+    return NotFoundError("problem", problem_id, nearest_id(problem_id, rows.live_uids(session)))

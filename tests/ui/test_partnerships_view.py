@@ -299,7 +299,8 @@ def test_conflict_shows_a_message_and_keeps_the_input(
 ) -> None:
     view.select(*KEY)
     view.notes_edit.setPlainText("Mine noter")
-    service.update(*KEY, type="ad_hoc", notes="En kollegas noter")  # someone else, version 2
+    someone_else = service.get(*KEY).version
+    service.update(*KEY, type="ad_hoc", notes="En kollegas noter", expected_version=someone_else)
     assert not view.save()
     box = error_box(view)
     assert box.text().startswith(f'Someone else changed the partnership "{PROBLEM} ↔ {CLUB}"')
@@ -321,7 +322,7 @@ def test_conflicting_stage_change_keeps_the_chosen_stage_and_note(
     view.select(*KEY)
     view.stage_combo.setCurrentIndex(view.stage_combo.findData("agreed"))
     qtbot.keyClicks(view.stage_note_edit, "Aftale på plads")
-    service.change_stage(*KEY, "contacted")  # someone else
+    service.change_stage(*KEY, "contacted", expected_version=service.get(*KEY).version)
     with qtbot.assertNotEmitted(view.partnership_changed):
         assert not view.change_stage()
     error_box(view).close()
@@ -337,7 +338,8 @@ def test_undo_after_someone_else_changed_it_is_refused(
     view.select(*KEY)
     view.stage_combo.setCurrentIndex(view.stage_combo.findData("contacted"))
     view.change_stage()
-    service.change_stage(*KEY, "dialogue")  # someone else moved it on
+    # someone else moved it on
+    service.change_stage(*KEY, "dialogue", expected_version=service.get(*KEY).version)
     view.undo_stack.undo()
     assert "Someone else changed the partnership" in error_box(view).text()
     error_box(view).close()
@@ -350,7 +352,7 @@ def test_removed_elsewhere_shows_not_found(
 ) -> None:
     view.select(*KEY)
     view.notes_edit.setPlainText("Noter der ikke må forsvinde")
-    service.remove(*KEY)
+    service.remove(*KEY, expected_version=service.get(*KEY).version)
     with qtbot.waitSignal(view.loaded, timeout=10000) as blocker:
         assert not view.save()
     assert blocker.args == [14]
@@ -464,7 +466,8 @@ def test_confirmations_and_errors_are_danish_with_the_danish_translation(
         assert blocker.args == [
             f"Partnerskabet med Aarhus Vest Fodboldklub om »{TITLE}« er nu i fasen Kontaktet."
         ]
-        service.change_stage(*KEY, "dialogue")  # someone else moved it on
+        # someone else moved it on
+        service.change_stage(*KEY, "dialogue", expected_version=service.get(*KEY).version)
         view.undo_stack.undo()
         text = error_box(view).text()
         error_box(view).close()
