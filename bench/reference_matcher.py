@@ -13,6 +13,8 @@ from mapper.matching.model import Candidate, MatchSettings, Ranking
 from mapper.matching.ranking import rank_candidates
 from mapper.persistence import store
 from mapper.persistence.database import Database
+from mapper.persistence.repositories import partnerships as partnership_rows
+from mapper.persistence.repositories import problems as problem_rows
 from mapper.services.geo import GeoService
 from mapper.services.matching import problem_context
 
@@ -27,8 +29,10 @@ def rank_reference(
     settings = settings or MatchSettings.defaults()
     with database.unit_of_work() as session:
         actors = [a for _, a in store.load_actors(session)]
-        problems = [p for _, p in store.load_problems(session)]
-        partnerships: list[Partnership] = [p for _, p in store.load_partnerships(session)]
+        problems = [p for _, p in problem_rows.load_problems(session)]
+        partnerships: list[Partnership] = [
+            p for _, p in partnership_rows.load_partnerships(session)
+        ]
     by_id = {a.id: a for a in actors}
     problem = next(p for p in problems if p.id == problem_id)
     open_statuses = settings.params["open_problem_statuses"]

@@ -23,8 +23,6 @@ from mapper.domain.model import (
     Consent,
     Contact,
     Location,
-    Partnership,
-    ProblemStatement,
     Profile,
     Resource,
 )
@@ -92,13 +90,6 @@ class RecordCounts:
 def actor_keys(session: Session, uids: Iterable[str] | None = None) -> dict[str, int]:
     """uid → internal key, for the given uids (or all actors)."""
     return _keys(session, ACTORS, uids)
-
-
-def problem_keys(session: Session, uids: Iterable[str] | None = None) -> dict[str, int]:
-    """Moved to ``repositories.problems`` (live records only); kept for callers not switched."""
-    from mapper.persistence.repositories import problems
-
-    return problems.problem_keys(session, uids)
 
 
 def _versions(session: Session, table: Table, uids: Iterable[str]) -> dict[str, tuple[int, int]]:
@@ -254,22 +245,6 @@ def load_actors(session: Session, pks: Sequence[int] | None = None) -> list[tupl
             )
         )
     return result
-
-
-def load_problems(
-    session: Session, pks: Sequence[int] | None = None
-) -> list[tuple[int, ProblemStatement]]:
-    """Moved to ``repositories.problems``; kept for callers not switched."""
-    from mapper.persistence.repositories import problems
-
-    return problems.load_problems(session, pks)
-
-
-def load_partnerships(session: Session) -> list[tuple[int, Partnership]]:
-    """Moved to ``repositories.partnerships``; kept for callers not switched."""
-    from mapper.persistence.repositories import partnerships
-
-    return partnerships.load_partnerships(session)
 
 
 # --------------------------------------------------------------------------- writing
@@ -536,31 +511,3 @@ def _tombstoned(session: Session, table: Table, pks: Iterable[int]) -> set[int]:
         stmt = select(table.c.pk).where(table.c.pk.in_(part), table.c.deleted_at.is_not(None))
         found.update(int(pk) for pk in session.execute(stmt).scalars())
     return found
-
-
-def save_problems(
-    session: Session,
-    problems: Sequence[ProblemStatement],
-    *,
-    expected_versions: Mapping[str, int] | None = None,
-    author: str | None = None,
-) -> RecordCounts:
-    """Moved to ``repositories.problems``; kept for callers not switched."""
-    from mapper.persistence.repositories import problems as repository
-
-    return repository.save_problems(
-        session, problems, expected_versions=expected_versions, author=author
-    )
-
-
-def save_partnerships(
-    session: Session,
-    partnerships: Sequence[Partnership],
-    note: str | None = None,
-    *,
-    author: str | None = None,
-) -> RecordCounts:
-    """Moved to ``repositories.partnerships``; kept for callers not switched."""
-    from mapper.persistence.repositories import partnerships as repository
-
-    return repository.save_partnerships(session, partnerships, note, author=author)

@@ -19,6 +19,7 @@ from mapper.geo.reference import municipality_boundaries, municipality_name
 from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import matching as repository
+from mapper.persistence.repositories import problems as problem_rows
 
 SCOPES = ("all", "municipality", "target_group", "resource", "problem")
 
@@ -245,7 +246,7 @@ class MapService:
         pk = repository.live_problem_keys(session, [problem_id]).get(problem_id)
         if pk is None:
             raise NotFoundError("problem", problem_id)
-        p = store.load_problems(session, [pk])[0][1]
+        p = problem_rows.load_problems(session, [pk])[0][1]
         owner = None
         if p.owner_id:
             owner_pk = repository.live_actor_keys(session, [p.owner_id]).get(p.owner_id)

@@ -45,6 +45,7 @@ from mapper.matching.review import Review, ReviewGroup, ReviewParams, build_revi
 from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import matching as repository
+from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories import settings as weights_repository
 from mapper.services.geo import GeoService
 
@@ -201,7 +202,7 @@ class MatchingService:
             cand = self._candidates(session, index, [index.row_of[actor_id]])[0]
             statuses = settings.params["open_problem_statuses"]
             keys = repository.open_problem_keys(session, statuses)
-            problems = [p for _, p in store.load_problems(session, keys)]
+            problems = [p for _, p in problem_rows.load_problems(session, keys)]
             owners = self._owners(session, problems)
         matches: list[Match] = []
         excluded = dict.fromkeys(GATES, 0)
@@ -239,7 +240,7 @@ class MatchingService:
             open_keys = repository.open_problem_keys(
                 session, settings.params["open_problem_statuses"], owner_pk=actor_pk
             )
-            own = [p for _, p in store.load_problems(session, open_keys)]
+            own = [p for _, p in problem_rows.load_problems(session, open_keys)]
             ctx = problem_context(self.geo, profile_as_problem(actor, own), actor)
             check_matchable(ctx.problem)
             index = self.index(session, settings)
@@ -292,7 +293,7 @@ class MatchingService:
 
     def _context(self, session: Session, problem_id: str) -> ProblemContext:
         pk = self._problem_key(session, problem_id)
-        problem = store.load_problems(session, [pk])[0][1]
+        problem = problem_rows.load_problems(session, [pk])[0][1]
         owner = self._owners(session, [problem]).get(problem.owner_id or "")
         return problem_context(self.geo, problem, owner)
 

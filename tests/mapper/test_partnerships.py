@@ -15,6 +15,7 @@ from mapper.domain.errors import (
 )
 from mapper.persistence import store
 from mapper.persistence.database import Database
+from mapper.persistence.repositories import partnerships as partnership_rows
 from mapper.services.landscape import LandscapeService
 from mapper.services.partnerships import PartnershipDetail, PartnershipService
 from tests.conftest import small_landscape
@@ -310,7 +311,7 @@ def test_remove_tombstones_the_partnership_without_its_history(
     partnerships.remove(PROBLEM, VOLUNTEER, expected_version=proposed.version)
     assert [p.actor_id for p in partnerships.list_partnerships()] == [ASSOCIATION]
     with database.unit_of_work() as session:
-        kept = store.load_partnerships(session)
+        kept = partnership_rows.load_partnerships(session)
     assert [p.actor_id for _, p in kept] == [ASSOCIATION]
     assert revision(database) != before
     # Proposing again starts afresh.

@@ -14,6 +14,7 @@ from mapper.domain.errors import ConflictError, InputProblem, NotFoundError, Val
 from mapper.domain.model import PROBLEM_STATUSES, Location, ProblemStatement, Resource, Seeking
 from mapper.persistence import store
 from mapper.persistence.database import Database
+from mapper.persistence.repositories import problems as problem_rows
 from mapper.services.landscape import LandscapeService
 from mapper.services.problems import ProblemEditService, allowed_statuses, slugify
 from tests.conftest import small_landscape
@@ -354,7 +355,7 @@ def test_deleting_a_new_problem_leaves_a_tombstone_that_creating_revives(
     with pytest.raises(NotFoundError):
         edits.load(problem.id)
     with database.unit_of_work() as session:
-        assert problem.id not in store.problem_keys(session)
+        assert problem.id not in problem_rows.problem_keys(session)
     # Redoing the creation revives the record under the same id, one version on.
     assert edits.save(problem, expected_version=None) == version + 2
     assert edits.load(problem.id) == (problem, version + 2)

@@ -12,8 +12,8 @@ import pytest
 from mapper.domain.errors import NotFoundError, NothingToMatchError
 from mapper.domain.model import Partnership
 from mapper.matching.reasons import render
-from mapper.persistence import store
 from mapper.persistence.database import Database, open_database
+from mapper.persistence.repositories import partnerships as partnership_rows
 from mapper.services.landscape import LandscapeService
 from mapper.services.matching import MatchingService
 from tests.conftest import small_landscape
@@ -125,7 +125,9 @@ def test_fair_rotation_penalises_recently_proposed_actors(
     matching = MatchingService(database)
     plain = matching.rank_actors_for_problem("esb-p-bro", rotation=True)
     with database.unit_of_work() as session:
-        store.save_partnerships(session, [Partnership("esb-p-bro", "esb-sind", "proposed")])
+        partnership_rows.save_partnerships(
+            session, [Partnership("esb-p-bro", "esb-sind", "proposed")]
+        )
     rotated = matching.rank_actors_for_problem("esb-p-bro", rotation=True)
     before = next(m for m in plain.matches if m.actor_id == "esb-sind")
     after = next(m for m in rotated.matches if m.actor_id == "esb-sind")
