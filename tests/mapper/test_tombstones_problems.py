@@ -279,3 +279,29 @@ def test_a_stage_change_is_stamped_by_the_database_clock_and_its_author(
             select(PARTNERSHIP_HISTORY.c.changed_by).order_by(PARTNERSHIP_HISTORY.c.pk)
         ).scalars()
         assert list(authors)[-1] == "Mette"
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+
+@pytest.mark.postgres
+def test_delete_and_revive_on_postgresql(pg_database: Database) -> None:
+    service = LandscapeService(pg_database)
+    service.import_document(small_landscape())
+    edits = ProblemEditService(pg_database, author="Mette")
+    problem, version = deleted_walking_club(edits)
+    _, deleted_at, deleted_by = tombstone_of(pg_database, NEW)
+    assert deleted_by == "Mette"
+    assert deleted_at is not None and deleted_at.tzinfo is not None
+    assert [p.id for p in service.list_problems()] == [PROBLEM]
+    with pytest.raises(NotFoundError):
+        MatchingService(pg_database).rank_actors_for_problem(NEW)
+    assert edits.save(problem, expected_version=None) == version + 1
+    assert edits.load(NEW) == (problem, version + 1)
+
+    partnerships = PartnershipService(pg_database)
+    proposed = partnerships.propose(PROBLEM, VOLUNTEER)
+    partnerships.remove(PROBLEM, VOLUNTEER, expected_version=proposed.version)
+    assert [p.actor_id for p in partnerships.list_partnerships()] == [ASSOCIATION]
+    again = partnerships.propose(PROBLEM, VOLUNTEER)
+    assert (again.version, len(again.history)) == (proposed.version + 2, 1)
