@@ -32,6 +32,7 @@ from mapper.io import interchange
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import problems as rows
 from mapper.persistence.repositories.actors import ActorRepository
+from mapper.persistence.repositories.boundaries import name_of
 from mapper.persistence.repositories.records import record_meta
 from mapper.persistence.store import PROBLEMS
 
@@ -84,7 +85,7 @@ class ProblemEditService:
                         *rows.uids_in_municipality(session, code),
                         *ActorRepository(session).ids_in_municipality(code),
                     ],
-                    rows.municipality_name(session, code),
+                    name_of(session, "municipalities", code),
                 )
             base = id_base(title, prefix=prefix, marker="p", fallback="problem")
             return first_free_id(base, rows.uids_starting_with(session, base))

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from mapper.domain.authors import author_or_default
 from mapper.domain.model import ProblemStatement, Seeking
-from mapper.persistence.orm import BoundaryRecord
 from mapper.persistence.repositories import partnerships as partnership_rows
 from mapper.persistence.store import (
     ACTORS,
@@ -50,7 +49,6 @@ PROBLEM_FACETS = {
     "sought_actor_kind": "actor_kinds",
     "excluded_actor_kind": "excluded_actor_kinds",
 }
-BOUNDARIES: Table = BoundaryRecord.__table__  # type: ignore[assignment]
 LIVE = PROBLEMS.c.deleted_at.is_(None)
 """Where-clause of the problem statements not deleted."""
 
@@ -142,14 +140,6 @@ def municipality_codes(session: Session) -> set[str]:
         stmt = select(column).where(LIVE).distinct()
         codes.update(code for code in session.execute(stmt).scalars() if code)
     return codes
-
-
-def municipality_name(session: Session, code: str) -> str | None:
-    """The name of municipality ``code`` in the imported boundaries, if imported."""
-    stmt = select(BOUNDARIES.c.name).where(
-        BOUNDARIES.c.layer == "municipalities", BOUNDARIES.c.code == code
-    )
-    return session.execute(stmt).scalar_one_or_none()
 
 
 def live_partnership_count(session: Session, problem_pk: int) -> int:
