@@ -107,3 +107,18 @@ def test_a_deleted_actor_is_on_no_map(matching: MatchingService, database: Datab
     # Left out counts only live actors: the volunteer (personal) and those without a place.
     assert sum(everything.left_out.values()) + len(everything.actors) == 4
     assert SIND not in [a.id for a in maps.partner_map(scope="problem", value=PROBLEM).actors]
+
+
+def test_a_deleted_owner_seeks_nothing_and_is_no_candidate(
+    matching: MatchingService, database: Database
+) -> None:
+    """Deleting an owner is refused by the services; a tombstone written otherwise (an older
+    copy, a sync) still leaves its open problems' seeking out of the index."""
+    owner = "esb-patriciahuset"
+    assert owner in [m.actor_id for m in matching.reference_ranking(PROBLEM).excluded_examples]
+    tombstone(database, store.ACTORS, store.ACTORS.c.uid == owner)
+    ranking = matching.rank_actors_for_problem(PROBLEM, top=10)
+    reference = matching.reference_ranking(PROBLEM)
+    assert owner not in [e.actor_id for e in reference.excluded_examples]
+    assert [m.actor_id for m in ranking.matches] == [m.actor_id for m in reference.matches]
+    assert ranking.excluded["owner"] == 0
