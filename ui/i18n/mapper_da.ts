@@ -1131,382 +1131,397 @@
         <translation>%1 må højst være %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="307" />
+        <location filename="../error_text.py" line="309" />
+        <source>%1 is too long: %2 characters, at most %3 are allowed.</source>
+        <translation>%1 er for lang: %2 tegn, højst %3 er tilladt.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="315" />
         <source>%1 is too long: at most %2 characters.</source>
         <translation>%1: der må højst være %2 tegn.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="315" />
+        <location filename="../error_text.py" line="324" />
+        <source>%1 is too large: at most %2.</source>
+        <translation>%1 er for stor: højst %2.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="330" />
+        <source>%1 holds an invisible control character (NUL) that cannot be saved; delete it or type the text again.</source>
+        <translation>%1 indeholder et usynligt kontroltegn (NUL), som ikke kan gemmes; slet det, eller skriv teksten igen.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="341" />
         <source>%1 is too short: at least %2 characters.</source>
         <translation>%1: der skal være mindst %2 tegn.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="323" />
+        <location filename="../error_text.py" line="349" />
         <source>%1: at most %2 may be given.</source>
         <translation>%1: der må højst angives %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="329" />
+        <location filename="../error_text.py" line="355" />
         <source>%1: at least %2 must be given.</source>
         <translation>%1: der skal angives mindst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="334" />
+        <location filename="../error_text.py" line="360" />
         <source>%1 names the same thing twice.</source>
         <translation>%1 nævner det samme to gange.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="341" />
+        <location filename="../error_text.py" line="367" />
         <source>%1: %2 is not a date; write it as YYYY-MM-DD.</source>
         <translation>%1: %2 er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="350" />
+        <location filename="../error_text.py" line="376" />
         <source>%1: %2 is not written the right way.</source>
         <translation>%1: %2 er ikke skrevet på den rigtige måde.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="355" />
+        <location filename="../error_text.py" line="381" />
         <source>%1 is not a field of this record.</source>
         <translation>%1 er ikke et felt i denne post.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="360" />
+        <location filename="../error_text.py" line="386" />
         <source>%1 must be a number.</source>
         <translation>%1 skal være et tal.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="365" />
+        <location filename="../error_text.py" line="391" />
         <source>%1: %2 is not an e-mail address (e.g. name@example.dk).</source>
         <translation>%1: %2 er ikke en e-mailadresse (f.eks. navn@eksempel.dk).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="373" />
+        <location filename="../error_text.py" line="399" />
         <source>%1: a website address starts with http:// or https:// (e.g. https://www.example.dk).</source>
         <translation>%1: en hjemmesideadresse begynder med http:// eller https:// (f.eks. https://www.eksempel.dk).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="382" />
+        <location filename="../error_text.py" line="408" />
         <source>A location needs both latitude and longitude.</source>
         <translation>En placering skal have både breddegrad og længdegrad.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="386" />
+        <location filename="../error_text.py" line="412" />
         <source>An individual volunteer is registered only with consent: fill in the date of consent.</source>
         <translation>En frivillig person registreres kun med samtykke: udfyld datoen for samtykket.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="393" />
+        <location filename="../error_text.py" line="419" />
         <source>An individual volunteer is registered only for a stated purpose: fill in the purpose.</source>
         <translation>En frivillig person registreres kun til et oplyst formål: udfyld formålet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="400" />
+        <location filename="../error_text.py" line="426" />
         <source>An individual volunteer is personal data and cannot be shown publicly.</source>
         <translation>En frivillig person er personoplysninger og kan ikke vises offentligt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="406" />
+        <location filename="../error_text.py" line="432" />
         <source>The id %1 is already in use.</source>
         <translation>Id'et %1 er allerede i brug.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="409" />
+        <location filename="../error_text.py" line="435" />
         <source>%1 is free.</source>
         <translation>%1 er ledigt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="416" />
+        <location filename="../error_text.py" line="442" />
         <source>%1: there is no problem statement with the id %2.</source>
         <translation>%1: der findes ingen problemstilling med id'et %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="418" />
+        <location filename="../error_text.py" line="444" />
         <source>%1: there is no actor with the id %2.</source>
         <translation>%1: der findes ingen aktør med id'et %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="423" />
+        <location filename="../error_text.py" line="449" />
         <source>An actor cannot be its own parent organisation.</source>
         <translation>En aktør kan ikke være sin egen overordnede organisation.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="427" />
+        <location filename="../error_text.py" line="453" />
         <source>The same partnership appears twice.</source>
         <translation>Det samme partnerskab optræder to gange.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="433" />
+        <location filename="../error_text.py" line="459" />
         <source>It cannot be deleted: a partnership refers to it. Close it instead.</source>
         <translation>Den kan ikke slettes: et partnerskab henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="438" />
+        <location filename="../error_text.py" line="464" />
         <source>It cannot be deleted: %1 partnerships refer to it. Close it instead.</source>
         <translation>Den kan ikke slettes: %1 partnerskaber henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="452" />
+        <location filename="../error_text.py" line="478" />
         <source>%1 is not a status; it can move on to: %2.</source>
         <translation>%1 er ikke en status; den kan gå videre til: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="460" />
+        <location filename="../error_text.py" line="486" />
         <source>A problem statement cannot move from %1 to %2; it can move on to: %3.</source>
         <translation>En problemstilling kan ikke gå fra %1 til %2; den kan gå videre til: %3.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="472" />
+        <location filename="../error_text.py" line="498" />
         <source>The file is not valid JSON (line %1, column %2).</source>
         <translation>Filen er ikke gyldig JSON (linje %1, kolonne %2).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="479" />
+        <location filename="../error_text.py" line="505" />
         <source>The file is not a landscape document.</source>
         <translation>Filen er ikke et landskabsdokument.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="484" />
+        <location filename="../error_text.py" line="510" />
         <source>%1: %2 is not the code of a Danish municipality.</source>
         <translation>%1: %2 er ikke koden for en dansk kommune.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="539" />
+        <location filename="../error_text.py" line="567" />
         <source>The action could not be completed (%1).</source>
         <translation>Handlingen kunne ikke gennemføres (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="543" />
+        <location filename="../error_text.py" line="571" />
         <source>The file %1 cannot be read or written.</source>
         <translation>Filen %1 kan ikke læses eller skrives.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="547" />
+        <location filename="../error_text.py" line="575" />
         <source>An unexpected error occurred (%1).</source>
         <translation>Der opstod en uventet fejl (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="553" />
+        <location filename="../error_text.py" line="581" />
         <source>Nothing was saved.</source>
         <translation>Intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="564" />
+        <location filename="../error_text.py" line="592" />
         <source>Nothing was saved; %1 problems:</source>
         <translation>Intet blev gemt; %1 fejl:</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="569" />
+        <location filename="../error_text.py" line="597" />
         <source>… and %1 more.</source>
         <translation>… og %1 til.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="581" />
+        <location filename="../error_text.py" line="609" />
         <source>There is no actor with the id %1.</source>
         <translation>Der findes ingen aktør med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="583" />
+        <location filename="../error_text.py" line="611" />
         <source>There is no problem statement with the id %1.</source>
         <translation>Der findes ingen problemstilling med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="585" />
+        <location filename="../error_text.py" line="613" />
         <source>There is no partnership %1.</source>
         <translation>Der findes intet partnerskab %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="587" />
+        <location filename="../error_text.py" line="615" />
         <source>%1 was not found.</source>
         <translation>%1 blev ikke fundet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="594" />
+        <location filename="../error_text.py" line="622" />
         <source>Someone else changed the actor %1 while you edited it.</source>
         <translation>En anden har ændret aktøren %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="596" />
+        <location filename="../error_text.py" line="624" />
         <source>Someone else changed the problem statement %1 while you edited it.</source>
         <translation>En anden har ændret problemstillingen %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="600" />
+        <location filename="../error_text.py" line="628" />
         <source>Someone else changed the partnership %1 while you edited it.</source>
         <translation>En anden har ændret partnerskabet %1, mens du redigerede det.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="604" />
+        <location filename="../error_text.py" line="632" />
         <source>Someone else changed %1 while you edited it.</source>
         <translation>En anden har ændret %1, mens du redigerede.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="614" />
+        <location filename="../error_text.py" line="642" />
         <source>%1 is not a database address.</source>
         <translation>%1 er ikke en databaseadresse.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="617" />
+        <location filename="../error_text.py" line="645" />
         <source>The folder %1 for the database cannot be created.</source>
         <translation>Mappen %1 til databasen kan ikke oprettes.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="621" />
+        <location filename="../error_text.py" line="649" />
         <source>This kind of database cannot be used: %1.</source>
         <translation>Denne slags database kan ikke bruges: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="623" />
+        <location filename="../error_text.py" line="651" />
         <source>The database %1 holds tables that were not made by this application; choose another database.</source>
         <translation>Databasen %1 indeholder tabeller, som ikke er lavet af dette program; vælg en anden database.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="629" />
+        <location filename="../error_text.py" line="657" />
         <source>The database %1 cannot be opened. Check that it exists and that you may use it.</source>
         <translation>Databasen %1 kan ikke åbnes. Kontrollér, at den findes, og at du har adgang til den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="636" />
+        <location filename="../error_text.py" line="664" />
         <source>The database %1 cannot be used.</source>
         <translation>Databasen %1 kan ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="643" />
+        <location filename="../error_text.py" line="671" />
         <source>The problem statement says nothing a partner could be matched on: fill in at least one of %1.</source>
         <translation>Problemstillingen siger intet, som en partner kan matches på: udfyld mindst én af %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="658" />
+        <location filename="../error_text.py" line="686" />
         <source>Nothing was imported.</source>
         <translation>Intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="662" />
+        <location filename="../error_text.py" line="690" />
         <source>The file %1 cannot be read.</source>
         <translation>Filen %1 kan ikke læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="671" />
+        <location filename="../error_text.py" line="699" />
         <source>%1 is not a kind of boundary; use one of %2.</source>
         <translation>%1 er ikke en slags grænser; brug en af %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="679" />
+        <location filename="../error_text.py" line="707" />
         <source>Files like %1 cannot be imported; use GeoJSON (.geojson, .json), GeoPackage (.gpkg) or Shapefile (.shp, or a .zip holding one).</source>
         <translation>Filer som %1 kan ikke importeres; brug GeoJSON (.geojson, .json), GeoPackage (.gpkg) eller Shapefile (.shp, eller en .zip med en).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="690" />
+        <location filename="../error_text.py" line="718" />
         <source>The zip file %1 holds several shapefiles (%2); unpack it and import one of them.</source>
         <translation>Zip-filen %1 indeholder flere shapefiler (%2); pak den ud, og importér en af dem.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="701" />
+        <location filename="../error_text.py" line="729" />
         <source>Its columns are: %1.</source>
         <translation>Filens kolonner er: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="706" />
+        <location filename="../error_text.py" line="734" />
         <source>The file %1 has no column %2.</source>
         <translation>Filen %1 har ingen kolonne %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="715" />
+        <location filename="../error_text.py" line="743" />
         <source>The file %1 has no column with the names of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes navne.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="717" />
+        <location filename="../error_text.py" line="745" />
         <source>The file %1 has no column with the codes of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes koder.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="725" />
+        <location filename="../error_text.py" line="753" />
         <source>The file %1 holds no areas (polygons).</source>
         <translation>Filen %1 indeholder ingen områder (polygoner).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="727" />
+        <location filename="../error_text.py" line="755" />
         <source>It holds: %1.</source>
         <translation>Den indeholder: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="733" />
+        <location filename="../error_text.py" line="761" />
         <source>No area in the file %1 has a code in the column %2.</source>
         <translation>Intet område i filen %1 har en kode i kolonnen %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="740" />
+        <location filename="../error_text.py" line="768" />
         <source>longitude/latitude</source>
         <translation>længdegrad/breddegrad</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="742" />
+        <location filename="../error_text.py" line="770" />
         <source>Some coordinates in %1 cannot be converted from %2.</source>
         <translation>Nogle koordinater i %1 kan ikke omregnes fra %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="749" />
+        <location filename="../error_text.py" line="777" />
         <source>The file %1 does not exist.</source>
         <translation>Filen %1 findes ikke.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="750" />
+        <location filename="../error_text.py" line="778" />
         <source>%1 is a folder, not a file.</source>
         <translation>%1 er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="752" />
+        <location filename="../error_text.py" line="780" />
         <source>The file %1 is empty.</source>
         <translation>Filen %1 er tom.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="753" />
+        <location filename="../error_text.py" line="781" />
         <source>The file %1 has no shapes.</source>
         <translation>Filen %1 har ingen former.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="754" />
+        <location filename="../error_text.py" line="782" />
         <source>%1 is not a readable zip file.</source>
         <translation>%1 er ikke en zip-fil, der kan læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="756" />
+        <location filename="../error_text.py" line="784" />
         <source>The zip file %1 holds no shapefile (.shp).</source>
         <translation>Zip-filen %1 indeholder ingen shapefil (.shp).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="764" />
+        <location filename="../error_text.py" line="792" />
         <source>The file %1 does not say which coordinate system it uses, and its coordinates are not longitude/latitude. Keep the .prj file beside a shapefile, or save the file with its coordinate system (e.g. EPSG:25832).</source>
         <translation>Filen %1 oplyser ikke, hvilket koordinatsystem den bruger, og dens koordinater er ikke længdegrad/breddegrad. Behold .prj-filen ved siden af en shapefil, eller gem filen med dens koordinatsystem (f.eks. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="779" />
+        <location filename="../error_text.py" line="807" />
         <source>The problem statement %1 and the actor %2 are already partners (stage: %3).</source>
         <translation>Problemstillingen %1 og aktøren %2 er allerede partnere (fase: %3).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="794" />
+        <location filename="../error_text.py" line="822" />
         <source>it owns the problem statements %1</source>
         <translation>den ejer problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="800" />
+        <location filename="../error_text.py" line="828" />
         <source>it is a partner on the problem statements %1</source>
         <translation>den er partner på problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="808" />
+        <location filename="../error_text.py" line="836" />
         <source>it is the parent organisation of %1</source>
         <translation>den er overordnet organisation for %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="812" />
+        <location filename="../error_text.py" line="840" />
         <source>The actor %1 cannot be deleted: %2.</source>
         <translation>Aktøren %1 kan ikke slettes: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="819" />
+        <location filename="../error_text.py" line="847" />
         <source>Stopped; nothing was changed.</source>
         <translation>Afbrudt; intet blev ændret.</translation>
     </message>
