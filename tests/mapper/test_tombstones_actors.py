@@ -5,17 +5,22 @@ again revives the row. Everything goes through the services the editors and the 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
 
+from exports.geojson import write_geojson
 from mapper.domain.errors import ConflictError, NotFoundError, ValidationError
 from mapper.domain.model import Actor, Contact, Location, Profile, Resource
 from mapper.persistence.database import Database
 from mapper.persistence.store import ACTORS
 from mapper.services.actors import ActorEditService, ActorInUseError
 from mapper.services.landscape import LandscapeService
+from mapper.services.maps import MapService
+from mapper.services.matching import MatchingService
 from tests.conftest import small_landscape
 
 MENTORS = "esb-mentorforeningen-vest"
@@ -115,6 +120,34 @@ def test_the_row_stays_as_a_tombstone_naming_who_deleted_it(edit: ActorEditServi
     assert row["created_by"] == "Anna"
     assert row["version"] == version + 1
     assert row["name"] == "Mentorforeningen Vest"
+
+
+def test_a_deleted_actor_is_no_candidate_and_on_no_map(
+    edit: ActorEditService, database: Database
+) -> None:
+    matching = MatchingService(database)
+    maps = MapService(database)
+    version = edit.save(mentor_association(), expected_version=None)
+    assert MENTORS in [
+        m.actor_id for m in matching.rank_actors_for_problem(PROBLEM, top=50).matches
+    ]
+    assert MENTORS in [a.id for a in maps.partner_map().actors]
+    considered = matching.rank_actors_for_problem(PROBLEM, top=50).considered
+
+    edit.delete(MENTORS, version)
+
+    ranking = matching.rank_actors_for_problem(PROBLEM, top=50)
+    assert MENTORS not in [m.actor_id for m in ranking.matches]
+    assert ranking.considered == considered - 1
+    with pytest.raises(NotFoundError):
+        matching.rank_problems_for_actor(MENTORS)
+    for scope, value in (("all", None), ("municipality", "0561"), ("problem", PROBLEM)):
+        shown = maps.partner_map(scope=scope, value=value, top=50)
+        assert MENTORS not in [a.id for a in shown.actors], scope
+    out = io.StringIO()
+    write_geojson(maps.partner_map(), out)
+    features = json.loads(out.getvalue())["features"]
+    assert features and MENTORS not in [f["id"] for f in features]
 
 
 def test_creating_the_id_again_revives_the_tombstone(edit: ActorEditService) -> None:
