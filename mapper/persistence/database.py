@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -30,7 +30,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -131,11 +131,31 @@ def make_engine(url: str, *, read_only: bool = False, timeout: float | None = No
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
     except (NoSuchModuleError, ImportError) as exc:
         raise DatabaseError(
             url, f"no driver for this kind of database ({exc})", cause="no_driver"
         ) from exc
+    if sa_url.get_backend_name() == "postgresql":
+        event.listen(engine, "connect", _postgresql_settings(wait, read_only=read_only))
+    return engine
+
+
+def _postgresql_settings(wait: float, *, read_only: bool) -> Callable[[Any, Any], None]:
+    """Per new connection: wait at most ``wait`` seconds for another session's lock (then
+    error 55P03, named "locked"; the server's default is to wait for ever), and refuse writes
+    when opened read-only. Committed at once, so a later rollback does not undo them."""
+    milliseconds = max(1, round(wait * 1000))  # 0 would mean "wait for ever"
+
+    def apply(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"SET lock_timeout = {milliseconds}")
+        if read_only:
+            cursor.execute("SET default_transaction_read_only = on")
+        cursor.close()
+        dbapi_connection.commit()
+
+    return apply
 
 
 def _alembic_config(engine: Engine) -> Config:
@@ -444,4 +464,8 @@ def open_database(
     except DatabaseError:
         engine.dispose()
         raise
+    if path is None and engine.url.get_backend_name() == "postgresql" and not read_only:
+        # A role or database set to default_transaction_read_only: reading works, saving not.
+        with engine.connect() as connection:
+            read_only = connection.execute(text("SHOW transaction_read_only")).scalar() == "on"
     return Database(url, engine, sessionmaker(engine, expire_on_commit=False), read_only, backup)
