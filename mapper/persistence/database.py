@@ -246,6 +246,11 @@ class Database:
             error = storage_error(self.url, exc, read_only=self.read_only)
             if error is None:
                 raise
+            if error.cause == "locked" and self.engine.url.get_backend_name() == "postgresql":
+                holder = postgresql_lock_holder(self.engine)
+                if holder is not None:
+                    error = storage_error(self.url, exc, read_only=self.read_only, holder=holder)
+                    assert error is not None
             raise error from exc
 
     def close(self) -> None:
@@ -255,8 +260,11 @@ class Database:
 # --------------------------------------------------------------------------- storage faults
 
 
-def storage_error(url: str, exc: BaseException, *, read_only: bool = False) -> DatabaseError | None:
-    """The DatabaseError for a driver error that is a storage fault, else None."""
+def storage_error(
+    url: str, exc: BaseException, *, read_only: bool = False, holder: str | None = None
+) -> DatabaseError | None:
+    """The DatabaseError for a driver error that is a storage fault, else None; ``holder``
+    names who holds a lock on a server database (a SQLite file's is looked up here)."""
     orig = getattr(exc, "orig", exc)
     name = str(getattr(orig, "sqlite_errorname", "") or "")
     state = str(getattr(orig, "sqlstate", "") or "")
@@ -264,7 +272,8 @@ def storage_error(url: str, exc: BaseException, *, read_only: bool = False) -> D
     path = sqlite_file(url) if "://" in url else None
     words = str(orig)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or state == "55P03":
-        holder = lock_holder(path) if path is not None else None
+        if path is not None:
+            holder = lock_holder(path)
         who = holder or "another program"
         return DatabaseError(
             display,
@@ -327,6 +336,35 @@ def lock_holder(path: Path) -> str | None:
                 name = "another program"
             return f"{name} (pid {pid})"
     return None
+
+
+_PG_LOCK_HOLDER = text(
+    """
+    SELECT a.pid, a.usename, a.application_name, host(a.client_addr) AS client
+    FROM pg_locks AS l JOIN pg_stat_activity AS a ON a.pid = l.pid
+    WHERE l.granted AND l.locktype = 'relation' AND l.mode <> 'AccessShareLock'
+      AND l.pid <> pg_backend_pid()
+      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+    ORDER BY a.xact_start NULLS LAST
+    LIMIT 1
+    """
+)
+
+
+def postgresql_lock_holder(engine: Engine) -> str | None:
+    """Who most likely holds the lock we waited for on a PostgreSQL database: of the other
+    sessions holding a write or row lock on a table of it, the one with the oldest open
+    transaction, as "user@client (application, pid N)"; None when none or unknown."""
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(_PG_LOCK_HOLDER).first()
+    except DBAPIError:
+        return None
+    if row is None:
+        return None
+    who = f"{row.usename}@{row.client}" if row.client else str(row.usename)
+    program = f"{row.application_name}, " if row.application_name else ""
+    return f"{who} ({program}pid {row.pid})"
 
 
 @dataclass(frozen=True)

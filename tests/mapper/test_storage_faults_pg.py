@@ -1,8 +1,8 @@
 """Storage faults on the real PostgreSQL server are named like on SQLite, and nothing stored is
 lost: a database from a newer release (refused, never touched), a locked table or row (the
-``locked`` error after MAPPER_BUSY_TIMEOUT, the server's ``lock_timeout``; the save works once
-the lock is gone), a read-only database or session (reading works, saving gives ``read_only``).
-By service call and on the command line.
+``locked`` error after MAPPER_BUSY_TIMEOUT, the server's ``lock_timeout``, naming the session
+that holds it; the save works once the lock is gone), a read-only database or session (reading
+works, saving gives ``read_only``). By service call and on the command line.
 
 Not tested here: a full disk. It cannot be produced safely on the shared server (filling its
 data volume would break every other database on it); its mapping (SQLSTATE 53100 → disk_full)
@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, create_engine, inspect, text
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from mapper.domain.errors import DatabaseError, NotFoundError
@@ -108,15 +108,20 @@ def test_a_newer_database_on_the_command_line(url: str) -> None:
 
 
 @contextmanager
-def held(url: str, statement: str) -> Iterator[Connection]:
-    """Another session holding a lock in an open transaction. The server ends it after 20 s
+def held(url: str, statement: str) -> Iterator[str]:
+    """Another session (a colleague's program "kollega") holding a lock in an open
+    transaction; yields how the error should name it. The server ends the session after 20 s
     idle, so a save that waits for ever fails its test instead of hanging it."""
     engine = create_engine(url)
     conn = engine.connect()
     try:
         conn.execute(text("SET idle_in_transaction_session_timeout = '20s'"))
+        conn.execute(text("SET application_name = 'kollega'"))
+        pid, user, client = conn.execute(
+            text("SELECT pg_backend_pid(), current_user, host(inet_client_addr())")
+        ).one()
         conn.execute(text(statement))
-        yield conn
+        yield f"{user}@{client} (kollega, pid {pid})" if client else f"{user} (kollega, pid {pid})"
     finally:
         conn.rollback()
         conn.close()
@@ -130,13 +135,14 @@ def test_a_locked_table_is_named_after_the_busy_timeout(
     database = open_database(url)
     editor = ActorEditService(database)
     try:
-        with held(url, "LOCK TABLE actors IN ACCESS EXCLUSIVE MODE"):
+        with held(url, "LOCK TABLE actors IN ACCESS EXCLUSIVE MODE") as holder:
             started = time.monotonic()
             with pytest.raises(DatabaseError) as caught:
                 editor.save(NEW_ACTOR, expected_version=None)
             waited = time.monotonic() - started
         assert caught.value.cause == "locked"
-        assert "in use by another program" in str(caught.value)
+        assert caught.value.cause_params == {"holder": holder}
+        assert f"in use by {holder}" in str(caught.value)
         assert f"waited {WAIT:g} s" in str(caught.value)
         assert str(make_url(url).database) in str(caught.value)
         assert WAIT <= waited < 10
@@ -160,12 +166,13 @@ def test_a_locked_row_is_named_and_the_stored_actor_is_unchanged(
     try:
         actor, version = editor.load("esb-sind")
         renamed = replace(actor, name="Sammen om Sindet Esbjerg og Fanø")
-        with held(url, "SELECT pk FROM actors WHERE uid = 'esb-sind' FOR UPDATE"):
+        with held(url, "SELECT pk FROM actors WHERE uid = 'esb-sind' FOR UPDATE") as holder:
             with pytest.raises(DatabaseError) as caught:
                 editor.save(renamed, expected_version=version)
             # Reading is not blocked by a row lock.
             assert editor.load("esb-sind") == (actor, version)
         assert caught.value.cause == "locked"
+        assert caught.value.cause_params == {"holder": holder}
         assert editor.load("esb-sind") == (actor, version)
         assert editor.save(renamed, expected_version=version) == version + 1
         assert editor.load("esb-sind")[0].name == "Sammen om Sindet Esbjerg og Fanø"
@@ -176,10 +183,10 @@ def test_a_locked_row_is_named_and_the_stored_actor_is_unchanged(
 def test_a_locked_database_on_the_command_line(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MAPPER_BUSY_TIMEOUT", str(WAIT))
     before = snapshot(url)
-    with held(url, "LOCK TABLE actors IN ACCESS EXCLUSIVE MODE"):
+    with held(url, "LOCK TABLE actors IN ACCESS EXCLUSIVE MODE") as holder:
         code, _out, err = run("--db", url, "demo")
     assert code == 2
-    assert str(make_url(url).database) in err and "in use by another program" in err
+    assert str(make_url(url).database) in err and f"in use by {holder}" in err
     assert "Traceback" not in err
     assert snapshot(url) == before
 
