@@ -22,6 +22,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from rapidfuzz import process
 
 from mapper.domain.errors import InputProblem, ValidationError
+from mapper.domain.ids import nearest_id
 from mapper.domain.limits import record_problems
 from mapper.domain.model import (
     Actor,
@@ -395,7 +396,8 @@ def _unique_ids(
 
 
 def _unknown_ref(label: str, field: str, value: str, known: set[str], kind: str) -> InputProblem:
-    hint = _nearest(value, sorted(known)) if known else None
+    # The one id rule: an id is offered only when it is close (mapper.domain.ids).
+    hint = nearest_id(value, sorted(known)) if known else None
     return InputProblem(
         label,
         field,

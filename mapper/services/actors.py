@@ -28,7 +28,9 @@ from mapper.domain.municipality import normalise_location_code, padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
 from mapper.persistence.database import Database
+from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories.actors import ActorRepository
+from mapper.persistence.repositories.boundaries import name_of
 from mapper.services.geo import GeoService, placed_by_postcode
 
 # Deliberately loose: one '@', something on both sides and a dot in the domain. Mail servers
@@ -90,7 +92,16 @@ class ActorEditService:
             prefix = ""
             if municipality_code:
                 code = padded(municipality_code)
-                prefix = municipality_prefix(code, actors.ids_in_municipality(code))
+                # The same rule as problem ids: the prefix the municipality's records share,
+                # else its name from the imported boundaries, else its code.
+                prefix = municipality_prefix(
+                    code,
+                    [
+                        *actors.ids_in_municipality(code),
+                        *problem_rows.uids_in_municipality(session, code),
+                    ],
+                    name_of(session, "municipalities", code),
+                )
             base = id_base(name, prefix=prefix, fallback="actor")
             return first_free_id(base, actors.ids_starting_with(base))
 

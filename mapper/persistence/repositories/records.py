@@ -18,7 +18,7 @@ def record_meta(session: Session, table: Table, uid: str) -> RecordMeta | None:
             table.c.created_by,
             table.c.updated_at,
             table.c.updated_by,
-        ).where(table.c.uid == uid)
+        ).where(table.c.uid == uid, table.c.deleted_at.is_(None))
     ).first()
     if row is None:
         return None
