@@ -188,3 +188,56 @@ SHOWN_CHARACTERS: Final = 80
 def _shown(value: str) -> str:
     """A long value cut short for messages (the whole text would drown them)."""
     return value if len(value) <= SHOWN_CHARACTERS else value[:SHOWN_CHARACTERS] + "…"
+
+
+NO_NUL: Final = "^[^\\x00]*$"
+"""A text without a NUL character, as a JSON Schema pattern."""
+
+
+def limits_schema() -> dict[str, Any]:
+    """The limits as one JSON Schema over an interchange document, for a fast screen.
+
+    A document this schema accepts has no value beyond the limits; one it refuses is walked
+    with ``record_problems`` to name each record, field and limit. The screen may refuse more
+    than the walk finds (it also forbids NUL in every key), never less.
+    """
+    clean = {
+        "pattern": NO_NUL,
+        "maximum": MAX_WHOLE_NUMBER,
+        "minimum": -MAX_WHOLE_NUMBER,
+        "propertyNames": {"pattern": NO_NUL},
+        "items": {"$ref": "#/$defs/clean"},
+        "additionalProperties": {"$ref": "#/$defs/clean"},
+    }
+    collections = {}
+    for kind, collection in (
+        ("actor", "actors"),
+        ("problem", "problems"),
+        ("partnership", "partnerships"),
+    ):
+        record: dict[str, Any] = {}
+        for path, limit in TEXT_LIMITS[kind].items():
+            _leaf(record, path).update({"maxLength": limit, "items": {"maxLength": limit}})
+        for path in INTEGER_FIELDS.get(kind, ()):
+            bounds = {"maximum": MAX_INTEGER, "minimum": -MAX_INTEGER}
+            _leaf(record, path).update({**bounds, "items": bounds})
+        for path, limit in KEY_LIMITS.get(kind, {}).items():
+            _leaf(record, path)["propertyNames"] = {"maxLength": limit}
+        collections[collection] = {"items": {"allOf": [{"$ref": "#/$defs/clean"}, record]}}
+    return {"$defs": {"clean": clean}, "properties": collections}
+
+
+def _leaf(record: dict[str, Any], path: str) -> dict[str, Any]:
+    """The schema node of a dotted path; each step applies to an object and to the objects of
+    a list alike ('resources_offered.kind' is the kind of every offered resource)."""
+    node = record
+    for part in path.split("."):
+        if part == "*":
+            child = node.setdefault("additionalProperties", {})
+            node.setdefault("items", {})["additionalProperties"] = child
+            node = child
+            continue
+        properties = node.setdefault("properties", {})
+        node.setdefault("items", {})["properties"] = properties
+        node = properties.setdefault(part, {})
+    return node

@@ -9,6 +9,7 @@ code as a hint.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
@@ -23,7 +24,7 @@ from rapidfuzz import process
 
 from mapper.domain.errors import InputProblem, ValidationError
 from mapper.domain.ids import nearest_id
-from mapper.domain.limits import record_problems
+from mapper.domain.limits import limits_schema, record_problems
 from mapper.domain.model import (
     Actor,
     ActorSeeking,
@@ -268,7 +269,19 @@ def parse_document(
     )
 
 
+@functools.cache
+def _limits_screen() -> Any:
+    """mapper.domain.limits as a compiled schema: accepting a whole document at Rust speed
+    spares the per-value walk (which took a third of a 100,000-actor import)."""
+    return jsonschema_rs.validator_for(limits_schema())
+
+
 def _limit_problems(doc: Mapping[str, Any]) -> list[InputProblem]:
+    try:
+        if _limits_screen().is_valid(doc):
+            return []
+    except (ValueError, TypeError, OverflowError):
+        pass  # a value JSON cannot hold (NaN, a huge integer): the walk names it
     found: list[InputProblem] = []
     for collection in ("actors", "problems", "partnerships"):
         records = doc.get(collection)
