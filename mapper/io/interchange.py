@@ -187,7 +187,9 @@ def validate_document(
     for actor in actors:
         label = f"actor {actor['id']}"
         _check_codes(actor, _ACTOR_CODES, label, vocab, problems)
-        if _check_actor_seeking(actor.get("seeking"), label, problems):
+        seeking = actor.get("seeking")
+        # Most actors state nothing sought: no second pass over their codes (large imports).
+        if seeking is not None and _check_actor_seeking(seeking, label, problems):
             _check_codes(actor, _ACTOR_SEEKING_CODES, label, vocab, problems)
         _check_location(actor.get("location"), label, problems)
         if actor.get("public") is True and vocab.holds_personal_data(actor["kind"]):
