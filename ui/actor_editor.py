@@ -100,6 +100,8 @@ class ActorEditor(RecordForm[Actor]):
         self.duplicates = DuplicateWarning(find_similar or (lambda *_a: []))
         self.duplicates.setObjectName("duplicateWarning")
         self.duplicates.open_requested.connect(self.open_actor_requested)
+        # Once saved, the name is the record's own: a look-up still pending would find itself.
+        self.saved.connect(self.duplicates.clear)
         name_cell = self.errors["name"].parentWidget()
         name_cell.layout().insertWidget(1, self.duplicates)  # type: ignore[union-attr]
         self.start_new()

@@ -219,3 +219,17 @@ def test_a_new_actor_like_an_existing_one_offers_to_open_that_one(
     assert editor.current_actor_id() == SIND
     assert editor_input(editor, "name").text() == "Sammen om Sindet Esbjerg"
     assert not warning.isVisible()  # the existing actor is not its own duplicate
+
+
+def test_a_saved_new_actor_is_not_its_own_duplicate(window: MainWindow, qtbot: QtBot) -> None:
+    """Saving right after typing the name (before the look-up ran) must not then show the
+    actor just saved as 'like an existing one' (seen under Xvfb)."""
+    window.new_actor_action.trigger()
+    editor = window.actor_editor
+    editor_input(editor, "name").setText("Ribe Naboskab")
+    kind = editor_input(editor, "kind")
+    kind.setCurrentIndex(kind.findData("local_association"))
+    assert editor.save()
+    qtbot.wait(editor.duplicates.DELAY_MS * 2)
+    assert not editor.duplicates.isVisible()
+    assert editor.duplicates.shown() == []
