@@ -209,6 +209,14 @@ def limits_schema() -> dict[str, Any]:
         "items": {"$ref": "#/$defs/clean"},
         "additionalProperties": {"$ref": "#/$defs/clean"},
     }
+    defs: dict[str, Any] = {"clean": clean}
+
+    def bounded(name: str, rule: dict[str, Any]) -> dict[str, Any]:
+        # The walk ignores list nesting ('name': [['…']] is still the name), so the rule
+        # applies through lists of any depth.
+        defs[name] = {**rule, "items": {"$ref": f"#/$defs/{name}"}}
+        return {"$ref": f"#/$defs/{name}"}
+
     collections = {}
     for kind, collection in (
         ("actor", "actors"),
@@ -217,14 +225,15 @@ def limits_schema() -> dict[str, Any]:
     ):
         record: dict[str, Any] = {}
         for path, limit in TEXT_LIMITS[kind].items():
-            _leaf(record, path).update({"maxLength": limit, "items": {"maxLength": limit}})
+            rule = bounded(f"text{limit}", {"maxLength": limit})
+            _leaf(record, path).setdefault("allOf", []).append(rule)
         for path in INTEGER_FIELDS.get(kind, ()):
-            bounds = {"maximum": MAX_INTEGER, "minimum": -MAX_INTEGER}
-            _leaf(record, path).update({**bounds, "items": bounds})
+            rule = bounded("integer", {"maximum": MAX_INTEGER, "minimum": -MAX_INTEGER})
+            _leaf(record, path).setdefault("allOf", []).append(rule)
         for path, limit in KEY_LIMITS.get(kind, {}).items():
             _leaf(record, path)["propertyNames"] = {"maxLength": limit}
         collections[collection] = {"items": {"allOf": [{"$ref": "#/$defs/clean"}, record]}}
-    return {"$defs": {"clean": clean}, "properties": collections}
+    return {"$defs": defs, "properties": collections}
 
 
 def _leaf(record: dict[str, Any], path: str) -> dict[str, Any]:

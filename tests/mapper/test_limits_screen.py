@@ -93,7 +93,7 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.dictionaries(st.sampled_from(["name", "notes", "employees", "x"]), json_values))
 def test_random_records_the_walk_refuses_the_screen_refuses(record: dict[str, Any]) -> None:
     for kind in COLLECTIONS:
