@@ -41,6 +41,11 @@ class _Task(QRunnable):
         self._work = work
         self._relay = relay
         self._with_progress = with_progress
+        self.done = False
+        # Python keeps the task (see _tasks): the pool must not delete it on the worker thread,
+        # where destroying Python-held Qt objects waits for the GIL while holding Qt's lock —
+        # a deadlock with the GUI thread connecting a signal (seen in CI).
+        self.setAutoDelete(False)
 
     @Slot()
     def run(self) -> None:
@@ -53,6 +58,16 @@ class _Task(QRunnable):
             self._relay.failed.emit(exc, traceback.format_exc())
         else:
             self._relay.succeeded.emit(result)
+        finally:
+            self.done = True
+
+
+_tasks: list[_Task] = []
+"""Started tasks, released on the GUI thread once they have returned (``_release_done``)."""
+
+
+def _release_done() -> None:
+    _tasks[:] = [task for task in _tasks if not task.done]
 
 
 _running: set[_Relay] = set()
@@ -102,13 +117,17 @@ def run_in_background(
     relay.succeeded.connect(succeeded)
     relay.failed.connect(failed)
     relay.progressed.connect(progressed)
-    QThreadPool.globalInstance().start(_Task(work, relay, on_progress is not None))
+    _release_done()
+    task = _Task(work, relay, on_progress is not None)
+    _tasks.append(task)
+    QThreadPool.globalInstance().start(task)
     return relay
 
 
 def _finish(relay: _Relay) -> None:
     _running.discard(relay)
     relay.deleteLater()
+    _release_done()
 
 
 def run_cancellable(
