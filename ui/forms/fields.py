@@ -27,47 +27,36 @@ from ui.forms.resource_table import ResourceTable
 from ui.widgets.code_picker import CodePicker
 
 
-class FormComboBox(QComboBox):
-    """A combo box that leaves the mouse wheel to the scrolling form unless it has the focus:
-    a user scrolling past it must not change its value."""
+class _WheelWhenFocused:
+    """Leaves the mouse wheel to the scrolling form unless the input has the focus: a user
+    scrolling past a list, a number or a date must not change it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    def _init_focus(self) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # type: ignore[attr-defined]
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
         else:
             event.ignore()
 
 
-class FormSpinBox(QSpinBox):
-    """A spin box that, like FormComboBox, only takes the wheel when it has the focus."""
-
+class FormComboBox(_WheelWhenFocused, QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
+        self._init_focus()
 
 
-class FormDateEdit(QDateEdit):
-    """A date edit that, like FormComboBox, only takes the wheel when it has the focus."""
-
+class FormSpinBox(_WheelWhenFocused, QSpinBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._init_focus()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
+
+class FormDateEdit(_WheelWhenFocused, QDateEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._init_focus()
 
 
 NO_DATE = QDate(1900, 1, 1)
