@@ -40,6 +40,7 @@ from mapper.domain.model import (
 )
 from mapper.domain.municipality import municipality_code_problem, padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
+from mapper.io.bulk import collector_paused
 from mapper.io.files import write_output
 
 FORMAT = "mapper-landscape"
@@ -122,7 +123,8 @@ def read_document(source: str | Path | IO[str] | IO[bytes]) -> dict[str, Any]:
     else:
         raw = source.read()
     try:
-        data = orjson.loads(raw)
+        with collector_paused():
+            data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise ValidationError(

@@ -368,8 +368,40 @@ def _insert_children(
         for table, rows in child.items():
             batches[table].extend(rows)
     for table, rows in batches.items():
-        if rows:
-            session.execute(insert(table), rows)
+        bulk_insert(session, table, rows)
+
+
+def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows that share their keys, straight through the driver's executemany.
+
+    The same SQL and the same type conversions (each column type's bind processor) as
+    ``session.execute(insert(table), rows)``, without SQLAlchemy's per-row parameter work,
+    which was a third of the time an import of 100,000 actors spent writing. Columns with
+    client-side defaults that the rows leave out take the ordinary path.
+    """
+    if not rows:
+        return
+    keys = list(rows[0])
+    if any(c.default is not None and c.key not in keys for c in table.c):
+        session.execute(insert(table), rows)
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    order = list(compiled.positiontup or ()) if compiled.positional else keys
+    convert = [
+        (key, table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) for key in order
+    ]
+    values = [
+        [row[key] if processor is None else processor(row[key]) for key, processor in convert]
+        for row in rows
+    ]
+    parameters: list[Any] = (
+        [tuple(v) for v in values]
+        if compiled.positional
+        else [dict(zip(order, v, strict=True)) for v in values]
+    )
+    connection.exec_driver_sql(str(compiled), parameters)
 
 
 def _insert_returning_keys(
@@ -377,7 +409,10 @@ def _insert_returning_keys(
 ) -> dict[str, int]:
     if not rows:
         return {}
-    stmt = insert(table).returning(table.c.pk, table.c.uid, sort_by_parameter_order=True)
+    # Keys are matched by uid, so the order of the returned rows does not matter: without
+    # sort_by_parameter_order SQLAlchemy sends 1,000 rows per INSERT … RETURNING on SQLite
+    # instead of one statement per row.
+    stmt = insert(table).returning(table.c.pk, table.c.uid)
     return {uid: pk for pk, uid in session.execute(stmt, rows)}
 
 

@@ -16,6 +16,7 @@ from mapper.domain.model import Actor, Landscape, ProblemStatement
 from mapper.domain.municipality import padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
 from mapper.io import interchange
+from mapper.io.bulk import collector_paused
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import partnerships as partnership_rows
 from mapper.persistence.repositories import problems as problem_rows
@@ -104,7 +105,7 @@ class LandscapeService:
         stop the import, which then rolls back.
         """
         report = progress or (lambda _done, _total: None)
-        with self.database.unit_of_work() as session:
+        with collector_paused(), self.database.unit_of_work() as session:
             report(0, IMPORT_STEPS)
             # References may point at records already stored.
             landscape = interchange.parse_document(
@@ -129,9 +130,10 @@ class LandscapeService:
         return ImportReport(actors, problems, partnerships)
 
     def import_file(self, path: str | Path, progress: Progress | None = None) -> ImportReport:
-        return self.import_document(
-            interchange.read_document(path), source=str(path), progress=progress
-        )
+        with collector_paused():
+            return self.import_document(
+                interchange.read_document(path), source=str(path), progress=progress
+            )
 
     def load_demo(self) -> ImportReport:
         """Import the demo landscape shipped in ``data/`` (idempotent)."""
@@ -140,7 +142,7 @@ class LandscapeService:
     def export_landscape(self, progress: Progress | None = None) -> Landscape:
         """The whole landscape; ``progress(step, 4)`` between phases may raise to stop."""
         report = progress or (lambda _done, _total: None)
-        with self.database.unit_of_work() as session:
+        with collector_paused(), self.database.unit_of_work() as session:
             report(0, EXPORT_STEPS)
             actors = tuple(ActorRepository(session).all())
             report(1, EXPORT_STEPS)
@@ -150,17 +152,19 @@ class LandscapeService:
         return Landscape(actors=actors, problems=problems, partnerships=partnerships)
 
     def export_document(self, progress: Progress | None = None) -> dict[str, Any]:
-        return interchange.landscape_to_document(self.export_landscape(progress))
+        with collector_paused():
+            return interchange.landscape_to_document(self.export_landscape(progress))
 
     def export_file(
         self, target: str | Path | IO[str], progress: Progress | None = None
     ) -> LandscapeCounts:
         """Write the landscape; a file is replaced only when the document is complete, so a
         cancelled export (progress raising) leaves any earlier file as it was."""
-        doc = self.export_document(progress)
-        if progress:
-            progress(3, EXPORT_STEPS)
-        interchange.write_document(doc, target)
+        with collector_paused():
+            doc = self.export_document(progress)
+            if progress:
+                progress(3, EXPORT_STEPS)
+            interchange.write_document(doc, target)
         if progress:
             progress(EXPORT_STEPS, EXPORT_STEPS)
         return LandscapeCounts(len(doc["actors"]), len(doc["problems"]), len(doc["partnerships"]))
