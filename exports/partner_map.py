@@ -28,6 +28,7 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.io.bulk import collector_paused
 from mapper.io.files import write_output
 from mapper.services.maps import PartnerMapData
 
@@ -370,7 +371,8 @@ def write_partner_map(
     lang: str = "da",
     online_tiles: bool = False,
 ) -> MapFileReport:
-    page = render_partner_map(data, lang=lang, online_tiles=online_tiles)
+    with collector_paused():
+        page = render_partner_map(data, lang=lang, online_tiles=online_tiles)
     if isinstance(target, (str, Path)):
         write_output(target, lambda stream: stream.write(page.encode("utf-8")))
     else:

@@ -16,6 +16,7 @@ from mapper.domain.model import Actor
 from mapper.domain.municipality import normalise_municipality_code, padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.geo.reference import municipality_boundaries, municipality_name
+from mapper.io.bulk import collector_paused
 from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import matching as repository
@@ -148,7 +149,7 @@ class MapService:
             raise ValueError(f"unknown {scope.replace('_', ' ')} code {value!r}{hint}")
         if scope == "problem":
             return self._problem_map(value or "", top, title, boundaries)
-        with self.database.unit_of_work() as session:
+        with collector_paused(), self.database.unit_of_work() as session:
             live = set(repository.live_actor_keys(session).values())
             # Deleted actors (tombstones) never reach a map.
             actors = [a for pk, a in store.load_actors(session) if pk in live]
