@@ -52,6 +52,8 @@ TEXT_LIMITS: Final[Mapping[str, Mapping[str, int]]] = MappingProxyType(
                 "seeking.target_groups": 64,
                 "resources_offered.kind": 64,
                 "profile.evidence_level": 64,
+                "review_notes.field": 64,
+                "review_notes.reason": 32,
             }
         ),
         "problem": MappingProxyType(

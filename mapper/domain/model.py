@@ -95,6 +95,25 @@ class ActorSeeking:
 
 
 @dataclass(frozen=True)
+class ReviewNote:
+    """Something an import could not place on the record, kept for a person to look at
+    (til gennemsyn): e.g. a target group "Ældre borgere m. demens" that maps to no code
+    (reason 'unmapped_code') or a postcode the reference data does not know
+    ('unknown_postcode'). Nothing an import reads is dropped; what does not fit is noted."""
+
+    field: str
+    """The interchange field the value was meant for, e.g. 'target_groups'."""
+    value: str
+    """The value as the source had it."""
+    reason: str
+    """Why it needs a look, as a code (REVIEW_REASONS)."""
+
+
+REVIEW_REASONS = ("unmapped_code", "unknown_postcode", "unknown_column", "invalid_value")
+"""The reasons an import gives for a review note (codes the interface words)."""
+
+
+@dataclass(frozen=True)
 class Actor:
     """An actor (aktør) of the welfare landscape: a volunteer, an association, a company …"""
 
@@ -119,6 +138,8 @@ class Actor:
     consent: Consent = field(default_factory=Consent)
     verified_on: dt.date | None = None
     active: bool = True
+    review_notes: tuple[ReviewNote, ...] = ()
+    """Values an import kept for review (ReviewNote); empty for records typed in."""
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from mapper.domain.model import (
     ProblemStatement,
     Profile,
     Resource,
+    ReviewNote,
     Seeking,
 )
 from mapper.domain.municipality import municipality_code_problem, padded
@@ -194,6 +195,8 @@ def validate_document(
         if seeking is not None and _check_actor_seeking(seeking, label, problems):
             _check_codes(actor, _ACTOR_SEEKING_CODES, label, vocab, problems)
         _check_location(actor.get("location"), label, problems)
+        if actor.get("review_notes") is not None:
+            _check_review_notes(actor["review_notes"], label, problems)
         if actor.get("public") is True and vocab.holds_personal_data(actor["kind"]):
             # The database refuses it too (CHECK ck_actors_volunteer_not_public).
             problems.append(
@@ -548,6 +551,69 @@ def _check_actor_seeking(seeking: Any, label: str, problems: list[InputProblem])
     return ok
 
 
+_REVIEW_NOTE_FIELDS = ("field", "value", "reason")
+
+
+def _check_review_notes(notes: Any, label: str, problems: list[InputProblem]) -> None:
+    """The shape of an actor's "review_notes": a list of {"field", "value", "reason"} objects
+    of non-empty texts (not in the shared schema, so checked here)."""
+    if not isinstance(notes, list):
+        problems.append(
+            InputProblem(
+                label,
+                "review_notes",
+                notes,
+                "expected array",
+                code="wrong_type",
+                params={"expected": "array"},
+            )
+        )
+        return
+    for i, note in enumerate(notes):
+        where = f"review_notes[{i}]"
+        if not isinstance(note, dict):
+            problems.append(
+                InputProblem(
+                    label,
+                    where,
+                    note,
+                    "expected object",
+                    code="wrong_type",
+                    params={"expected": "object"},
+                )
+            )
+            continue
+        for key in note:
+            if key not in _REVIEW_NOTE_FIELDS:
+                nearest = _nearest(str(key), _REVIEW_NOTE_FIELDS)
+                problems.append(
+                    InputProblem(
+                        label,
+                        f"{where}.{key}",
+                        None,
+                        "unknown field",
+                        f"nearest field: {nearest}" if nearest else None,
+                        code="unknown_field",
+                        params={"nearest": nearest},
+                    )
+                )
+        for key in _REVIEW_NOTE_FIELDS:
+            value = note.get(key)
+            if not isinstance(value, str) or not value.strip():
+                problems.append(
+                    InputProblem(
+                        label,
+                        f"{where}.{key}",
+                        value,
+                        f"required field '{key}' is missing"
+                        if value is None
+                        else "expected a non-empty string",
+                        code="required" if value is None else "wrong_type",
+                        params={} if value is None else {"expected": "string"},
+                    )
+                )
+
+
 # --------------------------------------------------------------------------- dict → model
 
 
@@ -629,6 +695,9 @@ def actor_from_dict(d: Mapping[str, Any]) -> Actor:
         consent=Consent(given_on=_date(consent.get("given_on")), purpose=consent.get("purpose")),
         verified_on=_date(d.get("verified_on")),
         active=d.get("active", True),
+        review_notes=tuple(
+            ReviewNote(n["field"], n["value"], n["reason"]) for n in d.get("review_notes") or ()
+        ),
     )
 
 
@@ -757,6 +826,9 @@ def actor_to_dict(a: Actor) -> dict[str, Any]:
             ),
             "verified_on": a.verified_on and a.verified_on.isoformat(),
             "active": a.active,
+            "review_notes": [
+                {"field": n.field, "value": n.value, "reason": n.reason} for n in a.review_notes
+            ],
         }
     )
 

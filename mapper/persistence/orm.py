@@ -157,6 +157,12 @@ class ActorRecord(TimestampedRecord, LocationColumns, Base):
         lazy="raise",
         order_by="ActorRegistryId.scheme",
     )
+    review_notes: Mapped[list[ActorReviewNote]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="ActorReviewNote.position",
+    )
 
     __table_args__ = (
         CheckConstraint(ACTOR_CHECKS["volunteer_not_public"], name="volunteer_not_public"),
@@ -219,6 +225,69 @@ class ActorRegistryId(Base):
     value: Mapped[str] = mapped_column(String(100), nullable=False)
 
     __table_args__ = (Index("ix_actor_registry_ids_scheme_value", "scheme", "value"),)
+
+
+class ActorReviewNote(Base):
+    """A value an import kept on the actor for a person to review (mapper.domain.model
+    ReviewNote): the field it was meant for, the value as read, and why (a reason code)."""
+
+    __tablename__ = "actor_review_notes"
+
+    actor_pk: Mapped[int] = mapped_column(
+        ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    field: Mapped[str] = mapped_column(String(64), nullable=False)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+    reason: Mapped[str] = mapped_column(String(32), nullable=False)
+
+
+class ImportMapping(Base):
+    """The column mapping last used for one source of registers (e.g. a booking system's
+    export), so the next import of the same source needs no choices. ``source_key`` is
+    derived from the source's normalised header set; ``mapping`` is JSON."""
+
+    __tablename__ = "import_mappings"
+
+    source_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    mapping: Mapped[str] = mapped_column(Text, nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class ActorMerge(Base):
+    """One merge of two actors: the survivor took the merged actor's fields (``fields``: JSON
+    field → 'survivor' or 'merged'); the merged actor stays as a tombstone."""
+
+    __tablename__ = "actor_merges"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    survivor_pk: Mapped[int] = mapped_column(ForeignKey("actors.pk"), nullable=False, index=True)
+    merged_pk: Mapped[int] = mapped_column(ForeignKey("actors.pk"), nullable=False)
+    fields: Mapped[str] = mapped_column(Text, nullable=False)
+    score: Mapped[float | None] = mapped_column(Float)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    """JSON list of the evidence the pair was found on."""
+    merged_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    merged_by: Mapped[str] = mapped_column(String(100), nullable=False)
+
+
+class ActorDistinctPair(Base):
+    """Two actors a person decided are different associations: never proposed as duplicates
+    again. Stored once, with the smaller key first."""
+
+    __tablename__ = "actor_distinct_pairs"
+
+    first_pk: Mapped[int] = mapped_column(
+        ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True
+    )
+    second_pk: Mapped[int] = mapped_column(
+        ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True
+    )
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    decided_by: Mapped[str] = mapped_column(String(100), nullable=False)
+
+    __table_args__ = (CheckConstraint("first_pk < second_pk", name="ordered"),)
 
 
 class ProblemRecord(TimestampedRecord, LocationColumns, Base):

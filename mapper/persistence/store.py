@@ -25,12 +25,14 @@ from mapper.domain.model import (
     Location,
     Profile,
     Resource,
+    ReviewNote,
 )
 from mapper.persistence.orm import (
     ActorCode,
     ActorRecord,
     ActorRegistryId,
     ActorResource,
+    ActorReviewNote,
     ActorSuccessExample,
     PartnershipRecord,
     PartnershipStageChange,
@@ -51,6 +53,7 @@ ACTOR_CODES: Table = ActorCode.__table__  # type: ignore[assignment]
 ACTOR_RESOURCES: Table = ActorResource.__table__  # type: ignore[assignment]
 ACTOR_EXAMPLES: Table = ActorSuccessExample.__table__  # type: ignore[assignment]
 ACTOR_REGISTRY: Table = ActorRegistryId.__table__  # type: ignore[assignment]
+ACTOR_REVIEW_NOTES: Table = ActorReviewNote.__table__  # type: ignore[assignment]
 PROBLEMS: Table = ProblemRecord.__table__  # type: ignore[assignment]
 PROBLEM_CODES: Table = ProblemCode.__table__  # type: ignore[assignment]
 PROBLEM_RESOURCES: Table = ProblemResource.__table__  # type: ignore[assignment]
@@ -192,6 +195,10 @@ def load_actors(session: Session, pks: Sequence[int] | None = None) -> list[tupl
     registry = _group(
         _rows_in(session, ACTOR_REGISTRY, "actor_pk", keys, ("actor_pk", "scheme")), "actor_pk"
     )
+    notes = _group(
+        _rows_in(session, ACTOR_REVIEW_NOTES, "actor_pk", keys, ("actor_pk", "position")),
+        "actor_pk",
+    )
     parent_uids = _uids_by_key(session, ACTORS, [r.parent_pk for r in rows if r.parent_pk])
     result = []
     for r in rows:
@@ -241,6 +248,9 @@ def load_actors(session: Session, pks: Sequence[int] | None = None) -> list[tupl
                     consent=Consent(given_on=r.consent_given_on, purpose=r.consent_purpose),
                     verified_on=r.verified_on,
                     active=r.active,
+                    review_notes=tuple(
+                        ReviewNote(n.field, n.value, n.reason) for n in notes.get(r.pk, ())
+                    ),
                 ),
             )
         )
@@ -356,6 +366,10 @@ def _actor_children(pk: int, a: Actor) -> dict[Table, list[dict[str, Any]]]:
             for i, t in enumerate(a.profile.success_examples)
         ],
         ACTOR_REGISTRY: [{"actor_pk": pk, "scheme": s, "value": v} for s, v in a.registry_ids],
+        ACTOR_REVIEW_NOTES: [
+            {"actor_pk": pk, "position": i, "field": n.field, "value": n.value, "reason": n.reason}
+            for i, n in enumerate(a.review_notes)
+        ],
     }
 
 
@@ -513,7 +527,7 @@ def save_actors(
             .values(created_at=now, created_by=author)
         )
     changed_keys = [keys[a.id] for a in changed]
-    for table in (ACTOR_CODES, ACTOR_RESOURCES, ACTOR_EXAMPLES, ACTOR_REGISTRY):
+    for table in (ACTOR_CODES, ACTOR_RESOURCES, ACTOR_EXAMPLES, ACTOR_REGISTRY, ACTOR_REVIEW_NOTES):
         for part in chunks(changed_keys):
             session.execute(delete(table).where(table.c.actor_pk.in_(part)))
     _insert_children(session, (_actor_children(keys[a.id], a) for a in (*new, *changed)))

@@ -66,6 +66,8 @@ COLUMNS = {
             "seeking.roles": orm.ActorCode.__table__.c.code,
             "seeking.target_groups": orm.ActorCode.__table__.c.code,
             "resources_offered.kind": orm.ActorResource.__table__.c.kind,
+            "review_notes.field": orm.ActorReviewNote.__table__.c.field,
+            "review_notes.reason": orm.ActorReviewNote.__table__.c.reason,
         },
     ),
     "problem": (

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from mapper.domain.errors import NotFoundError
+from mapper.domain.model import ReviewNote
 from mapper.persistence.database import (
     Database,
     current_revision,
@@ -17,6 +19,7 @@ from mapper.persistence.database import (
     known_revisions,
     open_database,
 )
+from mapper.services.actors import ActorEditService
 from mapper.services.geo import GeoService
 from mapper.services.landscape import LandscapeService
 from mapper.services.matching import MatchingService
@@ -108,6 +111,19 @@ def test_actors_are_intact(upgraded: tuple[str, Database]) -> None:
     assert anna.consent.given_on == dt.date(2026, 8, 15)
     assert anna.consent.purpose == "Matching med lokale indsatser"
     assert anna.location.municipality_code is None
+    assert (centre.review_notes, cafe.review_notes, anna.review_notes) == ((), (), ())
+
+
+def test_authors_and_tombstones_are_intact(upgraded: tuple[str, Database]) -> None:
+    revision, database = upgraded
+    meta = ActorEditService(database).load_meta("esb-frivilligcenter")
+    if revision >= "0006":
+        assert (meta.created_by, meta.updated_by) == ("Karen Kirk", "Ole Olsen")
+    else:  # nobody knows who wrote it
+        assert (meta.created_by, meta.updated_by) == (None, None)
+    service = LandscapeService(database)
+    with pytest.raises(NotFoundError):  # a tombstone stays invisible
+        service.get_actor("esb-nedlagt")
 
 
 def test_problems_are_intact(upgraded: tuple[str, Database]) -> None:
@@ -186,12 +202,23 @@ def test_boundaries_are_intact(upgraded: tuple[str, Database]) -> None:
 def test_the_upgraded_database_takes_new_records(upgraded: tuple[str, Database]) -> None:
     _revision, database = upgraded
     service = LandscapeService(database)
+    note = {"field": "target_groups", "value": "Ældre m. demens", "reason": "unmapped_code"}
     report = service.import_document(
         {
             "format": "mapper-landscape",
             "version": 1,
-            "actors": [{"id": "esb-ny", "name": "Ny forening", "kind": "local_association"}],
+            "actors": [
+                {
+                    "id": "esb-ny",
+                    "name": "Ny forening",
+                    "kind": "local_association",
+                    "review_notes": [note],
+                }
+            ],
         }
     )
     assert report.actors.created == 1
     assert service.counts().actors == 4
+    assert service.get_actor("esb-ny").review_notes == (
+        ReviewNote("target_groups", "Ældre m. demens", "unmapped_code"),
+    )

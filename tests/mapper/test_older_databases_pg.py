@@ -90,6 +90,10 @@ def test_boundaries_are_intact(upgraded: tuple[str, Database]) -> None:
     older.test_boundaries_are_intact(upgraded)
 
 
+def test_authors_and_tombstones_are_intact(upgraded: tuple[str, Database]) -> None:
+    older.test_authors_and_tombstones_are_intact(upgraded)
+
+
 def test_the_upgraded_database_takes_new_records(upgraded: tuple[str, Database]) -> None:
     """New rows get fresh keys after the rows of the earlier release (the sequences)."""
     older.test_the_upgraded_database_takes_new_records(upgraded)
