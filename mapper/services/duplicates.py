@@ -1,7 +1,8 @@
 """Possible duplicates in the actor register: existing actors whose name is close to a new one.
 
-Names are compared after folding (case, accents, æ ø å as ae oe aa) and after dropping words
-that say what kind of body it is rather than which ("Foreningen", "ApS", "og"), so that
+Names are compared as de-duplication compares them (``mapper.domain.dedupe.comparable_name``:
+folded, abbreviations written out, without words that say what kind of body it is rather than
+which, "Foreningen", "ApS", "og"), so that
 "Foreningen Ældre hjælper Ældre" meets "Ældre Hjælper Ældre". Two scores, the better counts:
 the words in any order ("Esbjerg Frivilligcenter"), and the letters without spaces
 ("Frivillig Center" = "Frivilligcenter").
@@ -10,7 +11,6 @@ the words in any order ("Esbjerg Frivilligcenter"), and the letters without spac
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -19,44 +19,12 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from mapper.domain.dedupe import comparable_name
 from mapper.domain.text import danish_sort_key, fold_danish
 from mapper.geo.reference import municipalities
 
 SIMILAR_CUTOFF = 85
 """The score (0-100) a name must reach to count as similar."""
-
-# Folded words that name the legal form or are fillers; a name is compared without them.
-FILLER_WORDS = frozenset(
-    {
-        "forening",
-        "foreningen",
-        "foreninger",
-        "af",
-        "i",
-        "og",
-        "for",
-        "til",
-        "paa",
-        "the",
-        "aps",
-        "as",
-        "is",
-        "ivs",
-        "amba",
-        "fmba",
-        "smba",
-        "den",
-        "det",
-        "de",
-        "selvejende",
-        "institution",
-        "landsforeningen",
-        "lokalafdeling",
-        "afdeling",
-    }
-)
-# "A/S", "I/S": joined before folding would split them into single letters.
-_SLASHED_FORM = re.compile(r"(?<!\w)(\w)\s*/\s*(\w)(?!\w)")
 
 
 class _ActorRow(Protocol):
@@ -77,14 +45,6 @@ class SimilarActor:
     municipality_code: str | None
     score: int
     """0-100; 100 when the names are the same once folded and without filler words."""
-
-
-def comparable_name(name: str) -> str:
-    """The name as duplicates are compared: folded words without filler words, or all folded
-    words when nothing else is left ('Foreningen' alone stays 'foreningen')."""
-    words = fold_danish(_SLASHED_FORM.sub(r"\1\2", name)).split()
-    kept = [w for w in words if w not in FILLER_WORDS]
-    return " ".join(kept or words)
 
 
 def _keys(name: str) -> tuple[str, str]:

@@ -1,0 +1,548 @@
+"""Duplicate actors: candidate pairs found by blocking, scored on normalised names and agreeing
+fields, each with the evidence for its score (pure: no database). Settings in data/dedupe.json.
+
+Blocking compares only records that share a postcode, a municipality, a CVR number, an e-mail
+address, a web domain, a phone number, an address, a rare beginning of a name word or an
+abbreviation ("DN" and "Danmarks Naturfredningsforening"); within a postcode, municipality or
+name-word block the names are compared in bulk (rapidfuzz ``cdist``) and only pairs whose names
+come close are scored one by one. The score is the name score (0-100) moved by what else agrees
+or differs: the same CVR number makes a pair a merge unless the names are clearly different,
+two different valid CVR numbers make it no pair at all, the same e-mail, website, phone or
+address raises it, another postcode or municipality lowers it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz, process
+
+from mapper.domain.cvr import normalise_cvr
+from mapper.domain.model import Actor
+from mapper.domain.text import fold_danish
+from mapper.domain.vocabulary import read_data_json
+
+EVIDENCE_FIELDS: Final = (
+    "name",
+    "cvr",
+    "email",
+    "website",
+    "phone",
+    "address",
+    "postcode",
+    "municipality",
+)
+"""Every ``Evidence.field``, in the order a pair's evidence is listed."""
+DECISIONS: Final = ("merge", "review")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason two records may be (or may not be) the same."""
+
+    field: str
+    """One of EVIDENCE_FIELDS."""
+    agrees: bool
+    detail: str
+    """What was compared, e.g. 'name score 93', 'cvr 12345678', 'postcode 6700 ≠ 6800'."""
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two records that may be the same actor."""
+
+    first_id: str
+    """Interchange ids, ``first_id < second_id``."""
+    second_id: str
+    score: float
+    """0-100."""
+    evidence: tuple[Evidence, ...]
+    decision: str
+    """'merge' (score ≥ AUTO_MERGE: the same actor) or 'review' (a person decides)."""
+
+
+@dataclass(frozen=True)
+class DedupeSettings:
+    """data/dedupe.json, read once."""
+
+    auto_merge: float
+    review: float
+    candidate_name: float
+    """Names scoring below this in a postcode, municipality or name-word block are not scored."""
+    cvr_name: float
+    """With the same CVR number, names scoring below this are 'clearly different'."""
+    adjustments: Mapping[str, float]
+    blocking_keys: frozenset[str]
+    max_exact_block: int
+    max_name_token_block: int
+    name_token_prefix: int
+    max_block_cells: int
+    filler_words: frozenset[str]
+    abbreviations: Mapping[str, str]
+    word_endings: tuple[tuple[str, str], ...]
+    not_place_words: frozenset[str]
+    shared_hosts: frozenset[str]
+
+
+@functools.cache
+def settings() -> DedupeSettings:
+    """The de-duplication settings shipped in data/dedupe.json."""
+    data: dict[str, Any] = read_data_json("dedupe.json")
+    thresholds, blocking, names = data["thresholds"], data["blocking"], data["names"]
+    return DedupeSettings(
+        auto_merge=float(thresholds["auto_merge"]),
+        review=float(thresholds["review"]),
+        candidate_name=float(thresholds["candidate_name"]),
+        cvr_name=float(thresholds["cvr_name"]),
+        adjustments={k: float(v) for k, v in data["adjustments"].items()},
+        blocking_keys=frozenset(blocking["keys"]),
+        max_exact_block=int(blocking["max_exact_block"]),
+        max_name_token_block=int(blocking["max_name_token_block"]),
+        name_token_prefix=int(blocking["name_token_prefix"]),
+        max_block_cells=int(blocking["max_block_cells"]),
+        filler_words=frozenset(names["filler_words"]),
+        abbreviations=dict(names["abbreviations"]),
+        # Longest ending first, so 'centeret' is not cut as 'et'.
+        word_endings=tuple(sorted(names["word_endings"].items(), key=lambda e: -len(e[0]))),
+        not_place_words=frozenset(names["not_place_words"]),
+        shared_hosts=frozenset(data["web"]["shared_hosts"]),
+    )
+
+
+AUTO_MERGE: Final = settings().auto_merge
+"""Pairs scoring at least this are the same actor (decision 'merge')."""
+REVIEW: Final = settings().review
+"""Pairs scoring at least this (and below AUTO_MERGE) are for a person to decide."""
+
+
+# --------------------------------------------------------------------------------------------
+# Names
+
+# "A/S", "I/S": joined before folding would split them into single letters.
+_SLASHED_FORM = re.compile(r"(?<!\w)(\w)\s*/\s*(\w)(?!\w)")
+
+
+@functools.lru_cache(maxsize=200_000)
+def name_words(name: str) -> tuple[str, ...]:
+    """A name's folded words (case, accents, æ ø å as ae oe aa, punctuation gone) with
+    abbreviations written out ('Kbh.' → 'koebenhavn', 'afd.' → 'afdeling', '&' → 'og') and
+    definite compounds made indefinite ('Idrætsforeningen' → 'idraetsforening')."""
+    config = settings()
+    text = _SLASHED_FORM.sub(r"\1\2", name).replace("&", " og ")
+    words = []
+    for word in fold_danish(text).split():
+        word = config.abbreviations.get(word, word)
+        for ending, plain in config.word_endings:
+            if word.endswith(ending) and len(word) > len(ending):
+                word = word[: -len(ending)] + plain
+                break
+        words.append(word)
+    return tuple(words)
+
+
+def comparable_name(name: str) -> str:
+    """The name as duplicates are compared: its words (``name_words``) without the words that
+    say what kind of body it is rather than which ('Foreningen', 'ApS', 'og'), or all its
+    words when nothing else is left ('Foreningen' alone stays 'forening')."""
+    words = name_words(name)
+    fillers = settings().filler_words
+    kept = [w for w in words if w not in fillers]
+    return " ".join(kept or words)
+
+
+@functools.cache
+def place_words() -> frozenset[str]:
+    """Folded words of Danish municipality and town names ('esbjerg', 'koebenhavn', 'ribe'):
+    a name often ends in its place, and two names that differ only in it are two actors."""
+    found: set[str] = set()
+    for source, column in (("dk_municipalities.json", "name"), ("dk_postcodes.json", "name")):
+        document = read_data_json(source)
+        at = document["fields"].index(column)
+        for row in document["rows"]:
+            found.update(w for w in fold_danish(row[at]).split() if len(w) >= 3)
+    return frozenset(found - settings().not_place_words)
+
+
+# --------------------------------------------------------------------------------------------
+# What is compared of one record
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    id: str
+    sorted_key: str
+    """Comparable words sorted: word order does not count."""
+    compact_key: str
+    """Comparable words joined without spaces: 'Frivillig Center' = 'Frivilligcenter'."""
+    placeless_key: str
+    placeless_compact: str
+    numbers: frozenset[str]
+    places: frozenset[str]
+    name_rest: tuple[str, ...]
+    """Comparable words that are neither places nor numbers."""
+    initials: tuple[str, ...]
+    """The abbreviations the name could be written as ('danmarks naturfredningsforening' → dn)."""
+    short_words: tuple[str, ...]
+    """Words that could be such an abbreviation."""
+    cvr: str | None
+    email: str | None
+    website: str | None
+    phone: str | None
+    postcode: str | None
+    municipality: str | None
+    address: str | None
+
+
+def website_key(url: str | None) -> str | None:
+    """A website as compared: its host without 'www.', plus the first path part on shared
+    hosts ('https://www.facebook.com/EsbjergRoklub' → 'facebook.com/esbjergroklub')."""
+    text = (url or "").strip().casefold()
+    if not text:
+        return None
+    if "://" not in text:
+        text = "http://" + text
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
+    if "." not in host:
+        return None
+    if host in settings().shared_hosts:
+        segment = next((s for s in parts.path.split("/") if s), "")
+        return f"{host}/{segment}" if segment else None
+    return host
+
+
+def phone_key(phone: str | None) -> str | None:
+    """A Danish phone number's eight digits ('+45 75 12 34 56' → '75123456'), else None."""
+    digits = "".join(c for c in phone or "" if c.isdigit())
+    if len(digits) == 10 and digits.startswith("45"):
+        digits = digits[2:]
+    elif len(digits) == 12 and digits.startswith("0045"):
+        digits = digits[4:]
+    return digits if len(digits) == 8 else None
+
+
+def email_key(email: str | None) -> str | None:
+    text = (email or "").strip().casefold()
+    return text if "@" in text else None
+
+
+def _postcode_key(postcode: str | None) -> str | None:
+    digits = (postcode or "").strip()
+    return digits if len(digits) == 4 and digits.isdigit() else None
+
+
+def _municipality_key(code: str | None) -> str | None:
+    text = (code or "").strip()
+    return text.zfill(4) if text.isdigit() and len(text) <= 4 else None
+
+
+def actor_cvr(actor: Actor) -> str | None:
+    """The actor's valid CVR number (registry id scheme 'cvr'), or None."""
+    for scheme, value in actor.registry_ids:
+        if scheme.casefold() == "cvr":
+            return normalise_cvr(value)
+    return None
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _features(actor: Actor) -> _Features:
+    words = name_words(actor.name)
+    fillers = settings().filler_words
+    kept = [w for w in words if w not in fillers] or list(words)
+    places = place_words()
+    name_places = frozenset(w for w in kept if w in places)
+    numbers = frozenset(w for w in kept if any(c.isdigit() for c in w))
+    placeless = [w for w in kept if w not in name_places] or kept
+    rest = tuple(w for w in placeless if w not in numbers)
+    initials = {_initials(rest), _initials([w for w in words if w not in name_places])}
+    location, contact = actor.location, actor.contact
+    postcode = _postcode_key(location.postcode)
+    address = fold_danish(location.address or "")
+    return _Features(
+        id=actor.id,
+        sorted_key=" ".join(sorted(kept)),
+        compact_key="".join(kept),
+        placeless_key=" ".join(sorted(placeless)),
+        placeless_compact="".join(placeless),
+        numbers=numbers,
+        places=name_places,
+        name_rest=rest,
+        initials=tuple(sorted(i for i in initials if len(i) >= 2)),
+        short_words=tuple(w for w in rest if 2 <= len(w) <= 6 and w.isalpha()),
+        cvr=actor_cvr(actor),
+        email=email_key(contact.email),
+        website=website_key(contact.website),
+        phone=phone_key(contact.phone),
+        postcode=postcode,
+        municipality=_municipality_key(location.municipality_code),
+        address=f"{address}|{postcode}" if address and postcode else None,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Scoring one pair
+
+
+def _abbreviates(short: _Features, long: _Features) -> str | None:
+    """The abbreviation when ``short``'s name is ``long``'s written as initials ('DN Esbjerg'
+    for 'Danmarks Naturfredningsforening Esbjerg')."""
+    if len(short.name_rest) != 1 or not short.short_words:
+        return None
+    word = short.name_rest[0]
+    return word if word in long.initials else None
+
+
+def _name_score(a: _Features, b: _Features) -> tuple[float, str]:
+    """The names' score 0-100 and, when a rule moved it, why."""
+    score = max(fuzz.ratio(a.sorted_key, b.sorted_key), fuzz.ratio(a.compact_key, b.compact_key))
+    note = ""
+    adjust = settings().adjustments
+    if bool(a.places) != bool(b.places):
+        # A name without its town is like the same name with it.
+        score = max(
+            score,
+            fuzz.ratio(a.placeless_key, b.placeless_key),
+            fuzz.ratio(a.placeless_compact, b.placeless_compact),
+        )
+    abbreviation = _abbreviates(a, b) or _abbreviates(b, a)
+    if abbreviation:
+        score = max(score, adjust["abbreviation"])
+        note = f"abbreviation {abbreviation}"
+    if a.places and b.places and a.places.isdisjoint(b.places):
+        score = min(score, adjust["name_cap_other_place"])
+        note = f"places {' '.join(sorted(a.places))} ≠ {' '.join(sorted(b.places))}"
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        score = min(score, adjust["name_cap_other_number"])
+        note = f"numbers {' '.join(sorted(a.numbers))} ≠ {' '.join(sorted(b.numbers))}"
+    elif bool(a.numbers) != bool(b.numbers):
+        score += adjust["one_number_only"]
+        note = f"number {' '.join(sorted(a.numbers or b.numbers))} in one name only"
+    return max(0.0, float(score)), note
+
+
+def _score(
+    a: _Features, b: _Features, shared: Collection[str] = ()
+) -> tuple[float, tuple[Evidence, ...]] | None:
+    """The pair's score and evidence, or None when two valid CVR numbers say they are two.
+    ``shared`` are values on too many records to say anything ('email:fc@esbjerg.dk')."""
+    if a.cvr and b.cvr and a.cvr != b.cvr:
+        return None
+    config = settings()
+    adjust = config.adjustments
+    names, note = _name_score(a, b)
+    detail = f"name score {round(names)}" + (f" ({note})" if note else "")
+    evidence = [Evidence("name", names >= config.review, detail)]
+    score = names
+    same_cvr = a.cvr is not None and a.cvr == b.cvr
+    if same_cvr:
+        evidence.append(Evidence("cvr", True, f"cvr {a.cvr}"))
+    for field, mine, theirs, adjustment in (
+        ("email", a.email, b.email, "same_email"),
+        ("website", a.website, b.website, "same_website"),
+        ("phone", a.phone, b.phone, "same_phone"),
+        ("address", a.address, b.address, "same_address"),
+    ):
+        if mine and mine == theirs and f"{field}:{mine}" not in shared:
+            score += adjust[adjustment]
+            shown = mine.partition("|")[0] if field == "address" else mine
+            evidence.append(Evidence(field, True, f"{field} {shown}"))
+    other_municipality = bool(
+        a.municipality and b.municipality and a.municipality != b.municipality
+    )
+    if a.postcode and b.postcode:
+        if a.postcode == b.postcode:
+            score += adjust["same_postcode"]
+            evidence.append(Evidence("postcode", True, f"postcode {a.postcode}"))
+        else:
+            if not other_municipality:
+                score += adjust["other_postcode"]
+            evidence.append(Evidence("postcode", False, f"postcode {a.postcode} ≠ {b.postcode}"))
+    if a.municipality and b.municipality:
+        if other_municipality:
+            score += adjust["other_municipality"]
+            detail = f"municipality {a.municipality} ≠ {b.municipality}"
+        else:
+            detail = f"municipality {a.municipality}"
+        evidence.append(Evidence("municipality", not other_municipality, detail))
+    if same_cvr and names >= config.cvr_name:
+        score = max(score, adjust["same_cvr"])
+    return round(min(100.0, max(0.0, score)), 1), tuple(evidence)
+
+
+def score_pair(first: Actor, second: Actor) -> tuple[float, tuple[Evidence, ...]] | None:
+    """How likely two actors are the same (0-100) and why; None when their valid CVR numbers
+    differ (two legal entities are never merged)."""
+    return _score(_features(first), _features(second))
+
+
+def decision_for(score: float) -> str:
+    """'merge' at or above AUTO_MERGE, else 'review'."""
+    return "merge" if score >= settings().auto_merge else "review"
+
+
+# --------------------------------------------------------------------------------------------
+# Blocking
+
+
+def _exact_keys(f: _Features) -> Iterator[str]:
+    keys = settings().blocking_keys
+    for name, value in (
+        ("cvr", f.cvr),
+        ("email", f.email),
+        ("website", f.website),
+        ("phone", f.phone),
+        ("address", f.address),
+    ):
+        if value and (name in keys or name == "address"):
+            yield f"{name}:{value}"
+    if "abbreviation" in keys:
+        for text in (*f.initials, *f.short_words):
+            yield f"abbreviation:{text}"
+
+
+def _fuzzy_keys(f: _Features) -> Iterator[str]:
+    config = settings()
+    keys = config.blocking_keys
+    if "postcode" in keys and f.postcode:
+        yield f"postcode:{f.postcode}"
+    if "municipality" in keys and f.municipality:
+        yield f"municipality:{f.municipality}"
+    if "name_token" in keys:
+        for word in {w[: config.name_token_prefix] for w in f.name_rest if len(w) >= 3}:
+            yield f"name:{word}"
+
+
+def _blocks(
+    features: Sequence[_Features], keys: Callable[[_Features], Iterable[str]], new: int
+) -> Iterator[tuple[str, list[int]]]:
+    """Blocks (key, members in ascending order) holding a new record and another record."""
+    blocks: defaultdict[str, list[int]] = defaultdict(list)
+    for index, f in enumerate(features):
+        for key in keys(f):
+            blocks[key].append(index)
+    for key, members in blocks.items():
+        if len(members) >= 2 and members[0] < new:
+            yield key, members
+
+
+def _candidates(
+    features: Sequence[_Features], new: int
+) -> tuple[NDArray[np.int64], frozenset[str]]:
+    """Candidate pairs as ``low * len(features) + high`` codes (low < high, low a new record),
+    and the e-mail addresses, websites … on too many records to be a block (shared)."""
+    config = settings()
+    total = len(features)
+    codes: list[NDArray[np.int64]] = []
+    shared: set[str] = set()
+    for key, members in _blocks(features, _exact_keys, new):
+        if len(members) > config.max_exact_block:
+            shared.add(key)
+        else:
+            block = np.asarray(members, np.int64)
+            low, high = np.triu_indices(len(block), k=1)
+            first, second = block[low], block[high]
+            keep = first < new  # never two existing records
+            codes.append(first[keep] * total + second[keep])
+    sorted_keys = [f.sorted_key for f in features]
+    placeless = [f.placeless_key for f in features]
+    compact = [f.placeless_compact for f in features]
+    cutoff = config.candidate_name
+    for key, members in _blocks(features, _fuzzy_keys, new):
+        rows = [m for m in members if m < new]
+        if len(rows) * len(members) > config.max_block_cells:
+            continue  # too common to say anything; postcodes and name words still compare
+        if key.startswith("name:") and len(members) > config.max_name_token_block:
+            continue
+        scores: NDArray[np.uint8] | None = None
+        for texts in (sorted_keys, placeless, compact):
+            found = process.cdist(
+                [texts[i] for i in rows],
+                [texts[i] for i in members],
+                scorer=fuzz.ratio,
+                score_cutoff=cutoff,
+                dtype=np.uint8,
+                workers=-1,
+            )
+            scores = found if scores is None else np.maximum(scores, found)
+        assert scores is not None
+        hit_rows, hit_columns = np.nonzero(scores)
+        first = np.asarray(rows, np.int64)[hit_rows]
+        second = np.asarray(members, np.int64)[hit_columns]
+        low, high = np.minimum(first, second), np.maximum(first, second)
+        keep = low != high
+        codes.append(low[keep] * total + high[keep])
+    if not codes:
+        return np.empty(0, np.int64), frozenset(shared)
+    return np.unique(np.concatenate(codes)), frozenset(shared)
+
+
+# --------------------------------------------------------------------------------------------
+# The API
+
+
+def find_duplicates(
+    records: Sequence[Actor],
+    existing: Sequence[Actor] = (),
+    *,
+    distinct: Collection[tuple[str, str]] = (),
+    min_score: float | None = None,
+) -> list[DuplicatePair]:
+    """Pairs within ``records`` and between ``records`` and ``existing`` (never two existing
+    actors) scoring at least ``min_score`` (default REVIEW), never a pair named in ``distinct``
+    (either order) nor two records with the same id; best first."""
+    floor = settings().review if min_score is None else min_score
+    features = [_features(a) for a in (*records, *existing)]
+    total = len(features)
+    decided = {(min(a, b), max(a, b)) for a, b in distinct}
+    pairs: list[DuplicatePair] = []
+    candidates, shared = _candidates(features, len(records))
+    for code in candidates.tolist():
+        a, b = features[code // total], features[code % total]
+        if a.id == b.id:
+            continue
+        first, second = (a, b) if a.id < b.id else (b, a)
+        if (first.id, second.id) in decided:
+            continue
+        scored = _score(first, second, shared)
+        if scored is None or scored[0] < floor:
+            continue
+        score, evidence = scored
+        pairs.append(DuplicatePair(first.id, second.id, score, evidence, decision_for(score)))
+    pairs.sort(key=lambda p: (-p.score, p.first_id, p.second_id))
+    return _unique(pairs)
+
+
+def _unique(pairs: list[DuplicatePair]) -> list[DuplicatePair]:
+    """Each pair of ids once (a record may be both new and existing, e.g. on re-import)."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for pair in pairs:
+        ids = (pair.first_id, pair.second_id)
+        if ids not in seen:
+            seen.add(ids)
+            kept.append(pair)
+    return kept
+
+
+def find_all_duplicates(
+    actors: Sequence[Actor],
+    *,
+    distinct: Collection[tuple[str, str]] = (),
+    min_score: float | None = None,
+) -> list[DuplicatePair]:
+    """Every pair within one register (for ``mapper dedupe``), best first."""
+    return find_duplicates(actors, (), distinct=distinct, min_score=min_score)
