@@ -109,8 +109,10 @@ class ReviewNote:
     """Why it needs a look, as a code (REVIEW_REASONS)."""
 
 
-REVIEW_REASONS = ("unmapped_code", "unknown_postcode", "unknown_column", "invalid_value")
-"""The reasons an import gives for a review note (codes the interface words)."""
+REVIEW_REASONS = ("unmapped_code", "unknown_postcode", "invalid_value", "source_note")
+"""The reasons an import gives for a review note (codes the interface words): a value that
+maps to no code, a postcode the reference data does not know, a value that is not what the
+field holds (volunteers "ca. 20 om sommeren"), a note column of the source kept as it was."""
 
 
 @dataclass(frozen=True)
