@@ -27,7 +27,7 @@ from mapper.domain.errors import (
 from mapper.io import interchange
 from mapper.persistence.database import Database, open_database
 from mapper.services.landscape import ImportReport, LandscapeService
-from ui import cli_edit, cli_geo, cli_maps, cli_matching
+from ui import cli_edit, cli_exports, cli_geo, cli_maps, cli_matching
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp_land.add_argument("file", help="output file ('-' for standard output)")
     cli_maps.add_export_commands(exp_sub, _Parser)
+    cli_exports.add_export_commands(exp_sub, _Parser)
 
     actors = sub.add_parser("actors", help="list actors")
     actors.add_argument("--json", action="store_true", help="JSON instead of a table")
@@ -204,7 +205,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.what != "landscape":
-        return cli_maps.EXPORTS[args.what](args, out, err)
+        return {**cli_maps.EXPORTS, **cli_exports.EXPORTS}[args.what](args, out, err)
     database, service = _service(args)
     try:
         counts = service.export_file(out if args.file == "-" else args.file)
