@@ -110,6 +110,17 @@ class ActorRepository:
         stmt = select(ACTORS.c.uid).where(ACTORS.c.uid.like(f"{escaped}%", escape="\\"))
         return set(self.session.execute(stmt).scalars())
 
+    def live_versions(self) -> dict[str, int]:
+        """id → stored version of every live actor (what a batch of compare-and-swap saves
+        planned from ``all()`` expects)."""
+        stmt = select(ACTORS.c.uid, ACTORS.c.version).where(LIVE)
+        return {str(uid): int(version) for uid, version in self.session.execute(stmt)}
+
+    def all_ids(self) -> set[str]:
+        """Every id in use, tombstones included (a batch of new ids never takes a deleted
+        record's identity; see ``ids_starting_with`` for one)."""
+        return set(self.session.execute(select(ACTORS.c.uid)).scalars())
+
     def ids_in_municipality(self, municipality_code: str) -> list[str]:
         """Ids of the live actors in a municipality (for its id prefix convention)."""
         stmt = select(ACTORS.c.uid).where(ACTORS.c.municipality_code == municipality_code, LIVE)
