@@ -43,6 +43,7 @@ from mapper.domain.errors import InputProblem, ValidationError
 from mapper.domain.ids import first_free_id, slugify
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.geo.reference import municipalities, postcode_place
+from mapper.io.columns import CodeMapper
 
 NAMESPACE = uuid.UUID("cf0a62f4-2b4a-41e0-a28e-c47bbbf08dfb")
 """Ours, fixed for ever: every HSDS id we write is uuid5(NAMESPACE, '<entity>:<our id>…'), so
@@ -226,7 +227,7 @@ def hsds_to_document(
     nothing is imported then. Ids: ours when the organization came from us, else a readable
     id from the name and the HSDS id (stable, so importing the file again updates the same
     actors)."""
-    vocab = vocabulary or load_vocabulary()
+    codes_of = CodeMapper(vocabulary or load_vocabulary())
     organizations = _organization_list(data)
     problems: list[InputProblem] = []
     if organizations is None:
@@ -272,7 +273,7 @@ def hsds_to_document(
             )
             continue
         seen.add(hsds_id)
-        actor, parent = _actor(org, vocab)
+        actor, parent = _actor(org, codes_of)
         if actor is not None:
             converted.append((org, actor, parent))
     if problems:
@@ -315,7 +316,7 @@ def _our_id(org: _Organization) -> str | None:
     return None
 
 
-def _actor(org: _Organization, vocab: Vocabulary) -> tuple[dict[str, Any] | None, str | None]:
+def _actor(org: _Organization, codes_of: CodeMapper) -> tuple[dict[str, Any] | None, str | None]:
     """The actor (interchange dict, without id unless ours) and its parent's HSDS id."""
     name = org.text("name")
     if name is None:
@@ -325,13 +326,15 @@ def _actor(org: _Organization, vocab: Vocabulary) -> tuple[dict[str, Any] | None
     ours = _our_id(org)
     if ours:
         actor["id"] = ours
-    codes = _codes(org, vocab)
+    vocab = codes_of.vocabulary
+    codes = _codes(org, codes_of)
     kinds = codes.pop("actor_kinds", [])
     legal = None if kinds else org.text("legal_status")
-    kind = kinds[0] if kinds else vocab.resolve("actor_kinds", legal) if legal else None
+    kind = kinds[0] if kinds else codes_of.code("actor_kinds", legal) if legal else None
     if kind is None:
         kind = DEFAULT_KIND
-        org.note("kind", legal or "", "unmapped_code")
+        if legal:  # a kind the file gives but we cannot map (none given: no note)
+            org.note("kind", legal, "unmapped_code")
     actor["kind"] = kind
     cvr, others = _registry_ids(org, ours is not None)
     registry = {**others, **({"cvr": cvr} if cvr else {})}
@@ -347,7 +350,7 @@ def _actor(org: _Organization, vocab: Vocabulary) -> tuple[dict[str, Any] | None
     ):
         if codes.get(facet):
             actor[field] = codes[facet]
-    resources = _resources(org, vocab, actor)
+    resources = _resources(org, codes_of, actor)
     if resources:
         actor["resources_offered"] = resources
     description = org.text("description")
@@ -366,14 +369,14 @@ def _actor(org: _Organization, vocab: Vocabulary) -> tuple[dict[str, Any] | None
     return actor, parent if isinstance(parent, str) and parent else None
 
 
-def _codes(org: _Organization, vocab: Vocabulary) -> dict[str, list[str]]:
+def _codes(org: _Organization, codes_of: CodeMapper) -> dict[str, list[str]]:
     """Codes per facet from the organization's (and its locations') attributes, in order."""
     found: dict[str, list[str]] = {}
     attributes = list(org.objects("attributes"))
     for i, location in enumerate(org.objects("locations")):
         attributes += org.objects("attributes", location, f"locations[{i}].")
     for attribute in attributes:
-        facet, code, shown = _term(attribute, vocab, ORGANIZATION_FACETS)
+        facet, code, shown = _term(attribute, codes_of, ORGANIZATION_FACETS)
         if facet is None or code is None:
             if shown:
                 org.note("target_groups", shown, "unmapped_code")
@@ -387,14 +390,14 @@ def _codes(org: _Organization, vocab: Vocabulary) -> dict[str, list[str]]:
 
 
 def _term(
-    attribute: Mapping[str, Any], vocab: Vocabulary, facets: Sequence[str]
+    attribute: Mapping[str, Any], codes_of: CodeMapper, facets: Sequence[str]
 ) -> tuple[str | None, str | None, str | None]:
     """(facet, code, the term as the file shows it) of one attribute; facet and code are None
     when the term is none of ours and names no code of ``facets``."""
     term = attribute.get("taxonomy_term")
     term = term if isinstance(term, Mapping) else {}
     term_uuid = attribute.get("taxonomy_term_id") or term.get("id")
-    known = _our_terms(vocab).get(str(term_uuid)) if term_uuid else None
+    known = _our_terms(codes_of.vocabulary).get(str(term_uuid)) if term_uuid else None
     if known:
         return known[0], known[1], known[1]
     detail = term.get("taxonomy_detail")
@@ -406,7 +409,7 @@ def _term(
     ours = [f for f in TAXONOMY_FACETS if taxonomy_name(f) == str(taxonomy).strip()]
     for facet in ours or facets:
         for text in texts:
-            code = vocab.resolve(facet, text)
+            code = codes_of.code(facet, text)
             if code:
                 return facet, code, shown
     return None, None, shown
@@ -520,7 +523,7 @@ def _point(org: _Organization, lat: Any, lon: Any, path: str) -> tuple[float, fl
 
 
 def _resources(
-    org: _Organization, vocab: Vocabulary, actor: dict[str, Any]
+    org: _Organization, codes_of: CodeMapper, actor: dict[str, Any]
 ) -> list[dict[str, Any]]:
     resources: list[dict[str, Any]] = []
     for i, service in enumerate(org.objects("services")):
@@ -529,7 +532,7 @@ def _resources(
         description = org.text("description", service, path)
         kinds: list[str] = []
         for attribute in org.objects("attributes", service, path):
-            facet, code, shown = _term(attribute, vocab, ("resource_kinds", "target_groups"))
+            facet, code, shown = _term(attribute, codes_of, ("resource_kinds", "target_groups"))
             if facet == "resource_kinds" and code:
                 kinds.append(code)
             elif facet == "target_groups" and code:  # a service's audience is the actor's
@@ -546,7 +549,7 @@ def _resources(
             resource: dict[str, Any] = {"kind": kind}
             if description:
                 resource["description"] = html.unescape(description)
-            elif name and name != vocab.label("resource_kinds", kind):
+            elif name and name != codes_of.vocabulary.label("resource_kinds", kind):
                 resource["description"] = name
             resources.append(resource)
     return resources
