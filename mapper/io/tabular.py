@@ -62,12 +62,14 @@ class TableRow:
     """One text per header column (missing cells at the end are empty); surrounding spaces
     removed. Numbers and dates of a worksheet are written as text ('6700', '2024-03-01')."""
     overflow: tuple[str, ...] = ()
-    """Non-empty cells beyond the header's columns: the row is ragged (a delimiter in a value
-    that was not quoted, a shifted row), and its values cannot be assigned to columns."""
+    """Cells beyond the header's columns (empty ones too) when the row is ragged."""
+    ragged: bool = False
+    """The row has more cells than the header and the other rows (a value holding the
+    delimiter without quotes, a shifted row): its values cannot be assigned to columns."""
 
     @property
     def is_blank(self) -> bool:
-        return not any(self.cells) and not self.overflow
+        return not any(self.cells) and not any(self.overflow)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,9 @@ class TableInfo:
     """XLSX: every worksheet of the workbook, in order."""
     size_hint: int | None = None
     """About how many lines or rows the file has (for progress), when known cheaply."""
+    row_width: int = 0
+    """CSV: how many cells the rows below the header usually have (some exports end every
+    row with a delimiter); a row with more is ragged."""
 
 
 class Table:
@@ -107,11 +112,13 @@ class Table:
         line."""
         info = self.info
         width = len(info.headers)
+        # A worksheet's empty cells carry no delimiter: only values beyond the header count.
+        usual = max(width, info.row_width) if info.format == "csv" else math.inf
         raw = _csv_rows(info) if info.format == "csv" else _xlsx_rows(info)
         for line, cells in raw:
             if line <= info.header_line:
                 continue
-            row = _fitted(line, cells, width)
+            row = _fitted(line, cells, width, usual)
             if not row.is_blank:
                 yield row
 
@@ -292,6 +299,8 @@ def _csv_info(
         if len(top) >= HEADER_SEARCH_ROWS:
             break
     header_at, headers = _header(name, top, header_line)
+    widths = Counter(len(cells) for line, cells in top if line > header_at and any(cells))
+    row_width = max(widths.items(), key=lambda wc: (wc[1], -wc[0]))[0] if widths else 0
     lines_in_sample = max(1, sample.count("\n"))
     hint = size * lines_in_sample // max(1, len(sample_bytes))
     return TableInfo(
@@ -303,6 +312,7 @@ def _csv_info(
         encoding=encoding,
         delimiter=delimiter,
         size_hint=hint,
+        row_width=row_width,
     )
 
 
@@ -552,12 +562,15 @@ def _column_names(cells: Sequence[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _fitted(line: int, cells: list[str], width: int) -> TableRow:
+def _fitted(line: int, cells: list[str], width: int, usual: float) -> TableRow:
+    """The row cut to the header's columns (missing cells empty); ragged when it has more
+    cells than the rows usually have, or values beyond the header."""
     values = [" ".join(c.split()) if "\n" not in c else c.strip() for c in cells]
     if len(values) < width:
         values += [""] * (width - len(values))
-    overflow = tuple(v for v in values[width:] if v)
-    return TableRow(line, tuple(values[:width]), overflow)
+    extra = tuple(values[width:])
+    ragged = len(values) > usual or any(extra)
+    return TableRow(line, tuple(values[:width]), extra if ragged else (), ragged)
 
 
 # --------------------------------------------------------------------------- problems

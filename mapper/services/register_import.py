@@ -564,6 +564,20 @@ class _Planner:
 
     def plan(self) -> ImportPlan:
         rows = self._read_rows()
+        if not self.read:
+            raise ValidationError(
+                [
+                    InputProblem(
+                        self.info.name,
+                        "rows",
+                        None,
+                        f"no rows below the header (line {self.info.header_line})",
+                        "the file holds column names only",
+                        code="required",
+                    )
+                ],
+                source=self.info.name,
+            )
         with self.service.database.unit_of_work() as session:
             repository = ActorRepository(session)
             existing = repository.all()
@@ -643,12 +657,12 @@ class _Planner:
 
     def _row(self, row: TableRow) -> _Row | None:
         """The row as an actor with a temporary id, or None when it is rejected."""
-        if row.overflow:
+        if row.ragged:
             width = len(self.info.headers)
             self._reject(
                 row,
                 None,
-                " | ".join(row.overflow),
+                " | ".join(row.cells + row.overflow),
                 f"the row has more values than the header has columns ({width}): a value "
                 "holding the delimiter without quotes, or a shifted row",
                 "put quotes around values that hold the delimiter",
