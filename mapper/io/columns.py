@@ -210,6 +210,7 @@ def mapping_problems(
                     params={"nearest": hint},
                 )
             )
+            continue
         if not field:
             continue
         if field not in config.fields:

@@ -319,8 +319,8 @@ def _csv_info(
 def _csv_rows(info: TableInfo) -> Iterator[tuple[int, list[str]]]:
     """(start line, cells) of every record of the file, blank lines included as []."""
     assert info.encoding is not None and info.delimiter is not None
-    with open(info.path, encoding=info.encoding, newline="") as fh:
-        reader = csv.reader(fh, delimiter=info.delimiter)
+    with open(info.path, "rb") as fh:
+        reader = csv.reader(_decoded_lines(fh, info), delimiter=info.delimiter)
         end = 0
         while True:
             start = end + 1
@@ -328,15 +328,6 @@ def _csv_rows(info: TableInfo) -> Iterator[tuple[int, list[str]]]:
                 cells = next(reader)
             except StopIteration:
                 return
-            except UnicodeDecodeError as exc:
-                raise _file_error(
-                    info.name,
-                    f"line {start}",
-                    None,
-                    f"cannot be read as {info.encoding}: {exc.reason}",
-                    "leave the encoding out to have it found, or give the file's own",
-                    params={"format": "encoding"},
-                ) from None
             except csv.Error as exc:
                 raise _file_error(
                     info.name,
@@ -347,6 +338,26 @@ def _csv_rows(info: TableInfo) -> Iterator[tuple[int, list[str]]]:
                 ) from None
             end = reader.line_num
             yield start, cells
+
+
+def _decoded_lines(fh: IO[bytes], info: TableInfo) -> Iterator[str]:
+    """The file's lines as text, decoded one by one so that a byte the encoding cannot read
+    is named by its line."""
+    assert info.encoding is not None
+    decode = codecs.getdecoder(info.encoding)
+    for number, raw in enumerate(fh, start=1):
+        try:
+            text, _ = decode(raw)
+        except UnicodeDecodeError as exc:
+            raise _file_error(
+                info.name,
+                f"line {number}",
+                None,
+                f"cannot be read as {info.encoding}: {exc.reason} (byte {raw[exc.start]:#04x})",
+                "leave the encoding out to have it found, or give the file's own",
+                params={"format": "encoding"},
+            ) from None
+        yield text[1:] if number == 1 and text.startswith("\ufeff") else text
 
 
 # --------------------------------------------------------------------------- XLSX
@@ -498,11 +509,11 @@ def _header(
                 "this line is empty or beyond the top of the file, so it is no header",
                 f"the header was looked for in the first {HEADER_SEARCH_ROWS} rows",
             )
-        return header_line, _column_names(found)
+        return header_line, _column_names(found, _data_width(rows, header_line))
     width = _usual_width([cells for _, cells in filled])
     for line, cells in filled:
         if looks_like_header(cells, width):
-            return line, _column_names(cells)
+            return line, _column_names(cells, _data_width(rows, line))
     raise _file_error(
         name,
         "header",
@@ -520,6 +531,13 @@ def _usual_width(rows: Sequence[Sequence[str]]) -> int:
     return max(widths.items(), key=lambda wc: (wc[1], wc[0]))[0]
 
 
+def _data_width(rows: Sequence[tuple[int, list[str]]], header_line: int) -> int:
+    """The usual filled width of the rows below the header (0 when there are none)."""
+    widths = Counter(_filled_width(c) for line, c in rows if line > header_line and any(c))
+    # On a tie the narrower: one long row is more likely ragged than the rest short.
+    return max(widths.items(), key=lambda wc: (wc[1], -wc[0]))[0] if widths else 0
+
+
 def _filled_width(cells: Sequence[str]) -> int:
     width = len(cells)
     while width and not cells[width - 1]:
@@ -529,17 +547,14 @@ def _filled_width(cells: Sequence[str]) -> int:
 
 def looks_like_header(cells: Sequence[str], usual_width: int) -> bool:
     """A row of column names: at least half the table's usual width filled in (a title line
-    fills one cell), most of them text rather than numbers or dates, none repeated."""
+    fills one cell), most of them text rather than numbers or dates."""
     names = [c for c in cells if c]
     if not names:
         return False
     if usual_width > 1 and (len(names) < 2 or 2 * len(names) < usual_width):
         return False
     textual = sum(1 for c in names if any(ch.isalpha() for ch in c) and not _is_date(c))
-    if 2 * textual <= len(names):
-        return False
-    folded = [c.casefold() for c in names]
-    return len(set(folded)) == len(folded)
+    return 2 * textual > len(names)
 
 
 def _is_date(text: str) -> bool:
@@ -550,8 +565,10 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _column_names(cells: Sequence[str]) -> tuple[str, ...]:
-    width = _filled_width(cells)
+def _column_names(cells: Sequence[str], data_width: int = 0) -> tuple[str, ...]:
+    """The header's names; columns the data usually fills beyond them are 'column N'."""
+    width = max(_filled_width(cells), data_width)
+    cells = [*cells, *([""] * (width - len(cells)))]
     names: list[str] = []
     seen: Counter[str] = Counter()
     for i, cell in enumerate(cells[:width]):
