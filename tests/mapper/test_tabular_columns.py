@@ -102,8 +102,9 @@ def test_mapping_problems_name_the_column_and_the_nearest() -> None:
     assert ("Foreningsnavm", "unknown_field", "Foreningsnavn") in found
     assert ("Postnummer", "duplicate_items", None) in found
     assert ("name", "required", None) in found  # the misspelt column gave no name
-    (bad,) = mapping_problems({"Foreningsnavn": "navn"}, headers, "r.csv")
+    bad, no_name = mapping_problems({"Foreningsnavn": "navn"}, headers, "r.csv")
     assert (bad.code, bad.params["nearest"]) == ("not_one_of", "name")
+    assert no_name.code == "required"
     assert mapping_problems({"Foreningsnavn": "name", "Postnr.": None}, headers, "r.csv") == []
 
 
