@@ -833,6 +833,8 @@ class _Planner:
             if found is None and location.postcode:
                 notes.append(ReviewNote("location.postcode", location.postcode, "unknown_postcode"))
             location = placed_by_postcode(location, found)
+            if found is not None and not location.postcode:  # a town only one postcode has
+                location = replace(location, postcode=found.postcode)
         code = location.municipality_code
         if not location.has_point and code:
             known = reference.municipalities().get(code)
