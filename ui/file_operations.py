@@ -1,12 +1,14 @@
 """The File menu's work: import and export the landscape, import boundaries, load the demo
-landscape, export a partner map. Long work runs in the background with a cancellable progress
-dialog; every change is announced as a ``Changes`` and confirmed in the status bar."""
+landscape, export a partner map, an HSDS package or the register as CSV/Excel. Long work runs
+in the background with a cancellable progress dialog; every change is announced as a
+``Changes`` and confirmed in the status bar."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
+from exports.hsds import PACKAGE_STEPS, HsdsPackageReport, write_hsds_package
+from exports.tabular import register_table, write_table
 from mapper.domain.changes import Changes
 from mapper.domain.errors import MapperError
 from mapper.services.geo import GeoImportReport
@@ -46,6 +50,8 @@ class FileOperations(QObject):
     """After a landscape export: True when the file was written."""
     geo_imported = Signal(bool)
     """After a boundary import: True when the layer was stored."""
+    exchange_exported = Signal(bool)
+    """After an HSDS package or register (CSV/Excel) export: True when written."""
 
     def __init__(
         self,
@@ -187,6 +193,115 @@ class FileOperations(QObject):
             on_failure=failed,
             on_cancelled=cancelled,
             steps=EXPORT_STEPS,
+        )
+
+    # ----------------------------------------------------------------- HSDS, CSV, Excel
+
+    def ask_export_hsds(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self._window,
+            self.tr("Export HSDS package"),
+            "hsds-pakke",
+            self.tr("HSDS package (a new folder)"),
+        )
+        if path:
+            self.export_hsds(path)
+
+    def export_hsds(self, path: str) -> QProgressDialog:
+        """Write the public organisations as an HSDS 3.0 package into the folder ``path`` in
+        the background; Cancel leaves no package (and an earlier one as it was)."""
+        landscape, vocabulary = self._context.landscape, self._context.vocabulary
+        total = EXPORT_STEPS + PACKAGE_STEPS
+
+        def work(step: Callable[[int, int], None]) -> HsdsPackageReport:
+            actors = landscape.export_landscape(progress=lambda done, _t: step(done, total))
+            return write_hsds_package(
+                actors.actors,
+                path,
+                vocabulary=vocabulary,
+                progress=lambda done, _t: step(EXPORT_STEPS + done, total),
+            )
+
+        def done(report: HsdsPackageReport) -> None:
+            left_out = sum(report.left_out.values())
+            self._message(
+                self.tr("HSDS package: %1 organisations written to %2, %3 left out")
+                .replace("%1", str(report.organizations))
+                .replace("%2", path)
+                .replace("%3", str(left_out))
+            )
+            self.exchange_exported.emit(True)
+
+        return self._run_export(path, work, done, total)
+
+    def ask_export_register(self) -> None:
+        csv_filter = self.tr("CSV for Excel (*.csv)")
+        xlsx_filter = self.tr("Excel workbook (*.xlsx)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self._window,
+            self.tr("Export register"),
+            "register.xlsx",
+            f"{xlsx_filter};;{csv_filter}",
+        )
+        if not path:
+            return
+        if Path(path).suffix.lower() not in (".csv", ".xlsx"):
+            path += ".csv" if chosen == csv_filter else ".xlsx"
+        views = [
+            self.tr("Public view (what may be published)"),
+            self.tr("Internal view with contact persons (personal data: never publish it)"),
+        ]
+        view, ok = QInputDialog.getItem(
+            self._window, self.tr("Export register"), self.tr("Which view?"), views, 0, False
+        )
+        if ok:
+            self.export_register(path, internal=view == views[1])
+
+    def export_register(self, path: str, *, internal: bool = False) -> QProgressDialog:
+        """The register as CSV (Danish Excel: BOM and ';') or XLSX by the file's suffix: the
+        public view, or the internal one with contact persons when asked."""
+        landscape, context = self._context.landscape, self._context
+        total = EXPORT_STEPS + 1
+
+        def work(step: Callable[[int, int], None]) -> int:
+            actors = landscape.export_landscape(progress=lambda done, _t: step(done, total))
+            table = register_table(
+                actors.actors, lang=context.lang, internal=internal, vocabulary=context.vocabulary
+            )
+            step(EXPORT_STEPS, total)
+            return write_table(table, path)
+
+        def done(count: int) -> None:
+            self._message(
+                self.tr("Exported %1 actors to %2").replace("%1", str(count)).replace("%2", path)
+            )
+            self.exchange_exported.emit(True)
+
+        return self._run_export(path, work, done, total)
+
+    def _run_export(
+        self,
+        path: str,
+        work: Callable[[Callable[[int, int], None]], object],
+        done: Callable[[Any], None],
+        steps: int,
+    ) -> QProgressDialog:
+        def cancelled() -> None:
+            self._message(self.tr("Export cancelled."))
+            self.exchange_exported.emit(False)
+
+        def failed(error: BaseException, details: str) -> None:
+            self.show_error(error, details)
+            self.exchange_exported.emit(False)
+
+        return run_cancellable(
+            self._window,
+            self.tr("Exporting to %1…").replace("%1", path),
+            work,
+            on_success=done,
+            on_failure=failed,
+            on_cancelled=cancelled,
+            steps=steps,
         )
 
     # ----------------------------------------------------------------- boundaries

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exports.tabular import ranking_table, write_table
 from mapper.domain.vocabulary import Vocabulary
 from mapper.matching.model import CRITERIA, Match, MatchSettings, Ranking
 from mapper.matching.reasons import criterion_label, gate_label, render, review_group_label
@@ -155,6 +157,8 @@ class MatchView(QWidget):
     """(problem id, actor id) after "Propose partnership"."""
     status_message = Signal(str)
     """A short confirmation for the status bar, e.g. after a partnership was proposed."""
+    ranking_exported = Signal(str)
+    """The file the shown ranking was written to (CSV or XLSX)."""
 
     def __init__(
         self,
@@ -231,12 +235,19 @@ class MatchView(QWidget):
         self.propose_button.setObjectName("proposePartnership")
         self.propose_button.setEnabled(False)
         self.propose_button.clicked.connect(self.propose_selected)
+        self.export_button = QPushButton(self.tr("E&xport ranking…"))
+        self.export_button.setObjectName("exportRanking")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.ask_export_ranking)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.propose_button, 1)
+        buttons.addWidget(self.export_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.excluded_label)
-        left_layout.addWidget(self.propose_button)
+        left_layout.addLayout(buttons)
 
         self.explanation = QTextBrowser()
         self.explanation.setObjectName("matchExplanation")
@@ -371,6 +382,47 @@ class MatchView(QWidget):
             )
         )
 
+    def ask_export_ranking(self) -> None:
+        problem_id = self.current_problem_id()
+        if problem_id is None or self._ranking is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export ranking"),
+            f"rangering-{problem_id}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
+        )
+        if path:
+            self.export_ranking(path)
+
+    def export_ranking(self, path: str) -> None:
+        """Write the ranking shown (rank, partner, score, each criterion's points, reasons)
+        as XLSX, or as CSV for Danish Excel when the name ends in .csv."""
+        ranking = self._ranking
+        if ranking is None:
+            return
+        if not path.lower().endswith((".csv", ".xlsx")):
+            path += ".xlsx"
+        title = self.problem_combo.currentText()
+        lang, vocabulary = self._lang, self._vocabulary
+
+        def work() -> int:
+            table = ranking_table(ranking, lang=lang, title=title, vocabulary=vocabulary)
+            return write_table(table, path)
+
+        def written(count: int) -> None:
+            self.status_message.emit(
+                substitute(self.tr("Exported %1 ranked partners to %2"), str(count), path)
+            )
+            self.ranking_exported.emit(path)
+
+        run_in_background(
+            self,
+            work,
+            on_success=written,
+            on_failure=lambda e, _d: self.excluded_label.setText(describe_error(e)),
+        )
+
     # ----------------------------------------------------------------- internals
 
     def _schedule(self) -> None:
@@ -399,6 +451,7 @@ class MatchView(QWidget):
         else:
             self.explanation.setPlainText(self.tr("No actor passes the hard gates."))
         self.propose_button.setEnabled(bool(ranking.matches) and self._propose is not None)
+        self.export_button.setEnabled(bool(ranking.matches))
         self.review.clear()
         self.consortium.clear()
         self._load_details()
@@ -411,6 +464,7 @@ class MatchView(QWidget):
         self._ranking = None
         self.model.set_rows([])
         self.propose_button.setEnabled(False)
+        self.export_button.setEnabled(False)
         self.excluded_label.setText(describe_error(error))
         self.explanation.setPlainText(describe_error(error))
         self.ranked.emit(0)

@@ -42,6 +42,17 @@ class WindowActions(QObject):
             pixmap.SP_DriveNetIcon,
             self.tr("Partner map"),
         )
+        self.export_hsds_action = self._action(
+            self.tr("Export &HSDS package…"), files.ask_export_hsds
+        )
+        self.export_hsds_action.setStatusTip(
+            self.tr(
+                "Public organisations in Open Referral's format (HSDS 3.0) for other directories"
+            )
+        )
+        self.export_register_action = self._action(
+            self.tr("Export re&gister (CSV/Excel)…"), files.ask_export_register
+        )
         self.geo_action = self._action(self.tr("Import &boundaries…"), files.ask_boundary_import)
         self.geo_action.setStatusTip(
             self.tr("Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile")
@@ -160,6 +171,8 @@ class WindowActions(QObject):
                 self.import_action,
                 self.export_action,
                 self.export_map_action,
+                self.export_hsds_action,
+                self.export_register_action,
                 self.geo_action,
                 self.demo_action,
             ]
