@@ -27,7 +27,7 @@ from mapper.domain.errors import (
 from mapper.io import interchange
 from mapper.persistence.database import Database, open_database
 from mapper.services.landscape import ImportReport, LandscapeService
-from ui import cli_edit, cli_exports, cli_geo, cli_maps, cli_matching
+from ui import cli_edit, cli_exports, cli_geo, cli_import, cli_maps, cli_matching
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -64,8 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--if-empty", action="store_true", help="only when the database holds no actors yet"
     )
 
-    imp = sub.add_parser("import", help="import an interchange document (landscape JSON)")
-    imp.add_argument("file")
+    imp = sub.add_parser(
+        "import", help="import a landscape document, an HSDS hsds.json or a register (CSV, XLSX)"
+    )
+    cli_import.add_arguments(imp)
 
     exp = sub.add_parser("export", help="export data")
     exp_sub = exp.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser, required=True)
@@ -194,12 +196,19 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if cli_import.is_register(args.file):
+        return cli_import.cmd_import_register(args, out, err)
+    if given := cli_import.register_options_given(args):
+        raise UsageError(f"mapper import: {', '.join(given)}: only for registers (.csv, .xlsx)")
     database, service = _service(args)
     try:
-        report = service.import_file(args.file)
+        report = cli_import.import_document_file(service, args.file)
     finally:
         database.close()
     print(f"imported {args.file}: {_report_line(report)}", file=err)
+    if args.json:
+        json.dump(_jsonable(asdict(report)), out, ensure_ascii=False, indent=2)
+        out.write("\n")
     return EXIT_OK
 
 

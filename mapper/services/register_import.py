@@ -272,7 +272,7 @@ class RegisterImportService:
 
     def preview(
         self,
-        path: str | Path,
+        source: str | Path | Table,
         *,
         sheet: str | None = None,
         encoding: str | None = None,
@@ -281,15 +281,21 @@ class RegisterImportService:
         max_rows: int = PREVIEW_ROWS,
     ) -> SourcePreview:
         """What the file is, its first rows and the mapping to use: the one saved for this
-        source (the same set of column names) when there is one, else the suggested one."""
-        table = self.open(
-            path, sheet=sheet, encoding=encoding, delimiter=delimiter, header_line=header_line
+        source (the same set of column names) when there is one, else the suggested one.
+        ``source`` is a path (opened with the options given) or a table already opened."""
+        table = (
+            source
+            if isinstance(source, Table)
+            else self.open(
+                source, sheet=sheet, encoding=encoding, delimiter=delimiter, header_line=header_line
+            )
         )
         sample: list[TableRow] = []
-        for row in table.rows():
-            sample.append(row)
-            if len(sample) >= max_rows:
-                break
+        if max_rows > 0:
+            for row in table.rows():
+                sample.append(row)
+                if len(sample) >= max_rows:
+                    break
         headers = table.info.headers
         suggestions = suggest_columns(headers)
         key = source_key(headers)
@@ -343,7 +349,7 @@ class RegisterImportService:
         table = source if isinstance(source, Table) else self.open(source, **open_options)
         info = table.info
         if mapping is None:
-            mapping = self.preview_of(table).mapping
+            mapping = self.preview(table, max_rows=0).mapping
         chosen = {h: f for h, f in mapping.items() if f}
         problems = mapping_problems(mapping, info.headers, info.name)
         if options.default_kind is not None and options.default_kind not in (
@@ -365,18 +371,6 @@ class RegisterImportService:
             raise ValidationError(problems, source=info.name)
         with collector_paused():
             return _Planner(self, table, chosen, options, progress).plan()
-
-    def preview_of(self, table: Table) -> SourcePreview:
-        """``preview`` of a table already opened."""
-        info = table.info
-        return self.preview(
-            info.path,
-            sheet=info.sheet,
-            encoding=info.encoding,
-            delimiter=info.delimiter,
-            header_line=info.header_line,
-            max_rows=0,
-        )
 
     # ----------------------------------------------------------------- run
 
