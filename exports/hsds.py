@@ -29,6 +29,7 @@ import secrets
 import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -262,11 +263,12 @@ def descriptor() -> dict[str, Any]:
     }
 
 
-def columns(resource: str) -> list[str]:
+@cache
+def columns(resource: str) -> tuple[str, ...]:
     """The CSV columns of one resource, in the descriptor's order."""
     for name, _path, notation in _RESOURCES:
         if name == resource:
-            return [_field(name, token)[0]["name"] for token in notation.split()]
+            return tuple(_field(name, token)[0]["name"] for token in notation.split())
     raise KeyError(resource)
 
 
@@ -367,7 +369,9 @@ def _identifiers(actor: Actor, org_id: str) -> list[dict[str, Any]]:
     return found
 
 
+@cache
 def _term(facet: str, code: str, vocab: Vocabulary) -> dict[str, Any]:
+    """One term of our taxonomies (the same object in every attribute that names it)."""
     term = vocab.term(facet, code)
     assert term is not None
     return {
@@ -378,7 +382,6 @@ def _term(facet: str, code: str, vocab: Vocabulary) -> dict[str, Any]:
         "taxonomy": taxonomy_name(facet),
         "language": LANGUAGE,
         "taxonomy_id": taxonomy_id(facet),
-        "taxonomy_detail": _taxonomy(facet),
     }
 
 
@@ -523,15 +526,14 @@ def _service_name(resource: Resource, vocab: Vocabulary) -> str:
 
 def package_tables(
     organizations: Sequence[Mapping[str, Any]], vocabulary: Vocabulary | None = None
-) -> dict[str, list[dict[str, Any]]]:
+) -> dict[str, list[Mapping[str, Any]]]:
     """The rows of every resource of the package, from the organization objects (so the CSV
     files and hsds.json always say the same); every term of our taxonomies is listed."""
     vocab = vocabulary or load_vocabulary()
-    tables: dict[str, list[dict[str, Any]]] = {name: [] for name, _, _ in _RESOURCES}
+    tables: dict[str, list[Mapping[str, Any]]] = {name: [] for name, _, _ in _RESOURCES}
 
     def add(resource: str, item: Mapping[str, Any]) -> None:
-        wanted = columns(resource)
-        tables[resource].append({k: v for k, v in item.items() if k in wanted})
+        tables[resource].append(item)  # nested lists are ignored: rows take their columns
 
     for org in organizations:
         add("organization", org)
@@ -632,9 +634,8 @@ def write_hsds_package(
         for step, (name, path, _) in enumerate(_RESOURCES, start=1):
             write_output(partial / path, _writer(_csv_bytes(name, tables[name])))
             report(step, PACKAGE_STEPS)
-        organizations = orjson.dumps(
-            selection.organizations, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
-        )
+        # Compact: a register of 10,000 organisations is some tens of MB even so.
+        organizations = orjson.dumps(selection.organizations, option=orjson.OPT_APPEND_NEWLINE)
         write_output(partial / JSON_FILE, _writer(organizations))
         meta = orjson.dumps(descriptor(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
         write_output(partial / DESCRIPTOR_FILE, _writer(meta))

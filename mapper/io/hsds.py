@@ -68,20 +68,31 @@ DEFAULT_KIND = "voluntary_organisation"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
+_NAMESPACE_BYTES = NAMESPACE.bytes
+
+
 def hsds_uuid(entity: str, *parts: str) -> str:
     """The stable UUID of one HSDS entity derived from our ids, e.g.
-    ``hsds_uuid("organization", "esb-sind")``."""
-    return str(uuid.uuid5(NAMESPACE, ":".join((entity, *parts))))
+    ``hsds_uuid("organization", "esb-sind")``: ``uuid.uuid5(NAMESPACE, "organization:esb-sind")``
+    written out directly (an export makes some 30 of them per organisation)."""
+    name = ":".join((entity, *parts)).encode("utf-8")
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def taxonomy_name(facet: str) -> str:
     return f"{OUR_ID_SCHEME}/{facet}"
 
 
+@cache
 def taxonomy_id(facet: str) -> str:
     return hsds_uuid("taxonomy", facet)
 
 
+@cache
 def term_id(facet: str, code: str) -> str:
     return hsds_uuid("taxonomy_term", facet, code)
 
