@@ -24,6 +24,7 @@ from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
 from mapper.services.partnerships import PartnershipService
 from mapper.services.problems import ProblemEditService
+from mapper.services.register_import import RegisterImportService
 from ui.context import PRODUCT_NAME, AppContext
 from ui.error_text import describe_error
 from ui.locale_format import locale_for
@@ -98,6 +99,7 @@ def build_context(database: Database, lang: str = "da") -> AppContext:
         maps=MapService(database, vocabulary),
         partnerships=PartnershipService(database, vocabulary, author=author),
         geo=GeoService(database),
+        register_import=RegisterImportService(database, vocabulary, author=author),
         vocabulary=vocabulary,
         lang=lang,
         location=database.display_url,

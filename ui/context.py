@@ -15,6 +15,7 @@ from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
 from mapper.services.partnerships import PartnershipService
 from mapper.services.problems import ProblemEditService
+from mapper.services.register_import import RegisterImportService
 
 PRODUCT_NAME = "Frivillighedskortet"
 """The application's one name: window title, About, the desktop's application name."""
@@ -31,6 +32,7 @@ class AppContext:
     maps: MapService
     partnerships: PartnershipService
     geo: GeoService
+    register_import: RegisterImportService
     vocabulary: Vocabulary
     lang: str
     location: str

@@ -25,9 +25,11 @@ from mapper.domain.changes import Changes
 from mapper.domain.errors import MapperError
 from mapper.services.geo import GeoImportReport
 from mapper.services.landscape import EXPORT_STEPS, IMPORT_STEPS, ImportReport, LandscapeCounts
+from mapper.services.register_import import ImportSummary
 from ui.context import AppContext
 from ui.error_text import describe_error
 from ui.export_map_dialog import ExportMapDialog
+from ui.import_wizard import ImportWizard
 from ui.operations import run_cancellable, run_in_background
 
 MESSAGE_MS = 10_000
@@ -116,6 +118,27 @@ class FileOperations(QObject):
             on_cancelled=cancelled,
             steps=IMPORT_STEPS,
         )
+
+    def ask_import_register(self, path: str = "") -> ImportWizard:
+        """The register import wizard (CSV or Excel); the register reloads after an import."""
+        wizard = ImportWizard(self._context, self._window, path)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.imported.connect(self._register_imported)
+        wizard.open()
+        return wizard
+
+    def _register_imported(self, summary: ImportSummary) -> None:
+        self._message(
+            self.tr("Imported %1: %2 new and %3 updated actors, %4 rows merged, %5 rejected")
+            .replace("%1", Path(summary.source).name)
+            .replace("%2", str(summary.created))
+            .replace("%3", str(summary.updated))
+            .replace("%4", str(summary.merged))
+            .replace("%5", str(summary.rejected))
+        )
+        if summary.created or summary.updated:
+            self._announce(Changes(everything=True))
+        self.import_finished.emit(True)
 
     def load_demo(self) -> None:
         """Import the demo landscape shipped with the application (idempotent)."""

@@ -34,6 +34,12 @@ class WindowActions(QObject):
             pixmap.SP_DialogOpenButton,
             self.tr("Import"),
         )
+        self.import_register_action = self._action(
+            self.tr("Import re&gister (CSV/Excel)…"), files.ask_import_register, "Ctrl+Shift+I"
+        )
+        self.import_register_action.setStatusTip(
+            self.tr("A list of associations from a booking or grants system or a spreadsheet")
+        )
         self.export_action = self._action(self.tr("&Export landscape…"), files.ask_export, "Ctrl+E")
         self.export_map_action = self._action(
             self.tr("Export partner &map…"),
@@ -169,6 +175,7 @@ class WindowActions(QObject):
         file_menu.addActions(
             [
                 self.import_action,
+                self.import_register_action,
                 self.export_action,
                 self.export_map_action,
                 self.export_hsds_action,
