@@ -8,10 +8,11 @@ code as a hint.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import IO, Any
@@ -21,7 +22,9 @@ import orjson
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 from rapidfuzz import process
+from rapidfuzz.utils import default_process
 
+from mapper.domain.actor_rules import actor_rule_problems
 from mapper.domain.errors import InputProblem, ValidationError
 from mapper.domain.ids import nearest_id
 from mapper.domain.limits import limits_schema, record_problems
@@ -43,6 +46,7 @@ from mapper.domain.municipality import municipality_code_problem, padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
 from mapper.io.bulk import collector_paused
 from mapper.io.files import write_output
+from mapper.io.stream import COLLECTIONS, Batch, Member, document_items
 
 FORMAT = "mapper-landscape"
 VERSION = 1
@@ -88,17 +92,50 @@ def _validator() -> Draft202012Validator:
 
 @cache
 def _fast_validator() -> Any:
-    """The same schema compiled by jsonschema-rs: ~100x faster, used to accept valid documents;
-    the Python validator explains invalid ones."""
-    return jsonschema_rs.validator_for(
-        read_data_json("landscape.schema.json"), validate_formats=True
-    )
+    """The schema closed at every level (``_strict_schema``) compiled by jsonschema-rs: ~100x
+    faster, used to accept valid documents; the Python validator and the walk for unknown
+    fields explain invalid ones."""
+    return jsonschema_rs.validator_for(_strict_schema(), validate_formats=True)
 
 
-def _schema_problems(doc: Mapping[str, Any]) -> list[InputProblem]:
+def _strict_schema() -> dict[str, Any]:
+    """The landscape schema with no field beyond its own (additionalProperties: false on
+    every object the format defines) and our extensions on actors, whose insides are checked
+    by hand: so accepting a batch at Rust speed includes the check for unknown fields."""
+    schema: dict[str, Any] = copy.deepcopy(read_data_json("landscape.schema.json"))
+    defs = schema["$defs"]
+    closed = [schema, *(defs[name] for name in _DEFINED_OBJECTS)]
+    closed += [defs["actor"]["properties"]["consent"], defs["problem"]["properties"]["seeking"]]
+    for node in closed:
+        node["additionalProperties"] = False
+    for extension in _ACTOR_EXTENSIONS:
+        defs["actor"]["properties"][extension] = {}
+    return schema
+
+
+_DEFINED_OBJECTS = ("actor", "location", "contact", "profile", "resource", "problem", "partnership")
+_ACTOR_EXTENSIONS = ("seeking", "review_notes")
+"""Actor fields of ours beyond the shared schema (checked by _check_actor_seeking and
+_check_review_notes)."""
+
+
+def _schema_problems(
+    doc: Mapping[str, Any], offset: int = 0, faulty: set[tuple[str, int]] | None = None
+) -> list[InputProblem]:
+    """What the schema finds wrong; records are named by id, else by position plus ``offset``
+    (a batch of a longer array). ``faulty`` gets (collection, position in doc) of each record
+    with a fault."""
     if _fast_validator().is_valid(doc):
         return []
-    problems = [_schema_problem(doc, e) for e in _validator().iter_errors(doc)]
+    problems = []
+    for error in _validator().iter_errors(doc):
+        problems.append(_schema_problem(doc, error, offset))
+        path = list(error.absolute_path)
+        if faulty is not None and len(path) >= 2 and isinstance(path[1], int):
+            faulty.add((str(path[0]), path[1]))
+    unknown = _unknown_field_problems(doc, offset)
+    if unknown:
+        return sorted(problems, key=lambda p: (p.record, p.field)) + unknown
     if not problems:  # the two validators disagree on a detail: report the fast one's words
         problems = [
             InputProblem(
@@ -168,93 +205,10 @@ def validate_document(
 
     ``known_*_ids`` are records already in the database, which references may point at.
     """
-    vocab = vocabulary or load_vocabulary()
-    problems = _schema_problems(doc)
-    # Texts, integers and numbers beyond what both databases store (mapper.domain.limits),
-    # for every field the schema has not already found fault with.
-    faulty = {(p.record, p.field) for p in problems}
-    beyond = [p for p in _limit_problems(doc) if (p.record, p.field) not in faulty]
-    if problems:
-        # Code and reference checks assume the shapes the schema guarantees.
-        return problems + beyond
-    problems = beyond
-    actors = doc.get("actors", [])
-    prob_list = doc.get("problems", [])
-    partnerships = doc.get("partnerships", [])
-
-    actor_ids = _unique_ids(actors, "actor", problems)
-    problem_ids = _unique_ids(prob_list, "problem", problems)
-    all_actor_ids = actor_ids | set(known_actor_ids)
-    all_problem_ids = problem_ids | set(known_problem_ids)
-
-    for actor in actors:
-        label = f"actor {actor['id']}"
-        _check_codes(actor, _ACTOR_CODES, label, vocab, problems)
-        seeking = actor.get("seeking")
-        # Most actors state nothing sought: no second pass over their codes (large imports).
-        if seeking is not None and _check_actor_seeking(seeking, label, problems):
-            _check_codes(actor, _ACTOR_SEEKING_CODES, label, vocab, problems)
-        _check_location(actor.get("location"), label, problems)
-        if actor.get("review_notes") is not None:
-            _check_review_notes(actor["review_notes"], label, problems)
-        if actor.get("public") is True and vocab.holds_personal_data(actor["kind"]):
-            # The database refuses it too (CHECK ck_actors_volunteer_not_public).
-            problems.append(
-                InputProblem(
-                    label,
-                    "public",
-                    True,
-                    "an individual volunteer is personal data and cannot be public",
-                    "public = false",
-                    code="volunteer_public",
-                )
-            )
-        parent = actor.get("parent_id")
-        if parent is not None:
-            if parent == actor["id"]:
-                problems.append(
-                    InputProblem(
-                        label,
-                        "parent_id",
-                        parent,
-                        "an actor cannot be its own parent",
-                        code="own_parent",
-                    )
-                )
-            elif parent not in all_actor_ids:
-                problems.append(_unknown_ref(label, "parent_id", parent, all_actor_ids, "actor"))
-    for problem in prob_list:
-        label = f"problem {problem['id']}"
-        _check_codes(problem, _PROBLEM_CODES, label, vocab, problems)
-        _check_location(problem.get("location"), label, problems)
-        if found := municipality_code_problem(
-            problem.get("municipality_code"), label, "municipality_code"
-        ):
-            problems.append(found)
-        owner = problem.get("owner_id")
-        if owner is not None and owner not in all_actor_ids:
-            problems.append(_unknown_ref(label, "owner_id", owner, all_actor_ids, "actor"))
-    seen_pairs: set[tuple[str, str]] = set()
-    for partnership in partnerships:
-        pair = (partnership["problem_id"], partnership["actor_id"])
-        label = f"partnership {pair[0]} ↔ {pair[1]}"
-        _check_codes(partnership, _PARTNERSHIP_CODES, label, vocab, problems)
-        if pair[0] not in all_problem_ids:
-            problems.append(_unknown_ref(label, "problem_id", pair[0], all_problem_ids, "problem"))
-        if pair[1] not in all_actor_ids:
-            problems.append(_unknown_ref(label, "actor_id", pair[1], all_actor_ids, "actor"))
-        if pair in seen_pairs:
-            problems.append(
-                InputProblem(
-                    label,
-                    "problem_id/actor_id",
-                    list(pair),
-                    "the same partnership appears twice",
-                    code="duplicate_partnership",
-                )
-            )
-        seen_pairs.add(pair)
-    return problems
+    check = DocumentCheck(vocabulary)
+    for item in document_items(doc):
+        check.add(item)
+    return check.finish(known_actor_ids, known_problem_ids)
 
 
 def parse_document(
@@ -266,14 +220,249 @@ def parse_document(
     known_problem_ids: Iterable[str] = (),
 ) -> Landscape:
     """Validate and convert a document; raises ValidationError listing every problem."""
-    problems = validate_document(doc, vocabulary, known_actor_ids, known_problem_ids)
+    check = DocumentCheck(vocabulary)
+    records: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
+    for item in document_items(doc):
+        if (converted := check.add(item)) is not None:
+            records[item.collection] += converted  # type: ignore[union-attr]
+    problems = check.finish(known_actor_ids, known_problem_ids)
     if problems:
         raise ValidationError(problems, source=source)
     return Landscape(
-        actors=tuple(actor_from_dict(a) for a in doc.get("actors", [])),
-        problems=tuple(problem_from_dict(p) for p in doc.get("problems", [])),
-        partnerships=tuple(partnership_from_dict(p) for p in doc.get("partnerships", [])),
+        actors=tuple(records["actors"]),
+        problems=tuple(records["problems"]),
+        partnerships=tuple(records["partnerships"]),
     )
+
+
+_Record = Actor | ProblemStatement | Partnership
+
+
+class DocumentCheck:
+    """Validation of one document fed as items (mapper.io.stream: top-level members and
+    batches of records, in any order), so that a document of any size is checked while it is
+    read. Each batch is checked when it comes — schema, limits, unknown fields, codes and the
+    actor rules (mapper.domain.actor_rules) — and its valid records come back converted.
+    References between records are checked by ``finish``, once every id of the document is
+    known; ``referenced_elsewhere`` names the ids to look for in the database first.
+
+    ``problems`` holds everything found so far: a document may be stored only if ``finish``
+    returns no problem.
+    """
+
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary or load_vocabulary()
+        self.problems: list[InputProblem] = []
+        self._members: dict[str, Any] = {}
+        self._present: set[str] = set()
+        self._ids: dict[str, set[str]] = {"actor": set(), "problem": set()}
+        self._references: list[tuple[str, str, str, str]] = []
+        """(record label, field, id, kind of record) of every reference, checked at the end."""
+        self._pairs: set[tuple[str, str]] = set()
+        self._codes = {
+            facet: self.vocabulary.codes(facet)
+            for fields in (_ACTOR_CODES, _ACTOR_SEEKING_CODES, _PROBLEM_CODES, _PARTNERSHIP_CODES)
+            for facet in fields.values()
+        }
+
+    def add(self, item: Member | Batch) -> list[_Record] | None:
+        """Check one item; for a batch, its records that passed the record checks, converted
+        (those with faults are left out and named in ``problems``)."""
+        if isinstance(item, Member):
+            self.member(item.key, item.value)
+            return None
+        if item.collection == "actors":
+            return list(self.actors(item.records, item.offset))
+        if item.collection == "problems":
+            return list(self.problem_statements(item.records, item.offset))
+        return list(self.partnerships(item.records, item.offset))
+
+    def member(self, key: str, value: Any) -> None:
+        """A top-level member (``format``, ``version`` …), checked by ``finish``."""
+        self._members[key] = value
+
+    def _shapes(self, collection: str, records: list[Any], offset: int) -> set[int]:
+        """Schema, limits and unknown fields of a batch; the positions (in the batch) of the
+        records whose shape is wrong, which the code and rule checks skip."""
+        self._present.add(collection)
+        wrapper: dict[str, Any] = {"format": FORMAT, "version": VERSION, "actors": []}
+        wrapper[collection] = records
+        faulty: set[tuple[str, int]] = set()
+        problems = _schema_problems(wrapper, offset, faulty)
+        # Texts, integers and numbers beyond what both databases store (mapper.domain.limits),
+        # for every field the schema has not already found fault with.
+        seen = {(p.record, p.field) for p in problems}
+        problems += [p for p in _limit_problems(wrapper, offset) if (p.record, p.field) not in seen]
+        self.problems += problems
+        if problems and not faulty:  # only the fast validator's words: trust no record
+            return set(range(len(records)))
+        return {i for name, i in faulty if name == collection}
+
+    def _new_id(self, kind: str, record_id: str) -> None:
+        ids = self._ids[kind]
+        if record_id in ids:
+            self.problems.append(
+                InputProblem(
+                    f"{kind} {record_id}",
+                    "id",
+                    record_id,
+                    f"the id is used by more than one {kind}",
+                    code="duplicate_id",
+                    params={"kind": kind},
+                )
+            )
+        ids.add(record_id)
+
+    def actors(self, records: list[Any], offset: int = 0) -> Iterator[Actor]:
+        faulty = self._shapes("actors", records, offset)
+        problems = self.problems
+        for i, record in enumerate(records):
+            if i in faulty:
+                if isinstance(record, dict) and isinstance(record.get("id"), str):
+                    self._ids["actor"].add(record["id"])
+                continue
+            label = f"actor {record['id']}"
+            self._new_id("actor", record["id"])
+            before = len(problems)
+            self._check_codes(record, _ACTOR_CODES, label)
+            seeking = record.get("seeking")
+            # Our extensions, which the schema does not know: their shapes first.
+            readable = seeking is None or _check_actor_seeking(seeking, label, problems)
+            # Most actors state nothing sought: no second pass over their codes.
+            if seeking is not None and readable:
+                self._check_codes(record, _ACTOR_SEEKING_CODES, label)
+            _check_location(record.get("location"), label, problems)
+            if record.get("review_notes") is not None:
+                noted = len(problems)
+                _check_review_notes(record["review_notes"], label, problems)
+                readable = readable and len(problems) == noted
+            parent = record.get("parent_id")
+            if parent is not None:
+                if parent == record["id"]:
+                    problems.append(
+                        InputProblem(
+                            label,
+                            "parent_id",
+                            parent,
+                            "an actor cannot be its own parent",
+                            code="own_parent",
+                        )
+                    )
+                else:
+                    self._references.append((label, "parent_id", parent, "actor"))
+            if not readable:
+                continue
+            # The editor's rules too, also for a record with a wrong code (the editor shows
+            # every problem of the form at once).
+            actor = actor_from_dict(record)
+            problems += actor_rule_problems(actor, self.vocabulary)
+            if len(problems) == before:
+                yield actor
+
+    def problem_statements(self, records: list[Any], offset: int = 0) -> Iterator[ProblemStatement]:
+        faulty = self._shapes("problems", records, offset)
+        problems = self.problems
+        for i, record in enumerate(records):
+            if i in faulty:
+                if isinstance(record, dict) and isinstance(record.get("id"), str):
+                    self._ids["problem"].add(record["id"])
+                continue
+            label = f"problem {record['id']}"
+            self._new_id("problem", record["id"])
+            before = len(problems)
+            self._check_codes(record, _PROBLEM_CODES, label)
+            _check_location(record.get("location"), label, problems)
+            if found := municipality_code_problem(
+                record.get("municipality_code"), label, "municipality_code"
+            ):
+                problems.append(found)
+            owner = record.get("owner_id")
+            if owner is not None:
+                self._references.append((label, "owner_id", owner, "actor"))
+            if len(problems) == before:
+                yield problem_from_dict(record)
+
+    def partnerships(self, records: list[Any], offset: int = 0) -> Iterator[Partnership]:
+        faulty = self._shapes("partnerships", records, offset)
+        problems = self.problems
+        for i, record in enumerate(records):
+            if i in faulty:
+                continue
+            pair = (record["problem_id"], record["actor_id"])
+            label = f"partnership {pair[0]} ↔ {pair[1]}"
+            before = len(problems)
+            self._check_codes(record, _PARTNERSHIP_CODES, label)
+            self._references.append((label, "problem_id", pair[0], "problem"))
+            self._references.append((label, "actor_id", pair[1], "actor"))
+            if pair in self._pairs:
+                problems.append(
+                    InputProblem(
+                        label,
+                        "problem_id/actor_id",
+                        list(pair),
+                        "the same partnership appears twice",
+                        code="duplicate_partnership",
+                    )
+                )
+            self._pairs.add(pair)
+            if len(problems) == before:
+                yield partnership_from_dict(record)
+
+    def referenced_elsewhere(self, kind: str) -> set[str]:
+        """Ids of ``kind`` ('actor' or 'problem') that records refer to but the document
+        does not hold (so far): the database may."""
+        ids = self._ids[kind]
+        return {ref for _, _, ref, of in self._references if of == kind and ref not in ids}
+
+    def finish(
+        self, known_actor_ids: Iterable[str] = (), known_problem_ids: Iterable[str] = ()
+    ) -> list[InputProblem]:
+        """Every problem of the document: those found in its records, its top level and
+        references to ids neither the document nor ``known_*_ids`` (the database) hold."""
+        stub: dict[str, Any] = dict(self._members)
+        for collection in self._present:
+            stub[collection] = []
+        top = _schema_problems(stub)
+        known = {
+            "actor": self._ids["actor"] | set(known_actor_ids),
+            "problem": self._ids["problem"] | set(known_problem_ids),
+        }
+        references = [
+            _unknown_ref(label, field, ref, known[kind], kind)
+            for label, field, ref, kind in self._references
+            if ref not in known[kind]
+        ]
+        return top + self.problems + references
+
+    def _check_codes(
+        self, record: Mapping[str, Any], fields: Mapping[str, str], label: str
+    ) -> None:
+        codes = self._codes
+        for path, facet in fields.items():
+            # The common case first, without walking the record: every value is a valid code.
+            head, _, rest = path.partition(".")
+            value = record.get(head)
+            if value is None:
+                continue
+            valid = codes[facet]
+            if "." in rest:
+                pass
+            elif not rest:
+                if _all_in(value, valid):
+                    continue
+            elif isinstance(value, list):
+                if all(_all_in(item.get(rest), valid) for item in value):
+                    continue
+            elif _all_in(value.get(rest), valid):
+                continue
+            _check_codes(record, {path: facet}, label, self.vocabulary, self.problems)
+
+
+def _all_in(value: Any, valid: frozenset[str]) -> bool:
+    """A code, or a list of codes (shapes the schema has checked), all valid; None is."""
+    if value is None:
+        return True
+    return value in valid if isinstance(value, str) else valid.issuperset(value)
 
 
 @functools.cache
@@ -283,7 +472,7 @@ def _limits_screen() -> Any:
     return jsonschema_rs.validator_for(limits_schema())
 
 
-def _limit_problems(doc: Mapping[str, Any]) -> list[InputProblem]:
+def _limit_problems(doc: Mapping[str, Any], offset: int = 0) -> list[InputProblem]:
     try:
         if _limits_screen().is_valid(doc):
             return []
@@ -295,19 +484,19 @@ def _limit_problems(doc: Mapping[str, Any]) -> list[InputProblem]:
         if isinstance(records, list):
             for i, record in enumerate(records):
                 if isinstance(record, Mapping):
-                    label = _record_name(collection, i, record)
+                    label = _record_name(collection, offset + i, record)
                     found += record_problems(collection[:-1], label, record)
     return found
 
 
-def _schema_problem(doc: Mapping[str, Any], error: SchemaError) -> InputProblem:
+def _schema_problem(doc: Mapping[str, Any], error: SchemaError, offset: int = 0) -> InputProblem:
     path = list(error.absolute_path)
     record = "document"
     field_path = path
     collections = ("actors", "problems", "partnerships")
     if len(path) >= 2 and path[0] in collections and isinstance(path[1], int):
         item = doc[path[0]][path[1]]
-        record = _record_name(path[0], path[1], item)
+        record = _record_name(path[0], offset + path[1], item)
         field_path = path[2:]
     field = _dotted(field_path)
     value: object = error.instance
@@ -394,25 +583,110 @@ def _nearest(value: str, choices: Sequence[str]) -> str | None:
     return match[0] if match else None
 
 
-def _unique_ids(
-    records: list[dict[str, Any]], singular: str, problems: list[InputProblem]
-) -> set[str]:
-    seen: set[str] = set()
-    for record in records:
-        rid = record["id"]
-        if rid in seen:
-            problems.append(
-                InputProblem(
-                    f"{singular} {rid}",
-                    "id",
-                    rid,
-                    f"the id is used by more than one {singular}",
-                    code="duplicate_id",
-                    params={"kind": singular},
-                )
-            )
-        seen.add(rid)
-    return seen
+@cache
+def _known_fields() -> dict[str, frozenset[str]]:
+    """The fields of each kind of object: the schema's properties, and for actors our own
+    extensions (what the actor seeks, review notes), whose insides are checked by
+    _check_actor_seeking and _check_review_notes."""
+    schema = read_data_json("landscape.schema.json")
+    defs = schema["$defs"]
+
+    def fields(node: Mapping[str, Any]) -> frozenset[str]:
+        return frozenset(node["properties"])
+
+    return {
+        "document": fields(schema),
+        "actor": fields(defs["actor"]) | set(_ACTOR_EXTENSIONS),
+        "location": fields(defs["location"]),
+        "contact": fields(defs["contact"]),
+        "profile": fields(defs["profile"]),
+        "consent": fields(defs["actor"]["properties"]["consent"]),
+        "resource": fields(defs["resource"]),
+        "problem": fields(defs["problem"]),
+        "problem.seeking": fields(defs["problem"]["properties"]["seeking"]),
+        "partnership": fields(defs["partnership"]),
+    }
+
+
+_NESTED_OBJECTS = {
+    "actor": (
+        ("location", "location"),
+        ("contact", "contact"),
+        ("profile", "profile"),
+        ("consent", "consent"),
+    ),
+    "problem": (("location", "location"), ("seeking", "problem.seeking")),
+}
+_NESTED_LISTS = {
+    "actor": (("resources_offered", "resource"),),
+    "problem.seeking": (("resources", "resource"),),
+}
+
+
+def _unknown_field_problems(doc: Mapping[str, Any], offset: int = 0) -> list[InputProblem]:
+    """Unknown fields of the document and of every record in it."""
+    found: list[InputProblem] = []
+    _check_unknown_fields(doc, "document", "document", found, nested=False)
+    for collection in COLLECTIONS:
+        records = doc.get(collection)
+        if isinstance(records, list):
+            for i, record in enumerate(records):
+                if isinstance(record, dict):
+                    label = _record_name(collection, offset + i, record)
+                    _check_unknown_fields(record, collection[:-1], label, found)
+    return found
+
+
+def _check_unknown_fields(
+    record: Mapping[str, Any],
+    kind: str,
+    label: str,
+    problems: list[InputProblem],
+    prefix: str = "",
+    *,
+    nested: bool = True,
+) -> None:
+    """A field the format does not have is an error, at every level (a typo such as
+    "Public": false must not leave a record public)."""
+    known = _known_fields()[kind]
+    if not known.issuperset(record):
+        for key in sorted(set(record) - known, key=str):
+            problems.append(_unknown_field(label, f"{prefix}{key}", str(key), known))
+    if not nested:
+        return
+    for field, inner in _NESTED_OBJECTS.get(kind, ()):
+        value = record.get(field)
+        if isinstance(value, dict) and value:
+            _check_unknown_fields(value, inner, label, problems, f"{prefix}{field}.")
+    for field, inner in _NESTED_LISTS.get(kind, ()):
+        items = record.get(field)
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                if isinstance(item, dict):
+                    _check_unknown_fields(item, inner, label, problems, f"{prefix}{field}[{i}].")
+
+
+def _unknown_field(label: str, field: str, key: str, known: Collection[str]) -> InputProblem:
+    nearest = _nearest_field(key, known)
+    return InputProblem(
+        label,
+        field,
+        None,
+        f"unknown field {key!r}",
+        f"did you mean {nearest!r}?" if nearest else None,
+        code="unknown_field",
+        params={"nearest": nearest},
+    )
+
+
+def _nearest_field(key: str, known: Collection[str]) -> str | None:
+    """The known field a typo most likely meant: the same name in other case, else the
+    closest name (none when nothing is close)."""
+    for name in known:
+        if name.lower() == key.lower():
+            return name
+    match = process.extractOne(key, sorted(known), processor=default_process, score_cutoff=50)
+    return match[0] if match else None
 
 
 def _unknown_ref(label: str, field: str, value: str, known: set[str], kind: str) -> InputProblem:
@@ -522,19 +796,7 @@ def _check_actor_seeking(seeking: Any, label: str, problems: list[InputProblem])
     for key, value in seeking.items():
         field = f"seeking.{key}"
         if key not in fields:
-            nearest = _nearest(key, fields)
-            hint = f"nearest field: {nearest}" if nearest else None
-            problems.append(
-                InputProblem(
-                    label,
-                    field,
-                    None,
-                    "unknown field",
-                    hint,
-                    code="unknown_field",
-                    params={"nearest": nearest},
-                )
-            )
+            problems.append(_unknown_field(label, field, key, fields))
             ok = False
         elif key == "description":
             if not isinstance(value, str):
@@ -585,17 +847,8 @@ def _check_review_notes(notes: Any, label: str, problems: list[InputProblem]) ->
             continue
         for key in note:
             if key not in _REVIEW_NOTE_FIELDS:
-                nearest = _nearest(str(key), _REVIEW_NOTE_FIELDS)
                 problems.append(
-                    InputProblem(
-                        label,
-                        f"{where}.{key}",
-                        None,
-                        "unknown field",
-                        f"nearest field: {nearest}" if nearest else None,
-                        code="unknown_field",
-                        params={"nearest": nearest},
-                    )
+                    _unknown_field(label, f"{where}.{key}", str(key), _REVIEW_NOTE_FIELDS)
                 )
         for key in _REVIEW_NOTE_FIELDS:
             value = note.get(key)

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import CursorResult, Table, bindparam, delete, func, insert, select, update
@@ -403,17 +404,27 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     dialect = connection.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=keys)
     order = list(compiled.positiontup or ()) if compiled.positional else keys
-    convert = [
-        (key, table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) for key in order
+    processors = [
+        (i, processor)
+        for i, key in enumerate(order)
+        if (processor := table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
     ]
-    values = [
-        [row[key] if processor is None else processor(row[key]) for key, processor in convert]
-        for row in rows
-    ]
-    parameters: list[Any] = (
-        [tuple(v) for v in values]
-        if compiled.positional
-        else [dict(zip(order, v, strict=True)) for v in values]
+    # One C call per row picks the values in order; only the columns with a conversion are
+    # touched one by one (most child tables have none).
+    pick = itemgetter(*order)
+    values: list[Any] = (
+        [pick(row) for row in rows] if len(order) > 1 else [(row[order[0]],) for row in rows]
+    )
+    if processors:
+        converted = []
+        for value in values:
+            value = list(value)
+            for i, processor in processors:
+                value[i] = processor(value[i])
+            converted.append(tuple(value))
+        values = converted
+    parameters = (
+        values if compiled.positional else [dict(zip(order, v, strict=True)) for v in values]
     )
     connection.exec_driver_sql(str(compiled), parameters)
 
@@ -423,11 +434,11 @@ def _insert_returning_keys(
 ) -> dict[str, int]:
     if not rows:
         return {}
-    # Keys are matched by uid, so the order of the returned rows does not matter: without
-    # sort_by_parameter_order SQLAlchemy sends 1,000 rows per INSERT … RETURNING on SQLite
-    # instead of one statement per row.
-    stmt = insert(table).returning(table.c.pk, table.c.uid)
-    return {uid: pk for pk, uid in session.execute(stmt, rows)}
+    # Straight through the driver's executemany, then the new keys by uid (one indexed query
+    # per 500): at 100,000 actors a third of the time of SQLAlchemy's INSERT … RETURNING,
+    # whose per-row parameter work dominated.
+    bulk_insert(session, table, rows)
+    return _keys(session, table, [row["uid"] for row in rows])
 
 
 def _update_rows(
@@ -490,6 +501,39 @@ def save_actors(
     Every update is a compare-and-swap on the version in ``expected_versions`` (by id), else
     on the version read here; ConflictError when another writer got there first. ``author``
     (default: the OS login) is recorded as creator or last editor."""
+    counts, links = write_actors(
+        session, actors, expected_versions=expected_versions, author=author
+    )
+    if progress:
+        progress(len(actors), len(actors))
+    link_parents(session, links)
+    return counts
+
+
+ParentLink = tuple[int, str | None]
+"""(key of an actor written, id of its parent or None): set by ``link_parents``."""
+
+
+def link_parents(session: Session, links: Sequence[ParentLink]) -> None:
+    """Point written actors at their parents, which may be anywhere: written in the same unit
+    of work (before or after the child) or stored earlier."""
+    if not links:
+        return
+    parents = actor_keys(session, {parent for _, parent in links if parent})
+    rows = [{"b_pk": pk, "parent_pk": parents[parent] if parent else None} for pk, parent in links]
+    session.execute(update(ACTORS).where(ACTORS.c.pk == bindparam("b_pk")), rows)
+
+
+def write_actors(
+    session: Session,
+    actors: Sequence[Actor],
+    *,
+    expected_versions: Mapping[str, int] | None = None,
+    author: str | None = None,
+) -> tuple[RecordCounts, list[ParentLink]]:
+    """``save_actors`` but the parents: they are left to ``link_parents`` (with the links
+    returned), so that a long import can write its actors batch by batch and link parents
+    that come in later batches at the end."""
     now = database_now(session)
     author = author_or_default(author)
     stored = _versions(session, ACTORS, [a.id for a in actors])
@@ -531,26 +575,14 @@ def save_actors(
         for part in chunks(changed_keys):
             session.execute(delete(table).where(table.c.actor_pk.in_(part)))
     _insert_children(session, (_actor_children(keys[a.id], a) for a in (*new, *changed)))
-    if progress:
-        progress(total, total)
-
-    # Parents last: they may point at actors inserted above, or at ones already stored.
-    missing_parents = [
-        a.parent_id for a in (*new, *changed) if a.parent_id and a.parent_id not in keys
-    ]
-    keys.update(actor_keys(session, missing_parents))
-    parent_rows = [
-        {"b_pk": keys[a.id], "parent_pk": keys[a.parent_id] if a.parent_id else None}
-        for a in (*new, *changed)
-        if a.parent_id or a.id in existing
-    ]
-    if parent_rows:
-        session.execute(update(ACTORS).where(ACTORS.c.pk == bindparam("b_pk")), parent_rows)
-    return RecordCounts(
+    # A changed actor may have lost its parent: its link is cleared.
+    links = [(keys[a.id], a.parent_id) for a in (*new, *changed) if a.parent_id or a.id in existing]
+    counts = RecordCounts(
         created=len(new) + len(revived),
         updated=len(changed) - len(revived),
         unchanged=total - len(new) - len(changed),
     )
+    return counts, links
 
 
 def _tombstoned(session: Session, table: Table, pks: Iterable[int]) -> set[int]:

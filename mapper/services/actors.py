@@ -4,10 +4,10 @@ validated save with optimistic locking, and deleting a record nothing refers to 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
+from mapper.domain.actor_rules import actor_rule_problems
 from mapper.domain.authors import RecordMeta
 from mapper.domain.errors import (
     ConflictError,
@@ -32,11 +32,6 @@ from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories.actors import ActorRepository
 from mapper.persistence.repositories.boundaries import name_of
 from mapper.services.geo import GeoService, placed_by_postcode
-
-# Deliberately loose: one '@', something on both sides and a dot in the domain. Mail servers
-# are the real judge; this catches the typing slips an editor should point at.
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-WEBSITE = re.compile(r"^https?://[^\s/]+\.[^\s]+$", re.IGNORECASE)
 
 
 @dataclass
@@ -149,38 +144,13 @@ class ActorEditService:
         )
         if code_problem is not None:
             problems.insert(0, code_problem)
-        label = f"actor {actor.id}"
-        if actor.name and not actor.name.strip():
-            problems.append(
-                InputProblem(label, "name", actor.name, "the name is blank", code="blank")
-            )
-        contact = actor.contact
-        if contact.email and not EMAIL.match(contact.email.strip()):
-            problems.append(
-                InputProblem(
-                    label,
-                    "contact.email",
-                    contact.email,
-                    "not an e-mail address",
-                    "e.g. name@example.dk",
-                    code="not_email",
-                    params={"example": "name@example.dk"},
-                )
-            )
-        if contact.website and not WEBSITE.match(contact.website.strip()):
-            problems.append(
-                InputProblem(
-                    label,
-                    "contact.website",
-                    contact.website,
-                    "a website address starts with http:// or https://",
-                    "e.g. https://www.example.dk",
-                    code="not_website",
-                    params={"example": "https://www.example.dk"},
-                )
-            )
-        if self.vocabulary.holds_personal_data(actor.kind):
-            problems += _personal_data_problems(actor, label)
+        # The record's own rules (blank name, e-mail, website, personal data) live in
+        # mapper.domain.actor_rules; the interchange validation applies them to records of a
+        # valid shape, and the editor wants them beside every field at once.
+        found = {(p.field, p.code) for p in problems}
+        problems += [
+            p for p in actor_rule_problems(actor, self.vocabulary) if (p.field, p.code) not in found
+        ]
         return problems
 
     # ----------------------------------------------------------------- writing
@@ -272,35 +242,6 @@ class ActorEditService:
                 raise ConflictError(
                     "actor", actor_id, expected_version, moved.version if moved else 0
                 )
-
-
-def _personal_data_problems(actor: Actor, label: str) -> list[InputProblem]:
-    """An individual volunteer is a person (GDPR): kept only with consent and a purpose."""
-    problems = []
-    if actor.consent.given_on is None:
-        problems.append(
-            InputProblem(
-                label,
-                "consent.given_on",
-                None,
-                "an individual volunteer is kept only with consent: the date of consent is missing",
-                "the date the person agreed to be registered",
-                code="consent_required",
-            )
-        )
-    if not (actor.consent.purpose or "").strip():
-        problems.append(
-            InputProblem(
-                label,
-                "consent.purpose",
-                actor.consent.purpose,
-                "an individual volunteer is kept only for a stated purpose: the purpose is missing",
-                "e.g. 'Matchning til frivillige opgaver i kommunen'",
-                code="purpose_required",
-            )
-        )
-    # A public volunteer is refused by the interchange rules (and the database's CHECK).
-    return problems
 
 
 def _not_found(actors: ActorRepository, actor_id: str) -> NotFoundError:

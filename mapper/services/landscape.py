@@ -5,23 +5,23 @@ Each public method is one unit of work (one transaction); values in and frozen v
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from mapper.domain.errors import NotFoundError
+from mapper.domain.errors import InputProblem, NotFoundError, ValidationError
 from mapper.domain.ids import nearest_id
-from mapper.domain.model import Actor, Landscape, ProblemStatement
+from mapper.domain.model import Actor, Landscape, Partnership, ProblemStatement
 from mapper.domain.municipality import padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
-from mapper.io import interchange
+from mapper.io import interchange, stream
 from mapper.io.bulk import collector_paused
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import partnerships as partnership_rows
 from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories.actors import ActorRepository, ActorSummaryRow
-from mapper.persistence.store import Progress, RecordCounts
+from mapper.persistence.store import ParentLink, Progress, RecordCounts
 
 IMPORT_STEPS = 4
 EXPORT_STEPS = 4
@@ -92,48 +92,100 @@ class LandscapeService:
         self.vocabulary = vocabulary or load_vocabulary()
         self.author = author
         """Whose imports these are (recorded as created_by/updated_by); None: the OS login."""
+        self.batch_size = stream.BATCH
+        """Records checked and written at a time by an import."""
 
     # ----------------------------------------------------------------- import / export
 
     def import_document(
-        self, doc: dict[str, Any], *, source: str | None = None, progress: Progress | None = None
+        self,
+        doc: Mapping[str, Any],
+        *,
+        source: str | None = None,
+        progress: Progress | None = None,
     ) -> ImportReport:
         """Import an interchange document in one transaction, idempotent by id.
 
-        Everything is validated first; any problem raises ValidationError and nothing is stored.
-        ``progress(step, 4)`` is called between the phases; it may raise (e.g. Cancelled) to
-        stop the import, which then rolls back.
+        Any problem raises ValidationError naming every problem found, and nothing is stored.
+        ``progress(step, 4)`` is called at the start (0), between batches of actors (with the
+        current step) and between the phases: records read, checked and written (1), parents
+        linked (2), problem statements written (3), partnerships written (4). It may raise
+        (e.g. Cancelled) to stop the import, which then rolls back.
         """
-        report = progress or (lambda _done, _total: None)
-        with collector_paused(), self.database.unit_of_work() as session:
-            report(0, IMPORT_STEPS)
-            # References may point at records already stored.
-            landscape = interchange.parse_document(
-                doc,
+        if not isinstance(doc, Mapping):
+            raise ValidationError(
+                [
+                    InputProblem(
+                        "document",
+                        "(top level)",
+                        type(doc).__name__,
+                        "expected a JSON object",
+                        code="not_object",
+                    )
+                ],
                 source=source,
-                vocabulary=self.vocabulary,
-                known_actor_ids=_referenced_ids(doc, "actor", session),
-                known_problem_ids=_referenced_ids(doc, "problem", session),
             )
+        return self._import(stream.document_items(doc, self.batch_size), source, progress)
+
+    def import_file(self, path: str | Path, progress: Progress | None = None) -> ImportReport:
+        """Import a document file read record by record (mapper.io.stream): memory stays
+        bounded whatever its size. Otherwise as ``import_document``."""
+        return self._import(stream.read_items(path, self.batch_size), str(path), progress)
+
+    def _import(
+        self, items: Iterable[stream.Item], source: str | None, progress: Progress | None
+    ) -> ImportReport:
+        """Check and write batch by batch in one transaction. References may point forward
+        or at stored records: parents are linked, and problem statements and partnerships
+        (few beside the actors) written, once every record is read and checked. After the
+        first problem nothing more is written, but reading and checking go on so that every
+        problem is named; then the transaction rolls back."""
+        report = progress or (lambda _done, _total: None)
+        check = interchange.DocumentCheck(self.vocabulary)
+        actor_counts = RecordCounts()
+        links: list[ParentLink] = []
+        problems: list[ProblemStatement] = []
+        partnerships: list[Partnership] = []
+        with collector_paused(), self.database.unit_of_work() as session:
+            actors = ActorRepository(session)
+            report(0, IMPORT_STEPS)
+            batches = 0
+            for item in items:
+                if isinstance(item, stream.Member):
+                    check.member(item.key, item.value)
+                    continue
+                if item.collection == "actors":
+                    if batches:
+                        report(0, IMPORT_STEPS)  # between batches, so that Cancel is heard
+                    batches += 1
+                    batch = list(check.actors(item.records, item.offset))
+                    if not check.problems:
+                        counts, batch_links = actors.save_batch(batch, author=self.author)
+                        actor_counts = _added(actor_counts, counts)
+                        links += batch_links
+                elif item.collection == "problems":
+                    problems += check.problem_statements(item.records, item.offset)
+                else:
+                    partnerships += check.partnerships(item.records, item.offset)
+            found = check.finish(
+                actors.live_keys(check.referenced_elsewhere("actor")),
+                problem_rows.problem_keys(session, check.referenced_elsewhere("problem")),
+            )
+            if found:
+                raise ValidationError(found, source=source)
             report(1, IMPORT_STEPS)
-            actors = ActorRepository(session).save(landscape.actors, author=self.author)
+            actors.link_parents(links)
             report(2, IMPORT_STEPS)
-            problems = problem_rows.save_problems(session, landscape.problems, author=self.author)
+            problem_counts = problem_rows.save_problems(session, problems, author=self.author)
             report(3, IMPORT_STEPS)
-            partnerships = partnership_rows.save_partnerships(
+            partnership_counts = partnership_rows.save_partnerships(
                 session,
-                landscape.partnerships,
+                partnerships,
                 note=f"import {source}" if source else "import",
                 author=self.author,
             )
             report(IMPORT_STEPS, IMPORT_STEPS)
-        return ImportReport(actors, problems, partnerships)
-
-    def import_file(self, path: str | Path, progress: Progress | None = None) -> ImportReport:
-        with collector_paused():
-            return self.import_document(
-                interchange.read_document(path), source=str(path), progress=progress
-            )
+        return ImportReport(actor_counts, problem_counts, partnership_counts)
 
     def load_demo(self) -> ImportReport:
         """Import the demo landscape shipped in ``data/`` (idempotent)."""
@@ -263,30 +315,8 @@ def _problem_summaries(rows: Sequence[problem_rows.ProblemRow]) -> list[ProblemS
     ]
 
 
-def _referenced_ids(doc: dict[str, Any], kind: str, session: Any) -> set[str]:
-    """Ids referenced by the document that exist in the database (not in the document)."""
-    if not isinstance(doc, dict):
-        return set()
-    wanted: set[str] = set()
-    for item in doc.get("actors", []) if isinstance(doc.get("actors"), list) else []:
-        if kind == "actor" and isinstance(item, dict) and isinstance(item.get("parent_id"), str):
-            wanted.add(item["parent_id"])
-    for item in doc.get("problems", []) if isinstance(doc.get("problems"), list) else []:
-        if kind == "actor" and isinstance(item, dict) and isinstance(item.get("owner_id"), str):
-            wanted.add(item["owner_id"])
-    partnerships = doc.get("partnerships", [])
-    for item in partnerships if isinstance(partnerships, list) else []:
-        field = f"{kind}_id"
-        if isinstance(item, dict) and isinstance(item.get(field), str):
-            wanted.add(item[field])
-    if not wanted:
-        return set()
-    keys = (
-        ActorRepository(session).live_keys(wanted)
-        if kind == "actor"
-        else problem_rows.problem_keys(session, wanted)
-    )
-    return set(keys)
+def _added(a: RecordCounts, b: RecordCounts) -> RecordCounts:
+    return RecordCounts(a.created + b.created, a.updated + b.updated, a.unchanged + b.unchanged)
 
 
 def _actor_summary(row: ActorSummaryRow) -> ActorSummary:

@@ -56,10 +56,16 @@ actors = st.builds(
         "prevention_levels": levels,
         "profile": _compact({"we_are": we_are, "success_examples": examples or None}),
         "public": public and not VOCAB.holds_personal_data(kind),  # a person is never public
+        # ... and is kept only with consent and a purpose (mapper.domain.actor_rules).
+        **(
+            {"consent": {"given_on": "2026-01-05", "purpose": "Matchning"}}
+            if VOCAB.holds_personal_data(kind)
+            else {}
+        ),
         "active": active,
     },
     st.integers(0, 10**6),
-    text,
+    text.filter(str.strip),  # a name of only spaces is blank (the editor's rule)
     st.sampled_from(sorted(VOCAB.codes("actor_kinds"))),
     st.none() | st.floats(min_value=-90, max_value=90, allow_nan=False),
     st.floats(min_value=-180, max_value=180, allow_nan=False),

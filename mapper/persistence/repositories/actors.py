@@ -290,6 +290,16 @@ class ActorRepository:
             self.session, actors, expected_versions=expected_versions, author=author
         )
 
+    def save_batch(
+        self, actors: Sequence[Actor], *, author: str | None = None
+    ) -> tuple[RecordCounts, list[store.ParentLink]]:
+        """``save`` of one batch of a long import, parents left out: pass the links of every
+        batch to ``link_parents`` at the end (a parent may come in a later batch)."""
+        return store.write_actors(self.session, actors, author=author)
+
+    def link_parents(self, links: Sequence[store.ParentLink]) -> None:
+        store.link_parents(self.session, links)
+
     def tombstone(self, key: StoredKey, *, author: str | None = None) -> bool:
         """Mark the actor deleted (deleted_at/by, version + 1), keeping its row and child rows
         so that a copy elsewhere learns of the deletion. Compare-and-swap on ``key.version``:
