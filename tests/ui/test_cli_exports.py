@@ -130,3 +130,15 @@ def test_bad_input_exits_2_with_a_message(
     assert code == 2
     assert message in err and "Traceback" not in err
     assert not (tmp_path / "r.csv").exists() and not (tmp_path / "r.ods").exists()
+
+
+def test_exported_hsds_imports_into_an_empty_database(db: str, tmp_path: Path) -> None:
+    target = tmp_path / "pakke"
+    assert run("--db", db, "export", "hsds", str(target))[0] == 0
+    empty = str(tmp_path / "empty.sqlite")
+    code, _, err = run("--db", empty, "import", str(target / "hsds.json"))
+    assert code == 0, err
+    code, out, _ = run("--db", empty, "actors", "--json")
+    assert {a["id"] for a in json.loads(out)} == PUBLISHED
+    code, _, err = run("--db", empty, "import", str(target / "hsds.json"))
+    assert code == 0 and f"0 new, 0 updated, {len(PUBLISHED)} unchanged" in err
