@@ -455,7 +455,7 @@ def _location(actor: Actor, org_id: str) -> dict[str, Any] | None:
                     # HSDS requires a first line; without a street it is the town.
                     "address_1": loc.address or city,
                     "city": city,
-                    "state_province": f"{area} Kommune",
+                    "state_province": area,  # the municipality's official name
                     "postal_code": loc.postcode,
                     "country": COUNTRY,
                     "address_type": "physical",

@@ -459,8 +459,10 @@ def _municipality_codes_by_name() -> dict[str, str]:
 
 def _municipality(state_province: str | None, postcode: str | None) -> str | None:
     if state_province:
-        name = re.sub(r"\s+kommune$", "", state_province.strip(), flags=re.IGNORECASE)
-        code = _municipality_codes_by_name().get(name.casefold())
+        # 'Esbjerg', 'Esbjerg Kommune', 'Københavns Kommune', 'Bornholms Regionskommune'
+        name = re.sub(r"\s+(regions)?kommune$", "", state_province.strip(), flags=re.IGNORECASE)
+        by_name = _municipality_codes_by_name()
+        code = by_name.get(name.casefold()) or by_name.get(name.casefold().removesuffix("s"))
         if code:
             return code
     place = postcode_place(postcode) if postcode else None

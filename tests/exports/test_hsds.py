@@ -308,7 +308,7 @@ def test_organizations_carry_services_locations_and_target_groups(package: Path)
         "Esbjerg",
         "DK",
     )
-    assert address["state_province"] == "Esbjerg Kommune"
+    assert address["state_province"] == "Esbjerg"
     services = {s["name"]: s for s in sind["services"]}
     assert set(services) == {"Besøgsvenner", "Netværk og brobygning til lokalsamfundet"}
     visits = services["Besøgsvenner"]
@@ -680,3 +680,27 @@ def test_bad_input_imports_nothing(service: LandscapeService) -> None:
             hsds_to_document([{"id": "a", "name": "A", "website": "ftp://x.dk"}])
         )
     assert service.counts().actors == 0
+
+
+@pytest.mark.parametrize(
+    ("state_province", "postcode", "code"),
+    [
+        ("Esbjerg", "6700", "0561"),
+        ("Københavns Kommune", "1050", "0101"),
+        ("Bornholms Regionskommune", "3700", "0400"),
+        ("Region Syddanmark", "6760", "0561"),  # a region names no municipality: the postcode
+    ],
+)
+def test_municipality_from_the_address(state_province: str, postcode: str, code: str) -> None:
+    address = {
+        "id": "a",
+        "address_1": "Torvet 1",
+        "city": "By",
+        "state_province": state_province,
+        "postal_code": postcode,
+        "country": "DK",
+        "address_type": "physical",
+    }
+    org = {"id": "o", "name": "N", "locations": [{"id": "l", "addresses": [address]}]}
+    (actor,) = hsds_to_document([org])["actors"]
+    assert actor["location"]["municipality_code"] == code
