@@ -175,7 +175,8 @@ class _Reader:
                 value, end = self.decoder.raw_decode(self.text, self.pos)
             except json.JSONDecodeError as exc:
                 cut_off = exc.msg.startswith("Unterminated string") or exc.pos >= len(self.text) - 6
-                if cut_off and self._more():
+                if cut_off and not self.eof:
+                    self._more()  # moves the window: decode again
                     continue
                 raise self._error(exc.msg, exc.pos) from exc
             except _NotJson as exc:
@@ -183,7 +184,8 @@ class _Reader:
             except RecursionError as exc:
                 raise self._error("nested too deeply", self.pos) from exc
             # A number at the end of the window may go on in the next chunk.
-            if end >= len(self.text) and not self.eof and self._more():
+            if end >= len(self.text) and not self.eof:
+                self._more()
                 continue
             if self.check_surrogates:
                 try:
