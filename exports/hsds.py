@@ -310,7 +310,9 @@ def _organization(actor: Actor, vocab: Vocabulary, published: set[str]) -> dict[
     org_id = hsds_uuid("organization", actor.id)
     contact = actor.contact
     agreed = contact_agreed(actor)
-    email = contact.email if agreed and valid_email(contact.email) else None
+    email = (
+        contact.email.strip() if agreed and contact.email and valid_email(contact.email) else None
+    )
     location = _location(actor, org_id)
     we_are = (actor.profile.we_are or "").strip()
     description = we_are or fallback_description(actor.kind, actor.location.city, vocab)

@@ -36,8 +36,8 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
-from urllib.parse import urlsplit
 
+from mapper.domain.actor_rules import plausible_email, plausible_website
 from mapper.domain.cvr import normalise_cvr
 from mapper.domain.errors import InputProblem, ValidationError
 from mapper.domain.ids import first_free_id, slugify
@@ -64,9 +64,6 @@ TAXONOMY_FACETS = ORGANIZATION_FACETS + SERVICE_FACETS
 
 DEFAULT_KIND = "voluntary_organisation"
 """The kind an organization gets when its file says nothing we can map (with a review note)."""
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-
 
 _NAMESPACE_BYTES = NAMESPACE.bytes
 
@@ -111,20 +108,13 @@ def escape_markup(text: str) -> str:
 
 
 def valid_email(text: str | None) -> bool:
-    return bool(text) and _EMAIL.match(text or "") is not None
+    """The editor's e-mail rule (``mapper.domain.actor_rules``)."""
+    return bool(text) and plausible_email(text or "")
 
 
 def web_address(text: str | None) -> str | None:
-    """An http(s) address with a host, or None: what both directions accept as a website."""
-    if not text:
-        return None
-    try:
-        parts = urlsplit(text.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return text.strip()
+    """The website when it keeps the editor's rule (http or https), else None."""
+    return text.strip() if text and plausible_website(text) else None
 
 
 @cache
