@@ -269,6 +269,16 @@ def test_every_organization_is_valid_against_the_compiled_schema(package: Path) 
         assert not errors, (org["name"], errors)
 
 
+def test_an_empty_register_gives_a_valid_empty_package(tmp_path: Path) -> None:
+    report = write_hsds_package([], tmp_path / "empty")
+    assert report.organizations == 0
+    assert organizations(tmp_path / "empty") == []
+    result = frictionless(tmp_path / "empty" / DESCRIPTOR_FILE)
+    assert result["valid"], report_errors(result)
+    # Our taxonomies are listed even so: a consumer can read the codes.
+    assert len(csv_rows(tmp_path / "empty", "taxonomies.csv")) == 5
+
+
 @needs_spec
 def test_demo_landscape_package_is_valid(service: LandscapeService, tmp_path: Path) -> None:
     service.load_demo()
