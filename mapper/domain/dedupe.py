@@ -176,8 +176,7 @@ def place_words() -> frozenset[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Features:
-    id: str
+class _NameFeatures:
     sorted_key: str
     """Comparable words sorted: word order does not count."""
     compact_key: str
@@ -186,12 +185,20 @@ class _Features:
     placeless_compact: str
     numbers: frozenset[str]
     places: frozenset[str]
-    name_rest: tuple[str, ...]
+    rest: tuple[str, ...]
     """Comparable words that are neither places nor numbers."""
     initials: tuple[str, ...]
     """The abbreviations the name could be written as ('danmarks naturfredningsforening' → dn)."""
-    short_words: tuple[str, ...]
-    """Words that could be such an abbreviation."""
+    abbreviation: str | None
+    """The name's one word when it could be such an abbreviation ('DN Esbjerg' → dn)."""
+    pieces: tuple[str, ...]
+    """The beginnings of its words, the blocks of records compared by name."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    id: str
+    name: _NameFeatures
     cvr: str | None
     email: str | None
     website: str | None
@@ -259,34 +266,53 @@ def _initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
-def _features(actor: Actor) -> _Features:
-    words = name_words(actor.name)
+_DIGIT = re.compile(r"\d")
+
+
+def _pieces(words: Sequence[str]) -> tuple[str, ...]:
+    """The first letters of each word: a word misspelt further on still shares them
+    ('kulturforening', 'kulturforenig')."""
+    size = settings().name_token_prefix
+    return tuple(sorted({w[:size] for w in words if len(w) >= 3}))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _name_features(name: str) -> _NameFeatures:
+    words = name_words(name)
     fillers = settings().filler_words
     kept = [w for w in words if w not in fillers] or list(words)
     places = place_words()
     name_places = frozenset(w for w in kept if w in places)
-    numbers = frozenset(w for w in kept if any(c.isdigit() for c in w))
+    numbers = frozenset(w for w in kept if _DIGIT.search(w))
     placeless = [w for w in kept if w not in name_places] or kept
     rest = tuple(w for w in placeless if w not in numbers)
     initials = {_initials(rest), _initials([w for w in words if w not in name_places])}
-    location, contact = actor.location, actor.contact
-    postcode = _postcode_key(location.postcode)
-    address = fold_danish(location.address or "")
-    return _Features(
-        id=actor.id,
+    short = rest[0] if len(rest) == 1 and 2 <= len(rest[0]) <= 6 and rest[0].isalpha() else None
+    return _NameFeatures(
         sorted_key=" ".join(sorted(kept)),
         compact_key="".join(kept),
         placeless_key=" ".join(sorted(placeless)),
         placeless_compact="".join(placeless),
         numbers=numbers,
         places=name_places,
-        name_rest=rest,
+        rest=rest,
         initials=tuple(sorted(i for i in initials if len(i) >= 2)),
-        short_words=tuple(w for w in rest if 2 <= len(w) <= 6 and w.isalpha()),
-        cvr=actor_cvr(actor),
-        email=email_key(contact.email),
-        website=website_key(contact.website),
-        phone=phone_key(contact.phone),
+        abbreviation=short,
+        pieces=_pieces(rest),
+    )
+
+
+def _features(actor: Actor) -> _Features:
+    location, contact = actor.location, actor.contact
+    postcode = _postcode_key(location.postcode)
+    address = fold_danish(location.address) if location.address else ""
+    return _Features(
+        id=actor.id,
+        name=_name_features(actor.name),
+        cvr=actor_cvr(actor) if actor.registry_ids else None,
+        email=email_key(contact.email) if contact.email else None,
+        website=website_key(contact.website) if contact.website else None,
+        phone=phone_key(contact.phone) if contact.phone else None,
         postcode=postcode,
         municipality=_municipality_key(location.municipality_code),
         address=f"{address}|{postcode}" if address and postcode else None,
@@ -297,16 +323,14 @@ def _features(actor: Actor) -> _Features:
 # Scoring one pair
 
 
-def _abbreviates(short: _Features, long: _Features) -> str | None:
+def _abbreviates(short: _NameFeatures, long: _NameFeatures) -> str | None:
     """The abbreviation when ``short``'s name is ``long``'s written as initials ('DN Esbjerg'
     for 'Danmarks Naturfredningsforening Esbjerg')."""
-    if len(short.name_rest) != 1 or not short.short_words:
-        return None
-    word = short.name_rest[0]
-    return word if word in long.initials else None
+    word = short.abbreviation
+    return word if word is not None and word in long.initials else None
 
 
-def _name_score(a: _Features, b: _Features) -> tuple[float, str]:
+def _name_score(a: _NameFeatures, b: _NameFeatures) -> tuple[float, str]:
     """The names' score 0-100 and, when a rule moved it, why."""
     score = max(fuzz.ratio(a.sorted_key, b.sorted_key), fuzz.ratio(a.compact_key, b.compact_key))
     note = ""
@@ -343,7 +367,7 @@ def _score(
         return None
     config = settings()
     adjust = config.adjustments
-    names, note = _name_score(a, b)
+    names, note = _name_score(a.name, b.name)
     detail = f"name score {round(names)}" + (f" ({note})" if note else "")
     evidence = [Evidence("name", names >= config.review, detail)]
     score = names
@@ -398,32 +422,7 @@ def decision_for(score: float) -> str:
 # Blocking
 
 
-def _exact_keys(f: _Features) -> Iterator[str]:
-    keys = settings().blocking_keys
-    for name, value in (
-        ("cvr", f.cvr),
-        ("email", f.email),
-        ("website", f.website),
-        ("phone", f.phone),
-        ("address", f.address),
-    ):
-        if value and (name in keys or name == "address"):
-            yield f"{name}:{value}"
-    if "abbreviation" in keys:
-        for text in (*f.initials, *f.short_words):
-            yield f"abbreviation:{text}"
-
-
-def _fuzzy_keys(f: _Features) -> Iterator[str]:
-    config = settings()
-    keys = config.blocking_keys
-    if "postcode" in keys and f.postcode:
-        yield f"postcode:{f.postcode}"
-    if "municipality" in keys and f.municipality:
-        yield f"municipality:{f.municipality}"
-    if "name_token" in keys:
-        for word in {w[: config.name_token_prefix] for w in f.name_rest if len(w) >= 3}:
-            yield f"name:{word}"
+_EXACT_FIELDS: Final = ("cvr", "email", "website", "phone", "address")
 
 
 def _blocks(
@@ -439,55 +438,184 @@ def _blocks(
             yield key, members
 
 
+@dataclass(frozen=True)
+class _Pairing:
+    """What every candidate pair must satisfy: two different records, one of them new, not
+    two different valid CVR numbers."""
+
+    total: int
+    new: int
+    cvr: NDArray[np.int64]
+    """Each record's CVR number, 0 when it has none."""
+
+    def codes(self, first: NDArray[np.int64], second: NDArray[np.int64]) -> NDArray[np.int64]:
+        """``low * total + high`` for each pair that may be one actor."""
+        low, high = np.minimum(first, second), np.maximum(first, second)
+        cvr_low, cvr_high = self.cvr[low], self.cvr[high]
+        keep = (low != high) & (low < self.new)
+        keep &= (cvr_low == 0) | (cvr_high == 0) | (cvr_low == cvr_high)
+        return np.asarray(low[keep] * self.total + high[keep], np.int64)
+
+
+def _close_names(
+    rows: list[int], columns: list[int], keys: Sequence[Sequence[str]], cutoff: float
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The (row, column) records whose names come within ``cutoff`` on any of ``keys``."""
+    if not rows or not columns:
+        empty = np.empty(0, np.int64)
+        return empty, empty
+    scores: NDArray[np.uint8] | None = None
+    for texts in keys:
+        found = process.cdist(
+            [texts[i] for i in rows],
+            [texts[i] for i in columns],
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            dtype=np.uint8,
+            workers=-1,
+        )
+        scores = found if scores is None else np.maximum(scores, found)
+    assert scores is not None
+    hit_rows, hit_columns = np.nonzero(scores)
+    return np.asarray(rows, np.int64)[hit_rows], np.asarray(columns, np.int64)[hit_columns]
+
+
+class _NameComparison:
+    """Compares the names within blocks in bulk (rapidfuzz cdist) and keeps the close pairs."""
+
+    def __init__(self, features: Sequence[_Features], pairing: _Pairing, cutoff: float) -> None:
+        names = [f.name for f in features]
+        self._names = names
+        self._whole = ([n.sorted_key for n in names], [n.compact_key for n in names])
+        self._placeless = (
+            [n.placeless_key for n in names],
+            [n.placeless_compact for n in names],
+        )
+        self._pairing = pairing
+        self._cutoff = cutoff
+        self.codes: list[NDArray[np.int64]] = []
+
+    def block(self, rows: list[int], columns: list[int]) -> None:
+        """Compare the names of ``rows`` (new records) with those of ``columns``."""
+        if not rows or len(rows) * len(columns) > settings().max_block_cells:
+            return  # too common to say anything alone; finer blocks compare these
+        found = _close_names(rows, columns, self._whole, self._cutoff)
+        self.codes.append(self._pairing.codes(*found))
+        # A name without its town against the names with one, compared without their towns.
+        names = self._names
+        rows_with = [m for m in rows if names[m].places]
+        columns_with = [m for m in columns if names[m].places]
+        if (rows_with or columns_with) and (
+            len(rows_with) < len(rows) or len(columns_with) < len(columns)
+        ):
+            rows_without = [m for m in rows if not names[m].places]
+            columns_without = [m for m in columns if not names[m].places]
+            for mine, theirs in ((rows_with, columns_without), (rows_without, columns_with)):
+                found = _close_names(mine, theirs, self._placeless, self._cutoff)
+                self.codes.append(self._pairing.codes(*found))
+
+    def members(self, members: list[int]) -> None:
+        """Compare the names of every new record of a block with every other record's."""
+        self.block([m for m in members if m < self._pairing.new], members)
+
+
+def _word_blocks(features: Sequence[_Features], new: int, limit: int) -> Iterator[list[int]]:
+    """Records sharing the beginning of a name word; a block of more than ``limit``
+    records is split by municipality, then by postcode, and left out if still too large."""
+    by_piece = _blocks(features, lambda f: f.name.pieces, new)
+    splits: tuple[Callable[[_Features], object], ...] = (
+        lambda f: f.municipality,
+        lambda f: f.postcode,
+    )
+    pending = [(members, 0) for _, members in by_piece]
+    while pending:
+        members, level = pending.pop()
+        if len(members) <= limit:
+            yield members
+            continue
+        if level == len(splits):
+            continue  # a common word in a crowded postcode: the postcode block compares it
+        split = splits[level]
+        parts: defaultdict[object, list[int]] = defaultdict(list)
+        for m in members:
+            parts[split(features[m])].append(m)
+        for part in parts.values():
+            if len(part) >= 2 and part[0] < new:
+                pending.append((part, level + 1))
+
+
+def _present(value: str | None) -> tuple[str, ...]:
+    return (value,) if value else ()
+
+
 def _candidates(
-    features: Sequence[_Features], new: int
+    features: Sequence[_Features], new: int, cutoff: float
 ) -> tuple[NDArray[np.int64], frozenset[str]]:
     """Candidate pairs as ``low * len(features) + high`` codes (low < high, low a new record),
-    and the e-mail addresses, websites … on too many records to be a block (shared)."""
+    and the e-mail addresses, websites … on too many records to be a block (shared, as
+    'email:fc@esbjerg.dk')."""
     config = settings()
-    total = len(features)
+    keys = config.blocking_keys
+    pairing = _Pairing(
+        len(features), new, np.asarray([int(f.cvr or 0) for f in features], np.int64)
+    )
     codes: list[NDArray[np.int64]] = []
     shared: set[str] = set()
-    for key, members in _blocks(features, _exact_keys, new):
+    exact = [name for name in _EXACT_FIELDS if name in keys or name == "address"]
+
+    def exact_keys(f: _Features) -> Iterator[str]:
+        for name in exact:
+            value = getattr(f, name)
+            if value:
+                yield f"{name}:{value}"
+
+    for key, members in _blocks(features, exact_keys, new):
         if len(members) > config.max_exact_block:
             shared.add(key)
-        else:
-            block = np.asarray(members, np.int64)
-            low, high = np.triu_indices(len(block), k=1)
-            first, second = block[low], block[high]
-            keep = first < new  # never two existing records
-            codes.append(first[keep] * total + second[keep])
-    sorted_keys = [f.sorted_key for f in features]
-    placeless = [f.placeless_key for f in features]
-    compact = [f.placeless_compact for f in features]
-    cutoff = config.candidate_name
-    for key, members in _blocks(features, _fuzzy_keys, new):
-        rows = [m for m in members if m < new]
-        if len(rows) * len(members) > config.max_block_cells:
-            continue  # too common to say anything; postcodes and name words still compare
-        if key.startswith("name:") and len(members) > config.max_name_token_block:
             continue
-        scores: NDArray[np.uint8] | None = None
-        for texts in (sorted_keys, placeless, compact):
-            found = process.cdist(
-                [texts[i] for i in rows],
-                [texts[i] for i in members],
-                scorer=fuzz.ratio,
-                score_cutoff=cutoff,
-                dtype=np.uint8,
-                workers=-1,
-            )
-            scores = found if scores is None else np.maximum(scores, found)
-        assert scores is not None
-        hit_rows, hit_columns = np.nonzero(scores)
-        first = np.asarray(rows, np.int64)[hit_rows]
-        second = np.asarray(members, np.int64)[hit_columns]
-        low, high = np.minimum(first, second), np.maximum(first, second)
-        keep = low != high
-        codes.append(low[keep] * total + high[keep])
+        block = np.asarray(members, np.int64)
+        low, high = np.triu_indices(len(block), k=1)
+        codes.append(pairing.codes(block[low], block[high]))
+    if "abbreviation" in keys:
+        codes.extend(_abbreviation_pairs(features, pairing))
+    names = _NameComparison(features, pairing, cutoff)
+    if "postcode" in keys:
+        for _, members in _blocks(features, lambda f: _present(f.postcode), new):
+            names.members(members)
+    if "municipality" in keys:
+        # Records that both have a postcode met in the postcode block; the municipality block
+        # compares those without one with the rest (another postcode of the same municipality
+        # meets through the name words).
+        for _, members in _blocks(features, lambda f: _present(f.municipality), new):
+            rows = [m for m in members if m < new]
+            unplaced = [m for m in members if not features[m].postcode]
+            names.block([m for m in rows if not features[m].postcode], members)
+            names.block([m for m in rows if features[m].postcode], unplaced)
+    if "name_token" in keys:
+        for members in _word_blocks(features, new, config.max_name_token_block):
+            names.members(members)
+    codes.extend(names.codes)
     if not codes:
         return np.empty(0, np.int64), frozenset(shared)
     return np.unique(np.concatenate(codes)), frozenset(shared)
+
+
+def _abbreviation_pairs(
+    features: Sequence[_Features], pairing: _Pairing
+) -> Iterator[NDArray[np.int64]]:
+    """Names that are one short word ('DN', place and number aside) with the names whose
+    initials it is."""
+    limit = settings().max_exact_block
+    by_initials: defaultdict[str, list[int]] = defaultdict(list)
+    for index, f in enumerate(features):
+        for initials in f.name.initials:
+            by_initials[initials].append(index)
+    for index, f in enumerate(features):
+        word = f.name.abbreviation
+        long = by_initials.get(word) if word else None
+        if long and len(long) <= limit:
+            others = np.asarray(long, np.int64)
+            yield pairing.codes(np.full(len(others), index, np.int64), others)
 
 
 # --------------------------------------------------------------------------------------------
@@ -504,12 +632,15 @@ def find_duplicates(
     """Pairs within ``records`` and between ``records`` and ``existing`` (never two existing
     actors) scoring at least ``min_score`` (default REVIEW), never a pair named in ``distinct``
     (either order) nor two records with the same id; best first."""
-    floor = settings().review if min_score is None else min_score
+    config = settings()
+    floor = config.review if min_score is None else min_score
     features = [_features(a) for a in (*records, *existing)]
     total = len(features)
     decided = {(min(a, b), max(a, b)) for a, b in distinct}
     pairs: list[DuplicatePair] = []
-    candidates, shared = _candidates(features, len(records))
+    # A pair found by postcode, municipality or name word gains at most the same postcode.
+    cutoff = min(config.candidate_name, floor - config.adjustments["same_postcode"])
+    candidates, shared = _candidates(features, len(records), max(cutoff, 0))
     for code in candidates.tolist():
         a, b = features[code // total], features[code % total]
         if a.id == b.id:
