@@ -22,11 +22,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth import generate_landscape  # noqa: E402
+from synth import generate_landscape
 
-from mapper.domain.dedupe import find_duplicates  # noqa: E402
-from mapper.domain.model import Actor  # noqa: E402
-from mapper.io.interchange import actor_from_dict  # noqa: E402
+from mapper.domain.dedupe import find_duplicates
+from mapper.domain.model import Actor
+from mapper.io.interchange import actor_from_dict
 
 
 def respelled(rng: random.Random, actor: Actor, new_id: str) -> Actor:
