@@ -57,7 +57,7 @@ class WindowActions(QObject):
             )
         )
         self.export_register_action = self._action(
-            self.tr("Export re&gister (CSV/Excel)…"), files.ask_export_register
+            self.tr("Export regis&ter (CSV/Excel)…"), files.ask_export_register
         )
         self.geo_action = self._action(self.tr("Import &boundaries…"), files.ask_boundary_import)
         self.geo_action.setStatusTip(
