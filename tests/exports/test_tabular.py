@@ -198,9 +198,7 @@ def test_xlsx_text_is_never_a_formula(service: LandscapeService, tmp_path: Path)
 @pytest.fixture
 def ranking(service: LandscapeService) -> object:
     service.load_demo()
-    return MatchingService(service.database).rank_actors_for_problem(
-        "aar-p-i-gang-mentorer", top=5
-    )
+    return MatchingService(service.database).rank_actors_for_problem("aar-p-i-gang-mentorer", top=5)
 
 
 def test_ranking_csv(ranking: object, tmp_path: Path) -> None:
