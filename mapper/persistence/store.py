@@ -138,7 +138,17 @@ def _rows_in(
         yield from session.execute(select(table).order_by(*ordering))
         return
     for part in chunks(pks):
-        yield from session.execute(select(table).where(column.in_(part)).order_by(*ordering))
+        stmt = select(table).where(_among(column, part)).order_by(*ordering)
+        yield from session.execute(stmt).all()
+
+
+def _among(column: Any, keys: Sequence[int]) -> Any:
+    """``column IN (keys)``, or BETWEEN when the keys are consecutive, as those of the actors of
+    one import batch are: two parameters instead of hundreds to bind and expand."""
+    first, last = min(keys), max(keys)
+    if last - first + 1 == len(keys) == len(set(keys)):
+        return column.between(first, last)
+    return column.in_(keys)
 
 
 def _group(rows: Iterable[Any], key: str) -> dict[int, list[Any]]:
@@ -179,7 +189,7 @@ def load_actors(session: Session, pks: Sequence[int] | None = None) -> list[tupl
         rows = [
             r
             for part in chunks(sorted(pks))
-            for r in session.execute(select(ACTORS).where(ACTORS.c.pk.in_(part)))
+            for r in session.execute(select(ACTORS).where(_among(ACTORS.c.pk, part))).all()
         ]
         rows.sort(key=lambda r: r.pk)
     keys = None if pks is None else [r.pk for r in rows]
