@@ -59,7 +59,10 @@ def test_the_shortcuts_listed_are_the_window_actions(window: MainWindow, qtbot: 
     qtbot.addWidget(dialog)
     actions = window.shortcut_actions()
     keys = [a.shortcut().toString(QKeySequence.SequenceFormat.NativeText) for a in actions]
-    assert {"Ctrl+N", "Ctrl+Shift+N", "Ctrl+S", "Ctrl+F", "Ctrl+1", "Ctrl+5", "F1"} <= set(keys)
+    # Native text is translated ("Ctrl+Skift+N" once Qt's Danish is installed): check the keys
+    # themselves in the portable form, the guide's table in the native one.
+    portable = {a.shortcut().toString(QKeySequence.SequenceFormat.PortableText) for a in actions}
+    assert {"Ctrl+N", "Ctrl+Shift+N", "Ctrl+S", "Ctrl+F", "Ctrl+1", "Ctrl+5", "F1"} <= portable
     # The table's cells, one per line: action, keys, action, keys …
     cells = dialog.browser.toPlainText().split(SECTIONS["da"][-1], 1)[1].split("\n")
     rows = list(zip(cells[3::2], cells[4::2], strict=False))  # after the two header cells
