@@ -55,24 +55,32 @@ from ui.operations import run_in_background
 SAMPLE_VALUES = 3
 """Example values shown beside each column on the mapping page."""
 
-ENCODINGS = (
-    (None, "Detect automatically"),
-    ("utf-8", "UTF-8"),
-    ("utf-8-sig", "UTF-8 with BOM"),
-    ("cp1252", "Windows-1252 (Danish Excel)"),
-    ("latin-1", "Latin-1 (ISO 8859-1)"),
-)
-DELIMITERS = (
-    (None, "Detect automatically"),
-    (";", "Semicolon ;"),
-    (",", "Comma ,"),
-    ("\t", "Tab"),
-    ("|", "Vertical bar |"),
-)
+translate = QCoreApplication.translate
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate's marker
+    return text
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
+    """A string marked with QT_TRANSLATE_NOOP, translated at run time."""
+    return translate("ImportWizard", text)
+
+
+ENCODINGS = (
+    (None, QT_TRANSLATE_NOOP("ImportWizard", "Detect automatically")),
+    ("utf-8", QT_TRANSLATE_NOOP("ImportWizard", "UTF-8")),
+    ("utf-8-sig", QT_TRANSLATE_NOOP("ImportWizard", "UTF-8 with BOM")),
+    ("cp1252", QT_TRANSLATE_NOOP("ImportWizard", "Windows-1252 (Danish Excel)")),
+    ("latin-1", QT_TRANSLATE_NOOP("ImportWizard", "Latin-1 (ISO 8859-1)")),
+)
+DELIMITERS = (
+    (None, QT_TRANSLATE_NOOP("ImportWizard", "Detect automatically")),
+    (";", QT_TRANSLATE_NOOP("ImportWizard", "Semicolon ;")),
+    (",", QT_TRANSLATE_NOOP("ImportWizard", "Comma ,")),
+    ("\t", QT_TRANSLATE_NOOP("ImportWizard", "Tab")),
+    ("|", QT_TRANSLATE_NOOP("ImportWizard", "Vertical bar |")),
+)
 
 
 def _sub(text: str, *values: object) -> str:
@@ -126,19 +134,20 @@ class SourcePage(QWizardPage):
         self._wizard = wizard
         self._loading = True  # no reload while the widgets are built or filled
         self.preview: SourcePreview | None = None
-        self.setTitle(_tr("Choose the list"))
+        self.setTitle(translate("ImportWizard", "Choose the list"))
         self.setSubTitle(
-            _tr(
+            translate(
+                "ImportWizard",
                 "A CSV file or an Excel workbook from a booking or grants system or a volunteer "
                 "centre's spreadsheet. The format is detected; change it here if the preview "
-                "looks wrong."
+                "looks wrong.",
             )
         )
         self.path = QLineEdit()
         self.path.setObjectName("pathEdit")
-        self.path.setPlaceholderText(_tr("Path of a .csv or .xlsx file"))
+        self.path.setPlaceholderText(translate("ImportWizard", "Path of a .csv or .xlsx file"))
         self.path.editingFinished.connect(self.reload)
-        browse = QPushButton(_tr("&Browse…"))
+        browse = QPushButton(translate("ImportWizard", "&Browse…"))
         browse.setObjectName("browseButton")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -153,15 +162,15 @@ class SourcePage(QWizardPage):
         self.header_line = QSpinBox()
         self.header_line.setObjectName("headerLineSpin")
         self.header_line.setRange(0, 1000)
-        self.header_line.setSpecialValueText(_tr("Find automatically"))
+        self.header_line.setSpecialValueText(translate("ImportWizard", "Find automatically"))
         self.header_line.valueChanged.connect(self._changed)
 
         form = QFormLayout()
-        form.addRow(_tr("&File:"), row)
-        form.addRow(_tr("&Encoding:"), self.encoding)
-        form.addRow(_tr("&Delimiter:"), self.delimiter)
-        form.addRow(_tr("&Worksheet:"), self.sheet)
-        form.addRow(_tr("&Header line:"), self.header_line)
+        form.addRow(translate("ImportWizard", "&File:"), row)
+        form.addRow(translate("ImportWizard", "&Encoding:"), self.encoding)
+        form.addRow(translate("ImportWizard", "&Delimiter:"), self.delimiter)
+        form.addRow(translate("ImportWizard", "&Worksheet:"), self.sheet)
+        form.addRow(translate("ImportWizard", "&Header line:"), self.header_line)
         self.info = QLabel()
         self.info.setObjectName("formatLabel")
         self.info.setWordWrap(True)
@@ -185,9 +194,9 @@ class SourcePage(QWizardPage):
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            _tr("Import a register"),
+            translate("ImportWizard", "Import a register"),
             self.path.text(),
-            _tr("Registers (*.csv *.xlsx *.txt);;All files (*)"),
+            translate("ImportWizard", "Registers (*.csv *.xlsx *.txt);;All files (*)"),
         )
         if path:
             self.path.setText(path)
@@ -248,7 +257,9 @@ class SourcePage(QWizardPage):
         info = preview.info
         if info.format == "xlsx":
             text = _sub(
-                _tr("Excel workbook, worksheet %1; header in row %2; %3 columns."),
+                translate(
+                    "ImportWizard", "Excel workbook, worksheet %1; header in row %2; %3 columns."
+                ),
                 info.sheet or "",
                 info.header_line,
                 len(info.headers),
@@ -261,14 +272,14 @@ class SourcePage(QWizardPage):
                 info.delimiter, info.delimiter or "?"
             )
             text = _sub(
-                _tr("CSV file, %1, %2; header in line %3; %4 columns."),
+                translate("ImportWizard", "CSV file, %1, %2; header in line %3; %4 columns."),
                 encoding,
                 delimiter.lower(),
                 info.header_line,
                 len(info.headers),
             )
         if info.size_hint:
-            text += " " + _sub(_tr("About %1 rows."), info.size_hint)
+            text += " " + _sub(translate("ImportWizard", "About %1 rows."), info.size_hint)
         return text
 
     def isComplete(self) -> bool:
@@ -284,25 +295,32 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle(_tr("Match the columns"))
+        self.setTitle(translate("ImportWizard", "Match the columns"))
         self.status = QLabel()
         self.status.setObjectName("mappingStatus")
         self.status.setWordWrap(True)
         self.table = _read_only_table(
-            [_tr("Column in the file"), _tr("Examples"), _tr("Field")], "mappingTable"
+            [
+                translate("ImportWizard", "Column in the file"),
+                translate("ImportWizard", "Examples"),
+                translate("ImportWizard", "Field"),
+            ],
+            "mappingTable",
         )
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.kind = QComboBox()
         self.kind.setObjectName("defaultKindCombo")
         self.merge = QCheckBox(
-            _tr("&Merge sure duplicates (within the list and with the register)")
+            translate(
+                "ImportWizard", "&Merge sure duplicates (within the list and with the register)"
+            )
         )
         self.merge.setObjectName("mergeCheck")
         self.merge.setChecked(True)
         self.hint = _error_label()
         form = QFormLayout()
-        form.addRow(_tr("&Kind of rows without one:"), self.kind)
+        form.addRow(translate("ImportWizard", "&Kind of rows without one:"), self.kind)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
@@ -316,11 +334,14 @@ class MappingPage(QWizardPage):
         assert preview is not None
         lang = self._wizard.context.lang
         self.status.setText(
-            _tr("The columns are matched as at the last import from this source.")
+            translate(
+                "ImportWizard", "The columns are matched as at the last import from this source."
+            )
             if preview.saved
-            else _tr(
+            else translate(
+                "ImportWizard",
                 "The columns are matched by their names. Check each one; the choice is "
-                "remembered for the next list from the same source."
+                "remembered for the next list from the same source.",
             )
         )
         fields = column_config().fields
@@ -334,8 +355,8 @@ class MappingPage(QWizardPage):
             self.table.setItem(r, 1, QTableWidgetItem(" · ".join(shown)))
             combo = QComboBox()
             combo.setObjectName(f"fieldCombo{r}")
-            combo.setAccessibleName(_sub(_tr("Field for column %1"), header))
-            combo.addItem(_tr("— not imported —"), None)
+            combo.setAccessibleName(_sub(translate("ImportWizard", "Field for column %1"), header))
+            combo.addItem(translate("ImportWizard", "— not imported —"), None)
             for name, column in fields.items():
                 combo.addItem(column.label(lang), name)
             chosen = preview.mapping.get(header)
@@ -346,7 +367,7 @@ class MappingPage(QWizardPage):
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(2, 220)
         self.kind.clear()
-        self.kind.addItem(_tr("Reject the row"), None)
+        self.kind.addItem(translate("ImportWizard", "Reject the row"), None)
         vocabulary = self._wizard.context.vocabulary
         for term in vocabulary.terms("actor_kinds"):
             self.kind.addItem(term.label(lang), term.code)
@@ -368,11 +389,14 @@ class MappingPage(QWizardPage):
         )
         problems = []
         if "name" not in chosen:
-            problems.append(_tr("Choose the column that holds the name."))
+            problems.append(translate("ImportWizard", "Choose the column that holds the name."))
         if repeated:
             labels = [column_config().fields[f].label(self._wizard.context.lang) for f in repeated]
             problems.append(
-                _sub(_tr("Each of these fields can take one column only: %1."), ", ".join(labels))
+                _sub(
+                    translate("ImportWizard", "Each of these fields can take one column only: %1."),
+                    ", ".join(labels),
+                )
             )
         self.hint.setText(" ".join(problems))
         self.hint.setVisible(bool(problems))
@@ -393,10 +417,10 @@ class CheckPage(QWizardPage):
         self._wizard = wizard
         self.plan: ImportPlan | None = None
         self._stop: threading.Event | None = None
-        self.setTitle(_tr("Check before importing"))
-        self.setSubTitle(_tr("Nothing has been stored yet."))
+        self.setTitle(translate("ImportWizard", "Check before importing"))
+        self.setSubTitle(translate("ImportWizard", "Nothing has been stored yet."))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, _tr("&Import"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("ImportWizard", "&Import"))
         self.progress = QProgressBar()
         self.progress.setObjectName("planProgress")
         self.summary = QLabel()
@@ -404,13 +428,30 @@ class CheckPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.error = _error_label()
         self.rejected = _read_only_table(
-            [_tr("Line"), _tr("Column"), _tr("Value"), _tr("Reason")], "rejectedTable"
+            [
+                translate("ImportWizard", "Line"),
+                translate("ImportWizard", "Column"),
+                translate("ImportWizard", "Value"),
+                translate("ImportWizard", "Reason"),
+            ],
+            "rejectedTable",
         )
         self.unmapped = _read_only_table(
-            [_tr("Field"), _tr("Value"), _tr("Why"), _tr("Lines")], "unmappedTable"
+            [
+                translate("ImportWizard", "Field"),
+                translate("ImportWizard", "Value"),
+                translate("ImportWizard", "Why"),
+                translate("ImportWizard", "Lines"),
+            ],
+            "unmappedTable",
         )
         self.pairs = _read_only_table(
-            [_tr("Actor"), _tr("May be the same as"), _tr("Score"), _tr("Evidence")],
+            [
+                translate("ImportWizard", "Actor"),
+                translate("ImportWizard", "May be the same as"),
+                translate("ImportWizard", "Score"),
+                translate("ImportWizard", "Evidence"),
+            ],
             "pairsTable",
         )
         self.tabs = QTabWidget()
@@ -418,7 +459,7 @@ class CheckPage(QWizardPage):
         rejected_tab = QWidget()
         rejected_layout = QVBoxLayout(rejected_tab)
         rejected_layout.addWidget(self.rejected, 1)
-        self.save_rejected = QPushButton(_tr("&Save rejected rows as CSV…"))
+        self.save_rejected = QPushButton(translate("ImportWizard", "&Save rejected rows as CSV…"))
         self.save_rejected.setObjectName("saveRejectedButton")
         self.save_rejected.clicked.connect(self._save_rejected)
         rejected_layout.addWidget(self.save_rejected, 0, Qt.AlignmentFlag.AlignRight)
@@ -434,7 +475,7 @@ class CheckPage(QWizardPage):
     def initializePage(self) -> None:
         self.plan = None
         self.error.hide()
-        self.summary.setText(_tr("Reading every row…"))
+        self.summary.setText(translate("ImportWizard", "Reading every row…"))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.tabs.setEnabled(False)
@@ -497,9 +538,10 @@ class CheckPage(QWizardPage):
         summary = plan.summary()
         self.summary.setText(
             _sub(
-                _tr(
+                translate(
+                    "ImportWizard",
                     "%1 rows read: %2 new actors, %3 to update, %4 unchanged, %5 rows merged "
-                    "into others, %6 rejected."
+                    "into others, %6 rejected.",
                 ),
                 summary.read,
                 summary.created,
@@ -535,9 +577,15 @@ class CheckPage(QWizardPage):
                 for p in plan.review_pairs
             ],
         )
-        self.tabs.setTabText(0, _sub(_tr("Rejected rows (%1)"), len(plan.rejected)))
-        self.tabs.setTabText(1, _sub(_tr("Kept for review (%1)"), len(plan.unmapped)))
-        self.tabs.setTabText(2, _sub(_tr("Possible duplicates (%1)"), len(plan.review_pairs)))
+        self.tabs.setTabText(
+            0, _sub(translate("ImportWizard", "Rejected rows (%1)"), len(plan.rejected))
+        )
+        self.tabs.setTabText(
+            1, _sub(translate("ImportWizard", "Kept for review (%1)"), len(plan.unmapped))
+        )
+        self.tabs.setTabText(
+            2, _sub(translate("ImportWizard", "Possible duplicates (%1)"), len(plan.review_pairs))
+        )
         self.save_rejected.setEnabled(bool(plan.rejected))
         self.tabs.setEnabled(True)
         if plan.rejected:
@@ -553,9 +601,9 @@ class CheckPage(QWizardPage):
         stem = Path(plan.info.path).stem
         path, _ = QFileDialog.getSaveFileName(
             self,
-            _tr("Save rejected rows"),
+            translate("ImportWizard", "Save rejected rows"),
             str(Path(plan.info.path).with_name(f"{stem}-afviste.csv")),
-            _tr("CSV files (*.csv)"),
+            translate("ImportWizard", "CSV files (*.csv)"),
         )
         if path:
             self.save_rejected_to(path)
@@ -570,7 +618,9 @@ class CheckPage(QWizardPage):
             self.error.show()
             return
         self.summary.setText(
-            self.summary.text() + " " + _sub(_tr("%1 rejected rows saved in %2."), count, path)
+            self.summary.text()
+            + " "
+            + _sub(translate("ImportWizard", "%1 rejected rows saved in %2."), count, path)
         )
 
     def isComplete(self) -> bool:
@@ -579,9 +629,9 @@ class CheckPage(QWizardPage):
 
 def _reason(reason: str) -> str:
     texts = {
-        "unmapped_code": _tr("no matching code"),
-        "unknown_postcode": _tr("unknown postcode"),
-        "invalid_value": _tr("not a valid value"),
+        "unmapped_code": translate("ImportWizard", "no matching code"),
+        "unknown_postcode": translate("ImportWizard", "unknown postcode"),
+        "invalid_value": translate("ImportWizard", "not a valid value"),
     }
     return texts.get(reason, reason)
 
@@ -602,7 +652,7 @@ class RunPage(QWizardPage):
         self.summary: ImportSummary | None = None
         self.failed = False
         self._stop: threading.Event | None = None
-        self.setTitle(_tr("Importing"))
+        self.setTitle(translate("ImportWizard", "Importing"))
         self.progress = QProgressBar()
         self.progress.setObjectName("runProgress")
         self.result = QLabel()
@@ -621,7 +671,7 @@ class RunPage(QWizardPage):
         self.summary = None
         self.failed = False
         self.error.hide()
-        self.result.setText(_tr("Storing the actors…"))
+        self.result.setText(translate("ImportWizard", "Storing the actors…"))
         self.progress.setRange(0, 3)
         self.progress.setValue(0)
         service = self._wizard.service
@@ -652,12 +702,13 @@ class RunPage(QWizardPage):
         self._stop = None
         self.summary = summary
         self.progress.setValue(self.progress.maximum())
-        self.setTitle(_tr("Imported"))
+        self.setTitle(translate("ImportWizard", "Imported"))
         self.result.setText(
             _sub(
-                _tr(
+                translate(
+                    "ImportWizard",
                     "%1 rows read: %2 new actors, %3 updated, %4 unchanged, %5 rows merged, "
-                    "%6 rejected."
+                    "%6 rejected.",
                 ),
                 summary.read,
                 summary.created,
@@ -668,7 +719,10 @@ class RunPage(QWizardPage):
             )
             + (
                 " "
-                + _sub(_tr("%1 values are kept on the actors for review."), len(summary.unmapped))
+                + _sub(
+                    translate("ImportWizard", "%1 values are kept on the actors for review."),
+                    len(summary.unmapped),
+                )
                 if summary.unmapped
                 else ""
             )
@@ -680,15 +734,22 @@ class RunPage(QWizardPage):
         self._stop = None
         self.failed = True
         self.progress.hide()
-        self.setTitle(_tr("Not imported"))
+        self.setTitle(translate("ImportWizard", "Not imported"))
         if isinstance(error, Cancelled):
-            self.result.setText(_tr("The import was cancelled; nothing was changed."))
+            self.result.setText(
+                translate("ImportWizard", "The import was cancelled; nothing was changed.")
+            )
         else:
             if isinstance(error, ConflictError):
                 self.result.setText(
-                    _tr("Someone changed the register meanwhile. Go back and check again.")
+                    translate(
+                        "ImportWizard",
+                        "Someone changed the register meanwhile. Go back and check again.",
+                    )
                 )
-            self.error.setText(describe_error(error) + " " + _tr("Nothing was changed."))
+            self.error.setText(
+                describe_error(error) + " " + translate("ImportWizard", "Nothing was changed.")
+            )
             self.error.show()
         self.completeChanged.emit()
 
@@ -709,7 +770,7 @@ class ImportWizard(QWizard):
         self.setObjectName("importWizard")
         self.context = context
         self.service = context.register_import
-        self.setWindowTitle(_tr("Import a register (CSV or Excel)"))
+        self.setWindowTitle(translate("ImportWizard", "Import a register (CSV or Excel)"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)

@@ -3,7 +3,7 @@
 <context>
     <name>ActorEditor</name>
     <message>
-        <location filename="../actor_editor.py" line="172" />
+        <location filename="../actor_editor.py" line="174" />
         <source>Social dating profile</source>
         <translation>Social datingprofil</translation>
     </message>
@@ -33,558 +33,558 @@
         <translation>Gem datingprofilen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="200" />
-        <location filename="../actor_editor.py" line="206" />
-        <location filename="../actor_editor.py" line="267" />
-        <location filename="../actor_editor.py" line="323" />
-        <location filename="../actor_editor.py" line="332" />
+        <location filename="../actor_editor.py" line="202" />
+        <location filename="../actor_editor.py" line="208" />
+        <location filename="../actor_editor.py" line="269" />
+        <location filename="../actor_editor.py" line="325" />
+        <location filename="../actor_editor.py" line="334" />
         <source>Not stated</source>
         <translation>Ikke oplyst</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="176" />
+        <location filename="../actor_editor.py" line="178" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="177" />
+        <location filename="../actor_editor.py" line="179" />
         <source>The name the actor is known by locally.</source>
         <translation>Det navn, aktøren er kendt under lokalt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="182" />
+        <location filename="../actor_editor.py" line="184" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="184" />
+        <location filename="../actor_editor.py" line="186" />
         <source>Which kind of actor: an individual volunteer, an association, a company, a public institution …</source>
         <translation>Hvilken slags aktør: en frivillig person, en forening, en virksomhed, et offentligt tilbud …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="189" />
+        <location filename="../actor_editor.py" line="191" />
         <source>Choose a type…</source>
         <translation>Vælg en type …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="398" />
+        <location filename="../actor_editor.py" line="400" />
         <source>An individual volunteer is a person: under the GDPR the record is kept only with the person's consent and a stated purpose, and it never appears on public maps.</source>
         <translation>En frivillig person er en person: efter GDPR opbevares oplysningerne kun med personens samtykke og et angivet formål, og de vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="193" />
+        <location filename="../actor_editor.py" line="195" />
         <source>We are …</source>
         <translation>Jeg/vi er …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="210" />
+        <location filename="../actor_editor.py" line="212" />
         <source>Resources and competences</source>
         <translation>Ressourcer og kompetencer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="218" />
+        <location filename="../actor_editor.py" line="220" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="224" />
+        <location filename="../actor_editor.py" line="226" />
         <source>Our role towards the target group</source>
         <translation>Min/vores rolle i forhold til målgruppen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="231" />
+        <location filename="../actor_editor.py" line="233" />
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="237" />
+        <location filename="../actor_editor.py" line="239" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="243" />
+        <location filename="../actor_editor.py" line="245" />
         <source>We are best at …</source>
         <translation>Jeg/vi er bedst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="248" />
+        <location filename="../actor_editor.py" line="250" />
         <source>We are worst at …</source>
         <translation>Jeg/vi er dårligst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="254" />
+        <location filename="../actor_editor.py" line="256" />
         <source>What makes you an attractive partner?</source>
         <translation>Hvad gør jer til en attraktiv partner?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="255" />
+        <location filename="../actor_editor.py" line="257" />
         <source>What you bring that makes you worth collaborating with.</source>
         <translation>Det, I bidrager med, som gør jer værd at samarbejde med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="259" />
+        <location filename="../actor_editor.py" line="261" />
         <source>This is how we know our effort works</source>
         <translation>Sådan ved vi, at indsatsen virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="264" />
+        <location filename="../actor_editor.py" line="266" />
         <source>Evidence level</source>
         <translation>Evidensniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="198" />
+        <location filename="../actor_editor.py" line="200" />
         <source>Employees</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="204" />
+        <location filename="../actor_editor.py" line="206" />
         <source>Volunteers</source>
         <translation>Frivillige</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="155" />
+        <location filename="../actor_editor.py" line="157" />
         <source>1-3 examples of successful projects or efforts. What made them successful?</source>
         <translation>1-3 eksempler på succesfulde projekter/indsatser. Hvad gjorde dem succesfulde?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="159" />
+        <location filename="../actor_editor.py" line="161" />
         <source>What was it, and what made it successful?</source>
         <translation>Hvad var det, og hvad gjorde det succesfuldt?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="153" />
+        <location filename="../actor_editor.py" line="155" />
         <source>Example %1</source>
         <translation>Eksempel %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="305" />
+        <location filename="../actor_editor.py" line="307" />
         <source>Location</source>
         <translation>Placering</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="164" />
-        <location filename="../actor_editor.py" line="307" />
+        <location filename="../actor_editor.py" line="166" />
+        <location filename="../actor_editor.py" line="309" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="307" />
+        <location filename="../actor_editor.py" line="309" />
         <source>Street and number.</source>
         <translation>Gade og husnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="165" />
-        <location filename="../actor_editor.py" line="310" />
+        <location filename="../actor_editor.py" line="167" />
+        <location filename="../actor_editor.py" line="312" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="314" />
+        <location filename="../actor_editor.py" line="316" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="325" />
+        <location filename="../actor_editor.py" line="327" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="326" />
+        <location filename="../actor_editor.py" line="328" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="166" />
-        <location filename="../actor_editor.py" line="317" />
+        <location filename="../actor_editor.py" line="168" />
+        <location filename="../actor_editor.py" line="319" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="167" />
+        <location filename="../actor_editor.py" line="169" />
         <source>Placed by hand</source>
         <translation>Placeret manuelt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="329" />
+        <location filename="../actor_editor.py" line="331" />
         <source>Precision</source>
         <translation>Præcision</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="330" />
+        <location filename="../actor_editor.py" line="332" />
         <source>How exact the point on the map is.</source>
         <translation>Hvor præcist punktet på kortet er.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="338" />
+        <location filename="../actor_editor.py" line="340" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="342" />
+        <location filename="../actor_editor.py" line="344" />
         <source>Contact person</source>
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="346" />
+        <location filename="../actor_editor.py" line="348" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="346" />
+        <location filename="../actor_editor.py" line="348" />
         <source>For example name@example.dk.</source>
         <translation>F.eks. navn@example.dk.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="348" />
+        <location filename="../actor_editor.py" line="350" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="348" />
+        <location filename="../actor_editor.py" line="350" />
         <source>For example 75 12 34 56.</source>
         <translation>F.eks. 75 12 34 56.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="351" />
+        <location filename="../actor_editor.py" line="353" />
         <source>Website</source>
         <translation>Websted</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="358" />
+        <location filename="../actor_editor.py" line="360" />
         <source>Publishing and consent</source>
         <translation>Offentliggørelse og samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="362" />
+        <location filename="../actor_editor.py" line="364" />
         <source>Public</source>
         <translation>Offentlig</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="363" />
-        <location filename="../actor_editor.py" line="637" />
+        <location filename="../actor_editor.py" line="365" />
+        <location filename="../actor_editor.py" line="639" />
         <source>Public actors may appear on exported partner maps.</source>
         <translation>Offentlige aktører kan vises på eksporterede partnerkort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="367" />
+        <location filename="../actor_editor.py" line="369" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="374" />
+        <location filename="../actor_editor.py" line="376" />
         <source>No consent</source>
         <translation>Intet samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="372" />
-        <location filename="../actor_editor.py" line="640" />
+        <location filename="../actor_editor.py" line="374" />
+        <location filename="../actor_editor.py" line="642" />
         <source>Consent given on</source>
         <translation>Samtykke givet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="373" />
+        <location filename="../actor_editor.py" line="375" />
         <source>The date the person or organisation agreed to be registered.</source>
         <translation>Den dato, personen eller organisationen sagde ja til at blive registreret.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="378" />
-        <location filename="../actor_editor.py" line="641" />
+        <location filename="../actor_editor.py" line="380" />
+        <location filename="../actor_editor.py" line="643" />
         <source>Purpose of the consent</source>
         <translation>Formål med samtykket</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="385" />
+        <location filename="../actor_editor.py" line="387" />
         <source>Not verified</source>
         <translation>Ikke bekræftet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="383" />
+        <location filename="../actor_editor.py" line="385" />
         <source>Verified on</source>
         <translation>Bekræftet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="169" />
+        <location filename="../actor_editor.py" line="171" />
         <source>Decimal degrees, e.g. 55,4765 and 8,4594; give both or neither.</source>
         <translation>Decimalgrader, fx 55,4765 og 8,4594; angiv begge eller ingen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="194" />
+        <location filename="../actor_editor.py" line="196" />
         <source>Who are you, and what do you do?</source>
         <translation>Hvem er I, og hvad laver I?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="199" />
+        <location filename="../actor_editor.py" line="201" />
         <source>Paid staff.</source>
         <translation>Lønnede medarbejdere.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="205" />
+        <location filename="../actor_editor.py" line="207" />
         <source>Active volunteers.</source>
         <translation>Aktive frivillige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="212" />
+        <location filename="../actor_editor.py" line="214" />
         <source>What you can offer a partnership: funding, staff or volunteer hours, premises, competences. Amounts as 250.000 or 2,5.</source>
         <translation>Hvad I kan tilbyde et partnerskab: finansiering, medarbejder- eller frivillighedstimer, lokaler, kompetencer. Beløb som 250.000 eller 2,5.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="219" />
+        <location filename="../actor_editor.py" line="221" />
         <source>The target groups you work with.</source>
         <translation>De målgrupper, I arbejder med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="226" />
+        <location filename="../actor_editor.py" line="228" />
         <source>What you do for them: run a service, advise, bring people together.</source>
         <translation>Hvad I gør for dem: driver et tilbud, rådgiver, samler mennesker.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="232" />
+        <location filename="../actor_editor.py" line="234" />
         <source>Roles you can take in a partnership, e.g. bridge builder.</source>
         <translation>Roller, I kan tage i et partnerskab, fx brobygger.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="238" />
+        <location filename="../actor_editor.py" line="240" />
         <source>Before the problem arises, early, treatment or rehabilitation.</source>
         <translation>Før problemet opstår, tidligt, behandling eller rehabilitering.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="244" />
+        <location filename="../actor_editor.py" line="246" />
         <source>What a partner can count on.</source>
         <translation>Hvad en partner kan regne med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="249" />
+        <location filename="../actor_editor.py" line="251" />
         <source>Where you fall short: what you need from a partner.</source>
         <translation>Hvor I kommer til kort: hvad I har brug for fra en partner.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="260" />
+        <location filename="../actor_editor.py" line="262" />
         <source>How you document the value you create.</source>
         <translation>Hvordan I dokumenterer den værdi, I skaber.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="265" />
+        <location filename="../actor_editor.py" line="267" />
         <source>From case studies (low) to systematic reviews (high).</source>
         <translation>Fra casestudier (lav) til systematiske reviews (høj).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="273" />
+        <location filename="../actor_editor.py" line="275" />
         <source>We seek …</source>
         <translation>Vi søger …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="277" />
+        <location filename="../actor_editor.py" line="279" />
         <source>We seek a partner who …</source>
         <translation>Vi søger en partner, der …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="278" />
+        <location filename="../actor_editor.py" line="280" />
         <source>What you look for in a partner, in your own words.</source>
         <translation>Hvad I leder efter hos en partner, med jeres egne ord.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="282" />
+        <location filename="../actor_editor.py" line="284" />
         <source>Resources we seek</source>
         <translation>Ressourcer, vi søger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="283" />
+        <location filename="../actor_editor.py" line="285" />
         <source>Resources you lack and would like a partner to bring.</source>
         <translation>Ressourcer, I mangler og gerne vil have en partner til at bidrage med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="288" />
+        <location filename="../actor_editor.py" line="290" />
         <source>Roles we seek in a partner</source>
         <translation>Roller, vi søger hos en partner</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="289" />
+        <location filename="../actor_editor.py" line="291" />
         <source>The roles a partner should take, e.g. bridge builder, funder.</source>
         <translation>De roller, en partner skal tage, fx brobygger eller finansieringskilde.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="294" />
+        <location filename="../actor_editor.py" line="296" />
         <source>Target groups we seek to reach</source>
         <translation>Målgrupper, vi vil nå</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="295" />
+        <location filename="../actor_editor.py" line="297" />
         <source>Target groups you want to reach through a partner.</source>
         <translation>Målgrupper, I vil nå gennem en partner.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="301" />
+        <location filename="../actor_editor.py" line="303" />
         <source>The other half of the dating profile: matching uses it for reciprocity.</source>
         <translation>Datingprofilens anden halvdel: matchningen bruger den til gensidighed.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="311" />
+        <location filename="../actor_editor.py" line="313" />
         <source>Four digits, e.g. 6700: places the actor on the map.</source>
         <translation>Fire cifre, fx 6700: placerer aktøren på kortet.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="314" />
-        <location filename="../actor_editor.py" line="318" />
+        <location filename="../actor_editor.py" line="316" />
+        <location filename="../actor_editor.py" line="320" />
         <source>Filled in from the postcode.</source>
         <translation>Udfyldes ud fra postnummeret.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="343" />
+        <location filename="../actor_editor.py" line="345" />
         <source>Personal data: on public maps only when the actor agreed.</source>
         <translation>Personoplysning: vises kun på offentlige kort, når aktøren har sagt ja.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="352" />
+        <location filename="../actor_editor.py" line="354" />
         <source>For example https://www.example.dk.</source>
         <translation>Fx https://www.eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="368" />
+        <location filename="../actor_editor.py" line="370" />
         <source>Inactive actors are kept but not proposed as partners.</source>
         <translation>Inaktive aktører gemmes, men foreslås ikke som partnere.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="379" />
+        <location filename="../actor_editor.py" line="381" />
         <source>What the data is kept for, e.g. matching with volunteer tasks.</source>
         <translation>Hvad oplysningerne gemmes til, fx match med frivilligopgaver.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="384" />
+        <location filename="../actor_editor.py" line="386" />
         <source>When the record was last checked with the actor.</source>
         <translation>Hvornår oplysningerne sidst blev tjekket med aktøren.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="553" />
+        <location filename="../actor_editor.py" line="555" />
         <source>Not a number: use decimal degrees such as 55,4765.</source>
         <translation>Ikke et tal: brug decimalgrader som 55,4765.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="558" />
+        <location filename="../actor_editor.py" line="560" />
         <source>Hours and DKK must be numbers, e.g. 40 or 250.000 (row %1).</source>
         <translation>Timer og kr. skal være tal, fx 40 eller 250.000 (række %1).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="654" />
+        <location filename="../actor_editor.py" line="656" />
         <source>On the map at the coordinates given.</source>
         <translation>På kortet ved de angivne koordinater.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="657" />
+        <location filename="../actor_editor.py" line="659" />
         <source>On the map by postcode: %1 %2, %3 municipality.</source>
         <translation>På kortet ud fra postnummer: %1 %2, %3 Kommune.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="663" />
+        <location filename="../actor_editor.py" line="665" />
         <source>Not on the map — give a postcode (municipality %1 is known).</source>
         <translation>Ikke på kortet — angiv postnummer (kommunen %1 er kendt).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="667" />
+        <location filename="../actor_editor.py" line="669" />
         <source>Not on the map — give a postcode.</source>
         <translation>Ikke på kortet — angiv postnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="682" />
+        <location filename="../actor_editor.py" line="684" />
         <source>We are</source>
         <translation>Vi er</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="684" />
+        <location filename="../actor_editor.py" line="686" />
         <source>One of the municipality's socio-psychiatric services, with 17 staff, most with a background in social education. We offer a place of development and learning for citizens aged 18-60 with a mental illness.</source>
         <translation>Et af kommunens socialpsykiatriske tilbud med 17 ansatte, der hovedsageligt har fagpædagogisk baggrund. Vi leverer et udviklings- og læringsmiljø for psykisk syge borgere i alderen 18-60 år.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="690" />
+        <location filename="../actor_editor.py" line="692" />
         <source>We seek a partner for</source>
         <translation>Vi søger en samarbejdspartner til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="692" />
+        <location filename="../actor_editor.py" line="694" />
         <source>An open café that builds bridges to the municipality's other services and to activities in the local community: volunteers who help users without a network get going with something out in the world, so that in time they can use the ordinary services instead of the institutions.</source>
         <translation>En åben café, der bygger bro til resten af kommunens tilbud og til aktiviteter i lokalsamfundet: frivillige, der kan få psykisk syge uden netværk i gang med noget ude i resten af verden, så de på sigt kan benytte kommunens almindelige tilbud og blive fri for institutionerne.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="699" />
+        <location filename="../actor_editor.py" line="701" />
         <source>We are good at</source>
         <translation>Det er vi gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="701" />
+        <location filename="../actor_editor.py" line="703" />
         <source>Making the target group stronger: skilled professional staff help the users develop within the walls of the house.</source>
         <translation>At gøre målgruppen stærkere: et stærkt fagligt personale hjælper brugerne med at udvikle sig inden for husets rammer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="706" />
+        <location filename="../actor_editor.py" line="708" />
         <source>We are less good at</source>
         <translation>Det er vi mindre gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="708" />
+        <location filename="../actor_editor.py" line="710" />
         <source>We lack bridge builders who can create contact with the world outside: internships, self-help groups, evening classes and so on.</source>
         <translation>Vi mangler brobyggere, der kan skabe kontakt ud i verden og fungere som bindeled – til praktikpladser, selvhjælpsgrupper, kurser på AOF osv.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="713" />
+        <location filename="../actor_editor.py" line="715" />
         <source>Our role in the project</source>
         <translation>Vores rolle i projektet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="715" />
+        <location filename="../actor_editor.py" line="717" />
         <source>To provide the premises and sparring with our professional staff whenever it is needed.</source>
         <translation>At stille rammerne til rådighed og give sparring med vores fagpersonale, når som helst det er nødvendigt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="720" />
+        <location filename="../actor_editor.py" line="722" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="722" />
+        <location filename="../actor_editor.py" line="724" />
         <source>When the users are attached to offers outside the house: we know it works when we have made ourselves superfluous.</source>
         <translation>Når brugerne får tilknytning til tilbud uden for huset: vi ved, det virker, når vi lykkes med at gøre os selv overflødige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="727" />
+        <location filename="../actor_editor.py" line="729" />
         <source>We seek someone who</source>
         <translation>Til dette projekt søger vi nogen, der</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="729" />
+        <location filename="../actor_editor.py" line="731" />
         <source>Can provide volunteers to link the users to the local community, for example a voluntary organisation working with mentally vulnerable people.</source>
         <translation>Kan stille frivillige kræfter til rådighed, som kan være bindeled til resten af lokalsamfundet – f.eks. en frivillig organisation, der arbejder med psykisk sårbare.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="734" />
+        <location filename="../actor_editor.py" line="736" />
         <source>As a partner you get</source>
         <translation>Som partner i projektet får du</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="736" />
+        <location filename="../actor_editor.py" line="738" />
         <source>Access to the target group, a say in the café project, good surroundings and professional sparring.</source>
         <translation>Adgang til målgruppen i Patriciahuset, mulighed for at præge café-projektet, gode rammer for og professionel sparring om indsatsen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="745" />
+        <location filename="../actor_editor.py" line="747" />
         <source>From the guide to future welfare alliances, working question 5. The first half describes the actor (this form); the half that seeks a partner becomes a problem statement.</source>
         <translation>Fra »Guide til fremtidens velfærdsalliancer«, Arbejdsspørgsmål 5. Første halvdel beskriver aktøren (denne formular); den halvdel, der søger en partner, bliver til en problemstilling.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="749" />
+        <location filename="../actor_editor.py" line="751" />
         <source>Dating profile: Patriciahuset in Esbjerg seeks a bridge builder</source>
         <translation>Datingprofil: Patriciahuset i Esbjerg søger brobygger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="625" />
+        <location filename="../actor_editor.py" line="627" />
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="635" />
+        <location filename="../actor_editor.py" line="637" />
         <source>Individual volunteers are never shown on public maps.</source>
         <translation>Frivillige personer vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="536" />
+        <location filename="../actor_editor.py" line="538" />
         <source>New actor</source>
         <translation>Ny aktør</translation>
     </message>
@@ -1773,131 +1773,185 @@
 <context>
     <name>FileOperations</name>
     <message>
-        <location filename="../file_operations.py" line="71" />
+        <location filename="../file_operations.py" line="79" />
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="84" />
+        <location filename="../file_operations.py" line="92" />
         <source>Import landscape</source>
         <translation>Importér landskab</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="86" />
-        <location filename="../file_operations.py" line="157" />
+        <location filename="../file_operations.py" line="94" />
+        <location filename="../file_operations.py" line="186" />
         <source>Landscape documents (*.json)</source>
         <translation>Landskabsdokumenter (*.json)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="97" />
-        <location filename="../file_operations.py" line="241" />
+        <location filename="../file_operations.py" line="105" />
+        <location filename="../file_operations.py" line="379" />
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importen blev annulleret; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="106" />
-        <location filename="../file_operations.py" line="250" />
+        <location filename="../file_operations.py" line="114" />
+        <location filename="../file_operations.py" line="388" />
         <source>Importing %1…</source>
         <translation>Importerer %1…</translation>
     </message>
     <message>
         <location filename="../file_operations.py" line="132" />
+        <source>Imported %1: %2 new and %3 updated actors, %4 rows merged, %5 rejected</source>
+        <translation>Importerede %1: %2 nye og %3 opdaterede aktører, %4 rækker lagt sammen, %5 afvist</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="161" />
         <source>%1 new and %2 updated actors, %3 new and %4 updated problem statements, %5 new partnerships</source>
         <translation>%1 nye og %2 opdaterede aktører, %3 nye og %4 opdaterede problemstillinger, %5 nye partnerskaber</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="142" />
+        <location filename="../file_operations.py" line="171" />
         <source>Demo landscape loaded: %1</source>
         <translation>Demolandskabet er indlæst: %1</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="144" />
+        <location filename="../file_operations.py" line="173" />
         <source>Imported %1: %2</source>
         <translation>Importeret fra %1: %2</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="155" />
+        <location filename="../file_operations.py" line="184" />
         <source>Export landscape</source>
         <translation>Eksportér landskab</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="168" />
+        <location filename="../file_operations.py" line="197" />
+        <location filename="../file_operations.py" line="299" />
         <source>Exported %1 actors to %2</source>
         <translation>Eksporterede %1 aktører til %2</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="175" />
+        <location filename="../file_operations.py" line="204" />
+        <location filename="../file_operations.py" line="313" />
         <source>Export cancelled.</source>
         <translation>Eksporten blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="184" />
+        <location filename="../file_operations.py" line="213" />
+        <location filename="../file_operations.py" line="322" />
         <source>Exporting to %1…</source>
         <translation>Eksporterer til %1…</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="197" />
+        <location filename="../file_operations.py" line="226" />
+        <source>Export HSDS package</source>
+        <translation>Eksportér HSDS-pakke</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="228" />
+        <source>HSDS package (a new folder)</source>
+        <translation>HSDS-pakke (en ny mappe)</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="251" />
+        <source>HSDS package: %1 organisations written to %2, %3 left out</source>
+        <translation>HSDS-pakke: %1 organisationer skrevet til %2, %3 udeladt</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="261" />
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV til Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="262" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-projektmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="265" />
+        <location filename="../file_operations.py" line="278" />
+        <source>Export register</source>
+        <translation>Eksportér register</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="274" />
+        <source>Public view (what may be published)</source>
+        <translation>Offentlig visning (det, der må offentliggøres)</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="275" />
+        <source>Internal view with contact persons (personal data: never publish it)</source>
+        <translation>Intern visning med kontaktpersoner (persondata: må aldrig offentliggøres)</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="278" />
+        <source>Which view?</source>
+        <translation>Hvilken visning?</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="335" />
         <source>Municipalities</source>
         <translation>Kommuner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="198" />
+        <location filename="../file_operations.py" line="336" />
         <source>Regions</source>
         <translation>Regioner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="199" />
+        <location filename="../file_operations.py" line="337" />
         <source>Postcodes</source>
         <translation>Postnumre</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="205" />
-        <location filename="../file_operations.py" line="214" />
+        <location filename="../file_operations.py" line="343" />
+        <location filename="../file_operations.py" line="352" />
         <source>Import boundaries</source>
         <translation>Importér grænser</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="207" />
+        <location filename="../file_operations.py" line="345" />
         <source>Boundary files (*.geojson *.json *.gpkg *.shp *.zip)</source>
         <translation>Grænsefiler (*.geojson *.json *.gpkg *.shp *.zip)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="215" />
+        <location filename="../file_operations.py" line="353" />
         <source>What does the file hold?</source>
         <translation>Hvad indeholder filen?</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="260" />
+        <location filename="../file_operations.py" line="398" />
         <source>%1 municipalities</source>
         <translation>%1 kommuner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="261" />
+        <location filename="../file_operations.py" line="399" />
         <source>%1 regions</source>
         <translation>%1 regioner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="262" />
+        <location filename="../file_operations.py" line="400" />
         <source>%1 postcode areas</source>
         <translation>%1 postnumre</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="263" />
+        <location filename="../file_operations.py" line="401" />
         <source>%1 shapes</source>
         <translation>%1 grænseflader</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="265" />
+        <location filename="../file_operations.py" line="403" />
         <source>Boundaries imported from %1: %2</source>
         <translation>Grænser importeret fra %1: %2</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="270" />
+        <location filename="../file_operations.py" line="408" />
         <source>(%1 actors got their municipality)</source>
         <translation>(%1 aktører fik deres kommune)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="285" />
+        <location filename="../file_operations.py" line="423" />
         <source>Partner map written to %1</source>
         <translation>Partnerkort gemt i %1</translation>
     </message>
@@ -1918,6 +1972,372 @@
         <location filename="../help_dialog.py" line="44" />
         <source>Keys</source>
         <translation>Taster</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../import_wizard.py" line="71" />
+        <location filename="../import_wizard.py" line="78" />
+        <source>Detect automatically</source>
+        <translation>Find automatisk</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="72" />
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="73" />
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 med BOM</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="74" />
+        <source>Windows-1252 (Danish Excel)</source>
+        <translation>Windows-1252 (dansk Excel)</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="75" />
+        <source>Latin-1 (ISO 8859-1)</source>
+        <translation>Latin-1 (ISO 8859-1)</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="79" />
+        <source>Semicolon ;</source>
+        <translation>Semikolon ;</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="80" />
+        <source>Comma ,</source>
+        <translation>Komma ,</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="81" />
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="82" />
+        <source>Vertical bar |</source>
+        <translation>Lodret streg |</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="137" />
+        <source>Choose the list</source>
+        <translation>Vælg listen</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="139" />
+        <source>A CSV file or an Excel workbook from a booking or grants system or a volunteer centre's spreadsheet. The format is detected; change it here if the preview looks wrong.</source>
+        <translation>En CSV-fil eller en Excel-projektmappe fra et booking- eller tilskudssystem eller et frivilligcenters regneark. Formatet findes automatisk; ret det her, hvis visningen ser forkert ud.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="148" />
+        <source>Path of a .csv or .xlsx file</source>
+        <translation>Sti til en .csv- eller .xlsx-fil</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="150" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="165" />
+        <source>Find automatically</source>
+        <translation>Find automatisk</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="169" />
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="170" />
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Tegnsæt:</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="171" />
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Skilletegn:</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="172" />
+        <source>&amp;Worksheet:</source>
+        <translation>&amp;Ark:</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="173" />
+        <source>&amp;Header line:</source>
+        <translation>&amp;Overskriftslinje:</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="197" />
+        <source>Import a register</source>
+        <translation>Importér et register</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="199" />
+        <source>Registers (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Registre (*.csv *.xlsx *.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="260" />
+        <source>Excel workbook, worksheet %1; header in row %2; %3 columns.</source>
+        <translation>Excel-projektmappe, ark %1; overskrift i række %2; %3 kolonner.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="275" />
+        <source>CSV file, %1, %2; header in line %3; %4 columns.</source>
+        <translation>CSV-fil, %1, %2; overskrift i linje %3; %4 kolonner.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="282" />
+        <source>About %1 rows.</source>
+        <translation>Omkring %1 rækker.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="298" />
+        <source>Match the columns</source>
+        <translation>Tilknyt kolonnerne</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="304" />
+        <source>Column in the file</source>
+        <translation>Kolonne i filen</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="305" />
+        <source>Examples</source>
+        <translation>Eksempler</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="306" />
+        <location filename="../import_wizard.py" line="441" />
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="315" />
+        <source>&amp;Merge sure duplicates (within the list and with the register)</source>
+        <translation>&amp;Læg sikre dubletter sammen (i listen og med registret)</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="323" />
+        <source>&amp;Kind of rows without one:</source>
+        <translation>&amp;Type for rækker uden type:</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="337" />
+        <source>The columns are matched as at the last import from this source.</source>
+        <translation>Kolonnerne er tilknyttet som ved sidste import fra denne kilde.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="341" />
+        <source>The columns are matched by their names. Check each one; the choice is remembered for the next list from the same source.</source>
+        <translation>Kolonnerne er tilknyttet ud fra deres navne. Kontrollér hver enkelt; valget huskes til næste liste fra samme kilde.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="358" />
+        <source>Field for column %1</source>
+        <translation>Felt for kolonnen %1</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="359" />
+        <source>— not imported —</source>
+        <translation>— importeres ikke —</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="370" />
+        <source>Reject the row</source>
+        <translation>Afvis rækken</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="392" />
+        <source>Choose the column that holds the name.</source>
+        <translation>Vælg den kolonne, der indeholder navnet.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="397" />
+        <source>Each of these fields can take one column only: %1.</source>
+        <translation>Hvert af disse felter kan kun tage én kolonne: %1.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="420" />
+        <source>Check before importing</source>
+        <translation>Kontrollér før import</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="421" />
+        <source>Nothing has been stored yet.</source>
+        <translation>Intet er gemt endnu.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="423" />
+        <source>&amp;Import</source>
+        <translation>&amp;Importér</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="432" />
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="433" />
+        <source>Column</source>
+        <translation>Kolonne</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="434" />
+        <location filename="../import_wizard.py" line="442" />
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="435" />
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="443" />
+        <source>Why</source>
+        <translation>Hvorfor</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="444" />
+        <source>Lines</source>
+        <translation>Linjer</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="450" />
+        <source>Actor</source>
+        <translation>Aktør</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="451" />
+        <source>May be the same as</source>
+        <translation>Er måske den samme som</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="452" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="453" />
+        <source>Evidence</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="462" />
+        <source>&amp;Save rejected rows as CSV…</source>
+        <translation>&amp;Gem afviste rækker som CSV…</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="478" />
+        <source>Reading every row…</source>
+        <translation>Læser alle rækker…</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="541" />
+        <source>%1 rows read: %2 new actors, %3 to update, %4 unchanged, %5 rows merged into others, %6 rejected.</source>
+        <translation>%1 rækker læst: %2 nye aktører, %3 opdateres, %4 uændrede, %5 rækker lagt sammen med andre, %6 afvist.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="581" />
+        <source>Rejected rows (%1)</source>
+        <translation>Afviste rækker (%1)</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="584" />
+        <source>Kept for review (%1)</source>
+        <translation>Til gennemsyn (%1)</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="587" />
+        <source>Possible duplicates (%1)</source>
+        <translation>Mulige dubletter (%1)</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="604" />
+        <source>Save rejected rows</source>
+        <translation>Gem afviste rækker</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="606" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="623" />
+        <source>%1 rejected rows saved in %2.</source>
+        <translation>%1 afviste rækker gemt i %2.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="632" />
+        <source>no matching code</source>
+        <translation>ingen passende kode</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="633" />
+        <source>unknown postcode</source>
+        <translation>ukendt postnummer</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="634" />
+        <source>not a valid value</source>
+        <translation>ikke en gyldig værdi</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="655" />
+        <source>Importing</source>
+        <translation>Importerer</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="674" />
+        <source>Storing the actors…</source>
+        <translation>Gemmer aktørerne…</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="705" />
+        <source>Imported</source>
+        <translation>Importeret</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="708" />
+        <source>%1 rows read: %2 new actors, %3 updated, %4 unchanged, %5 rows merged, %6 rejected.</source>
+        <translation>%1 rækker læst: %2 nye aktører, %3 opdateret, %4 uændrede, %5 rækker lagt sammen, %6 afvist.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="723" />
+        <source>%1 values are kept on the actors for review.</source>
+        <translation>%1 værdier er gemt på aktørerne til gennemsyn.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="737" />
+        <source>Not imported</source>
+        <translation>Ikke importeret</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="740" />
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>Importen blev afbrudt; intet blev ændret.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="745" />
+        <source>Someone changed the register meanwhile. Go back and check again.</source>
+        <translation>Nogen har ændret registret imens. Gå tilbage og kontrollér igen.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="751" />
+        <source>Nothing was changed.</source>
+        <translation>Intet blev ændret.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="773" />
+        <source>Import a register (CSV or Excel)</source>
+        <translation>Importér et register (CSV eller Excel)</translation>
     </message>
 </context>
 <context>
@@ -2160,27 +2580,27 @@
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../match_view.py" line="67" />
+        <location filename="../match_view.py" line="69" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="68" />
+        <location filename="../match_view.py" line="70" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="69" />
+        <location filename="../match_view.py" line="71" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="70" />
+        <location filename="../match_view.py" line="72" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="71" />
+        <location filename="../match_view.py" line="73" />
         <source>Distance</source>
         <translation>Afstand</translation>
     </message>
@@ -2188,108 +2608,128 @@
 <context>
     <name>MatchView</name>
     <message>
-        <location filename="../match_view.py" line="179" />
+        <location filename="../match_view.py" line="183" />
         <source>Problem statement to match</source>
         <translation>Problemstilling der skal matches</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="186" />
+        <location filename="../match_view.py" line="190" />
         <source>Number of partners</source>
         <translation>Antal partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="188" />
+        <location filename="../match_view.py" line="192" />
         <source>Spread proposals (fair rotation)</source>
         <translation>Fordel forslagene (retfærdig rotation)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="190" />
+        <location filename="../match_view.py" line="194" />
         <source>Actors proposed recently get a mild, explained penalty so others surface too.</source>
         <translation>Aktører, der for nylig er foreslået, får et mildt, forklaret fradrag, så andre også kommer frem.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="194" />
+        <location filename="../match_view.py" line="198" />
         <source>Problem:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="196" />
+        <location filename="../match_view.py" line="200" />
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="206" />
+        <location filename="../match_view.py" line="210" />
         <source>Ranked partners</source>
         <translation>Rangerede partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="230" />
+        <location filename="../match_view.py" line="234" />
         <source>Propose &amp;partnership</source>
         <translation>Foreslå &amp;partnerskab</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="243" />
+        <location filename="../match_view.py" line="238" />
+        <source>E&amp;xport ranking…</source>
+        <translation>E&amp;ksportér rangering…</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="254" />
         <source>Why this partner</source>
         <translation>Hvorfor denne partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="246" />
-        <location filename="../match_view.py" line="252" />
+        <location filename="../match_view.py" line="257" />
+        <location filename="../match_view.py" line="263" />
         <source>360° review</source>
         <translation>360°-eftersyn</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="249" />
+        <location filename="../match_view.py" line="260" />
         <source>Consortium proposal</source>
         <translation>Forslag til konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="251" />
+        <location filename="../match_view.py" line="262" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="253" />
+        <location filename="../match_view.py" line="264" />
         <source>Consortium</source>
         <translation>Konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="254" />
+        <location filename="../match_view.py" line="265" />
         <source>Weights</source>
         <translation>Vægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="272" />
+        <location filename="../match_view.py" line="283" />
         <source>How much each criterion counts</source>
         <translation>Hvor meget hvert kriterium tæller</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="289" />
+        <location filename="../match_view.py" line="300" />
         <source>Default weights</source>
         <translation>Standardvægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="347" />
+        <location filename="../match_view.py" line="358" />
         <source>Ranking the landscape…</source>
         <translation>Rangerer landskabet…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="368" />
+        <location filename="../match_view.py" line="379" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
+        <location filename="../match_view.py" line="391" />
+        <source>Export ranking</source>
+        <translation>Eksportér rangering</translation>
+    </message>
+    <message>
         <location filename="../match_view.py" line="393" />
+        <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
+        <translation>Excel-projektmappe (*.xlsx);;CSV til Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="415" />
+        <source>Exported %1 ranked partners to %2</source>
+        <translation>Eksporterede %1 rangerede partnere til %2</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="445" />
         <source>Excluded: %1</source>
         <translation>Udelukket: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="400" />
+        <location filename="../match_view.py" line="452" />
         <source>No actor passes the hard gates.</source>
         <translation>Ingen aktører består de faste krav.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="531" />
+        <location filename="../match_view.py" line="585" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
     </message>
@@ -2297,7 +2737,7 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../operations.py" line="130" />
+        <location filename="../operations.py" line="149" />
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
@@ -2305,22 +2745,22 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../forms/fields.py" line="266" />
+        <location filename="../forms/fields.py" line="255" />
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../forms/fields.py" line="269" />
+        <location filename="../forms/fields.py" line="258" />
         <source>Clear</source>
         <translation>Ryd</translation>
     </message>
     <message>
-        <location filename="../forms/fields.py" line="281" />
+        <location filename="../forms/fields.py" line="270" />
         <source>%1: today</source>
         <translation>%1: i dag</translation>
     </message>
     <message>
-        <location filename="../forms/fields.py" line="282" />
+        <location filename="../forms/fields.py" line="271" />
         <source>%1: clear</source>
         <translation>%1: ryd</translation>
     </message>
@@ -3308,162 +3748,187 @@
         <translation>Importér</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="37" />
+        <location filename="../window_actions.py" line="38" />
+        <source>Import re&amp;gister (CSV/Excel)…</source>
+        <translation>Importér re&amp;gister (CSV/Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="41" />
+        <source>A list of associations from a booking or grants system or a spreadsheet</source>
+        <translation>En liste over foreninger fra et booking- eller tilskudssystem eller et regneark</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="43" />
         <source>&amp;Export landscape…</source>
         <translation>&amp;Eksportér landskab…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="39" />
+        <location filename="../window_actions.py" line="45" />
         <source>Export partner &amp;map…</source>
         <translation>Eksportér partner&amp;kort…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="43" />
+        <location filename="../window_actions.py" line="49" />
         <source>Partner map</source>
         <translation>Partnerkort</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="45" />
+        <location filename="../window_actions.py" line="52" />
+        <source>Export &amp;HSDS package…</source>
+        <translation>Eksportér &amp;HSDS-pakke…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="56" />
+        <source>Public organisations in Open Referral's format (HSDS 3.0) for other directories</source>
+        <translation>Offentlige organisationer i Open Referrals format (HSDS 3.0) til andre vejvisere og registre</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="60" />
+        <source>Export regis&amp;ter (CSV/Excel)…</source>
+        <translation>Eksportér &amp;register (CSV/Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="62" />
         <source>Import &amp;boundaries…</source>
         <translation>Importér &amp;grænser…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="47" />
+        <location filename="../window_actions.py" line="64" />
         <source>Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile</source>
         <translation>Kommuner, regioner eller postnumre fra GeoJSON, GeoPackage eller Shapefile</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="49" />
+        <location filename="../window_actions.py" line="66" />
         <source>Load &amp;demo landscape</source>
         <translation>Indlæs &amp;demolandskab</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="52" />
+        <location filename="../window_actions.py" line="69" />
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="56" />
+        <location filename="../window_actions.py" line="73" />
         <source>&amp;New actor</source>
         <translation>&amp;Ny aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="60" />
+        <location filename="../window_actions.py" line="77" />
         <source>New actor</source>
         <translation>Ny aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="63" />
+        <location filename="../window_actions.py" line="80" />
         <source>New &amp;problem statement</source>
         <translation>Ny &amp;problemstilling</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="67" />
+        <location filename="../window_actions.py" line="84" />
         <source>New problem</source>
         <translation>Ny problemstilling</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="70" />
+        <location filename="../window_actions.py" line="87" />
         <source>&amp;Save</source>
         <translation>&amp;Gem</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="74" />
+        <location filename="../window_actions.py" line="91" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="84" />
+        <location filename="../window_actions.py" line="101" />
         <source>&amp;Find actor</source>
         <translation>&amp;Find aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="88" />
+        <location filename="../window_actions.py" line="105" />
         <source>Find</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="91" />
+        <location filename="../window_actions.py" line="108" />
         <source>&amp;Landscape</source>
         <translation>&amp;Landskab</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="92" />
+        <location filename="../window_actions.py" line="109" />
         <source>&amp;Problem statements</source>
         <translation>&amp;Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="93" />
+        <location filename="../window_actions.py" line="110" />
         <source>&amp;Match</source>
         <translation>&amp;Match</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="94" />
+        <location filename="../window_actions.py" line="111" />
         <source>M&amp;ap</source>
         <translation>K&amp;ort</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="95" />
+        <location filename="../window_actions.py" line="112" />
         <source>Pa&amp;rtnerships</source>
         <translation>Pa&amp;rtnerskaber</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="108" />
+        <location filename="../window_actions.py" line="125" />
         <source>&amp;Guide</source>
         <translation>&amp;Vejledning</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="111" />
+        <location filename="../window_actions.py" line="128" />
         <source>&amp;About %1</source>
         <translation>&amp;Om %1</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="142" />
+        <location filename="../window_actions.py" line="159" />
         <source>&amp;Undo</source>
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="144" />
+        <location filename="../window_actions.py" line="161" />
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="148" />
+        <location filename="../window_actions.py" line="165" />
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="149" />
+        <location filename="../window_actions.py" line="166" />
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="157" />
+        <location filename="../window_actions.py" line="174" />
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="169" />
+        <location filename="../window_actions.py" line="189" />
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="175" />
+        <location filename="../window_actions.py" line="195" />
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="178" />
+        <location filename="../window_actions.py" line="198" />
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="180" />
+        <location filename="../window_actions.py" line="200" />
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="186" />
+        <location filename="../window_actions.py" line="206" />
         <source>Main</source>
         <translation>Hovedværktøjslinje</translation>
     </message>
