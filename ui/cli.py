@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from mapper.domain.errors import (
     DatabaseError,
@@ -24,10 +24,12 @@ from mapper.domain.errors import (
     OutputFileError,
     ValidationError,
 )
-from mapper.io import interchange
-from mapper.persistence.database import Database, open_database
-from mapper.services.landscape import ImportReport, LandscapeService
 from ui import cli_edit, cli_exports, cli_geo, cli_import, cli_maps, cli_matching
+
+if TYPE_CHECKING:  # SQLAlchemy, the services and the validators load when a command runs,
+    # so that `mapper --help` and a mistyped command answer at once (tests/ui/test_startup.py)
+    from mapper.persistence.database import Database
+    from mapper.services.landscape import ImportReport, LandscapeService
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -152,6 +154,9 @@ def main(
 
 
 def _service(args: argparse.Namespace) -> tuple[Database, LandscapeService]:
+    from mapper.persistence.database import open_database
+    from mapper.services.landscape import LandscapeService
+
     database = open_database(args.db)
     return database, LandscapeService(database)
 
@@ -170,6 +175,8 @@ def _report_line(report: ImportReport) -> str:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.persistence.database import open_database
+
     database = open_database(args.db)
     print(f"database ready: {database.display_url}", file=err)
     if database.backup is not None:
@@ -299,6 +306,8 @@ def cmd_problems(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.io import interchange
+
     if args.meta:
         return cli_edit.cmd_show_meta(args, out, err)
     database, service = _service(args)

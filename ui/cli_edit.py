@@ -15,17 +15,17 @@ import argparse
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, TextIO
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from rapidfuzz import process
 
 from mapper.domain.authors import RecordMeta
 from mapper.domain.errors import ConflictError, InputProblem, ValidationError
 from mapper.domain.vocabulary import read_data_json
-from mapper.io import interchange
-from mapper.persistence.database import Database, open_database
-from mapper.services.actors import ActorEditService
-from mapper.services.problems import ProblemEditService
+
+if TYPE_CHECKING:  # the services, SQLAlchemy and the validators load when a command runs
+    from mapper.persistence.database import Database
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_CONFLICT = 0, 2, 3
 KINDS = ("actor", "problem")
@@ -203,22 +203,28 @@ class _Kind:
     """Fields naming other actors: the service checks them against the database."""
 
 
-_KINDS = {
-    "actor": _Kind(
-        ActorEditService,
-        interchange.actor_to_dict,
-        interchange.actor_from_dict,
-        "actors",
-        ("parent_id",),
-    ),
-    "problem": _Kind(
-        ProblemEditService,
-        interchange.problem_to_dict,
-        interchange.problem_from_dict,
-        "problems",
-        ("owner_id",),
-    ),
-}
+@cache
+def _kinds() -> dict[str, _Kind]:
+    from mapper.io import interchange
+    from mapper.services.actors import ActorEditService
+    from mapper.services.problems import ProblemEditService
+
+    return {
+        "actor": _Kind(
+            ActorEditService,
+            interchange.actor_to_dict,
+            interchange.actor_from_dict,
+            "actors",
+            ("parent_id",),
+        ),
+        "problem": _Kind(
+            ProblemEditService,
+            interchange.problem_to_dict,
+            interchange.problem_from_dict,
+            "problems",
+            ("owner_id",),
+        ),
+    }
 
 
 def typed_assignments(kind: str, label: str, assignments: Sequence[Assignment]) -> list[Assignment]:
@@ -256,7 +262,9 @@ def typed_assignments(kind: str, label: str, assignments: Sequence[Assignment]) 
 def edited(kind: str, record: Any, assignments: Sequence[Assignment]) -> Any:
     """The record with the (typed) assignments applied, checked as an interchange record (its shape,
     codes and coordinates) before it becomes a domain record again."""
-    spec = _KINDS[kind]
+    from mapper.io import interchange
+
+    spec = _kinds()[kind]
     doc = spec.to_dict(record)
     label = f"{kind} {doc['id']}"
     for a in assignments:
@@ -317,7 +325,9 @@ def _conflict_report(
 
 def cmd_set(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     kind: str = args.what
-    spec = _KINDS[kind]
+    from mapper.persistence.database import open_database
+
+    spec = _kinds()[kind]
     database = open_database(args.db)
     try:
         service = spec.service(database)
@@ -348,7 +358,7 @@ def cmd_set(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def record_meta(database: Database, kind: str, record_id: str) -> dict[str, Any]:
     """The record's version and who created and last changed it, when (ISO 8601, UTC); who
     is null for changes made before authors were kept."""
-    meta = _KINDS[kind].service(database).load_meta(record_id)
+    meta = _kinds()[kind].service(database).load_meta(record_id)
     return {
         "id": record_id,
         "version": meta.version,
@@ -360,6 +370,8 @@ def record_meta(database: Database, kind: str, record_id: str) -> dict[str, Any]
 
 
 def cmd_show_meta(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.persistence.database import open_database
+
     database = open_database(args.db)
     try:
         meta = record_meta(database, args.what, args.id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from mapper.domain.errors import GeoImportError
 from mapper.domain.municipality import MunicipalityCodeError, normalise_municipality_code
@@ -19,8 +19,9 @@ from mapper.geo.model import (
     SKIP_VANISHED,
     SkippedRow,
 )
-from mapper.persistence.database import open_database
-from mapper.services.geo import GeoImportReport, GeoService
+
+if TYPE_CHECKING:  # shapely, geopandas and SQLAlchemy load when a command runs
+    from mapper.services.geo import GeoImportReport
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 SHOWN_SKIPPED = 20
@@ -116,6 +117,9 @@ def print_report(report: GeoImportReport, err: TextIO) -> None:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.persistence.database import open_database
+    from mapper.services.geo import GeoService
+
     database = open_database(args.db)
     assigned = 0
     try:
@@ -142,6 +146,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_layers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.persistence.database import open_database
+    from mapper.services.geo import GeoService
+
     database = open_database(args.db)
     try:
         counts = GeoService(database).layers()
@@ -157,6 +164,9 @@ def cmd_layers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_assign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.persistence.database import open_database
+    from mapper.services.geo import GeoService
+
     database = open_database(args.db)
     try:
         service = GeoService(database)
@@ -170,6 +180,9 @@ def cmd_assign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_locate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.persistence.database import open_database
+    from mapper.services.geo import GeoService
+
     if not (-90 <= args.lat <= 90 and -180 <= args.lon <= 180):
         print(f"mapper: {args.lat} {args.lon} is not a latitude and longitude", file=err)
         return EXIT_BAD_INPUT
@@ -195,6 +208,9 @@ def cmd_locate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_postcode(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.persistence.database import open_database
+    from mapper.services.geo import GeoService
+
     database = open_database(args.db)
     try:
         place = GeoService(database).place_for(args.postcode)

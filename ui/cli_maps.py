@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from exports.geojson import write_geojson
-from exports.partner_map import write_partner_map
-from mapper.persistence.database import Database, open_database
-from mapper.services.maps import MapService, PartnerMapData
 from ui.cli_geo import municipality_code_arg
+
+if TYPE_CHECKING:  # folium, shapely and SQLAlchemy load when a map is made
+    from mapper.persistence.database import Database
+    from mapper.services.maps import PartnerMapData
 
 LEFT_OUT = {
     "personal": "individual volunteers (personal data)",
@@ -72,6 +72,8 @@ def scope_of(args: argparse.Namespace) -> tuple[str, str | None]:
 
 
 def _data(args: argparse.Namespace, database: Database, with_boundaries: bool) -> PartnerMapData:
+    from mapper.services.maps import MapService
+
     scope, value = scope_of(args)
     if args.top < 1:
         raise ScopeError("--top must be at least 1")
@@ -91,6 +93,9 @@ def _left_out(data: PartnerMapData) -> str:
 
 
 def cmd_export_map(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from exports.partner_map import write_partner_map
+    from mapper.persistence.database import open_database
+
     database = open_database(args.db)
     try:
         data = _data(args, database, with_boundaries=not args.no_boundaries)
@@ -108,6 +113,9 @@ def cmd_export_map(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export_geojson(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from exports.geojson import write_geojson
+    from mapper.persistence.database import open_database
+
     database = open_database(args.db)
     try:
         data = _data(args, database, with_boundaries=False)

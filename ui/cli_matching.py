@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from mapper.domain.vocabulary import load_vocabulary
 from mapper.matching.model import CRITERIA, Contribution, Match, Ranking, Reason
 from mapper.matching.reasons import criterion_label, gate_label, render, review_group_label
-from mapper.persistence.database import open_database
-from mapper.services.matching import Consortium, MatchingService, Review
+
+if TYPE_CHECKING:  # numpy, the index and SQLAlchemy load when a command runs
+    from mapper.services.matching import Consortium, Review
 
 BAR_WIDTH = 20
 
@@ -193,6 +194,9 @@ def print_ranking(r: Ranking, lang: str, out: TextIO, heading: str) -> None:
 
 
 def cmd_match(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.persistence.database import open_database
+    from mapper.services.matching import MatchingService
+
     if bool(args.problem_id) == bool(args.actor):
         raise WeightError("give either a PROBLEM_ID or --actor ACTOR_ID")
     if args.top < 1:
@@ -225,6 +229,9 @@ def cmd_match(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.persistence.database import open_database
+    from mapper.services.matching import MatchingService
+
     database = open_database(args.db)
     try:
         review: Review = MatchingService(database).review(args.problem_id, per_group=args.per_group)
@@ -269,6 +276,9 @@ def _item_label(item: str, lang: str) -> str:
 
 
 def cmd_consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.persistence.database import open_database
+    from mapper.services.matching import MatchingService
+
     database = open_database(args.db)
     try:
         proposal: Consortium = MatchingService(database).consortium(args.problem_id)
@@ -315,6 +325,9 @@ def cmd_consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_weights(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mapper.persistence.database import open_database
+    from mapper.services.matching import MatchingService
+
     new = parse_weights(args.set)
     database = open_database(args.db)
     try:

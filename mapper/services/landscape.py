@@ -15,7 +15,7 @@ from mapper.domain.ids import nearest_id
 from mapper.domain.model import Actor, Landscape, Partnership, ProblemStatement
 from mapper.domain.municipality import padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
-from mapper.io import interchange, stream
+from mapper.io import stream
 from mapper.io.bulk import collector_paused
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import partnerships as partnership_rows
@@ -140,6 +140,10 @@ class LandscapeService:
         (few beside the actors) written, once every record is read and checked. After the
         first problem nothing more is written, but reading and checking go on so that every
         problem is named; then the transaction rolls back."""
+        # The validators (jsonschema, jsonschema-rs) load when a document comes, not when the
+        # register is listed: `mapper actors` and the window start without them.
+        from mapper.io import interchange
+
         report = progress or (lambda _done, _total: None)
         check = interchange.DocumentCheck(self.vocabulary)
         actor_counts = RecordCounts()
@@ -204,6 +208,8 @@ class LandscapeService:
         return Landscape(actors=actors, problems=problems, partnerships=partnerships)
 
     def export_document(self, progress: Progress | None = None) -> dict[str, Any]:
+        from mapper.io import interchange
+
         with collector_paused():
             return interchange.landscape_to_document(self.export_landscape(progress))
 
@@ -212,6 +218,8 @@ class LandscapeService:
     ) -> LandscapeCounts:
         """Write the landscape; a file is replaced only when the document is complete, so a
         cancelled export (progress raising) leaves any earlier file as it was."""
+        from mapper.io import interchange
+
         with collector_paused():
             doc = self.export_document(progress)
             if progress:
