@@ -1,4 +1,4 @@
-"""Register columns → actor fields, and register values → vocabulary codes.
+"""Register columns → actor fields, register values → vocabulary codes, rows → actor records.
 
 The fields a register column may fill, with their Danish and English header names, are data
 (``data/import_columns.json``). A header is mapped outright when its folded form is one of a
@@ -19,9 +19,13 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from mapper.domain.cvr import normalise_cvr
 from mapper.domain.errors import InputProblem
+from mapper.domain.model import ReviewNote
+from mapper.domain.municipality import MunicipalityCodeError, normalise_municipality_code
 from mapper.domain.text import fold_danish
 from mapper.domain.vocabulary import Vocabulary, read_data_json
+from mapper.geo.reference import municipalities
 
 FIELD_TYPES = frozenset(
     {
@@ -336,3 +340,263 @@ class CodeMapper:
                 else:
                     codes.append(code)
         return list(dict.fromkeys(codes)), list(dict.fromkeys(unmapped))
+
+
+# --------------------------------------------------------------------------- rows → records
+
+
+@dataclass(frozen=True)
+class RowRecord:
+    """One register row read into an actor record (interchange form, without id or place)."""
+
+    values: dict[str, Any]
+    notes: tuple[ReviewNote, ...]
+    """What the row says that no field takes: kept on the actor for review."""
+    given_id: str | None = None
+    """The row's own id column, when mapped."""
+    cvr: str | None = None
+    """The row's valid CVR number (eight digits), when given."""
+
+
+class RowReader:
+    """Reads register rows into actor records by a mapping column → field (pure: no database).
+
+    A cell becomes its field's value (codes through ``CodeMapper``; a postcode and town column
+    split; a bare domain given https://); what no field takes is a review note (a value that
+    maps to no code, a count such as "ca. 20 om sommeren", a note column). A row that cannot
+    be an actor — ragged, no name, an invalid CVR number, a yes/no that is neither, no kind
+    without ``default_kind`` — gives its problems instead, each naming the line and column."""
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        mapping: Mapping[str, str],
+        vocabulary: Vocabulary,
+        *,
+        default_kind: str | None = None,
+        codes: CodeMapper | None = None,
+    ) -> None:
+        fields = column_config().fields
+        self.width = len(headers)
+        self.vocabulary = vocabulary
+        self.default_kind = default_kind
+        self.codes = codes or CodeMapper(vocabulary)
+        self.columns = [
+            (i, header, fields[mapping[header]])
+            for i, header in enumerate(headers)
+            if mapping.get(header)
+        ]
+        self._column_of: dict[str, str] = {}
+        for _, header, column in self.columns:
+            self._column_of.setdefault(column.path, header)
+            if column.type == "postcode_city":
+                self._column_of.setdefault("location.city", header)
+
+    def column_for(self, path: str) -> str:
+        """The column a field path (``contact.email``, ``target_groups[2]``) was read from,
+        else the path itself."""
+        plain = re.sub(r"\[\d+\]", "", path)
+        while plain:
+            if plain in self._column_of:
+                return self._column_of[plain]
+            plain = plain.rpartition(".")[0]
+        return path
+
+    def read(
+        self, line: int, cells: Sequence[str], *, ragged: bool = False
+    ) -> RowRecord | list[InputProblem]:
+        """The row's record, or every reason it cannot be one."""
+        record = f"line {line}"
+        if ragged:
+            return [
+                InputProblem(
+                    record,
+                    "(row)",
+                    " | ".join(cells),
+                    f"the row has more values than the header has columns ({self.width}): a "
+                    "value holding the delimiter without quotes, or a shifted row",
+                    "put quotes around values that hold the delimiter",
+                    code="too_many",
+                    params={"max": self.width},
+                )
+            ]
+        values: dict[str, Any] = {}
+        notes: list[ReviewNote] = []
+        problems: list[InputProblem] = []
+        for index, header, column in self.columns:
+            text = cells[index] if index < len(cells) else ""
+            if not text:
+                continue
+            found = self._cell(column, text, values, notes)
+            if found is not None:
+                message, hint, code, params = found
+                problems.append(
+                    InputProblem(record, header, text, message, hint, code=code, params=params)
+                )
+        if problems:
+            return problems
+        if not str(values.get("name") or "").strip():
+            name = self._column_of.get("name", "name")
+            return [InputProblem(record, name, None, "the name is missing", code="required")]
+        if not values.get("kind"):
+            if self.default_kind is None:
+                return [
+                    self._no_kind(record, next((n.value for n in notes if n.field == "kind"), None))
+                ]
+            values["kind"] = self.default_kind
+        cvr = (values.get("registry_ids") or {}).get("cvr")
+        return RowRecord(values, tuple(dict.fromkeys(notes)), values.get("id"), cvr)
+
+    def _no_kind(self, record: str, unmapped: str | None) -> InputProblem:
+        column = self._column_of.get("kind", "kind")
+        if unmapped is None:
+            return InputProblem(record, column, None, "the kind is missing", code="required")
+        nearest = self.vocabulary.nearest("actor_kinds", unmapped)
+        return InputProblem(
+            record,
+            column,
+            unmapped,
+            "unknown code in actor_kinds",
+            f"nearest valid code: {nearest}" if nearest else None,
+            code="unknown_code",
+            params={"facet": "actor_kinds", "nearest": nearest},
+        )
+
+    def _cell(
+        self, column: ColumnField, text: str, values: dict[str, Any], notes: list[ReviewNote]
+    ) -> tuple[str, str | None, str, dict[str, object]] | None:
+        """Read one cell into ``values`` (interchange form) or ``notes``; a problem that
+        rejects the row as (message, hint, code, params)."""
+        kind, path = column.type, column.path
+        if kind == "text":
+            _set(values, path, text)
+        elif kind in ("code", "municipality"):
+            if kind == "code":
+                assert column.facet is not None
+                code = self.codes.code(column.facet, text)
+            else:
+                code = municipality_code(text)
+            if code is None:
+                notes.append(ReviewNote(path, text, "unmapped_code"))
+            else:
+                _set(values, path, code)
+        elif kind == "codes":
+            assert column.facet is not None
+            found, unmapped = self.codes.codes(column.facet, text)
+            listed = values.setdefault(path, [])
+            for code in found:
+                item: Any = {"kind": code} if path == "resources_offered" else code
+                if item not in listed:
+                    listed.append(item)
+            notes += [ReviewNote(path, value, "unmapped_code") for value in unmapped]
+        elif kind == "integer":
+            number = whole_number(text)
+            if number is None:
+                notes.append(ReviewNote(path, text, "invalid_value"))
+            else:
+                _set(values, path, number)
+        elif kind == "boolean":
+            flag = yes_or_no(text)
+            if flag is None:
+                return (
+                    "not yes or no",
+                    "ja/nej, yes/no, 1/0",
+                    "not_one_of",
+                    {"choices": ["ja", "nej"], "nearest": None},
+                )
+            _set(values, path, flag)
+        elif kind == "cvr":
+            cvr = normalise_cvr(text)
+            if cvr is None:
+                return (
+                    "not a valid CVR number (eight digits passing the modulus-11 check)",
+                    "leave the cell empty when the number is not known",
+                    "bad_format",
+                    {"format": "cvr"},
+                )
+            values.setdefault("registry_ids", {})["cvr"] = cvr
+        elif kind == "postcode":
+            match = _POSTCODE.match(text)
+            _set(values, path, match.group(1) if match else text)
+        elif kind == "postcode_city":
+            location = values.setdefault("location", {})
+            if match := _POSTCODE_CITY.match(text):
+                location["postcode"] = match.group(1)
+                location.setdefault("city", match.group(2).strip())
+            elif match := _POSTCODE.match(text):
+                location["postcode"] = match.group(1)
+            else:
+                location.setdefault("city", text)
+        elif kind == "email":
+            _set(values, path, text.removeprefix("mailto:").strip())
+        elif kind == "website":
+            _set(values, path, website(text))
+        elif kind == "note":
+            notes.append(ReviewNote(column.field, text, "source_note"))
+        return None
+
+
+_POSTCODE = re.compile(r"^(?:dk[\s-]*)?(\d{4})(?:\.0+)?$", re.IGNORECASE)
+_POSTCODE_CITY = re.compile(r"^(?:dk[\s-]*)?(\d{4})\s*[,.-]?\s+(.+)$", re.IGNORECASE)
+_INTEGER = re.compile(
+    r"^(?:ca\.?|cirka|~|omkring)?\s*(\d{1,3}(?:[.\s]\d{3})+|\d+)\s*$", re.IGNORECASE
+)
+_TRUE = frozenset({"ja", "j", "yes", "y", "true", "sand", "1", "x", "aktiv", "offentlig"})
+_FALSE = frozenset({"nej", "n", "no", "false", "falsk", "0", "inaktiv", "ophørt", "lukket"})
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(r"^(?:www\.)?[^\s/:@]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+def _set(values: dict[str, Any], path: str, value: Any) -> None:
+    head, _, rest = path.partition(".")
+    if rest:
+        values.setdefault(head, {})[rest] = value
+    else:
+        values[head] = value
+
+
+def whole_number(text: str) -> int | None:
+    """'20', '1.200', 'ca. 20' → a whole number; anything else None."""
+    match = _INTEGER.match(text.strip())
+    if match is None:
+        return None
+    return int(re.sub(r"[.\s]", "", match.group(1)))
+
+
+def yes_or_no(text: str) -> bool | None:
+    """ja/nej, yes/no, true/false, 1/0, x (and Excel's SAND/FALSK); None for anything else."""
+    folded = text.strip().casefold()
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    return None
+
+
+def municipality_code(text: str) -> str | None:
+    """A municipality code from a code ('561', '0561') or a name ('Esbjerg', 'Esbjerg
+    Kommune', 'Københavns Kommune'), else None."""
+    stripped = text.strip()
+    if stripped.isdigit():
+        try:
+            return normalise_municipality_code(stripped)
+        except MunicipalityCodeError:
+            return None
+    wanted = fold_danish(stripped).removeprefix("kommune ")
+    for suffix in (" kommune", " kommunes"):
+        wanted = wanted.removesuffix(suffix)
+    names = _municipality_names()
+    return names.get(wanted) or names.get(wanted.removesuffix("s"))
+
+
+@cache
+def _municipality_names() -> dict[str, str]:
+    return {fold_danish(m.name): code for code, m in municipalities().items()}
+
+
+def website(text: str) -> str:
+    """A bare domain ('www.gjesing-if.dk') gets https://; anything with a scheme stays as
+    written (the editor's rule then refuses all but http and https)."""
+    if _SCHEME.match(text) or not _BARE_DOMAIN.match(text):
+        return text
+    return f"https://{text}"

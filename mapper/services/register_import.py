@@ -22,8 +22,8 @@ damaged workbook, no header) is a ValidationError and nothing happens.
 
 from __future__ import annotations
 
+import dataclasses
 import io
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -31,22 +31,19 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from mapper.domain.authors import author_or_default
-from mapper.domain.cvr import normalise_cvr
 from mapper.domain.dedupe import DuplicatePair, Evidence, actor_cvr, find_duplicates
 from mapper.domain.errors import ConflictError, InputProblem, ValidationError
 from mapper.domain.ids import id_base, municipality_prefix
 from mapper.domain.merge import merge_actors
 from mapper.domain.model import Actor, Location, ReviewNote
-from mapper.domain.municipality import MunicipalityCodeError, normalise_municipality_code
-from mapper.domain.text import fold_danish
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.geo import reference
 from mapper.io import interchange
 from mapper.io.bulk import collector_paused
 from mapper.io.columns import (
-    CodeMapper,
-    ColumnField,
     ColumnSuggestion,
+    RowReader,
+    RowRecord,
     column_config,
     mapping_problems,
     source_key,
@@ -463,15 +460,6 @@ def write_rejected_rows(
 
 _TEMP = "~row-"
 """Prefix of the ids rows carry while planned (never a stored id: slugs have no '~')."""
-_POSTCODE = re.compile(r"^(?:dk[\s-]*)?(\d{4})(?:\.0+)?$", re.IGNORECASE)
-_POSTCODE_CITY = re.compile(r"^(?:dk[\s-]*)?(\d{4})\s*[,.-]?\s+(.+)$", re.IGNORECASE)
-_INTEGER = re.compile(
-    r"^(?:ca\.?|cirka|ca|~|omkring)?\s*(\d{1,3}(?:[.\s]\d{3})+|\d+)\s*$", re.IGNORECASE
-)
-_TRUE = frozenset({"ja", "j", "yes", "y", "true", "sand", "1", "x", "aktiv", "offentlig"})
-_FALSE = frozenset({"nej", "n", "no", "false", "falsk", "0", "inaktiv", "ophørt", "lukket"})
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-_BARE_DOMAIN = re.compile(r"^(?:www\.)?[^\s/:@]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -537,19 +525,9 @@ class _Planner:
         self.options = options
         self.progress = progress
         self.vocabulary = service.vocabulary
-        self.codes = CodeMapper(self.vocabulary)
-        fields = column_config().fields
-        self.columns: list[tuple[int, str, ColumnField]] = [
-            (i, header, fields[self.mapping[header]])
-            for i, header in enumerate(self.info.headers)
-            if header in self.mapping
-        ]
-        # Interchange path → the column it came from, to name the column of a problem.
-        self.column_of: dict[str, str] = {}
-        for _, header, column in self.columns:
-            self.column_of.setdefault(column.path, header)
-            if column.type == "postcode_city":
-                self.column_of.setdefault("location.city", header)
+        self.reader = RowReader(
+            self.info.headers, self.mapping, self.vocabulary, default_kind=options.default_kind
+        )
         self.geo = GeoService(service.database)
         self._places: dict[tuple[str | None, str | None], PostcodeLocation | None] = {}
         self.rejected: list[RejectedRow] = []
@@ -625,16 +603,16 @@ class _Planner:
         are checked in batches by the interchange rules (the editor's: schema, limits, codes,
         personal data, e-mail and website), as a streamed document is."""
         rows: list[_Row] = []
-        pending: list[tuple[TableRow, dict[str, Any], _RowState]] = []
+        pending: list[tuple[TableRow, RowRecord]] = []
         total = self.info.size_hint or 0
         report = self.progress
         for row in self.table.rows():
             self.read += 1
             if report is not None and self.read % PROGRESS_EVERY == 0:
                 report(self.read, max(total, self.read))
-            record = self._row(row)
+            record = self._record(row)
             if record is not None:
-                pending.append((row, *record))
+                pending.append((row, record))
             if len(pending) >= CHECK_BATCH:
                 rows += self._checked(pending)
                 pending = []
@@ -643,93 +621,37 @@ class _Planner:
             report(self.read, self.read)
         return rows
 
-    def _checked(self, pending: list[tuple[TableRow, dict[str, Any], _RowState]]) -> list[_Row]:
+    def _checked(self, pending: list[tuple[TableRow, RowRecord]]) -> list[_Row]:
         """The rows whose records pass the interchange checks; the others rejected with every
         problem, by column."""
         if not pending:
             return []
         check = DocumentCheck(self.vocabulary)
-        passed = {a.id: a for a in check.actors([record for _, record, _ in pending])}
+        passed = {a.id: a for a in check.actors([record.values for _, record in pending])}
         problems: dict[str, list[InputProblem]] = defaultdict(list)
         for problem in check.problems:
             problems[problem.record].append(problem)
         rows = []
-        for row, record, state in pending:
-            actor = passed.get(record["id"])
+        for row, record in pending:
+            uid = record.values["id"]
+            actor = passed.get(uid)
             if actor is not None:
-                rows.append(_Row(row.line, actor, row.cells, state.given_id, state.cvr))
+                rows.append(_Row(row.line, actor, row.cells, record.given_id, record.cvr))
                 continue
-            for problem in problems.get(f"actor {record['id']}") or [_unexplained(record)]:
-                self._reject(
-                    row,
-                    self._column_for(problem.field),
-                    problem.value,
-                    problem.message,
-                    problem.hint,
-                    code=problem.code,
-                    params=problem.params,
-                )
+            for problem in problems.get(f"actor {uid}") or [_unexplained(uid)]:
+                self._reject(row, problem)
         return rows
 
-    def _reject(
-        self,
-        row: TableRow,
-        column: str | None,
-        value: object,
-        message: str,
-        hint: str | None = None,
-        *,
-        code: str = "invalid",
-        params: Mapping[str, object] | None = None,
-    ) -> None:
-        self.rejected.append(
-            RejectedRow(row.line, column, value, message, hint, code, params or {}, row.cells)
-        )
-
-    def _row(self, row: TableRow) -> tuple[dict[str, Any], _RowState] | None:
-        """The row as an actor record (interchange form, temporary id, placed), or None when
-        it is rejected already."""
-        if row.ragged:
-            width = len(self.info.headers)
-            self._reject(
-                row,
-                None,
-                " | ".join(row.cells + row.overflow),
-                f"the row has more values than the header has columns ({width}): a value "
-                "holding the delimiter without quotes, or a shifted row",
-                "put quotes around values that hold the delimiter",
-                code="too_many",
-                params={"max": width},
-            )
-            return None
-        values: dict[str, Any] = {}
-        notes: list[ReviewNote] = []
-        state = _RowState()
-        for index, header, column in self.columns:
-            text = row.cells[index]
-            if text:
-                self._cell(row, header, column, text, values, notes, state)
-        if state.failed:
-            return None
-        if not (values.get("name") or "").strip():
-            self._reject(row, self._header_of("name"), None, "the name is missing", code="required")
-            return None
-        if not values.get("kind"):
-            unmapped = next((n.value for n in notes if n.field == "kind"), None)
-            if self.options.default_kind is None:
-                nearest = self.vocabulary.nearest("actor_kinds", unmapped) if unmapped else None
+    def _record(self, row: TableRow) -> RowRecord | None:
+        """The row as an actor record with a temporary id, placed; None when rejected."""
+        read = self.reader.read(row.line, row.cells + row.overflow, ragged=row.ragged)
+        if isinstance(read, list):
+            for problem in read:
                 self._reject(
-                    row,
-                    self._header_of("kind"),
-                    unmapped,
-                    "unknown code in actor_kinds" if unmapped else "the kind is missing",
-                    f"nearest valid code: {nearest}" if nearest else None,
-                    code="unknown_code" if unmapped else "required",
-                    params={"facet": "actor_kinds", "nearest": nearest} if unmapped else {},
+                    row, problem, column=None if problem.field == "(row)" else problem.field
                 )
-                return None
-            values["kind"] = self.options.default_kind
-        values["id"] = f"{_TEMP}{row.line}"
+            return None
+        values = {**read.values, "id": f"{_TEMP}{row.line}"}
         given = values.get("location") or {}
         location, place_notes = self._placed(
             Location(
@@ -754,114 +676,28 @@ class _Planner:
         }
         if placed:
             values["location"] = placed
-        noted = _unique(notes + place_notes)
-        if noted:
+        notes = _unique((*read.notes, *place_notes))
+        if notes:
             values["review_notes"] = [
-                {"field": n.field, "value": n.value, "reason": n.reason} for n in noted
+                {"field": n.field, "value": n.value, "reason": n.reason} for n in notes
             ]
-        return values, state
+        return dataclasses.replace(read, values=values)
 
-    def _cell(
-        self,
-        row: TableRow,
-        header: str,
-        column: ColumnField,
-        text: str,
-        values: dict[str, Any],
-        notes: list[ReviewNote],
-        state: _RowState,
-    ) -> None:
-        """Read one cell into ``values`` (interchange shape) or ``notes``."""
-        kind, path = column.type, column.path
-        if kind == "text":
-            if path == "id":
-                state.given_id = text
-            _set(values, path, text)
-        elif kind in ("code", "municipality"):
-            if kind == "code":
-                assert column.facet is not None
-                code = self.codes.code(column.facet, text)
-            else:
-                code = _municipality(text)
-            if code is None:
-                notes.append(ReviewNote(path, text, "unmapped_code"))
-            else:
-                _set(values, path, code)
-        elif kind == "codes":
-            assert column.facet is not None
-            found, unmapped = self.codes.codes(column.facet, text)
-            listed = values.setdefault(path, [])
-            for code in found:
-                item: Any = {"kind": code} if path == "resources_offered" else code
-                if item not in listed:
-                    listed.append(item)
-            notes += [ReviewNote(path, value, "unmapped_code") for value in unmapped]
-        elif kind == "integer":
-            number = _integer(text)
-            if number is None:
-                notes.append(ReviewNote(path, text, "invalid_value"))
-            else:
-                _set(values, path, number)
-        elif kind == "boolean":
-            flag = _boolean(text)
-            if flag is None:
-                self._reject(
-                    row,
-                    header,
-                    text,
-                    "not yes or no",
-                    "ja/nej, yes/no, 1/0",
-                    code="not_one_of",
-                    params={"choices": ["ja", "nej"], "nearest": None},
-                )
-                state.failed = True
-            else:
-                _set(values, path, flag)
-        elif kind == "cvr":
-            state.cvr = normalise_cvr(text)
-            if state.cvr is None:
-                self._reject(
-                    row,
-                    header,
-                    text,
-                    "not a valid CVR number (eight digits passing the modulus-11 check)",
-                    "leave the cell empty when the number is not known",
-                    code="bad_format",
-                    params={"format": "cvr"},
-                )
-                state.failed = True
-            else:
-                values.setdefault("registry_ids", {})["cvr"] = state.cvr
-        elif kind == "postcode":
-            match = _POSTCODE.match(text)
-            _set(values, path, match.group(1) if match else text)
-        elif kind == "postcode_city":
-            location = values.setdefault("location", {})
-            if match := _POSTCODE_CITY.match(text):
-                location["postcode"] = match.group(1)
-                location.setdefault("city", match.group(2).strip())
-            elif match := _POSTCODE.match(text):
-                location["postcode"] = match.group(1)
-            else:
-                location.setdefault("city", text)
-        elif kind == "email":
-            _set(values, path, text.removeprefix("mailto:").strip())
-        elif kind == "website":
-            _set(values, path, _website(text))
-        elif kind == "note":
-            notes.append(ReviewNote(column.field, text, "source_note"))
-
-    def _header_of(self, path: str) -> str:
-        return self.column_of.get(path, path)
-
-    def _column_for(self, path: str) -> str:
-        """The column a problem's field path came from (else the path itself)."""
-        plain = re.sub(r"\[\d+\]", "", path)
-        while plain:
-            if plain in self.column_of:
-                return self.column_of[plain]
-            plain = plain.rpartition(".")[0]
-        return path
+    def _reject(self, row: TableRow, problem: InputProblem, *, column: str | None = "") -> None:
+        """The row rejected for ``problem``, named by the column its field was read from
+        (``column`` when given; None: the row as a whole)."""
+        self.rejected.append(
+            RejectedRow(
+                row.line,
+                self.reader.column_for(problem.field) if column == "" else column,
+                problem.value,
+                problem.message,
+                problem.hint,
+                problem.code,
+                problem.params,
+                row.cells,
+            )
+        )
 
     def _placed(self, location: Location) -> tuple[Location, list[ReviewNote]]:
         """The location with a point from its postcode (or a town only one postcode has),
@@ -1025,7 +861,7 @@ class _Planner:
                     self.rejected.append(
                         RejectedRow(
                             row.line,
-                            self._column_for(problem.field),
+                            self.reader.column_for(problem.field),
                             problem.value,
                             f"merged into {group.actor.id}: {problem.message}",
                             problem.hint,
@@ -1035,73 +871,6 @@ class _Planner:
                         )
                     )
         return kept
-
-
-@dataclass
-class _RowState:
-    failed: bool = False
-    given_id: str | None = None
-    cvr: str | None = None
-
-
-# --------------------------------------------------------------------------- values
-
-
-def _set(values: dict[str, Any], path: str, value: Any) -> None:
-    head, _, rest = path.partition(".")
-    if rest:
-        values.setdefault(head, {})[rest] = value
-    else:
-        values[head] = value
-
-
-def _integer(text: str) -> int | None:
-    """'20', '1.200', 'ca. 20' → a whole number; anything else None."""
-    match = _INTEGER.match(text.strip())
-    if match is None:
-        return None
-    return int(re.sub(r"[.\s]", "", match.group(1)))
-
-
-def _boolean(text: str) -> bool | None:
-    folded = text.strip().casefold()
-    if folded in _TRUE:
-        return True
-    if folded in _FALSE:
-        return False
-    return None
-
-
-def _municipality(text: str) -> str | None:
-    """A municipality code from a code ('561', '0561') or a name ('Esbjerg', 'Esbjerg
-    Kommune', 'Københavns Kommune'), else None."""
-    stripped = text.strip()
-    if stripped.isdigit():
-        try:
-            return normalise_municipality_code(stripped)
-        except MunicipalityCodeError:
-            return None
-    wanted = fold_danish(stripped)
-    for suffix in (" kommune", " kommunes"):
-        wanted = wanted.removesuffix(suffix)
-    wanted = wanted.removeprefix("kommune ")
-    names = _municipality_names()
-    if wanted in names:
-        return names[wanted]
-    genitive = wanted.removesuffix("s")
-    return names.get(genitive)
-
-
-def _municipality_names() -> dict[str, str]:
-    return {fold_danish(m.name): code for code, m in reference.municipalities().items()}
-
-
-def _website(text: str) -> str:
-    """A bare domain ('www.gjesing-if.dk') gets https://; anything with a scheme stays as
-    written (the editor's rule then refuses all but http and https)."""
-    if _SCHEME.match(text) or not _BARE_DOMAIN.match(text):
-        return text
-    return f"https://{text}"
 
 
 def _free_id(base: str, taken: set[str]) -> str:
@@ -1116,10 +885,8 @@ def _free_id(base: str, taken: set[str]) -> str:
     return f"{base}-{number}"
 
 
-def _unexplained(record: Mapping[str, Any]) -> InputProblem:
-    return InputProblem(
-        f"actor {record['id']}", "(record)", None, "the row cannot be read", code="invalid"
-    )
+def _unexplained(uid: str) -> InputProblem:
+    return InputProblem(f"actor {uid}", "(record)", None, "the row cannot be read")
 
 
 def _unique(notes: Iterable[ReviewNote]) -> tuple[ReviewNote, ...]:

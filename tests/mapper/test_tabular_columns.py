@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import pytest
 
+from mapper.domain.model import ReviewNote
 from mapper.domain.vocabulary import load_vocabulary
 from mapper.io.columns import (
     CodeMapper,
+    RowReader,
+    RowRecord,
     column_config,
     fold_header,
     mapping_problems,
+    municipality_code,
     source_key,
     suggest_columns,
     suggest_mapping,
+    website,
+    whole_number,
+    yes_or_no,
 )
 
 
@@ -176,3 +183,133 @@ def test_near_but_different_words_are_not_taken(codes: CodeMapper) -> None:
     assert codes.code("target_groups", "Børn") is None
     assert codes.code("actor_kinds", "Forsamlingshus") is None
     assert codes.code("target_groups", '=HYPERLINK("x")') is None
+
+
+# --------------------------------------------------------------------------- rows → records
+
+
+HEADERS = ["Navn", "Type", "Postnr. og by", "Kommune", "CVR", "Hjemmeside", "Frivillige", "Aktiv"]
+
+
+def reader(default_kind: str | None = "local_association") -> RowReader:
+    return RowReader(
+        HEADERS, suggest_mapping(HEADERS), load_vocabulary(), default_kind=default_kind
+    )
+
+
+def test_a_row_becomes_an_actor_record_and_what_fits_no_field_a_note() -> None:
+    read = reader().read(
+        4,
+        [
+            "Gjesing IF",
+            "Forsamlingshus",
+            "6700 Esbjerg",
+            "Esbjerg Kommune",
+            "DK 29 40 00 08",
+            "www.gjesing-if.dk",
+            "ca. 20 om sommeren",
+            "ja",
+        ],
+    )
+    assert isinstance(read, RowRecord)
+    assert read.values == {
+        "name": "Gjesing IF",
+        "kind": "local_association",
+        "location": {"postcode": "6700", "city": "Esbjerg", "municipality_code": "0561"},
+        "registry_ids": {"cvr": "29400008"},
+        "contact": {"website": "https://www.gjesing-if.dk"},
+        "active": True,
+    }
+    assert read.cvr == "29400008"
+    assert read.notes == (
+        ReviewNote("kind", "Forsamlingshus", "unmapped_code"),
+        ReviewNote("volunteers", "ca. 20 om sommeren", "invalid_value"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "column", "code"),
+    [
+        (["", "forening"], "Navn", "required"),
+        (["A", "", "", "", "12345678"], "CVR", "bad_format"),
+        (["A", "", "", "", "", "", "", "måske"], "Aktiv", "not_one_of"),
+    ],
+)
+def test_a_row_that_cannot_be_an_actor_names_line_and_column(
+    cells: list[str], column: str, code: str
+) -> None:
+    (problem,) = reader().read(9, cells)  # type: ignore[misc]
+    assert (problem.record, problem.field, problem.code) == ("line 9", column, code)
+
+
+def test_without_a_default_kind_the_kind_is_required_with_the_nearest() -> None:
+    (missing,) = reader(None).read(2, ["A"])  # type: ignore[misc]
+    assert (missing.field, missing.code) == ("Type", "required")
+    (unknown,) = reader(None).read(3, ["A", "Forsamlingshus"])  # type: ignore[misc]
+    assert (unknown.field, unknown.value, unknown.code) == (
+        "Type",
+        "Forsamlingshus",
+        "unknown_code",
+    )
+    assert "nearest" in unknown.params
+
+
+def test_a_ragged_row_is_one_problem_of_the_whole_row() -> None:
+    (problem,) = reader().read(5, ["A", "B", "C"], ragged=True)  # type: ignore[misc]
+    assert (problem.field, problem.code, problem.params) == ("(row)", "too_many", {"max": 8})
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("20", 20),
+        ("1.200", 1200),
+        ("1 200", 1200),
+        ("ca. 20", 20),
+        ("Ca 20", 20),
+        ("20-30", None),
+        ("tyve", None),
+        ("2,5", None),
+    ],
+)
+def test_whole_numbers(text: str, number: int | None) -> None:
+    assert whole_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [("Ja", True), ("x", True), ("SAND", True), ("nej", False), ("0", False), ("måske", None)],
+)
+def test_yes_or_no(text: str, flag: bool | None) -> None:
+    assert yes_or_no(text) == flag
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("561", "0561"),
+        ("0751", "0751"),
+        ("Esbjerg", "0561"),
+        ("Esbjerg Kommune", "0561"),
+        ("Københavns Kommune", "0101"),
+        ("Kommune Aarhus", "0751"),
+        ("9999", None),
+        ("Atlantis", None),
+    ],
+)
+def test_municipality_codes_from_codes_and_names(text: str, code: str | None) -> None:
+    assert municipality_code(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        ("www.gjesing-if.dk", "https://www.gjesing-if.dk"),
+        ("gjesing-if.dk/om", "https://gjesing-if.dk/om"),
+        ("http://x.dk", "http://x.dk"),
+        ("javascript:alert(1)", "javascript:alert(1)"),  # refused later by the editor's rule
+        ("ikke en side", "ikke en side"),
+    ],
+)
+def test_websites(text: str, url: str) -> None:
+    assert website(text) == url
