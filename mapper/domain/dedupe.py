@@ -38,6 +38,7 @@ EVIDENCE_FIELDS: Final = (
     "phone",
     "address",
     "postcode",
+    "town",
     "municipality",
 )
 """Every ``Evidence.field``, in the order a pair's evidence is listed."""
@@ -89,6 +90,10 @@ class DedupeSettings:
     abbreviations: Mapping[str, str]
     word_endings: tuple[tuple[str, str], ...]
     not_place_words: frozenset[str]
+    districts: Mapping[str, str]
+    qualifier_words: frozenset[str]
+    """Words that tell two branches apart like numbers do ('nord', 'syd', 'junior')."""
+    """City districts as place words, with their city ('noerrebro' → 'koebenhavn')."""
     shared_hosts: frozenset[str]
 
 
@@ -113,6 +118,8 @@ def settings() -> DedupeSettings:
         # Longest ending first, so 'centeret' is not cut as 'et'.
         word_endings=tuple(sorted(names["word_endings"].items(), key=lambda e: -len(e[0]))),
         not_place_words=frozenset(names["not_place_words"]),
+        districts=dict(names["districts"]),
+        qualifier_words=frozenset(names["qualifier_words"]),
         shared_hosts=frozenset(data["web"]["shared_hosts"]),
     )
 
@@ -148,27 +155,80 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+_LONG_FILLER: Final = 8
+"""Filler words this long are also recognised misspelt ('Foreninen', 'Forneingen')."""
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_filler(word: str) -> bool:
+    """A folded word that says what kind of body a name is rather than which ('forening',
+    'aps', 'og'), also a long one misspelt by a letter or two."""
+    fillers = settings().filler_words
+    if word in fillers:
+        return True
+    if len(word) < _LONG_FILLER - 1 or not word.isalpha():
+        return False
+    long = [f for f in fillers if len(f) >= _LONG_FILLER]
+    return process.extractOne(word, long, scorer=fuzz.ratio, score_cutoff=85) is not None
+
+
 def comparable_name(name: str) -> str:
     """The name as duplicates are compared: its words (``name_words``) without the words that
     say what kind of body it is rather than which ('Foreningen', 'ApS', 'og'), or all its
     words when nothing else is left ('Foreningen' alone stays 'forening')."""
     words = name_words(name)
-    fillers = settings().filler_words
-    kept = [w for w in words if w not in fillers]
+    kept = [w for w in words if not is_filler(w)]
     return " ".join(kept or words)
 
 
 @functools.cache
 def place_words() -> frozenset[str]:
-    """Folded words of Danish municipality and town names ('esbjerg', 'koebenhavn', 'ribe'):
-    a name often ends in its place, and two names that differ only in it are two actors."""
+    """Folded words of Danish municipality, town and city district names ('esbjerg',
+    'koebenhavn', 'ribe', 'noerrebro'): a name often ends in its place, and two names that
+    differ only in it are two actors."""
     found: set[str] = set()
-    for source, column in (("dk_municipalities.json", "name"), ("dk_postcodes.json", "name")):
+    for source in ("dk_municipalities.json", "dk_postcodes.json"):
         document = read_data_json(source)
-        at = document["fields"].index(column)
+        at = document["fields"].index("name")
         for row in document["rows"]:
             found.update(w for w in fold_danish(row[at]).split() if len(w) >= 3)
-    return frozenset(found - settings().not_place_words)
+    config = settings()
+    return frozenset((found | set(config.districts)) - config.not_place_words)
+
+
+@functools.cache
+def _postcode_towns() -> Mapping[str, frozenset[str]]:
+    """The place words of each postcode's town ('6760' → {'ribe'})."""
+    document = read_data_json("dk_postcodes.json")
+    code, name = document["fields"].index("postcode"), document["fields"].index("name")
+    places = place_words()
+    return {
+        row[code]: frozenset(w for w in fold_danish(row[name]).split() if w in places)
+        for row in document["rows"]
+        if "-" not in row[code]
+    }
+
+
+@functools.cache
+def _town_municipalities() -> Mapping[str, str]:
+    """Folded town names ('varde', 'esbjerg v') and the one municipality each lies in."""
+    document = read_data_json("dk_postcodes.json")
+    name = document["fields"].index("name")
+    code = document["fields"].index("municipality_code")
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in document["rows"]:
+        found[fold_danish(row[name])].add(row[code])
+    return {town: codes.pop() for town, codes in found.items() if len(codes) == 1}
+
+
+def _town_places(city: str | None, postcode: str | None) -> frozenset[str]:
+    """The place words of where a record says it is: its town, else its postcode's town."""
+    if city:
+        places = place_words()
+        found = frozenset(w for w in fold_danish(city).split() if w in places)
+        if found:
+            return found
+    return _postcode_towns().get(postcode or "", frozenset())
 
 
 # --------------------------------------------------------------------------------------------
@@ -184,7 +244,10 @@ class _NameFeatures:
     placeless_key: str
     placeless_compact: str
     numbers: frozenset[str]
+    """Numbers and qualifiers ('1', 'nord'): names that differ in them are two branches."""
     places: frozenset[str]
+    wide_places: frozenset[str]
+    """The places and the cities of its districts ('noerrebro' → also 'koebenhavn')."""
     rest: tuple[str, ...]
     """Comparable words that are neither places nor numbers."""
     initials: tuple[str, ...]
@@ -206,6 +269,8 @@ class _Features:
     postcode: str | None
     municipality: str | None
     address: str | None
+    town_places: frozenset[str]
+    """The place words of its town (city, else postcode): where a name without a place is."""
 
 
 def website_key(url: str | None) -> str | None:
@@ -279,11 +344,11 @@ def _pieces(words: Sequence[str]) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=200_000)
 def _name_features(name: str) -> _NameFeatures:
     words = name_words(name)
-    fillers = settings().filler_words
-    kept = [w for w in words if w not in fillers] or list(words)
+    kept = [w for w in words if not is_filler(w)] or list(words)
     places = place_words()
     name_places = frozenset(w for w in kept if w in places)
-    numbers = frozenset(w for w in kept if _DIGIT.search(w))
+    qualifiers = settings().qualifier_words
+    numbers = frozenset(w for w in kept if _DIGIT.search(w) or w in qualifiers)
     placeless = [w for w in kept if w not in name_places] or kept
     rest = tuple(w for w in placeless if w not in numbers)
     initials = {_initials(rest), _initials([w for w in words if w not in name_places])}
@@ -295,6 +360,7 @@ def _name_features(name: str) -> _NameFeatures:
         placeless_compact="".join(placeless),
         numbers=numbers,
         places=name_places,
+        wide_places=name_places | {settings().districts.get(w, w) for w in name_places},
         rest=rest,
         initials=tuple(sorted(i for i in initials if len(i) >= 2)),
         abbreviation=short,
@@ -314,8 +380,12 @@ def _features(actor: Actor) -> _Features:
         website=website_key(contact.website) if contact.website else None,
         phone=phone_key(contact.phone) if contact.phone else None,
         postcode=postcode,
-        municipality=_municipality_key(location.municipality_code),
+        municipality=(
+            _municipality_key(location.municipality_code)
+            or (_town_municipalities().get(fold_danish(location.city)) if location.city else None)
+        ),
         address=f"{address}|{postcode}" if address and postcode else None,
+        town_places=_town_places(location.city, postcode),
     )
 
 
@@ -330,31 +400,81 @@ def _abbreviates(short: _NameFeatures, long: _NameFeatures) -> str | None:
     return word if word is not None and word in long.initials else None
 
 
-def _name_score(a: _NameFeatures, b: _NameFeatures) -> tuple[float, str]:
+_WORD_MATCH: Final = 60
+
+
+def _unmatched(words: Iterable[str], others: Sequence[str]) -> list[str]:
+    """Words like none of ``others``: not within a few letters, not part of one, no part."""
+    return [
+        w
+        for w in words
+        if not any(w in o or o in w for o in others)
+        and (process.extractOne(w, others, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH) is None)
+    ]
+
+
+def _different_words(a: Sequence[str], b: Sequence[str]) -> str:
+    """'dansk ≠ ungdommens' when each name has a word the other has nothing like ('Dansk Røde
+    Kors' and 'Ungdommens Røde Kors'), else ''."""
+    mine, theirs = set(a) - set(b), set(b) - set(a)
+    if not mine or not theirs:
+        return ""
+    only_mine = _unmatched(sorted(mine), sorted(set(b)))
+    only_theirs = _unmatched(sorted(theirs), sorted(set(a))) if only_mine else []
+    if only_mine and only_theirs:
+        return f"words {' '.join(only_mine)} ≠ {' '.join(only_theirs)}"
+    return ""
+
+
+def _marks(words: frozenset[str]) -> str:
+    return " ".join(sorted(words))
+
+
+def _name_score(first: _Features, second: _Features) -> tuple[float, str]:
     """The names' score 0-100 and, when a rule moved it, why."""
+    a, b = first.name, second.name
     score = max(fuzz.ratio(a.sorted_key, b.sorted_key), fuzz.ratio(a.compact_key, b.compact_key))
     note = ""
     adjust = settings().adjustments
-    if bool(a.places) != bool(b.places):
-        # A name without its town is like the same name with it.
-        score = max(
-            score,
-            fuzz.ratio(a.placeless_key, b.placeless_key),
-            fuzz.ratio(a.placeless_compact, b.placeless_compact),
-        )
+    if a.places and b.places:
+        if a.places == b.places:
+            # The same place says nothing about which association: the rest of the names do.
+            score = max(
+                fuzz.ratio(a.placeless_key, b.placeless_key),
+                fuzz.ratio(a.placeless_compact, b.placeless_compact),
+            )
+        elif a.places.isdisjoint(b.places):
+            score = min(score, adjust["name_cap_other_place"])
+            note = f"places {' '.join(sorted(a.places))} ≠ {' '.join(sorted(b.places))}"
+    elif a.places or b.places:
+        named, other = (first, second) if a.places else (second, first)
+        if other.town_places and named.name.wide_places.isdisjoint(other.town_places):
+            # 'Ældre Sagen Ribe' is not the 'Ældre Sagen' of Tjæreborg.
+            score = min(score, adjust["name_cap_other_place"])
+            places, town = sorted(named.name.places), sorted(other.town_places)
+            note = f"place {' '.join(places)} ≠ town {' '.join(town)}"
+        else:
+            # A name without its town is like the same name with it.
+            score = max(
+                score,
+                fuzz.ratio(a.placeless_key, b.placeless_key),
+                fuzz.ratio(a.placeless_compact, b.placeless_compact),
+            )
+    different = _different_words(a.rest, b.rest)
+    if different and not note:
+        score = min(score, adjust["name_cap_other_words"])
+        note = different
     abbreviation = _abbreviates(a, b) or _abbreviates(b, a)
-    if abbreviation:
+    if abbreviation and (not note or note == different):
         score = max(score, adjust["abbreviation"])
         note = f"abbreviation {abbreviation}"
-    if a.places and b.places and a.places.isdisjoint(b.places):
-        score = min(score, adjust["name_cap_other_place"])
-        note = f"places {' '.join(sorted(a.places))} ≠ {' '.join(sorted(b.places))}"
+    label = "numbers" if _DIGIT.search(_marks(a.numbers | b.numbers)) else "words"
     if a.numbers and b.numbers and a.numbers != b.numbers:
         score = min(score, adjust["name_cap_other_number"])
-        note = f"numbers {' '.join(sorted(a.numbers))} ≠ {' '.join(sorted(b.numbers))}"
+        note = f"{label} {_marks(a.numbers)} ≠ {_marks(b.numbers)}"
     elif bool(a.numbers) != bool(b.numbers):
         score += adjust["one_number_only"]
-        note = f"number {' '.join(sorted(a.numbers or b.numbers))} in one name only"
+        note = f"{label} {_marks(a.numbers or b.numbers)} in one name only"
     return max(0.0, float(score)), note
 
 
@@ -367,7 +487,7 @@ def _score(
         return None
     config = settings()
     adjust = config.adjustments
-    names, note = _name_score(a.name, b.name)
+    names, note = _name_score(a, b)
     detail = f"name score {round(names)}" + (f" ({note})" if note else "")
     evidence = [Evidence("name", names >= config.review, detail)]
     score = names
@@ -387,14 +507,20 @@ def _score(
     other_municipality = bool(
         a.municipality and b.municipality and a.municipality != b.municipality
     )
+    other_town = bool(a.town_places and b.town_places and a.town_places.isdisjoint(b.town_places))
     if a.postcode and b.postcode:
         if a.postcode == b.postcode:
             score += adjust["same_postcode"]
             evidence.append(Evidence("postcode", True, f"postcode {a.postcode}"))
         else:
-            if not other_municipality:
+            if not (other_municipality or other_town):
                 score += adjust["other_postcode"]
             evidence.append(Evidence("postcode", False, f"postcode {a.postcode} ≠ {b.postcode}"))
+    if other_town and not other_municipality:
+        # Another town ('Tjæreborg', 'Esbjerg V'), also where one record has no postcode.
+        score += adjust["other_town"]
+        town = f"town {_marks(a.town_places)} ≠ {_marks(b.town_places)}"
+        evidence.append(Evidence("town", False, town))
     if a.municipality and b.municipality:
         if other_municipality:
             score += adjust["other_municipality"]

@@ -311,3 +311,82 @@ def test_a_shared_e_mail_of_many_associations_says_nothing() -> None:
     pairs = find_all_duplicates(records)
     assert pair_ids(pairs) == {("a0", "again")}
     assert [e.field for e in pairs[0].evidence] == ["name"]
+
+
+def test_branches_told_apart_by_a_direction_or_district_are_no_pair() -> None:
+    records = [
+        actor("nord", "Grundejerforeningen Esbjerg Nord", "6715", ESBJERG),
+        actor("syd", "Grundejerforeningen Esbjerg Syd", "6715", ESBJERG),
+        actor("noe", "Ældre Sagen Nørrebro", "2200", KBH),
+        actor("oe", "Ældre Sagen Østerbro", "2200", KBH),
+    ]
+    assert find_all_duplicates(records) == []
+    explained = {(p.first_id, p.second_id): p for p in find_all_duplicates(records, min_score=0)}
+    assert evidence(explained["nord", "syd"], "name").detail == "name score 40 (words nord ≠ syd)"
+    assert "places noerrebro ≠ oesterbro" in evidence(explained["noe", "oe"], "name").detail
+
+
+def test_names_with_a_word_unlike_any_of_the_others_are_no_pair() -> None:
+    records = [
+        actor("drk", "Dansk Røde Kors Bramming", "6740", ESBJERG),
+        actor("urk", "Ungdommens Røde Kors Bramming", "6740", ESBJERG),
+        actor("fc", "Frivillig Center Bramming", "6740", ESBJERG),
+        actor("fc2", "Frivilligcentret Bramming", "6740", ESBJERG),
+    ]
+    assert pair_ids(find_all_duplicates(records)) == {("fc", "fc2")}
+    explained = score_pair(records[0], records[1])
+    assert explained is not None
+    assert explained[1][0].detail == "name score 70 (words dansk ≠ ungdommens)"
+
+
+def test_a_name_without_its_town_is_placed_by_its_address() -> None:
+    ribe = actor("ribe", "Ældre Sagen Ribe", "6760", ESBJERG)
+    tjaereborg = Actor(
+        id="tj",
+        name="Ældre Sagen",
+        kind="local_association",
+        location=Location(postcode="6731", city="Tjæreborg", municipality_code=ESBJERG),
+    )
+    esbjerg_v = dataclasses.replace(
+        tjaereborg, id="esb", location=Location(postcode="6710", city="Esbjerg V")
+    )
+    esbjerg = actor("esbjerg", "Ældre Sagen Esbjerg", "6710", ESBJERG)
+    pairs = {
+        (p.first_id, p.second_id): p
+        for p in find_all_duplicates([ribe, tjaereborg, esbjerg_v, esbjerg])
+    }
+    assert set(pairs) == {("esb", "esbjerg"), ("esb", "tj")}
+    # The same name in another town of the municipality: a person decides.
+    assert pairs["esb", "tj"].decision == "review"
+    assert Evidence("town", False, "town esbjerg ≠ tjaereborg") in pairs["esb", "tj"].evidence
+    explained = score_pair(ribe, tjaereborg)
+    assert explained is not None
+    assert "place ribe ≠ town tjaereborg" in explained[1][0].detail
+
+
+def test_towns_tell_records_without_two_postcodes_apart() -> None:
+    varde = Actor(
+        id="v", name="Bydelsmødrene", kind="local_association", location=Location(city="Varde")
+    )
+    noerrebro = Actor(
+        id="n",
+        name="Bydelsmoedrene",
+        kind="local_association",
+        location=Location(postcode="2200", city="København N", municipality_code=KBH),
+    )
+    same_town = dataclasses.replace(
+        varde, id="v2", location=Location(postcode="6800", municipality_code=VARDE)
+    )
+    pairs = find_all_duplicates([varde, noerrebro, same_town])
+    assert pair_ids(pairs) == {("v", "v2")}
+    explained = score_pair(varde, noerrebro)
+    assert explained is not None
+    # Varde's municipality is known from the town alone.
+    assert Evidence("municipality", False, "municipality 0573 ≠ 0101") in explained[1]
+
+
+def test_misspelt_filler_words_are_fillers_too() -> None:
+    assert comparable_name("Forneingen Sind Aarhus") == comparable_name("Sind Aarhus")
+    assert comparable_name("Foreninen Lions Club") == comparable_name("Lions Club")
+    # A word merely like a filler is kept: 'Forsorgen' is no 'Foreningen'.
+    assert comparable_name("Forsorgen") == "forsorgen"
