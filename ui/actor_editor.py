@@ -34,6 +34,7 @@ from ui.forms.fields import (
     Date,
     Line,
     Resources,
+    ReviewNotes,
     Section,
     Text,
 )
@@ -389,6 +390,23 @@ class ActorEditor(RecordForm[Actor]):
                 ),
                 name="publishing",
             ),
+            Section(
+                self.tr("To review"),
+                (
+                    ReviewNotes(
+                        "review_notes",
+                        self.tr("Kept from an import"),
+                        self.tr(
+                            "Values a register import could not place (a target group, kind or "
+                            "postcode it does not know). Correct the record above, then mark "
+                            "them resolved."
+                        ),
+                        empty=self.tr("Nothing to review"),
+                        resolve=self.tr("Mark as &resolved"),
+                    ),
+                ),
+                name="review",
+            ),
         ]
 
     def _decorate(self) -> None:
@@ -465,6 +483,7 @@ class ActorEditor(RecordForm[Actor]):
             "consent.given_on": a.consent.given_on,
             "consent.purpose": a.consent.purpose or "",
             "verified_on": a.verified_on,
+            "review_notes": a.review_notes,
         }
 
     def record_from(self, values: Mapping[str, Any]) -> Actor:
@@ -524,6 +543,7 @@ class ActorEditor(RecordForm[Actor]):
             active=bool(values["active"]),
             consent=Consent(given_on=values["consent.given_on"], purpose=text("consent.purpose")),
             verified_on=values["verified_on"],
+            review_notes=tuple(values["review_notes"]),
         )
 
     def new_id(self, record: Actor) -> str:

@@ -136,6 +136,30 @@ def field_title_of(path: str) -> str:
     return text
 
 
+REVIEW_REASONS = {
+    "unmapped_code": QT_TRANSLATE_NOOP("ErrorText", "no matching code"),
+    "unknown_postcode": QT_TRANSLATE_NOOP("ErrorText", "unknown postcode"),
+    "invalid_value": QT_TRANSLATE_NOOP("ErrorText", "not a valid value"),
+    "source_note": QT_TRANSLATE_NOOP("ErrorText", "note in the source"),
+}
+"""Why an imported value was kept on an actor for review (ReviewNote.reason)."""
+
+
+def review_reason(reason: str) -> str:
+    text = REVIEW_REASONS.get(reason)
+    return translate("ErrorText", text) if text else reason
+
+
+def review_note_text(field: str, value: str, reason: str) -> str:
+    """'Target groups: “Sårbare fiskere” (no matching code)'."""
+    return substitute(
+        translate("ErrorText", "%1: %2 (%3)"),
+        field_title_of(field),
+        quoted(value),
+        review_reason(reason),
+    )
+
+
 def record_title(record: str) -> str:
     """'actor foreningen-x' → 'Actor foreningen-x', 'actors[3]' → 'Actor no. 4'."""
     kind, _, rest = record.partition(" ")

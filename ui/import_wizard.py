@@ -49,7 +49,7 @@ from mapper.services.register_import import (
     write_rejected_rows,
 )
 from ui.context import AppContext
-from ui.error_text import describe_error, describe_problem
+from ui.error_text import describe_error, describe_problem, field_title_of, review_reason
 from ui.operations import run_in_background
 
 SAMPLE_VALUES = 3
@@ -166,7 +166,9 @@ class SourcePage(QWizardPage):
         self.header_line.valueChanged.connect(self._changed)
 
         form = QFormLayout()
-        form.addRow(translate("ImportWizard", "&File:"), row)
+        file_label = QLabel(translate("ImportWizard", "&File:"))
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, row)
         form.addRow(translate("ImportWizard", "&Encoding:"), self.encoding)
         form.addRow(translate("ImportWizard", "&Delimiter:"), self.delimiter)
         form.addRow(translate("ImportWizard", "&Worksheet:"), self.sheet)
@@ -258,7 +260,7 @@ class SourcePage(QWizardPage):
         if info.format == "xlsx":
             text = _sub(
                 translate(
-                    "ImportWizard", "Excel workbook, worksheet %1; header in row %2; %3 columns."
+                    "ImportWizard", "Excel workbook · worksheet %1 · header in row %2 · %3 columns"
                 ),
                 info.sheet or "",
                 info.header_line,
@@ -272,14 +274,14 @@ class SourcePage(QWizardPage):
                 info.delimiter, info.delimiter or "?"
             )
             text = _sub(
-                translate("ImportWizard", "CSV file, %1, %2; header in line %3; %4 columns."),
+                translate("ImportWizard", "CSV file · %1 · %2 · header in line %3 · %4 columns"),
                 encoding,
                 delimiter.lower(),
                 info.header_line,
                 len(info.headers),
             )
         if info.size_hint:
-            text += " " + _sub(translate("ImportWizard", "About %1 rows."), info.size_hint)
+            text += " · " + _sub(translate("ImportWizard", "about %1 rows"), info.size_hint)
         return text
 
     def isComplete(self) -> bool:
@@ -296,9 +298,6 @@ class MappingPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle(translate("ImportWizard", "Match the columns"))
-        self.status = QLabel()
-        self.status.setObjectName("mappingStatus")
-        self.status.setWordWrap(True)
         self.table = _read_only_table(
             [
                 translate("ImportWizard", "Column in the file"),
@@ -322,7 +321,6 @@ class MappingPage(QWizardPage):
         form = QFormLayout()
         form.addRow(translate("ImportWizard", "&Kind of rows without one:"), self.kind)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addWidget(self.merge)
@@ -333,7 +331,7 @@ class MappingPage(QWizardPage):
         preview = self._wizard.source.preview
         assert preview is not None
         lang = self._wizard.context.lang
-        self.status.setText(
+        self.setSubTitle(
             translate(
                 "ImportWizard", "The columns are matched as at the last import from this source."
             )
@@ -566,7 +564,12 @@ class CheckPage(QWizardPage):
         _fill(
             self.unmapped,
             [
-                (u.field, u.value, _reason(u.reason), ", ".join(str(n) for n in u.lines))
+                (
+                    field_title_of(u.field),
+                    u.value,
+                    review_reason(u.reason),
+                    ", ".join(str(n) for n in u.lines),
+                )
                 for u in plan.unmapped
             ],
         )
@@ -627,15 +630,6 @@ class CheckPage(QWizardPage):
         return self.plan is not None
 
 
-def _reason(reason: str) -> str:
-    texts = {
-        "unmapped_code": translate("ImportWizard", "no matching code"),
-        "unknown_postcode": translate("ImportWizard", "unknown postcode"),
-        "invalid_value": translate("ImportWizard", "not a valid value"),
-    }
-    return texts.get(reason, reason)
-
-
 def _evidence(evidence: Sequence[Any]) -> str:
     return "; ".join(f"{'✓' if e.agrees else '✗'} {e.detail}" for e in evidence)
 
@@ -653,6 +647,9 @@ class RunPage(QWizardPage):
         self.failed = False
         self._stop: threading.Event | None = None
         self.setTitle(translate("ImportWizard", "Importing"))
+        self.setSubTitle(
+            translate("ImportWizard", "In one go: Cancel leaves the register as it was.")
+        )
         self.progress = QProgressBar()
         self.progress.setObjectName("runProgress")
         self.result = QLabel()
@@ -727,6 +724,7 @@ class RunPage(QWizardPage):
                 else ""
             )
         )
+        self._wizard.button(QWizard.WizardButton.CancelButton).hide()
         self.completeChanged.emit()
         self._wizard.imported.emit(summary)
 

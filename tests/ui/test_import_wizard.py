@@ -146,7 +146,7 @@ def test_the_same_list_as_xlsx_after_the_csv_adds_nothing_and_reuses_the_mapping
     assert again.source.preview is not None
     assert again.source.preview.saved
     _next(qtbot, again)
-    assert "last import from this source" in again.columns.status.text()
+    assert "last import from this source" in again.columns.subTitle()
     assert again.columns.mapping()["E-mail"] is None
     _next(qtbot, again)
     qtbot.waitUntil(lambda: again.check.plan is not None, timeout=20_000)

@@ -16,13 +16,19 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from mapper.domain.model import ReviewNote
 from mapper.domain.vocabulary import Vocabulary
+from ui.error_text import review_note_text
 from ui.forms.resource_table import ResourceTable
 from ui.widgets.code_picker import CodePicker
 
@@ -325,6 +331,74 @@ class Resources(FieldSpec):
             table.set_value,
             lambda f: table.changed.connect(f),
             focus_chain=[table.table, table.add_button, table.remove_button],
+        )
+
+
+class ReviewNoteList(QWidget):
+    """Values an import kept for review: shown one per line; 'Resolved' drops the chosen ones
+    (an undoable edit of the form like any other)."""
+
+    changed = Signal()
+
+    def __init__(self, empty_text: str, resolve_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._notes: tuple[ReviewNote, ...] = ()
+        self._empty_text = empty_text
+        self.list = QListWidget()
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 5 + 12)
+        self.resolve_button = QPushButton(resolve_text)
+        self.resolve_button.setEnabled(False)
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        self.list.itemSelectionChanged.connect(
+            lambda: self.resolve_button.setEnabled(bool(self.list.selectedItems()))
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addWidget(self.resolve_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def value(self) -> tuple[ReviewNote, ...]:
+        return self._notes
+
+    def set_value(self, notes: Any) -> None:
+        self._notes = tuple(notes or ())
+        self.list.clear()
+        for i, note in enumerate(self._notes):
+            item = QListWidgetItem(review_note_text(note.field, note.value, note.reason))
+            item.setData(Qt.ItemDataRole.UserRole, i)
+            self.list.addItem(item)
+        if not self._notes:
+            empty = QListWidgetItem(self._empty_text)
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(empty)
+        self.resolve_button.setEnabled(False)
+
+    def resolve_selected(self) -> None:
+        chosen = {item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()}
+        if chosen:
+            self.set_value(n for i, n in enumerate(self._notes) if i not in chosen)
+            self.changed.emit()
+
+
+@dataclass(frozen=True)
+class ReviewNotes(FieldSpec):
+    """Values an import could not place (unknown codes, postcodes), kept on the record."""
+
+    empty: str = ""
+    resolve: str = ""
+
+    def build(self, vocabulary: Vocabulary, lang: str) -> Binding:
+        notes = ReviewNoteList(self.empty, self.resolve)
+        notes.setObjectName(self.key)
+        notes.list.setObjectName(f"{self.key}List")
+        return Binding(
+            notes,
+            notes.list,
+            notes.value,
+            notes.set_value,
+            lambda f: notes.changed.connect(f),
+            focus_chain=[notes.list, notes.resolve_button],
         )
 
 

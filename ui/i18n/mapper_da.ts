@@ -3,588 +3,613 @@
 <context>
     <name>ActorEditor</name>
     <message>
-        <location filename="../actor_editor.py" line="174" />
+        <location filename="../actor_editor.py" line="175" />
         <source>Social dating profile</source>
         <translation>Social datingprofil</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="84" />
+        <location filename="../actor_editor.py" line="85" />
         <source>Example: Patriciahuset</source>
         <translation>Eksempel: Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="88" />
+        <location filename="../actor_editor.py" line="89" />
         <source>Show the worked example Patriciahuset</source>
         <translation>Vis eksemplet Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="92" />
+        <location filename="../actor_editor.py" line="93" />
         <source>Worked example: Patriciahuset</source>
         <translation>Eksempel: Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="80" />
+        <location filename="../actor_editor.py" line="81" />
         <source>Save the dating profile (Ctrl+S)</source>
         <translation>Gem datingprofilen (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="97" />
+        <location filename="../actor_editor.py" line="98" />
         <source>Save the dating profile</source>
         <translation>Gem datingprofilen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="202" />
-        <location filename="../actor_editor.py" line="208" />
-        <location filename="../actor_editor.py" line="269" />
-        <location filename="../actor_editor.py" line="325" />
-        <location filename="../actor_editor.py" line="334" />
+        <location filename="../actor_editor.py" line="203" />
+        <location filename="../actor_editor.py" line="209" />
+        <location filename="../actor_editor.py" line="270" />
+        <location filename="../actor_editor.py" line="326" />
+        <location filename="../actor_editor.py" line="335" />
         <source>Not stated</source>
         <translation>Ikke oplyst</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="178" />
+        <location filename="../actor_editor.py" line="179" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="179" />
+        <location filename="../actor_editor.py" line="180" />
         <source>The name the actor is known by locally.</source>
         <translation>Det navn, aktøren er kendt under lokalt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="184" />
+        <location filename="../actor_editor.py" line="185" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="186" />
+        <location filename="../actor_editor.py" line="187" />
         <source>Which kind of actor: an individual volunteer, an association, a company, a public institution …</source>
         <translation>Hvilken slags aktør: en frivillig person, en forening, en virksomhed, et offentligt tilbud …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="191" />
+        <location filename="../actor_editor.py" line="192" />
         <source>Choose a type…</source>
         <translation>Vælg en type …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="400" />
+        <location filename="../actor_editor.py" line="418" />
         <source>An individual volunteer is a person: under the GDPR the record is kept only with the person's consent and a stated purpose, and it never appears on public maps.</source>
         <translation>En frivillig person er en person: efter GDPR opbevares oplysningerne kun med personens samtykke og et angivet formål, og de vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="195" />
+        <location filename="../actor_editor.py" line="196" />
         <source>We are …</source>
         <translation>Jeg/vi er …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="212" />
+        <location filename="../actor_editor.py" line="213" />
         <source>Resources and competences</source>
         <translation>Ressourcer og kompetencer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="220" />
+        <location filename="../actor_editor.py" line="221" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="226" />
+        <location filename="../actor_editor.py" line="227" />
         <source>Our role towards the target group</source>
         <translation>Min/vores rolle i forhold til målgruppen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="233" />
+        <location filename="../actor_editor.py" line="234" />
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="239" />
+        <location filename="../actor_editor.py" line="240" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="245" />
+        <location filename="../actor_editor.py" line="246" />
         <source>We are best at …</source>
         <translation>Jeg/vi er bedst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="250" />
+        <location filename="../actor_editor.py" line="251" />
         <source>We are worst at …</source>
         <translation>Jeg/vi er dårligst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="256" />
+        <location filename="../actor_editor.py" line="257" />
         <source>What makes you an attractive partner?</source>
         <translation>Hvad gør jer til en attraktiv partner?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="257" />
+        <location filename="../actor_editor.py" line="258" />
         <source>What you bring that makes you worth collaborating with.</source>
         <translation>Det, I bidrager med, som gør jer værd at samarbejde med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="261" />
+        <location filename="../actor_editor.py" line="262" />
         <source>This is how we know our effort works</source>
         <translation>Sådan ved vi, at indsatsen virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="266" />
+        <location filename="../actor_editor.py" line="267" />
         <source>Evidence level</source>
         <translation>Evidensniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="200" />
+        <location filename="../actor_editor.py" line="201" />
         <source>Employees</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="206" />
+        <location filename="../actor_editor.py" line="207" />
         <source>Volunteers</source>
         <translation>Frivillige</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="157" />
+        <location filename="../actor_editor.py" line="158" />
         <source>1-3 examples of successful projects or efforts. What made them successful?</source>
         <translation>1-3 eksempler på succesfulde projekter/indsatser. Hvad gjorde dem succesfulde?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="161" />
+        <location filename="../actor_editor.py" line="162" />
         <source>What was it, and what made it successful?</source>
         <translation>Hvad var det, og hvad gjorde det succesfuldt?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="155" />
+        <location filename="../actor_editor.py" line="156" />
         <source>Example %1</source>
         <translation>Eksempel %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="307" />
+        <location filename="../actor_editor.py" line="308" />
         <source>Location</source>
         <translation>Placering</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="166" />
-        <location filename="../actor_editor.py" line="309" />
+        <location filename="../actor_editor.py" line="167" />
+        <location filename="../actor_editor.py" line="310" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="309" />
+        <location filename="../actor_editor.py" line="310" />
         <source>Street and number.</source>
         <translation>Gade og husnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="167" />
-        <location filename="../actor_editor.py" line="312" />
+        <location filename="../actor_editor.py" line="168" />
+        <location filename="../actor_editor.py" line="313" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="316" />
+        <location filename="../actor_editor.py" line="317" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="327" />
+        <location filename="../actor_editor.py" line="328" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="328" />
+        <location filename="../actor_editor.py" line="329" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="168" />
-        <location filename="../actor_editor.py" line="319" />
+        <location filename="../actor_editor.py" line="169" />
+        <location filename="../actor_editor.py" line="320" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="169" />
+        <location filename="../actor_editor.py" line="170" />
         <source>Placed by hand</source>
         <translation>Placeret manuelt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="331" />
+        <location filename="../actor_editor.py" line="332" />
         <source>Precision</source>
         <translation>Præcision</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="332" />
+        <location filename="../actor_editor.py" line="333" />
         <source>How exact the point on the map is.</source>
         <translation>Hvor præcist punktet på kortet er.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="340" />
+        <location filename="../actor_editor.py" line="341" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="344" />
+        <location filename="../actor_editor.py" line="345" />
         <source>Contact person</source>
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="348" />
+        <location filename="../actor_editor.py" line="349" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="348" />
+        <location filename="../actor_editor.py" line="349" />
         <source>For example name@example.dk.</source>
         <translation>F.eks. navn@example.dk.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="350" />
+        <location filename="../actor_editor.py" line="351" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="350" />
+        <location filename="../actor_editor.py" line="351" />
         <source>For example 75 12 34 56.</source>
         <translation>F.eks. 75 12 34 56.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="353" />
+        <location filename="../actor_editor.py" line="354" />
         <source>Website</source>
         <translation>Websted</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="360" />
+        <location filename="../actor_editor.py" line="361" />
         <source>Publishing and consent</source>
         <translation>Offentliggørelse og samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="364" />
+        <location filename="../actor_editor.py" line="365" />
         <source>Public</source>
         <translation>Offentlig</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="365" />
-        <location filename="../actor_editor.py" line="639" />
+        <location filename="../actor_editor.py" line="366" />
+        <location filename="../actor_editor.py" line="659" />
         <source>Public actors may appear on exported partner maps.</source>
         <translation>Offentlige aktører kan vises på eksporterede partnerkort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="369" />
+        <location filename="../actor_editor.py" line="370" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="376" />
+        <location filename="../actor_editor.py" line="377" />
         <source>No consent</source>
         <translation>Intet samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="374" />
-        <location filename="../actor_editor.py" line="642" />
+        <location filename="../actor_editor.py" line="375" />
+        <location filename="../actor_editor.py" line="662" />
         <source>Consent given on</source>
         <translation>Samtykke givet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="375" />
+        <location filename="../actor_editor.py" line="376" />
         <source>The date the person or organisation agreed to be registered.</source>
         <translation>Den dato, personen eller organisationen sagde ja til at blive registreret.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="380" />
-        <location filename="../actor_editor.py" line="643" />
+        <location filename="../actor_editor.py" line="381" />
+        <location filename="../actor_editor.py" line="663" />
         <source>Purpose of the consent</source>
         <translation>Formål med samtykket</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="387" />
+        <location filename="../actor_editor.py" line="388" />
         <source>Not verified</source>
         <translation>Ikke bekræftet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="385" />
+        <location filename="../actor_editor.py" line="386" />
         <source>Verified on</source>
         <translation>Bekræftet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="171" />
+        <location filename="../actor_editor.py" line="172" />
         <source>Decimal degrees, e.g. 55,4765 and 8,4594; give both or neither.</source>
         <translation>Decimalgrader, fx 55,4765 og 8,4594; angiv begge eller ingen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="196" />
+        <location filename="../actor_editor.py" line="197" />
         <source>Who are you, and what do you do?</source>
         <translation>Hvem er I, og hvad laver I?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="201" />
+        <location filename="../actor_editor.py" line="202" />
         <source>Paid staff.</source>
         <translation>Lønnede medarbejdere.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="207" />
+        <location filename="../actor_editor.py" line="208" />
         <source>Active volunteers.</source>
         <translation>Aktive frivillige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="214" />
+        <location filename="../actor_editor.py" line="215" />
         <source>What you can offer a partnership: funding, staff or volunteer hours, premises, competences. Amounts as 250.000 or 2,5.</source>
         <translation>Hvad I kan tilbyde et partnerskab: finansiering, medarbejder- eller frivillighedstimer, lokaler, kompetencer. Beløb som 250.000 eller 2,5.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="221" />
+        <location filename="../actor_editor.py" line="222" />
         <source>The target groups you work with.</source>
         <translation>De målgrupper, I arbejder med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="228" />
+        <location filename="../actor_editor.py" line="229" />
         <source>What you do for them: run a service, advise, bring people together.</source>
         <translation>Hvad I gør for dem: driver et tilbud, rådgiver, samler mennesker.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="234" />
+        <location filename="../actor_editor.py" line="235" />
         <source>Roles you can take in a partnership, e.g. bridge builder.</source>
         <translation>Roller, I kan tage i et partnerskab, fx brobygger.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="240" />
+        <location filename="../actor_editor.py" line="241" />
         <source>Before the problem arises, early, treatment or rehabilitation.</source>
         <translation>Før problemet opstår, tidligt, behandling eller rehabilitering.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="246" />
+        <location filename="../actor_editor.py" line="247" />
         <source>What a partner can count on.</source>
         <translation>Hvad en partner kan regne med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="251" />
+        <location filename="../actor_editor.py" line="252" />
         <source>Where you fall short: what you need from a partner.</source>
         <translation>Hvor I kommer til kort: hvad I har brug for fra en partner.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="262" />
+        <location filename="../actor_editor.py" line="263" />
         <source>How you document the value you create.</source>
         <translation>Hvordan I dokumenterer den værdi, I skaber.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="267" />
+        <location filename="../actor_editor.py" line="268" />
         <source>From case studies (low) to systematic reviews (high).</source>
         <translation>Fra casestudier (lav) til systematiske reviews (høj).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="275" />
+        <location filename="../actor_editor.py" line="276" />
         <source>We seek …</source>
         <translation>Vi søger …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="279" />
+        <location filename="../actor_editor.py" line="280" />
         <source>We seek a partner who …</source>
         <translation>Vi søger en partner, der …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="280" />
+        <location filename="../actor_editor.py" line="281" />
         <source>What you look for in a partner, in your own words.</source>
         <translation>Hvad I leder efter hos en partner, med jeres egne ord.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="284" />
+        <location filename="../actor_editor.py" line="285" />
         <source>Resources we seek</source>
         <translation>Ressourcer, vi søger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="285" />
+        <location filename="../actor_editor.py" line="286" />
         <source>Resources you lack and would like a partner to bring.</source>
         <translation>Ressourcer, I mangler og gerne vil have en partner til at bidrage med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="290" />
+        <location filename="../actor_editor.py" line="291" />
         <source>Roles we seek in a partner</source>
         <translation>Roller, vi søger hos en partner</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="291" />
+        <location filename="../actor_editor.py" line="292" />
         <source>The roles a partner should take, e.g. bridge builder, funder.</source>
         <translation>De roller, en partner skal tage, fx brobygger eller finansieringskilde.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="296" />
+        <location filename="../actor_editor.py" line="297" />
         <source>Target groups we seek to reach</source>
         <translation>Målgrupper, vi vil nå</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="297" />
+        <location filename="../actor_editor.py" line="298" />
         <source>Target groups you want to reach through a partner.</source>
         <translation>Målgrupper, I vil nå gennem en partner.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="303" />
+        <location filename="../actor_editor.py" line="304" />
         <source>The other half of the dating profile: matching uses it for reciprocity.</source>
         <translation>Datingprofilens anden halvdel: matchningen bruger den til gensidighed.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="313" />
+        <location filename="../actor_editor.py" line="314" />
         <source>Four digits, e.g. 6700: places the actor on the map.</source>
         <translation>Fire cifre, fx 6700: placerer aktøren på kortet.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="316" />
-        <location filename="../actor_editor.py" line="320" />
+        <location filename="../actor_editor.py" line="317" />
+        <location filename="../actor_editor.py" line="321" />
         <source>Filled in from the postcode.</source>
         <translation>Udfyldes ud fra postnummeret.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="345" />
+        <location filename="../actor_editor.py" line="346" />
         <source>Personal data: on public maps only when the actor agreed.</source>
         <translation>Personoplysning: vises kun på offentlige kort, når aktøren har sagt ja.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="354" />
+        <location filename="../actor_editor.py" line="355" />
         <source>For example https://www.example.dk.</source>
         <translation>Fx https://www.eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="370" />
+        <location filename="../actor_editor.py" line="371" />
         <source>Inactive actors are kept but not proposed as partners.</source>
         <translation>Inaktive aktører gemmes, men foreslås ikke som partnere.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="381" />
+        <location filename="../actor_editor.py" line="382" />
         <source>What the data is kept for, e.g. matching with volunteer tasks.</source>
         <translation>Hvad oplysningerne gemmes til, fx match med frivilligopgaver.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="386" />
+        <location filename="../actor_editor.py" line="387" />
         <source>When the record was last checked with the actor.</source>
         <translation>Hvornår oplysningerne sidst blev tjekket med aktøren.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="555" />
+        <location filename="../actor_editor.py" line="394" />
+        <source>To review</source>
+        <translation>Til gennemsyn</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="398" />
+        <source>Kept from an import</source>
+        <translation>Gemt fra en import</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="400" />
+        <source>Values a register import could not place (a target group, kind or postcode it does not know). Correct the record above, then mark them resolved.</source>
+        <translation>Værdier, som en registerimport ikke kunne placere (en målgruppe, type eller et postnummer, den ikke kender). Ret posten ovenfor, og markér dem derefter som løst.</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="404" />
+        <source>Nothing to review</source>
+        <translation>Intet til gennemsyn</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="405" />
+        <source>Mark as &amp;resolved</source>
+        <translation>Markér som &amp;løst</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="575" />
         <source>Not a number: use decimal degrees such as 55,4765.</source>
         <translation>Ikke et tal: brug decimalgrader som 55,4765.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="560" />
+        <location filename="../actor_editor.py" line="580" />
         <source>Hours and DKK must be numbers, e.g. 40 or 250.000 (row %1).</source>
         <translation>Timer og kr. skal være tal, fx 40 eller 250.000 (række %1).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="656" />
+        <location filename="../actor_editor.py" line="676" />
         <source>On the map at the coordinates given.</source>
         <translation>På kortet ved de angivne koordinater.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="659" />
+        <location filename="../actor_editor.py" line="679" />
         <source>On the map by postcode: %1 %2, %3 municipality.</source>
         <translation>På kortet ud fra postnummer: %1 %2, %3 Kommune.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="665" />
+        <location filename="../actor_editor.py" line="685" />
         <source>Not on the map — give a postcode (municipality %1 is known).</source>
         <translation>Ikke på kortet — angiv postnummer (kommunen %1 er kendt).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="669" />
+        <location filename="../actor_editor.py" line="689" />
         <source>Not on the map — give a postcode.</source>
         <translation>Ikke på kortet — angiv postnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="684" />
+        <location filename="../actor_editor.py" line="704" />
         <source>We are</source>
         <translation>Vi er</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="686" />
+        <location filename="../actor_editor.py" line="706" />
         <source>One of the municipality's socio-psychiatric services, with 17 staff, most with a background in social education. We offer a place of development and learning for citizens aged 18-60 with a mental illness.</source>
         <translation>Et af kommunens socialpsykiatriske tilbud med 17 ansatte, der hovedsageligt har fagpædagogisk baggrund. Vi leverer et udviklings- og læringsmiljø for psykisk syge borgere i alderen 18-60 år.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="692" />
+        <location filename="../actor_editor.py" line="712" />
         <source>We seek a partner for</source>
         <translation>Vi søger en samarbejdspartner til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="694" />
+        <location filename="../actor_editor.py" line="714" />
         <source>An open café that builds bridges to the municipality's other services and to activities in the local community: volunteers who help users without a network get going with something out in the world, so that in time they can use the ordinary services instead of the institutions.</source>
         <translation>En åben café, der bygger bro til resten af kommunens tilbud og til aktiviteter i lokalsamfundet: frivillige, der kan få psykisk syge uden netværk i gang med noget ude i resten af verden, så de på sigt kan benytte kommunens almindelige tilbud og blive fri for institutionerne.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="701" />
+        <location filename="../actor_editor.py" line="721" />
         <source>We are good at</source>
         <translation>Det er vi gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="703" />
+        <location filename="../actor_editor.py" line="723" />
         <source>Making the target group stronger: skilled professional staff help the users develop within the walls of the house.</source>
         <translation>At gøre målgruppen stærkere: et stærkt fagligt personale hjælper brugerne med at udvikle sig inden for husets rammer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="708" />
+        <location filename="../actor_editor.py" line="728" />
         <source>We are less good at</source>
         <translation>Det er vi mindre gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="710" />
+        <location filename="../actor_editor.py" line="730" />
         <source>We lack bridge builders who can create contact with the world outside: internships, self-help groups, evening classes and so on.</source>
         <translation>Vi mangler brobyggere, der kan skabe kontakt ud i verden og fungere som bindeled – til praktikpladser, selvhjælpsgrupper, kurser på AOF osv.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="715" />
+        <location filename="../actor_editor.py" line="735" />
         <source>Our role in the project</source>
         <translation>Vores rolle i projektet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="717" />
+        <location filename="../actor_editor.py" line="737" />
         <source>To provide the premises and sparring with our professional staff whenever it is needed.</source>
         <translation>At stille rammerne til rådighed og give sparring med vores fagpersonale, når som helst det er nødvendigt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="722" />
+        <location filename="../actor_editor.py" line="742" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="724" />
+        <location filename="../actor_editor.py" line="744" />
         <source>When the users are attached to offers outside the house: we know it works when we have made ourselves superfluous.</source>
         <translation>Når brugerne får tilknytning til tilbud uden for huset: vi ved, det virker, når vi lykkes med at gøre os selv overflødige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="729" />
+        <location filename="../actor_editor.py" line="749" />
         <source>We seek someone who</source>
         <translation>Til dette projekt søger vi nogen, der</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="731" />
+        <location filename="../actor_editor.py" line="751" />
         <source>Can provide volunteers to link the users to the local community, for example a voluntary organisation working with mentally vulnerable people.</source>
         <translation>Kan stille frivillige kræfter til rådighed, som kan være bindeled til resten af lokalsamfundet – f.eks. en frivillig organisation, der arbejder med psykisk sårbare.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="736" />
+        <location filename="../actor_editor.py" line="756" />
         <source>As a partner you get</source>
         <translation>Som partner i projektet får du</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="738" />
+        <location filename="../actor_editor.py" line="758" />
         <source>Access to the target group, a say in the café project, good surroundings and professional sparring.</source>
         <translation>Adgang til målgruppen i Patriciahuset, mulighed for at præge café-projektet, gode rammer for og professionel sparring om indsatsen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="747" />
+        <location filename="../actor_editor.py" line="767" />
         <source>From the guide to future welfare alliances, working question 5. The first half describes the actor (this form); the half that seeks a partner becomes a problem statement.</source>
         <translation>Fra »Guide til fremtidens velfærdsalliancer«, Arbejdsspørgsmål 5. Første halvdel beskriver aktøren (denne formular); den halvdel, der søger en partner, bliver til en problemstilling.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="751" />
+        <location filename="../actor_editor.py" line="771" />
         <source>Dating profile: Patriciahuset in Esbjerg seeks a bridge builder</source>
         <translation>Datingprofil: Patriciahuset i Esbjerg søger brobygger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="627" />
+        <location filename="../actor_editor.py" line="647" />
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="637" />
+        <location filename="../actor_editor.py" line="657" />
         <source>Individual volunteers are never shown on public maps.</source>
         <translation>Frivillige personer vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="538" />
+        <location filename="../actor_editor.py" line="558" />
         <source>New actor</source>
         <translation>Ny aktør</translation>
     </message>
@@ -1045,483 +1070,508 @@
         <translation>%1 (nr. %2)</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="150" />
+        <location filename="../error_text.py" line="140" />
+        <source>no matching code</source>
+        <translation>ingen passende kode</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="141" />
+        <source>unknown postcode</source>
+        <translation>ukendt postnummer</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="142" />
+        <source>not a valid value</source>
+        <translation>ikke en gyldig værdi</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="143" />
+        <source>note in the source</source>
+        <translation>note i kilden</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="156" />
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="174" />
         <source>no. %1</source>
         <translation>nr. %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="153" />
+        <location filename="../error_text.py" line="177" />
         <source>The document</source>
         <translation>Dokumentet</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="161" />
+        <location filename="../error_text.py" line="185" />
         <source>"%1"</source>
         <translation>»%1«</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="166" />
+        <location filename="../error_text.py" line="190" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="166" />
+        <location filename="../error_text.py" line="190" />
         <source>no</source>
         <translation>nej</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="234" />
+        <location filename="../error_text.py" line="258" />
         <source>%1 is not valid.</source>
         <translation>%1: værdien er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="236" />
+        <location filename="../error_text.py" line="260" />
         <source>%1: the value %2 is not valid.</source>
         <translation>%1: værdien %2 er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="243" />
+        <location filename="../error_text.py" line="267" />
         <source>Did you mean %1?</source>
         <translation>Mente du %1?</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="247" />
+        <location filename="../error_text.py" line="271" />
         <source>%1 must be filled in.</source>
         <translation>%1 skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="251" />
+        <location filename="../error_text.py" line="275" />
         <source>%1 cannot be only spaces.</source>
         <translation>%1 må ikke kun være mellemrum.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="256" />
+        <location filename="../error_text.py" line="280" />
         <source>%1: %2 is not one of the choices.</source>
         <translation>%1: %2 er ikke et af valgene.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="266" />
+        <location filename="../error_text.py" line="290" />
         <source>%1: %2 is not one of the allowed values.</source>
         <translation>%1: %2 er ikke en af de tilladte værdier.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="273" />
-        <location filename="../error_text.py" line="286" />
+        <location filename="../error_text.py" line="297" />
+        <location filename="../error_text.py" line="310" />
         <source>%1 must be %2.</source>
         <translation>%1 skal være %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="285" />
+        <location filename="../error_text.py" line="309" />
         <source>%1 or %2</source>
         <translation>%1 eller %2</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="293" />
+        <location filename="../error_text.py" line="317" />
         <source>%1 must be between %2 and %3.</source>
         <translation>%1 skal være mellem %2 og %3.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="299" />
+        <location filename="../error_text.py" line="323" />
         <source>%1 must be at least %2.</source>
         <translation>%1 skal være mindst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="301" />
+        <location filename="../error_text.py" line="325" />
         <source>%1 must be at most %2.</source>
         <translation>%1 må højst være %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="309" />
+        <location filename="../error_text.py" line="333" />
         <source>%1 is too long: %2 characters, at most %3 are allowed.</source>
         <translation>%1 er for lang: %2 tegn, højst %3 er tilladt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="315" />
+        <location filename="../error_text.py" line="339" />
         <source>%1 is too long: at most %2 characters.</source>
         <translation>%1: der må højst være %2 tegn.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="324" />
+        <location filename="../error_text.py" line="348" />
         <source>%1 is too large: at most %2.</source>
         <translation>%1 er for stor: højst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="330" />
+        <location filename="../error_text.py" line="354" />
         <source>%1 holds an invisible control character (NUL) that cannot be saved; delete it or type the text again.</source>
         <translation>%1 indeholder et usynligt kontroltegn (NUL), som ikke kan gemmes; slet det, eller skriv teksten igen.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="341" />
+        <location filename="../error_text.py" line="365" />
         <source>%1 is too short: at least %2 characters.</source>
         <translation>%1: der skal være mindst %2 tegn.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="349" />
+        <location filename="../error_text.py" line="373" />
         <source>%1: at most %2 may be given.</source>
         <translation>%1: der må højst angives %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="355" />
+        <location filename="../error_text.py" line="379" />
         <source>%1: at least %2 must be given.</source>
         <translation>%1: der skal angives mindst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="360" />
+        <location filename="../error_text.py" line="384" />
         <source>%1 names the same thing twice.</source>
         <translation>%1 nævner det samme to gange.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="367" />
+        <location filename="../error_text.py" line="391" />
         <source>%1: %2 is not a date; write it as YYYY-MM-DD.</source>
         <translation>%1: %2 er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="376" />
+        <location filename="../error_text.py" line="400" />
         <source>%1: %2 is not written the right way.</source>
         <translation>%1: %2 er ikke skrevet på den rigtige måde.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="381" />
+        <location filename="../error_text.py" line="405" />
         <source>%1 is not a field of this record.</source>
         <translation>%1 er ikke et felt i denne post.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="386" />
+        <location filename="../error_text.py" line="410" />
         <source>%1 must be a number.</source>
         <translation>%1 skal være et tal.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="391" />
+        <location filename="../error_text.py" line="415" />
         <source>%1: %2 is not an e-mail address (e.g. name@example.dk).</source>
         <translation>%1: %2 er ikke en e-mailadresse (f.eks. navn@eksempel.dk).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="399" />
+        <location filename="../error_text.py" line="423" />
         <source>%1: a website address starts with http:// or https:// (e.g. https://www.example.dk).</source>
         <translation>%1: en hjemmesideadresse begynder med http:// eller https:// (f.eks. https://www.eksempel.dk).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="408" />
+        <location filename="../error_text.py" line="432" />
         <source>A location needs both latitude and longitude.</source>
         <translation>En placering skal have både breddegrad og længdegrad.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="412" />
+        <location filename="../error_text.py" line="436" />
         <source>An individual volunteer is registered only with consent: fill in the date of consent.</source>
         <translation>En frivillig person registreres kun med samtykke: udfyld datoen for samtykket.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="419" />
+        <location filename="../error_text.py" line="443" />
         <source>An individual volunteer is registered only for a stated purpose: fill in the purpose.</source>
         <translation>En frivillig person registreres kun til et oplyst formål: udfyld formålet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="426" />
+        <location filename="../error_text.py" line="450" />
         <source>An individual volunteer is personal data and cannot be shown publicly.</source>
         <translation>En frivillig person er personoplysninger og kan ikke vises offentligt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="432" />
+        <location filename="../error_text.py" line="456" />
         <source>The id %1 is already in use.</source>
         <translation>Id'et %1 er allerede i brug.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="435" />
+        <location filename="../error_text.py" line="459" />
         <source>%1 is free.</source>
         <translation>%1 er ledigt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="442" />
+        <location filename="../error_text.py" line="466" />
         <source>%1: there is no problem statement with the id %2.</source>
         <translation>%1: der findes ingen problemstilling med id'et %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="444" />
+        <location filename="../error_text.py" line="468" />
         <source>%1: there is no actor with the id %2.</source>
         <translation>%1: der findes ingen aktør med id'et %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="449" />
+        <location filename="../error_text.py" line="473" />
         <source>An actor cannot be its own parent organisation.</source>
         <translation>En aktør kan ikke være sin egen overordnede organisation.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="453" />
+        <location filename="../error_text.py" line="477" />
         <source>The same partnership appears twice.</source>
         <translation>Det samme partnerskab optræder to gange.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="459" />
+        <location filename="../error_text.py" line="483" />
         <source>It cannot be deleted: a partnership refers to it. Close it instead.</source>
         <translation>Den kan ikke slettes: et partnerskab henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="464" />
+        <location filename="../error_text.py" line="488" />
         <source>It cannot be deleted: %1 partnerships refer to it. Close it instead.</source>
         <translation>Den kan ikke slettes: %1 partnerskaber henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="478" />
+        <location filename="../error_text.py" line="502" />
         <source>%1 is not a status; it can move on to: %2.</source>
         <translation>%1 er ikke en status; den kan gå videre til: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="486" />
+        <location filename="../error_text.py" line="510" />
         <source>A problem statement cannot move from %1 to %2; it can move on to: %3.</source>
         <translation>En problemstilling kan ikke gå fra %1 til %2; den kan gå videre til: %3.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="498" />
+        <location filename="../error_text.py" line="522" />
         <source>The file is not valid JSON (line %1, column %2).</source>
         <translation>Filen er ikke gyldig JSON (linje %1, kolonne %2).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="505" />
+        <location filename="../error_text.py" line="529" />
         <source>The file is not a landscape document.</source>
         <translation>Filen er ikke et landskabsdokument.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="510" />
+        <location filename="../error_text.py" line="534" />
         <source>%1: %2 is not the code of a Danish municipality.</source>
         <translation>%1: %2 er ikke koden for en dansk kommune.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="567" />
+        <location filename="../error_text.py" line="591" />
         <source>The action could not be completed (%1).</source>
         <translation>Handlingen kunne ikke gennemføres (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="571" />
+        <location filename="../error_text.py" line="595" />
         <source>The file %1 cannot be read or written.</source>
         <translation>Filen %1 kan ikke læses eller skrives.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="575" />
+        <location filename="../error_text.py" line="599" />
         <source>An unexpected error occurred (%1).</source>
         <translation>Der opstod en uventet fejl (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="581" />
+        <location filename="../error_text.py" line="605" />
         <source>Nothing was saved.</source>
         <translation>Intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="592" />
+        <location filename="../error_text.py" line="616" />
         <source>Nothing was saved; %1 problems:</source>
         <translation>Intet blev gemt; %1 fejl:</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="597" />
+        <location filename="../error_text.py" line="621" />
         <source>… and %1 more.</source>
         <translation>… og %1 til.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="609" />
+        <location filename="../error_text.py" line="633" />
         <source>There is no actor with the id %1.</source>
         <translation>Der findes ingen aktør med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="611" />
+        <location filename="../error_text.py" line="635" />
         <source>There is no problem statement with the id %1.</source>
         <translation>Der findes ingen problemstilling med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="613" />
+        <location filename="../error_text.py" line="637" />
         <source>There is no partnership %1.</source>
         <translation>Der findes intet partnerskab %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="615" />
+        <location filename="../error_text.py" line="639" />
         <source>%1 was not found.</source>
         <translation>%1 blev ikke fundet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="622" />
+        <location filename="../error_text.py" line="646" />
         <source>Someone else changed the actor %1 while you edited it.</source>
         <translation>En anden har ændret aktøren %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="624" />
+        <location filename="../error_text.py" line="648" />
         <source>Someone else changed the problem statement %1 while you edited it.</source>
         <translation>En anden har ændret problemstillingen %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="628" />
+        <location filename="../error_text.py" line="652" />
         <source>Someone else changed the partnership %1 while you edited it.</source>
         <translation>En anden har ændret partnerskabet %1, mens du redigerede det.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="632" />
+        <location filename="../error_text.py" line="656" />
         <source>Someone else changed %1 while you edited it.</source>
         <translation>En anden har ændret %1, mens du redigerede.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="642" />
+        <location filename="../error_text.py" line="666" />
         <source>%1 is not a database address.</source>
         <translation>%1 er ikke en databaseadresse.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="645" />
+        <location filename="../error_text.py" line="669" />
         <source>The folder %1 for the database cannot be created.</source>
         <translation>Mappen %1 til databasen kan ikke oprettes.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="649" />
+        <location filename="../error_text.py" line="673" />
         <source>This kind of database cannot be used: %1.</source>
         <translation>Denne slags database kan ikke bruges: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="651" />
+        <location filename="../error_text.py" line="675" />
         <source>The database %1 holds tables that were not made by this application; choose another database.</source>
         <translation>Databasen %1 indeholder tabeller, som ikke er lavet af dette program; vælg en anden database.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="657" />
+        <location filename="../error_text.py" line="681" />
         <source>The database %1 cannot be opened. Check that it exists and that you may use it.</source>
         <translation>Databasen %1 kan ikke åbnes. Kontrollér, at den findes, og at du har adgang til den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="664" />
+        <location filename="../error_text.py" line="688" />
         <source>The database %1 cannot be used.</source>
         <translation>Databasen %1 kan ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="671" />
+        <location filename="../error_text.py" line="695" />
         <source>The problem statement says nothing a partner could be matched on: fill in at least one of %1.</source>
         <translation>Problemstillingen siger intet, som en partner kan matches på: udfyld mindst én af %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="686" />
+        <location filename="../error_text.py" line="710" />
         <source>Nothing was imported.</source>
         <translation>Intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="690" />
+        <location filename="../error_text.py" line="714" />
         <source>The file %1 cannot be read.</source>
         <translation>Filen %1 kan ikke læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="699" />
+        <location filename="../error_text.py" line="723" />
         <source>%1 is not a kind of boundary; use one of %2.</source>
         <translation>%1 er ikke en slags grænser; brug en af %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="707" />
+        <location filename="../error_text.py" line="731" />
         <source>Files like %1 cannot be imported; use GeoJSON (.geojson, .json), GeoPackage (.gpkg) or Shapefile (.shp, or a .zip holding one).</source>
         <translation>Filer som %1 kan ikke importeres; brug GeoJSON (.geojson, .json), GeoPackage (.gpkg) eller Shapefile (.shp, eller en .zip med en).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="718" />
+        <location filename="../error_text.py" line="742" />
         <source>The zip file %1 holds several shapefiles (%2); unpack it and import one of them.</source>
         <translation>Zip-filen %1 indeholder flere shapefiler (%2); pak den ud, og importér en af dem.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="729" />
+        <location filename="../error_text.py" line="753" />
         <source>Its columns are: %1.</source>
         <translation>Filens kolonner er: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="734" />
+        <location filename="../error_text.py" line="758" />
         <source>The file %1 has no column %2.</source>
         <translation>Filen %1 har ingen kolonne %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="743" />
+        <location filename="../error_text.py" line="767" />
         <source>The file %1 has no column with the names of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes navne.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="745" />
+        <location filename="../error_text.py" line="769" />
         <source>The file %1 has no column with the codes of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes koder.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="753" />
+        <location filename="../error_text.py" line="777" />
         <source>The file %1 holds no areas (polygons).</source>
         <translation>Filen %1 indeholder ingen områder (polygoner).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="755" />
+        <location filename="../error_text.py" line="779" />
         <source>It holds: %1.</source>
         <translation>Den indeholder: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="761" />
+        <location filename="../error_text.py" line="785" />
         <source>No area in the file %1 has a code in the column %2.</source>
         <translation>Intet område i filen %1 har en kode i kolonnen %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="768" />
+        <location filename="../error_text.py" line="792" />
         <source>longitude/latitude</source>
         <translation>længdegrad/breddegrad</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="770" />
+        <location filename="../error_text.py" line="794" />
         <source>Some coordinates in %1 cannot be converted from %2.</source>
         <translation>Nogle koordinater i %1 kan ikke omregnes fra %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="777" />
+        <location filename="../error_text.py" line="801" />
         <source>The file %1 does not exist.</source>
         <translation>Filen %1 findes ikke.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="778" />
+        <location filename="../error_text.py" line="802" />
         <source>%1 is a folder, not a file.</source>
         <translation>%1 er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="780" />
+        <location filename="../error_text.py" line="804" />
         <source>The file %1 is empty.</source>
         <translation>Filen %1 er tom.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="781" />
+        <location filename="../error_text.py" line="805" />
         <source>The file %1 has no shapes.</source>
         <translation>Filen %1 har ingen former.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="782" />
+        <location filename="../error_text.py" line="806" />
         <source>%1 is not a readable zip file.</source>
         <translation>%1 er ikke en zip-fil, der kan læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="784" />
+        <location filename="../error_text.py" line="808" />
         <source>The zip file %1 holds no shapefile (.shp).</source>
         <translation>Zip-filen %1 indeholder ingen shapefil (.shp).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="792" />
+        <location filename="../error_text.py" line="816" />
         <source>The file %1 does not say which coordinate system it uses, and its coordinates are not longitude/latitude. Keep the .prj file beside a shapefile, or save the file with its coordinate system (e.g. EPSG:25832).</source>
         <translation>Filen %1 oplyser ikke, hvilket koordinatsystem den bruger, og dens koordinater er ikke længdegrad/breddegrad. Behold .prj-filen ved siden af en shapefil, eller gem filen med dens koordinatsystem (f.eks. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="807" />
+        <location filename="../error_text.py" line="831" />
         <source>The problem statement %1 and the actor %2 are already partners (stage: %3).</source>
         <translation>Problemstillingen %1 og aktøren %2 er allerede partnere (fase: %3).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="822" />
+        <location filename="../error_text.py" line="846" />
         <source>it owns the problem statements %1</source>
         <translation>den ejer problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="828" />
+        <location filename="../error_text.py" line="852" />
         <source>it is a partner on the problem statements %1</source>
         <translation>den er partner på problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="836" />
+        <location filename="../error_text.py" line="860" />
         <source>it is the parent organisation of %1</source>
         <translation>den er overordnet organisation for %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="840" />
+        <location filename="../error_text.py" line="864" />
         <source>The actor %1 cannot be deleted: %2.</source>
         <translation>Aktøren %1 kan ikke slettes: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="847" />
+        <location filename="../error_text.py" line="871" />
         <source>Stopped; nothing was changed.</source>
         <translation>Afbrudt; intet blev ændret.</translation>
     </message>
@@ -2053,289 +2103,279 @@
         <translation>&amp;Fil:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="170" />
+        <location filename="../import_wizard.py" line="172" />
         <source>&amp;Encoding:</source>
         <translation>&amp;Tegnsæt:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="171" />
+        <location filename="../import_wizard.py" line="173" />
         <source>&amp;Delimiter:</source>
         <translation>&amp;Skilletegn:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="172" />
+        <location filename="../import_wizard.py" line="174" />
         <source>&amp;Worksheet:</source>
         <translation>&amp;Ark:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="173" />
+        <location filename="../import_wizard.py" line="175" />
         <source>&amp;Header line:</source>
         <translation>&amp;Overskriftslinje:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="197" />
+        <location filename="../import_wizard.py" line="199" />
         <source>Import a register</source>
         <translation>Importér et register</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="199" />
+        <location filename="../import_wizard.py" line="201" />
         <source>Registers (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Registre (*.csv *.xlsx *.txt);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="260" />
-        <source>Excel workbook, worksheet %1; header in row %2; %3 columns.</source>
-        <translation>Excel-projektmappe, ark %1; overskrift i række %2; %3 kolonner.</translation>
+        <location filename="../import_wizard.py" line="262" />
+        <source>Excel workbook · worksheet %1 · header in row %2 · %3 columns</source>
+        <translation>Excel-projektmappe · ark %1 · overskrift i række %2 · %3 kolonner</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="275" />
-        <source>CSV file, %1, %2; header in line %3; %4 columns.</source>
-        <translation>CSV-fil, %1, %2; overskrift i linje %3; %4 kolonner.</translation>
+        <location filename="../import_wizard.py" line="277" />
+        <source>CSV file · %1 · %2 · header in line %3 · %4 columns</source>
+        <translation>CSV-fil · %1 · %2 · overskrift i linje %3 · %4 kolonner</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="282" />
-        <source>About %1 rows.</source>
-        <translation>Omkring %1 rækker.</translation>
+        <location filename="../import_wizard.py" line="284" />
+        <source>about %1 rows</source>
+        <translation>omkring %1 rækker</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="298" />
+        <location filename="../import_wizard.py" line="300" />
         <source>Match the columns</source>
         <translation>Tilknyt kolonnerne</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="304" />
+        <location filename="../import_wizard.py" line="303" />
         <source>Column in the file</source>
         <translation>Kolonne i filen</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="305" />
+        <location filename="../import_wizard.py" line="304" />
         <source>Examples</source>
         <translation>Eksempler</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="306" />
-        <location filename="../import_wizard.py" line="441" />
+        <location filename="../import_wizard.py" line="305" />
+        <location filename="../import_wizard.py" line="439" />
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="315" />
+        <location filename="../import_wizard.py" line="314" />
         <source>&amp;Merge sure duplicates (within the list and with the register)</source>
         <translation>&amp;Læg sikre dubletter sammen (i listen og med registret)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="323" />
+        <location filename="../import_wizard.py" line="322" />
         <source>&amp;Kind of rows without one:</source>
         <translation>&amp;Type for rækker uden type:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="337" />
+        <location filename="../import_wizard.py" line="335" />
         <source>The columns are matched as at the last import from this source.</source>
         <translation>Kolonnerne er tilknyttet som ved sidste import fra denne kilde.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="341" />
+        <location filename="../import_wizard.py" line="339" />
         <source>The columns are matched by their names. Check each one; the choice is remembered for the next list from the same source.</source>
         <translation>Kolonnerne er tilknyttet ud fra deres navne. Kontrollér hver enkelt; valget huskes til næste liste fra samme kilde.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="358" />
+        <location filename="../import_wizard.py" line="356" />
         <source>Field for column %1</source>
         <translation>Felt for kolonnen %1</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="359" />
+        <location filename="../import_wizard.py" line="357" />
         <source>— not imported —</source>
         <translation>— importeres ikke —</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="370" />
+        <location filename="../import_wizard.py" line="368" />
         <source>Reject the row</source>
         <translation>Afvis rækken</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="392" />
+        <location filename="../import_wizard.py" line="390" />
         <source>Choose the column that holds the name.</source>
         <translation>Vælg den kolonne, der indeholder navnet.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="397" />
+        <location filename="../import_wizard.py" line="395" />
         <source>Each of these fields can take one column only: %1.</source>
         <translation>Hvert af disse felter kan kun tage én kolonne: %1.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="420" />
+        <location filename="../import_wizard.py" line="418" />
         <source>Check before importing</source>
         <translation>Kontrollér før import</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="421" />
+        <location filename="../import_wizard.py" line="419" />
         <source>Nothing has been stored yet.</source>
         <translation>Intet er gemt endnu.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="423" />
+        <location filename="../import_wizard.py" line="421" />
         <source>&amp;Import</source>
         <translation>&amp;Importér</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="432" />
+        <location filename="../import_wizard.py" line="430" />
         <source>Line</source>
         <translation>Linje</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="433" />
+        <location filename="../import_wizard.py" line="431" />
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="434" />
-        <location filename="../import_wizard.py" line="442" />
+        <location filename="../import_wizard.py" line="432" />
+        <location filename="../import_wizard.py" line="440" />
         <source>Value</source>
         <translation>Værdi</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="435" />
+        <location filename="../import_wizard.py" line="433" />
         <source>Reason</source>
         <translation>Årsag</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="443" />
+        <location filename="../import_wizard.py" line="441" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="444" />
+        <location filename="../import_wizard.py" line="442" />
         <source>Lines</source>
         <translation>Linjer</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="450" />
+        <location filename="../import_wizard.py" line="448" />
         <source>Actor</source>
         <translation>Aktør</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="451" />
+        <location filename="../import_wizard.py" line="449" />
         <source>May be the same as</source>
         <translation>Er måske den samme som</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="452" />
+        <location filename="../import_wizard.py" line="450" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="453" />
+        <location filename="../import_wizard.py" line="451" />
         <source>Evidence</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="462" />
+        <location filename="../import_wizard.py" line="460" />
         <source>&amp;Save rejected rows as CSV…</source>
         <translation>&amp;Gem afviste rækker som CSV…</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="478" />
+        <location filename="../import_wizard.py" line="476" />
         <source>Reading every row…</source>
         <translation>Læser alle rækker…</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="541" />
+        <location filename="../import_wizard.py" line="539" />
         <source>%1 rows read: %2 new actors, %3 to update, %4 unchanged, %5 rows merged into others, %6 rejected.</source>
         <translation>%1 rækker læst: %2 nye aktører, %3 opdateres, %4 uændrede, %5 rækker lagt sammen med andre, %6 afvist.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="581" />
+        <location filename="../import_wizard.py" line="584" />
         <source>Rejected rows (%1)</source>
         <translation>Afviste rækker (%1)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="584" />
+        <location filename="../import_wizard.py" line="587" />
         <source>Kept for review (%1)</source>
         <translation>Til gennemsyn (%1)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="587" />
+        <location filename="../import_wizard.py" line="590" />
         <source>Possible duplicates (%1)</source>
         <translation>Mulige dubletter (%1)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="604" />
+        <location filename="../import_wizard.py" line="607" />
         <source>Save rejected rows</source>
         <translation>Gem afviste rækker</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="606" />
+        <location filename="../import_wizard.py" line="609" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="623" />
+        <location filename="../import_wizard.py" line="626" />
         <source>%1 rejected rows saved in %2.</source>
         <translation>%1 afviste rækker gemt i %2.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="632" />
-        <source>no matching code</source>
-        <translation>ingen passende kode</translation>
-    </message>
-    <message>
-        <location filename="../import_wizard.py" line="633" />
-        <source>unknown postcode</source>
-        <translation>ukendt postnummer</translation>
-    </message>
-    <message>
-        <location filename="../import_wizard.py" line="634" />
-        <source>not a valid value</source>
-        <translation>ikke en gyldig værdi</translation>
-    </message>
-    <message>
-        <location filename="../import_wizard.py" line="655" />
+        <location filename="../import_wizard.py" line="649" />
         <source>Importing</source>
         <translation>Importerer</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="674" />
+        <location filename="../import_wizard.py" line="651" />
+        <source>In one go: Cancel leaves the register as it was.</source>
+        <translation>I ét hug: Annuller efterlader registret, som det var.</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="671" />
         <source>Storing the actors…</source>
         <translation>Gemmer aktørerne…</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="705" />
+        <location filename="../import_wizard.py" line="702" />
         <source>Imported</source>
         <translation>Importeret</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="708" />
+        <location filename="../import_wizard.py" line="705" />
         <source>%1 rows read: %2 new actors, %3 updated, %4 unchanged, %5 rows merged, %6 rejected.</source>
         <translation>%1 rækker læst: %2 nye aktører, %3 opdateret, %4 uændrede, %5 rækker lagt sammen, %6 afvist.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="723" />
+        <location filename="../import_wizard.py" line="720" />
         <source>%1 values are kept on the actors for review.</source>
         <translation>%1 værdier er gemt på aktørerne til gennemsyn.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="737" />
+        <location filename="../import_wizard.py" line="735" />
         <source>Not imported</source>
         <translation>Ikke importeret</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="740" />
+        <location filename="../import_wizard.py" line="738" />
         <source>The import was cancelled; nothing was changed.</source>
         <translation>Importen blev afbrudt; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="745" />
+        <location filename="../import_wizard.py" line="743" />
         <source>Someone changed the register meanwhile. Go back and check again.</source>
         <translation>Nogen har ændret registret imens. Gå tilbage og kontrollér igen.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="751" />
+        <location filename="../import_wizard.py" line="749" />
         <source>Nothing was changed.</source>
         <translation>Intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="773" />
+        <location filename="../import_wizard.py" line="771" />
         <source>Import a register (CSV or Excel)</source>
         <translation>Importér et register (CSV eller Excel)</translation>
     </message>
@@ -2745,22 +2785,22 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../forms/fields.py" line="255" />
+        <location filename="../forms/fields.py" line="261" />
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../forms/fields.py" line="258" />
+        <location filename="../forms/fields.py" line="264" />
         <source>Clear</source>
         <translation>Ryd</translation>
     </message>
     <message>
-        <location filename="../forms/fields.py" line="270" />
+        <location filename="../forms/fields.py" line="276" />
         <source>%1: today</source>
         <translation>%1: i dag</translation>
     </message>
     <message>
-        <location filename="../forms/fields.py" line="271" />
+        <location filename="../forms/fields.py" line="277" />
         <source>%1: clear</source>
         <translation>%1: ryd</translation>
     </message>
@@ -3472,113 +3512,118 @@
 <context>
     <name>ProfileHtml</name>
     <message>
-        <location filename="../tabs/profiles.py" line="42" />
+        <location filename="../tabs/profiles.py" line="43" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="44" />
+        <location filename="../tabs/profiles.py" line="45" />
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="49" />
+        <location filename="../tabs/profiles.py" line="50" />
         <source>We are</source>
         <translation>Vi er</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="50" />
-        <location filename="../tabs/profiles.py" line="72" />
+        <location filename="../tabs/profiles.py" line="51" />
+        <location filename="../tabs/profiles.py" line="81" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="51" />
+        <location filename="../tabs/profiles.py" line="52" />
         <source>Our role towards the target group</source>
         <translation>Vores rolle i forhold til målgruppen</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="52" />
+        <location filename="../tabs/profiles.py" line="53" />
         <source>Resources and competences</source>
         <translation>Ressourcer og kompetencer</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="53" />
+        <location filename="../tabs/profiles.py" line="54" />
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="54" />
+        <location filename="../tabs/profiles.py" line="55" />
         <source>Best at</source>
         <translation>Bedst til</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="55" />
+        <location filename="../tabs/profiles.py" line="56" />
         <source>Worst at</source>
         <translation>Dårligst til</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="56" />
+        <location filename="../tabs/profiles.py" line="57" />
         <source>Successful projects</source>
         <translation>Succesfulde projekter</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="57" />
+        <location filename="../tabs/profiles.py" line="58" />
         <source>Attractive partner because</source>
         <translation>Attraktiv partner fordi</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="58" />
+        <location filename="../tabs/profiles.py" line="59" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="70" />
+        <location filename="../tabs/profiles.py" line="67" />
+        <source>To review (kept from an import)</source>
+        <translation>Til gennemsyn (gemt fra en import)</translation>
+    </message>
+    <message>
+        <location filename="../tabs/profiles.py" line="79" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="71" />
+        <location filename="../tabs/profiles.py" line="80" />
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="73" />
+        <location filename="../tabs/profiles.py" line="82" />
         <source>Our role in the project</source>
         <translation>Vores rolle i projektet</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="74" />
+        <location filename="../tabs/profiles.py" line="83" />
         <source>We seek someone who</source>
         <translation>Vi søger nogen, der</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="75" />
+        <location filename="../tabs/profiles.py" line="84" />
         <source>Resources sought</source>
         <translation>Søgte ressourcer</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="76" />
+        <location filename="../tabs/profiles.py" line="85" />
         <source>Roles sought</source>
         <translation>Søgte roller</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="77" />
+        <location filename="../tabs/profiles.py" line="86" />
         <source>The partner must not</source>
         <translation>Partneren skal ikke</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="78" />
+        <location filename="../tabs/profiles.py" line="87" />
         <source>As a partner you get</source>
         <translation>Som partner får du</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="80" />
+        <location filename="../tabs/profiles.py" line="89" />
         <source>Involves a statutory task</source>
         <translation>Indebærer en myndighedsopgave</translation>
     </message>
     <message>
-        <location filename="../tabs/profiles.py" line="81" />
+        <location filename="../tabs/profiles.py" line="90" />
         <source>Yes</source>
         <translation>Ja</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 
 from mapper.domain.model import Actor, ProblemStatement
 from mapper.domain.vocabulary import Vocabulary
+from ui.error_text import review_note_text
 from ui.models.problem_table import status_label
 
 
@@ -57,7 +58,15 @@ class ProfileHtml(QObject):
             (self.tr("Attractive partner because"), p.attractive_partner_because),
             (self.tr("How we know it works"), p.how_we_know_it_works),
         ]
-        return f"<h2>{html.escape(a.name)}</h2>" + self._rows(rows)
+        review = ""
+        if a.review_notes:
+            items = "".join(
+                f"<li>{html.escape(review_note_text(n.field, n.value, n.reason))}</li>"
+                for n in a.review_notes
+            )
+            title = html.escape(self.tr("To review (kept from an import)"))
+            review = f"<h3>{title}</h3><ul>{items}</ul>"
+        return f"<h2>{html.escape(a.name)}</h2>" + self._rows(rows) + review
 
     def problem(self, p: ProblemStatement) -> str:
         s = p.seeking
