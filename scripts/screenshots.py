@@ -8,6 +8,7 @@ after each view has been set up.
 
 from __future__ import annotations
 
+import csv
 import sys
 import tempfile
 from collections.abc import Callable
@@ -29,6 +30,70 @@ def select_actor(window: MainWindow, name: str) -> None:
         if model.index(row, ActorTableModel.COL_NAME).data() == name:
             window.actor_view.selectRow(row)
             return
+
+
+REGISTER = [
+    [
+        "Foreningsnavn",
+        "Type",
+        "Adresse",
+        "Postnr.",
+        "By",
+        "CVR-nr.",
+        "E-mail",
+        "Hjemmeside",
+        "Formål",
+        "Målgrupper",
+    ],
+    [
+        "Gjesing IF",
+        "Idrætsforening",
+        "Gjesingvej 1",
+        "6700",
+        "Esbjerg",
+        "",
+        "info@gjesing-if.dk",
+        "https://gjesing-if.dk",
+        "Fodbold og gymnastik for alle aldre",
+        "Børn, unge",
+    ],
+    [
+        "Kvaglund Lektiecafé",
+        "forening",
+        "Kvaglundvej 5",
+        "6705",
+        "Esbjerg Ø",
+        "",
+        "",
+        "",
+        "Lektiehjælp til børn og unge",
+        "Frafaldstruede unge",
+    ],
+    [
+        "Sammen om sindet, Esbjerg",
+        "frivillig organisation",
+        "",
+        "6700",
+        "Esbjerg",
+        "",
+        "",
+        "",
+        "",
+        "Psykisk sårbare",
+    ],
+    ["Strandens Venner", "forening", "", "6710", "Esbjerg V", "", "", "", "", "Sårbare fiskere"],
+    ["Klik Her", "forening", "", "6700", "", "", "", "javascript:alert(1)", "", ""],
+    ["Fjernklubben", "forening", "", "9999", "Intetsteds", "", "", "", "", ""],
+]
+"""A small association list as Danish Excel exports it (cp1252, ';', a title line)."""
+
+
+def register_list(folder: str) -> str:
+    path = Path(folder) / "conventus-foreninger.csv"
+    with path.open("w", encoding="cp1252", newline="") as fh:
+        fh.write("Foreningsliste fra Conventus, udtrukket 1.12.2026\r\n\r\n")
+        csv.writer(fh, delimiter=";").writerows(REGISTER)
+    return str(path)
 
 
 def main(out_dir: str) -> int:
@@ -128,6 +193,17 @@ def main(out_dir: str) -> int:
             lambda: (dialogs.pop().close(), dialogs.append(window.show_guide())),
             700,
         ),
+        (
+            "import-wizard-columns.png",
+            lambda: (
+                dialogs.pop().close(),
+                dialogs.append(window.files.ask_import_register(register_list(tmp.name))),
+                dialogs[-1].move(150, 60),
+                dialogs[-1].next(),
+            ),
+            1000,
+        ),
+        ("import-wizard-check.png", lambda: dialogs[-1].next(), 2500),
     ]
 
     def run_step(index: int) -> None:
