@@ -26,6 +26,7 @@ from synth import generate_landscape
 
 from mapper.domain.dedupe import find_duplicates
 from mapper.domain.model import Actor
+from mapper.io.bulk import collector_paused
 from mapper.io.interchange import actor_from_dict
 
 
@@ -68,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         planted.add((min(original.id, f"new-{i}"), max(original.id, f"new-{i}")))
     gc.collect()
     started = time.perf_counter()
-    pairs = find_duplicates(fresh, existing)
+    with collector_paused():  # as the services call it
+        pairs = find_duplicates(fresh, existing)
     elapsed = time.perf_counter() - started
     merges = sum(p.decision == "merge" for p in pairs)
     found = planted & {(p.first_id, p.second_id) for p in pairs}

@@ -3,6 +3,7 @@ checked by its modulus-11 control (weights 2, 7, 6, 5, 4, 3, 2, 1)."""
 
 from __future__ import annotations
 
+import operator
 import re
 
 _WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
@@ -10,14 +11,16 @@ _WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 # "CVR-nr. 12.34.56.78".
 _PREFIX = re.compile(r"^\s*(?:cvr(?:[\s.-]*nr)?\.?\s*:?\s*)?(?:dk)?[\s:-]*", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s.\-]")
+_EIGHT_DIGITS = re.compile(r"[1-9][0-9]{7}", re.ASCII)
 
 
 def valid_cvr(text: str) -> bool:
     """True for exactly eight digits whose weighted sum is divisible by 11 (no prefix, no
     spaces; use ``normalise_cvr`` for text as typed). The first digit is never 0."""
-    if len(text) != 8 or not text.isascii() or not text.isdigit() or text[0] == "0":
+    if _EIGHT_DIGITS.fullmatch(text) is None:
         return False
-    return sum(int(d) * w for d, w in zip(text, _WEIGHTS, strict=True)) % 11 == 0
+    total: int = sum(map(operator.mul, map(int, text), _WEIGHTS))
+    return total % 11 == 0
 
 
 def normalise_cvr(text: str | None) -> str | None:

@@ -221,6 +221,7 @@ def _town_municipalities() -> Mapping[str, str]:
     return {town: codes.pop() for town, codes in found.items() if len(codes) == 1}
 
 
+@functools.lru_cache(maxsize=50_000)
 def _town_places(city: str | None, postcode: str | None) -> frozenset[str]:
     """The place words of where a record says it is: its town, else its postcode's town."""
     if city:
@@ -408,19 +409,19 @@ def _unmatched(words: Iterable[str], others: Sequence[str]) -> list[str]:
     return [
         w
         for w in words
-        if not any(w in o or o in w for o in others)
-        and (process.extractOne(w, others, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH) is None)
+        if not any(w in o or o in w or fuzz.ratio(w, o, score_cutoff=_WORD_MATCH) for o in others)
     ]
 
 
-def _different_words(a: Sequence[str], b: Sequence[str]) -> str:
+@functools.lru_cache(maxsize=100_000)
+def _different_words(a: tuple[str, ...], b: tuple[str, ...]) -> str:
     """'dansk ≠ ungdommens' when each name has a word the other has nothing like ('Dansk Røde
     Kors' and 'Ungdommens Røde Kors'), else ''."""
     mine, theirs = set(a) - set(b), set(b) - set(a)
     if not mine or not theirs:
         return ""
-    only_mine = _unmatched(sorted(mine), sorted(set(b)))
-    only_theirs = _unmatched(sorted(theirs), sorted(set(a))) if only_mine else []
+    only_mine = _unmatched(sorted(mine), b)
+    only_theirs = _unmatched(sorted(theirs), a) if only_mine else []
     if only_mine and only_theirs:
         return f"words {' '.join(only_mine)} ≠ {' '.join(only_theirs)}"
     return ""
@@ -460,9 +461,11 @@ def _name_score(first: _Features, second: _Features) -> tuple[float, str]:
                 fuzz.ratio(a.placeless_key, b.placeless_key),
                 fuzz.ratio(a.placeless_compact, b.placeless_compact),
             )
-    different = _different_words(a.rest, b.rest)
-    if different and not note:
-        score = min(score, adjust["name_cap_other_words"])
+    # (Only worth the look when the score is above what it would cap.)
+    cap = adjust["name_cap_other_words"]
+    different = _different_words(a.rest, b.rest) if score > cap and not note else ""
+    if different:
+        score = min(score, cap)
         note = different
     abbreviation = _abbreviates(a, b) or _abbreviates(b, a)
     if abbreviation and (not note or note == different):
@@ -479,58 +482,73 @@ def _name_score(first: _Features, second: _Features) -> tuple[float, str]:
 
 
 def _score(
-    a: _Features, b: _Features, shared: Collection[str] = ()
+    a: _Features, b: _Features, shared: Collection[str] = (), floor: float = 0.0
 ) -> tuple[float, tuple[Evidence, ...]] | None:
-    """The pair's score and evidence, or None when two valid CVR numbers say they are two.
-    ``shared`` are values on too many records to say anything ('email:fc@esbjerg.dk')."""
+    """The pair's score and evidence; None when two valid CVR numbers say they are two, or
+    when the score is below ``floor``. ``shared`` are values on too many records to say
+    anything ('email:fc@esbjerg.dk')."""
     if a.cvr and b.cvr and a.cvr != b.cvr:
         return None
     config = settings()
     adjust = config.adjustments
     names, note = _name_score(a, b)
-    detail = f"name score {round(names)}" + (f" ({note})" if note else "")
-    evidence = [Evidence("name", names >= config.review, detail)]
     score = names
     same_cvr = a.cvr is not None and a.cvr == b.cvr
-    if same_cvr:
-        evidence.append(Evidence("cvr", True, f"cvr {a.cvr}"))
-    for field, mine, theirs, adjustment in (
-        ("email", a.email, b.email, "same_email"),
-        ("website", a.website, b.website, "same_website"),
-        ("phone", a.phone, b.phone, "same_phone"),
-        ("address", a.address, b.address, "same_address"),
-    ):
-        if mine and mine == theirs and f"{field}:{mine}" not in shared:
-            score += adjust[adjustment]
-            shown = mine.partition("|")[0] if field == "address" else mine
-            evidence.append(Evidence(field, True, f"{field} {shown}"))
+    agreeing = [
+        (field, mine)
+        for field, mine, theirs in (
+            ("email", a.email, b.email),
+            ("website", a.website, b.website),
+            ("phone", a.phone, b.phone),
+            ("address", a.address, b.address),
+        )
+        if mine and mine == theirs and f"{field}:{mine}" not in shared
+    ]
+    for field, _ in agreeing:
+        score += adjust[f"same_{field}"]
     other_municipality = bool(
         a.municipality and b.municipality and a.municipality != b.municipality
     )
     other_town = bool(a.town_places and b.town_places and a.town_places.isdisjoint(b.town_places))
-    if a.postcode and b.postcode:
+    both_postcodes = bool(a.postcode and b.postcode)
+    if both_postcodes:
         if a.postcode == b.postcode:
             score += adjust["same_postcode"]
-            evidence.append(Evidence("postcode", True, f"postcode {a.postcode}"))
-        else:
-            if not (other_municipality or other_town):
-                score += adjust["other_postcode"]
-            evidence.append(Evidence("postcode", False, f"postcode {a.postcode} ≠ {b.postcode}"))
-    if other_town and not other_municipality:
+        elif not (other_municipality or other_town):
+            score += adjust["other_postcode"]
+    if other_municipality:
+        score += adjust["other_municipality"]
+    elif other_town:
         # Another town ('Tjæreborg', 'Esbjerg V'), also where one record has no postcode.
         score += adjust["other_town"]
+    if same_cvr and names >= config.cvr_name:
+        score = max(score, adjust["same_cvr"])
+    score = round(min(100.0, max(0.0, score)), 1)
+    if score < floor:
+        return None
+    # The evidence, in EVIDENCE_FIELDS order.
+    detail = f"name score {round(names)}" + (f" ({note})" if note else "")
+    evidence = [Evidence("name", names >= config.review, detail)]
+    if same_cvr:
+        evidence.append(Evidence("cvr", True, f"cvr {a.cvr}"))
+    for field, value in agreeing:
+        shown = value.partition("|")[0] if field == "address" else value
+        evidence.append(Evidence(field, True, f"{field} {shown}"))
+    if both_postcodes:
+        if a.postcode == b.postcode:
+            evidence.append(Evidence("postcode", True, f"postcode {a.postcode}"))
+        else:
+            evidence.append(Evidence("postcode", False, f"postcode {a.postcode} ≠ {b.postcode}"))
+    if other_town and not other_municipality:
         town = f"town {_marks(a.town_places)} ≠ {_marks(b.town_places)}"
         evidence.append(Evidence("town", False, town))
     if a.municipality and b.municipality:
         if other_municipality:
-            score += adjust["other_municipality"]
             detail = f"municipality {a.municipality} ≠ {b.municipality}"
         else:
             detail = f"municipality {a.municipality}"
         evidence.append(Evidence("municipality", not other_municipality, detail))
-    if same_cvr and names >= config.cvr_name:
-        score = max(score, adjust["same_cvr"])
-    return round(min(100.0, max(0.0, score)), 1), tuple(evidence)
+    return score, tuple(evidence)
 
 
 def score_pair(first: Actor, second: Actor) -> tuple[float, tuple[Evidence, ...]] | None:
@@ -774,8 +792,8 @@ def find_duplicates(
         first, second = (a, b) if a.id < b.id else (b, a)
         if (first.id, second.id) in decided:
             continue
-        scored = _score(first, second, shared)
-        if scored is None or scored[0] < floor:
+        scored = _score(first, second, shared, floor)
+        if scored is None:
             continue
         score, evidence = scored
         pairs.append(DuplicatePair(first.id, second.id, score, evidence, decision_for(score)))
