@@ -744,24 +744,41 @@ class _Planner:
             if a != b:
                 parent[max(a, b)] = min(a, b)
 
-        first_with: dict[tuple[str, str], int] = {}
+        merge = self.options.merge_duplicates
+        first_with: dict[tuple[str, object], int] = {}
         for i, row in enumerate(rows):
-            for key in (("id", row.given_id), ("cvr", row.cvr)):
-                if key[1]:
-                    union(i, first_with.setdefault((key[0], key[1]), i))
+            keys: list[tuple[str, object]] = [("id", row.given_id), ("cvr", row.cvr)]
+            if merge:  # the same record twice, whatever the scorer makes of its name
+                keys.append(("same", replace(row.actor, id="")))
+            for kind, key in keys:
+                if key:
+                    union(i, first_with.setdefault((kind, key), i))
         cvr_owner: dict[str, str] = {}
+        alike: dict[tuple[str, str, str | None], list[Actor]] = defaultdict(list)
         for actor in stored.values():
             cvr = actor_cvr(actor)
             if cvr:
                 cvr_owner.setdefault(cvr, actor.id)
+            alike[_plain_key(actor)].append(actor)
         matches: list[_Match | None] = [None] * len(rows)
         for i, row in enumerate(rows):
             if row.given_id and row.given_id in stored:
                 matches[i] = _Match(0, 100.0, row.given_id)
             elif row.cvr and row.cvr in cvr_owner:
                 matches[i] = _Match(1, 100.0, cvr_owner[row.cvr])
+            elif merge:
+                content = replace(row.actor, id="")
+                same = next(
+                    (
+                        a
+                        for a in alike.get(_plain_key(row.actor), ())
+                        if replace(a, id="") == content
+                    ),
+                    None,
+                )
+                if same is not None:
+                    matches[i] = _Match(2, 100.0, same.id)
         review: list[DuplicatePair] = []
-        merge = self.options.merge_duplicates
         for pair in pairs:
             first, second = index.get(pair.first_id), index.get(pair.second_id)
             if not (merge and pair.decision == "merge"):
@@ -883,6 +900,10 @@ def _free_id(base: str, taken: set[str]) -> str:
     while f"{base}-{number}" in taken:
         number += 1
     return f"{base}-{number}"
+
+
+def _plain_key(actor: Actor) -> tuple[str, str, str | None]:
+    return actor.name.casefold(), actor.kind, actor.location.postcode
 
 
 def _unexplained(uid: str) -> InputProblem:

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import text
 
 from mapper.domain.errors import Cancelled, ConflictError, ValidationError
 from mapper.domain.model import ReviewNote
-from mapper.persistence.database import Database
+from mapper.persistence.database import Database, open_database
 from mapper.services.actors import ActorEditService
 from mapper.services.landscape import LandscapeService
 from mapper.services.register_import import (
@@ -552,3 +554,48 @@ def test_rejected_rows_are_written_for_danish_excel(database: Database, tmp_path
     assert lines[1].startswith("9;CVR-nr.: not a valid CVR number")
     assert lines[2].startswith("10;Hjemmeside: a website address starts with http")
     assert ";javascript:alert(1);" in lines[2]
+
+
+# --------------------------------------------------------------------------- any register
+
+
+_WORDS = ["Gjesing", "Havnens", "Venner", "IF", "Spejd", "Ældre", "Café", "Kvaglund", "Ribe", "Æ"]
+_CELLS = {
+    "Navn": st.lists(st.sampled_from(_WORDS), min_size=0, max_size=3).map(" ".join),
+    "Type": st.sampled_from(["", "forening", "Idrætsforening", "Fond", "Forsamlingshus", "NGO"]),
+    "Postnr.": st.sampled_from(["", "6700", "6760", "8000", "9999", "67OO", "DK-6705"]),
+    "CVR": st.sampled_from(["", CVR_HAVNEN, "29400016", "12345678", "DK 29 40 00 24"]),
+    "Målgrupper": st.sampled_from(
+        ["", "Ensomme ældre", "Børn og unge", "ensomhed; pårørende", '=HYPERLINK("x")']
+    ),
+    "Frivillige": st.sampled_from(["", "12", "ca. 20", "mange", "-3"]),
+}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=st.lists(st.fixed_dictionaries(_CELLS), min_size=1, max_size=12))
+def test_any_register_is_accounted_for_and_a_second_import_adds_nothing(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[dict[str, str]]
+) -> None:
+    folder = tmp_path_factory.mktemp("register")
+    path = write_register(
+        folder / "r.csv", [[r[c] for c in _CELLS] for r in rows], header=list(_CELLS), title=""
+    )
+    database = open_database(str(folder / "db.sqlite"))
+    try:
+        service = RegisterImportService(database)
+        filled = [r for r in rows if any(r.values())]  # blank lines are no rows
+        if not filled:
+            with pytest.raises(ValidationError):
+                service.import_file(path)
+            return
+        first = accounted(service.import_file(path))
+        assert first.read == len(filled)
+        stored = snapshot(database)[0]
+        assert len(stored["actors"]) == first.created
+        second = accounted(service.import_file(path))
+        assert (second.created, second.updated) == (0, 0)
+        assert second.rejected == first.rejected
+        assert snapshot(database)[0] == stored
+    finally:
+        database.close()
