@@ -287,6 +287,8 @@ class DocumentCheck:
         self._present.add(collection)
         wrapper: dict[str, Any] = {"format": FORMAT, "version": VERSION, "actors": []}
         wrapper[collection] = records
+        if _accepted(wrapper):
+            return set()
         faulty: set[tuple[str, int]] = set()
         problems = _schema_problems(wrapper, offset, faulty)
         # Texts, integers and numbers beyond what both databases store (mapper.domain.limits),
@@ -463,6 +465,25 @@ def _all_in(value: Any, valid: frozenset[str]) -> bool:
     if value is None:
         return True
     return value in valid if isinstance(value, str) else valid.issuperset(value)
+
+
+@functools.cache
+def _screen() -> Any:
+    """The closed schema and the limits in one validator: a batch of valid records is accepted
+    in one pass at Rust speed (each validator converts every Python value it reads)."""
+    schema = _strict_schema()
+    limits = limits_schema()
+    schema["$defs"].update(limits["$defs"])  # names apart: clean, text…, integer
+    schema["allOf"] = [{"properties": limits["properties"]}]
+    return jsonschema_rs.validator_for(schema, validate_formats=True)
+
+
+def _accepted(doc: Mapping[str, Any]) -> bool:
+    """True when ``doc`` has no fault of shape, unknown field or limit (False: look closer)."""
+    try:
+        return bool(_screen().is_valid(doc))
+    except (ValueError, TypeError, OverflowError):
+        return False  # a value JSON cannot hold (NaN, a huge integer): the walks name it
 
 
 @functools.cache

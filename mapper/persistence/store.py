@@ -137,9 +137,17 @@ def _rows_in(
     if pks is None:
         yield from session.execute(select(table).order_by(*ordering))
         return
-    for part in chunks(pks):
+    for part in _key_parts(pks):
         stmt = select(table).where(_among(column, part)).order_by(*ordering)
         yield from session.execute(stmt).all()
+
+
+def _key_parts(pks: Sequence[int]) -> Iterator[Sequence[int]]:
+    """The keys in parts for IN lists, or whole when they are consecutive (one BETWEEN)."""
+    if pks and max(pks) - min(pks) + 1 == len(pks) == len(set(pks)):
+        yield pks
+    else:
+        yield from chunks(pks)
 
 
 def _among(column: Any, keys: Sequence[int]) -> Any:
@@ -188,7 +196,7 @@ def load_actors(session: Session, pks: Sequence[int] | None = None) -> list[tupl
     else:
         rows = [
             r
-            for part in chunks(sorted(pks))
+            for part in _key_parts(sorted(pks))
             for r in session.execute(select(ACTORS).where(_among(ACTORS.c.pk, part))).all()
         ]
         rows.sort(key=lambda r: r.pk)
@@ -419,24 +427,34 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
         for i, key in enumerate(order)
         if (processor := table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
     ]
-    # One C call per row picks the values in order; only the columns with a conversion are
-    # touched one by one (most child tables have none).
+    # One C call per row picks the values in order; the columns with a conversion (dates,
+    # booleans, floats on SQLite; most child tables have none) are converted column by column.
     pick = itemgetter(*order)
     values: list[Any] = (
         [pick(row) for row in rows] if len(order) > 1 else [(row[order[0]],) for row in rows]
     )
     if processors:
-        converted = []
-        for value in values:
-            value = list(value)
-            for i, processor in processors:
-                value[i] = processor(value[i])
-            converted.append(tuple(value))
-        values = converted
+        columns = list(zip(*values, strict=True))
+        for i, processor in processors:
+            columns[i] = _converted(columns[i], processor)
+        values = list(zip(*columns, strict=True))
     parameters = (
         values if compiled.positional else [dict(zip(order, v, strict=True)) for v in values]
     )
     connection.exec_driver_sql(str(compiled), parameters)
+
+
+def _converted(column: Sequence[Any], processor: Callable[[Any], Any]) -> tuple[Any, ...]:
+    """The column's values as the driver takes them; a value that repeats (the stamp of an
+    import, booleans, absent dates) is converted once."""
+    try:
+        distinct = set(column)
+    except TypeError:  # values that cannot be compared by hash
+        return tuple(map(processor, column))
+    if len(distinct) * 4 > len(column):
+        return tuple(map(processor, column))
+    table = {value: processor(value) for value in distinct}
+    return tuple(map(table.__getitem__, column))
 
 
 def _insert_returning_keys(
