@@ -393,7 +393,8 @@ def _xlsx_info(path: Path, sheet: str | None, header_line: int | None) -> TableI
     name = path.name
     workbook = _open_workbook(path)
     try:
-        sheets = tuple(workbook.sheetnames)
+        # Worksheets only: a chart sheet has no cells.
+        sheets = tuple(w.title for w in workbook.worksheets)
         if sheet is None:
             if not sheets:
                 raise _file_error(name, "sheet", None, "the workbook has no worksheet")

@@ -621,9 +621,12 @@ class _Planner:
             report(self.read, self.read)
         return rows
 
-    def _checked(self, pending: list[tuple[TableRow, RowRecord]]) -> list[_Row]:
+    def _checked(
+        self, pending: list[tuple[TableRow, RowRecord]], *, alone: bool = False
+    ) -> list[_Row]:
         """The rows whose records pass the interchange checks; the others rejected with every
-        problem, by column."""
+        problem, by column. A batch the checks distrust as a whole (a fault they cannot pin
+        on a record) is checked again row by row, so one bad row never takes others along."""
         if not pending:
             return []
         check = DocumentCheck(self.vocabulary)
@@ -632,14 +635,21 @@ class _Planner:
         for problem in check.problems:
             problems[problem.record].append(problem)
         rows = []
+        again = []
         for row, record in pending:
             uid = record.values["id"]
             actor = passed.get(uid)
             if actor is not None:
                 rows.append(_Row(row.line, actor, row.cells, record.given_id, record.cvr))
-                continue
-            for problem in problems.get(f"actor {uid}") or [_unexplained(uid)]:
-                self._reject(row, problem)
+            elif f"actor {uid}" in problems:
+                for problem in problems[f"actor {uid}"]:
+                    self._reject(row, problem)
+            elif not alone:
+                again.append((row, record))
+            else:
+                self._reject(row, _unexplained(uid), column=None)
+        for one in again:
+            rows += self._checked([one], alone=True)
         return rows
 
     def _record(self, row: TableRow) -> RowRecord | None:

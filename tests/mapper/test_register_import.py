@@ -599,3 +599,23 @@ def test_any_register_is_accounted_for_and_a_second_import_adds_nothing(
         assert snapshot(database)[0] == stored
     finally:
         database.close()
+
+
+def test_a_row_beyond_the_limits_takes_no_other_row_along(
+    database: Database, tmp_path: Path
+) -> None:
+    """A NUL character or an over-long name rejects its own row only (the checks run in
+    batches, and distrust a batch with a fault they cannot pin on one record)."""
+    path = write_register(
+        tmp_path / "r.csv",
+        [["Gjes\x00ing", "6700"], ["Ribe Roklub", "6760"], ["x" * 501, "6700"], ["Ok", "6700"]],
+        header=["Navn", "Postnr."],
+        title="",
+        encoding="utf-8",
+    )
+    summary = accounted(RegisterImportService(database).import_file(path))
+    assert [(r.line, r.column, r.code) for r in summary.rejected_rows] == [
+        (2, "Navn", "nul_character"),
+        (4, "Navn", "too_long"),
+    ]
+    assert summary.created == 2

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
 
 from mapper.domain.errors import ValidationError
 from mapper.io.tabular import cell_text, open_table, sniff_delimiter, write_rejected_csv
@@ -412,3 +413,20 @@ def test_rejected_rows_are_written_for_excel_with_formulas_neutralised() -> None
         '4;name: x;"\'=HYPERLINK(""http://evil"")";+45 75 12 34 56',
         "7;y;'@SUM(1);'-cmd",
     ]
+
+
+def test_a_chart_sheet_first_is_passed_over(tmp_path: Path) -> None:
+    book = Workbook()
+    data = book.active
+    assert data is not None
+    data.title = "Foreninger"
+    data.append(["Navn", "Antal"])
+    data.append(["Gjesing IF", 35])
+    chart = BarChart()
+    chart.add_data(Reference(data, min_col=2, min_row=1, max_row=2))
+    book.create_chartsheet("Diagram", 0).add_chart(chart)
+    path = tmp_path / "r.xlsx"
+    book.save(path)
+    table = open_table(path)
+    assert (table.info.sheet, table.info.sheets) == ("Foreninger", ("Foreninger",))
+    assert refused(path, sheet="Diagram")[1] == "sheet"
