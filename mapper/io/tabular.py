@@ -98,6 +98,9 @@ class TableInfo:
     row_width: int = 0
     """CSV: how many cells the rows below the header usually have (some exports end every
     row with a delimiter); a row with more is ragged."""
+    line_end: str = "\n"
+    """CSV: what ends a line: '\n' (also '\r\n'), or '\r' alone (Excel for Mac's "CSV
+    (Macintosh)")."""
 
 
 class Table:
@@ -284,6 +287,8 @@ def _csv_info(
             code="not_one_of",
             params={"choices": list(DELIMITERS)},
         )
+    lone_returns = sample_bytes.count(b"\r") - sample_bytes.count(b"\r\n")
+    line_end = "\r" if lone_returns > sample_bytes.count(b"\n") else "\n"
     info = TableInfo(
         path=str(path),
         name=name,
@@ -292,6 +297,7 @@ def _csv_info(
         header_line=0,
         encoding=encoding,
         delimiter=delimiter,
+        line_end=line_end,
     )
     top = []
     for line, cells in _csv_rows(info):
@@ -313,6 +319,7 @@ def _csv_info(
         delimiter=delimiter,
         size_hint=hint,
         row_width=row_width,
+        line_end=line_end,
     )
 
 
@@ -345,7 +352,7 @@ def _decoded_lines(fh: IO[bytes], info: TableInfo) -> Iterator[str]:
     is named by its line."""
     assert info.encoding is not None
     decode = codecs.getdecoder(info.encoding)
-    for number, raw in enumerate(fh, start=1):
+    for number, raw in enumerate(_binary_lines(fh, info.line_end.encode()), start=1):
         try:
             text, _ = decode(raw)
         except UnicodeDecodeError as exc:
@@ -358,6 +365,21 @@ def _decoded_lines(fh: IO[bytes], info: TableInfo) -> Iterator[str]:
                 params={"format": "encoding"},
             ) from None
         yield text[1:] if number == 1 and text.startswith("\ufeff") else text
+
+
+def _binary_lines(fh: IO[bytes], end: bytes) -> Iterator[bytes]:
+    """The file's lines, each with its end."""
+    if end == b"\n":
+        yield from fh
+        return
+    rest = b""
+    while chunk := fh.read(1 << 16):
+        parts = (rest + chunk).split(end)
+        rest = parts.pop()
+        for part in parts:
+            yield part + end
+    if rest:
+        yield rest
 
 
 # --------------------------------------------------------------------------- XLSX

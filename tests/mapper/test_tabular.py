@@ -430,3 +430,15 @@ def test_a_chart_sheet_first_is_passed_over(tmp_path: Path) -> None:
     table = open_table(path)
     assert (table.info.sheet, table.info.sheets) == ("Foreninger", ("Foreninger",))
     assert refused(path, sheet="Diagram")[1] == "sheet"
+
+
+def test_lines_ended_by_a_carriage_return_alone_are_read(tmp_path: Path) -> None:
+    """Excel for Mac's "CSV (Macintosh)" ends lines with CR only."""
+    path = tmp_path / "mac.csv"
+    path.write_bytes('Navn;By\r"Gjesing\nIF";Esbjerg\rÆble;Ribe\r'.encode("cp1252"))
+    table = open_table(path)
+    assert (table.info.line_end, table.info.encoding) == ("\r", "cp1252")
+    assert [(r.line, r.cells) for r in table.rows()] == [
+        (2, ("Gjesing\nIF", "Esbjerg")),
+        (3, ("Æble", "Ribe")),
+    ]
