@@ -24,7 +24,7 @@ from mapper.domain.errors import (
     OutputFileError,
     ValidationError,
 )
-from ui import cli_edit, cli_exports, cli_geo, cli_import, cli_maps, cli_matching
+from ui import cli_dedupe, cli_edit, cli_exports, cli_geo, cli_import, cli_maps, cli_matching
 
 if TYPE_CHECKING:  # SQLAlchemy, the services and the validators load when a command runs,
     # so that `mapper --help` and a mistyped command answer at once (tests/ui/test_startup.py)
@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_matching.add_commands(sub, _Parser)
     cli_geo.add_commands(sub, _Parser)
+    cli_dedupe.add_commands(sub, _Parser)
 
     gui = sub.add_parser("gui", help="open the desktop application")
     gui.add_argument(
@@ -349,6 +350,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     **cli_matching.COMMANDS,
     **cli_geo.COMMANDS,
     **cli_edit.COMMANDS,
+    **cli_dedupe.COMMANDS,
 }
 
 

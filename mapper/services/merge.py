@@ -11,7 +11,7 @@ merge is written into the history (actor_merges) with its field choices, score a
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from mapper.domain.changes import Changes
@@ -88,6 +88,12 @@ class MergeService:
             actors = ActorRepository(session).all()
             distinct = MergeRepository(session).distinct_pairs()
             return find_all_duplicates(actors, distinct=distinct, min_score=min_score)
+
+    def names(self, actor_ids: Collection[str]) -> dict[str, str]:
+        """id → name of the live actors among ``actor_ids`` (to show pairs by name)."""
+        with self.database.unit_of_work() as session:
+            rows = ActorRepository(session).summaries(ids=set(actor_ids))
+        return {row.uid: row.name for row in rows}
 
     def preview(
         self, survivor_id: str, other_id: str, choices: Mapping[str, str] | None = None
