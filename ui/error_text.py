@@ -247,6 +247,8 @@ def describe_problem(problem: InputProblem, field_title: str | None = None) -> s
     """One problem as a sentence in the interface language. ``field_title`` is the field's
     title in the form that shows it; without it the field is named from its path."""
     title = field_title or field_title_of(problem.field)
+    if problem.code == "file_problem":
+        title = problem.record  # the file's name: its sentence is about the whole file
     render = PROBLEM_TEXTS.get(problem.code)
     if render is None:
         return _invalid(title, problem.value, problem.params)
@@ -396,6 +398,15 @@ def _bad_format(title: str, value: object, params: Mapping[str, object]) -> str:
         return _not_email(title, value, params)
     if kind in ("uri", "url"):
         return _not_website(title, value, params)
+    if kind == "cvr":
+        return substitute(
+            translate(
+                "ErrorText",
+                "%1: %2 is not a valid CVR number (eight digits that pass the check digit).",
+            ),
+            title,
+            quoted(value),
+        )
     return substitute(
         translate("ErrorText", "%1: %2 is not written the right way."), title, quoted(value)
     )
@@ -517,6 +528,69 @@ def _status_move(title: str, value: object, params: Mapping[str, object]) -> str
     )
 
 
+FILE_PROBLEM_TEXTS = {
+    "not_found": QT_TRANSLATE_NOOP("ErrorText", "The file %1 does not exist."),
+    "folder": QT_TRANSLATE_NOOP("ErrorText", "%1 is a folder, not a file."),
+    "unreadable": QT_TRANSLATE_NOOP("ErrorText", "The file %1 cannot be read."),
+    "old_excel": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "%1 is an old Excel workbook (.xls) or protected by a password. Open it in Excel and "
+        "save it as .xlsx without a password.",
+    ),
+    "not_workbook": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "%1 is not an Excel workbook. Save it again from Excel as .xlsx, or export it as CSV.",
+    ),
+    "workbook_as_csv": QT_TRANSLATE_NOOP(
+        "ErrorText", "%1 is an Excel workbook, not a CSV file. Name it .xlsx."
+    ),
+    "empty": QT_TRANSLATE_NOOP("ErrorText", "%1 is empty."),
+    "not_csv": QT_TRANSLATE_NOOP("ErrorText", "%1 cannot be read as CSV."),
+    "bad_byte": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "%1 cannot be read in the chosen encoding. Choose 'Detect automatically' or the "
+        "file's own encoding.",
+    ),
+    "damaged_workbook": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The Excel workbook %1 is damaged. Open it in Excel and save it again, or export it "
+        "as CSV.",
+    ),
+    "no_worksheet": QT_TRANSLATE_NOOP("ErrorText", "The Excel workbook %1 has no worksheet."),
+    "header_line": QT_TRANSLATE_NOOP(
+        "ErrorText", "The chosen header line of %1 is empty or beyond the file."
+    ),
+    "no_header": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "No row of column names (such as Navn, Adresse, Postnr.) was found at the top of %1.",
+    ),
+    "unsupported_encoding": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "%1 is %2 text, which cannot be read. Save it from Excel as 'CSV UTF-8', or as .xlsx.",
+    ),
+    "no_rows": QT_TRANSLATE_NOOP("ErrorText", "%1 has column names but no rows."),
+}
+"""One sentence per FILE_PROBLEMS entry of mapper.io.tabular; %1 is the file's name."""
+
+
+def _file_problem(title: str, value: object, params: Mapping[str, object]) -> str:
+    text = FILE_PROBLEM_TEXTS.get(str(params.get("what")))
+    if text is None:
+        return substitute(translate("ErrorText", "The file %1 cannot be used."), title)
+    return substitute(translate("ErrorText", text), title, params.get("encoding") or "")
+
+
+def _ragged_row(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate(
+            "ErrorText",
+            "The row has more values than the header has columns (%1): a value holding the "
+            "delimiter without quotes, or a shifted row.",
+        ),
+        params.get("columns", "?"),
+    )
+
+
 def _not_json(title: str, value: object, params: Mapping[str, object]) -> str:
     return substitute(
         translate("ErrorText", "The file is not valid JSON (line %1, column %2)."),
@@ -574,6 +648,8 @@ PROBLEM_TEXTS: dict[str, ProblemText] = {
     "not_json": _not_json,
     "not_object": _not_object,
     "municipality_code": _municipality_code,
+    "file_problem": _file_problem,
+    "ragged_row": _ragged_row,
 }
 """One sentence per InputProblem code (mapper.domain.errors.PROBLEM_CODES)."""
 

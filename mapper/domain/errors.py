@@ -51,6 +51,8 @@ PROBLEM_CODES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "not_json": ("line", "column"),  # a document that is not JSON
         "not_object": (),  # a document that is not a JSON object
         "municipality_code": ("nearest",),  # not the code of a Danish municipality
+        "file_problem": ("what", "encoding"),  # a register file as a whole (tabular.FILE_PROBLEMS)
+        "ragged_row": ("columns",),  # a row with more values than the header has columns
     }
 )
 """Every code an InputProblem may carry, with the names of its params."""

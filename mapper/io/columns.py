@@ -416,8 +416,8 @@ class RowReader:
                     f"the row has more values than the header has columns ({self.width}): a "
                     "value holding the delimiter without quotes, or a shifted row",
                     "put quotes around values that hold the delimiter",
-                    code="too_many",
-                    params={"max": self.width},
+                    code="ragged_row",
+                    params={"columns": self.width},
                 )
             ]
         values: dict[str, Any] = {}

@@ -145,11 +145,15 @@ def open_table(
         with open(file, "rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise _file_error(name, "file", str(path), "no such file", code="required") from None
+        raise _file_error(name, "file", str(path), "no such file", what="not_found") from None
     except IsADirectoryError:
-        raise _file_error(name, "file", str(path), "this is a folder, not a file") from None
+        raise _file_error(
+            name, "file", str(path), "this is a folder, not a file", what="folder"
+        ) from None
     except OSError as exc:
-        raise _file_error(name, "file", str(path), f"cannot be read: {exc.strerror}") from None
+        raise _file_error(
+            name, "file", str(path), f"cannot be read: {exc.strerror}", what="unreadable"
+        ) from None
     suffix = file.suffix.casefold()
     if suffix == ".xls" or (head.startswith(_OLE_MAGIC) and suffix not in CSV_SUFFIXES):
         raise _file_error(
@@ -158,7 +162,7 @@ def open_table(
             None,
             "an old Excel workbook (.xls) or one protected by a password cannot be read",
             "open it in Excel and save it as .xlsx (Excel workbook) without a password",
-            params={"format": "xlsx"},
+            what="old_excel",
         )
     if suffix in XLSX_SUFFIXES or (suffix not in CSV_SUFFIXES and head.startswith(_ZIP_MAGIC)):
         if suffix in XLSX_SUFFIXES and not head.startswith(_ZIP_MAGIC):
@@ -169,7 +173,7 @@ def open_table(
                 None,
                 f"{why} (an .xlsx file is a zip archive)",
                 "save it again from Excel as .xlsx, or export it as CSV",
-                params={"format": "xlsx"},
+                what="empty" if not head else "not_workbook",
             )
         return Table(_xlsx_info(file, sheet, header_line))
     if head.startswith(_ZIP_MAGIC) or head.startswith(_OLE_MAGIC):
@@ -179,7 +183,7 @@ def open_table(
             None,
             "this is an Excel workbook, not a CSV text file",
             "name it .xlsx, or save it from Excel as CSV",
-            params={"format": "csv"},
+            what="workbook_as_csv",
         )
     return Table(_csv_info(file, encoding, delimiter, header_line))
 
@@ -270,9 +274,7 @@ def _csv_info(
         sample_bytes = fh.read(SAMPLE_BYTES)
     sample = sample_bytes.decode(encoding, errors="replace")
     if not sample.strip():
-        raise _file_error(
-            name, "file", None, "the file is empty: no header, no rows", code="required"
-        )
+        raise _file_error(name, "file", None, "the file is empty: no header, no rows", what="empty")
     if delimiter is None:
         delimiter = sniff_delimiter(sample)
     elif delimiter in ("\\t", "tab", "TAB"):
@@ -341,7 +343,7 @@ def _csv_rows(info: TableInfo) -> Iterator[tuple[int, list[str]]]:
                     f"line {reader.line_num}",
                     None,
                     f"not readable as CSV: {exc}",
-                    params={"format": "csv"},
+                    what="not_csv",
                 ) from None
             end = reader.line_num
             yield start, cells
@@ -362,7 +364,7 @@ def _decoded_lines(fh: IO[bytes], info: TableInfo) -> Iterator[str]:
                 None,
                 f"cannot be read as {info.encoding}: {exc.reason} (byte {raw[exc.start]:#04x})",
                 "leave the encoding out to have it found, or give the file's own",
-                params={"format": "encoding"},
+                what="bad_byte",
             ) from None
         yield text[1:] if number == 1 and text.startswith("\ufeff") else text
 
@@ -398,7 +400,7 @@ def _open_workbook(path: Path) -> Any:
             None,
             f"the Excel workbook is damaged or not a workbook ({type(exc).__name__}: {exc})",
             "open it in Excel and save it again as .xlsx, or export it as CSV",
-            params={"format": "xlsx"},
+            what="damaged_workbook",
         ) from None
     except Exception as exc:  # openpyxl raises its own kinds for many defects
         raise _file_error(
@@ -407,7 +409,7 @@ def _open_workbook(path: Path) -> Any:
             None,
             f"the Excel workbook cannot be read ({type(exc).__name__}: {exc})",
             "open it in Excel and save it again as .xlsx, or export it as CSV",
-            params={"format": "xlsx"},
+            what="damaged_workbook",
         ) from None
 
 
@@ -419,7 +421,9 @@ def _xlsx_info(path: Path, sheet: str | None, header_line: int | None) -> TableI
         sheets = tuple(w.title for w in workbook.worksheets)
         if sheet is None:
             if not sheets:
-                raise _file_error(name, "sheet", None, "the workbook has no worksheet")
+                raise _file_error(
+                    name, "sheet", None, "the workbook has no worksheet", what="no_worksheet"
+                )
             sheet = sheets[0]
         elif sheet not in sheets:
             nearest = process.extractOne(sheet, sheets)
@@ -481,7 +485,7 @@ def _worksheet_rows(info: TableInfo, worksheet: Any) -> Iterator[tuple[int, list
             None,
             f"the worksheet {info.sheet!r} is damaged ({type(exc).__name__}: {exc})",
             "open it in Excel and save it again as .xlsx, or export it as CSV",
-            params={"format": "xlsx"},
+            what="damaged_workbook",
         ) from None
 
 
@@ -519,9 +523,7 @@ def _header(
     rows = [(line, [c.strip() for c in cells]) for line, cells in top]
     filled = [(line, cells) for line, cells in rows if any(cells)]
     if not filled:
-        raise _file_error(
-            name, "file", None, "the file is empty: no header, no rows", code="required"
-        )
+        raise _file_error(name, "file", None, "the file is empty: no header, no rows", what="empty")
     if header_line is not None:
         found = next((cells for line, cells in rows if line == header_line), None)
         if found is None or not any(found):
@@ -531,6 +533,7 @@ def _header(
                 None,
                 "this line is empty or beyond the top of the file, so it is no header",
                 f"the header was looked for in the first {HEADER_SEARCH_ROWS} rows",
+                what="header_line",
             )
         return header_line, _column_names(found, _data_width(rows, header_line))
     width = _usual_width([cells for _, cells in filled])
@@ -544,7 +547,7 @@ def _header(
         f"no header row found in the first {HEADER_SEARCH_ROWS} rows "
         "(a row of column names such as Navn, Adresse, Postnr.)",
         "add a row of column names above the data",
-        code="required",
+        what="no_header",
     )
 
 
@@ -615,6 +618,27 @@ def _fitted(line: int, cells: list[str], width: int, usual: float) -> TableRow:
 
 # --------------------------------------------------------------------------- problems
 
+FILE_PROBLEMS = frozenset(
+    {
+        "not_found",
+        "folder",
+        "unreadable",
+        "old_excel",
+        "not_workbook",
+        "workbook_as_csv",
+        "empty",
+        "not_csv",
+        "bad_byte",
+        "damaged_workbook",
+        "no_worksheet",
+        "header_line",
+        "no_header",
+        "unsupported_encoding",
+        "no_rows",
+    }
+)
+"""What a 'file_problem' may say of a register file (its ``what`` param)."""
+
 
 def _unsupported_encoding(name: str, label: str) -> ValidationError:
     return _file_error(
@@ -623,7 +647,8 @@ def _unsupported_encoding(name: str, label: str) -> ValidationError:
         label,
         f"the file is {label} text, which is not supported",
         "save it as CSV UTF-8 (Excel: Gem som → CSV UTF-8), or as .xlsx",
-        params={"format": "encoding"},
+        what="unsupported_encoding",
+        params={"encoding": label},
     )
 
 
@@ -634,9 +659,15 @@ def _file_error(
     message: str,
     hint: str | None = None,
     *,
+    what: str | None = None,
     code: str = "bad_format",
     params: dict[str, object] | None = None,
 ) -> ValidationError:
+    """One problem of the file as a whole. ``what`` (FILE_PROBLEMS) makes it a 'file_problem'
+    the interface words in its own language; the English ``message`` is for the CLI."""
+    if what is not None:
+        assert what in FILE_PROBLEMS, what
+        code, params = "file_problem", {"what": what, **(params or {})}
     problem = InputProblem(name, field, value, message, hint, code=code, params=params or {})
     return ValidationError([problem], source=name)
 

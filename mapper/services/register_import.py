@@ -546,7 +546,8 @@ class _Planner:
                         None,
                         f"no rows below the header (line {self.info.header_line})",
                         "the file holds column names only",
-                        code="required",
+                        code="file_problem",
+                        params={"what": "no_rows"},
                     )
                 ],
                 source=self.info.name,

@@ -464,10 +464,6 @@ def test_a_bad_mapping_is_refused_before_anything_is_read(
 # --------------------------------------------------------------------------- all or nothing
 
 
-class Stop(Cancelled):
-    pass
-
-
 def test_a_cancelled_run_leaves_the_database_as_it_was(db: Database, tmp_path: Path) -> None:
     stored_landscape(db)
     service = RegisterImportService(db)
@@ -476,9 +472,9 @@ def test_a_cancelled_run_leaves_the_database_as_it_was(db: Database, tmp_path: P
 
     def cancel(done: int, total: int) -> None:
         if done == 2:  # after the actors were written, before the mapping
-            raise Stop()
+            raise Cancelled()
 
-    with pytest.raises(Stop):
+    with pytest.raises(Cancelled):
         service.run(plan, progress=cancel)
     assert snapshot(db) == before
 
@@ -490,9 +486,9 @@ def test_a_cancelled_plan_stops_reading(database: Database, tmp_path: Path) -> N
 
     def cancel(done: int, total: int) -> None:
         seen.append((done, total))
-        raise Stop()
+        raise Cancelled()
 
-    with pytest.raises(Stop):
+    with pytest.raises(Cancelled):
         RegisterImportService(database).plan(path, progress=cancel)
     assert seen == [(500, seen[0][1])] and seen[0][1] >= 1000
 

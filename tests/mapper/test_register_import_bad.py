@@ -35,7 +35,7 @@ REFUSED = {
 }
 REJECTED = {
     # file: (line, column, problem code)
-    "ragged.csv": (3, None, "too_many"),
+    "ragged.csv": (3, None, "ragged_row"),
     "missing_name.csv": (3, "Foreningsnavn", "required"),
     "invalid_cvr.csv": (3, "CVR-nr.", "bad_format"),
     "javascript_website.csv": (3, "Hjemmeside", "not_website"),

@@ -256,7 +256,7 @@ def test_without_a_default_kind_the_kind_is_required_with_the_nearest() -> None:
 
 def test_a_ragged_row_is_one_problem_of_the_whole_row() -> None:
     (problem,) = reader().read(5, ["A", "B", "C"], ragged=True)  # type: ignore[misc]
-    assert (problem.field, problem.code, problem.params) == ("(row)", "too_many", {"max": 8})
+    assert (problem.field, problem.code, problem.params) == ("(row)", "ragged_row", {"columns": 8})
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,8 @@ PROBLEM_EXAMPLES: dict[str, tuple[str, object, dict[str, object]]] = {
     "nul_character": ("profile.we_are", "a\x00b", {}),
     "too_short": ("name", "", {"min": 1}),
     "too_many": ("profile.success_examples", ["a", "b", "c", "d"], {"max": 3}),
+    "file_problem": ("encoding", "UTF-16", {"what": "unsupported_encoding", "encoding": "UTF-16"}),
+    "ragged_row": ("(row)", "a | b | c", {"columns": 2}),
     "too_few": ("target_groups", [], {"min": 1}),
     "duplicate_items": ("target_groups", ["a", "a"], {}),
     "bad_format": ("verified_on", "31/12", {"format": "date"}),

@@ -1120,458 +1120,536 @@
         <translation>nej</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="258" />
+        <location filename="../error_text.py" line="260" />
         <source>%1 is not valid.</source>
         <translation>%1: værdien er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="260" />
+        <location filename="../error_text.py" line="262" />
         <source>%1: the value %2 is not valid.</source>
         <translation>%1: værdien %2 er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="267" />
+        <location filename="../error_text.py" line="269" />
         <source>Did you mean %1?</source>
         <translation>Mente du %1?</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="271" />
+        <location filename="../error_text.py" line="273" />
         <source>%1 must be filled in.</source>
         <translation>%1 skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="275" />
+        <location filename="../error_text.py" line="277" />
         <source>%1 cannot be only spaces.</source>
         <translation>%1 må ikke kun være mellemrum.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="280" />
+        <location filename="../error_text.py" line="282" />
         <source>%1: %2 is not one of the choices.</source>
         <translation>%1: %2 er ikke et af valgene.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="290" />
+        <location filename="../error_text.py" line="292" />
         <source>%1: %2 is not one of the allowed values.</source>
         <translation>%1: %2 er ikke en af de tilladte værdier.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="297" />
-        <location filename="../error_text.py" line="310" />
+        <location filename="../error_text.py" line="299" />
+        <location filename="../error_text.py" line="312" />
         <source>%1 must be %2.</source>
         <translation>%1 skal være %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="309" />
+        <location filename="../error_text.py" line="311" />
         <source>%1 or %2</source>
         <translation>%1 eller %2</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="317" />
+        <location filename="../error_text.py" line="319" />
         <source>%1 must be between %2 and %3.</source>
         <translation>%1 skal være mellem %2 og %3.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="323" />
+        <location filename="../error_text.py" line="325" />
         <source>%1 must be at least %2.</source>
         <translation>%1 skal være mindst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="325" />
+        <location filename="../error_text.py" line="327" />
         <source>%1 must be at most %2.</source>
         <translation>%1 må højst være %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="333" />
+        <location filename="../error_text.py" line="335" />
         <source>%1 is too long: %2 characters, at most %3 are allowed.</source>
         <translation>%1 er for lang: %2 tegn, højst %3 er tilladt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="339" />
+        <location filename="../error_text.py" line="341" />
         <source>%1 is too long: at most %2 characters.</source>
         <translation>%1: der må højst være %2 tegn.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="348" />
+        <location filename="../error_text.py" line="350" />
         <source>%1 is too large: at most %2.</source>
         <translation>%1 er for stor: højst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="354" />
+        <location filename="../error_text.py" line="356" />
         <source>%1 holds an invisible control character (NUL) that cannot be saved; delete it or type the text again.</source>
         <translation>%1 indeholder et usynligt kontroltegn (NUL), som ikke kan gemmes; slet det, eller skriv teksten igen.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="365" />
+        <location filename="../error_text.py" line="367" />
         <source>%1 is too short: at least %2 characters.</source>
         <translation>%1: der skal være mindst %2 tegn.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="373" />
+        <location filename="../error_text.py" line="375" />
         <source>%1: at most %2 may be given.</source>
         <translation>%1: der må højst angives %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="379" />
+        <location filename="../error_text.py" line="381" />
         <source>%1: at least %2 must be given.</source>
         <translation>%1: der skal angives mindst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="384" />
+        <location filename="../error_text.py" line="386" />
         <source>%1 names the same thing twice.</source>
         <translation>%1 nævner det samme to gange.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="391" />
+        <location filename="../error_text.py" line="393" />
         <source>%1: %2 is not a date; write it as YYYY-MM-DD.</source>
         <translation>%1: %2 er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="400" />
+        <location filename="../error_text.py" line="403" />
+        <source>%1: %2 is not a valid CVR number (eight digits that pass the check digit).</source>
+        <translation>%1: %2 er ikke et gyldigt CVR-nummer (otte cifre, der består kontrolcifferet).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="411" />
         <source>%1: %2 is not written the right way.</source>
         <translation>%1: %2 er ikke skrevet på den rigtige måde.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="405" />
+        <location filename="../error_text.py" line="416" />
         <source>%1 is not a field of this record.</source>
         <translation>%1 er ikke et felt i denne post.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="410" />
+        <location filename="../error_text.py" line="421" />
         <source>%1 must be a number.</source>
         <translation>%1 skal være et tal.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="415" />
+        <location filename="../error_text.py" line="426" />
         <source>%1: %2 is not an e-mail address (e.g. name@example.dk).</source>
         <translation>%1: %2 er ikke en e-mailadresse (f.eks. navn@eksempel.dk).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="423" />
+        <location filename="../error_text.py" line="434" />
         <source>%1: a website address starts with http:// or https:// (e.g. https://www.example.dk).</source>
         <translation>%1: en hjemmesideadresse begynder med http:// eller https:// (f.eks. https://www.eksempel.dk).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="432" />
+        <location filename="../error_text.py" line="443" />
         <source>A location needs both latitude and longitude.</source>
         <translation>En placering skal have både breddegrad og længdegrad.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="436" />
+        <location filename="../error_text.py" line="447" />
         <source>An individual volunteer is registered only with consent: fill in the date of consent.</source>
         <translation>En frivillig person registreres kun med samtykke: udfyld datoen for samtykket.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="443" />
+        <location filename="../error_text.py" line="454" />
         <source>An individual volunteer is registered only for a stated purpose: fill in the purpose.</source>
         <translation>En frivillig person registreres kun til et oplyst formål: udfyld formålet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="450" />
+        <location filename="../error_text.py" line="461" />
         <source>An individual volunteer is personal data and cannot be shown publicly.</source>
         <translation>En frivillig person er personoplysninger og kan ikke vises offentligt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="456" />
+        <location filename="../error_text.py" line="467" />
         <source>The id %1 is already in use.</source>
         <translation>Id'et %1 er allerede i brug.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="459" />
+        <location filename="../error_text.py" line="470" />
         <source>%1 is free.</source>
         <translation>%1 er ledigt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="466" />
+        <location filename="../error_text.py" line="477" />
         <source>%1: there is no problem statement with the id %2.</source>
         <translation>%1: der findes ingen problemstilling med id'et %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="468" />
+        <location filename="../error_text.py" line="479" />
         <source>%1: there is no actor with the id %2.</source>
         <translation>%1: der findes ingen aktør med id'et %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="473" />
+        <location filename="../error_text.py" line="484" />
         <source>An actor cannot be its own parent organisation.</source>
         <translation>En aktør kan ikke være sin egen overordnede organisation.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="477" />
+        <location filename="../error_text.py" line="488" />
         <source>The same partnership appears twice.</source>
         <translation>Det samme partnerskab optræder to gange.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="483" />
+        <location filename="../error_text.py" line="494" />
         <source>It cannot be deleted: a partnership refers to it. Close it instead.</source>
         <translation>Den kan ikke slettes: et partnerskab henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="488" />
+        <location filename="../error_text.py" line="499" />
         <source>It cannot be deleted: %1 partnerships refer to it. Close it instead.</source>
         <translation>Den kan ikke slettes: %1 partnerskaber henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="502" />
+        <location filename="../error_text.py" line="513" />
         <source>%1 is not a status; it can move on to: %2.</source>
         <translation>%1 er ikke en status; den kan gå videre til: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="510" />
+        <location filename="../error_text.py" line="521" />
         <source>A problem statement cannot move from %1 to %2; it can move on to: %3.</source>
         <translation>En problemstilling kan ikke gå fra %1 til %2; den kan gå videre til: %3.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="522" />
+        <location filename="../error_text.py" line="535" />
+        <source>%1 is an old Excel workbook (.xls) or protected by a password. Open it in Excel and save it as .xlsx without a password.</source>
+        <translation>%1 er en gammel Excel-projektmappe (.xls) eller beskyttet med adgangskode. Åbn den i Excel, og gem den som .xlsx uden adgangskode.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="540" />
+        <source>%1 is not an Excel workbook. Save it again from Excel as .xlsx, or export it as CSV.</source>
+        <translation>%1 er ikke en Excel-projektmappe. Gem den igen fra Excel som .xlsx, eller eksportér den som CSV.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="544" />
+        <source>%1 is an Excel workbook, not a CSV file. Name it .xlsx.</source>
+        <translation>%1 er en Excel-projektmappe, ikke en CSV-fil. Giv den endelsen .xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="547" />
+        <source>%1 is empty.</source>
+        <translation>%1 er tom.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="548" />
+        <source>%1 cannot be read as CSV.</source>
+        <translation>%1 kan ikke læses som CSV.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="549" />
+        <source>%1 cannot be read in the chosen encoding. Choose 'Detect automatically' or the file's own encoding.</source>
+        <translation>%1 kan ikke læses med det valgte tegnsæt. Vælg »Find automatisk« eller filens eget tegnsæt.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="554" />
+        <source>The Excel workbook %1 is damaged. Open it in Excel and save it again, or export it as CSV.</source>
+        <translation>Excel-projektmappen %1 er beskadiget. Åbn den i Excel, og gem den igen, eller eksportér den som CSV.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="559" />
+        <source>The Excel workbook %1 has no worksheet.</source>
+        <translation>Excel-projektmappen %1 har intet ark.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="560" />
+        <source>The chosen header line of %1 is empty or beyond the file.</source>
+        <translation>Den valgte overskriftslinje i %1 er tom eller ligger uden for filen.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="563" />
+        <source>No row of column names (such as Navn, Adresse, Postnr.) was found at the top of %1.</source>
+        <translation>Der blev ikke fundet en række med kolonnenavne (som Navn, Adresse, Postnr.) øverst i %1.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="567" />
+        <source>%1 is %2 text, which cannot be read. Save it from Excel as 'CSV UTF-8', or as .xlsx.</source>
+        <translation>%1 er %2-tekst, som ikke kan læses. Gem den fra Excel som »CSV UTF-8« eller som .xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="571" />
+        <source>%1 has column names but no rows.</source>
+        <translation>%1 har kolonnenavne, men ingen rækker.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="579" />
+        <source>The file %1 cannot be used.</source>
+        <translation>Filen %1 kan ikke bruges.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="585" />
+        <source>The row has more values than the header has columns (%1): a value holding the delimiter without quotes, or a shifted row.</source>
+        <translation>Rækken har flere værdier, end overskriften har kolonner (%1): en værdi med skilletegnet uden anførselstegn, eller en forskudt række.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="596" />
         <source>The file is not valid JSON (line %1, column %2).</source>
         <translation>Filen er ikke gyldig JSON (linje %1, kolonne %2).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="529" />
+        <location filename="../error_text.py" line="603" />
         <source>The file is not a landscape document.</source>
         <translation>Filen er ikke et landskabsdokument.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="534" />
+        <location filename="../error_text.py" line="608" />
         <source>%1: %2 is not the code of a Danish municipality.</source>
         <translation>%1: %2 er ikke koden for en dansk kommune.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="591" />
+        <location filename="../error_text.py" line="667" />
         <source>The action could not be completed (%1).</source>
         <translation>Handlingen kunne ikke gennemføres (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="595" />
+        <location filename="../error_text.py" line="671" />
         <source>The file %1 cannot be read or written.</source>
         <translation>Filen %1 kan ikke læses eller skrives.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="599" />
+        <location filename="../error_text.py" line="675" />
         <source>An unexpected error occurred (%1).</source>
         <translation>Der opstod en uventet fejl (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="605" />
+        <location filename="../error_text.py" line="681" />
         <source>Nothing was saved.</source>
         <translation>Intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="616" />
+        <location filename="../error_text.py" line="692" />
         <source>Nothing was saved; %1 problems:</source>
         <translation>Intet blev gemt; %1 fejl:</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="621" />
+        <location filename="../error_text.py" line="697" />
         <source>… and %1 more.</source>
         <translation>… og %1 til.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="633" />
+        <location filename="../error_text.py" line="709" />
         <source>There is no actor with the id %1.</source>
         <translation>Der findes ingen aktør med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="635" />
+        <location filename="../error_text.py" line="711" />
         <source>There is no problem statement with the id %1.</source>
         <translation>Der findes ingen problemstilling med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="637" />
+        <location filename="../error_text.py" line="713" />
         <source>There is no partnership %1.</source>
         <translation>Der findes intet partnerskab %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="639" />
+        <location filename="../error_text.py" line="715" />
         <source>%1 was not found.</source>
         <translation>%1 blev ikke fundet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="646" />
+        <location filename="../error_text.py" line="722" />
         <source>Someone else changed the actor %1 while you edited it.</source>
         <translation>En anden har ændret aktøren %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="648" />
+        <location filename="../error_text.py" line="724" />
         <source>Someone else changed the problem statement %1 while you edited it.</source>
         <translation>En anden har ændret problemstillingen %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="652" />
+        <location filename="../error_text.py" line="728" />
         <source>Someone else changed the partnership %1 while you edited it.</source>
         <translation>En anden har ændret partnerskabet %1, mens du redigerede det.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="656" />
+        <location filename="../error_text.py" line="732" />
         <source>Someone else changed %1 while you edited it.</source>
         <translation>En anden har ændret %1, mens du redigerede.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="666" />
+        <location filename="../error_text.py" line="742" />
         <source>%1 is not a database address.</source>
         <translation>%1 er ikke en databaseadresse.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="669" />
+        <location filename="../error_text.py" line="745" />
         <source>The folder %1 for the database cannot be created.</source>
         <translation>Mappen %1 til databasen kan ikke oprettes.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="673" />
+        <location filename="../error_text.py" line="749" />
         <source>This kind of database cannot be used: %1.</source>
         <translation>Denne slags database kan ikke bruges: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="675" />
+        <location filename="../error_text.py" line="751" />
         <source>The database %1 holds tables that were not made by this application; choose another database.</source>
         <translation>Databasen %1 indeholder tabeller, som ikke er lavet af dette program; vælg en anden database.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="681" />
+        <location filename="../error_text.py" line="757" />
         <source>The database %1 cannot be opened. Check that it exists and that you may use it.</source>
         <translation>Databasen %1 kan ikke åbnes. Kontrollér, at den findes, og at du har adgang til den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="688" />
+        <location filename="../error_text.py" line="764" />
         <source>The database %1 cannot be used.</source>
         <translation>Databasen %1 kan ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="695" />
+        <location filename="../error_text.py" line="771" />
         <source>The problem statement says nothing a partner could be matched on: fill in at least one of %1.</source>
         <translation>Problemstillingen siger intet, som en partner kan matches på: udfyld mindst én af %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="710" />
+        <location filename="../error_text.py" line="786" />
         <source>Nothing was imported.</source>
         <translation>Intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="714" />
+        <location filename="../error_text.py" line="534" />
+        <location filename="../error_text.py" line="790" />
         <source>The file %1 cannot be read.</source>
         <translation>Filen %1 kan ikke læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="723" />
+        <location filename="../error_text.py" line="799" />
         <source>%1 is not a kind of boundary; use one of %2.</source>
         <translation>%1 er ikke en slags grænser; brug en af %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="731" />
+        <location filename="../error_text.py" line="807" />
         <source>Files like %1 cannot be imported; use GeoJSON (.geojson, .json), GeoPackage (.gpkg) or Shapefile (.shp, or a .zip holding one).</source>
         <translation>Filer som %1 kan ikke importeres; brug GeoJSON (.geojson, .json), GeoPackage (.gpkg) eller Shapefile (.shp, eller en .zip med en).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="742" />
+        <location filename="../error_text.py" line="818" />
         <source>The zip file %1 holds several shapefiles (%2); unpack it and import one of them.</source>
         <translation>Zip-filen %1 indeholder flere shapefiler (%2); pak den ud, og importér en af dem.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="753" />
+        <location filename="../error_text.py" line="829" />
         <source>Its columns are: %1.</source>
         <translation>Filens kolonner er: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="758" />
+        <location filename="../error_text.py" line="834" />
         <source>The file %1 has no column %2.</source>
         <translation>Filen %1 har ingen kolonne %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="767" />
+        <location filename="../error_text.py" line="843" />
         <source>The file %1 has no column with the names of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes navne.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="769" />
+        <location filename="../error_text.py" line="845" />
         <source>The file %1 has no column with the codes of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes koder.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="777" />
+        <location filename="../error_text.py" line="853" />
         <source>The file %1 holds no areas (polygons).</source>
         <translation>Filen %1 indeholder ingen områder (polygoner).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="779" />
+        <location filename="../error_text.py" line="855" />
         <source>It holds: %1.</source>
         <translation>Den indeholder: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="785" />
+        <location filename="../error_text.py" line="861" />
         <source>No area in the file %1 has a code in the column %2.</source>
         <translation>Intet område i filen %1 har en kode i kolonnen %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="792" />
+        <location filename="../error_text.py" line="868" />
         <source>longitude/latitude</source>
         <translation>længdegrad/breddegrad</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="794" />
+        <location filename="../error_text.py" line="870" />
         <source>Some coordinates in %1 cannot be converted from %2.</source>
         <translation>Nogle koordinater i %1 kan ikke omregnes fra %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="801" />
+        <location filename="../error_text.py" line="532" />
+        <location filename="../error_text.py" line="877" />
         <source>The file %1 does not exist.</source>
         <translation>Filen %1 findes ikke.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="802" />
+        <location filename="../error_text.py" line="533" />
+        <location filename="../error_text.py" line="878" />
         <source>%1 is a folder, not a file.</source>
         <translation>%1 er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="804" />
+        <location filename="../error_text.py" line="880" />
         <source>The file %1 is empty.</source>
         <translation>Filen %1 er tom.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="805" />
+        <location filename="../error_text.py" line="881" />
         <source>The file %1 has no shapes.</source>
         <translation>Filen %1 har ingen former.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="806" />
+        <location filename="../error_text.py" line="882" />
         <source>%1 is not a readable zip file.</source>
         <translation>%1 er ikke en zip-fil, der kan læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="808" />
+        <location filename="../error_text.py" line="884" />
         <source>The zip file %1 holds no shapefile (.shp).</source>
         <translation>Zip-filen %1 indeholder ingen shapefil (.shp).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="816" />
+        <location filename="../error_text.py" line="892" />
         <source>The file %1 does not say which coordinate system it uses, and its coordinates are not longitude/latitude. Keep the .prj file beside a shapefile, or save the file with its coordinate system (e.g. EPSG:25832).</source>
         <translation>Filen %1 oplyser ikke, hvilket koordinatsystem den bruger, og dens koordinater er ikke længdegrad/breddegrad. Behold .prj-filen ved siden af en shapefil, eller gem filen med dens koordinatsystem (f.eks. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="831" />
+        <location filename="../error_text.py" line="907" />
         <source>The problem statement %1 and the actor %2 are already partners (stage: %3).</source>
         <translation>Problemstillingen %1 og aktøren %2 er allerede partnere (fase: %3).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="846" />
+        <location filename="../error_text.py" line="922" />
         <source>it owns the problem statements %1</source>
         <translation>den ejer problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="852" />
+        <location filename="../error_text.py" line="928" />
         <source>it is a partner on the problem statements %1</source>
         <translation>den er partner på problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="860" />
+        <location filename="../error_text.py" line="936" />
         <source>it is the parent organisation of %1</source>
         <translation>den er overordnet organisation for %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="864" />
+        <location filename="../error_text.py" line="940" />
         <source>The actor %1 cannot be deleted: %2.</source>
         <translation>Aktøren %1 kan ikke slettes: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="871" />
+        <location filename="../error_text.py" line="947" />
         <source>Stopped; nothing was changed.</source>
         <translation>Afbrudt; intet blev ændret.</translation>
     </message>
