@@ -22,6 +22,7 @@ from mapper.services.geo import GeoService
 from mapper.services.landscape import LandscapeService
 from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
+from mapper.services.merge import MergeService
 from mapper.services.partnerships import PartnershipService
 from mapper.services.problems import ProblemEditService
 from mapper.services.register_import import RegisterImportService
@@ -100,6 +101,7 @@ def build_context(database: Database, lang: str = "da") -> AppContext:
         partnerships=PartnershipService(database, vocabulary, author=author),
         geo=GeoService(database),
         register_import=RegisterImportService(database, vocabulary, author=author),
+        merges=MergeService(database, author, vocabulary=vocabulary),
         vocabulary=vocabulary,
         lang=lang,
         location=database.display_url,

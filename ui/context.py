@@ -13,6 +13,7 @@ from mapper.services.geo import GeoService
 from mapper.services.landscape import LandscapeService
 from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
+from mapper.services.merge import MergeService
 from mapper.services.partnerships import PartnershipService
 from mapper.services.problems import ProblemEditService
 from mapper.services.register_import import RegisterImportService
@@ -33,6 +34,7 @@ class AppContext:
     partnerships: PartnershipService
     geo: GeoService
     register_import: RegisterImportService
+    merges: MergeService
     vocabulary: Vocabulary
     lang: str
     location: str

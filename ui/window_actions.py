@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar
 
 from ui.context import PRODUCT_NAME
+from ui.duplicates_dialog import open_duplicates_dialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -104,6 +105,12 @@ class WindowActions(QObject):
             pixmap.SP_FileDialogContentsView,
             self.tr("Find"),
         )
+        self.duplicates_action = self._action(
+            self.tr("Possible &duplicates…"), partial(open_duplicates_dialog, window)
+        )
+        self.duplicates_action.setStatusTip(
+            self.tr("Actors that may be the same: compare them and merge, or keep both")
+        )
         areas = (
             self.tr("&Landscape"),
             self.tr("&Problem statements"),
@@ -192,6 +199,7 @@ class WindowActions(QObject):
         edit_menu.addActions([self.new_actor_action, self.new_problem_action, self.save_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.duplicates_action)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(self.area_actions)
         view_menu.addSeparator()
