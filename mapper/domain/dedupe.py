@@ -566,6 +566,7 @@ def decision_for(score: float) -> str:
 # Blocking
 
 
+_PARALLEL_CELLS: Final = 20_000
 _EXACT_FIELDS: Final = ("cvr", "email", "website", "phone", "address")
 
 
@@ -609,6 +610,8 @@ def _close_names(
         empty = np.empty(0, np.int64)
         return empty, empty
     scores: NDArray[np.uint8] | None = None
+    # Threads pay off for large blocks only; most blocks are a few dozen records.
+    workers = -1 if len(rows) * len(columns) >= _PARALLEL_CELLS else 1
     for texts in keys:
         found = process.cdist(
             [texts[i] for i in rows],
@@ -616,7 +619,7 @@ def _close_names(
             scorer=fuzz.ratio,
             score_cutoff=cutoff,
             dtype=np.uint8,
-            workers=-1,
+            workers=workers,
         )
         scores = found if scores is None else np.maximum(scores, found)
     assert scores is not None
