@@ -8,237 +8,25 @@ does not know still gets a sentence in the interface language naming the field a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-
 from mapper.domain.errors import InputProblem, MapperError
-from mapper.domain.vocabulary import load_vocabulary
 from ui.locale_format import format_number, substitute
 from ui.models.problem_table import status_label
 from ui.storage_text import STORAGE_TEXTS, database_name, output_file_text
-
-translate = QCoreApplication.translate
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for lupdate (which knows this name, typed here as str); it is translated
-    where it is shown."""
-    return text
-
-
-SHOWN_PROBLEMS = 3
-"""How many problems of a ValidationError its summary spells out."""
-MAX_VALUE = 60
-"""Longer values are cut short when quoted back."""
-
-FIELD_TITLES = {
-    "id": QT_TRANSLATE_NOOP("ErrorText", "Id"),
-    "name": QT_TRANSLATE_NOOP("ErrorText", "Name"),
-    "title": QT_TRANSLATE_NOOP("ErrorText", "Title"),
-    "kind": QT_TRANSLATE_NOOP("ErrorText", "Kind of actor"),
-    "active": QT_TRANSLATE_NOOP("ErrorText", "Active"),
-    "public": QT_TRANSLATE_NOOP("ErrorText", "Public"),
-    "status": QT_TRANSLATE_NOOP("ErrorText", "Status"),
-    "description": QT_TRANSLATE_NOOP("ErrorText", "Description"),
-    "parent_id": QT_TRANSLATE_NOOP("ErrorText", "Parent organisation"),
-    "owner_id": QT_TRANSLATE_NOOP("ErrorText", "Owner"),
-    "problem_id": QT_TRANSLATE_NOOP("ErrorText", "Problem statement"),
-    "actor_id": QT_TRANSLATE_NOOP("ErrorText", "Partner"),
-    "target_groups": QT_TRANSLATE_NOOP("ErrorText", "Target groups"),
-    "roles": QT_TRANSLATE_NOOP("ErrorText", "Roles"),
-    "prevention_levels": QT_TRANSLATE_NOOP("ErrorText", "Prevention levels"),
-    "prevention_level": QT_TRANSLATE_NOOP("ErrorText", "Prevention level"),
-    "resources_offered": QT_TRANSLATE_NOOP("ErrorText", "Resources offered"),
-    "resources_offered.kind": QT_TRANSLATE_NOOP("ErrorText", "Kind of resource"),
-    "resources_offered.hours_per_month": QT_TRANSLATE_NOOP("ErrorText", "Hours per month"),
-    "resources_offered.amount_dkk": QT_TRANSLATE_NOOP("ErrorText", "Amount (DKK)"),
-    "service_area_km": QT_TRANSLATE_NOOP("ErrorText", "Service area (km)"),
-    "volunteers": QT_TRANSLATE_NOOP("ErrorText", "Volunteers"),
-    "employees": QT_TRANSLATE_NOOP("ErrorText", "Employees"),
-    "verified_on": QT_TRANSLATE_NOOP("ErrorText", "Verified on"),
-    "contact.name": QT_TRANSLATE_NOOP("ErrorText", "Contact person"),
-    "contact.email": QT_TRANSLATE_NOOP("ErrorText", "E-mail"),
-    "contact.phone": QT_TRANSLATE_NOOP("ErrorText", "Phone"),
-    "contact.website": QT_TRANSLATE_NOOP("ErrorText", "Website"),
-    "consent.given_on": QT_TRANSLATE_NOOP("ErrorText", "Date of consent"),
-    "consent.purpose": QT_TRANSLATE_NOOP("ErrorText", "Purpose of registration"),
-    "location": QT_TRANSLATE_NOOP("ErrorText", "Location"),
-    "location.lat": QT_TRANSLATE_NOOP("ErrorText", "Latitude"),
-    "location.lon": QT_TRANSLATE_NOOP("ErrorText", "Longitude"),
-    "location.address": QT_TRANSLATE_NOOP("ErrorText", "Address"),
-    "location.postcode": QT_TRANSLATE_NOOP("ErrorText", "Postcode"),
-    "location.city": QT_TRANSLATE_NOOP("ErrorText", "City"),
-    "location.municipality_code": QT_TRANSLATE_NOOP("ErrorText", "Municipality"),
-    "municipality_code": QT_TRANSLATE_NOOP("ErrorText", "Municipality"),
-    "profile.success_examples": QT_TRANSLATE_NOOP("ErrorText", "Successful projects"),
-    "profile.evidence_level": QT_TRANSLATE_NOOP("ErrorText", "Evidence level"),
-    "concreteness": QT_TRANSLATE_NOOP("ErrorText", "Concreteness"),
-    "seeking": QT_TRANSLATE_NOOP("ErrorText", "What you seek"),
-    "seeking.description": QT_TRANSLATE_NOOP("ErrorText", "Who we seek"),
-    "seeking.roles": QT_TRANSLATE_NOOP("ErrorText", "Roles sought"),
-    "seeking.target_groups": QT_TRANSLATE_NOOP("ErrorText", "Target groups sought"),
-    "seeking.resources": QT_TRANSLATE_NOOP("ErrorText", "Resources sought"),
-    "seeking.resources.kind": QT_TRANSLATE_NOOP("ErrorText", "Kind of resource"),
-    "seeking.resources.hours_per_month": QT_TRANSLATE_NOOP("ErrorText", "Hours per month"),
-    "seeking.resources.amount_dkk": QT_TRANSLATE_NOOP("ErrorText", "Amount (DKK)"),
-    "seeking.required_resources": QT_TRANSLATE_NOOP("ErrorText", "Required resources"),
-    "seeking.actor_kinds": QT_TRANSLATE_NOOP("ErrorText", "Kinds of partner sought"),
-    "seeking.excluded_actor_kinds": QT_TRANSLATE_NOOP("ErrorText", "Kinds of partner excluded"),
-    "seeking.max_distance_km": QT_TRANSLATE_NOOP("ErrorText", "Maximum distance (km)"),
-    "stage": QT_TRANSLATE_NOOP("ErrorText", "Stage"),
-    "type": QT_TRANSLATE_NOOP("ErrorText", "Type"),
-    "success_factors": QT_TRANSLATE_NOOP("ErrorText", "Success factors"),
-    "notes": QT_TRANSLATE_NOOP("ErrorText", "Notes"),
-    "partnerships": QT_TRANSLATE_NOOP("ErrorText", "Partnerships"),
-}
-"""Titles of the interchange fields, for problems shown without the form's own title."""
-
-RECORD_KINDS = {
-    "actor": QT_TRANSLATE_NOOP("ErrorText", "Actor %1"),
-    "problem": QT_TRANSLATE_NOOP("ErrorText", "Problem statement %1"),
-    "partnership": QT_TRANSLATE_NOOP("ErrorText", "Partnership %1"),
-}
-JSON_TYPES = {
-    "string": QT_TRANSLATE_NOOP("ErrorText", "text"),
-    "number": QT_TRANSLATE_NOOP("ErrorText", "a number"),
-    "integer": QT_TRANSLATE_NOOP("ErrorText", "a whole number"),
-    "boolean": QT_TRANSLATE_NOOP("ErrorText", "yes or no"),
-    "array": QT_TRANSLATE_NOOP("ErrorText", "a list"),
-    "object": QT_TRANSLATE_NOOP("ErrorText", "a group of fields"),
-    "null": QT_TRANSLATE_NOOP("ErrorText", "nothing"),
-}
-
-
-def ui_lang() -> str:
-    """'da' or 'en': the language the installed translation speaks (labels from the
-    vocabulary must match the sentences around them)."""
-    # Qt's own idiom (cf. QT_LAYOUT_DIRECTION): the translation names its language.
-    code = translate("ErrorText", "LANGUAGE_CODE")
-    return code if code in ("da", "en") else "en"
-
-
-# --------------------------------------------------------------------------- pieces
-
-
-def field_title_of(path: str) -> str:
-    """The title of a field named by its dotted path: 'target_groups[1]' → 'Target groups
-    (no. 2)'; a path without a title is shown as it is."""
-    plain, index = _strip_indices(path)
-    title = FIELD_TITLES.get(plain)
-    if title is None:
-        return path
-    text = translate("ErrorText", title)
-    if index is not None:
-        text = substitute(translate("ErrorText", "%1 (no. %2)"), text, index + 1)
-    return text
-
-
-REVIEW_REASONS = {
-    "unmapped_code": QT_TRANSLATE_NOOP("ErrorText", "no matching code"),
-    "unknown_postcode": QT_TRANSLATE_NOOP("ErrorText", "unknown postcode"),
-    "invalid_value": QT_TRANSLATE_NOOP("ErrorText", "not a valid value"),
-    "source_note": QT_TRANSLATE_NOOP("ErrorText", "note in the source"),
-}
-"""Why an imported value was kept on an actor for review (ReviewNote.reason)."""
-
-
-def review_reason(reason: str) -> str:
-    text = REVIEW_REASONS.get(reason)
-    return translate("ErrorText", text) if text else reason
-
-
-def review_note_text(field: str, value: str, reason: str) -> str:
-    """'Target groups: “Sårbare fiskere” (no matching code)'."""
-    return substitute(
-        translate("ErrorText", "%1: %2 (%3)"),
-        field_title_of(field),
-        quoted(value),
-        review_reason(reason),
-    )
-
-
-def record_title(record: str) -> str:
-    """'actor foreningen-x' → 'Actor foreningen-x', 'actors[3]' → 'Actor no. 4'."""
-    kind, _, rest = record.partition(" ")
-    if kind in RECORD_KINDS and rest:
-        return substitute(translate("ErrorText", RECORD_KINDS[kind]), rest)
-    for collection, singular in (("actors", "actor"), ("problems", "problem")):
-        if record.startswith(f"{collection}[") and record.endswith("]"):
-            number = record[len(collection) + 1 : -1]
-            if number.isdigit():
-                return substitute(
-                    translate("ErrorText", RECORD_KINDS[singular]),
-                    substitute(translate("ErrorText", "no. %1"), int(number) + 1),
-                )
-    if record == "document":
-        return translate("ErrorText", "The document")
-    return record
-
-
-def quoted(value: object) -> str:
-    text = value if isinstance(value, str) else _plain(value)
-    if len(text) > MAX_VALUE:
-        text = text[: MAX_VALUE - 1] + "…"
-    return substitute(translate("ErrorText", '"%1"'), text)
-
-
-def _plain(value: object) -> str:
-    if isinstance(value, bool):
-        return translate("ErrorText", "yes") if value else translate("ErrorText", "no")
-    if isinstance(value, (int, float)):
-        return _number(value)
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value)
-    return str(value)
-
-
-def _number(value: float) -> str:
-    if isinstance(value, float) and value != value:  # NaN
-        return str(value)
-    try:
-        exponent = Decimal(str(value)).normalize().as_tuple().exponent
-    except ArithmeticError:
-        return str(value)
-    decimals = min(6, max(0, -exponent)) if isinstance(exponent, int) else 0
-    try:
-        return format_number(float(value), decimals)
-    except ValueError:
-        return str(value)
-
-
-def _listed(items: Iterable[object]) -> str:
-    return ", ".join(_plain(i) for i in items)
-
-
-def _strip_indices(path: str) -> tuple[str, int | None]:
-    """('target_groups', 1) for 'target_groups[1]'; the last index, if any."""
-    plain, index = "", None
-    i = 0
-    while i < len(path):
-        if path[i] == "[":
-            end = path.find("]", i)
-            if end < 0:
-                return path, None
-            number = path[i + 1 : end]
-            index = int(number) if number.isdigit() else None
-            i = end + 1
-        else:
-            plain += path[i]
-            i += 1
-    return plain, index
-
-
-def _label(facet: str, code: object) -> str:
-    if not isinstance(code, str):
-        return _plain(code)
-    try:
-        return load_vocabulary().label(facet, code, ui_lang())
-    except KeyError:  # not a facet of the vocabulary
-        return code
-
+from ui.text_pieces import (
+    JSON_TYPES,
+    QT_TRANSLATE_NOOP,
+    SHOWN_PROBLEMS,
+    code_label,
+    field_title_of,
+    listed,
+    plain_number,
+    quoted,
+    record_title,
+    translate,
+)
 
 # --------------------------------------------------------------------------- problems
 
@@ -283,7 +71,7 @@ def _unknown_code(title: str, value: object, params: Mapping[str, object]) -> st
     )
     nearest = params.get("nearest")
     facet = params.get("facet")
-    shown = _label(facet, nearest) if isinstance(facet, str) and nearest else nearest
+    shown = code_label(facet, nearest) if isinstance(facet, str) and nearest else nearest
     return _nearest_suffix(text, shown)
 
 
@@ -318,13 +106,17 @@ def _out_of_range(title: str, value: object, params: Mapping[str, object]) -> st
         return substitute(
             translate("ErrorText", "%1 must be between %2 and %3."),
             title,
-            _number(low),
-            _number(high),
+            plain_number(low),
+            plain_number(high),
         )
     if isinstance(low, (int, float)):
-        return substitute(translate("ErrorText", "%1 must be at least %2."), title, _number(low))
+        return substitute(
+            translate("ErrorText", "%1 must be at least %2."), title, plain_number(low)
+        )
     if isinstance(high, (int, float)):
-        return substitute(translate("ErrorText", "%1 must be at most %2."), title, _number(high))
+        return substitute(
+            translate("ErrorText", "%1 must be at most %2."), title, plain_number(high)
+        )
     return _invalid(title, value, params)
 
 
@@ -798,7 +590,7 @@ def _geo_unknown_layer(file: str, details: Mapping[str, object]) -> str:
     return substitute(
         translate("ErrorText", "%1 is not a kind of boundary; use one of %2."),
         quoted(details.get("layer", "")),
-        _listed(_items(details.get("layers"))),
+        listed(_items(details.get("layers"))),
     )
 
 
@@ -820,12 +612,12 @@ def _geo_several(file: str, details: Mapping[str, object]) -> str:
             "The zip file %1 holds several shapefiles (%2); unpack it and import one of them.",
         ),
         file,
-        _listed(_items(details.get("names"))),
+        listed(_items(details.get("names"))),
     )
 
 
 def _geo_columns(file: str, details: Mapping[str, object]) -> str:
-    columns = _listed(_items(details.get("columns"))) or "–"
+    columns = listed(_items(details.get("columns"))) or "–"
     return substitute(translate("ErrorText", "Its columns are: %1."), columns)
 
 
@@ -852,7 +644,7 @@ def _geo_no_polygons(file: str, details: Mapping[str, object]) -> str:
     found = _items(details.get("found"))
     text = substitute(translate("ErrorText", "The file %1 holds no areas (polygons)."), file)
     if found:
-        text += " " + substitute(translate("ErrorText", "It holds: %1."), _listed(found))
+        text += " " + substitute(translate("ErrorText", "It holds: %1."), listed(found))
     return text
 
 
@@ -902,7 +694,7 @@ GEO_TEXTS: dict[str, Callable[[str, Mapping[str, object]], str]] = {
 
 
 def _partnership_exists(params: Mapping[str, object]) -> str:
-    stage = _label("partnership_stages", params.get("stage"))
+    stage = code_label("partnership_stages", params.get("stage"))
     return substitute(
         translate(
             "ErrorText",
@@ -919,21 +711,21 @@ def _actor_in_use(params: Mapping[str, object]) -> str:
     owned = _items(params.get("owned_problems"))
     if owned:
         reasons.append(
-            substitute(translate("ErrorText", "it owns the problem statements %1"), _listed(owned))
+            substitute(translate("ErrorText", "it owns the problem statements %1"), listed(owned))
         )
     partnered = _items(params.get("partnerships"))
     if partnered:
         reasons.append(
             substitute(
                 translate("ErrorText", "it is a partner on the problem statements %1"),
-                _listed(partnered),
+                listed(partnered),
             )
         )
     children = _items(params.get("children"))
     if children:
         reasons.append(
             substitute(
-                translate("ErrorText", "it is the parent organisation of %1"), _listed(children)
+                translate("ErrorText", "it is the parent organisation of %1"), listed(children)
             )
         )
     return substitute(

@@ -49,8 +49,9 @@ from mapper.services.register_import import (
     write_rejected_rows,
 )
 from ui.context import AppContext
-from ui.error_text import describe_error, describe_problem, field_title_of, review_reason
+from ui.error_text import describe_error, describe_problem
 from ui.operations import run_in_background
+from ui.text_pieces import field_title_of, review_reason
 
 SAMPLE_VALUES = 3
 """Example values shown beside each column on the mapping page."""

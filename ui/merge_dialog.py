@@ -32,15 +32,10 @@ from mapper.domain.model import Actor, Consent, Resource
 from mapper.domain.vocabulary import Vocabulary
 from mapper.geo.reference import municipality_name
 from mapper.services.merge import MergePreview, MergeResult, MergeService
-from ui.error_text import (
-    QT_TRANSLATE_NOOP,
-    describe_error,
-    field_title_of,
-    review_note_text,
-    ui_lang,
-)
+from ui.error_text import describe_error
 from ui.locale_format import format_number, substitute
 from ui.operations import run_in_background
+from ui.text_pieces import QT_TRANSLATE_NOOP, field_title_of, review_note_text, ui_lang
 
 translate = QCoreApplication.translate
 

@@ -37,9 +37,8 @@ from ui.error_text import (
     PROBLEM_TEXTS,
     describe_error,
     describe_problem,
-    field_title_of,
-    record_title,
 )
+from ui.text_pieces import field_title_of, record_title
 
 OUR_CONTEXTS = ("ErrorText", "LocaleFormat")
 

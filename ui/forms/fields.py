@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from mapper.domain.model import ReviewNote
 from mapper.domain.vocabulary import Vocabulary
-from ui.error_text import review_note_text
 from ui.forms.resource_table import ResourceTable
+from ui.text_pieces import review_note_text
 from ui.widgets.code_picker import CodePicker
 
 

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from mapper.domain.errors import ConflictError, InputProblem, MapperError, ValidationError
 from mapper.domain.vocabulary import Vocabulary
-from ui.error_text import describe_error, describe_problem, field_title_of
+from ui.error_text import describe_error, describe_problem
 from ui.forms.commands import Change, CreateRecordCommand, SetFieldCommand
 from ui.forms.fields import Binding, FieldSpec, Section, focus_order
+from ui.text_pieces import field_title_of
 
 R = TypeVar("R")
 WIDE_FORM = 760

@@ -701,6 +701,44 @@
     </message>
 </context>
 <context>
+    <name>DuplicatePairTableModel</name>
+    <message>
+        <location filename="../duplicates_dialog.py" line="56" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="57" />
+        <source>Proposal</source>
+        <translation>Forslag</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="58" />
+        <source>Actor</source>
+        <translation>Aktør</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="59" />
+        <source>Maybe the same as</source>
+        <translation>Måske den samme som</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="60" />
+        <source>Why</source>
+        <translation>Hvorfor</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="68" />
+        <source>Merge</source>
+        <translation>Flet</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="68" />
+        <source>Review</source>
+        <translation>Gennemse</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateWarning</name>
     <message>
         <location filename="../widgets/duplicate_warning.py" line="46" />
@@ -734,922 +772,961 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../duplicates_dialog.py" line="94" />
+        <source>Possible duplicates</source>
+        <translation>Mulige dubletter</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="99" />
+        <location filename="../duplicates_dialog.py" line="145" />
+        <source>Looking for duplicates…</source>
+        <translation>Leder efter dubletter…</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="108" />
+        <source>Pairs that may be the same actor</source>
+        <translation>Par der måske er den samme aktør</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="123" />
+        <source>&amp;Compare…</source>
+        <translation>&amp;Sammenlign…</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="127" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Opdatér</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="164" />
+        <source>%1 pairs may be the same actor (%2 very likely). Open a pair to compare and merge it, or to say they are not the same.</source>
+        <translation>%1 par er måske den samme aktør (%2 meget sandsynligt). Åbn et par for at sammenligne og flette det eller for at angive, at de ikke er den samme.</translation>
+    </message>
+    <message>
+        <location filename="../duplicates_dialog.py" line="174" />
+        <source>No possible duplicates in the register.</source>
+        <translation>Ingen mulige dubletter i registret.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
-        <location filename="../error_text.py" line="38" />
+        <location filename="../text_pieces.py" line="32" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="39" />
+        <location filename="../text_pieces.py" line="33" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="40" />
+        <location filename="../text_pieces.py" line="34" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="41" />
+        <location filename="../text_pieces.py" line="35" />
         <source>Kind of actor</source>
         <translation>Aktørtype</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="42" />
+        <location filename="../text_pieces.py" line="36" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="43" />
+        <location filename="../text_pieces.py" line="37" />
         <source>Public</source>
         <translation>Offentlig</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="44" />
+        <location filename="../text_pieces.py" line="38" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="45" />
+        <location filename="../text_pieces.py" line="39" />
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="46" />
+        <location filename="../text_pieces.py" line="40" />
         <source>Parent organisation</source>
         <translation>Overordnet organisation</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="47" />
+        <location filename="../text_pieces.py" line="41" />
         <source>Owner</source>
         <translation>Ejer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="48" />
+        <location filename="../text_pieces.py" line="42" />
         <source>Problem statement</source>
         <translation>Problemstilling</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="49" />
+        <location filename="../text_pieces.py" line="43" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="50" />
+        <location filename="../text_pieces.py" line="44" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="51" />
+        <location filename="../text_pieces.py" line="45" />
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="52" />
+        <location filename="../text_pieces.py" line="46" />
         <source>Prevention levels</source>
         <translation>Forebyggelsesniveauer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="53" />
+        <location filename="../text_pieces.py" line="47" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="54" />
+        <location filename="../text_pieces.py" line="48" />
         <source>Resources offered</source>
         <translation>Ressourcer vi tilbyder</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="55" />
-        <location filename="../error_text.py" line="84" />
+        <location filename="../text_pieces.py" line="49" />
+        <location filename="../text_pieces.py" line="78" />
         <source>Kind of resource</source>
         <translation>Ressourcetype</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="56" />
-        <location filename="../error_text.py" line="85" />
+        <location filename="../text_pieces.py" line="50" />
+        <location filename="../text_pieces.py" line="79" />
         <source>Hours per month</source>
         <translation>Timer pr. måned</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="57" />
-        <location filename="../error_text.py" line="86" />
+        <location filename="../text_pieces.py" line="51" />
+        <location filename="../text_pieces.py" line="80" />
         <source>Amount (DKK)</source>
         <translation>Beløb (kr.)</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="58" />
+        <location filename="../text_pieces.py" line="52" />
         <source>Service area (km)</source>
         <translation>Dækningsområde (km)</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="59" />
+        <location filename="../text_pieces.py" line="53" />
         <source>Volunteers</source>
         <translation>Frivillige</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="60" />
+        <location filename="../text_pieces.py" line="54" />
         <source>Employees</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="61" />
+        <location filename="../text_pieces.py" line="55" />
         <source>Verified on</source>
         <translation>Bekræftet den</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="62" />
+        <location filename="../text_pieces.py" line="56" />
         <source>Contact person</source>
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="63" />
+        <location filename="../text_pieces.py" line="57" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="64" />
+        <location filename="../text_pieces.py" line="58" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="65" />
+        <location filename="../text_pieces.py" line="59" />
         <source>Website</source>
         <translation>Hjemmeside</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="66" />
+        <location filename="../text_pieces.py" line="60" />
         <source>Date of consent</source>
         <translation>Dato for samtykke</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="67" />
+        <location filename="../text_pieces.py" line="61" />
         <source>Purpose of registration</source>
         <translation>Formål med registreringen</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="68" />
+        <location filename="../text_pieces.py" line="62" />
         <source>Location</source>
         <translation>Placering</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="69" />
+        <location filename="../text_pieces.py" line="63" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="70" />
+        <location filename="../text_pieces.py" line="64" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="71" />
+        <location filename="../text_pieces.py" line="65" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="72" />
+        <location filename="../text_pieces.py" line="66" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="73" />
+        <location filename="../text_pieces.py" line="67" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="74" />
-        <location filename="../error_text.py" line="75" />
+        <location filename="../text_pieces.py" line="68" />
+        <location filename="../text_pieces.py" line="69" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="76" />
+        <location filename="../text_pieces.py" line="70" />
         <source>Successful projects</source>
         <translation>Succesfulde projekter</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="77" />
+        <location filename="../text_pieces.py" line="71" />
         <source>Evidence level</source>
         <translation>Evidensniveau</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="78" />
+        <location filename="../text_pieces.py" line="72" />
         <source>Concreteness</source>
         <translation>Konkrethed</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="79" />
+        <location filename="../text_pieces.py" line="73" />
         <source>What you seek</source>
         <translation>Det søger I</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="80" />
+        <location filename="../text_pieces.py" line="74" />
         <source>Who we seek</source>
         <translation>Hvem vi søger</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="81" />
+        <location filename="../text_pieces.py" line="75" />
         <source>Roles sought</source>
         <translation>Søgte roller</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="82" />
+        <location filename="../text_pieces.py" line="76" />
         <source>Target groups sought</source>
         <translation>Søgte målgrupper</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="83" />
+        <location filename="../text_pieces.py" line="77" />
         <source>Resources sought</source>
         <translation>Søgte ressourcer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="87" />
+        <location filename="../text_pieces.py" line="81" />
         <source>Required resources</source>
         <translation>Krævede ressourcer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="88" />
+        <location filename="../text_pieces.py" line="82" />
         <source>Kinds of partner sought</source>
         <translation>Søgte partnertyper</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="89" />
+        <location filename="../text_pieces.py" line="83" />
         <source>Kinds of partner excluded</source>
         <translation>Fravalgte partnertyper</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="90" />
+        <location filename="../text_pieces.py" line="84" />
         <source>Maximum distance (km)</source>
         <translation>Største afstand (km)</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="91" />
+        <location filename="../text_pieces.py" line="85" />
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="92" />
+        <location filename="../text_pieces.py" line="86" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="93" />
+        <location filename="../text_pieces.py" line="87" />
         <source>Success factors</source>
         <translation>Succesfaktorer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="94" />
+        <location filename="../text_pieces.py" line="88" />
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="95" />
+        <location filename="../text_pieces.py" line="89" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="100" />
+        <location filename="../text_pieces.py" line="94" />
         <source>Actor %1</source>
         <translation>Aktør %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="101" />
+        <location filename="../text_pieces.py" line="95" />
         <source>Problem statement %1</source>
         <translation>Problemstilling %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="102" />
+        <location filename="../text_pieces.py" line="96" />
         <source>Partnership %1</source>
         <translation>Partnerskab %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="105" />
+        <location filename="../text_pieces.py" line="99" />
         <source>text</source>
         <translation>tekst</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="106" />
+        <location filename="../text_pieces.py" line="100" />
         <source>a number</source>
         <translation>et tal</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="107" />
+        <location filename="../text_pieces.py" line="101" />
         <source>a whole number</source>
         <translation>et helt tal</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="108" />
+        <location filename="../text_pieces.py" line="102" />
         <source>yes or no</source>
         <translation>ja eller nej</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="109" />
+        <location filename="../text_pieces.py" line="103" />
         <source>a list</source>
         <translation>en liste</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="110" />
+        <location filename="../text_pieces.py" line="104" />
         <source>a group of fields</source>
         <translation>en gruppe felter</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="111" />
+        <location filename="../text_pieces.py" line="105" />
         <source>nothing</source>
         <translation>ingenting</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="119" />
+        <location filename="../text_pieces.py" line="113" />
         <source>LANGUAGE_CODE</source>
         <translation>da</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="135" />
+        <location filename="../text_pieces.py" line="129" />
         <source>%1 (no. %2)</source>
         <translation>%1 (nr. %2)</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="140" />
+        <location filename="../text_pieces.py" line="134" />
         <source>no matching code</source>
         <translation>ingen passende kode</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="141" />
+        <location filename="../text_pieces.py" line="135" />
         <source>unknown postcode</source>
         <translation>ukendt postnummer</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="142" />
+        <location filename="../text_pieces.py" line="136" />
         <source>not a valid value</source>
         <translation>ikke en gyldig værdi</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="143" />
+        <location filename="../text_pieces.py" line="137" />
         <source>note in the source</source>
         <translation>note i kilden</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="156" />
+        <location filename="../text_pieces.py" line="150" />
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="174" />
+        <location filename="../text_pieces.py" line="168" />
         <source>no. %1</source>
         <translation>nr. %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="177" />
+        <location filename="../text_pieces.py" line="171" />
         <source>The document</source>
         <translation>Dokumentet</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="185" />
+        <location filename="../text_pieces.py" line="179" />
         <source>"%1"</source>
         <translation>»%1«</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="190" />
+        <location filename="../text_pieces.py" line="184" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="190" />
+        <location filename="../text_pieces.py" line="184" />
         <source>no</source>
         <translation>nej</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="260" />
+        <location filename="../error_text.py" line="48" />
         <source>%1 is not valid.</source>
         <translation>%1: værdien er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="262" />
+        <location filename="../error_text.py" line="50" />
         <source>%1: the value %2 is not valid.</source>
         <translation>%1: værdien %2 er ikke gyldig.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="269" />
+        <location filename="../error_text.py" line="57" />
         <source>Did you mean %1?</source>
         <translation>Mente du %1?</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="273" />
+        <location filename="../error_text.py" line="61" />
         <source>%1 must be filled in.</source>
         <translation>%1 skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="277" />
+        <location filename="../error_text.py" line="65" />
         <source>%1 cannot be only spaces.</source>
         <translation>%1 må ikke kun være mellemrum.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="282" />
+        <location filename="../error_text.py" line="70" />
         <source>%1: %2 is not one of the choices.</source>
         <translation>%1: %2 er ikke et af valgene.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="292" />
+        <location filename="../error_text.py" line="80" />
         <source>%1: %2 is not one of the allowed values.</source>
         <translation>%1: %2 er ikke en af de tilladte værdier.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="299" />
-        <location filename="../error_text.py" line="312" />
+        <location filename="../error_text.py" line="87" />
+        <location filename="../error_text.py" line="100" />
         <source>%1 must be %2.</source>
         <translation>%1 skal være %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="311" />
+        <location filename="../error_text.py" line="99" />
         <source>%1 or %2</source>
         <translation>%1 eller %2</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="319" />
+        <location filename="../error_text.py" line="107" />
         <source>%1 must be between %2 and %3.</source>
         <translation>%1 skal være mellem %2 og %3.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="325" />
+        <location filename="../error_text.py" line="114" />
         <source>%1 must be at least %2.</source>
         <translation>%1 skal være mindst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="327" />
+        <location filename="../error_text.py" line="118" />
         <source>%1 must be at most %2.</source>
         <translation>%1 må højst være %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="335" />
+        <location filename="../error_text.py" line="127" />
         <source>%1 is too long: %2 characters, at most %3 are allowed.</source>
         <translation>%1 er for lang: %2 tegn, højst %3 er tilladt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="341" />
+        <location filename="../error_text.py" line="133" />
         <source>%1 is too long: at most %2 characters.</source>
         <translation>%1: der må højst være %2 tegn.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="350" />
+        <location filename="../error_text.py" line="142" />
         <source>%1 is too large: at most %2.</source>
         <translation>%1 er for stor: højst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="356" />
+        <location filename="../error_text.py" line="148" />
         <source>%1 holds an invisible control character (NUL) that cannot be saved; delete it or type the text again.</source>
         <translation>%1 indeholder et usynligt kontroltegn (NUL), som ikke kan gemmes; slet det, eller skriv teksten igen.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="367" />
+        <location filename="../error_text.py" line="159" />
         <source>%1 is too short: at least %2 characters.</source>
         <translation>%1: der skal være mindst %2 tegn.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="375" />
+        <location filename="../error_text.py" line="167" />
         <source>%1: at most %2 may be given.</source>
         <translation>%1: der må højst angives %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="381" />
+        <location filename="../error_text.py" line="173" />
         <source>%1: at least %2 must be given.</source>
         <translation>%1: der skal angives mindst %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="386" />
+        <location filename="../error_text.py" line="178" />
         <source>%1 names the same thing twice.</source>
         <translation>%1 nævner det samme to gange.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="393" />
+        <location filename="../error_text.py" line="185" />
         <source>%1: %2 is not a date; write it as YYYY-MM-DD.</source>
         <translation>%1: %2 er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="403" />
+        <location filename="../error_text.py" line="195" />
         <source>%1: %2 is not a valid CVR number (eight digits that pass the check digit).</source>
         <translation>%1: %2 er ikke et gyldigt CVR-nummer (otte cifre, der består kontrolcifferet).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="411" />
+        <location filename="../error_text.py" line="203" />
         <source>%1: %2 is not written the right way.</source>
         <translation>%1: %2 er ikke skrevet på den rigtige måde.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="416" />
+        <location filename="../error_text.py" line="208" />
         <source>%1 is not a field of this record.</source>
         <translation>%1 er ikke et felt i denne post.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="421" />
+        <location filename="../error_text.py" line="213" />
         <source>%1 must be a number.</source>
         <translation>%1 skal være et tal.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="426" />
+        <location filename="../error_text.py" line="218" />
         <source>%1: %2 is not an e-mail address (e.g. name@example.dk).</source>
         <translation>%1: %2 er ikke en e-mailadresse (f.eks. navn@eksempel.dk).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="434" />
+        <location filename="../error_text.py" line="226" />
         <source>%1: a website address starts with http:// or https:// (e.g. https://www.example.dk).</source>
         <translation>%1: en hjemmesideadresse begynder med http:// eller https:// (f.eks. https://www.eksempel.dk).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="443" />
+        <location filename="../error_text.py" line="235" />
         <source>A location needs both latitude and longitude.</source>
         <translation>En placering skal have både breddegrad og længdegrad.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="447" />
+        <location filename="../error_text.py" line="239" />
         <source>An individual volunteer is registered only with consent: fill in the date of consent.</source>
         <translation>En frivillig person registreres kun med samtykke: udfyld datoen for samtykket.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="454" />
+        <location filename="../error_text.py" line="246" />
         <source>An individual volunteer is registered only for a stated purpose: fill in the purpose.</source>
         <translation>En frivillig person registreres kun til et oplyst formål: udfyld formålet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="461" />
+        <location filename="../error_text.py" line="253" />
         <source>An individual volunteer is personal data and cannot be shown publicly.</source>
         <translation>En frivillig person er personoplysninger og kan ikke vises offentligt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="467" />
+        <location filename="../error_text.py" line="259" />
         <source>The id %1 is already in use.</source>
         <translation>Id'et %1 er allerede i brug.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="470" />
+        <location filename="../error_text.py" line="262" />
         <source>%1 is free.</source>
         <translation>%1 er ledigt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="477" />
+        <location filename="../error_text.py" line="269" />
         <source>%1: there is no problem statement with the id %2.</source>
         <translation>%1: der findes ingen problemstilling med id'et %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="479" />
+        <location filename="../error_text.py" line="271" />
         <source>%1: there is no actor with the id %2.</source>
         <translation>%1: der findes ingen aktør med id'et %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="484" />
+        <location filename="../error_text.py" line="276" />
         <source>An actor cannot be its own parent organisation.</source>
         <translation>En aktør kan ikke være sin egen overordnede organisation.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="488" />
+        <location filename="../error_text.py" line="280" />
         <source>The same partnership appears twice.</source>
         <translation>Det samme partnerskab optræder to gange.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="494" />
+        <location filename="../error_text.py" line="286" />
         <source>It cannot be deleted: a partnership refers to it. Close it instead.</source>
         <translation>Den kan ikke slettes: et partnerskab henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="499" />
+        <location filename="../error_text.py" line="291" />
         <source>It cannot be deleted: %1 partnerships refer to it. Close it instead.</source>
         <translation>Den kan ikke slettes: %1 partnerskaber henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="513" />
+        <location filename="../error_text.py" line="305" />
         <source>%1 is not a status; it can move on to: %2.</source>
         <translation>%1 er ikke en status; den kan gå videre til: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="521" />
+        <location filename="../error_text.py" line="313" />
         <source>A problem statement cannot move from %1 to %2; it can move on to: %3.</source>
         <translation>En problemstilling kan ikke gå fra %1 til %2; den kan gå videre til: %3.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="535" />
+        <location filename="../error_text.py" line="327" />
         <source>%1 is an old Excel workbook (.xls) or protected by a password. Open it in Excel and save it as .xlsx without a password.</source>
         <translation>%1 er en gammel Excel-projektmappe (.xls) eller beskyttet med adgangskode. Åbn den i Excel, og gem den som .xlsx uden adgangskode.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="540" />
+        <location filename="../error_text.py" line="332" />
         <source>%1 is not an Excel workbook. Save it again from Excel as .xlsx, or export it as CSV.</source>
         <translation>%1 er ikke en Excel-projektmappe. Gem den igen fra Excel som .xlsx, eller eksportér den som CSV.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="544" />
+        <location filename="../error_text.py" line="336" />
         <source>%1 is an Excel workbook, not a CSV file. Name it .xlsx.</source>
         <translation>%1 er en Excel-projektmappe, ikke en CSV-fil. Giv den endelsen .xlsx.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="547" />
+        <location filename="../error_text.py" line="339" />
         <source>%1 is empty.</source>
         <translation>%1 er tom.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="548" />
+        <location filename="../error_text.py" line="340" />
         <source>%1 cannot be read as CSV.</source>
         <translation>%1 kan ikke læses som CSV.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="549" />
+        <location filename="../error_text.py" line="341" />
         <source>%1 cannot be read in the chosen encoding. Choose 'Detect automatically' or the file's own encoding.</source>
         <translation>%1 kan ikke læses med det valgte tegnsæt. Vælg »Find automatisk« eller filens eget tegnsæt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="554" />
+        <location filename="../error_text.py" line="346" />
         <source>The Excel workbook %1 is damaged. Open it in Excel and save it again, or export it as CSV.</source>
         <translation>Excel-projektmappen %1 er beskadiget. Åbn den i Excel, og gem den igen, eller eksportér den som CSV.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="559" />
+        <location filename="../error_text.py" line="351" />
         <source>The Excel workbook %1 has no worksheet.</source>
         <translation>Excel-projektmappen %1 har intet ark.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="560" />
+        <location filename="../error_text.py" line="352" />
         <source>The chosen header line of %1 is empty or beyond the file.</source>
         <translation>Den valgte overskriftslinje i %1 er tom eller ligger uden for filen.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="563" />
+        <location filename="../error_text.py" line="355" />
         <source>No row of column names (such as Navn, Adresse, Postnr.) was found at the top of %1.</source>
         <translation>Der blev ikke fundet en række med kolonnenavne (som Navn, Adresse, Postnr.) øverst i %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="567" />
+        <location filename="../error_text.py" line="359" />
         <source>%1 is %2 text, which cannot be read. Save it from Excel as 'CSV UTF-8', or as .xlsx.</source>
         <translation>%1 er %2-tekst, som ikke kan læses. Gem den fra Excel som »CSV UTF-8« eller som .xlsx.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="571" />
+        <location filename="../error_text.py" line="363" />
         <source>%1 has column names but no rows.</source>
         <translation>%1 har kolonnenavne, men ingen rækker.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="579" />
+        <location filename="../error_text.py" line="371" />
         <source>The file %1 cannot be used.</source>
         <translation>Filen %1 kan ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="585" />
+        <location filename="../error_text.py" line="377" />
         <source>The row has more values than the header has columns (%1): a value holding the delimiter without quotes, or a shifted row.</source>
         <translation>Rækken har flere værdier, end overskriften har kolonner (%1): en værdi med skilletegnet uden anførselstegn, eller en forskudt række.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="596" />
+        <location filename="../error_text.py" line="388" />
         <source>The file is not valid JSON (line %1, column %2).</source>
         <translation>Filen er ikke gyldig JSON (linje %1, kolonne %2).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="603" />
+        <location filename="../error_text.py" line="395" />
         <source>The file is not a landscape document.</source>
         <translation>Filen er ikke et landskabsdokument.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="608" />
+        <location filename="../error_text.py" line="400" />
         <source>%1: %2 is not the code of a Danish municipality.</source>
         <translation>%1: %2 er ikke koden for en dansk kommune.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="667" />
+        <location filename="../error_text.py" line="459" />
         <source>The action could not be completed (%1).</source>
         <translation>Handlingen kunne ikke gennemføres (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="671" />
+        <location filename="../error_text.py" line="463" />
         <source>The file %1 cannot be read or written.</source>
         <translation>Filen %1 kan ikke læses eller skrives.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="675" />
+        <location filename="../error_text.py" line="467" />
         <source>An unexpected error occurred (%1).</source>
         <translation>Der opstod en uventet fejl (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="681" />
+        <location filename="../error_text.py" line="473" />
         <source>Nothing was saved.</source>
         <translation>Intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="692" />
+        <location filename="../error_text.py" line="484" />
         <source>Nothing was saved; %1 problems:</source>
         <translation>Intet blev gemt; %1 fejl:</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="697" />
+        <location filename="../error_text.py" line="489" />
         <source>… and %1 more.</source>
         <translation>… og %1 til.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="709" />
+        <location filename="../error_text.py" line="501" />
         <source>There is no actor with the id %1.</source>
         <translation>Der findes ingen aktør med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="711" />
+        <location filename="../error_text.py" line="503" />
         <source>There is no problem statement with the id %1.</source>
         <translation>Der findes ingen problemstilling med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="713" />
+        <location filename="../error_text.py" line="505" />
         <source>There is no partnership %1.</source>
         <translation>Der findes intet partnerskab %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="715" />
+        <location filename="../error_text.py" line="507" />
         <source>%1 was not found.</source>
         <translation>%1 blev ikke fundet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="722" />
+        <location filename="../error_text.py" line="514" />
         <source>Someone else changed the actor %1 while you edited it.</source>
         <translation>En anden har ændret aktøren %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="724" />
+        <location filename="../error_text.py" line="516" />
         <source>Someone else changed the problem statement %1 while you edited it.</source>
         <translation>En anden har ændret problemstillingen %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="728" />
+        <location filename="../error_text.py" line="520" />
         <source>Someone else changed the partnership %1 while you edited it.</source>
         <translation>En anden har ændret partnerskabet %1, mens du redigerede det.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="732" />
+        <location filename="../error_text.py" line="524" />
         <source>Someone else changed %1 while you edited it.</source>
         <translation>En anden har ændret %1, mens du redigerede.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="742" />
+        <location filename="../error_text.py" line="534" />
         <source>%1 is not a database address.</source>
         <translation>%1 er ikke en databaseadresse.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="745" />
+        <location filename="../error_text.py" line="537" />
         <source>The folder %1 for the database cannot be created.</source>
         <translation>Mappen %1 til databasen kan ikke oprettes.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="749" />
+        <location filename="../error_text.py" line="541" />
         <source>This kind of database cannot be used: %1.</source>
         <translation>Denne slags database kan ikke bruges: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="751" />
+        <location filename="../error_text.py" line="543" />
         <source>The database %1 holds tables that were not made by this application; choose another database.</source>
         <translation>Databasen %1 indeholder tabeller, som ikke er lavet af dette program; vælg en anden database.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="757" />
+        <location filename="../error_text.py" line="549" />
         <source>The database %1 cannot be opened. Check that it exists and that you may use it.</source>
         <translation>Databasen %1 kan ikke åbnes. Kontrollér, at den findes, og at du har adgang til den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="764" />
+        <location filename="../error_text.py" line="556" />
         <source>The database %1 cannot be used.</source>
         <translation>Databasen %1 kan ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="771" />
+        <location filename="../error_text.py" line="563" />
         <source>The problem statement says nothing a partner could be matched on: fill in at least one of %1.</source>
         <translation>Problemstillingen siger intet, som en partner kan matches på: udfyld mindst én af %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="786" />
+        <location filename="../error_text.py" line="578" />
         <source>Nothing was imported.</source>
         <translation>Intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="534" />
-        <location filename="../error_text.py" line="790" />
+        <location filename="../error_text.py" line="326" />
+        <location filename="../error_text.py" line="582" />
         <source>The file %1 cannot be read.</source>
         <translation>Filen %1 kan ikke læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="799" />
+        <location filename="../error_text.py" line="591" />
         <source>%1 is not a kind of boundary; use one of %2.</source>
         <translation>%1 er ikke en slags grænser; brug en af %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="807" />
+        <location filename="../error_text.py" line="599" />
         <source>Files like %1 cannot be imported; use GeoJSON (.geojson, .json), GeoPackage (.gpkg) or Shapefile (.shp, or a .zip holding one).</source>
         <translation>Filer som %1 kan ikke importeres; brug GeoJSON (.geojson, .json), GeoPackage (.gpkg) eller Shapefile (.shp, eller en .zip med en).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="818" />
+        <location filename="../error_text.py" line="610" />
         <source>The zip file %1 holds several shapefiles (%2); unpack it and import one of them.</source>
         <translation>Zip-filen %1 indeholder flere shapefiler (%2); pak den ud, og importér en af dem.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="829" />
+        <location filename="../error_text.py" line="621" />
         <source>Its columns are: %1.</source>
         <translation>Filens kolonner er: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="834" />
+        <location filename="../error_text.py" line="626" />
         <source>The file %1 has no column %2.</source>
         <translation>Filen %1 har ingen kolonne %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="843" />
+        <location filename="../error_text.py" line="635" />
         <source>The file %1 has no column with the names of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes navne.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="845" />
+        <location filename="../error_text.py" line="637" />
         <source>The file %1 has no column with the codes of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes koder.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="853" />
+        <location filename="../error_text.py" line="645" />
         <source>The file %1 holds no areas (polygons).</source>
         <translation>Filen %1 indeholder ingen områder (polygoner).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="855" />
+        <location filename="../error_text.py" line="647" />
         <source>It holds: %1.</source>
         <translation>Den indeholder: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="861" />
+        <location filename="../error_text.py" line="653" />
         <source>No area in the file %1 has a code in the column %2.</source>
         <translation>Intet område i filen %1 har en kode i kolonnen %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="868" />
+        <location filename="../error_text.py" line="660" />
         <source>longitude/latitude</source>
         <translation>længdegrad/breddegrad</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="870" />
+        <location filename="../error_text.py" line="662" />
         <source>Some coordinates in %1 cannot be converted from %2.</source>
         <translation>Nogle koordinater i %1 kan ikke omregnes fra %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="532" />
-        <location filename="../error_text.py" line="877" />
+        <location filename="../error_text.py" line="324" />
+        <location filename="../error_text.py" line="669" />
         <source>The file %1 does not exist.</source>
         <translation>Filen %1 findes ikke.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="533" />
-        <location filename="../error_text.py" line="878" />
+        <location filename="../error_text.py" line="325" />
+        <location filename="../error_text.py" line="670" />
         <source>%1 is a folder, not a file.</source>
         <translation>%1 er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="880" />
+        <location filename="../error_text.py" line="672" />
         <source>The file %1 is empty.</source>
         <translation>Filen %1 er tom.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="881" />
+        <location filename="../error_text.py" line="673" />
         <source>The file %1 has no shapes.</source>
         <translation>Filen %1 har ingen former.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="882" />
+        <location filename="../error_text.py" line="674" />
         <source>%1 is not a readable zip file.</source>
         <translation>%1 er ikke en zip-fil, der kan læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="884" />
+        <location filename="../error_text.py" line="676" />
         <source>The zip file %1 holds no shapefile (.shp).</source>
         <translation>Zip-filen %1 indeholder ingen shapefil (.shp).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="892" />
+        <location filename="../error_text.py" line="684" />
         <source>The file %1 does not say which coordinate system it uses, and its coordinates are not longitude/latitude. Keep the .prj file beside a shapefile, or save the file with its coordinate system (e.g. EPSG:25832).</source>
         <translation>Filen %1 oplyser ikke, hvilket koordinatsystem den bruger, og dens koordinater er ikke længdegrad/breddegrad. Behold .prj-filen ved siden af en shapefil, eller gem filen med dens koordinatsystem (f.eks. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="907" />
+        <location filename="../error_text.py" line="699" />
         <source>The problem statement %1 and the actor %2 are already partners (stage: %3).</source>
         <translation>Problemstillingen %1 og aktøren %2 er allerede partnere (fase: %3).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="922" />
+        <location filename="../error_text.py" line="714" />
         <source>it owns the problem statements %1</source>
         <translation>den ejer problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="928" />
+        <location filename="../error_text.py" line="720" />
         <source>it is a partner on the problem statements %1</source>
         <translation>den er partner på problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="936" />
+        <location filename="../error_text.py" line="728" />
         <source>it is the parent organisation of %1</source>
         <translation>den er overordnet organisation for %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="940" />
+        <location filename="../error_text.py" line="732" />
         <source>The actor %1 cannot be deleted: %2.</source>
         <translation>Aktøren %1 kan ikke slettes: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="947" />
+        <location filename="../error_text.py" line="739" />
         <source>Stopped; nothing was changed.</source>
         <translation>Afbrudt; intet blev ændret.</translation>
     </message>
@@ -2105,355 +2182,355 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../import_wizard.py" line="71" />
-        <location filename="../import_wizard.py" line="78" />
+        <location filename="../import_wizard.py" line="72" />
+        <location filename="../import_wizard.py" line="79" />
         <source>Detect automatically</source>
         <translation>Find automatisk</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="72" />
+        <location filename="../import_wizard.py" line="73" />
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="73" />
+        <location filename="../import_wizard.py" line="74" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 med BOM</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="74" />
+        <location filename="../import_wizard.py" line="75" />
         <source>Windows-1252 (Danish Excel)</source>
         <translation>Windows-1252 (dansk Excel)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="75" />
+        <location filename="../import_wizard.py" line="76" />
         <source>Latin-1 (ISO 8859-1)</source>
         <translation>Latin-1 (ISO 8859-1)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="79" />
+        <location filename="../import_wizard.py" line="80" />
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="80" />
+        <location filename="../import_wizard.py" line="81" />
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="81" />
+        <location filename="../import_wizard.py" line="82" />
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="82" />
+        <location filename="../import_wizard.py" line="83" />
         <source>Vertical bar |</source>
         <translation>Lodret streg |</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="137" />
+        <location filename="../import_wizard.py" line="138" />
         <source>Choose the list</source>
         <translation>Vælg listen</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="139" />
+        <location filename="../import_wizard.py" line="140" />
         <source>A CSV file or an Excel workbook from a booking or grants system or a volunteer centre's spreadsheet. The format is detected; change it here if the preview looks wrong.</source>
         <translation>En CSV-fil eller en Excel-projektmappe fra et booking- eller tilskudssystem eller et frivilligcenters regneark. Formatet findes automatisk; ret det her, hvis visningen ser forkert ud.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="148" />
+        <location filename="../import_wizard.py" line="149" />
         <source>Path of a .csv or .xlsx file</source>
         <translation>Sti til en .csv- eller .xlsx-fil</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="150" />
+        <location filename="../import_wizard.py" line="151" />
         <source>&amp;Browse…</source>
         <translation>&amp;Gennemse…</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="165" />
+        <location filename="../import_wizard.py" line="166" />
         <source>Find automatically</source>
         <translation>Find automatisk</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="169" />
+        <location filename="../import_wizard.py" line="170" />
         <source>&amp;File:</source>
         <translation>&amp;Fil:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="172" />
+        <location filename="../import_wizard.py" line="173" />
         <source>&amp;Encoding:</source>
         <translation>&amp;Tegnsæt:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="173" />
+        <location filename="../import_wizard.py" line="174" />
         <source>&amp;Delimiter:</source>
         <translation>&amp;Skilletegn:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="174" />
+        <location filename="../import_wizard.py" line="175" />
         <source>&amp;Worksheet:</source>
         <translation>&amp;Ark:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="175" />
+        <location filename="../import_wizard.py" line="176" />
         <source>&amp;Header line:</source>
         <translation>&amp;Overskriftslinje:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="199" />
+        <location filename="../import_wizard.py" line="200" />
         <source>Import a register</source>
         <translation>Importér et register</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="201" />
+        <location filename="../import_wizard.py" line="202" />
         <source>Registers (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Registre (*.csv *.xlsx *.txt);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="262" />
+        <location filename="../import_wizard.py" line="263" />
         <source>Excel workbook · worksheet %1 · header in row %2 · %3 columns</source>
         <translation>Excel-projektmappe · ark %1 · overskrift i række %2 · %3 kolonner</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="277" />
+        <location filename="../import_wizard.py" line="278" />
         <source>CSV file · %1 · %2 · header in line %3 · %4 columns</source>
         <translation>CSV-fil · %1 · %2 · overskrift i linje %3 · %4 kolonner</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="284" />
+        <location filename="../import_wizard.py" line="285" />
         <source>about %1 rows</source>
         <translation>omkring %1 rækker</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="300" />
+        <location filename="../import_wizard.py" line="301" />
         <source>Match the columns</source>
         <translation>Tilknyt kolonnerne</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="303" />
+        <location filename="../import_wizard.py" line="304" />
         <source>Column in the file</source>
         <translation>Kolonne i filen</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="304" />
+        <location filename="../import_wizard.py" line="305" />
         <source>Examples</source>
         <translation>Eksempler</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="305" />
-        <location filename="../import_wizard.py" line="439" />
+        <location filename="../import_wizard.py" line="306" />
+        <location filename="../import_wizard.py" line="440" />
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="314" />
+        <location filename="../import_wizard.py" line="315" />
         <source>&amp;Merge sure duplicates (within the list and with the register)</source>
         <translation>&amp;Læg sikre dubletter sammen (i listen og med registret)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="322" />
+        <location filename="../import_wizard.py" line="323" />
         <source>&amp;Kind of rows without one:</source>
         <translation>&amp;Type for rækker uden type:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="335" />
+        <location filename="../import_wizard.py" line="336" />
         <source>The columns are matched as at the last import from this source.</source>
         <translation>Kolonnerne er tilknyttet som ved sidste import fra denne kilde.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="339" />
+        <location filename="../import_wizard.py" line="340" />
         <source>The columns are matched by their names. Check each one; the choice is remembered for the next list from the same source.</source>
         <translation>Kolonnerne er tilknyttet ud fra deres navne. Kontrollér hver enkelt; valget huskes til næste liste fra samme kilde.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="356" />
+        <location filename="../import_wizard.py" line="357" />
         <source>Field for column %1</source>
         <translation>Felt for kolonnen %1</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="357" />
+        <location filename="../import_wizard.py" line="358" />
         <source>— not imported —</source>
         <translation>— importeres ikke —</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="368" />
+        <location filename="../import_wizard.py" line="369" />
         <source>Reject the row</source>
         <translation>Afvis rækken</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="390" />
+        <location filename="../import_wizard.py" line="391" />
         <source>Choose the column that holds the name.</source>
         <translation>Vælg den kolonne, der indeholder navnet.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="395" />
+        <location filename="../import_wizard.py" line="396" />
         <source>Each of these fields can take one column only: %1.</source>
         <translation>Hvert af disse felter kan kun tage én kolonne: %1.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="418" />
+        <location filename="../import_wizard.py" line="419" />
         <source>Check before importing</source>
         <translation>Kontrollér før import</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="419" />
+        <location filename="../import_wizard.py" line="420" />
         <source>Nothing has been stored yet.</source>
         <translation>Intet er gemt endnu.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="421" />
+        <location filename="../import_wizard.py" line="422" />
         <source>&amp;Import</source>
         <translation>&amp;Importér</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="430" />
+        <location filename="../import_wizard.py" line="431" />
         <source>Line</source>
         <translation>Linje</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="431" />
+        <location filename="../import_wizard.py" line="432" />
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="432" />
-        <location filename="../import_wizard.py" line="440" />
+        <location filename="../import_wizard.py" line="433" />
+        <location filename="../import_wizard.py" line="441" />
         <source>Value</source>
         <translation>Værdi</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="433" />
+        <location filename="../import_wizard.py" line="434" />
         <source>Reason</source>
         <translation>Årsag</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="441" />
+        <location filename="../import_wizard.py" line="442" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="442" />
+        <location filename="../import_wizard.py" line="443" />
         <source>Lines</source>
         <translation>Linjer</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="448" />
+        <location filename="../import_wizard.py" line="449" />
         <source>Actor</source>
         <translation>Aktør</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="449" />
+        <location filename="../import_wizard.py" line="450" />
         <source>May be the same as</source>
         <translation>Er måske den samme som</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="450" />
+        <location filename="../import_wizard.py" line="451" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="451" />
+        <location filename="../import_wizard.py" line="452" />
         <source>Evidence</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="460" />
+        <location filename="../import_wizard.py" line="461" />
         <source>&amp;Save rejected rows as CSV…</source>
         <translation>&amp;Gem afviste rækker som CSV…</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="476" />
+        <location filename="../import_wizard.py" line="477" />
         <source>Reading every row…</source>
         <translation>Læser alle rækker…</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="539" />
+        <location filename="../import_wizard.py" line="540" />
         <source>%1 rows read: %2 new actors, %3 to update, %4 unchanged, %5 rows merged into others, %6 rejected.</source>
         <translation>%1 rækker læst: %2 nye aktører, %3 opdateres, %4 uændrede, %5 rækker lagt sammen med andre, %6 afvist.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="584" />
+        <location filename="../import_wizard.py" line="585" />
         <source>Rejected rows (%1)</source>
         <translation>Afviste rækker (%1)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="587" />
+        <location filename="../import_wizard.py" line="588" />
         <source>Kept for review (%1)</source>
         <translation>Til gennemsyn (%1)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="590" />
+        <location filename="../import_wizard.py" line="591" />
         <source>Possible duplicates (%1)</source>
         <translation>Mulige dubletter (%1)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="607" />
+        <location filename="../import_wizard.py" line="608" />
         <source>Save rejected rows</source>
         <translation>Gem afviste rækker</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="609" />
+        <location filename="../import_wizard.py" line="610" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="626" />
+        <location filename="../import_wizard.py" line="627" />
         <source>%1 rejected rows saved in %2.</source>
         <translation>%1 afviste rækker gemt i %2.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="649" />
+        <location filename="../import_wizard.py" line="650" />
         <source>Importing</source>
         <translation>Importerer</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="651" />
+        <location filename="../import_wizard.py" line="652" />
         <source>In one go: Cancel leaves the register as it was.</source>
         <translation>I ét hug: Annuller efterlader registret, som det var.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="671" />
+        <location filename="../import_wizard.py" line="672" />
         <source>Storing the actors…</source>
         <translation>Gemmer aktørerne…</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="702" />
+        <location filename="../import_wizard.py" line="703" />
         <source>Imported</source>
         <translation>Importeret</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="705" />
+        <location filename="../import_wizard.py" line="706" />
         <source>%1 rows read: %2 new actors, %3 updated, %4 unchanged, %5 rows merged, %6 rejected.</source>
         <translation>%1 rækker læst: %2 nye aktører, %3 opdateret, %4 uændrede, %5 rækker lagt sammen, %6 afvist.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="720" />
+        <location filename="../import_wizard.py" line="721" />
         <source>%1 values are kept on the actors for review.</source>
         <translation>%1 værdier er gemt på aktørerne til gennemsyn.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="735" />
+        <location filename="../import_wizard.py" line="736" />
         <source>Not imported</source>
         <translation>Ikke importeret</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="738" />
+        <location filename="../import_wizard.py" line="739" />
         <source>The import was cancelled; nothing was changed.</source>
         <translation>Importen blev afbrudt; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="743" />
+        <location filename="../import_wizard.py" line="744" />
         <source>Someone changed the register meanwhile. Go back and check again.</source>
         <translation>Nogen har ændret registret imens. Gå tilbage og kontrollér igen.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="749" />
+        <location filename="../import_wizard.py" line="750" />
         <source>Nothing was changed.</source>
         <translation>Intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="771" />
+        <location filename="../import_wizard.py" line="772" />
         <source>Import a register (CSV or Excel)</source>
         <translation>Importér et register (CSV eller Excel)</translation>
     </message>
@@ -2850,6 +2927,214 @@
         <location filename="../match_view.py" line="585" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../merge_dialog.py" line="87" />
+        <source>Register ids (CVR …)</source>
+        <translation>Registernumre (CVR …)</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="88" />
+        <source>Who we are</source>
+        <translation>Hvem vi er</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="89" />
+        <source>We are best at</source>
+        <translation>Vi er bedst til</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="90" />
+        <source>We are worst at</source>
+        <translation>Vi er dårligst til</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="91" />
+        <source>An attractive partner because</source>
+        <translation>En attraktiv partner fordi</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="94" />
+        <source>Our role towards the target group</source>
+        <translation>Vores rolle over for målgruppen</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="97" />
+        <source>How we know it works</source>
+        <translation>Sådan ved vi, at det virker</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="98" />
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="99" />
+        <source>For review</source>
+        <translation>Til gennemsyn</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="104" />
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="105" />
+        <source>CVR number</source>
+        <translation>CVR-nummer</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="106" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="107" />
+        <source>Website</source>
+        <translation>Hjemmeside</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="108" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="109" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="110" />
+        <source>Postcode</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="111" />
+        <source>Town</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="112" />
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="115" />
+        <source>other places: %1 ≠ %2</source>
+        <translation>andre steder: %1 ≠ %2</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="118" />
+        <source>the name's place %1 ≠ the town %2</source>
+        <translation>stedet i navnet %1 ≠ byen %2</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="122" />
+        <source>other numbers: %1 ≠ %2</source>
+        <translation>andre numre: %1 ≠ %2</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="124" />
+        <source>other words: %1 ≠ %2</source>
+        <translation>andre ord: %1 ≠ %2</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="127" />
+        <source>%1 in one name only</source>
+        <translation>%1 kun i det ene navn</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="129" />
+        <source>abbreviation %1</source>
+        <translation>forkortelsen %1</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="141" />
+        <source>score %1</source>
+        <translation>score %1</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="160" />
+        <source>Two different CVR numbers: two legal entities are never merged.</source>
+        <translation>To forskellige CVR-numre: to juridiske enheder flettes aldrig.</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="165" />
+        <source>Score %1: very likely the same actor</source>
+        <translation>Score %1: meget sandsynligt den samme aktør</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="167" />
+        <source>Score %1: possibly the same actor</source>
+        <translation>Score %1: måske den samme aktør</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="168" />
+        <source>Score %1: probably two actors</source>
+        <translation>Score %1: sandsynligvis to aktører</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="212" />
+        <source>Merge actors</source>
+        <translation>Flet aktører</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="227" />
+        <source>Why they may be the same</source>
+        <translation>Hvorfor de måske er den samme</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="231" />
+        <source>The actor that stays</source>
+        <translation>Aktøren der bliver</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="234" />
+        <source>Keep the id of</source>
+        <translation>Behold id fra</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="248" />
+        <source>&amp;Merge</source>
+        <translation>&amp;Flet</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="251" />
+        <source>&amp;Not the same</source>
+        <translation>&amp;Ikke den samme</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="254" />
+        <source>They are different actors: never propose them as duplicates again</source>
+        <translation>De er forskellige aktører: foreslå dem aldrig igen som dubletter</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="358" />
+        <source>Both (all of them)</source>
+        <translation>Begge (dem alle)</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="369" />
+        <source>(empty)</source>
+        <translation>(tom)</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="436" />
+        <source>The actors are shown again as they are stored now.</source>
+        <translation>Aktørerne vises igen, som de er gemt nu.</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="522" />
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="522" />
+        <source>No</source>
+        <translation>Nej</translation>
     </message>
 </context>
 <context>
@@ -3709,100 +3994,100 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../forms/record_form.py" line="202" />
+        <location filename="../forms/record_form.py" line="203" />
         <source>Editor messages</source>
         <translation>Beskeder fra redigeringen</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="204" />
+        <location filename="../forms/record_form.py" line="205" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="292" />
+        <location filename="../forms/record_form.py" line="293" />
         <source>Problem with %1</source>
         <translation>Problem med %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="505" />
-        <location filename="../forms/record_form.py" line="524" />
+        <location filename="../forms/record_form.py" line="506" />
+        <location filename="../forms/record_form.py" line="525" />
         <source>Change %1 of %2</source>
         <translation>Ændr %1 for %2</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="577" />
+        <location filename="../forms/record_form.py" line="578" />
         <source>Create %1</source>
         <translation>Opret %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="581" />
+        <location filename="../forms/record_form.py" line="582" />
         <source>Saved.</source>
         <translation>Gemt.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="681" />
-        <location filename="../forms/record_form.py" line="688" />
+        <location filename="../forms/record_form.py" line="682" />
+        <location filename="../forms/record_form.py" line="689" />
         <source>Fill in the fields marked * to save.</source>
         <translation>Udfyld felterne mærket * for at gemme.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="692" />
+        <location filename="../forms/record_form.py" line="693" />
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Ikke gemt: ret felterne markeret med rødt.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="743" />
+        <location filename="../forms/record_form.py" line="744" />
         <source>Saved by someone else</source>
         <translation>Gemt af en anden</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="744" />
+        <location filename="../forms/record_form.py" line="745" />
         <source>Someone else saved %1 while you were editing it.</source>
         <translation>En anden gemte %1, mens du redigerede.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="753" />
+        <location filename="../forms/record_form.py" line="754" />
         <source>You changed: %1</source>
         <translation>Du ændrede: %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="754" />
+        <location filename="../forms/record_form.py" line="755" />
         <source>They changed: %1</source>
         <translation>Den anden ændrede: %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="755" />
+        <location filename="../forms/record_form.py" line="756" />
         <source>Both changed: %1</source>
         <translation>Begge ændrede: %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="759" />
+        <location filename="../forms/record_form.py" line="760" />
         <source>Keep mine</source>
         <translation>Behold mine</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="760" />
+        <location filename="../forms/record_form.py" line="761" />
         <source>Load theirs</source>
         <translation>Hent den andens</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="761" />
+        <location filename="../forms/record_form.py" line="762" />
         <source>Go on editing</source>
         <translation>Fortsæt redigeringen</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="776" />
+        <location filename="../forms/record_form.py" line="777" />
         <source>Not saved: someone else changed this record. Your input is still here.</source>
         <translation>Ikke gemt: en anden har ændret posten. Det, du har skrevet, er her stadig.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="789" />
         <location filename="../forms/record_form.py" line="790" />
+        <location filename="../forms/record_form.py" line="791" />
         <source>Save changes?</source>
         <translation>Gem ændringer?</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="795" />
+        <location filename="../forms/record_form.py" line="796" />
         <source>%1 has changes that are not saved.</source>
         <translation>%1 har ændringer, der ikke er gemt.</translation>
     </message>
@@ -3861,197 +4146,207 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../window_actions.py" line="31" />
+        <location filename="../window_actions.py" line="32" />
         <source>&amp;Import landscape…</source>
         <translation>&amp;Importér landskab…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="35" />
+        <location filename="../window_actions.py" line="36" />
         <source>Import</source>
         <translation>Importér</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="38" />
+        <location filename="../window_actions.py" line="39" />
         <source>Import re&amp;gister (CSV/Excel)…</source>
         <translation>Importér re&amp;gister (CSV/Excel)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="41" />
+        <location filename="../window_actions.py" line="42" />
         <source>A list of associations from a booking or grants system or a spreadsheet</source>
         <translation>En liste over foreninger fra et booking- eller tilskudssystem eller et regneark</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="43" />
+        <location filename="../window_actions.py" line="44" />
         <source>&amp;Export landscape…</source>
         <translation>&amp;Eksportér landskab…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="45" />
+        <location filename="../window_actions.py" line="46" />
         <source>Export partner &amp;map…</source>
         <translation>Eksportér partner&amp;kort…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="49" />
+        <location filename="../window_actions.py" line="50" />
         <source>Partner map</source>
         <translation>Partnerkort</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="52" />
+        <location filename="../window_actions.py" line="53" />
         <source>Export &amp;HSDS package…</source>
         <translation>Eksportér &amp;HSDS-pakke…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="56" />
+        <location filename="../window_actions.py" line="57" />
         <source>Public organisations in Open Referral's format (HSDS 3.0) for other directories</source>
         <translation>Offentlige organisationer i Open Referrals format (HSDS 3.0) til andre vejvisere og registre</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="60" />
+        <location filename="../window_actions.py" line="61" />
         <source>Export regis&amp;ter (CSV/Excel)…</source>
         <translation>Eksportér &amp;register (CSV/Excel)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="62" />
+        <location filename="../window_actions.py" line="63" />
         <source>Import &amp;boundaries…</source>
         <translation>Importér &amp;grænser…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="64" />
+        <location filename="../window_actions.py" line="65" />
         <source>Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile</source>
         <translation>Kommuner, regioner eller postnumre fra GeoJSON, GeoPackage eller Shapefile</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="66" />
+        <location filename="../window_actions.py" line="67" />
         <source>Load &amp;demo landscape</source>
         <translation>Indlæs &amp;demolandskab</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="69" />
+        <location filename="../window_actions.py" line="70" />
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="73" />
+        <location filename="../window_actions.py" line="74" />
         <source>&amp;New actor</source>
         <translation>&amp;Ny aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="77" />
+        <location filename="../window_actions.py" line="78" />
         <source>New actor</source>
         <translation>Ny aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="80" />
+        <location filename="../window_actions.py" line="81" />
         <source>New &amp;problem statement</source>
         <translation>Ny &amp;problemstilling</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="84" />
+        <location filename="../window_actions.py" line="85" />
         <source>New problem</source>
         <translation>Ny problemstilling</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="87" />
+        <location filename="../window_actions.py" line="88" />
         <source>&amp;Save</source>
         <translation>&amp;Gem</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="91" />
+        <location filename="../window_actions.py" line="92" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="101" />
+        <location filename="../window_actions.py" line="102" />
         <source>&amp;Find actor</source>
         <translation>&amp;Find aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="105" />
+        <location filename="../window_actions.py" line="106" />
         <source>Find</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="108" />
+        <location filename="../window_actions.py" line="109" />
+        <source>Possible &amp;duplicates…</source>
+        <translation>Mulige &amp;dubletter…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="112" />
+        <source>Actors that may be the same: compare them and merge, or keep both</source>
+        <translation>Aktører der måske er den samme: sammenlign og flet dem, eller behold begge</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="115" />
         <source>&amp;Landscape</source>
         <translation>&amp;Landskab</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="109" />
+        <location filename="../window_actions.py" line="116" />
         <source>&amp;Problem statements</source>
         <translation>&amp;Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="110" />
+        <location filename="../window_actions.py" line="117" />
         <source>&amp;Match</source>
         <translation>&amp;Match</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="111" />
+        <location filename="../window_actions.py" line="118" />
         <source>M&amp;ap</source>
         <translation>K&amp;ort</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="112" />
+        <location filename="../window_actions.py" line="119" />
         <source>Pa&amp;rtnerships</source>
         <translation>Pa&amp;rtnerskaber</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="125" />
+        <location filename="../window_actions.py" line="132" />
         <source>&amp;Guide</source>
         <translation>&amp;Vejledning</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="128" />
+        <location filename="../window_actions.py" line="135" />
         <source>&amp;About %1</source>
         <translation>&amp;Om %1</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="159" />
+        <location filename="../window_actions.py" line="166" />
         <source>&amp;Undo</source>
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="161" />
+        <location filename="../window_actions.py" line="168" />
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="165" />
+        <location filename="../window_actions.py" line="172" />
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="166" />
+        <location filename="../window_actions.py" line="173" />
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="174" />
+        <location filename="../window_actions.py" line="181" />
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="189" />
+        <location filename="../window_actions.py" line="196" />
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="195" />
+        <location filename="../window_actions.py" line="203" />
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="198" />
+        <location filename="../window_actions.py" line="206" />
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="200" />
+        <location filename="../window_actions.py" line="208" />
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="206" />
+        <location filename="../window_actions.py" line="214" />
         <source>Main</source>
         <translation>Hovedværktøjslinje</translation>
     </message>

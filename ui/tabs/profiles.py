@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject
 
 from mapper.domain.model import Actor, ProblemStatement
 from mapper.domain.vocabulary import Vocabulary
-from ui.error_text import review_note_text
 from ui.models.problem_table import status_label
+from ui.text_pieces import review_note_text
 
 
 class ProfileHtml(QObject):
