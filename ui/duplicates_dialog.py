@@ -113,9 +113,15 @@ class DuplicatesDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DuplicatePairTableModel.COL_SCORE, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(
             DuplicatePairTableModel.COL_EVIDENCE, QHeaderView.ResizeMode.Stretch
         )
+        for column in (DuplicatePairTableModel.COL_SCORE, DuplicatePairTableModel.COL_DECISION):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The two names are what a person reads first: room for them, not for the score.
+        for column in (DuplicatePairTableModel.COL_FIRST, DuplicatePairTableModel.COL_SECOND):
+            self.table.setColumnWidth(column, 240)
         self.table.activated.connect(self._activated)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -123,6 +129,7 @@ class DuplicatesDialog(QDialog):
             self.tr("&Compare…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.open_button.clicked.connect(self.open_selected)
+        self.open_button.setDefault(True)  # Enter compares the chosen pair, never closes
         self.refresh_button: QPushButton = self.buttons.addButton(
             self.tr("&Refresh"), QDialogButtonBox.ButtonRole.ActionRole
         )

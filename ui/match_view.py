@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -176,6 +176,8 @@ class MatchView(QWidget):
         self._propose = propose
         self._ranking: Ranking | None = None
         self._generation = 0
+        self._unranked = False
+        """The combo shows a problem that has not been ranked (filled while hidden)."""
         self._sliders: dict[str, QSlider] = {}
 
         self.problem_combo = QComboBox()
@@ -314,6 +316,16 @@ class MatchView(QWidget):
         self.problem_combo.blockSignals(False)
         if current:
             self.show_problem(current)
+        elif self.problem_combo.count():
+            # The first problem is shown: rank it now if the view is seen, else when it is.
+            self._unranked = True
+            if self.isVisible():
+                self.rank()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._unranked:
+            self.rank()
 
     def show_problem(self, problem_id: str) -> None:
         index = self.problem_combo.findData(problem_id)
@@ -345,6 +357,7 @@ class MatchView(QWidget):
         problem_id = self.current_problem_id()
         if not problem_id:
             return
+        self._unranked = False
         self._generation += 1
         generation = self._generation
         matching, weights = self._matching, self.weights()

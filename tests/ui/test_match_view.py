@@ -65,6 +65,18 @@ def test_find_partners_ranks_and_explains(window: MainWindow, qtbot: QtBot) -> N
     assert "Forebyggelsesniveau" in seen
 
 
+def test_the_problem_shown_first_is_ranked_when_the_view_is_seen(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Opening the Match area straight away (no problem chosen yet) shows the first problem's
+    partners, not an empty list under its title."""
+    view = window.match_view
+    assert view.current_problem_id() is not None
+    with qtbot.waitSignal(view.ranked, timeout=20_000):
+        window.tabs.setCurrentIndex(window.match_tab_index)
+    assert view.model.rowCount() > 0
+
+
 def test_weights_re_rank_at_once(qtbot: QtBot, tmp_path: Path) -> None:
     db = open_database(str(tmp_path / "w.sqlite"))
     LandscapeService(db).load_demo()
