@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mapper.domain.changes import Changes
 from mapper.domain.dedupe import DuplicatePair
+from mapper.domain.errors import MapperError
 from mapper.domain.vocabulary import Vocabulary
 from mapper.services.merge import MergeResult, MergeService
 from ui.error_text import describe_error
@@ -203,10 +204,16 @@ class DuplicatesDialog(QDialog):
         row = self.selected_row()
         if row is None:
             return None
+        try:
+            survivor, other = self._merges.suggested_survivor(row.pair.first_id, row.pair.second_id)
+        except MapperError as error:  # one of them was deleted or merged meanwhile
+            self.summary.setText(describe_error(error))
+            self.load()
+            return None
         dialog = MergeDialog(
             self._merges,
-            row.pair.first_id,
-            row.pair.second_id,
+            survivor,
+            other,
             self._vocabulary,
             decision=row.pair.decision,
             parent=self,

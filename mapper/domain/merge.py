@@ -71,6 +71,12 @@ def _empty(value: Any) -> bool:
     return False
 
 
+def filled_fields(actor: Actor) -> int:
+    """How many of the merge's fields the actor has filled in (the fuller record is the
+    better survivor when nothing else tells them apart)."""
+    return sum(not _empty(_get(actor, path)) for path in MERGE_FIELDS)
+
+
 def _united(path: str, first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
     """``first`` then what ``second`` adds; by scheme for registry ids, by kind for resources."""
     key: Callable[[Any], Any] = lambda item: item  # noqa: E731

@@ -18,7 +18,7 @@ from mapper.domain.changes import Changes
 from mapper.domain.dedupe import DuplicatePair, Evidence, actor_cvr, find_all_duplicates, score_pair
 from mapper.domain.errors import ConflictError, InputProblem, NotFoundError, ValidationError
 from mapper.domain.ids import nearest_id
-from mapper.domain.merge import merge_actors
+from mapper.domain.merge import filled_fields, merge_actors
 from mapper.domain.model import Actor
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io.bulk import collector_paused
@@ -94,6 +94,24 @@ class MergeService:
         with self.database.unit_of_work() as session:
             rows = ActorRepository(session).summaries(ids=set(actor_ids))
         return {row.uid: row.name for row in rows}
+
+    def suggested_survivor(self, first_id: str, second_id: str) -> tuple[str, str]:
+        """(survivor, other) as the merge view proposes them: the actor that more problem
+        statements, partnerships and branches refer to, else the fuller record, else
+        ``first_id``. The person merging may choose otherwise."""
+        _check_two(first_id, second_id)
+        with self.database.unit_of_work() as session:
+            actors = ActorRepository(session)
+            keys = [_live(actors, first_id), _live(actors, second_id)]
+            records = [actors.load([key.pk])[0] for key in keys]
+            weights = []
+            for key, actor in zip(keys, records, strict=True):
+                refs = actors.referrers(key.pk)
+                used = len(refs.owned_problems) + len(refs.partnerships) + len(refs.children)
+                weights.append((used, filled_fields(actor)))
+        if weights[1] > weights[0]:
+            return second_id, first_id
+        return first_id, second_id
 
     def preview(
         self, survivor_id: str, other_id: str, choices: Mapping[str, str] | None = None

@@ -393,3 +393,18 @@ def test_a_declined_partnership_does_not_outrank_an_active_one(
     partnerships.change_stage("esb-p-unge", OTHER, "declined", expected_version=theirs.version)
     merges.merge(SURVIVOR, OTHER)
     assert partnerships.get("esb-p-unge", SURVIVOR).stage == "active"
+
+
+def test_the_survivor_proposed_is_the_record_in_use_then_the_fuller_one(
+    merges: MergeService,
+) -> None:
+    # OTHER owns a problem statement, has two partnerships and a branch; SURVIVOR has one.
+    assert merges.suggested_survivor(SURVIVOR, OTHER) == (OTHER, SURVIVOR)
+    assert merges.suggested_survivor(OTHER, SURVIVOR) == (OTHER, SURVIVOR)
+    # Neither in use: the record with more filled in (the kayak club has a place).
+    assert merges.suggested_survivor("imp-roklub-ung", "esb-kajak") == (
+        "esb-kajak",
+        "imp-roklub-ung",
+    )
+    with pytest.raises(NotFoundError):
+        merges.suggested_survivor(SURVIVOR, "no-such-actor")
