@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -316,3 +316,37 @@ class _Reader:
             end = text.rfind("},", start, end)
         self.runs = False  # the careful way until more text is read
         return []
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_document(
+    write: Callable[[bytes], object],
+    members: Mapping[str, Any],
+    collections: Mapping[str, Iterable[Any]],
+) -> None:
+    """Write ``{**members, **collections}`` exactly as ``orjson.dumps`` does with
+    OPT_INDENT_2 and OPT_APPEND_NEWLINE, taking the records of each collection as they come:
+    an export holds one batch of records at a time, not the whole document."""
+    parts = [*((key, value, False) for key, value in members.items())]
+    parts += [(key, records, True) for key, records in collections.items()]
+    if not parts:
+        write(b"{}\n")
+        return
+    for i, (key, value, is_collection) in enumerate(parts):
+        write((b"{\n  " if i == 0 else b",\n  ") + orjson.dumps(key) + b": ")
+        if not is_collection:
+            write(_indented(value, 2))
+            continue
+        empty = True
+        for record in value:
+            write((b"[\n    " if empty else b",\n    ") + _indented(record, 4))
+            empty = False
+        write(b"[]" if empty else b"\n  ]")
+    write(b"\n}\n")
+
+
+def _indented(value: Any, depth: int) -> bytes:
+    # JSON text has no raw line breaks inside strings: every line break is orjson's layout.
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n" + b" " * depth)

@@ -5,7 +5,7 @@ Each public method is one unit of work (one transaction); values in and frozen v
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -17,6 +17,7 @@ from mapper.domain.municipality import padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
 from mapper.io import stream
 from mapper.io.bulk import collector_paused
+from mapper.io.files import write_output
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import partnerships as partnership_rows
 from mapper.persistence.repositories import problems as problem_rows
@@ -216,18 +217,53 @@ class LandscapeService:
     def export_file(
         self, target: str | Path | IO[str], progress: Progress | None = None
     ) -> LandscapeCounts:
-        """Write the landscape; a file is replaced only when the document is complete, so a
-        cancelled export (progress raising) leaves any earlier file as it was."""
+        """Write the landscape, the actors read and written a batch at a time, so memory stays
+        bounded; the bytes are those of ``interchange.write_document(export_document())``. A
+        file is replaced only when the document is complete, so a cancelled export leaves any
+        earlier file as it was. ``progress(step, 4)`` at the start (0), once problem
+        statements and partnerships (few beside the actors) are read (1), between batches of
+        actors (1), after the actors (2), when all is written (3) and at the end (4); it may
+        raise to stop."""
         from mapper.io import interchange
 
-        with collector_paused():
-            doc = self.export_document(progress)
-            if progress:
-                progress(3, EXPORT_STEPS)
-            interchange.write_document(doc, target)
-        if progress:
-            progress(EXPORT_STEPS, EXPORT_STEPS)
-        return LandscapeCounts(len(doc["actors"]), len(doc["problems"]), len(doc["partnerships"]))
+        report = progress or (lambda _done, _total: None)
+        written = [0]
+
+        def actors(repository: ActorRepository) -> Iterator[dict[str, Any]]:
+            for batch in repository.batches(self.batch_size):
+                if written[0]:
+                    report(1, EXPORT_STEPS)
+                yield from map(interchange.actor_to_dict, batch)
+                written[0] += len(batch)
+            report(2, EXPORT_STEPS)
+
+        def write(emit: Callable[[bytes], object]) -> LandscapeCounts:
+            with collector_paused(), self.database.unit_of_work() as session:
+                report(0, EXPORT_STEPS)
+                problems = problem_rows.load_problems(session)
+                partnerships = partnership_rows.load_partnerships(session)
+                report(1, EXPORT_STEPS)
+                stream.write_document(
+                    emit,
+                    {"format": interchange.FORMAT, "version": interchange.VERSION},
+                    {
+                        "actors": actors(ActorRepository(session)),
+                        "problems": [interchange.problem_to_dict(p) for _, p in problems],
+                        "partnerships": [
+                            interchange.partnership_to_dict(p) for _, p in partnerships
+                        ],
+                    },
+                )
+                report(3, EXPORT_STEPS)
+            return LandscapeCounts(written[0], len(problems), len(partnerships))
+
+        counts: list[LandscapeCounts] = []
+        if isinstance(target, (str, Path)):
+            write_output(target, lambda out: counts.append(write(out.write)))
+        else:
+            counts.append(write(lambda data: target.write(data.decode("utf-8"))))
+        report(EXPORT_STEPS, EXPORT_STEPS)
+        return counts[0]
 
     # ----------------------------------------------------------------- reading
 

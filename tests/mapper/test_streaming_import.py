@@ -5,6 +5,7 @@ nothing. The reader itself gives exactly what a whole-document parser gives."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -360,3 +361,65 @@ def test_a_broken_file_imports_nothing(small_batches: LandscapeService, tmp_path
         small_batches.import_file(path)
     assert caught.value.problems[0].code == "not_json"
     assert small_batches.counts().actors == 1
+
+
+# --------------------------------------------------------------------------- export
+
+
+@pytest.fixture
+def register(small_batches: LandscapeService) -> LandscapeService:
+    from tests.conftest import small_landscape
+
+    small_batches.import_document(small_landscape())
+    small_batches.import_document(document([association(i, roles=["referrer"]) for i in range(8)]))
+    return small_batches
+
+
+def test_the_streamed_export_writes_the_bytes_of_the_whole_document(
+    register: LandscapeService, tmp_path: Path
+) -> None:
+    from mapper.io.interchange import write_document
+
+    whole = tmp_path / "whole.json"
+    write_document(register.export_document(), whole)
+    streamed = tmp_path / "streamed.json"
+    counts = register.export_file(streamed)
+    assert streamed.read_bytes() == whole.read_bytes()
+    assert (counts.actors, counts.problems, counts.partnerships) == (13, 1, 1)
+
+    text = io.StringIO()
+    register.export_file(text)  # standard output: text, written through
+    assert text.getvalue().encode("utf-8") == whole.read_bytes()
+
+
+def test_an_empty_register_exports_an_empty_document(
+    small_batches: LandscapeService, tmp_path: Path
+) -> None:
+    target = tmp_path / "empty.json"
+    small_batches.export_file(target)
+    assert json.loads(target.read_text("utf-8")) == {
+        "format": "mapper-landscape",
+        "version": 1,
+        "actors": [],
+        "problems": [],
+        "partnerships": [],
+    }
+
+
+def test_a_cancelled_export_leaves_the_earlier_file(
+    register: LandscapeService, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("earlier", encoding="utf-8")
+    calls: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        calls.append(done)
+        if len(calls) == 4:  # between two batches of actors, half the file written
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        register.export_file(target, progress=progress)
+    assert calls == [0, 1, 1, 1]
+    assert target.read_text("utf-8") == "earlier"
+    assert not list(tmp_path.glob("*.partial"))  # no half-written file left

@@ -7,7 +7,7 @@ save uses to revive a deleted id; they keep their uid, so ids are never reused s
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -140,6 +140,14 @@ class ActorRepository:
     def all(self) -> list[Actor]:
         """Every live actor, in the order they were stored."""
         return [actor for _, actor in store.load_actors(self.session)]
+
+    def batches(self, size: int) -> Iterator[list[Actor]]:
+        """Every live actor, in the order they were stored, ``size`` at a time (an export
+        holds one batch, not the register)."""
+        stmt = select(ACTORS.c.pk).where(LIVE).order_by(ACTORS.c.pk)
+        keys = list(self.session.execute(stmt).scalars())
+        for part in store.chunks(keys, size):
+            yield self.load(part)
 
     def meta(self, uid: str) -> RecordMeta | None:
         """Version and who created and last changed the live actor, or None."""
