@@ -423,3 +423,37 @@ def test_a_cancelled_export_leaves_the_earlier_file(
     assert calls == [0, 1, 1, 1]
     assert target.read_text("utf-8") == "earlier"
     assert not list(tmp_path.glob("*.partial"))  # no half-written file left
+
+
+@pytest.mark.postgres
+def test_batches_forward_references_and_a_quiet_reimport_on_postgresql(
+    pg_database: Database, tmp_path: Path
+) -> None:
+    service = LandscapeService(pg_database)
+    service.batch_size = BATCH
+    actors = [association(i, target_groups=["elderly_lonely"]) for i in range(10)]
+    actors[0]["parent_id"] = "a-09"
+    doc = document(
+        actors,
+        problems=[{"id": "p-1", "title": "Ensomhed", "owner_id": "a-08"}],
+        partnerships=[{"problem_id": "p-1", "actor_id": "a-07", "stage": "proposed"}],
+    )
+    path = write(tmp_path / "pg.json", doc, indent=2)
+    assert service.import_file(path).actors.created == 10
+    assert parents(pg_database)["a-00"] == "a-09"
+
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().split(" ", 1)[0].upper() in ("INSERT", "UPDATE", "DELETE"):
+            statements.append(statement)
+
+    event.listen(pg_database.engine, "before_cursor_execute", seen)
+    try:
+        assert not service.import_file(path).changed_anything
+    finally:
+        event.remove(pg_database.engine, "before_cursor_execute", seen)
+    assert statements == []
+    exported = tmp_path / "out.json"
+    service.export_file(exported)
+    assert json.loads(exported.read_text("utf-8")) == service.export_document()
