@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from operator import itemgetter
 from typing import Any, TypeVar, cast
 
@@ -568,15 +569,10 @@ def write_actors(
     existing = {uid: pk for uid, (pk, _) in stored.items()}
     expected = {uid: version for uid, (_, version) in stored.items()}
     expected.update(expected_versions or {})
-    current = dict(load_actors(session, list(existing.values()))) if existing else {}
     # Saving a tombstoned id revives the row (new content, version + 1, a new creator).
     revived = _tombstoned(session, ACTORS, existing.values())
     new = [a for a in actors if a.id not in existing]
-    changed = [
-        a
-        for a in actors
-        if a.id in existing and (existing[a.id] in revived or current[existing[a.id]] != a)
-    ]
+    changed = _differing(session, [a for a in actors if a.id in existing], existing, revived)
     total = len(actors)
 
     keys = _insert_returning_keys(
@@ -599,7 +595,7 @@ def write_actors(
             .values(created_at=now, created_by=author)
         )
     changed_keys = [keys[a.id] for a in changed]
-    for table in (ACTOR_CODES, ACTOR_RESOURCES, ACTOR_EXAMPLES, ACTOR_REGISTRY, ACTOR_REVIEW_NOTES):
+    for table in ACTOR_CHILDREN:
         for part in chunks(changed_keys):
             session.execute(delete(table).where(table.c.actor_pk.in_(part)))
     _insert_children(session, (_actor_children(keys[a.id], a) for a in (*new, *changed)))
@@ -611,6 +607,78 @@ def write_actors(
         unchanged=total - len(new) - len(changed),
     )
     return counts, links
+
+
+ACTOR_CHILDREN = (ACTOR_CODES, ACTOR_RESOURCES, ACTOR_EXAMPLES, ACTOR_REGISTRY, ACTOR_REVIEW_NOTES)
+"""The child tables of an actor (all of its lists)."""
+
+
+def _differing(
+    session: Session, actors: Sequence[Actor], keys: Mapping[str, int], revived: set[int]
+) -> list[Actor]:
+    """The stored actors among ``actors`` whose values differ from what is stored (and those
+    being revived). Compared as the rows they would be written as — actor columns, parent key
+    and child rows — against the rows stored, without building the stored actors: the same
+    answer as ``load_actors(...) != actor`` (tests/mapper/test_streaming_import.py) for a
+    third of the time a re-import of an unchanged register took."""
+    if not actors:
+        return []
+    stored = _stored_states(session, sorted(keys[a.id] for a in actors))
+    parents = actor_keys(session, {a.parent_id for a in actors if a.parent_id})
+    return [
+        a
+        for a in actors
+        if keys[a.id] in revived or stored.get(keys[a.id]) != _state(a, keys[a.id], parents)
+    ]
+
+
+@cache
+def _compared_columns() -> tuple[str, ...]:
+    return tuple(_actor_columns(Actor(id="", name="", kind="")))
+
+
+@cache
+def _child_columns(table: Table) -> tuple[str, ...]:
+    return tuple(c.key for c in table.c if c.key != "actor_pk")
+
+
+@cache
+def _child_values(table: Table) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """A child row's values without the actor key, in the order ``_child_columns`` names."""
+    pick = itemgetter(*_child_columns(table))
+    return pick if len(_child_columns(table)) > 1 else lambda row: (pick(row),)
+
+
+def _state(actor: Actor, pk: int, parents: Mapping[str, int]) -> tuple[Any, ...]:
+    """An actor as the rows it is written as (see ``_stored_states``)."""
+    parent: object = None
+    if actor.parent_id:  # a parent not stored yet is no stored key
+        parent = parents.get(actor.parent_id, ("not stored", actor.parent_id))
+    children = _actor_children(pk, actor)
+    return (
+        (*_actor_columns(actor).values(), parent),
+        *(sorted(map(_child_values(table), children[table])) for table in ACTOR_CHILDREN),
+    )
+
+
+def _stored_states(session: Session, pks: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    """key → the stored actor as rows: (its columns and parent key, then per child table its
+    rows without the key, sorted); the values as the column types read them."""
+    columns = [ACTORS.c[name] for name in _compared_columns()]
+    rows: dict[int, tuple[Any, ...]] = {}
+    for part in _key_parts(pks):
+        stmt = select(ACTORS.c.pk, *columns, ACTORS.c.parent_pk).where(_among(ACTORS.c.pk, part))
+        rows.update((row[0], tuple(row[1:])) for row in session.execute(stmt).all())
+    children: list[dict[int, list[tuple[Any, ...]]]] = []
+    for table in ACTOR_CHILDREN:
+        grouped: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+        values = [table.c[key] for key in _child_columns(table)]
+        for part in _key_parts(pks):
+            stmt = select(table.c.actor_pk, *values).where(_among(table.c.actor_pk, part))
+            for row in session.execute(stmt).all():
+                grouped[row[0]].append(tuple(row[1:]))
+        children.append(grouped)
+    return {pk: (row, *(sorted(g.get(pk, ())) for g in children)) for pk, row in rows.items()}
 
 
 def _tombstoned(session: Session, table: Table, pks: Iterable[int]) -> set[int]:

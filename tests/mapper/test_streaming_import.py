@@ -457,3 +457,92 @@ def test_batches_forward_references_and_a_quiet_reimport_on_postgresql(
     exported = tmp_path / "out.json"
     service.export_file(exported)
     assert json.loads(exported.read_text("utf-8")) == service.export_document()
+
+
+# --------------------------------------------------------------------------- what changed
+
+
+def _variant(base: dict[str, Any], change: str) -> dict[str, Any]:
+    """The actor with one thing changed (or none)."""
+    a = json.loads(json.dumps(base))
+    edits: dict[str, Any] = {
+        "nothing": lambda: None,
+        "name": lambda: a.update(name=a["name"] + " II"),
+        "code order": lambda: a.update(target_groups=list(reversed(a["target_groups"]))),
+        "one code less": lambda: a.update(target_groups=a["target_groups"][:1]),
+        "resource hours": lambda: a["resources_offered"][0].update(hours_per_month=9),
+        "whole hours as float": lambda: a["resources_offered"][0].update(hours_per_month=8.0),
+        "resource dropped": lambda: a.update(resources_offered=a["resources_offered"][1:]),
+        "example": lambda: a["profile"].update(success_examples=["Et andet eksempel"]),
+        "registry id": lambda: a.update(registry_ids={"cvr": "87654321"}),
+        "registry id added": lambda: a["registry_ids"].update(foreningsportalen="F-1"),
+        "sought role": lambda: a["seeking"].update(roles=["referrer"]),
+        "review note": lambda: a.update(review_notes=[]),
+        "parent": lambda: a.update(parent_id="a-98"),
+        "no parent": lambda: a.pop("parent_id"),
+        "coordinates": lambda: a["location"].update(lat=55.5),
+        "verified date": lambda: a.update(verified_on="2026-05-02"),
+        "not public": lambda: a.update(public=False),
+        "inactive": lambda: a.update(active=False),
+    }
+    edits[change]()
+    return a
+
+
+FULL_ACTOR = association(
+    1,
+    parent_id="a-99",
+    registry_ids={"cvr": "12345678"},
+    location={"postcode": "6700", "municipality_code": "0561", "lat": 55.47, "lon": 8.45},
+    service_area_km=25,
+    target_groups=["elderly_lonely", "mental_illness"],
+    resources_offered=[
+        {"kind": "volunteer_hours", "hours_per_month": 8},
+        {"kind": "premises", "description": "Et lokale"},
+    ],
+    roles=["referrer"],
+    profile={"we_are": "En forening", "success_examples": ["Gå-klub", "Fællesspisning"]},
+    seeking={"roles": ["bridge_builder"], "description": "Frivillige"},
+    contact={"name": "Anne", "email": "anne@example.dk", "website": "https://example.dk"},
+    verified_on="2026-05-01",
+    review_notes=[{"field": "target_groups", "value": "Ældre", "reason": "unmapped_code"}],
+)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "nothing",
+        "name",
+        "code order",
+        "one code less",
+        "resource hours",
+        "whole hours as float",
+        "resource dropped",
+        "example",
+        "registry id",
+        "registry id added",
+        "sought role",
+        "review note",
+        "parent",
+        "no parent",
+        "coordinates",
+        "verified date",
+        "not public",
+        "inactive",
+    ],
+)
+def test_a_batch_finds_changes_as_the_stored_actor_compared_with_the_new_one_would(
+    service: LandscapeService, database: Database, change: str
+) -> None:
+    """The re-import compares rows, not actors built from them: the same verdict as comparing
+    the actor as stored (read back whole) with the actor as imported."""
+    from mapper.io.interchange import actor_from_dict
+
+    parents = [association(98), association(99)]
+    service.import_document(document([*parents, FULL_ACTOR]))
+    changed = _variant(FULL_ACTOR, change)
+    expected = service.get_actor("a-01") != actor_from_dict(changed)
+    report = service.import_document(document([*parents, changed]))
+    assert report.actors.updated == int(expected)
+    assert (change == "nothing" or change == "whole hours as float") == (not expected)
