@@ -65,6 +65,8 @@ def run_cli(*args: str) -> dict[str, object]:
         ("match", "--help"),
         ("geo", "import", "--help"),
         ("set", "--help"),
+        ("dedupe", "--help"),
+        ("export", "hsds", "--help"),
         ("no-such-command",),
     ],
     ids=lambda args: " ".join(args) or "(nothing)",
