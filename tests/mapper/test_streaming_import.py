@@ -546,3 +546,15 @@ def test_a_batch_finds_changes_as_the_stored_actor_compared_with_the_new_one_wou
     report = service.import_document(document([*parents, changed]))
     assert report.actors.updated == int(expected)
     assert (change == "nothing" or change == "whole hours as float") == (not expected)
+
+
+def test_a_record_boundary_inside_a_text_is_no_boundary(tmp_path: Path) -> None:
+    # Texts that look like the end of one record and the start of the next, and records
+    # whose first fields differ: the many-at-a-time decoding must not be misled by either.
+    tricky = '"}, {"id": "x"}, {"id": "y", "name": "z"},{"id":'
+    actors = [association(i, profile={"we_are": tricky * (i % 3)}) for i in range(200)]
+    actors[50] = {"name": "Navn først", "id": "a-50", "kind": "company"}
+    doc = document(actors)
+    for indent in (None, 2):
+        path = write(tmp_path / f"tricky-{indent}.json", doc, indent=indent)
+        assert records(read_items(path, 7)) == doc
