@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from exports.partner_map import write_partner_map
 from mapper.domain.vocabulary import Vocabulary
 from mapper.services.maps import MapService, PartnerMapData
 from ui.operations import run_in_background
@@ -260,6 +259,9 @@ class ExportMapDialog(QDialog):
         settings.setValue(FOLDER_KEY, str(Path(path).parent))
         settings.setValue(TITLE_KEY, title)
         self.export_button.setEnabled(False)
+        # folium loads when a map is exported, not when the window starts.
+        from exports.partner_map import write_partner_map
+
         run_in_background(
             self,
             lambda: write_partner_map(data, path, lang=lang, online_tiles=online),

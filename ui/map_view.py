@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QTemporaryDir, QUrl, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from exports.partner_map import render_partner_map
 from mapper.services.maps import PartnerMapData
 
 # Chromium refuses to run its sandbox as root (containers, CI); elsewhere the sandbox stays on.
@@ -93,6 +92,9 @@ class MapView(QWidget):
     def show_map(self, data: PartnerMapData, lang: str = "da") -> None:
         if self.web is None:
             return
+        # folium (and pandas behind it) load when a map is first drawn, not at start-up.
+        from exports.partner_map import render_partner_map
+
         self._ready = False
         self.page_file.write_text(
             render_partner_map(data, lang=lang, app_bridge=True), encoding="utf-8"

@@ -23,19 +23,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mapper.domain.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 ENV_VAR = "MAPPER_DB"
 APP_NAME = "volunteer-mapper"
@@ -159,6 +158,8 @@ def _postgresql_settings(wait: float, *, read_only: bool) -> Callable[[Any, Any]
 
 
 def _alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option(
         "script_location", str(resources.files("mapper.persistence").joinpath("migrations"))
@@ -168,21 +169,34 @@ def _alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
-    script = ScriptDirectory.from_config(_alembic_config(create_engine("sqlite://")))
-    head = script.get_current_head()
-    assert head is not None
-    return head
+    return known_revisions()[-1]
 
 
 def known_revisions() -> tuple[str, ...]:
-    """Every schema revision this code knows, oldest first."""
-    script = ScriptDirectory.from_config(_alembic_config(create_engine("sqlite://")))
-    return tuple(reversed([r.revision for r in script.walk_revisions()]))
+    """Every schema revision this code knows, oldest first: the migration scripts shipped,
+    whose file names begin with their revision ('0007_registers.py' is '0007', one linear
+    chain; tests hold this to Alembic's own reading of them). Read without loading Alembic,
+    which opening a current database does not need."""
+    folder = resources.files("mapper.persistence").joinpath("migrations", "versions")
+    names = sorted(
+        entry.name
+        for entry in folder.iterdir()
+        if entry.name.endswith(".py") and entry.name[:4].isdigit()
+    )
+    return tuple(name.split("_", 1)[0] for name in names)
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return stored_revision(connection)
+
+
+def stored_revision(connection: Connection) -> str | None:
+    """The schema revision the database records (Alembic's version table), None if none."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    return str(rows[0][0]) if len(rows) == 1 else None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -196,7 +210,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             cause="foreign_tables",
         )
     if "alembic_version" in tables:
-        _refuse_unknown(engine.url.render_as_string(hide_password=True), current_revision(engine))
+        found = current_revision(engine)
+        _refuse_unknown(engine.url.render_as_string(hide_password=True), found)
+        if found == (head_revision() if revision == "head" else revision):
+            return  # current already: Alembic need not even load
+    from alembic import command
+
     command.upgrade(_alembic_config(engine), revision)
 
 
@@ -487,9 +506,7 @@ def open_database(
         if migrate and not read_only:
             upgrade(engine)
         else:
-            with engine.connect() as connection:
-                found = MigrationContext.configure(connection).get_current_revision()
-            _refuse_unknown(display, found)
+            _refuse_unknown(display, current_revision(engine))
     except DBAPIError as exc:
         engine.dispose()
         fault = storage_error(url, exc, read_only=read_only)

@@ -117,3 +117,36 @@ def test_round_trip_on_postgresql_equals_sqlite(
     service.import_document(landscape_doc)
     assert pg.export_document() == service.export_document()
     assert not pg.import_document(landscape_doc).changed_anything
+
+
+def test_the_revisions_read_from_file_names_are_alembics_own() -> None:
+    """known_revisions() reads the migration scripts' file names so that opening a current
+    database needs no Alembic; it must say exactly what Alembic reads from the scripts."""
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine
+
+    from mapper.persistence.database import _alembic_config, head_revision, known_revisions
+
+    script = ScriptDirectory.from_config(_alembic_config(create_engine("sqlite://")))
+    walked = tuple(reversed([r.revision for r in script.walk_revisions()]))
+    assert known_revisions() == walked
+    assert head_revision() == script.get_current_head()
+    chain = [script.get_revision(r) for r in walked]
+    assert [r.down_revision for r in chain] == [None, *walked[:-1]]  # one linear chain
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from mapper.persistence.database import open_database
+
+    path = tmp_path / "current.sqlite"
+    open_database(str(path)).close()  # created (through Alembic) in this process
+    code = (
+        "import sys; from mapper.persistence.database import open_database; "
+        f"db = open_database({str(path)!r}); db.close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
