@@ -58,6 +58,8 @@ class ActorSummary:
     has_place: bool = False
     """The actor has a point (lat/lon) and so appears on maps; without one the register says
     "ikke på kortet — angiv postnummer"."""
+    to_review: int = 0
+    """Values an import kept on the actor for review (its editor lists them)."""
 
 
 @dataclass(frozen=True)
@@ -375,4 +377,5 @@ def _actor_summary(row: ActorSummaryRow) -> ActorSummary:
         row.public,
         row.resources,
         row.has_place,
+        row.to_review,
     )

@@ -121,3 +121,38 @@ def test_the_profile_pane_shows_the_notes_escaped(edits: ActorEditService) -> No
     assert "&lt;b&gt;Ring&lt;/b&gt;" in page and "<b>Ring</b>" not in page
     plain, _ = edits.load(small_landscape()["actors"][1]["id"])
     assert "To review" not in ProfileHtml(edits.vocabulary, "en").actor(plain)
+
+
+def test_the_register_filters_the_actors_to_review_and_those_not_on_the_map(
+    qtbot: QtBot, database: Database, edits: ActorEditService
+) -> None:
+    from ui.app import build_context
+    from ui.main_window import MainWindow
+
+    doc = small_landscape()
+    noted = doc["actors"][0]["id"]
+    window = MainWindow(build_context(database))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.actor_model.total() == len(doc["actors"]), timeout=10_000)
+    box = window.landscape_tab.attention_filter
+    box.setCurrentIndex(box.findData("review"))
+    assert window.actor_model.rowCount() == 1
+    assert window.actor_model.row_at(0).id == noted
+    box.setCurrentIndex(box.findData("unplaced"))
+    shown = {window.actor_model.row_at(r).id for r in range(window.actor_model.rowCount())}
+    box.setCurrentIndex(0)
+    everyone = window.actor_model.rows()
+    assert shown == {r.id for r in everyone if not r.has_place}
+    assert 0 < len(shown) < len(everyone)
+    # Resolving every note in the editor takes the actor off the 'to review' list.
+    box.setCurrentIndex(box.findData("review"))
+    editor = window.actor_editor
+    assert editor.load_actor(noted)
+    notes = _notes(editor)
+    notes.list.selectAll()
+    notes.resolve_button.click()
+    assert editor.save()
+    qtbot.waitUntil(lambda: window.actor_model.rowCount() == 0, timeout=10_000)
+    box.setCurrentIndex(0)
+    assert window.actor_model.rowCount() == len(doc["actors"])

@@ -617,52 +617,52 @@
 <context>
     <name>ActorTableModel</name>
     <message>
-        <location filename="../models/actor_table.py" line="503" />
+        <location filename="../models/actor_table.py" line="515" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="504" />
+        <location filename="../models/actor_table.py" line="516" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="505" />
+        <location filename="../models/actor_table.py" line="517" />
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="507" />
+        <location filename="../models/actor_table.py" line="519" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="506" />
+        <location filename="../models/actor_table.py" line="518" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="539" />
+        <location filename="../models/actor_table.py" line="551" />
         <source>%1 (not on the map)</source>
         <translation>%1 (ikke på kortet)</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="540" />
+        <location filename="../models/actor_table.py" line="552" />
         <source>Not on the map — give a postcode</source>
         <translation>Ikke på kortet — angiv postnummer</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="545" />
+        <location filename="../models/actor_table.py" line="557" />
         <source>Inactive</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="546" />
+        <location filename="../models/actor_table.py" line="558" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="546" />
+        <location filename="../models/actor_table.py" line="558" />
         <source>Active, not public</source>
         <translation>Aktiv, ikke offentlig</translation>
     </message>
@@ -703,37 +703,37 @@
 <context>
     <name>DuplicatePairTableModel</name>
     <message>
-        <location filename="../duplicates_dialog.py" line="56" />
+        <location filename="../duplicates_dialog.py" line="57" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="57" />
+        <location filename="../duplicates_dialog.py" line="58" />
         <source>Proposal</source>
         <translation>Forslag</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="58" />
+        <location filename="../duplicates_dialog.py" line="59" />
         <source>Actor</source>
         <translation>Aktør</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="59" />
+        <location filename="../duplicates_dialog.py" line="60" />
         <source>Maybe the same as</source>
         <translation>Måske den samme som</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="60" />
+        <location filename="../duplicates_dialog.py" line="61" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="68" />
+        <location filename="../duplicates_dialog.py" line="69" />
         <source>Merge</source>
         <translation>Flet</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="68" />
+        <location filename="../duplicates_dialog.py" line="69" />
         <source>Review</source>
         <translation>Gennemse</translation>
     </message>
@@ -774,38 +774,38 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../duplicates_dialog.py" line="94" />
+        <location filename="../duplicates_dialog.py" line="95" />
         <source>Possible duplicates</source>
         <translation>Mulige dubletter</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="99" />
-        <location filename="../duplicates_dialog.py" line="145" />
+        <location filename="../duplicates_dialog.py" line="100" />
+        <location filename="../duplicates_dialog.py" line="153" />
         <source>Looking for duplicates…</source>
         <translation>Leder efter dubletter…</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="108" />
+        <location filename="../duplicates_dialog.py" line="109" />
         <source>Pairs that may be the same actor</source>
         <translation>Par der måske er den samme aktør</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="123" />
+        <location filename="../duplicates_dialog.py" line="130" />
         <source>&amp;Compare…</source>
         <translation>&amp;Sammenlign…</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="127" />
+        <location filename="../duplicates_dialog.py" line="135" />
         <source>&amp;Refresh</source>
         <translation>&amp;Opdatér</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="164" />
+        <location filename="../duplicates_dialog.py" line="172" />
         <source>%1 pairs may be the same actor (%2 very likely). Open a pair to compare and merge it, or to say they are not the same.</source>
         <translation>%1 par er måske den samme aktør (%2 meget sandsynligt). Åbn et par for at sammenligne og flette det eller for at angive, at de ikke er den samme.</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="174" />
+        <location filename="../duplicates_dialog.py" line="182" />
         <source>No possible duplicates in the register.</source>
         <translation>Ingen mulige dubletter i registret.</translation>
     </message>
@@ -1809,168 +1809,168 @@
 <context>
     <name>ExportMapDialog</name>
     <message>
-        <location filename="../export_map_dialog.py" line="55" />
-        <location filename="../export_map_dialog.py" line="242" />
+        <location filename="../export_map_dialog.py" line="54" />
+        <location filename="../export_map_dialog.py" line="241" />
         <source>Export partner map</source>
         <translation>Eksportér partnerkort</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="63" />
+        <location filename="../export_map_dialog.py" line="62" />
         <source>What the map shows</source>
         <translation>Hvad kortet viser</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="65" />
+        <location filename="../export_map_dialog.py" line="64" />
         <source>The whole landscape</source>
         <translation>Hele landskabet</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="66" />
+        <location filename="../export_map_dialog.py" line="65" />
         <source>One municipality</source>
         <translation>Én kommune</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="67" />
+        <location filename="../export_map_dialog.py" line="66" />
         <source>One target group</source>
         <translation>Én målgruppe</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="68" />
+        <location filename="../export_map_dialog.py" line="67" />
         <source>One resource</source>
         <translation>Én ressource</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="69" />
+        <location filename="../export_map_dialog.py" line="68" />
         <source>The ranked partners of a problem statement</source>
         <translation>De rangerede partnere til en problemstilling</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="73" />
+        <location filename="../export_map_dialog.py" line="72" />
         <source>Which one</source>
         <translation>Hvilken</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="83" />
+        <location filename="../export_map_dialog.py" line="82" />
         <source>Number of ranked partners</source>
         <translation>Antal rangerede partnere</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="86" />
+        <location filename="../export_map_dialog.py" line="85" />
         <source>Title of the map</source>
         <translation>Kortets titel</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="87" />
+        <location filename="../export_map_dialog.py" line="86" />
         <source>Partner map</source>
         <translation>Partnerkort</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="92" />
+        <location filename="../export_map_dialog.py" line="91" />
         <source>Language of the map</source>
         <translation>Kortets sprog</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="94" />
+        <location filename="../export_map_dialog.py" line="93" />
         <source>Municipality boundaries (built in, or the layer you imported)</source>
         <translation>Kommunegrænser (de indbyggede eller det lag, du har importeret)</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="97" />
+        <location filename="../export_map_dialog.py" line="96" />
         <source>Offer an online background map (needs network)</source>
         <translation>Tilbyd et online baggrundskort (kræver netværk)</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="101" />
+        <location filename="../export_map_dialog.py" line="100" />
         <source>File to write</source>
         <translation>Fil der skrives</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="102" />
+        <location filename="../export_map_dialog.py" line="101" />
         <source>Browse…</source>
         <translation>Gennemse…</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="109" />
+        <location filename="../export_map_dialog.py" line="108" />
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="110" />
+        <location filename="../export_map_dialog.py" line="109" />
         <source>Which</source>
         <translation>Hvilken</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="111" />
+        <location filename="../export_map_dialog.py" line="110" />
         <source>Partners</source>
         <translation>Partnere</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="112" />
+        <location filename="../export_map_dialog.py" line="111" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="113" />
+        <location filename="../export_map_dialog.py" line="112" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="116" />
+        <location filename="../export_map_dialog.py" line="115" />
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="123" />
+        <location filename="../export_map_dialog.py" line="122" />
         <source>Actors that will be on the map</source>
         <translation>Aktører der kommer med på kortet</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="126" />
+        <location filename="../export_map_dialog.py" line="125" />
         <source>Never on a public map: individual volunteers, actors that are not public or not active. Contact persons only for actors that gave consent.</source>
         <translation>Aldrig på et offentligt kort: frivillige personer og aktører, der ikke er offentlige eller aktive. Kontaktpersoner kun for aktører, der har givet samtykke.</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="134" />
+        <location filename="../export_map_dialog.py" line="133" />
         <source>Export</source>
         <translation>Eksportér</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="178" />
+        <location filename="../export_map_dialog.py" line="177" />
         <source>Choose which one to show.</source>
         <translation>Vælg hvad der skal vises.</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="192" />
+        <location filename="../export_map_dialog.py" line="191" />
         <source>Working out what the map will show…</source>
         <translation>Finder ud af, hvad kortet skal vise…</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="208" />
+        <location filename="../export_map_dialog.py" line="207" />
         <source>%1 actors on the map (%2 with a contact person). Left out: %3 individual volunteers, %4 not public, %5 inactive, %6 without a location. %7 boundary shapes.</source>
         <translation>%1 aktører på kortet (%2 med kontaktperson). Udeladt: %3 frivillige personer, %4 ikke offentlige, %5 inaktive, %6 uden placering. %7 grænseflader.</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="226" />
+        <location filename="../export_map_dialog.py" line="225" />
         <source>… and %1 more</source>
         <translation>… og %1 mere</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="244" />
+        <location filename="../export_map_dialog.py" line="243" />
         <source>Web pages (*.html)</source>
         <translation>Websider (*.html)</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="276" />
+        <location filename="../export_map_dialog.py" line="278" />
         <source>Written to %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="277" />
+        <location filename="../export_map_dialog.py" line="279" />
         <source>Open in browser</source>
         <translation>Åbn i browser</translation>
     </message>
     <message>
-        <location filename="../export_map_dialog.py" line="280" />
+        <location filename="../export_map_dialog.py" line="282" />
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -2588,32 +2588,52 @@
         <translation>Alle kommuner</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="159" />
+        <location filename="../tabs/landscape_tab.py" line="144" />
+        <source>Filter by what needs attention</source>
+        <translation>Filtrér efter, hvad der kræver opmærksomhed</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="145" />
+        <source>All records</source>
+        <translation>Alle poster</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="148" />
+        <source>To review (kept from an import)</source>
+        <translation>Til gennemsyn (fra en import)</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="149" />
+        <source>Not on the map</source>
+        <translation>Ikke på kortet</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="168" />
         <source>Actors</source>
         <translation>Aktører</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="170" />
+        <location filename="../tabs/landscape_tab.py" line="179" />
         <source>Actor details</source>
         <translation>Detaljer om aktøren</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="171" />
+        <location filename="../tabs/landscape_tab.py" line="180" />
         <source>Select an actor to see its profile.</source>
         <translation>Vælg en aktør for at se dens profil.</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="174" />
+        <location filename="../tabs/landscape_tab.py" line="183" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="175" />
+        <location filename="../tabs/landscape_tab.py" line="184" />
         <source>Edit dating profile</source>
         <translation>Redigér datingprofil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="367" />
+        <location filename="../tabs/landscape_tab.py" line="377" />
         <source>%1 of %2 actors shown</source>
         <translation>%1 af %2 aktører vises</translation>
     </message>
@@ -2757,17 +2777,17 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../map_view.py" line="71" />
+        <location filename="../map_view.py" line="70" />
         <source>Map of the landscape</source>
         <translation>Kort over landskabet</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="120" />
+        <location filename="../map_view.py" line="122" />
         <source>the map's web engine stopped (code %1)</source>
         <translation>kortets webmotor stoppede (kode %1)</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="127" />
+        <location filename="../map_view.py" line="129" />
         <source>The map cannot be shown: %1. Everything else works as usual.</source>
         <translation>Kortet kan ikke vises: %1. Alt andet virker som normalt.</translation>
     </message>
@@ -2803,128 +2823,128 @@
 <context>
     <name>MatchView</name>
     <message>
-        <location filename="../match_view.py" line="183" />
+        <location filename="../match_view.py" line="185" />
         <source>Problem statement to match</source>
         <translation>Problemstilling der skal matches</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="190" />
+        <location filename="../match_view.py" line="192" />
         <source>Number of partners</source>
         <translation>Antal partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="192" />
+        <location filename="../match_view.py" line="194" />
         <source>Spread proposals (fair rotation)</source>
         <translation>Fordel forslagene (retfærdig rotation)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="194" />
+        <location filename="../match_view.py" line="196" />
         <source>Actors proposed recently get a mild, explained penalty so others surface too.</source>
         <translation>Aktører, der for nylig er foreslået, får et mildt, forklaret fradrag, så andre også kommer frem.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="198" />
+        <location filename="../match_view.py" line="200" />
         <source>Problem:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="200" />
+        <location filename="../match_view.py" line="202" />
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="210" />
+        <location filename="../match_view.py" line="212" />
         <source>Ranked partners</source>
         <translation>Rangerede partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="234" />
+        <location filename="../match_view.py" line="236" />
         <source>Propose &amp;partnership</source>
         <translation>Foreslå &amp;partnerskab</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="238" />
+        <location filename="../match_view.py" line="240" />
         <source>E&amp;xport ranking…</source>
         <translation>E&amp;ksportér rangering…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="254" />
+        <location filename="../match_view.py" line="256" />
         <source>Why this partner</source>
         <translation>Hvorfor denne partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="257" />
-        <location filename="../match_view.py" line="263" />
+        <location filename="../match_view.py" line="259" />
+        <location filename="../match_view.py" line="265" />
         <source>360° review</source>
         <translation>360°-eftersyn</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="260" />
+        <location filename="../match_view.py" line="262" />
         <source>Consortium proposal</source>
         <translation>Forslag til konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="262" />
+        <location filename="../match_view.py" line="264" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="264" />
+        <location filename="../match_view.py" line="266" />
         <source>Consortium</source>
         <translation>Konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="265" />
+        <location filename="../match_view.py" line="267" />
         <source>Weights</source>
         <translation>Vægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="283" />
+        <location filename="../match_view.py" line="285" />
         <source>How much each criterion counts</source>
         <translation>Hvor meget hvert kriterium tæller</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="300" />
+        <location filename="../match_view.py" line="302" />
         <source>Default weights</source>
         <translation>Standardvægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="358" />
+        <location filename="../match_view.py" line="371" />
         <source>Ranking the landscape…</source>
         <translation>Rangerer landskabet…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="379" />
+        <location filename="../match_view.py" line="392" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="391" />
+        <location filename="../match_view.py" line="404" />
         <source>Export ranking</source>
         <translation>Eksportér rangering</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="393" />
+        <location filename="../match_view.py" line="406" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-projektmappe (*.xlsx);;CSV til Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="415" />
+        <location filename="../match_view.py" line="428" />
         <source>Exported %1 ranked partners to %2</source>
         <translation>Eksporterede %1 rangerede partnere til %2</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="445" />
+        <location filename="../match_view.py" line="458" />
         <source>Excluded: %1</source>
         <translation>Udelukket: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="452" />
+        <location filename="../match_view.py" line="465" />
         <source>No actor passes the hard gates.</source>
         <translation>Ingen aktører består de faste krav.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="585" />
+        <location filename="../match_view.py" line="598" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
     </message>

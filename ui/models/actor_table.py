@@ -185,6 +185,7 @@ class ActorTableModel(QAbstractTableModel):
         target_group: str | None = None,
         resource: str | None = None,
         municipality: str | None = None,
+        attention: str | None = None,
     ) -> None:
         self.update_view(
             self._search,
@@ -192,6 +193,7 @@ class ActorTableModel(QAbstractTableModel):
             target_group=target_group,
             resource=resource,
             municipality=municipality,
+            attention=attention,
         )
 
     def update_view(
@@ -202,14 +204,17 @@ class ActorTableModel(QAbstractTableModel):
         target_group: str | None = None,
         resource: str | None = None,
         municipality: str | None = None,
+        attention: str | None = None,
     ) -> None:
-        """Search and filters at once: one pass over the register."""
+        """Search and filters at once: one pass over the register. ``attention``:
+        'review' (values kept from an import), 'unplaced' (not on the map) or None."""
         search = fold_danish(search)
         filters = {
             "kind": kind,
             "target_group": target_group,
             "resource": resource,
             "municipality": municipality,
+            "attention": attention,
         }
         if search == self._search and filters == self._filters:
             return
@@ -262,6 +267,11 @@ class ActorTableModel(QAbstractTableModel):
         municipality = self._filters.get("municipality")
         if municipality:
             keep &= self._columns["municipality"][candidates] == municipality
+        attention = self._filters.get("attention")
+        if attention == "review":
+            keep &= self._columns["review"][candidates]
+        elif attention == "unplaced":
+            keep &= ~self._columns["placed"][candidates]
         for facet in ("target_group", "resource"):
             code = self._filters.get(facet)
             if code:
@@ -369,6 +379,8 @@ class ActorTableModel(QAbstractTableModel):
             "resource": np.array(
                 [sum(kinds.get(c, 0) for c in r.resources) for r in rows], dtype=np.int64
             ),
+            "review": np.array([r.to_review > 0 for r in rows], dtype=bool),
+            "placed": np.array([r.has_place for r in rows], dtype=bool),
         }
 
     def _store(self, positions: list[int]) -> None:

@@ -139,6 +139,14 @@ class LandscapeTab(QWidget):
             self.tr("All municipalities"),
             None,
         )
+        self.attention_filter = combo(
+            "attentionFilter",
+            self.tr("Filter by what needs attention"),
+            self.tr("All records"),
+            None,
+        )
+        self.attention_filter.addItem(self.tr("To review (kept from an import)"), "review")
+        self.attention_filter.addItem(self.tr("Not on the map"), "unplaced")
         bar = QHBoxLayout()
         bar.addWidget(self.search_edit, 3)
         for box in self._filters():
@@ -151,6 +159,7 @@ class LandscapeTab(QWidget):
             self.group_filter,
             self.resource_filter,
             self.municipality_filter,
+            self.attention_filter,
         )
 
     def _build_split(self) -> QSplitter:
@@ -356,6 +365,7 @@ class LandscapeTab(QWidget):
             target_group=self.group_filter.currentData(),
             resource=self.resource_filter.currentData(),
             municipality=self.municipality_filter.currentData(),
+            attention=self.attention_filter.currentData(),
         )
         if selected:
             # The profile pane never shows an actor the register hides.

@@ -21,6 +21,7 @@ from mapper.persistence.repositories.records import record_meta
 from mapper.persistence.store import (
     ACTOR_CODES,
     ACTOR_RESOURCES,
+    ACTOR_REVIEW_NOTES,
     ACTORS,
     PARTNERSHIPS,
     PROBLEMS,
@@ -55,6 +56,8 @@ class ActorSummaryRow:
     resources: tuple[str, ...]
     """Kinds of resource offered, first mention first."""
     has_place: bool
+    to_review: int = 0
+    """Values an import kept on the actor for review (ReviewNote)."""
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,7 @@ class ActorRepository:
         keys = [int(r.pk) for r in rows] if ids is not None else None
         groups = self._target_groups(keys)
         offered = self._offered_kinds(keys)
+        review = self._review_counts(keys)
         return [
             ActorSummaryRow(
                 uid=r.uid,
@@ -234,9 +238,20 @@ class ActorRepository:
                 public=bool(r.public),
                 resources=tuple(offered.get(r.pk, ())),
                 has_place=r.lat is not None and r.lon is not None,
+                to_review=review.get(r.pk, 0),
             )
             for r in rows
         ]
+
+    def _review_counts(self, keys: Sequence[int] | None) -> dict[int, int]:
+        stmt = select(ACTOR_REVIEW_NOTES.c.actor_pk, func.count()).group_by(
+            ACTOR_REVIEW_NOTES.c.actor_pk
+        )
+        counts: dict[int, int] = {}
+        for part in _parts(keys):
+            query = stmt if part is None else stmt.where(ACTOR_REVIEW_NOTES.c.actor_pk.in_(part))
+            counts.update((int(key), int(n)) for key, n in self.session.execute(query))
+        return counts
 
     def _target_groups(self, keys: Sequence[int] | None) -> dict[int, list[str]]:
         stmt = (
