@@ -100,6 +100,7 @@ class LandscapeTab(QWidget):
         self.search_edit.setObjectName("actorSearch")
         self.search_edit.setPlaceholderText(self.tr("Search actors…"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(220)
         self.search_edit.setAccessibleName(self.tr("Search actors"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -112,6 +113,12 @@ class LandscapeTab(QWidget):
             box = QComboBox()
             box.setObjectName(name)
             box.setAccessibleName(accessible)
+            # Long labels (target groups) may not squeeze the search field: the list opens
+            # as wide as it needs, the closed box stays moderate.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(14)
             box.addItem(everything, None)
             for term in self._vocabulary.terms(facet) if facet else ():
                 box.addItem(term.label(self._lang), term.code)
