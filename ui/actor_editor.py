@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolButton, QWidget
 
+from mapper.domain.completeness import completeness
 from mapper.domain.model import (
     LOCATION_PRECISIONS,
     Actor,
@@ -41,6 +42,7 @@ from ui.forms.fields import (
 from ui.forms.record_form import RecordForm
 from ui.forms.resource_table import ResourceTable, resources_of, rows_of
 from ui.locale_format import parse_number
+from ui.text_pieces import field_title_of
 from ui.widgets.duplicate_warning import DuplicateWarning
 
 EXAMPLES = 3
@@ -94,7 +96,14 @@ class ActorEditor(RecordForm[Actor]):
         self.example_view.setHtml(self._example_html())
         self.example_view.setMinimumHeight(260)
         self.example_view.setVisible(False)
-        self.build_form(top=[self.example_button, self.example_view])
+        self.completeness_label = QLabel()
+        self.completeness_label.setObjectName("completenessLabel")
+        self.completeness_label.setWordWrap(True)
+        self.completeness_label.setTextFormat(Qt.TextFormat.RichText)
+        self.completeness_label.linkActivated.connect(self.go_to_field)
+        self.build_form(
+            top=[self.example_button, self.example_view], header=[self.completeness_label]
+        )
         self.save_button.setAccessibleName(self.tr("Save the dating profile"))
         self.saved.connect(self.actor_saved)
         self._decorate()
@@ -614,6 +623,29 @@ class ActorEditor(RecordForm[Actor]):
                 self.duplicates.clear()
         if field.startswith("location."):
             self._update_place()
+        self._update_completeness()
+
+    def _update_completeness(self) -> None:
+        """'Profile 45 % complete · fill in next: Target groups' (a link to that field)."""
+        found = completeness(self.record_from(self._values))
+        text = self.tr("Profile %1 % complete").replace("%1", str(found.percent))
+        field = next((f for f in found.missing if f in self.bindings), None)
+        if field is not None:
+            title = html.escape(field_title_of(field))
+            text = (
+                html.escape(text)
+                + " · "
+                + self.tr("fill in next: %1").replace("%1", f"<a href='{field}'>{title}</a>")
+            )
+        self.completeness_label.setText(text)
+
+    def go_to_field(self, field: str) -> None:
+        """Bring a field into view and put the cursor in it (the completeness link)."""
+        target = self.inputs.get(field)
+        if target is None:
+            return
+        self.scroll_area.ensureWidgetVisible(self.bindings[field].widget)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_resource(self) -> None:
         table = self._resources_widget()

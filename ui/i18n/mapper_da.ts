@@ -3,613 +3,623 @@
 <context>
     <name>ActorEditor</name>
     <message>
-        <location filename="../actor_editor.py" line="175" />
+        <location filename="../actor_editor.py" line="184" />
         <source>Social dating profile</source>
         <translation>Social datingprofil</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="85" />
+        <location filename="../actor_editor.py" line="87" />
         <source>Example: Patriciahuset</source>
         <translation>Eksempel: Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="89" />
+        <location filename="../actor_editor.py" line="91" />
         <source>Show the worked example Patriciahuset</source>
         <translation>Vis eksemplet Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="93" />
+        <location filename="../actor_editor.py" line="95" />
         <source>Worked example: Patriciahuset</source>
         <translation>Eksempel: Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="81" />
+        <location filename="../actor_editor.py" line="83" />
         <source>Save the dating profile (Ctrl+S)</source>
         <translation>Gem datingprofilen (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="98" />
+        <location filename="../actor_editor.py" line="107" />
         <source>Save the dating profile</source>
         <translation>Gem datingprofilen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="203" />
-        <location filename="../actor_editor.py" line="209" />
-        <location filename="../actor_editor.py" line="270" />
-        <location filename="../actor_editor.py" line="326" />
+        <location filename="../actor_editor.py" line="212" />
+        <location filename="../actor_editor.py" line="218" />
+        <location filename="../actor_editor.py" line="279" />
         <location filename="../actor_editor.py" line="335" />
+        <location filename="../actor_editor.py" line="344" />
         <source>Not stated</source>
         <translation>Ikke oplyst</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="179" />
+        <location filename="../actor_editor.py" line="188" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="180" />
+        <location filename="../actor_editor.py" line="189" />
         <source>The name the actor is known by locally.</source>
         <translation>Det navn, aktøren er kendt under lokalt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="185" />
+        <location filename="../actor_editor.py" line="194" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="187" />
+        <location filename="../actor_editor.py" line="196" />
         <source>Which kind of actor: an individual volunteer, an association, a company, a public institution …</source>
         <translation>Hvilken slags aktør: en frivillig person, en forening, en virksomhed, et offentligt tilbud …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="192" />
+        <location filename="../actor_editor.py" line="201" />
         <source>Choose a type…</source>
         <translation>Vælg en type …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="418" />
+        <location filename="../actor_editor.py" line="427" />
         <source>An individual volunteer is a person: under the GDPR the record is kept only with the person's consent and a stated purpose, and it never appears on public maps.</source>
         <translation>En frivillig person er en person: efter GDPR opbevares oplysningerne kun med personens samtykke og et angivet formål, og de vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="196" />
+        <location filename="../actor_editor.py" line="205" />
         <source>We are …</source>
         <translation>Jeg/vi er …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="213" />
+        <location filename="../actor_editor.py" line="222" />
         <source>Resources and competences</source>
         <translation>Ressourcer og kompetencer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="221" />
+        <location filename="../actor_editor.py" line="230" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="227" />
+        <location filename="../actor_editor.py" line="236" />
         <source>Our role towards the target group</source>
         <translation>Min/vores rolle i forhold til målgruppen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="234" />
+        <location filename="../actor_editor.py" line="243" />
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="240" />
+        <location filename="../actor_editor.py" line="249" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="246" />
+        <location filename="../actor_editor.py" line="255" />
         <source>We are best at …</source>
         <translation>Jeg/vi er bedst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="251" />
+        <location filename="../actor_editor.py" line="260" />
         <source>We are worst at …</source>
         <translation>Jeg/vi er dårligst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="257" />
+        <location filename="../actor_editor.py" line="266" />
         <source>What makes you an attractive partner?</source>
         <translation>Hvad gør jer til en attraktiv partner?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="258" />
+        <location filename="../actor_editor.py" line="267" />
         <source>What you bring that makes you worth collaborating with.</source>
         <translation>Det, I bidrager med, som gør jer værd at samarbejde med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="262" />
+        <location filename="../actor_editor.py" line="271" />
         <source>This is how we know our effort works</source>
         <translation>Sådan ved vi, at indsatsen virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="267" />
+        <location filename="../actor_editor.py" line="276" />
         <source>Evidence level</source>
         <translation>Evidensniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="201" />
+        <location filename="../actor_editor.py" line="210" />
         <source>Employees</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="207" />
+        <location filename="../actor_editor.py" line="216" />
         <source>Volunteers</source>
         <translation>Frivillige</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="158" />
+        <location filename="../actor_editor.py" line="167" />
         <source>1-3 examples of successful projects or efforts. What made them successful?</source>
         <translation>1-3 eksempler på succesfulde projekter/indsatser. Hvad gjorde dem succesfulde?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="162" />
+        <location filename="../actor_editor.py" line="171" />
         <source>What was it, and what made it successful?</source>
         <translation>Hvad var det, og hvad gjorde det succesfuldt?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="156" />
+        <location filename="../actor_editor.py" line="165" />
         <source>Example %1</source>
         <translation>Eksempel %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="308" />
+        <location filename="../actor_editor.py" line="317" />
         <source>Location</source>
         <translation>Placering</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="167" />
-        <location filename="../actor_editor.py" line="310" />
+        <location filename="../actor_editor.py" line="176" />
+        <location filename="../actor_editor.py" line="319" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="310" />
+        <location filename="../actor_editor.py" line="319" />
         <source>Street and number.</source>
         <translation>Gade og husnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="168" />
-        <location filename="../actor_editor.py" line="313" />
+        <location filename="../actor_editor.py" line="177" />
+        <location filename="../actor_editor.py" line="322" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="317" />
+        <location filename="../actor_editor.py" line="326" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="328" />
+        <location filename="../actor_editor.py" line="337" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="329" />
+        <location filename="../actor_editor.py" line="338" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="169" />
-        <location filename="../actor_editor.py" line="320" />
+        <location filename="../actor_editor.py" line="178" />
+        <location filename="../actor_editor.py" line="329" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="170" />
+        <location filename="../actor_editor.py" line="179" />
         <source>Placed by hand</source>
         <translation>Placeret manuelt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="332" />
+        <location filename="../actor_editor.py" line="341" />
         <source>Precision</source>
         <translation>Præcision</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="333" />
+        <location filename="../actor_editor.py" line="342" />
         <source>How exact the point on the map is.</source>
         <translation>Hvor præcist punktet på kortet er.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="341" />
+        <location filename="../actor_editor.py" line="350" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="345" />
+        <location filename="../actor_editor.py" line="354" />
         <source>Contact person</source>
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="349" />
+        <location filename="../actor_editor.py" line="358" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="349" />
+        <location filename="../actor_editor.py" line="358" />
         <source>For example name@example.dk.</source>
         <translation>F.eks. navn@example.dk.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="351" />
+        <location filename="../actor_editor.py" line="360" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="351" />
+        <location filename="../actor_editor.py" line="360" />
         <source>For example 75 12 34 56.</source>
         <translation>F.eks. 75 12 34 56.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="354" />
+        <location filename="../actor_editor.py" line="363" />
         <source>Website</source>
         <translation>Websted</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="361" />
+        <location filename="../actor_editor.py" line="370" />
         <source>Publishing and consent</source>
         <translation>Offentliggørelse og samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="365" />
+        <location filename="../actor_editor.py" line="374" />
         <source>Public</source>
         <translation>Offentlig</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="366" />
-        <location filename="../actor_editor.py" line="659" />
+        <location filename="../actor_editor.py" line="375" />
+        <location filename="../actor_editor.py" line="691" />
         <source>Public actors may appear on exported partner maps.</source>
         <translation>Offentlige aktører kan vises på eksporterede partnerkort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="370" />
+        <location filename="../actor_editor.py" line="379" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="377" />
+        <location filename="../actor_editor.py" line="386" />
         <source>No consent</source>
         <translation>Intet samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="375" />
-        <location filename="../actor_editor.py" line="662" />
+        <location filename="../actor_editor.py" line="384" />
+        <location filename="../actor_editor.py" line="694" />
         <source>Consent given on</source>
         <translation>Samtykke givet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="376" />
+        <location filename="../actor_editor.py" line="385" />
         <source>The date the person or organisation agreed to be registered.</source>
         <translation>Den dato, personen eller organisationen sagde ja til at blive registreret.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="381" />
-        <location filename="../actor_editor.py" line="663" />
+        <location filename="../actor_editor.py" line="390" />
+        <location filename="../actor_editor.py" line="695" />
         <source>Purpose of the consent</source>
         <translation>Formål med samtykket</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="388" />
+        <location filename="../actor_editor.py" line="397" />
         <source>Not verified</source>
         <translation>Ikke bekræftet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="386" />
+        <location filename="../actor_editor.py" line="395" />
         <source>Verified on</source>
         <translation>Bekræftet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="172" />
+        <location filename="../actor_editor.py" line="181" />
         <source>Decimal degrees, e.g. 55,4765 and 8,4594; give both or neither.</source>
         <translation>Decimalgrader, fx 55,4765 og 8,4594; angiv begge eller ingen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="197" />
+        <location filename="../actor_editor.py" line="206" />
         <source>Who are you, and what do you do?</source>
         <translation>Hvem er I, og hvad laver I?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="202" />
+        <location filename="../actor_editor.py" line="211" />
         <source>Paid staff.</source>
         <translation>Lønnede medarbejdere.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="208" />
+        <location filename="../actor_editor.py" line="217" />
         <source>Active volunteers.</source>
         <translation>Aktive frivillige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="215" />
+        <location filename="../actor_editor.py" line="224" />
         <source>What you can offer a partnership: funding, staff or volunteer hours, premises, competences. Amounts as 250.000 or 2,5.</source>
         <translation>Hvad I kan tilbyde et partnerskab: finansiering, medarbejder- eller frivillighedstimer, lokaler, kompetencer. Beløb som 250.000 eller 2,5.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="222" />
+        <location filename="../actor_editor.py" line="231" />
         <source>The target groups you work with.</source>
         <translation>De målgrupper, I arbejder med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="229" />
+        <location filename="../actor_editor.py" line="238" />
         <source>What you do for them: run a service, advise, bring people together.</source>
         <translation>Hvad I gør for dem: driver et tilbud, rådgiver, samler mennesker.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="235" />
+        <location filename="../actor_editor.py" line="244" />
         <source>Roles you can take in a partnership, e.g. bridge builder.</source>
         <translation>Roller, I kan tage i et partnerskab, fx brobygger.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="241" />
+        <location filename="../actor_editor.py" line="250" />
         <source>Before the problem arises, early, treatment or rehabilitation.</source>
         <translation>Før problemet opstår, tidligt, behandling eller rehabilitering.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="247" />
+        <location filename="../actor_editor.py" line="256" />
         <source>What a partner can count on.</source>
         <translation>Hvad en partner kan regne med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="252" />
+        <location filename="../actor_editor.py" line="261" />
         <source>Where you fall short: what you need from a partner.</source>
         <translation>Hvor I kommer til kort: hvad I har brug for fra en partner.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="263" />
+        <location filename="../actor_editor.py" line="272" />
         <source>How you document the value you create.</source>
         <translation>Hvordan I dokumenterer den værdi, I skaber.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="268" />
+        <location filename="../actor_editor.py" line="277" />
         <source>From case studies (low) to systematic reviews (high).</source>
         <translation>Fra casestudier (lav) til systematiske reviews (høj).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="276" />
+        <location filename="../actor_editor.py" line="285" />
         <source>We seek …</source>
         <translation>Vi søger …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="280" />
+        <location filename="../actor_editor.py" line="289" />
         <source>We seek a partner who …</source>
         <translation>Vi søger en partner, der …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="281" />
+        <location filename="../actor_editor.py" line="290" />
         <source>What you look for in a partner, in your own words.</source>
         <translation>Hvad I leder efter hos en partner, med jeres egne ord.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="285" />
+        <location filename="../actor_editor.py" line="294" />
         <source>Resources we seek</source>
         <translation>Ressourcer, vi søger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="286" />
+        <location filename="../actor_editor.py" line="295" />
         <source>Resources you lack and would like a partner to bring.</source>
         <translation>Ressourcer, I mangler og gerne vil have en partner til at bidrage med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="291" />
+        <location filename="../actor_editor.py" line="300" />
         <source>Roles we seek in a partner</source>
         <translation>Roller, vi søger hos en partner</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="292" />
+        <location filename="../actor_editor.py" line="301" />
         <source>The roles a partner should take, e.g. bridge builder, funder.</source>
         <translation>De roller, en partner skal tage, fx brobygger eller finansieringskilde.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="297" />
+        <location filename="../actor_editor.py" line="306" />
         <source>Target groups we seek to reach</source>
         <translation>Målgrupper, vi vil nå</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="298" />
+        <location filename="../actor_editor.py" line="307" />
         <source>Target groups you want to reach through a partner.</source>
         <translation>Målgrupper, I vil nå gennem en partner.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="304" />
+        <location filename="../actor_editor.py" line="313" />
         <source>The other half of the dating profile: matching uses it for reciprocity.</source>
         <translation>Datingprofilens anden halvdel: matchningen bruger den til gensidighed.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="314" />
+        <location filename="../actor_editor.py" line="323" />
         <source>Four digits, e.g. 6700: places the actor on the map.</source>
         <translation>Fire cifre, fx 6700: placerer aktøren på kortet.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="317" />
-        <location filename="../actor_editor.py" line="321" />
+        <location filename="../actor_editor.py" line="326" />
+        <location filename="../actor_editor.py" line="330" />
         <source>Filled in from the postcode.</source>
         <translation>Udfyldes ud fra postnummeret.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="346" />
+        <location filename="../actor_editor.py" line="355" />
         <source>Personal data: on public maps only when the actor agreed.</source>
         <translation>Personoplysning: vises kun på offentlige kort, når aktøren har sagt ja.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="355" />
+        <location filename="../actor_editor.py" line="364" />
         <source>For example https://www.example.dk.</source>
         <translation>Fx https://www.eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="371" />
+        <location filename="../actor_editor.py" line="380" />
         <source>Inactive actors are kept but not proposed as partners.</source>
         <translation>Inaktive aktører gemmes, men foreslås ikke som partnere.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="382" />
+        <location filename="../actor_editor.py" line="391" />
         <source>What the data is kept for, e.g. matching with volunteer tasks.</source>
         <translation>Hvad oplysningerne gemmes til, fx match med frivilligopgaver.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="387" />
+        <location filename="../actor_editor.py" line="396" />
         <source>When the record was last checked with the actor.</source>
         <translation>Hvornår oplysningerne sidst blev tjekket med aktøren.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="394" />
+        <location filename="../actor_editor.py" line="403" />
         <source>To review</source>
         <translation>Til gennemsyn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="398" />
+        <location filename="../actor_editor.py" line="407" />
         <source>Kept from an import</source>
         <translation>Gemt fra en import</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="400" />
+        <location filename="../actor_editor.py" line="409" />
         <source>Values a register import could not place (a target group, kind or postcode it does not know). Correct the record above, then mark them resolved.</source>
         <translation>Værdier, som en registerimport ikke kunne placere (en målgruppe, type eller et postnummer, den ikke kender). Ret posten ovenfor, og markér dem derefter som løst.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="404" />
+        <location filename="../actor_editor.py" line="413" />
         <source>Nothing to review</source>
         <translation>Intet til gennemsyn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="405" />
+        <location filename="../actor_editor.py" line="414" />
         <source>Mark as &amp;resolved</source>
         <translation>Markér som &amp;løst</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="575" />
+        <location filename="../actor_editor.py" line="584" />
         <source>Not a number: use decimal degrees such as 55,4765.</source>
         <translation>Ikke et tal: brug decimalgrader som 55,4765.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="580" />
+        <location filename="../actor_editor.py" line="589" />
         <source>Hours and DKK must be numbers, e.g. 40 or 250.000 (row %1).</source>
         <translation>Timer og kr. skal være tal, fx 40 eller 250.000 (række %1).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="676" />
+        <location filename="../actor_editor.py" line="631" />
+        <source>Profile %1 % complete</source>
+        <translation>Profilen er %1 % udfyldt</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="638" />
+        <source>fill in next: %1</source>
+        <translation>udfyld dette næst: %1</translation>
+    </message>
+    <message>
+        <location filename="../actor_editor.py" line="708" />
         <source>On the map at the coordinates given.</source>
         <translation>På kortet ved de angivne koordinater.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="679" />
+        <location filename="../actor_editor.py" line="711" />
         <source>On the map by postcode: %1 %2, %3 municipality.</source>
         <translation>På kortet ud fra postnummer: %1 %2, %3 Kommune.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="685" />
+        <location filename="../actor_editor.py" line="717" />
         <source>Not on the map — give a postcode (municipality %1 is known).</source>
         <translation>Ikke på kortet — angiv postnummer (kommunen %1 er kendt).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="689" />
+        <location filename="../actor_editor.py" line="721" />
         <source>Not on the map — give a postcode.</source>
         <translation>Ikke på kortet — angiv postnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="704" />
+        <location filename="../actor_editor.py" line="736" />
         <source>We are</source>
         <translation>Vi er</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="706" />
+        <location filename="../actor_editor.py" line="738" />
         <source>One of the municipality's socio-psychiatric services, with 17 staff, most with a background in social education. We offer a place of development and learning for citizens aged 18-60 with a mental illness.</source>
         <translation>Et af kommunens socialpsykiatriske tilbud med 17 ansatte, der hovedsageligt har fagpædagogisk baggrund. Vi leverer et udviklings- og læringsmiljø for psykisk syge borgere i alderen 18-60 år.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="712" />
+        <location filename="../actor_editor.py" line="744" />
         <source>We seek a partner for</source>
         <translation>Vi søger en samarbejdspartner til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="714" />
+        <location filename="../actor_editor.py" line="746" />
         <source>An open café that builds bridges to the municipality's other services and to activities in the local community: volunteers who help users without a network get going with something out in the world, so that in time they can use the ordinary services instead of the institutions.</source>
         <translation>En åben café, der bygger bro til resten af kommunens tilbud og til aktiviteter i lokalsamfundet: frivillige, der kan få psykisk syge uden netværk i gang med noget ude i resten af verden, så de på sigt kan benytte kommunens almindelige tilbud og blive fri for institutionerne.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="721" />
+        <location filename="../actor_editor.py" line="753" />
         <source>We are good at</source>
         <translation>Det er vi gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="723" />
+        <location filename="../actor_editor.py" line="755" />
         <source>Making the target group stronger: skilled professional staff help the users develop within the walls of the house.</source>
         <translation>At gøre målgruppen stærkere: et stærkt fagligt personale hjælper brugerne med at udvikle sig inden for husets rammer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="728" />
+        <location filename="../actor_editor.py" line="760" />
         <source>We are less good at</source>
         <translation>Det er vi mindre gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="730" />
+        <location filename="../actor_editor.py" line="762" />
         <source>We lack bridge builders who can create contact with the world outside: internships, self-help groups, evening classes and so on.</source>
         <translation>Vi mangler brobyggere, der kan skabe kontakt ud i verden og fungere som bindeled – til praktikpladser, selvhjælpsgrupper, kurser på AOF osv.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="735" />
+        <location filename="../actor_editor.py" line="767" />
         <source>Our role in the project</source>
         <translation>Vores rolle i projektet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="737" />
+        <location filename="../actor_editor.py" line="769" />
         <source>To provide the premises and sparring with our professional staff whenever it is needed.</source>
         <translation>At stille rammerne til rådighed og give sparring med vores fagpersonale, når som helst det er nødvendigt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="742" />
+        <location filename="../actor_editor.py" line="774" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="744" />
+        <location filename="../actor_editor.py" line="776" />
         <source>When the users are attached to offers outside the house: we know it works when we have made ourselves superfluous.</source>
         <translation>Når brugerne får tilknytning til tilbud uden for huset: vi ved, det virker, når vi lykkes med at gøre os selv overflødige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="749" />
+        <location filename="../actor_editor.py" line="781" />
         <source>We seek someone who</source>
         <translation>Til dette projekt søger vi nogen, der</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="751" />
+        <location filename="../actor_editor.py" line="783" />
         <source>Can provide volunteers to link the users to the local community, for example a voluntary organisation working with mentally vulnerable people.</source>
         <translation>Kan stille frivillige kræfter til rådighed, som kan være bindeled til resten af lokalsamfundet – f.eks. en frivillig organisation, der arbejder med psykisk sårbare.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="756" />
+        <location filename="../actor_editor.py" line="788" />
         <source>As a partner you get</source>
         <translation>Som partner i projektet får du</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="758" />
+        <location filename="../actor_editor.py" line="790" />
         <source>Access to the target group, a say in the café project, good surroundings and professional sparring.</source>
         <translation>Adgang til målgruppen i Patriciahuset, mulighed for at præge café-projektet, gode rammer for og professionel sparring om indsatsen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="767" />
+        <location filename="../actor_editor.py" line="799" />
         <source>From the guide to future welfare alliances, working question 5. The first half describes the actor (this form); the half that seeks a partner becomes a problem statement.</source>
         <translation>Fra »Guide til fremtidens velfærdsalliancer«, Arbejdsspørgsmål 5. Første halvdel beskriver aktøren (denne formular); den halvdel, der søger en partner, bliver til en problemstilling.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="771" />
+        <location filename="../actor_editor.py" line="803" />
         <source>Dating profile: Patriciahuset in Esbjerg seeks a bridge builder</source>
         <translation>Datingprofil: Patriciahuset i Esbjerg søger brobygger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="647" />
+        <location filename="../actor_editor.py" line="679" />
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="657" />
+        <location filename="../actor_editor.py" line="689" />
         <source>Individual volunteers are never shown on public maps.</source>
         <translation>Frivillige personer vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="558" />
+        <location filename="../actor_editor.py" line="567" />
         <source>New actor</source>
         <translation>Ny aktør</translation>
     </message>
@@ -617,52 +627,52 @@
 <context>
     <name>ActorTableModel</name>
     <message>
-        <location filename="../models/actor_table.py" line="515" />
+        <location filename="../models/actor_table.py" line="521" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="516" />
+        <location filename="../models/actor_table.py" line="522" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="517" />
+        <location filename="../models/actor_table.py" line="523" />
         <source>Place</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="519" />
+        <location filename="../models/actor_table.py" line="525" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="518" />
+        <location filename="../models/actor_table.py" line="524" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="551" />
+        <location filename="../models/actor_table.py" line="557" />
         <source>%1 (not on the map)</source>
         <translation>%1 (ikke på kortet)</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="552" />
+        <location filename="../models/actor_table.py" line="558" />
         <source>Not on the map — give a postcode</source>
         <translation>Ikke på kortet — angiv postnummer</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="557" />
+        <location filename="../models/actor_table.py" line="563" />
         <source>Inactive</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="558" />
+        <location filename="../models/actor_table.py" line="564" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="558" />
+        <location filename="../models/actor_table.py" line="564" />
         <source>Active, not public</source>
         <translation>Aktiv, ikke offentlig</translation>
     </message>
@@ -2543,97 +2553,102 @@
         <translation>Søg efter aktør…</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="103" />
+        <location filename="../tabs/landscape_tab.py" line="104" />
         <source>Search actors</source>
         <translation>Søg efter aktør</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="122" />
+        <location filename="../tabs/landscape_tab.py" line="129" />
         <source>Filter by actor kind</source>
         <translation>Filtrér efter aktørtype</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="122" />
+        <location filename="../tabs/landscape_tab.py" line="129" />
         <source>All kinds</source>
         <translation>Alle typer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="126" />
+        <location filename="../tabs/landscape_tab.py" line="133" />
         <source>Filter by target group</source>
         <translation>Filtrér efter målgruppe</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="127" />
+        <location filename="../tabs/landscape_tab.py" line="134" />
         <source>All target groups</source>
         <translation>Alle målgrupper</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="132" />
+        <location filename="../tabs/landscape_tab.py" line="139" />
         <source>Filter by resource</source>
         <translation>Filtrér efter ressource</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="133" />
+        <location filename="../tabs/landscape_tab.py" line="140" />
         <source>All resources</source>
         <translation>Alle ressourcer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="138" />
+        <location filename="../tabs/landscape_tab.py" line="145" />
         <source>Filter by municipality</source>
         <translation>Filtrér efter kommune</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="139" />
+        <location filename="../tabs/landscape_tab.py" line="146" />
         <source>All municipalities</source>
         <translation>Alle kommuner</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="144" />
+        <location filename="../tabs/landscape_tab.py" line="151" />
         <source>Filter by what needs attention</source>
         <translation>Filtrér efter, hvad der kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="145" />
+        <location filename="../tabs/landscape_tab.py" line="152" />
         <source>All records</source>
         <translation>Alle poster</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="148" />
+        <location filename="../tabs/landscape_tab.py" line="155" />
         <source>To review (kept from an import)</source>
         <translation>Til gennemsyn (fra en import)</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="149" />
+        <location filename="../tabs/landscape_tab.py" line="156" />
         <source>Not on the map</source>
         <translation>Ikke på kortet</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="168" />
+        <location filename="../tabs/landscape_tab.py" line="158" />
+        <source>Incomplete profile (no target groups or resources)</source>
+        <translation>Ufuldstændig profil (ingen målgrupper eller ressourcer)</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="178" />
         <source>Actors</source>
         <translation>Aktører</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="179" />
+        <location filename="../tabs/landscape_tab.py" line="189" />
         <source>Actor details</source>
         <translation>Detaljer om aktøren</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="180" />
+        <location filename="../tabs/landscape_tab.py" line="190" />
         <source>Select an actor to see its profile.</source>
         <translation>Vælg en aktør for at se dens profil.</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="183" />
+        <location filename="../tabs/landscape_tab.py" line="193" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="184" />
+        <location filename="../tabs/landscape_tab.py" line="194" />
         <source>Edit dating profile</source>
         <translation>Redigér datingprofil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="377" />
+        <location filename="../tabs/landscape_tab.py" line="387" />
         <source>%1 of %2 actors shown</source>
         <translation>%1 af %2 aktører vises</translation>
     </message>

@@ -207,7 +207,8 @@ class ActorTableModel(QAbstractTableModel):
         attention: str | None = None,
     ) -> None:
         """Search and filters at once: one pass over the register. ``attention``:
-        'review' (values kept from an import), 'unplaced' (not on the map) or None."""
+        'review' (values kept from an import), 'unplaced' (not on the map), 'incomplete' (no target
+        groups or no resources) or None."""
         search = fold_danish(search)
         filters = {
             "kind": kind,
@@ -272,6 +273,8 @@ class ActorTableModel(QAbstractTableModel):
             keep &= self._columns["review"][candidates]
         elif attention == "unplaced":
             keep &= ~self._columns["placed"][candidates]
+        elif attention == "incomplete":
+            keep &= ~self._columns["coded"][candidates]
         for facet in ("target_group", "resource"):
             code = self._filters.get(facet)
             if code:
@@ -381,6 +384,9 @@ class ActorTableModel(QAbstractTableModel):
             ),
             "review": np.array([r.to_review > 0 for r in rows], dtype=bool),
             "placed": np.array([r.has_place for r in rows], dtype=bool),
+            # What matching weighs most: without target groups or resources a profile is
+            # incomplete (mapper.domain.completeness).
+            "coded": np.array([bool(r.target_groups and r.resources) for r in rows], dtype=bool),
         }
 
     def _store(self, positions: list[int]) -> None:

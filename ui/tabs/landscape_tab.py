@@ -154,6 +154,9 @@ class LandscapeTab(QWidget):
         )
         self.attention_filter.addItem(self.tr("To review (kept from an import)"), "review")
         self.attention_filter.addItem(self.tr("Not on the map"), "unplaced")
+        self.attention_filter.addItem(
+            self.tr("Incomplete profile (no target groups or resources)"), "incomplete"
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.search_edit, 3)
         for box in self._filters():
