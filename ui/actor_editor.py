@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolButton, QWidget
 
 from mapper.domain.completeness import completeness
@@ -43,7 +43,17 @@ from ui.forms.record_form import RecordForm
 from ui.forms.resource_table import ResourceTable, resources_of, rows_of
 from ui.locale_format import parse_number
 from ui.text_pieces import field_title_of
+from ui.widgets.code_suggestions import (
+    SUGGESTION_FIELDS,
+    TEXT_SOURCES,
+    CodeSuggestions,
+    SuggestCodes,
+    pick_suggestions,
+)
 from ui.widgets.duplicate_warning import DuplicateWarning
+
+SUGGEST_DELAY_MS = 400
+"""Suggestions follow the typing after this pause."""
 
 EXAMPLES = 3
 """The dating profile asks for 1-3 successful projects."""
@@ -77,6 +87,7 @@ class ActorEditor(RecordForm[Actor]):
         lang: str = "da",
         parent: QWidget | None = None,
         find_similar: Any = None,
+        suggest: SuggestCodes | None = None,
     ) -> None:
         super().__init__(service, vocabulary, lang, parent)
         self.setObjectName("ActorEditor")
@@ -101,8 +112,20 @@ class ActorEditor(RecordForm[Actor]):
         self.completeness_label.setWordWrap(True)
         self.completeness_label.setTextFormat(Qt.TextFormat.RichText)
         self.completeness_label.linkActivated.connect(self.go_to_field)
+        self._suggest = suggest
+        self._rejected: set[tuple[str, str]] = set()
+        self._suggested_for: str | None = None
+        self.suggestions = CodeSuggestions()
+        self.suggestions.setObjectName("codeSuggestions")
+        self.suggestions.accepted.connect(self._accept_suggestion)
+        self.suggestions.rejected.connect(lambda f, c: self._rejected.add((f, c)))
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(SUGGEST_DELAY_MS)
+        self._suggest_timer.timeout.connect(self.refresh_suggestions)
         self.build_form(
-            top=[self.example_button, self.example_view], header=[self.completeness_label]
+            top=[self.example_button, self.example_view],
+            header=[self.completeness_label, self.suggestions],
         )
         self.save_button.setAccessibleName(self.tr("Save the dating profile"))
         self.saved.connect(self.actor_saved)
@@ -624,6 +647,33 @@ class ActorEditor(RecordForm[Actor]):
         if field.startswith("location."):
             self._update_place()
         self._update_completeness()
+        if self._suggest is not None and (field in SUGGESTION_FIELDS or field in TEXT_SOURCES):
+            self._suggest_timer.start()
+
+    # ----------------------------------------------------------------- suggested codes
+
+    def refresh_suggestions(self) -> None:
+        """Codes the profile's words suggest and it does not declare (nor were rejected)."""
+        if self._suggest is None:
+            return
+        if self._suggested_for != self._record_id:
+            self._rejected.clear()  # another record: its own decisions
+            self._suggested_for = self._record_id
+        record = self.record_from(self._values)
+        shown = pick_suggestions(
+            record, self._suggest(record), self._rejected, self._vocabulary, self._lang
+        )
+        self.suggestions.set_suggestions(shown)
+
+    def _accept_suggestion(self, field: str, code: str) -> None:
+        if field == "resources_offered":
+            rows = self._values["resources_offered"]
+            self.push_field(field, (*rows, (code, "", "", "")))
+        else:
+            current = tuple(self._values[field])
+            if code not in current:
+                self.push_field(field, (*current, code))
+        self.refresh_suggestions()
 
     def _update_completeness(self) -> None:
         """'Profile 45 % complete · fill in next: Target groups' (a link to that field)."""

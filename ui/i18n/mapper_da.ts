@@ -3,623 +3,623 @@
 <context>
     <name>ActorEditor</name>
     <message>
-        <location filename="../actor_editor.py" line="184" />
+        <location filename="../actor_editor.py" line="207" />
         <source>Social dating profile</source>
         <translation>Social datingprofil</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="87" />
+        <location filename="../actor_editor.py" line="98" />
         <source>Example: Patriciahuset</source>
         <translation>Eksempel: Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="91" />
+        <location filename="../actor_editor.py" line="102" />
         <source>Show the worked example Patriciahuset</source>
         <translation>Vis eksemplet Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="95" />
+        <location filename="../actor_editor.py" line="106" />
         <source>Worked example: Patriciahuset</source>
         <translation>Eksempel: Patriciahuset</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="83" />
+        <location filename="../actor_editor.py" line="94" />
         <source>Save the dating profile (Ctrl+S)</source>
         <translation>Gem datingprofilen (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="107" />
+        <location filename="../actor_editor.py" line="130" />
         <source>Save the dating profile</source>
         <translation>Gem datingprofilen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="212" />
-        <location filename="../actor_editor.py" line="218" />
-        <location filename="../actor_editor.py" line="279" />
-        <location filename="../actor_editor.py" line="335" />
-        <location filename="../actor_editor.py" line="344" />
+        <location filename="../actor_editor.py" line="235" />
+        <location filename="../actor_editor.py" line="241" />
+        <location filename="../actor_editor.py" line="302" />
+        <location filename="../actor_editor.py" line="358" />
+        <location filename="../actor_editor.py" line="367" />
         <source>Not stated</source>
         <translation>Ikke oplyst</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="188" />
+        <location filename="../actor_editor.py" line="211" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="189" />
+        <location filename="../actor_editor.py" line="212" />
         <source>The name the actor is known by locally.</source>
         <translation>Det navn, aktøren er kendt under lokalt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="194" />
+        <location filename="../actor_editor.py" line="217" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="196" />
+        <location filename="../actor_editor.py" line="219" />
         <source>Which kind of actor: an individual volunteer, an association, a company, a public institution …</source>
         <translation>Hvilken slags aktør: en frivillig person, en forening, en virksomhed, et offentligt tilbud …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="201" />
+        <location filename="../actor_editor.py" line="224" />
         <source>Choose a type…</source>
         <translation>Vælg en type …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="427" />
+        <location filename="../actor_editor.py" line="450" />
         <source>An individual volunteer is a person: under the GDPR the record is kept only with the person's consent and a stated purpose, and it never appears on public maps.</source>
         <translation>En frivillig person er en person: efter GDPR opbevares oplysningerne kun med personens samtykke og et angivet formål, og de vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="205" />
+        <location filename="../actor_editor.py" line="228" />
         <source>We are …</source>
         <translation>Jeg/vi er …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="222" />
+        <location filename="../actor_editor.py" line="245" />
         <source>Resources and competences</source>
         <translation>Ressourcer og kompetencer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="230" />
+        <location filename="../actor_editor.py" line="253" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="236" />
+        <location filename="../actor_editor.py" line="259" />
         <source>Our role towards the target group</source>
         <translation>Min/vores rolle i forhold til målgruppen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="243" />
+        <location filename="../actor_editor.py" line="266" />
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="249" />
+        <location filename="../actor_editor.py" line="272" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="255" />
+        <location filename="../actor_editor.py" line="278" />
         <source>We are best at …</source>
         <translation>Jeg/vi er bedst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="260" />
+        <location filename="../actor_editor.py" line="283" />
         <source>We are worst at …</source>
         <translation>Jeg/vi er dårligst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="266" />
+        <location filename="../actor_editor.py" line="289" />
         <source>What makes you an attractive partner?</source>
         <translation>Hvad gør jer til en attraktiv partner?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="267" />
+        <location filename="../actor_editor.py" line="290" />
         <source>What you bring that makes you worth collaborating with.</source>
         <translation>Det, I bidrager med, som gør jer værd at samarbejde med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="271" />
+        <location filename="../actor_editor.py" line="294" />
         <source>This is how we know our effort works</source>
         <translation>Sådan ved vi, at indsatsen virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="276" />
+        <location filename="../actor_editor.py" line="299" />
         <source>Evidence level</source>
         <translation>Evidensniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="210" />
+        <location filename="../actor_editor.py" line="233" />
         <source>Employees</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="216" />
+        <location filename="../actor_editor.py" line="239" />
         <source>Volunteers</source>
         <translation>Frivillige</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="167" />
+        <location filename="../actor_editor.py" line="190" />
         <source>1-3 examples of successful projects or efforts. What made them successful?</source>
         <translation>1-3 eksempler på succesfulde projekter/indsatser. Hvad gjorde dem succesfulde?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="171" />
+        <location filename="../actor_editor.py" line="194" />
         <source>What was it, and what made it successful?</source>
         <translation>Hvad var det, og hvad gjorde det succesfuldt?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="165" />
+        <location filename="../actor_editor.py" line="188" />
         <source>Example %1</source>
         <translation>Eksempel %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="317" />
+        <location filename="../actor_editor.py" line="340" />
         <source>Location</source>
         <translation>Placering</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="176" />
-        <location filename="../actor_editor.py" line="319" />
+        <location filename="../actor_editor.py" line="199" />
+        <location filename="../actor_editor.py" line="342" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="319" />
+        <location filename="../actor_editor.py" line="342" />
         <source>Street and number.</source>
         <translation>Gade og husnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="177" />
-        <location filename="../actor_editor.py" line="322" />
+        <location filename="../actor_editor.py" line="200" />
+        <location filename="../actor_editor.py" line="345" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="326" />
+        <location filename="../actor_editor.py" line="349" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="337" />
+        <location filename="../actor_editor.py" line="360" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="338" />
+        <location filename="../actor_editor.py" line="361" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="178" />
-        <location filename="../actor_editor.py" line="329" />
+        <location filename="../actor_editor.py" line="201" />
+        <location filename="../actor_editor.py" line="352" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="179" />
+        <location filename="../actor_editor.py" line="202" />
         <source>Placed by hand</source>
         <translation>Placeret manuelt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="341" />
+        <location filename="../actor_editor.py" line="364" />
         <source>Precision</source>
         <translation>Præcision</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="342" />
+        <location filename="../actor_editor.py" line="365" />
         <source>How exact the point on the map is.</source>
         <translation>Hvor præcist punktet på kortet er.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="350" />
+        <location filename="../actor_editor.py" line="373" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="354" />
+        <location filename="../actor_editor.py" line="377" />
         <source>Contact person</source>
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="358" />
+        <location filename="../actor_editor.py" line="381" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="358" />
+        <location filename="../actor_editor.py" line="381" />
         <source>For example name@example.dk.</source>
         <translation>F.eks. navn@example.dk.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="360" />
+        <location filename="../actor_editor.py" line="383" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="360" />
+        <location filename="../actor_editor.py" line="383" />
         <source>For example 75 12 34 56.</source>
         <translation>F.eks. 75 12 34 56.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="363" />
+        <location filename="../actor_editor.py" line="386" />
         <source>Website</source>
         <translation>Websted</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="370" />
+        <location filename="../actor_editor.py" line="393" />
         <source>Publishing and consent</source>
         <translation>Offentliggørelse og samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="374" />
+        <location filename="../actor_editor.py" line="397" />
         <source>Public</source>
         <translation>Offentlig</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="375" />
-        <location filename="../actor_editor.py" line="691" />
+        <location filename="../actor_editor.py" line="398" />
+        <location filename="../actor_editor.py" line="741" />
         <source>Public actors may appear on exported partner maps.</source>
         <translation>Offentlige aktører kan vises på eksporterede partnerkort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="379" />
+        <location filename="../actor_editor.py" line="402" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="386" />
+        <location filename="../actor_editor.py" line="409" />
         <source>No consent</source>
         <translation>Intet samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="384" />
-        <location filename="../actor_editor.py" line="694" />
+        <location filename="../actor_editor.py" line="407" />
+        <location filename="../actor_editor.py" line="744" />
         <source>Consent given on</source>
         <translation>Samtykke givet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="385" />
+        <location filename="../actor_editor.py" line="408" />
         <source>The date the person or organisation agreed to be registered.</source>
         <translation>Den dato, personen eller organisationen sagde ja til at blive registreret.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="390" />
-        <location filename="../actor_editor.py" line="695" />
+        <location filename="../actor_editor.py" line="413" />
+        <location filename="../actor_editor.py" line="745" />
         <source>Purpose of the consent</source>
         <translation>Formål med samtykket</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="397" />
+        <location filename="../actor_editor.py" line="420" />
         <source>Not verified</source>
         <translation>Ikke bekræftet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="395" />
+        <location filename="../actor_editor.py" line="418" />
         <source>Verified on</source>
         <translation>Bekræftet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="181" />
+        <location filename="../actor_editor.py" line="204" />
         <source>Decimal degrees, e.g. 55,4765 and 8,4594; give both or neither.</source>
         <translation>Decimalgrader, fx 55,4765 og 8,4594; angiv begge eller ingen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="206" />
+        <location filename="../actor_editor.py" line="229" />
         <source>Who are you, and what do you do?</source>
         <translation>Hvem er I, og hvad laver I?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="211" />
+        <location filename="../actor_editor.py" line="234" />
         <source>Paid staff.</source>
         <translation>Lønnede medarbejdere.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="217" />
+        <location filename="../actor_editor.py" line="240" />
         <source>Active volunteers.</source>
         <translation>Aktive frivillige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="224" />
+        <location filename="../actor_editor.py" line="247" />
         <source>What you can offer a partnership: funding, staff or volunteer hours, premises, competences. Amounts as 250.000 or 2,5.</source>
         <translation>Hvad I kan tilbyde et partnerskab: finansiering, medarbejder- eller frivillighedstimer, lokaler, kompetencer. Beløb som 250.000 eller 2,5.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="231" />
+        <location filename="../actor_editor.py" line="254" />
         <source>The target groups you work with.</source>
         <translation>De målgrupper, I arbejder med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="238" />
+        <location filename="../actor_editor.py" line="261" />
         <source>What you do for them: run a service, advise, bring people together.</source>
         <translation>Hvad I gør for dem: driver et tilbud, rådgiver, samler mennesker.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="244" />
+        <location filename="../actor_editor.py" line="267" />
         <source>Roles you can take in a partnership, e.g. bridge builder.</source>
         <translation>Roller, I kan tage i et partnerskab, fx brobygger.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="250" />
+        <location filename="../actor_editor.py" line="273" />
         <source>Before the problem arises, early, treatment or rehabilitation.</source>
         <translation>Før problemet opstår, tidligt, behandling eller rehabilitering.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="256" />
+        <location filename="../actor_editor.py" line="279" />
         <source>What a partner can count on.</source>
         <translation>Hvad en partner kan regne med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="261" />
+        <location filename="../actor_editor.py" line="284" />
         <source>Where you fall short: what you need from a partner.</source>
         <translation>Hvor I kommer til kort: hvad I har brug for fra en partner.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="272" />
+        <location filename="../actor_editor.py" line="295" />
         <source>How you document the value you create.</source>
         <translation>Hvordan I dokumenterer den værdi, I skaber.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="277" />
+        <location filename="../actor_editor.py" line="300" />
         <source>From case studies (low) to systematic reviews (high).</source>
         <translation>Fra casestudier (lav) til systematiske reviews (høj).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="285" />
+        <location filename="../actor_editor.py" line="308" />
         <source>We seek …</source>
         <translation>Vi søger …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="289" />
+        <location filename="../actor_editor.py" line="312" />
         <source>We seek a partner who …</source>
         <translation>Vi søger en partner, der …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="290" />
+        <location filename="../actor_editor.py" line="313" />
         <source>What you look for in a partner, in your own words.</source>
         <translation>Hvad I leder efter hos en partner, med jeres egne ord.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="294" />
+        <location filename="../actor_editor.py" line="317" />
         <source>Resources we seek</source>
         <translation>Ressourcer, vi søger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="295" />
+        <location filename="../actor_editor.py" line="318" />
         <source>Resources you lack and would like a partner to bring.</source>
         <translation>Ressourcer, I mangler og gerne vil have en partner til at bidrage med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="300" />
+        <location filename="../actor_editor.py" line="323" />
         <source>Roles we seek in a partner</source>
         <translation>Roller, vi søger hos en partner</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="301" />
+        <location filename="../actor_editor.py" line="324" />
         <source>The roles a partner should take, e.g. bridge builder, funder.</source>
         <translation>De roller, en partner skal tage, fx brobygger eller finansieringskilde.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="306" />
+        <location filename="../actor_editor.py" line="329" />
         <source>Target groups we seek to reach</source>
         <translation>Målgrupper, vi vil nå</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="307" />
+        <location filename="../actor_editor.py" line="330" />
         <source>Target groups you want to reach through a partner.</source>
         <translation>Målgrupper, I vil nå gennem en partner.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="313" />
+        <location filename="../actor_editor.py" line="336" />
         <source>The other half of the dating profile: matching uses it for reciprocity.</source>
         <translation>Datingprofilens anden halvdel: matchningen bruger den til gensidighed.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="323" />
+        <location filename="../actor_editor.py" line="346" />
         <source>Four digits, e.g. 6700: places the actor on the map.</source>
         <translation>Fire cifre, fx 6700: placerer aktøren på kortet.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="326" />
-        <location filename="../actor_editor.py" line="330" />
+        <location filename="../actor_editor.py" line="349" />
+        <location filename="../actor_editor.py" line="353" />
         <source>Filled in from the postcode.</source>
         <translation>Udfyldes ud fra postnummeret.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="355" />
+        <location filename="../actor_editor.py" line="378" />
         <source>Personal data: on public maps only when the actor agreed.</source>
         <translation>Personoplysning: vises kun på offentlige kort, når aktøren har sagt ja.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="364" />
+        <location filename="../actor_editor.py" line="387" />
         <source>For example https://www.example.dk.</source>
         <translation>Fx https://www.eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="380" />
+        <location filename="../actor_editor.py" line="403" />
         <source>Inactive actors are kept but not proposed as partners.</source>
         <translation>Inaktive aktører gemmes, men foreslås ikke som partnere.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="391" />
+        <location filename="../actor_editor.py" line="414" />
         <source>What the data is kept for, e.g. matching with volunteer tasks.</source>
         <translation>Hvad oplysningerne gemmes til, fx match med frivilligopgaver.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="396" />
+        <location filename="../actor_editor.py" line="419" />
         <source>When the record was last checked with the actor.</source>
         <translation>Hvornår oplysningerne sidst blev tjekket med aktøren.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="403" />
+        <location filename="../actor_editor.py" line="426" />
         <source>To review</source>
         <translation>Til gennemsyn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="407" />
+        <location filename="../actor_editor.py" line="430" />
         <source>Kept from an import</source>
         <translation>Gemt fra en import</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="409" />
+        <location filename="../actor_editor.py" line="432" />
         <source>Values a register import could not place (a target group, kind or postcode it does not know). Correct the record above, then mark them resolved.</source>
         <translation>Værdier, som en registerimport ikke kunne placere (en målgruppe, type eller et postnummer, den ikke kender). Ret posten ovenfor, og markér dem derefter som løst.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="413" />
+        <location filename="../actor_editor.py" line="436" />
         <source>Nothing to review</source>
         <translation>Intet til gennemsyn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="414" />
+        <location filename="../actor_editor.py" line="437" />
         <source>Mark as &amp;resolved</source>
         <translation>Markér som &amp;løst</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="584" />
+        <location filename="../actor_editor.py" line="607" />
         <source>Not a number: use decimal degrees such as 55,4765.</source>
         <translation>Ikke et tal: brug decimalgrader som 55,4765.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="589" />
+        <location filename="../actor_editor.py" line="612" />
         <source>Hours and DKK must be numbers, e.g. 40 or 250.000 (row %1).</source>
         <translation>Timer og kr. skal være tal, fx 40 eller 250.000 (række %1).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="631" />
+        <location filename="../actor_editor.py" line="681" />
         <source>Profile %1 % complete</source>
         <translation>Profilen er %1 % udfyldt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="638" />
+        <location filename="../actor_editor.py" line="688" />
         <source>fill in next: %1</source>
         <translation>udfyld dette næst: %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="708" />
+        <location filename="../actor_editor.py" line="758" />
         <source>On the map at the coordinates given.</source>
         <translation>På kortet ved de angivne koordinater.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="711" />
+        <location filename="../actor_editor.py" line="761" />
         <source>On the map by postcode: %1 %2, %3 municipality.</source>
         <translation>På kortet ud fra postnummer: %1 %2, %3 Kommune.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="717" />
+        <location filename="../actor_editor.py" line="767" />
         <source>Not on the map — give a postcode (municipality %1 is known).</source>
         <translation>Ikke på kortet — angiv postnummer (kommunen %1 er kendt).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="721" />
+        <location filename="../actor_editor.py" line="771" />
         <source>Not on the map — give a postcode.</source>
         <translation>Ikke på kortet — angiv postnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="736" />
+        <location filename="../actor_editor.py" line="786" />
         <source>We are</source>
         <translation>Vi er</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="738" />
+        <location filename="../actor_editor.py" line="788" />
         <source>One of the municipality's socio-psychiatric services, with 17 staff, most with a background in social education. We offer a place of development and learning for citizens aged 18-60 with a mental illness.</source>
         <translation>Et af kommunens socialpsykiatriske tilbud med 17 ansatte, der hovedsageligt har fagpædagogisk baggrund. Vi leverer et udviklings- og læringsmiljø for psykisk syge borgere i alderen 18-60 år.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="744" />
+        <location filename="../actor_editor.py" line="794" />
         <source>We seek a partner for</source>
         <translation>Vi søger en samarbejdspartner til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="746" />
+        <location filename="../actor_editor.py" line="796" />
         <source>An open café that builds bridges to the municipality's other services and to activities in the local community: volunteers who help users without a network get going with something out in the world, so that in time they can use the ordinary services instead of the institutions.</source>
         <translation>En åben café, der bygger bro til resten af kommunens tilbud og til aktiviteter i lokalsamfundet: frivillige, der kan få psykisk syge uden netværk i gang med noget ude i resten af verden, så de på sigt kan benytte kommunens almindelige tilbud og blive fri for institutionerne.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="753" />
+        <location filename="../actor_editor.py" line="803" />
         <source>We are good at</source>
         <translation>Det er vi gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="755" />
+        <location filename="../actor_editor.py" line="805" />
         <source>Making the target group stronger: skilled professional staff help the users develop within the walls of the house.</source>
         <translation>At gøre målgruppen stærkere: et stærkt fagligt personale hjælper brugerne med at udvikle sig inden for husets rammer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="760" />
+        <location filename="../actor_editor.py" line="810" />
         <source>We are less good at</source>
         <translation>Det er vi mindre gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="762" />
+        <location filename="../actor_editor.py" line="812" />
         <source>We lack bridge builders who can create contact with the world outside: internships, self-help groups, evening classes and so on.</source>
         <translation>Vi mangler brobyggere, der kan skabe kontakt ud i verden og fungere som bindeled – til praktikpladser, selvhjælpsgrupper, kurser på AOF osv.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="767" />
+        <location filename="../actor_editor.py" line="817" />
         <source>Our role in the project</source>
         <translation>Vores rolle i projektet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="769" />
+        <location filename="../actor_editor.py" line="819" />
         <source>To provide the premises and sparring with our professional staff whenever it is needed.</source>
         <translation>At stille rammerne til rådighed og give sparring med vores fagpersonale, når som helst det er nødvendigt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="774" />
+        <location filename="../actor_editor.py" line="824" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="776" />
+        <location filename="../actor_editor.py" line="826" />
         <source>When the users are attached to offers outside the house: we know it works when we have made ourselves superfluous.</source>
         <translation>Når brugerne får tilknytning til tilbud uden for huset: vi ved, det virker, når vi lykkes med at gøre os selv overflødige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="781" />
+        <location filename="../actor_editor.py" line="831" />
         <source>We seek someone who</source>
         <translation>Til dette projekt søger vi nogen, der</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="783" />
+        <location filename="../actor_editor.py" line="833" />
         <source>Can provide volunteers to link the users to the local community, for example a voluntary organisation working with mentally vulnerable people.</source>
         <translation>Kan stille frivillige kræfter til rådighed, som kan være bindeled til resten af lokalsamfundet – f.eks. en frivillig organisation, der arbejder med psykisk sårbare.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="788" />
+        <location filename="../actor_editor.py" line="838" />
         <source>As a partner you get</source>
         <translation>Som partner i projektet får du</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="790" />
+        <location filename="../actor_editor.py" line="840" />
         <source>Access to the target group, a say in the café project, good surroundings and professional sparring.</source>
         <translation>Adgang til målgruppen i Patriciahuset, mulighed for at præge café-projektet, gode rammer for og professionel sparring om indsatsen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="799" />
+        <location filename="../actor_editor.py" line="849" />
         <source>From the guide to future welfare alliances, working question 5. The first half describes the actor (this form); the half that seeks a partner becomes a problem statement.</source>
         <translation>Fra »Guide til fremtidens velfærdsalliancer«, Arbejdsspørgsmål 5. Første halvdel beskriver aktøren (denne formular); den halvdel, der søger en partner, bliver til en problemstilling.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="803" />
+        <location filename="../actor_editor.py" line="853" />
         <source>Dating profile: Patriciahuset in Esbjerg seeks a bridge builder</source>
         <translation>Datingprofil: Patriciahuset i Esbjerg søger brobygger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="679" />
+        <location filename="../actor_editor.py" line="729" />
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="689" />
+        <location filename="../actor_editor.py" line="739" />
         <source>Individual volunteers are never shown on public maps.</source>
         <translation>Frivillige personer vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="567" />
+        <location filename="../actor_editor.py" line="590" />
         <source>New actor</source>
         <translation>Ny aktør</translation>
     </message>
@@ -708,6 +708,34 @@
         <location filename="../widgets/code_picker.py" line="181" />
         <source>Nothing chosen</source>
         <translation>Intet valgt</translation>
+    </message>
+</context>
+<context>
+    <name>CodeSuggestions</name>
+    <message>
+        <location filename="../widgets/code_suggestions.py" line="67" />
+        <source>Suggested from the profile's own words:</source>
+        <translation>Foreslået ud fra profilens egne ord:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/code_suggestions.py" line="99" />
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+    <message>
+        <location filename="../widgets/code_suggestions.py" line="101" />
+        <source>Add %1</source>
+        <translation>Tilføj %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/code_suggestions.py" line="103" />
+        <source>Reject</source>
+        <translation>Afvis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/code_suggestions.py" line="105" />
+        <source>Reject %1</source>
+        <translation>Afvis %1</translation>
     </message>
 </context>
 <context>
