@@ -8,12 +8,19 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from mapper.domain.vocabulary import load_vocabulary
 from mapper.matching.model import CRITERIA, Contribution, Match, Ranking, Reason
-from mapper.matching.reasons import criterion_label, gate_label, render, review_group_label
+from mapper.matching.reasons import (
+    criterion_label,
+    gate_label,
+    number,
+    render,
+    review_group_label,
+)
 
 if TYPE_CHECKING:  # numpy, the index and SQLAlchemy load when a command runs
     from mapper.services.matching import Consortium, Review
 
 BAR_WIDTH = 20
+MAX_SIGNED = 8  # reasons shown for and against each (the breakdown line has every criterion)
 
 
 class WeightError(ValueError):
@@ -96,7 +103,7 @@ def parse_weights(items: list[str]) -> dict[str, float]:
 
 
 def reason_json(reason: Reason, lang: str) -> dict[str, Any]:
-    return {"code": reason.code, "text": render(reason, lang)}
+    return {"code": reason.code, "text": render(reason, lang), "sign": reason.sign}
 
 
 def contribution_json(c: Contribution, lang: str) -> dict[str, Any]:
@@ -107,6 +114,7 @@ def contribution_json(c: Contribution, lang: str) -> dict[str, Any]:
         "weight": c.weight,
         "points": round(c.points, 4),
         "neutral": c.neutral,
+        "unknown": c.unknown,
         "reasons": [render(r, lang) for r in c.reasons],
     }
 
@@ -124,6 +132,11 @@ def match_json(m: Match, lang: str) -> dict[str, Any]:
     out.update(
         distance_km=None if m.distance_km is None else round(m.distance_km, 2),
         reasons=[render(r, lang) for r in m.reasons],
+        reasons_for=[render(r, lang) for r in m.reasons_for],
+        reasons_against=[render(r, lang) for r in m.reasons_against],
+        not_given=[render(r, lang) for r in m.not_given],
+        confidence=round(m.confidence, 4),
+        unresolved=m.unresolved,
         warnings=[render(r, lang) for r in m.warnings],
         breakdown=[contribution_json(c, lang) for c in m.contributions],
     )
@@ -146,6 +159,9 @@ def ranking_json(r: Ranking, lang: str) -> dict[str, Any]:
             for e in r.excluded_examples
         ],
         "notes": [render(n, lang) for n in r.notes],
+        "existing_partnerships": [
+            {"actor_id": e.actor_id, "name": e.actor_name, "stage": e.stage} for e in r.existing
+        ],
         "results": [match_json(m, lang) for m in r.matches],
     }
 
@@ -164,22 +180,50 @@ def print_match(m: Match, lang: str, out: TextIO, indent: str = "") -> None:
     kind = vocab.label("actor_kinds", m.actor_kind, lang)
     subject = f"{title} [{m.problem_id}]" if m.problem_id else f"{title} ({kind}) [{m.actor_id}]"
     print(f"{indent}{m.rank:>2}. {subject}", file=out)
-    print(f"{indent}    {bar(m.score)} {m.score:5.1f}", file=out)
-    for reason in m.reasons[:6]:
+    score = number(m.score, lang, 1)
+    sure = ""
+    if m.confidence < 1.0:
+        word = "oplyst" if lang == "da" else "known"
+        sure = f"  ({number(100 * m.confidence, lang)} % {word})"
+    print(f"{indent}    {bar(m.score)} {score:>5}{sure}", file=out)
+    # What speaks for and against, signed; what the profile does not say, marked '?'.
+    for reason in m.reasons_for[:MAX_SIGNED]:
         print(f"{indent}    + {render(reason, lang)}", file=out)
+    for reason in m.reasons_against[:MAX_SIGNED]:
+        print(f"{indent}    − {render(reason, lang)}", file=out)
+    if m.not_given:
+        unknown = ", ".join(_lower(render(r, lang)) for r in m.not_given)
+        print(f"{indent}    ? {unknown[:1].upper()}{unknown[1:]}", file=out)
     for warning in m.warnings:
         print(f"{indent}    ! {render(warning, lang)}", file=out)
     parts = [
-        f"{criterion_label(c.criterion, lang)} {c.points:+.1f}"
+        f"{criterion_label(c.criterion, lang)} {number_signed(c.points, lang)}"
         for c in sorted(m.contributions, key=lambda c: -abs(c.points))
     ]
     print(f"{indent}    = {' · '.join(parts)}", file=out)
+
+
+def _lower(text: str) -> str:
+    return text if len(text) > 1 and text[1].isupper() else text[:1].lower() + text[1:]
+
+
+def number_signed(value: float, lang: str) -> str:
+    sign = "+" if value >= 0 else "−"
+    return f"{sign}{number(abs(value), lang, 1)}"
 
 
 def print_ranking(r: Ranking, lang: str, out: TextIO, heading: str) -> None:
     print(heading, file=out)
     for note in r.notes:
         print(f"  ! {render(note, lang)}", file=out)
+    if r.existing:
+        vocab = load_vocabulary()
+        word = "Eksisterende samarbejder" if lang == "da" else "Existing partnerships"
+        items = [
+            f"{e.actor_name} ({_lower(vocab.label('partnership_stages', e.stage, lang))})"
+            for e in r.existing
+        ]
+        print(f"  {word}: {'; '.join(items)}", file=out)
     if not r.matches:
         print("  (ingen)" if lang == "da" else "  (none)", file=out)
     for m in r.matches:
@@ -207,17 +251,17 @@ def cmd_match(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         service = MatchingService(database)
         if args.actor and args.partners:
             ranking = service.rank_actors_for_actor(args.actor, top=args.top)
-            heading = f"Partnere for aktøren {args.actor}"
+            heading = f"Partnere for aktøren {ranking.subject_title or args.actor}"
         elif args.actor:
             ranking = service.rank_problems_for_actor(
                 args.actor, top=args.top, rotation=args.rotation
             )
-            heading = f"Problemstillinger for aktøren {args.actor}"
+            heading = f"Problemstillinger for aktøren {ranking.subject_title or args.actor}"
         else:
             ranking = service.rank_actors_for_problem(
                 args.problem_id, top=args.top, weights=weights, rotation=args.rotation
             )
-            heading = f"Partnere til problemstillingen {args.problem_id}"
+            heading = f"Partnere til problemstillingen »{ranking.subject_title or args.problem_id}«"
     finally:
         database.close()
     if args.json:
@@ -257,7 +301,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         out.write("\n")
         return 0
-    print(f"360°-eftersyn af {review.problem_id}", file=out)
+    print(f"360°-eftersyn af »{review.problem_title or review.problem_id}«", file=out)
     for group in review.groups:
         print(f"\n{review_group_label(group.name, args.lang)}", file=out)
         if group.note:

@@ -37,9 +37,13 @@ def target_group_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> Cr
     if not wanted:
         return CriterionResult(None, (Reason("no_target_groups"),))
     offered = set(cand.actor.target_groups)
+    if not offered:
+        return CriterionResult(None, (Reason("target_groups_unknown"),), unknown=True)
     vocab = _vocab()
-    phases = {vocab.life_phase(g) for g in offered} - {None}
     tg = params["target_group"]
+    # A life phase every situation-defined group gets by default (adult) says nothing.
+    ignored = set(tg["ignored_life_phases"])
+    phases = {vocab.life_phase(g) for g in offered} - {None} - ignored
     exact, same_phase, total = [], [], 0.0
     for group in wanted:
         if group in offered:
@@ -52,12 +56,13 @@ def target_group_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> Cr
             total += tg["general_population"]
     reasons = []
     if exact:
-        reasons.append(Reason("works_with", {"target_groups": exact}))
+        reasons.append(Reason("works_with", {"target_groups": exact}, 1))
     if same_phase:
         phase = vocab.life_phase(same_phase[0])
-        reasons.append(Reason("same_life_phase", {"life_phase": phase}))
-    if not exact and not same_phase:
-        reasons.append(Reason("other_target_groups", {"target_groups": list(wanted)}))
+        reasons.append(Reason("same_life_phase", {"life_phase": phase}, 1))
+    others = [g for g in wanted if g not in exact and g not in same_phase]
+    if others:
+        reasons.append(Reason("other_target_groups", {"target_groups": others}, -1))
     return CriterionResult(total / len(wanted), tuple(reasons))
 
 
@@ -85,6 +90,15 @@ def resource_coverage(ctx: ProblemContext, cand: Candidate, params: Params) -> C
     offered = offered_totals(cand.actor)
     required = set(seeking.required_resources)
     weights = params["resources"]
+    if not offered:
+        # Nothing declared: unknown, not absent; what the problem requires stays unresolved.
+        if required:
+            return CriterionResult(
+                weights["unknown_required"],
+                (Reason("required_not_given", {"resources": sorted(required)}, -1),),
+                unknown=True,
+            )
+        return CriterionResult(None, (Reason("resources_unknown"),), unknown=True)
     covered: list[str] = []
     partial: list[dict[str, Any]] = []
     missing: list[str] = []
@@ -115,10 +129,10 @@ def resource_coverage(ctx: ProblemContext, cand: Candidate, params: Params) -> C
             covered.append(kind)
     reasons = []
     if covered:
-        reasons.append(Reason("offers", {"resources": covered}))
-    reasons += [Reason("offers_part", p) for p in partial]
+        reasons.append(Reason("offers", {"resources": covered}, 1))
+    reasons += [Reason("offers_part", p, 1) for p in partial]
     if missing:
-        reasons.append(Reason("lacks", {"resources": missing}))
+        reasons.append(Reason("lacks", {"resources": missing}, -1))
     return CriterionResult(total / weight_sum, tuple(reasons))
 
 
@@ -129,13 +143,16 @@ def role_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionR
     wanted = ctx.problem.seeking.roles
     if not wanted:
         return CriterionResult(None, (Reason("no_roles_sought"),))
+    if not cand.actor.roles:
+        return CriterionResult(None, (Reason("roles_unknown"),), unknown=True)
     has = [r for r in wanted if r in cand.actor.roles]
-    reasons = (
-        (Reason("can_be", {"roles": has}),)
-        if has
-        else (Reason("lacks_roles", {"roles": list(wanted)}),)
-    )
-    return CriterionResult(len(has) / len(wanted), reasons)
+    lacks = [r for r in wanted if r not in has]
+    reasons = []
+    if has:
+        reasons.append(Reason("can_be", {"roles": has}, 1))
+    if lacks:
+        reasons.append(Reason("lacks_roles", {"roles": lacks}, -1))
+    return CriterionResult(len(has) / len(wanted), tuple(reasons))
 
 
 def actor_kind_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
@@ -143,8 +160,8 @@ def actor_kind_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> Crit
     if not wanted:
         return CriterionResult(None, (Reason("any_kind"),))
     if cand.actor.kind in wanted:
-        return CriterionResult(1.0, (Reason("is_sought_kind", {"kind": cand.actor.kind}),))
-    return CriterionResult(0.0, (Reason("other_kind", {"kinds": list(wanted)}),))
+        return CriterionResult(1.0, (Reason("is_sought_kind", {"kind": cand.actor.kind}, 1),))
+    return CriterionResult(0.0, (Reason("other_kind", {"kinds": list(wanted)}, -1),))
 
 
 # --------------------------------------------------------------------------- prevention, capacity
@@ -153,18 +170,21 @@ def actor_kind_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> Crit
 def prevention_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
     level = ctx.problem.prevention_level
     levels = cand.actor.prevention_levels
-    if not level or not levels:
-        return CriterionResult(None, (Reason("prevention_unknown"),))
+    if not level:
+        return CriterionResult(None, (Reason("no_level"),))
+    if not levels:
+        return CriterionResult(None, (Reason("prevention_unknown"),), unknown=True)
     if level in levels:
-        return CriterionResult(1.0, (Reason("same_level", {"level": level}),))
+        return CriterionResult(1.0, (Reason("same_level", {"level": level}, 1),))
     vocab = _vocab()
     wanted = vocab.rank("prevention_levels", level) or 0
     gaps = [abs((vocab.rank("prevention_levels", lv) or 0) - wanted) for lv in levels]
     if min(gaps) == 1:
         return CriterionResult(
-            params["prevention"]["adjacent_level"], (Reason("adjacent_level", {"level": level}),)
+            params["prevention"]["adjacent_level"],
+            (Reason("adjacent_level", {"level": level}),),
         )
-    return CriterionResult(0.0, (Reason("other_level", {"level": level}),))
+    return CriterionResult(0.0, (Reason("other_level", {"level": level}, -1),))
 
 
 def capacity_class(actor: Actor, params: Params) -> str:
@@ -186,14 +206,28 @@ def capacity_class(actor: Actor, params: Params) -> str:
     return "medium"
 
 
+def size_known(actor: Actor, params: Params) -> bool:
+    """Whether anything tells how much the actor can carry (its kind, people or resources)."""
+    return (
+        actor.kind in params["capacity"]["small_kinds"]
+        or actor.employees is not None
+        or actor.volunteers is not None
+        or bool(actor.resources_offered)
+    )
+
+
 def capacity_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
-    """The seeds' rule: the fewer resources, the more concrete the problem must be."""
+    """The seeds' rule: the fewer resources, the more concrete the problem must be (and
+    nothing more: any size can take on a concrete problem)."""
     concreteness = ctx.problem.concreteness
     if not concreteness:
         return CriterionResult(None, (Reason("concreteness_unknown"),))
+    if not size_known(cand.actor, params):
+        return CriterionResult(None, (Reason("capacity_unknown"),), unknown=True)
     size = capacity_class(cand.actor, params)
     score = params["capacity"]["fit"][concreteness][size]
-    return CriterionResult(score, (Reason(f"capacity_{size}_{concreteness}"),))
+    sign = 1 if score >= 0.9 else -1 if score < params["neutral_score"] else 0
+    return CriterionResult(score, (Reason(f"capacity_{size}_{concreteness}", {}, sign),))
 
 
 # --------------------------------------------------------------------------- geography
@@ -226,19 +260,23 @@ def geography_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> Crite
     if ctx.point is not None and point is not None:
         d = distance_km(ctx.point, point)
         score = 0.5 ** (d / geo["half_distance_km"])
-        reasons = [Reason("distance", {"km": d})]
-        if actor.service_area_km is not None and d <= actor.service_area_km:
+        within = actor.service_area_km is not None and d <= actor.service_area_km
+        if within:
             score = 1.0
-            reasons.append(Reason("within_service_area"))
         if same:
             score = max(score, geo["same_municipality"])
-            reasons.append(Reason("same_municipality"))
+        reasons = [Reason("distance", {"km": d}, 1 if score >= 0.5 else -1)]
+        if within:
+            reasons.append(Reason("within_service_area", {}, 1))
+        if same:
+            reasons.append(Reason("same_municipality", {}, 1))
         return CriterionResult(score, tuple(reasons))
     if ctx.municipality_code is not None and actor.location.municipality_code is not None:
         if same:
-            return CriterionResult(geo["same_municipality"], (Reason("same_municipality"),))
-        return CriterionResult(geo["other_municipality"], (Reason("other_municipality"),))
-    return CriterionResult(None, (Reason("location_unknown"),))
+            return CriterionResult(geo["same_municipality"], (Reason("same_municipality", {}, 1),))
+        return CriterionResult(geo["other_municipality"], (Reason("other_municipality", {}, -1),))
+    unknown = point is None and actor.location.municipality_code is None
+    return CriterionResult(None, (Reason("location_unknown"),), unknown=unknown)
 
 
 # --------------------------------------------------------------------------- text
@@ -270,14 +308,33 @@ def text_similarity_of(query: str, text: str) -> float | None:
     return fuzz.token_set_ratio(query, text) / 100.0
 
 
+def shared_words(query_text: str, text: str, limit: int = 5) -> list[str]:
+    """Whole words of the query (as written, not cut stems) whose stem the text shares."""
+    stems = set(normalised(text).split())
+    out: list[str] = []
+    for word in query_text.split():
+        bare = word.strip(".,;:!?()\"'«»–-").casefold()
+        stem = normalised(bare)
+        if stem and stem in stems and bare not in out:
+            out.append(bare)
+        if len(out) == limit:
+            break
+    return out
+
+
 def text_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
     query = normalised(ctx.query_text)
-    score = text_similarity_of(query, normalised(profile_text(cand.actor)))
+    text = profile_text(cand.actor)
+    score = text_similarity_of(query, normalised(text))
     if score is None:
-        return CriterionResult(None, (Reason("no_text"),))
-    shared = sorted(set(query.split()) & set(normalised(profile_text(cand.actor)).split()))
+        unknown = bool(query)
+        return CriterionResult(None, (Reason("no_text"),), unknown=unknown)
+    words = shared_words(ctx.query_text, text)
+    percent = round(score * 100)
+    if not words:
+        return CriterionResult(score, (Reason("text_similarity_plain", {"percent": percent}),))
     return CriterionResult(
-        score, (Reason("text_similarity", {"percent": round(score * 100), "words": shared[:5]}),)
+        score, (Reason("text_similarity", {"percent": percent, "words": words}, 1),)
     )
 
 
@@ -340,13 +397,15 @@ def reciprocity_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> Cri
     given = given_by(ctx)
     judged = [f for f in RECIPROCITY_FACETS if sought[f] and given[f]]
     if not judged:
+        if ctx.problem.partner_gets:
+            return CriterionResult(None, (Reason("partner_gets_other"),))
         return CriterionResult(None, (Reason("partner_gets_unknown"),))
     hits = {f: sorted(sought[f] & given[f]) for f in judged}
     score = sum(len(h) for h in hits.values()) / sum(len(sought[f]) for f in judged)
     if score > 0:
-        reasons = [Reason(_RECIPROCITY_REASONS[f][0], {f: h}) for f, h in hits.items() if h]
+        reasons = [Reason(_RECIPROCITY_REASONS[f][0], {f: h}, 1) for f, h in hits.items() if h]
     else:
-        reasons = [Reason(_RECIPROCITY_REASONS[f][1], {f: sorted(sought[f])}) for f in judged]
+        reasons = [Reason(_RECIPROCITY_REASONS[f][1], {f: sorted(sought[f])}, -1) for f in judged]
     return CriterionResult(score, tuple(reasons))
 
 
@@ -358,10 +417,14 @@ def effect_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> Criterio
     worst = max(vocab.rank("evidence_levels", c) or 0 for c in vocab.codes("evidence_levels"))
     if rank is not None and rank < worst:
         score = 1.0 - (rank - 1) / (worst - 1)
-        return CriterionResult(score, (Reason("evidence", {"evidence_level": p.evidence_level}),))
+        return CriterionResult(
+            score, (Reason("evidence", {"evidence_level": p.evidence_level}, 1),)
+        )
     if p.how_we_know_it_works:
         return CriterionResult(params["effect"]["how_we_know_only"], (Reason("effect_described"),))
-    return CriterionResult(0.0, (Reason("no_documented_effect"),))
+    if rank is not None:
+        return CriterionResult(0.0, (Reason("no_documented_effect", {}, -1),))
+    return CriterionResult(None, (Reason("effect_unknown"),), unknown=True)
 
 
 CRITERION_FUNCTIONS: dict[str, Criterion] = {

@@ -1,4 +1,7 @@
-"""Hard gates: reasons an actor is not a partner for a problem at all, checked before scoring."""
+"""Hard gates: reasons an actor is not a partner for a problem at all, checked before scoring.
+
+A gate excludes only on what the actor has declared (its kind, its place, the resources it
+lists); where it has declared nothing the actor is kept and scored as unknown."""
 
 from __future__ import annotations
 
@@ -26,9 +29,11 @@ def gate(
         return "inactive", Reason("gate_inactive")
     if actor.kind in problem.seeking.excluded_actor_kinds:
         return "excluded_kind", Reason("gate_excluded_kind", {"kind": actor.kind})
+    # Only declared facts exclude: an actor that states no resources at all is kept (and
+    # marked unresolved by the resources criterion).
     offered = {r.kind for r in actor.resources_offered}
     missing = [k for k in problem.seeking.required_resources if k not in offered]
-    if missing:
+    if missing and offered:
         return "missing_required", Reason("gate_missing_required", {"resources": missing})
     limit = problem.seeking.max_distance_km
     point = actor_point(actor)

@@ -116,6 +116,8 @@ class ActorIndex:
     recent: NDArray[np.int64]
     bits: dict[str, dict[str, int]]
     resource_column: dict[str, int]
+    size_given: Bools
+    """Whether employees or volunteers are given (criteria.size_known, with kind and resources)."""
     _normalised: dict[int, str] = field(default_factory=dict)
     row_of: dict[str, int] = field(default_factory=dict)
 
@@ -277,6 +279,10 @@ def build_index(register: RegisterColumns) -> ActorIndex:
         recent=recent,
         bits=bits,
         resource_column=resource_column,
+        size_given=np.array(
+            [e is not None or v is not None for e, v in zip(employees, volunteers, strict=True)],
+            bool,
+        ),
     )
 
 
@@ -338,7 +344,11 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
     required = 0
     for kind in seeking.required_resources:
         required |= bits["resource_kinds"][kind]
-    set_gate("missing_required", (index.resource_mask & np.uint64(required)) != np.uint64(required))
+    declared = index.resource_mask != 0
+    set_gate(
+        "missing_required",
+        declared & ((index.resource_mask & np.uint64(required)) != np.uint64(required)),
+    )
     if seeking.max_distance_km is not None:
         with np.errstate(invalid="ignore"):
             set_gate("too_far", distance > seeking.max_distance_km)
@@ -354,7 +364,7 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
             life_phase = vocab.life_phase(group)
             same = (
                 _has(index.phase_mask, bits["life_phases"][life_phase])
-                if life_phase is not None
+                if life_phase is not None and life_phase not in tg["ignored_life_phases"]
                 else np.zeros(n, bool)
             )
             total = total + np.where(
@@ -366,7 +376,9 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
                     np.where(index.general, tg["general_population"], 0.0),
                 ),
             )
-        out["target_group"] = total / len(problem.target_groups)
+        out["target_group"] = np.where(
+            index.tg_mask == 0, np.nan, total / len(problem.target_groups)
+        )
     else:
         out["target_group"] = nan
 
@@ -395,7 +407,8 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
                 use_amount = (have_amount > 0) & ~((have_hours > 0) & bool(hours))
                 coverage = np.where(use_amount, np.minimum(1.0, have_amount / amount), coverage)
             total = total + np.where(offered, weight * coverage, 0.0)
-        out["resources"] = total / weight_sum
+        unknown = np.nan if not seeking.required_resources else weights["unknown_required"]
+        out["resources"] = np.where(declared, total / weight_sum, unknown)
     else:
         out["resources"] = nan
 
@@ -404,7 +417,7 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
         hits = np.zeros(n)
         for role in seeking.roles:
             hits = hits + _has(index.role_mask, bits["roles"][role])
-        out["roles"] = hits / len(seeking.roles)
+        out["roles"] = np.where(index.role_mask == 0, np.nan, hits / len(seeking.roles))
     else:
         out["roles"] = nan
     out["actor_kind"] = (
@@ -443,11 +456,14 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
         small = np.isin(index.kind_arr, cap["small_kinds"]) | (
             ~large & (index.people < cap["small_people"])
         )
-        out["capacity"] = np.where(
-            np.isin(index.kind_arr, cap["small_kinds"]),
+        small_kind = np.isin(index.kind_arr, cap["small_kinds"])
+        score = np.where(
+            small_kind,
             fit["small"],
             np.where(large, fit["large"], np.where(small, fit["small"], fit["medium"])),
         )
+        known = small_kind | index.size_given | declared
+        out["capacity"] = np.where(known, score, np.nan)
     else:
         out["capacity"] = nan
 
@@ -498,7 +514,11 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
     out["effect"] = np.where(
         ranked,
         1.0 - (index.evidence_rank - 1) / (worst - 1),
-        np.where(index.has_how, p["effect"]["how_we_know_only"], 0.0),
+        np.where(
+            index.has_how,
+            p["effect"]["how_we_know_only"],
+            np.where(np.isnan(index.evidence_rank), np.nan, 0.0),
+        ),
     )
     return Scores(out, gate, distance)
 

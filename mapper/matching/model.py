@@ -32,6 +32,8 @@ class Reason:
 
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    sign: int = 0
+    """+1 speaks for the match, -1 against it, 0 is information (or not known)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ class CriterionResult:
 
     score: float | None
     reasons: tuple[Reason, ...] = ()
+    unknown: bool = False
+    """The actor's side gives no data for it ('ikke oplyst'): counted as neutral, or lower
+    where the problem requires it, and it lowers the match's confidence."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ class Contribution:
     """What it adds to the total (0-100 scale); all points of a match sum to its score."""
     neutral: bool
     reasons: tuple[Reason, ...] = ()
+    unknown: bool = False
+    """The actor's data for this criterion is missing (see CriterionResult.unknown)."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,35 @@ class Match:
         ordered = sorted(self.contributions, key=lambda c: -c.points)
         return tuple(r for c in ordered if not c.neutral for r in c.reasons)
 
+    @property
+    def reasons_for(self) -> tuple[Reason, ...]:
+        """What speaks for the match, from the criteria that added most."""
+        ordered = sorted(self.contributions, key=lambda c: -c.points)
+        return tuple(r for c in ordered for r in c.reasons if r.sign > 0)
+
+    @property
+    def reasons_against(self) -> tuple[Reason, ...]:
+        """What speaks against it, the criteria that cost most first."""
+        ordered = sorted(self.contributions, key=lambda c: c.points - c.weight)
+        return tuple(r for c in ordered for r in c.reasons if r.sign < 0)
+
+    @property
+    def not_given(self) -> tuple[Reason, ...]:
+        """Criteria the actor's profile does not inform ('ikke oplyst')."""
+        return tuple(r for c in self.contributions if c.unknown for r in c.reasons if not r.sign)
+
+    @property
+    def confidence(self) -> float:
+        """The share of the weight judged on the actor's own data (1.0: nothing missing)."""
+        total = sum(c.weight for c in self.contributions)
+        unknown = sum(c.weight for c in self.contributions if c.unknown)
+        return 1.0 - unknown / total if total else 1.0
+
+    @property
+    def unresolved(self) -> bool:
+        """Kept although it may lack what the problem requires ('uafklaret')."""
+        return any(w.code == "required_unresolved" for w in self.warnings)
+
 
 @dataclass(frozen=True)
 class Exclusion:
@@ -81,6 +117,15 @@ class Exclusion:
     actor_name: str
     gate: str
     reason: Reason
+
+
+@dataclass(frozen=True)
+class ExistingPartner:
+    """A partnership already recorded on the problem, shown beside its ranking."""
+
+    actor_id: str
+    actor_name: str
+    stage: str
 
 
 @dataclass(frozen=True)
@@ -95,6 +140,10 @@ class Ranking:
     weights: Mapping[str, float]
     considered: int
     notes: tuple[Reason, ...] = ()
+    existing: tuple[ExistingPartner, ...] = ()
+    """Partnerships already recorded on the problem (any stage), for the coordinator."""
+    subject_title: str | None = None
+    """The problem's title (or the actor's name), for headings."""
 
 
 @dataclass(frozen=True)

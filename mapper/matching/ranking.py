@@ -78,7 +78,13 @@ def combine(
         points = 100.0 * weights[criterion] * score / total_weight
         contributions.append(
             Contribution(
-                criterion, score, weights[criterion], points, result.score is None, result.reasons
+                criterion,
+                score,
+                weights[criterion],
+                points,
+                result.score is None,
+                result.reasons,
+                result.unknown,
             )
         )
     base = sum(c.points for c in contributions)
@@ -100,12 +106,17 @@ def combine(
 def match_warnings(
     ctx: ProblemContext, cand: Candidate, settings: MatchSettings
 ) -> tuple[Reason, ...]:
+    warnings = []
+    required = ctx.problem.seeking.required_resources
+    if required and not cand.actor.resources_offered:
+        # Kept, not excluded: it has declared no resources at all (see gates.gate).
+        warnings.append(Reason("required_unresolved", {"resources": sorted(required)}))
     if (
         ctx.problem.involves_statutory_task
         and cand.actor.kind in settings.params["statutory"]["volunteer_based_kinds"]
     ):
-        return (Reason("statutory_contributor"),)
-    return ()
+        warnings.append(Reason("statutory_contributor"))
+    return tuple(warnings)
 
 
 def score_candidate(
@@ -132,11 +143,18 @@ def score_candidate(
 
 def ranking_notes(ctx: ProblemContext, settings: MatchSettings) -> tuple[Reason, ...]:
     notes = []
+    status = ctx.problem.status
+    if status not in settings.params["open_problem_statuses"]:
+        # Ranked on request, but it does not seek partners now: say so first.
+        notes.append(Reason("status_not_open", {"status": status}))
     s = ctx.problem.seeking
     if s.must_not:
         # Users often start with the form's own words ("Partneren skal ikke …").
         text = re.sub(r"^\s*partneren skal ikke[\s:,.-]*", "", s.must_not, flags=re.IGNORECASE)
-        notes.append(Reason("must_not", {"text": text or s.must_not}))
+        text = text or s.must_not
+        # A text that is its own sentence ("Virksomheden skal ikke …") is not prefixed again.
+        own = re.match(r"^\s*(\w+\s+){1,3}(skal|må|bør)\s+ikke\b", text, flags=re.IGNORECASE)
+        notes.append(Reason("must_not_sentence" if own else "must_not", {"text": text}))
     if ctx.problem.involves_statutory_task:
         notes.append(
             Reason("statutory_task", {"roles": responsible_roles_sought(ctx, settings.params)})

@@ -23,6 +23,33 @@ PARAM_FACETS = {
 }
 AND = {"da": "og", "en": "and"}
 OR = {"da": "eller", "en": "or"}
+# Danish nouns (last parts of compounds) and adjective forms that take "et", not "en".
+NEUTER_ENDINGS = (
+    "center",
+    "centre",
+    "tilbud",
+    "selskab",
+    "netværk",
+    "hus",
+    "projekt",
+    "fællesskab",
+    "kontor",
+    "udvalg",
+    "korps",
+    "team",
+    "initiativ",
+    "firma",
+    "universitet",
+    "bibliotek",
+    "museum",
+    "sted",
+    "råd",
+    "offentligt",
+)
+UNITS = {
+    "hours": {"da": "timer om måneden", "en": "hours a month"},
+    "dkk": {"da": "kr.", "en": "DKK"},
+}
 
 
 @cache
@@ -43,25 +70,60 @@ def _join(items: list[str], lang: str, word: str) -> str:
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
+def number(value: float, lang: str, decimals: int = 0) -> str:
+    """One number format: Danish '1.250,5' (thousands with dots, decimal comma), English
+    '1,250.5'; whole numbers without decimals."""
+    if decimals and round(value, decimals) != round(value):
+        text = f"{value:,.{decimals}f}"
+    else:
+        text = f"{round(value):,}"
+    if lang == "da":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
 def km(value: float, lang: str) -> str:
-    text = f"{value:.1f}" if value < 10 else f"{value:.0f}"
-    return f"{text.replace('.', ',') if lang == 'da' else text} km"
+    return f"{number(value, lang, 1 if value < 10 else 0)} km"
 
 
-def _value(name: str, value: Any, lang: str, vocab: Vocabulary, code: str) -> str:
+def with_article(label: str, lang: str) -> str:
+    """'et frivilligcenter', 'en lokal forening'; 'a company', 'an association'."""
+    first = label.split()[0].casefold() if label.split() else ""
+    if lang == "da":
+        return f"{'et' if first.endswith(NEUTER_ENDINGS) else 'en'} {label}"
+    return f"{'an' if first[:1] in 'aeiou' else 'a'} {label}"
+
+
+def _value(
+    name: str, value: Any, lang: str, vocab: Vocabulary, code: str, word: str | None = None
+) -> str:
     facet = PARAM_FACETS.get(name)
     if facet is not None:
         codes = value if isinstance(value, (list, tuple)) else [value]
         labels = [_lower_first(vocab.label(facet, c, lang)) for c in codes]
-        word = OR[lang] if code in ("other_kind", "lacks_roles") else AND[lang]
+        if name == "kind":
+            return with_article(labels[0], lang)
+        word = word or (OR[lang] if code in ("other_kind", "lacks_roles") else AND[lang])
         return _join(labels, lang, word)
     if name in ("km", "limit"):
         return km(float(value), lang)
     if name in ("offered", "sought"):
-        return f"{value:g}"
+        return number(float(value), lang, 1)
+    if name == "percent":
+        return number(float(value), lang)
+    if name == "unit":
+        return UNITS.get(str(value), {}).get(lang, str(value))
+    if name == "status":
+        entry: Mapping[str, str] = _texts().get("statuses", {}).get(str(value), {})
+        return entry.get(lang, str(value))
     if isinstance(value, (list, tuple)):
-        return ", ".join(map(str, value))
+        return _join([str(v) for v in value], lang, AND[lang])
     return str(value)
+
+
+def _many(reason: Reason) -> bool:
+    """Whether a list parameter names more than one thing ('hverken … eller')."""
+    return any(isinstance(v, (list, tuple)) and len(v) > 1 for v in reason.params.values())
 
 
 def render(reason: Reason, lang: str = "da", vocabulary: Vocabulary | None = None) -> str:
@@ -70,9 +132,19 @@ def render(reason: Reason, lang: str = "da", vocabulary: Vocabulary | None = Non
     entry = _texts()["reasons"].get(reason.code)
     if entry is None:
         return reason.code
-    values = {k: _value(k, v, lang, vocab, reason.code) for k, v in reason.params.items()}
-    text: str = entry[lang].format_map(_Missing(values))
+    template = entry[lang]
+    word = None
+    if _many(reason) and f"{lang}_many" in entry:
+        # A negated list reads "hverken A, B eller C", not "ikke A og B og C".
+        template, word = entry[f"{lang}_many"], OR[lang]
+    values = {k: _value(k, v, lang, vocab, reason.code, word) for k, v in reason.params.items()}
+    text: str = template.format_map(_Missing(values))
     return text[:1].upper() + text[1:]
+
+
+def sign_mark(reason: Reason) -> str:
+    """'+' for, '−' against, '?' for what is not known."""
+    return "+" if reason.sign > 0 else "−" if reason.sign < 0 else "?"
 
 
 def criterion_label(criterion: str, lang: str = "da") -> str:

@@ -36,6 +36,7 @@ class ReviewGroup:
 class Review:
     problem_id: str
     groups: tuple[ReviewGroup, ...]
+    problem_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,13 @@ class ReviewRule:
     """The actor has one of these roles or offers one of these resource kinds."""
     shares_target_group: bool = False
     """The actor works with one of the problem's target groups (any, if it names none)."""
+    levels: tuple[str, ...] = ()
+    """The actor works at one of these prevention levels (e.g. ordinary community life)."""
+    below_level: bool = False
+    """The actor works below the problem's prevention level (at any lower level)."""
+    ignores_required_resources: bool = False
+    """Members are not judged on the problem's required resources (a referrer points out
+    citizens; it need not deliver what the partner must)."""
 
     @property
     def note(self) -> Reason:
@@ -86,6 +94,7 @@ class ReviewColumns(Protocol):
     role_mask: NDArray[np.uint64]
     prevention_mask: NDArray[np.uint64]
     resource_mask: NDArray[np.uint64]
+    row_of: dict[str, int]
 
     def __len__(self) -> int: ...
 
@@ -106,6 +115,18 @@ def review_mask(
     mask = everyone.copy()
     if rule.level_step is not None and rank:
         mask &= _at_rank(index, rank + rule.level_step)
+    if rule.below_level and rank:
+        below = np.zeros(n, bool)
+        for lower in range(1, rank):
+            below |= _at_rank(index, lower)
+        mask &= below
+    if rule.levels:
+        mask &= (
+            index.prevention_mask & np.uint64(_bits_of(bits["prevention_levels"], rule.levels))
+        ) != 0
+    if rank and ((rule.level_step or 0) != 0 or rule.below_level):
+        # Taking over or escalating means another level than the problem's own.
+        mask &= ~_at_rank(index, rank)
     if rule.adds_resources:
         owner_offers = 0
         if ctx.owner is not None:
@@ -131,16 +152,25 @@ def build_review(
     params: ReviewParams,
     rank_within: Callable[[Bools, int], Sequence[Match]],
     per_group: int | None = None,
+    rank_lenient: Callable[[Bools, int], Sequence[Match]] | None = None,
 ) -> Review:
     """Every group of the review: its members ranked by ``rank_within(mask, top)`` (the best
-    ``per_group``, default from the parameters)."""
+    ``per_group``, default from the parameters); groups whose rule ignores the required
+    resources are ranked by ``rank_lenient`` (the problem without them). A partner appears in
+    one group only: the first, in the order of the settings."""
     top = params.per_group if per_group is None else per_group
     groups = []
+    shown = np.zeros(len(index), bool)
     for rule in params.rules:
         mask, note = review_mask(index, ctx, rule)
-        matches = () if mask is None else tuple(rank_within(mask, top))
+        rank = rank_lenient if rule.ignores_required_resources and rank_lenient else rank_within
+        matches = () if mask is None else tuple(rank(mask & ~shown, top))
+        for m in matches:
+            row = index.row_of.get(m.actor_id)
+            if row is not None:
+                shown[row] = True
         groups.append(ReviewGroup(rule.name, matches, note))
-    return Review(ctx.problem.id, tuple(groups))
+    return Review(ctx.problem.id, tuple(groups), ctx.problem.title)
 
 
 def _at_rank(index: ReviewColumns, rank: int) -> Bools:
@@ -165,6 +195,9 @@ def _bits_of(bits: Mapping[str, int], codes: Sequence[str]) -> int:
 # ----------------------------------------------------------------- parameters
 
 _RULE_KEYS = {
+    "levels",
+    "below_level",
+    "ignores_required_resources",
     "level_step",
     "needs_level",
     "adds_resources",
@@ -199,11 +232,21 @@ def _parse(raw: Any) -> ReviewParams:
         step = spec.get("level_step")
         if step is not None and (not isinstance(step, int) or isinstance(step, bool)):
             raise ValueError(f"{at}.level_step must be a whole number: {step!r}")
-        for key in ("needs_level", "adds_resources", "shares_target_group"):
+        for key in (
+            "needs_level",
+            "adds_resources",
+            "shares_target_group",
+            "below_level",
+            "ignores_required_resources",
+        ):
             if not isinstance(spec.get(key, False), bool):
                 raise ValueError(f"{at}.{key} must be true or false: {spec[key]!r}")
         codes: dict[str, tuple[str, ...]] = {}
-        for key, facet in (("roles", "roles"), ("resources", "resource_kinds")):
+        for key, facet in (
+            ("roles", "roles"),
+            ("resources", "resource_kinds"),
+            ("levels", "prevention_levels"),
+        ):
             listed = spec.get(key, [])
             if not isinstance(listed, list) or not all(isinstance(c, str) for c in listed):
                 raise ValueError(f"{at}.{key} must be a list of codes: {listed!r}")
@@ -220,6 +263,9 @@ def _parse(raw: Any) -> ReviewParams:
                 roles=codes["roles"],
                 resources=codes["resources"],
                 shares_target_group=spec.get("shares_target_group", False),
+                levels=codes["levels"],
+                below_level=spec.get("below_level", False),
+                ignores_required_resources=spec.get("ignores_required_resources", False),
             )
         )
     return ReviewParams(per_group, tuple(rules))

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mapper.domain.errors import NotFoundError
@@ -28,6 +29,7 @@ from mapper.matching.model import (
     GATES,
     Candidate,
     Exclusion,
+    ExistingPartner,
     FoundPlace,
     Match,
     MatchSettings,
@@ -47,6 +49,7 @@ from mapper.persistence.database import Database
 from mapper.persistence.repositories import matching as repository
 from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories import settings as weights_repository
+from mapper.persistence.store import ACTORS, PARTNERSHIPS, PROBLEMS
 from mapper.services.geo import GeoService
 
 __all__ = [
@@ -167,7 +170,26 @@ class MatchingService:
             dict(settings.weights),
             len(index),
             ranking_notes(ctx, settings),
+            existing=self._existing(session, ctx.problem.id),
+            subject_title=ctx.problem.title,
         )
+
+    @staticmethod
+    def _existing(session: Session, problem_id: str) -> tuple[ExistingPartner, ...]:
+        """Partnerships already recorded on the problem (live ones, any stage), by name."""
+        stmt = (
+            select(ACTORS.c.uid, ACTORS.c.name, PARTNERSHIPS.c.stage)
+            .join(PARTNERSHIPS, PARTNERSHIPS.c.actor_pk == ACTORS.c.pk)
+            .join(PROBLEMS, PROBLEMS.c.pk == PARTNERSHIPS.c.problem_pk)
+            .where(
+                PROBLEMS.c.uid == problem_id,
+                PROBLEMS.c.deleted_at.is_(None),
+                PARTNERSHIPS.c.deleted_at.is_(None),
+                ACTORS.c.deleted_at.is_(None),
+            )
+            .order_by(ACTORS.c.name)
+        )
+        return tuple(ExistingPartner(r.uid, r.name, r.stage) for r in session.execute(stmt))
 
     def _exclusion_examples(
         self,
@@ -229,6 +251,7 @@ class MatchingService:
             tuple(examples[:MAX_EXCLUSION_EXAMPLES]),
             dict(MatchSettings.defaults().weights),
             len(problems),
+            subject_title=cand.actor.name,
         )
 
     def rank_actors_for_actor(self, actor_id: str, *, top: int = 10) -> Ranking:
@@ -245,7 +268,7 @@ class MatchingService:
             check_matchable(ctx.problem)
             index = self.index(session, settings)
             ranking = self._rank(session, index, ctx, settings, top)
-        return replace(ranking, subject_id=actor_id)
+        return replace(ranking, subject_id=actor_id, subject_title=actor.name, existing=())
 
     # ----------------------------------------------------------------- 360° review
 
@@ -263,7 +286,19 @@ class MatchingService:
             def rank_within(mask: np.ndarray, top: int) -> tuple[Match, ...]:
                 return self._rank(session, index, ctx, settings, top, mask).matches
 
-            return build_review(index, ctx, params, rank_within, per_group)
+            # Referrers point out citizens: they are not judged on the required resources.
+            lenient = replace(
+                ctx,
+                problem=replace(
+                    ctx.problem,
+                    seeking=replace(ctx.problem.seeking, required_resources=()),
+                ),
+            )
+
+            def rank_lenient(mask: np.ndarray, top: int) -> tuple[Match, ...]:
+                return self._rank(session, index, lenient, settings, top, mask).matches
+
+            return build_review(index, ctx, params, rank_within, per_group, rank_lenient)
 
     # ----------------------------------------------------------------- consortium
 

@@ -116,7 +116,9 @@ def test_few_resources_suit_concrete_problems_and_large_ones_overarching() -> No
     assert c.capacity_class(small, PARAMS) == "small"
     assert c.capacity_class(large, PARAMS) == "large"
     assert c.capacity_class(actor(kind="volunteer_person", volunteers=500), PARAMS) == "small"
-    assert run(c.capacity_fit, concrete, small).score > run(c.capacity_fit, concrete, large).score
+    # Few resources need a concrete problem, nothing more: a large one is not penalised.
+    assert run(c.capacity_fit, concrete, small).score == run(c.capacity_fit, concrete, large).score
+    assert "capacity_large_concrete" in codes(run(c.capacity_fit, concrete, large))
     assert (
         run(c.capacity_fit, overarching, large).score
         > run(c.capacity_fit, overarching, small).score
@@ -156,7 +158,8 @@ def test_text_similarity_of_normalised_danish() -> None:
     far = run(c.text_fit, p, actor(profile=Profile(we_are="Vi spiller fodbold om tirsdagen")))
     assert close.score is not None and far.score is not None
     assert close.score > 0.8 > 0.5 > far.score
-    assert "sårbar" in close.reasons[0].params["words"]
+    # Shared words are shown as written, not as cut stems.
+    assert "sårbare" in close.reasons[0].params["words"]
     assert run(c.text_fit, p, actor()).score is None
 
 
@@ -176,7 +179,9 @@ def test_documented_effect_follows_the_evidence_ladder() -> None:
     case = run(c.effect_fit, p, actor(profile=Profile(evidence_level="case_study")))
     told = run(c.effect_fit, p, actor(profile=Profile(how_we_know_it_works="Vi måler trivsel")))
     nothing = run(c.effect_fit, p, actor())
-    assert rct.score > case.score > 0 and told.score == 0.3 and nothing.score == 0.0
+    assert rct.score > case.score > 0 and told.score == 0.3
+    # Not described at all: unknown (neutral), not "no effect".
+    assert nothing.score is None and nothing.unknown
 
 
 @pytest.mark.parametrize(
@@ -189,7 +194,11 @@ def test_documented_effect_follows_the_evidence_ladder() -> None:
             problem(seeking=Seeking(excluded_actor_kinds=("company",))),
             "excluded_kind",
         ),
-        (actor(), problem(seeking=Seeking(required_resources=("premises",))), "missing_required"),
+        (
+            actor(resources_offered=(Resource("funding"),)),
+            problem(seeking=Seeking(required_resources=("premises",))),
+            "missing_required",
+        ),
         (actor(location=VARDE), problem(seeking=Seeking(max_distance_km=10)), "too_far"),
         (
             actor(),

@@ -61,6 +61,10 @@ class Columns:
         self.prevention_mask = mask("prevention_levels", lambda a: a.prevention_levels)
         self.resource_mask = mask("resource_kinds", lambda a: [r.kind for r in a.resources_offered])
 
+    @property
+    def row_of(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self.actors)}
+
     def __len__(self) -> int:
         return len(self.actors)
 
@@ -112,8 +116,13 @@ def test_the_groups_and_their_order_come_from_the_settings() -> None:
     assert [r.name for r in params.rules] == ["supplement", "referrer", "take_over", "escalation"]
     assert params.per_group == 5
     assert RULES["take_over"] == ReviewRule(
-        "take_over", level_step=-1, needs_level=True, shares_target_group=True
+        "take_over",
+        below_level=True,
+        levels=("universal", "early"),
+        needs_level=True,
+        shares_target_group=True,
     )
+    assert RULES["referrer"].ignores_required_resources
 
 
 def test_supplement_is_the_same_level_offering_what_the_owner_lacks() -> None:
@@ -166,6 +175,58 @@ def test_take_over_is_one_level_lower_and_escalation_one_higher() -> None:
     assert (members(columns, mask), note) == (["treatment"], "review_escalation")
 
 
+def test_take_over_means_ordinary_community_life_and_no_level_is_its_own_step() -> None:
+    rehab = ProblemStatement(
+        id="p", title="x", prevention_level="rehabilitation", target_groups=("youth_vulnerable",)
+    )
+    actors = [
+        actor("treatment", levels=["treatment"], groups=["youth_vulnerable"]),
+        actor("club", levels=["universal"], groups=["youth_vulnerable"]),
+        actor("both", levels=["early", "rehabilitation"], groups=["youth_vulnerable"]),
+    ]
+    columns, mask, _ = mask_of(actors, "take_over", rehab)
+    # Not the treatment-level organisation; not one that also works at the problem's level.
+    assert members(columns, mask) == ["club"]
+    escalating = [actor("same_too", levels=["early", "treatment"], groups=["youth_vulnerable"])]
+    columns, mask, _ = mask_of(escalating, "escalation")
+    assert members(columns, mask) == []
+
+
+def test_a_partner_appears_in_one_review_group_only() -> None:
+    columns = Columns(
+        [
+            actor(
+                "a",
+                levels=["early"],
+                roles=["referrer"],
+                groups=["youth_vulnerable"],
+                offers=["funding"],
+            )
+        ]
+    )
+    lenient_asked: list[list[bool]] = []
+
+    def rank_within(mask: NDArray[np.bool_], top: int) -> list[Match]:
+        return [Match("a", "A", "voluntary_organisation", 50.0, ())] if mask.any() else []
+
+    def rank_lenient(mask: NDArray[np.bool_], top: int) -> list[Match]:
+        lenient_asked.append(mask.tolist())
+        return rank_within(mask, top)
+
+    review = build_review(
+        columns,
+        ProblemContext.of(PROBLEM, OWNER),
+        ReviewParams.of(PARAMS),
+        rank_within,
+        3,
+        rank_lenient,
+    )
+    shown = [g.name for g in review.groups for m in g.matches if m.actor_id == "a"]
+    assert shown == ["supplement"]
+    assert lenient_asked == [[False]]  # the referrer group is ranked without required resources
+    assert review.problem_title == "Brobygning"
+
+
 def test_there_is_nothing_below_the_lowest_level() -> None:
     lowest = ProblemStatement(id="p", title="x", prevention_level="universal")
     columns, mask, _ = mask_of([actor("u", levels=["universal"])], "take_over", lowest)
@@ -189,7 +250,8 @@ def test_without_a_level_take_over_and_escalation_stay_empty_with_a_note() -> No
     assert by_name["take_over"].matches == () and by_name["take_over"].note == NEEDS_LEVEL
     assert by_name["escalation"].matches == () and by_name["escalation"].note == NEEDS_LEVEL
     assert [m.actor_id for m in by_name["supplement"].matches] == ["a"]
-    assert asked == [([True], 3), ([True], 3)]  # supplement and referrer only, top 3
+    # Supplement and referrer only, top 3; the referrer group leaves out who is already shown.
+    assert asked == [([True], 3), ([False], 3)]
 
 
 def test_per_group_defaults_to_the_settings() -> None:
@@ -222,7 +284,9 @@ def review_settings(**group: Any) -> dict[str, Any]:
         ),
         (review_settings(take_over={"level_step": "down"}), "review.groups.take_over.level_step"),
         (review_settings(take_over={"needs_level": "yes"}), "review.groups.take_over.needs_level"),
-        (review_settings(take_over={"levels": 1}), "review.groups.take_over: unknown setting"),
+        (review_settings(take_over={"stairs": 1}), "review.groups.take_over: unknown setting"),
+        (review_settings(take_over={"levels": ["low"]}), "'low' is not a code of prevention"),
+        (review_settings(referrer={"below_level": 1}), "referrer.below_level must be true"),
     ],
 )
 def test_bad_review_settings_are_named(settings: dict[str, Any], message: str) -> None:
