@@ -139,10 +139,11 @@ def matcher_rankings(
             settings_for = service.settings_for
 
             def without_inference(*args: Any, **kw: Any) -> Any:
-                return dataclasses.replace(settings_for(*args, **kw), **{field: False})
+                changes: dict[str, Any] = {field: False}
+                return dataclasses.replace(settings_for(*args, **kw), **changes)
 
             service.settings_for = without_inference  # type: ignore[method-assign]
-        rankings = {}
+        rankings: dict[str, list[str]] = {}
         for problem_id in evaluation.expected:
             try:
                 ranking = rank(problem_id, top=10_000, **kwargs)
