@@ -4,6 +4,7 @@
     .venv/bin/python bench/evaluate_matching.py --cases      # and every case
     .venv/bin/python bench/evaluate_matching.py --json       # machine-readable
     .venv/bin/python bench/evaluate_matching.py --no-inference   # when the matcher offers it
+    .venv/bin/python bench/evaluate_matching.py --set full --without-gates   # scores only
 
 The sets (tests/evaluation/):
 - **full**: 18 real partnerships with full dating profiles among distractors (landscape.json,
@@ -264,11 +265,14 @@ def figures(evaluation: EvaluationSet, rankings: Mapping[str, Sequence[str]]) ->
     return result
 
 
-def run(names: Sequence[str], *, inference: bool = True) -> dict[str, Any]:
-    """Figures (and per-case results) of the matcher and the baseline on the named sets."""
+def run(
+    names: Sequence[str], *, inference: bool = True, without_gates: bool = False
+) -> dict[str, Any]:
+    """Figures (and per-case results) of the matcher and the baseline on the named sets;
+    ``without_gates`` as in ``evaluation_document`` (the full set only)."""
     out: dict[str, Any] = {"sets": {}}
     for name in names:
-        evaluation = load_set(name)
+        evaluation = load_set(name, without_gates=without_gates)
         started = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
             matcher = matcher_rankings(f"{tmp}/{name}.sqlite", evaluation, inference=inference)
@@ -326,10 +330,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-inference", action="store_true", help="rank without codes inferred from text"
     )
     parser.add_argument("--set", choices=SETS, action="append", help="only these sets")
+    parser.add_argument(
+        "--without-gates",
+        action="store_true",
+        help="full set: drop required resources, distance limits and excluded kinds",
+    )
     args = parser.parse_args(argv)
     switch = inference_switch()
     inference = not (args.no_inference and switch is not None)
-    report = run(args.set or SETS, inference=inference)
+    report = run(args.set or SETS, inference=inference, without_gates=args.without_gates)
     report["inference"] = "not available" if switch is None else ("on" if inference else "off")
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
