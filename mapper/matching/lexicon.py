@@ -52,9 +52,11 @@ LEXICON_FILE = "lexicon_da.json"
 
 # Words: letters (Danish included), digits, inner hyphens and plus signs ("it-hjælp", "65+").
 _TOKEN = re.compile(r"[^\W_]+(?:[-+][^\W_]+)*\+?|[.,;:!?()]")
-_BREAK_PUNCTUATION = frozenset(".,;:!?()")
+_BREAK_PUNCTUATION = frozenset(".;:!?()")
+# The vocabulary facets a lexicon may speak of.
+_FACETS = ("target_groups", "resource_kinds", "roles", "life_phases")
 # Kinds of token.
-_WORD, _NEGATOR, _NOT_ONLY_WORD, _BREAK, _OTHER = range(5)
+_WORD, _NEGATOR, _NOT_ONLY_WORD, _BREAK, _COMMA, _OTHER = range(6)
 # Accents other than æ ø å are folded ("café" and "cafe" are one word).
 _ACCENTS = str.maketrans({"é": "e", "è": "e", "ü": "u", "ö": "ø", "ä": "æ", "á": "a"})
 
@@ -149,6 +151,8 @@ class _Compiled:
         self.gap = int(raw.get("phrase_gap", 2))
         self.linking = tuple(raw.get("linking_letters", ("s", "e")))
         self.min_part = int(raw.get("min_part_length", 3))
+        self.no_split = tuple(_fold(w) for w in raw.get("no_split", ()))
+        self.min_head = int(raw.get("min_unknown_head_length", 7))
         weights: dict[tuple[str, str, str], float] = {}
 
         def add(phrase: str, facet: str, code: str, weight: float) -> None:
@@ -157,6 +161,8 @@ class _Compiled:
 
         spec = raw.get("vocabulary", {})
         for facet in spec.get("facets", ()):
+            if facet not in _FACETS:
+                raise ValueError(f"{LEXICON_FILE}, vocabulary: {facet!r} is not one of {_FACETS}")
             for term in vocabulary.terms(facet):
                 label = re.sub(r"\(.*?\)", " ", term.da)
                 add(label, facet, term.code, float(spec.get("label_weight", 0.85)))
@@ -164,10 +170,20 @@ class _Compiled:
                     add(synonym, facet, term.code, float(spec.get("synonym_weight", 0.75)))
         for override in raw.get("vocabulary_overrides", ()):
             key = (override["phrase"], override["facet"], override["code"])
+            if key[1] not in _FACETS or key[2] not in vocabulary.codes(key[1]):
+                raise ValueError(f"{LEXICON_FILE}, vocabulary_overrides: {key} is not a code")
             weights[key] = float(override["weight"])
-        for group in raw.get("groups", ()):
-            for phrase in group["phrases"]:
-                add(phrase, group["facet"], group["code"], float(group["weight"]))
+        for number, group in enumerate(raw.get("groups", ()), start=1):
+            where = f"{LEXICON_FILE}, group {number} ({group.get('facet')}/{group.get('code')})"
+            facet, code, weight = group.get("facet"), group.get("code"), group.get("weight")
+            if facet not in _FACETS or code not in vocabulary.codes(facet):
+                raise ValueError(f"{where}: not a code of the vocabulary's {_FACETS} facets")
+            if not isinstance(weight, int | float) or not 0 < weight <= 1:
+                raise ValueError(f"{where}: weight {weight!r} is not a number in (0, 1]")
+            for phrase in group.get("phrases", ()):
+                if not isinstance(phrase, str) or not _words(phrase.lstrip("=")):
+                    raise ValueError(f"{where}: phrase {phrase!r} has no words")
+                add(phrase, facet, code, float(weight))
 
         single: dict[str, list[_Entry]] = {}
         exact: dict[str, list[_Entry]] = {}
@@ -215,14 +231,19 @@ class _Compiled:
         folded = _fold(written)
         info: tuple[int, str, str, _WordHit | None]
         if not folded[0].isalnum():
-            info = (_BREAK if folded in _BREAK_PUNCTUATION else _OTHER, "", "", None)
+            kind = _COMMA if folded == "," else _BREAK if folded in _BREAK_PUNCTUATION else _OTHER
+            info = (kind, "", "", None)
         elif folded in self.negators:
             info = (_NEGATOR, "", "", None)
         elif folded in self.breaks:
             info = (_BREAK, "", "", None)
         else:
             kind = _NOT_ONLY_WORD if folded in _NOT_ONLY else _WORD
-            info = (kind, *self.word(folded))
+            word_stem, head, hit = self.word(folded)
+            if folded in self.stopwords:
+                # "dem" is not "demens", "for" not "for alle": a stop word alone says nothing.
+                hit = None
+            info = (kind, word_stem, head, hit)
         if len(self._tokens) < 300_000:
             self._tokens[written] = info
         return info
@@ -240,11 +261,15 @@ class _Compiled:
         entries = self.single.get(word_stem)
         if exact or entries:
             hit = _WordHit((*(exact or ()), *(entries or ())), 1.0)
-        elif word_stem not in self.known_stems and "-" not in word:
+        elif (
+            word_stem not in self.known_stems
+            and "-" not in word
+            and not word.startswith(self.no_split)
+        ):
             pieces = self.split(word)
             if len(pieces) > 1:
                 head = stem(pieces[-1])
-                hit = self._compound_hit(pieces)
+                hit = self._compound_hit(pieces, known_head=self._is_part(pieces[-1], last=True))
         elif "-" in word:
             pieces = tuple(p for p in word.split("-") if p)
             head = stem(pieces[-1]) if pieces else word_stem
@@ -255,7 +280,7 @@ class _Compiled:
             self._words[word] = result
         return result
 
-    def _compound_hit(self, pieces: tuple[str, ...]) -> _WordHit | None:
+    def _compound_hit(self, pieces: tuple[str, ...], *, known_head: bool) -> _WordHit | None:
         # Longest runs of parts first: lektie+hjælp is "lektiehjælp" before "lektie", "hjælp".
         found: list[_Entry] = []
         used = [False] * len(pieces)
@@ -269,7 +294,8 @@ class _Compiled:
                     found.extend(entries)
                     for i in range(start, start + size):
                         used[i] = True
-        return _WordHit(tuple(found), 0.85) if found else None
+        # A head the lexicon does not know makes the reading less sure.
+        return _WordHit(tuple(found), 0.85 if known_head else 0.7) if found else None
 
     @cache  # noqa: B019 - one compiled lexicon per vocabulary lives as long as the process
     def split(self, word: str) -> tuple[str, ...]:
@@ -303,8 +329,9 @@ class _Compiled:
 
     def _split(self, word: str, *, allow_unknown_head: bool) -> tuple[str, ...] | None:
         # Fewest known pieces covering the word, each piece optionally followed by a linking
-        # letter; with allow_unknown_head the last piece may be any word of 4+ letters after a
-        # known first part of 4+ letters ("sorgbearbejdning" → sorg + bearbejdning).
+        # letter; with allow_unknown_head the last piece may be any word of
+        # min_unknown_head_length+ letters after a known first part of 4+ letters
+        # ("sorgbearbejdning" → sorg + bearbejdning).
         n = len(word)
         best: list[tuple[str, ...] | None] = [None] * (n + 1)
         best[0] = ()
@@ -314,7 +341,7 @@ class _Compiled:
                 continue
             for end in range(start + self.min_part, n + 1):
                 piece = word[start:end]
-                if not self._is_part(piece, last=end == n):
+                if end - start == n or not self._is_part(piece, last=end == n):
                     continue
                 for stop in (
                     end,
@@ -330,7 +357,7 @@ class _Compiled:
         if whole is not None and len(whole) > 1:
             return whole
         if allow_unknown_head:
-            for start in range(n - 4, 3, -1):
+            for start in range(n - self.min_head, 3, -1):
                 head_start = best[start]
                 if head_start and len("".join(head_start)) >= 4 and word[start:].isalpha():
                     return (*head_start, word[start:])
@@ -339,6 +366,13 @@ class _Compiled:
 
 def _words(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(_fold(text)) if t[0].isalnum()]
+
+
+def compile_lexicon(raw: dict[str, Any], vocabulary: Vocabulary) -> _Compiled:
+    """Check and compile a lexicon document (the shape of data/lexicon_da.json); ValueError
+    naming the group and phrase for a facet or code the vocabulary does not have, a weight
+    outside (0, 1] or a phrase without words."""
+    return _Compiled(raw, vocabulary, _stopwords())
 
 
 @cache
@@ -391,8 +425,12 @@ def _analyse(text: str, lex: _Compiled) -> dict[tuple[str, str], tuple[float, li
             if negate_left:
                 negate_left -= 1
         elif kind == _BREAK:
-            # A comma, full stop or "men" ends a clause and the scope of a negator.
+            # A full stop or "men" ends a clause and the scope of a negator.
             clause_no += 1
+            negate_left = 0
+        elif kind == _COMMA:
+            # A comma ends the scope of a negator ("ikke for børn, og …") but not a phrase
+            # ("børn, der har mistet en forælder").
             negate_left = 0
 
     # (facet, code) -> list of (weight, evidence, covered word positions)
@@ -413,17 +451,19 @@ def _analyse(text: str, lex: _Compiled) -> dict[tuple[str, str], tuple[float, li
         if hit is not None and not negated[i]:
             found.extend((e, hit.discount, words[i], frozenset((i,))) for e in hit.entries)
 
-    # A longer phrase hides shorter hits inside it, per facet.
+    # A longer phrase hides shorter hits inside it ("unge uden uddannelse" offers no
+    # training); life phases only hide life phases, as every age word says one.
     found.sort(key=lambda f: -len(f[3]))
-    taken: dict[str, set[int]] = {}
+    taken: dict[bool, set[int]] = {}
     result: dict[tuple[str, str], tuple[float, list[str]]] = {}
-    claimed: dict[tuple[str, frozenset[int]], bool] = {}
+    claimed: set[tuple[bool, frozenset[int]]] = set()
     for entry, discount, evidence, covered in found:
-        facet_taken = taken.setdefault(entry.facet, set())
-        if facet_taken & covered and not claimed.get((entry.facet, covered)):
+        space = entry.facet == "life_phases"
+        space_taken = taken.setdefault(space, set())
+        if space_taken & covered and (space, covered) not in claimed:
             continue
-        claimed[(entry.facet, covered)] = True
-        facet_taken |= covered
+        claimed.add((space, covered))
+        space_taken |= covered
         key = (entry.facet, entry.code)
         weight = entry.weight * discount
         previous, quotes = result.get(key, (0.0, []))
