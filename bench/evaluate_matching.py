@@ -99,7 +99,8 @@ def load_set(name: str, *, without_gates: bool = False) -> EvaluationSet:
 
 def inference_switch() -> str | None:
     """How the matcher lets inference be switched off, if it does: the keyword of
-    ``rank_actors_for_problem`` or the field of MatchSettings; None when it does not."""
+    ``rank_actors_for_problem``, a field of MatchSettings or a key of its params
+    (data/matching.json); None when it does not."""
     from mapper.matching.model import MatchSettings
     from mapper.services.matching import MatchingService
 
@@ -108,9 +109,12 @@ def inference_switch() -> str | None:
         if name in parameters:
             return f"argument:{name}"
     fields = {f.name for f in dataclasses.fields(MatchSettings)}
+    params = MatchSettings.defaults().params
     for name in ("inference", "use_inference"):
         if name in fields:
             return f"setting:{name}"
+        if name in params:
+            return f"param:{name}"
     return None
 
 
@@ -144,6 +148,15 @@ def matcher_rankings(
                 return dataclasses.replace(settings_for(*args, **kw), **changes)
 
             service.settings_for = without_inference  # type: ignore[method-assign]
+        elif switch and switch.startswith("param:"):
+            key = switch.split(":", 1)[1]
+            settings_for_params = service.settings_for
+
+            def without_inference_param(*args: Any, **kw: Any) -> Any:
+                settings = settings_for_params(*args, **kw)
+                return dataclasses.replace(settings, params={**settings.params, key: False})
+
+            service.settings_for = without_inference_param  # type: ignore[method-assign]
         rankings: dict[str, list[str]] = {}
         for problem_id in evaluation.expected:
             try:
