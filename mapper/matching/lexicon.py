@@ -39,7 +39,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import Stemmer
@@ -228,6 +228,9 @@ class _Compiled:
         known = self._tokens.get(written)
         if known is not None:
             return known
+        if written.isdigit():
+            # Numbers say nothing and are many ("nr. 4711"): not cached.
+            return (_WORD, written, written, None)
         folded = _fold(written)
         info: tuple[int, str, str, _WordHit | None]
         if not folded[0].isalnum():
@@ -297,7 +300,7 @@ class _Compiled:
         # A head the lexicon does not know makes the reading less sure.
         return _WordHit(tuple(found), 0.85 if known_head else 0.7) if found else None
 
-    @cache  # noqa: B019 - one compiled lexicon per vocabulary lives as long as the process
+    @lru_cache(maxsize=65_536)  # noqa: B019 - one compiled lexicon per vocabulary, kept for good
     def split(self, word: str) -> tuple[str, ...]:
         """Parts of a compound, finest split of known parts; (word,) if it does not split."""
         folded = _fold(word)
