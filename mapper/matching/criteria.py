@@ -131,6 +131,8 @@ def resource_coverage(ctx: ProblemContext, cand: Candidate, params: Params) -> C
     if covered:
         reasons.append(Reason("offers", {"resources": covered}, 1))
     reasons += [Reason("offers_part", p, 1) for p in partial]
+    # Required kinds it does not list are named by the ranking's own cost for them.
+    missing = [kind for kind in missing if kind not in required]
     if missing:
         reasons.append(Reason("lacks", {"resources": missing}, -1))
     return CriterionResult(total / weight_sum, tuple(reasons))

@@ -1,7 +1,9 @@
 """Hard gates: reasons an actor is not a partner for a problem at all, checked before scoring.
 
-A gate excludes only on what the actor has declared (its kind, its place, the resources it
-lists); where it has declared nothing the actor is kept and scored as unknown."""
+A gate excludes only on what the actor has declared (its kind, its place, its activity). A
+required resource the actor does not list costs points and is named (ranking.missing_required),
+since a list of resources is not a statement of everything an actor can give; the setting
+``resources.exclude_missing_required`` makes it exclude actors that list resources but not it."""
 
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ def gate(
     # marked unresolved by the resources criterion).
     offered = {r.kind for r in actor.resources_offered}
     missing = [k for k in problem.seeking.required_resources if k not in offered]
-    if missing and offered:
+    if missing and offered and params["resources"]["exclude_missing_required"]:
         return "missing_required", Reason("gate_missing_required", {"resources": missing})
     limit = problem.seeking.max_distance_km
     point = actor_point(actor)

@@ -304,6 +304,8 @@ class Scores:
     criteria: dict[str, Floats]
     gate: NDArray[np.int64]
     distance: Floats
+    missing_required: NDArray[np.int64]
+    """How many required resource kinds each actor that lists resources does not list."""
 
 
 def _distances(index: ActorIndex, point: tuple[float, float] | None) -> Floats:
@@ -345,10 +347,11 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
     for kind in seeking.required_resources:
         required |= bits["resource_kinds"][kind]
     declared = index.resource_mask != 0
-    set_gate(
-        "missing_required",
-        declared & ((index.resource_mask & np.uint64(required)) != np.uint64(required)),
+    lacking = np.where(declared, _popcount(np.uint64(required) & ~index.resource_mask), 0).astype(
+        np.int64
     )
+    if p["resources"]["exclude_missing_required"]:
+        set_gate("missing_required", lacking > 0)
     if seeking.max_distance_km is not None:
         with np.errstate(invalid="ignore"):
             set_gate("too_far", distance > seeking.max_distance_km)
@@ -520,7 +523,7 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
             np.where(np.isnan(index.evidence_rank), np.nan, 0.0),
         ),
     )
-    return Scores(out, gate, distance)
+    return Scores(out, gate, distance, lacking)
 
 
 def text_scores(
@@ -555,6 +558,17 @@ def points_of(
         per[criterion] = 100.0 * weights[criterion] * score / total_weight
         total = total + per[criterion]
     return np.asarray(total), per
+
+
+def required_penalty(missing: NDArray[np.int64], base: Floats, settings: MatchSettings) -> Floats:
+    """ranking.required_points for each row, at most what the row has."""
+    res = settings.params["resources"]
+    cost = np.where(
+        missing > 0,
+        np.minimum(res["max_missing_required_points"], res["missing_required_points"] * missing),
+        0.0,
+    )
+    return np.minimum(cost, base)
 
 
 def rotation_penalty(
@@ -594,6 +608,7 @@ def rank_rows(
             else np.full(len(eligible), np.nan)
         )
         total, _ = points_of(criteria, settings)
+        total = total - required_penalty(scores.missing_required[eligible], total, settings)
         total = total - rotation_penalty(index, eligible, total, settings)
         scores.criteria["text"] = np.full(len(index), np.nan)
         scores.criteria["text"][eligible] = criteria["text"]
@@ -615,6 +630,7 @@ def rank_rows(
         start += len(block)
         criteria["text"] = np.where(done, text, np.nan)
         total, _ = points_of(criteria, settings)
+        total = total - required_penalty(scores.missing_required[eligible], total, settings)
         total = total - rotation_penalty(index, eligible, total, settings)
         total = np.where(done, total, -np.inf)
         best = _best(index, eligible, total, top)

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from mapper.domain.errors import NothingToMatchError
 from mapper.domain.model import ProblemStatement
@@ -64,8 +64,27 @@ def rotation_points(recent: int, settings: MatchSettings) -> float:
     return float(min(rot["max_points"], rot["points_per_proposal"] * recent))
 
 
+def missing_required(ctx: ProblemContext, cand: Candidate) -> list[str]:
+    """Required resource kinds an actor that lists resources does not list (none for an actor
+    that lists no resources at all: that is unknown, not missing)."""
+    offered = {r.kind for r in cand.actor.resources_offered}
+    if not offered:
+        return []
+    return [k for k in ctx.problem.seeking.required_resources if k not in offered]
+
+
+def required_points(missing: int, settings: MatchSettings) -> float:
+    res = settings.params["resources"]
+    if missing <= 0:
+        return 0.0
+    return float(min(res["max_missing_required_points"], res["missing_required_points"] * missing))
+
+
 def combine(
-    results: Mapping[str, CriterionResult], settings: MatchSettings, recent_proposals: int = 0
+    results: Mapping[str, CriterionResult],
+    settings: MatchSettings,
+    recent_proposals: int = 0,
+    missing: Sequence[str] = (),
 ) -> tuple[float, tuple[Contribution, ...]]:
     """Weighted mean of the criterion scores on a 0-100 scale, with each criterion's points."""
     neutral = settings.params["neutral_score"]
@@ -88,6 +107,20 @@ def combine(
             )
         )
     base = sum(c.points for c in contributions)
+    cost = min(required_points(len(missing), settings), base)
+    if cost:
+        # A required resource it does not list costs heavily, and is named.
+        contributions.append(
+            Contribution(
+                "required",
+                0.0,
+                0.0,
+                -cost,
+                False,
+                (Reason("missing_required", {"resources": list(missing)}, -1),),
+            )
+        )
+        base -= cost
     penalty = min(rotation_points(recent_proposals, settings), base)
     if penalty:
         contributions.append(
@@ -127,7 +160,9 @@ def score_candidate(
     if excluded is not None:
         return Exclusion(cand.actor.id, cand.actor.name, excluded[0], excluded[1])
     results = {name: fn(ctx, cand, settings.params) for name, fn in CRITERION_FUNCTIONS.items()}
-    score, contributions = combine(results, settings, cand.recent_proposals)
+    score, contributions = combine(
+        results, settings, cand.recent_proposals, missing_required(ctx, cand)
+    )
     point = actor_point(cand.actor)
     distance = distance_km(ctx.point, point) if ctx.point and point else None
     return Match(

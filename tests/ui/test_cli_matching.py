@@ -36,7 +36,15 @@ def test_match_json_lists_id_name_score_breakdown_and_reasons(db: str) -> None:
     assert 0 < first["score"] <= 100
     assert sum(c["points"] for c in first["breakdown"]) == pytest.approx(first["score"], abs=1e-3)
     assert "Arbejder med psykisk sårbare og psykisk syge" in first["reasons"]
-    assert result["excluded"]["missing_required"] > 0
+    # A required resource an actor does not list costs points and is named; it does not exclude.
+    assert result["excluded"]["missing_required"] == 0
+    penalised = [
+        m for m in result["results"] if any(c["criterion"] == "required" for c in m["breakdown"])
+    ]
+    assert all(
+        any(t.startswith("Har ikke angivet det krævede") for t in m["reasons_against"])
+        for m in penalised
+    )
     english = json.loads(run("--db", db, "match", PATRICIA, "--json", "--lang", "en")[1])
     assert (
         "Works with people with mental illness or vulnerability" in english["results"][0]["reasons"]

@@ -50,7 +50,7 @@ def test_find_partners_ranks_and_explains(window: MainWindow, qtbot: QtBot) -> N
     assert "Sammen om Sindet Esbjerg" in text
     assert "Arbejder med psykisk sårbare og psykisk syge" in text
     assert "Målgruppe" in text and "Geografi" in text  # the per-criterion breakdown
-    assert "mangler krævet ressource" in view.excluded_label.text()
+    assert "for langt væk" in view.excluded_label.text()
     # In the narrow default pane no criterion name breaks inside a word.
     view.explanation.resize(380, 600)
     document = view.explanation.document()

@@ -208,7 +208,9 @@ def test_documented_effect_follows_the_evidence_ladder() -> None:
     ],
 )
 def test_each_gate_excludes_with_its_reason(a: Actor, p: ProblemStatement, expected: str) -> None:
-    result = gate(ProblemContext.of(p, None), Candidate(a), PARAMS)
+    # Required resources exclude only when the setting says so (by default they cost points).
+    params = {**PARAMS, "resources": {**PARAMS["resources"], "exclude_missing_required": True}}
+    result = gate(ProblemContext.of(p, None), Candidate(a), params)
     assert result is not None and result[0] == expected
     assert result[1].code == f"gate_{expected}"
 
