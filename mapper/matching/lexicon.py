@@ -28,9 +28,12 @@ Rules: phrases are matched on stems, in order, with up to ``phrase_gap`` other w
 them ("børn, der har mistet en forælder" matches "mistet en forælder"); a longer phrase hides
 the shorter ones inside it within the same facet ("unge uden uddannelse" is not "uddannelse");
 a word not in the lexicon is split into known parts (or a known first part and any head);
-a negator ("ikke", "ingen", "hverken" …) switches off every hit after it up to the end of the
-clause, so "ikke for børn" infers nothing about children. Inferred codes are suggestions and
-evidence for ranking; they are never stored as declared codes.
+a negator ("ikke", "ingen", "hverken" …) switches off every hit after it up to a comma, the end
+of the clause or eight words, so "ikke for børn" infers nothing about children ("ikke kun for
+børn" still does); a stop word alone never triggers ("dem" is not "demens").
+``compile_lexicon(raw, vocabulary)`` checks a lexicon document and names the group and phrase
+of a code the vocabulary lacks, a weight outside (0, 1] or a phrase without words.
+Inferred codes are suggestions and evidence for ranking; they are never stored as declared codes.
 """
 
 from __future__ import annotations
