@@ -27,6 +27,7 @@ from mapper.domain.model import Actor
 from mapper.domain.municipality import normalise_location_code, padded
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
+from mapper.matching.lexicon import infer_actor_codes
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories.actors import ActorRepository
@@ -99,6 +100,21 @@ class ActorEditService:
                 )
             base = id_base(name, prefix=prefix, fallback="actor")
             return first_free_id(base, actors.ids_starting_with(base))
+
+    # ----------------------------------------------------------------- suggestions
+
+    def suggested_codes(self, actor: Actor) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(field, code, evidence words) the actor's own texts suggest and it does not
+        declare, surest first: target groups, resources offered and roles, for staff to accept
+        or reject (mapper.matching.lexicon). Nothing is stored."""
+        inference = infer_actor_codes(actor, self.vocabulary)
+        fields = {
+            "target_groups": "target_groups",
+            "resource_kinds": "resources_offered",
+            "roles": "roles",
+        }
+        ranked = sorted(inference.codes, key=lambda c: -c.confidence)
+        return [(fields[c.facet], c.code, c.evidence) for c in ranked if c.facet in fields]
 
     # ----------------------------------------------------------------- reading
 

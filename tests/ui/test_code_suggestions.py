@@ -113,3 +113,24 @@ def test_declared_codes_are_not_suggested_and_an_editor_without_suggestions_show
     qtbot.addWidget(plain)
     assert plain.load_actor(ACTOR)
     assert not plain.suggestions.isVisible()
+
+
+def test_the_window_editor_suggests_from_the_lexicon_with_the_words_that_said_it(
+    qtbot: QtBot, edits: ActorEditService
+) -> None:
+    editor = ActorEditor(edits, edits.vocabulary, "da", suggest=edits.suggested_codes)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.load_actor(ACTOR)
+    qtbot.waitUntil(lambda: bool(editor.suggestions.suggestions()), timeout=3_000)
+    found = {(s.field, s.code): s for s in editor.suggestions.suggestions()}
+    grief = [s for (field, _), s in found.items() if field == "target_groups"]
+    assert any("mistet en forælder" in s.evidence for s in grief), found
+    assert ("resources_offered", "volunteer_hours") in found
+    # Declaring a suggested code removes it from the suggestions.
+    code = grief[0].code
+    editor.push_field("target_groups", (code,))
+    editor.refresh_suggestions()
+    assert ("target_groups", code) not in {
+        (s.field, s.code) for s in editor.suggestions.suggestions()
+    }

@@ -81,6 +81,7 @@ class LandscapeTab(QWidget):
             find_similar=lambda name, code, exclude: self.duplicates.similar(
                 name, code, exclude, limit=3
             ),
+            suggest=actor_edit.suggested_codes,
         )
         # Before anyone else hears of the save: the new row is to be selected once it is shown.
         self.actor_editor.actor_saved.connect(self._remember_saved)
