@@ -199,7 +199,12 @@ class _Compiled:
             if phrase.startswith("="):
                 exact.setdefault(_fold(phrase[1:]), []).append(entry)
                 continue
-            words = [w for w in _words(phrase) if w not in stopwords] or _words(phrase)
+            # Stop words are left out of a phrase ("børn i sorg" is børn … sorg) unless that
+            # would leave one word of several ("Alle borgere" is not "borgere").
+            written = _words(phrase)
+            words = [w for w in written if w not in stopwords]
+            if len(words) < 2 <= len(written):
+                words = written
             if not words:
                 continue
             if len(words) == 1:

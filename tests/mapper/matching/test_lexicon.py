@@ -387,3 +387,11 @@ def test_a_compound_with_an_unknown_head_is_read_less_surely() -> None:
     known = codes("sorgcafé")["target_groups", "relatives"].confidence
     unknown = codes("sorgvandringer")["target_groups", "relatives"].confidence
     assert 0 < unknown < known
+
+
+def test_a_phrase_keeps_its_stop_words_when_they_are_all_but_one_word() -> None:
+    # The label "Alle borgere" must not make every mention of "borgere" a strong hit.
+    weak = codes("Rådgivning til borgere med lav indkomst")["target_groups", "general_population"]
+    strong = codes("Et tilbud til alle borgere")["target_groups", "general_population"]
+    assert weak.confidence < 0.5 <= strong.confidence
+    assert ("life_phases", "old_age") in codes("Et fællesskab for mænd over 60")
