@@ -93,9 +93,10 @@ class MatchTableModel(RowTableModel[Match]):
         """Why the partner ranks where it does, in the view's language."""
         if column == self.COL_KIND:
             return self._vocabulary.label("actor_kinds", m.actor_kind, self._lang)
-        reasons = [render(r, self._lang) for r in m.reasons[:3]]
-        warnings = [render(w, self._lang) for w in m.warnings]
-        return "\n".join(f"• {line}" for line in [*reasons, *warnings])
+        lines = [f"+ {render(r, self._lang)}" for r in m.reasons_for[:3]]
+        lines += [f"− {render(r, self._lang)}" for r in m.reasons_against[:3]]
+        lines += [f"! {render(w, self._lang)}" for w in m.warnings]
+        return "\n".join(lines)
 
     def sort_value(self, m: Match, column: int) -> Any:
         if column == self.COL_RANK:
@@ -458,6 +459,15 @@ class MatchView(QWidget):
             text = self.tr("Excluded: %1").replace("%1", ", ".join(excluded))
         if notes:
             text += ("\n" if text else "") + "\n".join(notes)
+        if ranking.existing:
+            # Partnerships already on the problem, beside the ranking (stage in brackets).
+            stage = self._vocabulary.label
+            items = "; ".join(
+                f"{e.actor_name} ({stage('partnership_stages', e.stage, self._lang).lower()})"
+                for e in ranking.existing
+            )
+            line = self.tr("Existing partnerships: %1").replace("%1", items)
+            text += ("\n" if text else "") + line
         self.excluded_label.setText(text)
         if ranking.matches:
             self.table.selectRow(0)
@@ -551,11 +561,34 @@ def match_html(match: Match, lang: str) -> str:
         f"{'</i>' if c.neutral else ''}</td></tr>"
         for c in sorted(match.contributions, key=lambda c: -c.points)
     )
-    reasons = "".join(f"<li>{_esc(render(r, lang))}</li>" for r in match.reasons[:6])
-    warnings = "".join(f"<li><b>{_esc(render(w, lang))}</b></li>" for w in match.warnings)
+    signed = [
+        (QCoreApplication.translate("MatchView", "Speaks for"), "+", match.reasons_for),
+        (QCoreApplication.translate("MatchView", "Speaks against"), "−", match.reasons_against),
+        (QCoreApplication.translate("MatchView", "Not given in the profile"), "?", match.not_given),
+    ]
+    groups = "".join(
+        f"<p><b>{_esc(title)}</b></p><ul>"
+        + "".join(f"<li>{mark} {_esc(render(r, lang))}</li>" for r in reasons)
+        + "</ul>"
+        for title, mark, reasons in signed
+        if reasons
+    )
+    warnings = "".join(f"<li><b>! {_esc(render(w, lang))}</b></li>" for w in match.warnings)
+    known = ""
+    if match.confidence < 1.0:
+        known = (
+            "<p><i>"
+            + _esc(
+                QCoreApplication.translate(
+                    "MatchView", "Judged on %1 % of the weight; the rest is not given."
+                ).replace("%1", format_number(100 * match.confidence, 0, lang=lang))
+            )
+            + "</i></p>"
+        )
     return (
         f"<h2>{match.rank}. {_esc(match.actor_name)} — {_score(match.score, lang)}</h2>"
-        f"<ul>{reasons}{warnings}</ul>"
+        f"{known}{groups}"
+        f"{'<ul>' + warnings + '</ul>' if warnings else ''}"
         f"<table cellspacing=4 width='100%'>{rows}</table>"
     )
 
@@ -571,7 +604,7 @@ def review_html(review: Review, lang: str) -> str:
                 "<ol>"
                 + "".join(
                     f"<li><b>{_esc(m.actor_name)}</b> ({_score(m.score, lang)}) — "
-                    f"{_esc('; '.join(render(r, lang) for r in m.reasons[:2]))}</li>"
+                    f"{_esc('; '.join(render(r, lang) for r in m.reasons_for[:2]))}</li>"
                     for m in group.matches
                 )
                 + "</ol>"

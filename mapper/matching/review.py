@@ -157,11 +157,12 @@ def build_review(
     """Every group of the review: its members ranked by ``rank_within(mask, top)`` (the best
     ``per_group``, default from the parameters); groups whose rule ignores the required
     resources are ranked by ``rank_lenient`` (the problem without them). A partner appears in
-    one group only: the first, in the order of the settings."""
+    one group only: the most specific it qualifies for (supplement, the broadest, picks last)."""
     top = params.per_group if per_group is None else per_group
-    groups = []
+    found: dict[str, ReviewGroup] = {}
     shown = np.zeros(len(index), bool)
-    for rule in params.rules:
+    # The specific groups pick first; the broad supplement (anyone adding a resource) last.
+    for rule in sorted(params.rules, key=lambda r: r.adds_resources):
         mask, note = review_mask(index, ctx, rule)
         rank = rank_lenient if rule.ignores_required_resources and rank_lenient else rank_within
         matches = () if mask is None else tuple(rank(mask & ~shown, top))
@@ -169,8 +170,9 @@ def build_review(
             row = index.row_of.get(m.actor_id)
             if row is not None:
                 shown[row] = True
-        groups.append(ReviewGroup(rule.name, matches, note))
-    return Review(ctx.problem.id, tuple(groups), ctx.problem.title)
+        found[rule.name] = ReviewGroup(rule.name, matches, note)
+    groups = tuple(found[rule.name] for rule in params.rules)
+    return Review(ctx.problem.id, groups, ctx.problem.title)
 
 
 def _at_rank(index: ReviewColumns, rank: int) -> Bools:

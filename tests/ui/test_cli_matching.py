@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,44 @@ def test_problem_with_nothing_to_match_on_exits_2(tmp_path: Path) -> None:
     run("--db", db, "import", str(path))
     code, _, err = run("--db", db, "match", "empty")
     assert code == 2 and "has nothing to match on" in err
+
+
+def test_text_shows_signed_reasons_for_and_against_and_the_title(db: str) -> None:
+    code, out, _ = run("--db", db, "match", "esb-p-unge-frivillige", "--top", "10")
+    assert code == 0
+    # The heading names the problem by its title, not its id.
+    assert out.splitlines()[0] == "Partnere til problemstillingen »Flere unge frivillige i Esbjerg«"
+    # What speaks against carries a minus: far-away actors, target groups not worked with.
+    assert re.search(r"^\s+− \d+ km væk$", out, flags=re.MULTILINE)
+    assert re.search(r"^\s+− Arbejder (ikke|hverken) med", out, flags=re.MULTILINE)
+    assert not re.search(
+        r"^\s+\+ (Tilbyder ikke|Arbejder ikke|Påtager sig ikke)", out, re.MULTILINE
+    )
+    # More than six reasons where there are more.
+    first = out.split("\n   2. ")[0]
+    assert len(re.findall(r"^\s+[+−] ", first, flags=re.MULTILINE)) > 6
+    # The partnership already in dialogue is shown beside the ranking, and not excluded.
+    assert "Eksisterende samarbejder: Ungdommens Røde Kors Esbjerg (i dialog)" in out
+    assert "Ungdommens Røde Kors Esbjerg (Frivillig organisation)" in out
+    assert "Stor organisation til en konkret opgave" not in out
+
+
+def test_a_closed_problem_is_ranked_with_a_note(db: str) -> None:
+    code, out, _ = run("--db", db, "match", "odn-p-sommer-dagsture-2025", "--json")
+    assert code == 0
+    notes = json.loads(out)["notes"]
+    assert notes[0].startswith("Problemstillingen er lukket og søger ikke partnere nu")
+
+
+def test_review_puts_each_partner_in_one_group_and_finds_referrers(db: str) -> None:
+    code, out, _ = run("--db", db, "review", "aar-p-i-gang-mentorer", "--json")
+    assert code == 0
+    groups = json.loads(out)["groups"]
+    ids = [m["actor_id"] for g in groups for m in g["results"]]
+    assert len(ids) == len(set(ids))
+    # Referrers are not judged on the problem's required resources.
+    referrers = next(g for g in groups if g["group"] == "referrer")["results"]
+    assert referrers
+    assert not any(c["criterion"] == "required" for m in referrers for c in m["breakdown"])
+    code, out, _ = run("--db", db, "review", "esb-p-unge-frivillige")
+    assert out.splitlines()[0] == "360°-eftersyn af »Flere unge frivillige i Esbjerg«"

@@ -222,8 +222,8 @@ def test_a_partner_appears_in_one_review_group_only() -> None:
         rank_lenient,
     )
     shown = [g.name for g in review.groups for m in g.matches if m.actor_id == "a"]
-    assert shown == ["supplement"]
-    assert lenient_asked == [[False]]  # the referrer group is ranked without required resources
+    assert shown == ["referrer"]
+    assert lenient_asked == [[True]]  # the referrer group is ranked without required resources
     assert review.problem_title == "Brobygning"
 
 
@@ -249,8 +249,8 @@ def test_without_a_level_take_over_and_escalation_stay_empty_with_a_note() -> No
     by_name = {g.name: g for g in review.groups}
     assert by_name["take_over"].matches == () and by_name["take_over"].note == NEEDS_LEVEL
     assert by_name["escalation"].matches == () and by_name["escalation"].note == NEEDS_LEVEL
-    assert [m.actor_id for m in by_name["supplement"].matches] == ["a"]
-    # Supplement and referrer only, top 3; the referrer group leaves out who is already shown.
+    assert [m.actor_id for m in by_name["referrer"].matches] == ["a"]
+    # Referrer (specific, first) and supplement only, top 3; supplement leaves out who is shown.
     assert asked == [([True], 3), ([False], 3)]
 
 
