@@ -210,6 +210,14 @@ def _print_summary(summary: ImportSummary, err: TextIO) -> None:
                 file=err,
             )
         _more(len(summary.review_pairs), err)
+    if summary.suggested_ids:
+        shown = ", ".join(summary.suggested_ids[:SHOWN])
+        more = "…" if len(summary.suggested_ids) > SHOWN else ""
+        print(
+            f"{len(summary.suggested_ids)} actors' own words suggest target groups, resources or "
+            f"roles they do not declare (the editor offers them): {shown}{more}",
+            file=err,
+        )
 
 
 def _more(count: int, err: TextIO) -> None:

@@ -724,6 +724,19 @@ class RunPage(QWizardPage):
                 if summary.unmapped
                 else ""
             )
+            + (
+                " "
+                + _sub(
+                    translate(
+                        "ImportWizard",
+                        "For %1 actors their own words suggest target groups or resources: "
+                        "the editor offers them (filter 'Incomplete profile').",
+                    ),
+                    len(summary.suggested_ids),
+                )
+                if summary.suggested_ids
+                else ""
+            )
         )
         self._wizard.button(QWizard.WizardButton.CancelButton).hide()
         self.completeChanged.emit()

@@ -52,6 +52,7 @@ from mapper.io.columns import (
 from mapper.io.files import write_output
 from mapper.io.interchange import DocumentCheck
 from mapper.io.tabular import Table, TableInfo, TableRow, open_table, write_rejected_csv
+from mapper.matching.lexicon import infer_actor_codes
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories.actors import ActorRepository
@@ -192,6 +193,8 @@ class ImportSummary:
     updated_ids: tuple[str, ...]
     stored: bool
     """False for a dry run: nothing was written."""
+    suggested_ids: tuple[str, ...] = ()
+    """Actors whose own words suggest codes they do not declare (see ImportPlan.suggested)."""
 
     @property
     def accounted(self) -> bool:
@@ -215,6 +218,9 @@ class ImportPlan:
     unmapped: tuple[UnmappedValue, ...]
     expected_versions: Mapping[str, int]
     """Stored actors' versions when planned: ``run`` refuses to overwrite a newer save."""
+    suggested: tuple[str, ...] = ()
+    """Actors to create or update whose own words suggest target groups, resources or roles
+    they do not declare (the editor offers them; nothing is stored from them)."""
 
     def summary(self, *, stored: bool = False) -> ImportSummary:
         actions: dict[str, list[str]] = defaultdict(list)
@@ -234,6 +240,7 @@ class ImportPlan:
             created_ids=tuple(actions["create"]),
             updated_ids=tuple(actions["update"]),
             stored=stored,
+            suggested_ids=self.suggested,
         )
 
 
@@ -427,6 +434,14 @@ class RegisterImportService:
         return self.run(plan)
 
 
+def _suggests_codes(actor: Actor, vocabulary: Vocabulary) -> bool:
+    inferred = infer_actor_codes(actor, vocabulary).codes
+    return any(c.facet in SUGGESTED_FACETS for c in inferred)
+
+
+SUGGESTED_FACETS = frozenset({"target_groups", "resource_kinds", "roles"})
+
+
 def write_rejected_rows(
     summary: ImportSummary | ImportPlan, headers: Sequence[str], target: str | Path
 ) -> int:
@@ -595,6 +610,11 @@ class _Planner:
             expected_versions={
                 p.actor.id: versions[p.actor.id] for p in actors if p.actor.id in versions
             },
+            suggested=tuple(
+                p.actor.id
+                for p in actors
+                if p.action != "unchanged" and _suggests_codes(p.actor, self.service.vocabulary)
+            ),
         )
 
     # ------------------------------------------------------------- reading rows

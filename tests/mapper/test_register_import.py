@@ -615,3 +615,29 @@ def test_a_row_beyond_the_limits_takes_no_other_row_along(
         (4, "Navn", "too_long"),
     ]
     assert summary.created == 2
+
+
+def test_actors_whose_words_suggest_codes_are_named_and_nothing_is_stored_from_them(
+    database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "formaal.csv"
+    path.write_text(
+        "Navn;Postnr.;Formål;Målgrupper\r\n"
+        "Sorgnetværket;6700;Foreningens formål er at samle børn, der har mistet en forælder;\r\n"
+        "Skakklubben;6700;;\r\n"
+        "Kodet Forening;6700;;Udsatte børn\r\n",
+        encoding="utf-8",
+    )
+    service = RegisterImportService(database)
+    summary = service.import_file(path)
+    ids = {name: actor_id for actor_id, name in _names(database).items()}
+    assert ids["Sorgnetværket"] in summary.suggested_ids
+    assert ids["Skakklubben"] in summary.suggested_ids  # a club offers activities, a community
+    assert ids["Kodet Forening"] not in summary.suggested_ids  # nothing in its words
+    stored, _ = ActorEditService(database).load(ids["Sorgnetværket"])
+    assert stored.target_groups == ()  # suggestions are offered, never stored
+
+
+def _names(database: Database) -> dict[str, str]:
+    doc = LandscapeService(database).export_document()
+    return {a["id"]: a["name"] for a in doc["actors"]}

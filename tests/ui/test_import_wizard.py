@@ -120,6 +120,9 @@ def test_a_danish_excel_csv_is_read_mapped_checked_and_imported(
     assert (summary.created, summary.rejected, summary.read) == (3, 1, 4)
     assert summary.accounted
     assert "3 new actors" in wizard.run_page.result.text()
+    # Whichever actors' words suggest codes, the wizard says how many (and only then).
+    said = f"For {len(summary.suggested_ids)} actors" in wizard.run_page.result.text()
+    assert said == bool(summary.suggested_ids)
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     assert context.landscape.counts().actors == 3
     exported = {a["name"] for a in context.landscape.export_document()["actors"]}

@@ -2548,27 +2548,32 @@
         <translation>%1 værdier er gemt på aktørerne til gennemsyn.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="736" />
+        <location filename="../import_wizard.py" line="730" />
+        <source>For %1 actors their own words suggest target groups or resources: the editor offers them (filter 'Incomplete profile').</source>
+        <translation>For %1 aktører foreslår deres egne ord målgrupper eller ressourcer: editoren tilbyder dem (filteret »Ufuldstændig profil«).</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="749" />
         <source>Not imported</source>
         <translation>Ikke importeret</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="739" />
+        <location filename="../import_wizard.py" line="752" />
         <source>The import was cancelled; nothing was changed.</source>
         <translation>Importen blev afbrudt; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="744" />
+        <location filename="../import_wizard.py" line="757" />
         <source>Someone changed the register meanwhile. Go back and check again.</source>
         <translation>Nogen har ændret registret imens. Gå tilbage og kontrollér igen.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="750" />
+        <location filename="../import_wizard.py" line="763" />
         <source>Nothing was changed.</source>
         <translation>Intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="772" />
+        <location filename="../import_wizard.py" line="785" />
         <source>Import a register (CSV or Excel)</source>
         <translation>Importér et register (CSV eller Excel)</translation>
     </message>
@@ -2576,107 +2581,107 @@
 <context>
     <name>LandscapeTab</name>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="101" />
+        <location filename="../tabs/landscape_tab.py" line="102" />
         <source>Search actors…</source>
         <translation>Søg efter aktør…</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="104" />
+        <location filename="../tabs/landscape_tab.py" line="105" />
         <source>Search actors</source>
         <translation>Søg efter aktør</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="129" />
+        <location filename="../tabs/landscape_tab.py" line="130" />
         <source>Filter by actor kind</source>
         <translation>Filtrér efter aktørtype</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="129" />
+        <location filename="../tabs/landscape_tab.py" line="130" />
         <source>All kinds</source>
         <translation>Alle typer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="133" />
+        <location filename="../tabs/landscape_tab.py" line="134" />
         <source>Filter by target group</source>
         <translation>Filtrér efter målgruppe</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="134" />
+        <location filename="../tabs/landscape_tab.py" line="135" />
         <source>All target groups</source>
         <translation>Alle målgrupper</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="139" />
+        <location filename="../tabs/landscape_tab.py" line="140" />
         <source>Filter by resource</source>
         <translation>Filtrér efter ressource</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="140" />
+        <location filename="../tabs/landscape_tab.py" line="141" />
         <source>All resources</source>
         <translation>Alle ressourcer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="145" />
+        <location filename="../tabs/landscape_tab.py" line="146" />
         <source>Filter by municipality</source>
         <translation>Filtrér efter kommune</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="146" />
+        <location filename="../tabs/landscape_tab.py" line="147" />
         <source>All municipalities</source>
         <translation>Alle kommuner</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="151" />
+        <location filename="../tabs/landscape_tab.py" line="152" />
         <source>Filter by what needs attention</source>
         <translation>Filtrér efter, hvad der kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="152" />
+        <location filename="../tabs/landscape_tab.py" line="153" />
         <source>All records</source>
         <translation>Alle poster</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="155" />
+        <location filename="../tabs/landscape_tab.py" line="156" />
         <source>To review (kept from an import)</source>
         <translation>Til gennemsyn (fra en import)</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="156" />
+        <location filename="../tabs/landscape_tab.py" line="157" />
         <source>Not on the map</source>
         <translation>Ikke på kortet</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="158" />
+        <location filename="../tabs/landscape_tab.py" line="159" />
         <source>Incomplete profile (no target groups or resources)</source>
         <translation>Ufuldstændig profil (ingen målgrupper eller ressourcer)</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="178" />
+        <location filename="../tabs/landscape_tab.py" line="179" />
         <source>Actors</source>
         <translation>Aktører</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="189" />
+        <location filename="../tabs/landscape_tab.py" line="190" />
         <source>Actor details</source>
         <translation>Detaljer om aktøren</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="190" />
+        <location filename="../tabs/landscape_tab.py" line="191" />
         <source>Select an actor to see its profile.</source>
         <translation>Vælg en aktør for at se dens profil.</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="193" />
+        <location filename="../tabs/landscape_tab.py" line="194" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="194" />
+        <location filename="../tabs/landscape_tab.py" line="195" />
         <source>Edit dating profile</source>
         <translation>Redigér datingprofil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="387" />
+        <location filename="../tabs/landscape_tab.py" line="388" />
         <source>%1 of %2 actors shown</source>
         <translation>%1 af %2 aktører vises</translation>
     </message>
@@ -2866,128 +2871,153 @@
 <context>
     <name>MatchView</name>
     <message>
-        <location filename="../match_view.py" line="185" />
+        <location filename="../match_view.py" line="186" />
         <source>Problem statement to match</source>
         <translation>Problemstilling der skal matches</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="192" />
+        <location filename="../match_view.py" line="193" />
         <source>Number of partners</source>
         <translation>Antal partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="194" />
+        <location filename="../match_view.py" line="195" />
         <source>Spread proposals (fair rotation)</source>
         <translation>Fordel forslagene (retfærdig rotation)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="196" />
+        <location filename="../match_view.py" line="197" />
         <source>Actors proposed recently get a mild, explained penalty so others surface too.</source>
         <translation>Aktører, der for nylig er foreslået, får et mildt, forklaret fradrag, så andre også kommer frem.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="200" />
+        <location filename="../match_view.py" line="201" />
         <source>Problem:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="202" />
+        <location filename="../match_view.py" line="203" />
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="212" />
+        <location filename="../match_view.py" line="213" />
         <source>Ranked partners</source>
         <translation>Rangerede partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="236" />
+        <location filename="../match_view.py" line="237" />
         <source>Propose &amp;partnership</source>
         <translation>Foreslå &amp;partnerskab</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="240" />
+        <location filename="../match_view.py" line="241" />
         <source>E&amp;xport ranking…</source>
         <translation>E&amp;ksportér rangering…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="256" />
+        <location filename="../match_view.py" line="257" />
         <source>Why this partner</source>
         <translation>Hvorfor denne partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="259" />
-        <location filename="../match_view.py" line="265" />
+        <location filename="../match_view.py" line="260" />
+        <location filename="../match_view.py" line="266" />
         <source>360° review</source>
         <translation>360°-eftersyn</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="262" />
+        <location filename="../match_view.py" line="263" />
         <source>Consortium proposal</source>
         <translation>Forslag til konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="264" />
+        <location filename="../match_view.py" line="265" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="266" />
+        <location filename="../match_view.py" line="267" />
         <source>Consortium</source>
         <translation>Konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="267" />
+        <location filename="../match_view.py" line="268" />
         <source>Weights</source>
         <translation>Vægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="285" />
+        <location filename="../match_view.py" line="286" />
         <source>How much each criterion counts</source>
         <translation>Hvor meget hvert kriterium tæller</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="302" />
+        <location filename="../match_view.py" line="303" />
         <source>Default weights</source>
         <translation>Standardvægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="371" />
+        <location filename="../match_view.py" line="372" />
         <source>Ranking the landscape…</source>
         <translation>Rangerer landskabet…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="392" />
+        <location filename="../match_view.py" line="393" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="404" />
+        <location filename="../match_view.py" line="405" />
         <source>Export ranking</source>
         <translation>Eksportér rangering</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="406" />
+        <location filename="../match_view.py" line="407" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-projektmappe (*.xlsx);;CSV til Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="428" />
+        <location filename="../match_view.py" line="429" />
         <source>Exported %1 ranked partners to %2</source>
         <translation>Eksporterede %1 rangerede partnere til %2</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="458" />
+        <location filename="../match_view.py" line="459" />
         <source>Excluded: %1</source>
         <translation>Udelukket: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="465" />
+        <location filename="../match_view.py" line="469" />
+        <source>Existing partnerships: %1</source>
+        <translation>Eksisterende samarbejder: %1</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="475" />
         <source>No actor passes the hard gates.</source>
         <translation>Ingen aktører består de faste krav.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="598" />
+        <location filename="../match_view.py" line="565" />
+        <source>Speaks for</source>
+        <translation>Taler for</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="566" />
+        <source>Speaks against</source>
+        <translation>Taler imod</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="567" />
+        <source>Not given in the profile</source>
+        <translation>Ikke oplyst i profilen</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="582" />
+        <source>Judged on %1 % of the weight; the rest is not given.</source>
+        <translation>Vurderet på %1 % af vægten; resten er ikke oplyst.</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="631" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
     </message>
