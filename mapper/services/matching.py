@@ -322,6 +322,8 @@ class MatchingService:
             actors,
             params.max_members if max_members is None else max_members,
             params.min_members,
+            ctx.municipality_code,
+            params.local_margin,
         )
 
     # ----------------------------------------------------------------- helpers

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 import pytest
 from numpy.typing import NDArray
 
-from mapper.domain.model import Actor, ProblemStatement, Resource, Seeking
+from mapper.domain.model import Actor, Location, ProblemStatement, Resource, Seeking
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.matching.consortium import ConsortiumParams, propose_consortium
 from mapper.matching.model import Match, MatchSettings, ProblemContext
@@ -377,3 +377,28 @@ def test_consortium_sizes_come_from_the_settings() -> None:
         ConsortiumParams.of({"consortium": {"min_members": 2, "max_members": 4, "pool": 0}})
     with pytest.raises(ValueError, match=r"min_members \(5\) is more than max_members \(4\)"):
         ConsortiumParams.of({"consortium": {"min_members": 5, "max_members": 4, "pool": 50}})
+
+
+def test_consortium_prefers_the_problems_own_municipality_when_scores_are_close() -> None:
+    far = replace(
+        actor("far", offers=["jobs_internships"]), location=Location(municipality_code="0751")
+    )
+    near = replace(
+        actor("near", offers=["jobs_internships"]), location=Location(municipality_code="0561")
+    )
+    matches, actors = ranked(far, near)
+    proposal = propose_consortium(SEEKING, matches, actors, 1, 1, "0561", 10.0)
+    assert [m.match.actor_id for m in proposal.members] == ["near"]
+    # Not when the local one is far behind, nor without a municipality.
+    behind = [matches[0], replace(matches[1], score=50.0)]
+    proposal = propose_consortium(SEEKING, behind, actors, 1, 1, "0561", 10.0)
+    assert [m.match.actor_id for m in proposal.members] == ["far"]
+    proposal = propose_consortium(SEEKING, matches, actors, 1, 1)
+    assert [m.match.actor_id for m in proposal.members] == ["far"]
+
+
+def test_consortium_local_margin_setting_is_checked() -> None:
+    bad = {"consortium": {"min_members": 2, "max_members": 4, "pool": 5, "local_margin_points": -1}}
+    with pytest.raises(ValueError, match=r"consortium\.local_margin_points"):
+        ConsortiumParams.of(bad)
+    assert ConsortiumParams.of(PARAMS).local_margin == 10.0
