@@ -1,0 +1,442 @@
+"""Text relevance (tekstrelevans): how well an actor's texts answer a problem's texts.
+
+A lexical retrieval model (BM25F) over Danish Snowball stems, the parts of compound words and
+the concepts of the lexicon (mapper.matching.lexicon), so that shared *concepts* count and
+common words do not:
+
+- **Terms.** Every word of a text is lower-cased, stop words (data/stopwords_da.txt) and
+  numbers are dropped, and the word gives its stem ("frivillige" → "frivil"); a compound also
+  gives its parts at half weight ("lektiehjælpscafé" → "lektie", "hjælp", "café"), so
+  "lektiehjælp" meets "lektiecafé" a little and "lektiehjælpscafé" fully. The lexicon's
+  concepts (``infer_codes``: target groups, resource kinds, roles, life phases) are extra
+  terms weighted by their confidence, so "børn, der har mistet en forælder" and "børn i sorg"
+  meet on the concept *børn og unge i sorg* although they share no word. Terms found in more
+  than ``MAX_DOCUMENT_SHARE`` of the actors (of a landscape of 50 or more) say nothing and are
+  left out; the rest are weighted by BM25's inverse document frequency.
+- **Actor fields** (document side, BM25F: weighted term frequency with per-field length
+  normalisation): the name, "Vi er" (purpose), "Vi er bedst til", the role towards the target
+  group, success examples, "attraktiv partner fordi", resource descriptions and, weakly,
+  "Vi søger" — weights in ``ACTOR_FIELDS``. What the actor is worst at is not read.
+- **Problem fields** (the query): title, description, what is sought and the labels of its
+  target groups (their codes are concept terms as well) — weights in ``PROBLEM_FIELDS``.
+- **Score 0-1**: the BM25F score divided by the score of an ideal actor that holds every query
+  term once in a field of average length (so 1.0 means "says everything the problem says",
+  0.3 "a third of what matters"); capped at 1.
+- **Concepts shown**: the matched terms that contributed most, as whole words: the problem's
+  word as written ("sorggruppe"), a compound part as written ("hjælp"), or the Danish label
+  of a concept ("børn og unge i sorg"); never a cut stem.
+
+Evaluation: ``bench/evaluate_text_relevance.py`` (text alone vs the rapidfuzz token-set text
+criterion, full and sparse sets); speed: ``bench/bench_text_relevance.py`` (100,000 actors).
+Character n-grams were not added: stems plus compound parts already meet inflected forms in
+the evaluation sets, and n-grams would bring back look-alikes ("sorgenfri" ~ "sorg").
+
+Integration plan (criteria.py's text criterion; not done here):
+
+1. ``MatchingService`` (or the ranking index in mapper/matching/index.py) builds one
+   ``TextIndex.build(actors, vocabulary)`` per landscape generation, next to the other
+   indexes, and drops it when actors change (same invalidation as the candidate index).
+2. Ranking a problem calls ``text_index.scores(problem, actor_ids=candidate_ids)`` once and puts
+   the dict on ``ProblemContext`` (e.g. ``ctx.text_matches``).
+3. ``text_fit`` reads ``ctx.text_matches.get(actor.id)``: absent with texts present → score
+   0.0; an actor without any text (``index.has_text(actor_id)`` False) → unknown (neutral,
+   "ikke oplyst"), as today's ``no_text``; otherwise ``match.score`` with the reason
+   ``text_similarity`` and ``words = list(match.concepts)`` (whole words and concept labels).
+   When the index is missing (a single-actor call), build a one-actor index on the fly.
+4. Keep ``text_similarity_of`` for duplicates/other callers; the weight of the text criterion
+   can rise once the evaluation shows the model separates partners from look-alikes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from mapper.domain.model import Actor, ProblemStatement
+from mapper.domain.text import _stopwords
+from mapper.domain.vocabulary import Vocabulary, read_data_json
+from mapper.matching.lexicon import LEXICON_FILE, infer_codes, split_compound, stem
+
+# Field weights of the actor's texts (the document) and of the problem's (the query).
+ACTOR_FIELDS: Mapping[str, float] = {
+    "name": 1.2,
+    "we_are": 1.0,
+    "best_at": 1.2,
+    "role_towards_target_group": 0.8,
+    "success_examples": 0.6,
+    "attractive_partner_because": 0.5,
+    "resources": 0.8,
+    "seeking": 0.3,
+}
+PROBLEM_FIELDS: Mapping[str, float] = {
+    "title": 1.0,
+    "description": 0.6,
+    "seeking": 1.0,
+    "target_groups": 1.0,
+}
+# Length normalisation per field (BM25F b): short fields barely.
+_FIELD_B: Mapping[str, float] = {"name": 0.3}
+_DEFAULT_B = 0.75
+K1 = 1.2
+PART_WEIGHT = 0.5
+"""A compound part counts half a word."""
+CONCEPT_WEIGHT = 1.5
+"""A lexicon concept counts this much times its confidence."""
+MAX_DOCUMENT_SHARE = 0.4
+"""Terms in more of the actors than this (landscapes of 50+ actors) are too common to count."""
+MAX_QUERY_WEIGHT = 2.0
+SHOWN_CONCEPTS = 5
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORD_OR_BREAK = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?()]")
+_CONCEPT = "@"
+# Words every purpose sentence and problem uses ("Foreningens formål er at hjælpe …", "Vi
+# søger nogen, der kan tilbyde …"): they say nothing about what the actor does.
+GENERIC_WORDS = frozenset(
+    """
+    forening foreningen foreningens foreninger formål formålet søger søge søges nogen noget
+    flere tilbyde tilbyder tilbud brug behov kan give giver skabe skaber arbejde arbejder
+    hjælpe hjælper støtte støtter mulighed muligheder gennem blandt hinanden andre mennesker
+    borgere personer type del dag dage år gerne især ønsker ønske via både
+    lokale lokal lokalt område området samt hver alle
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# After a negator these make "not only" ("ikke kun", "ikke blot"), which denies nothing.
+_NOT_ONLY = frozenset({"kun", "blot", "bare", "alene", "mindst"})
+# Facets whose concepts are terms; life phases are too broad ("ungdom") to tell actors apart.
+CONCEPT_FACETS = frozenset({"target_groups", "resource_kinds", "roles"})
+_INFER_CACHE_SIZE = 200_000
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """How well one actor's texts answer the problem: ``score`` 0-1 and the matched concepts
+    and words, most telling first, as whole words for the explanation."""
+
+    score: float
+    concepts: tuple[str, ...] = ()
+
+
+class _Analyser:
+    """Terms of Danish texts: stems, compound parts and lexicon concepts, cached per word."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.stop = _stopwords() | GENERIC_WORDS
+        lexicon = read_data_json(LEXICON_FILE)
+        self.negators = frozenset(lexicon.get("negators", ()))
+        self.breaks = frozenset(lexicon.get("clause_breaks", ()))
+        self.window = int(lexicon.get("negation_window", 8))
+        self._words: dict[str, tuple[tuple[str, float, str], ...]] = {}
+        self._concepts: dict[str, tuple[tuple[str, float], ...]] = {}
+
+    def word_terms(self, word: str) -> tuple[tuple[str, float, str], ...]:
+        """(term, weight, whole word to show) of one lower-cased word."""
+        known = self._words.get(word)
+        if known is not None:
+            return known
+        terms: list[tuple[str, float, str]] = []
+        if len(word) > 1 and word not in self.stop:
+            own = stem(word)
+            terms.append((own, 1.0, word))
+            pieces = (
+                tuple(p for p in word.split("-") if p)
+                if "-" in word
+                else split_compound(word, self.vocabulary)
+            )
+            if len(pieces) > 1:
+                for piece in pieces:
+                    if len(piece) > 2 and piece not in self.stop:
+                        part = stem(piece)
+                        if part != own and all(t[0] != part for t in terms):
+                            terms.append((part, PART_WEIGHT, piece))
+        result = tuple(terms)
+        if len(self._words) < 500_000:
+            self._words[word] = result
+        return result
+
+    def terms(self, text: str | None) -> tuple[dict[str, float], int]:
+        """Weighted term counts of a text (words and parts) and its length in words."""
+        out: dict[str, float] = {}
+        if not text:
+            return out, 0
+        words = Counter(self.words(text))
+        length = 0
+        for word, count in words.items():
+            found = self.word_terms(word)
+            if found:
+                length += count
+            for term, weight, _ in found:
+                out[term] = out.get(term, 0.0) + weight * count
+        return out, length
+
+    def words(self, text: str) -> list[str]:
+        """The lower-cased words of a text, without those a negator denies ("Ikke
+        virksomheder", "ingen behandling"): up to a comma, the end of the clause or
+        ``negation_window`` words; "ikke kun …" denies nothing."""
+        folded = text.casefold()
+        words = _WORD.findall(folded)
+        if self.negators.isdisjoint(words):
+            return words
+        kept: list[str] = []
+        left = 0
+        previous_negator = False
+        for token in _WORD_OR_BREAK.findall(folded):
+            if not token[0].isalpha():
+                left = 0
+            elif token in self.negators:
+                left = self.window
+                previous_negator = True
+                continue
+            elif previous_negator and token in _NOT_ONLY:
+                left = 0
+            elif token in self.breaks:
+                left = 0
+                kept.append(token)
+            elif left:
+                left -= 1
+            else:
+                kept.append(token)
+            previous_negator = False
+        return kept
+
+    def concepts(self, text: str | None) -> tuple[tuple[str, float], ...]:
+        """(concept term, confidence) of the lexicon's codes the text speaks of."""
+        if not text or not text.strip():
+            return ()
+        known = self._concepts.get(text)
+        if known is not None:
+            return known
+        result = tuple(
+            (f"{_CONCEPT}{c.facet}:{c.code}", c.confidence)
+            for c in infer_codes(text, self.vocabulary)
+            if c.facet in CONCEPT_FACETS
+        )
+        if len(self._concepts) < _INFER_CACHE_SIZE:
+            self._concepts[text] = result
+        return result
+
+    def concept_label(self, term: str) -> str:
+        facet, code = term[len(_CONCEPT) :].split(":", 1)
+        return self.vocabulary.label(facet, code).casefold()
+
+
+def _actor_fields(actor: Actor) -> dict[str, list[str]]:
+    p = actor.profile
+    return {
+        "name": [actor.name],
+        "we_are": [p.we_are or ""],
+        "best_at": [p.best_at or ""],
+        "role_towards_target_group": [p.role_towards_target_group or ""],
+        "success_examples": list(p.success_examples),
+        "attractive_partner_because": [p.attractive_partner_because or ""],
+        "resources": [r.description or "" for r in actor.resources_offered],
+        "seeking": [actor.seeking.description or ""],
+    }
+
+
+class TextIndex:
+    """BM25F index of the actors' texts; build once per landscape, reuse for every problem."""
+
+    def __init__(
+        self,
+        analyser: _Analyser,
+        actor_ids: list[str],
+        term_ids: dict[str, int],
+        postings: list[tuple[np.ndarray, np.ndarray]],
+        idf: np.ndarray,
+        has_text: np.ndarray,
+    ) -> None:
+        self._analyser = analyser
+        self.actor_ids = actor_ids
+        self._position = {a: i for i, a in enumerate(actor_ids)}
+        self._term_ids = term_ids
+        self._postings = postings
+        self._idf = idf
+        self._has_text = has_text
+
+    # ---------------------------------------------------------------- building
+    @classmethod
+    def build(cls, actors: Iterable[Actor], vocabulary: Vocabulary) -> TextIndex:
+        """Index the actors' texts (see the module docstring for fields and weights)."""
+        analyser = _Analyser(vocabulary)
+        fields = list(ACTOR_FIELDS)
+        # First pass: term counts and lengths per field per actor.
+        actor_ids: list[str] = []
+        per_actor: list[list[tuple[dict[str, float], int]]] = []
+        concept_terms: list[dict[str, float]] = []
+        length_sum = dict.fromkeys(fields, 0)
+        length_docs = dict.fromkeys(fields, 0)
+        for actor in actors:
+            actor_ids.append(actor.id)
+            texts = _actor_fields(actor)
+            analysed: list[tuple[dict[str, float], int]] = []
+            concepts: dict[str, float] = {}
+            for name in fields:
+                counts: dict[str, float] = {}
+                length = 0
+                for text in texts[name]:
+                    c, n = analyser.terms(text)
+                    if counts:
+                        for term, value in c.items():
+                            counts[term] = counts.get(term, 0.0) + value
+                    else:
+                        counts = dict(c)
+                    length += n
+                    for term, confidence in analyser.concepts(text):
+                        concepts[term] = max(
+                            concepts.get(term, 0.0),
+                            ACTOR_FIELDS[name] * confidence * CONCEPT_WEIGHT,
+                        )
+                analysed.append((counts, length))
+                if length:
+                    length_sum[name] += length
+                    length_docs[name] += 1
+            per_actor.append(analysed)
+            concept_terms.append(concepts)
+        average = {f: (length_sum[f] / length_docs[f]) if length_docs[f] else 1.0 for f in fields}
+        # Second pass: BM25F weighted term frequency per actor, into compact postings.
+        term_ids: dict[str, int] = {}
+        docs: list[array[int]] = []
+        weights: list[array[float]] = []
+        has_text = np.zeros(len(actor_ids), dtype=bool)
+        for index, (analysed, concepts) in enumerate(zip(per_actor, concept_terms, strict=True)):
+            tf: dict[str, float] = {}
+            for name, (counts, length) in zip(fields, analysed, strict=True):
+                if not length:
+                    continue
+                b = _FIELD_B.get(name, _DEFAULT_B)
+                factor = ACTOR_FIELDS[name] / (1.0 - b + b * length / average[name])
+                for term, count in counts.items():
+                    tf[term] = tf.get(term, 0.0) + factor * count
+            for term, weight in concepts.items():
+                tf[term] = tf.get(term, 0.0) + weight
+            if tf:
+                has_text[index] = True
+            for term, value in tf.items():
+                term_id = term_ids.get(term)
+                if term_id is None:
+                    term_id = term_ids[term] = len(docs)
+                    docs.append(array("i"))
+                    weights.append(array("f"))
+                docs[term_id].append(index)
+                weights[term_id].append(value)
+            per_actor[index] = []  # free as we go
+        n = len(actor_ids)
+        postings: list[tuple[np.ndarray, np.ndarray]] = []
+        idf = np.zeros(len(docs), dtype=np.float64)
+        for term_id, (d, w) in enumerate(zip(docs, weights, strict=True)):
+            df = len(d)
+            too_common = n >= 50 and df > MAX_DOCUMENT_SHARE * n
+            idf[term_id] = 0.0 if too_common else math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+            tf_array = np.frombuffer(w, dtype=np.float32).astype(np.float64)
+            impact = (tf_array * (K1 + 1.0) / (tf_array + K1)).astype(np.float32)
+            postings.append((np.frombuffer(d, dtype=np.int32).copy(), impact))
+        return cls(analyser, actor_ids, term_ids, postings, idf, has_text)
+
+    # ---------------------------------------------------------------- querying
+    def has_text(self, actor_id: str) -> bool:
+        """True when the actor has any text the index reads (else its relevance is unknown)."""
+        position = self._position.get(actor_id)
+        return bool(position is not None and self._has_text[position])
+
+    def query_terms(self, problem: ProblemStatement) -> dict[str, tuple[float, str]]:
+        """The problem's terms: term → (query weight, whole word or label to show)."""
+        analyser = self._analyser
+        vocabulary = analyser.vocabulary
+        labels = [vocabulary.label("target_groups", code) for code in problem.target_groups]
+        texts = {
+            "title": [problem.title],
+            "description": [problem.description or ""],
+            "seeking": [problem.seeking.description or ""],
+            "target_groups": labels,
+        }
+        weight: dict[str, float] = {}
+        shown: dict[str, str] = {}
+        for name, field_texts in texts.items():
+            field_weight = PROBLEM_FIELDS[name]
+            for text in field_texts:
+                if not text:
+                    continue
+                words = analyser.words(text)
+                # A target group's label is one concept: its words share the field's weight.
+                per_word = field_weight
+                if name == "target_groups":
+                    per_word = field_weight / max(
+                        1, len([w for w in words if w not in analyser.stop])
+                    )
+                for word in words:
+                    for term, part_weight, whole in analyser.word_terms(word):
+                        weight[term] = weight.get(term, 0.0) + per_word * part_weight
+                        shown.setdefault(term, whole)
+                for term, confidence in analyser.concepts(text):
+                    weight[term] = weight.get(term, 0.0) + field_weight * confidence
+        for code in problem.target_groups:
+            term = f"{_CONCEPT}target_groups:{code}"
+            weight[term] = weight.get(term, 0.0) + PROBLEM_FIELDS["target_groups"]
+        for term in weight:
+            if term.startswith(_CONCEPT):
+                shown[term] = analyser.concept_label(term)
+        return {t: (min(w, MAX_QUERY_WEIGHT), shown[t]) for t, w in weight.items()}
+
+    def scores(
+        self, problem: ProblemStatement, actor_ids: Iterable[str] | None = None
+    ) -> dict[str, TextMatch]:
+        """Text relevance of the actors (all, or ``actor_ids``) for the problem. Actors that
+        share no counted term with the problem are left out (their score is 0.0)."""
+        n = len(self.actor_ids)
+        wanted: np.ndarray | None = None
+        if actor_ids is not None:
+            wanted = np.zeros(n, dtype=bool)
+            positions = [self._position[a] for a in actor_ids if a in self._position]
+            wanted[positions] = True
+        query: list[tuple[float, int, str]] = []
+        ideal = 0.0
+        for term, (weight, shown) in self.query_terms(problem).items():
+            term_id = self._term_ids.get(term)
+            if term_id is None:
+                # A term no actor has still belongs to what the problem asks for.
+                ideal += weight * math.log(1.0 + (n + 0.5) / 0.5)
+                continue
+            idf = float(self._idf[term_id])
+            if idf <= 0.0:
+                continue
+            ideal += weight * idf
+            query.append((weight * idf, term_id, shown))
+        if not query or ideal <= 0.0 or n == 0:
+            return {}
+        query.sort(key=lambda q: -q[0])
+        total = np.zeros(n, dtype=np.float64)
+        mask = np.zeros(n, dtype=np.int64)
+        for bit, (factor, term_id, _) in enumerate(query):
+            docs, impact = self._postings[term_id]
+            total[docs] += factor * impact
+            if bit < 62:
+                mask[docs] |= 1 << bit
+        if wanted is not None:
+            total[~wanted] = 0.0
+        hits = np.flatnonzero(total > 0.0)
+        score = np.minimum(total[hits] / ideal, 1.0)
+        shown_by_mask: dict[int, tuple[str, ...]] = {}
+        out: dict[str, TextMatch] = {}
+        ids = self.actor_ids
+        for position, value, bits in zip(
+            hits.tolist(), score.tolist(), mask[hits].tolist(), strict=True
+        ):
+            words = shown_by_mask.get(bits)
+            if words is None:
+                chosen: list[str] = []
+                for bit, (_, _, shown) in enumerate(query[:62]):
+                    if bits >> bit & 1 and shown not in chosen:
+                        chosen.append(shown)
+                        if len(chosen) == SHOWN_CONCEPTS:
+                            break
+                words = shown_by_mask[bits] = tuple(chosen)
+            out[ids[position]] = TextMatch(round(value, 4), words)
+        return out
