@@ -94,7 +94,10 @@ class ReviewColumns(Protocol):
     role_mask: NDArray[np.uint64]
     prevention_mask: NDArray[np.uint64]
     resource_mask: NDArray[np.uint64]
-    row_of: dict[str, int]
+
+    @property
+    def row_of(self) -> dict[str, int]:
+        """actor id → row."""
 
     def __len__(self) -> int: ...
 
