@@ -314,10 +314,12 @@ def shared_words(query_text: str, text: str, limit: int = 5) -> list[str]:
     """Whole words of the query (as written, not cut stems) whose stem the text shares."""
     stems = set(normalised(text).split())
     out: list[str] = []
+    seen: set[str] = set()
     for word in query_text.split():
         bare = word.strip(".,;:!?()\"'«»–-").casefold()
         stem = normalised(bare)
-        if stem and stem in stems and bare not in out:
+        if stem and stem in stems and stem not in seen:
+            seen.add(stem)  # one word per stem: not both 'frivillig' and 'frivillige'
             out.append(bare)
         if len(out) == limit:
             break

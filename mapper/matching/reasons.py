@@ -64,9 +64,16 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+ALSO = {"da": "samt", "en": "as well as"}
+
+
 def _join(items: list[str], lang: str, word: str) -> str:
+    """'a, b og c'; when an item itself holds the joining word ('frivillige kræfter og
+    frivilligtimer'), the last join is 'samt' so no chain of 'og' arises."""
     if len(items) <= 1:
         return "".join(items)
+    if word == AND[lang] and any(f" {word} " in item for item in items):
+        word = ALSO[lang]
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
@@ -103,6 +110,8 @@ def _value(
         labels = [_lower_first(vocab.label(facet, c, lang)) for c in codes]
         if name == "kind":
             return with_article(labels[0], lang)
+        if name == "kinds":
+            labels = [with_article(label, lang) for label in labels]
         word = word or (OR[lang] if code in ("other_kind", "lacks_roles") else AND[lang])
         return _join(labels, lang, word)
     if name in ("km", "limit"):
@@ -136,7 +145,8 @@ def render(reason: Reason, lang: str = "da", vocabulary: Vocabulary | None = Non
     word = None
     if _many(reason) and f"{lang}_many" in entry:
         # A negated list reads "hverken A, B eller C", not "ikke A og B og C".
-        template, word = entry[f"{lang}_many"], OR[lang]
+        template = entry[f"{lang}_many"]
+        word = OR[lang] if ("hverken" in template or "neither" in template) else None
     values = {k: _value(k, v, lang, vocab, reason.code, word) for k, v in reason.params.items()}
     text: str = template.format_map(_Missing(values))
     return text[:1].upper() + text[1:]

@@ -251,6 +251,20 @@ def test_danish_grammar_of_generated_sentences() -> None:
     assert render(Reason("offers_part", part)) == (
         "Tilbyder 48 af de søgte 60 timer om måneden (frivillige kræfter og frivilligtimer)"
     )
+    # No chain of "og" when a label holds "og" itself; articles on sought kinds.
+    assert render(Reason("offers", {"resources": ["volunteer_hours", "network_bridging"]})) == (
+        "Tilbyder frivillige kræfter og frivilligtimer samt netværk og brobygning til "
+        "lokalsamfundet"
+    )
+    assert render(Reason("offers", {"resources": ["premises", "funding"]})) == (
+        "Tilbyder lokaler og faciliteter samt finansiering"
+    )
+    assert render(Reason("other_kind", {"kinds": ["volunteer_centre", "company"]})) == (
+        "Der søges et frivilligcenter eller en virksomhed"
+    )
+    assert render(Reason("can_be", {"roles": ["bridge_builder", "funder"]})) == (
+        "Kan påtage sig rollerne som brobygger og finansierer eller sponsor"
+    )
     assert number(1250.5, "da", 1) == "1.250,5" and number(1250.5, "en", 1) == "1,250.5"
     assert number(3.0, "da", 1) == "3"
 
