@@ -221,3 +221,30 @@ def test_proposing_confirms_with_the_partners_name(qtbot: QtBot, demo_db) -> Non
     assert view.excluded_label.text().startswith(
         f'The problem statement "{PATRICIA}" and the actor "esb-sammen-om-sindet" are already'
     )
+
+
+def test_the_explanation_says_what_speaks_for_and_against_and_shows_partnerships(
+    qtbot: QtBot, demo_db
+) -> None:
+    with danish("MatchView", "MatchTableModel") as translator:
+        view = MatchView(MatchingService(demo_db), LandscapeService(demo_db).vocabulary, "da")
+        qtbot.addWidget(view)
+        view.set_problems([("esb-p-unge-frivillige", "Flere unge frivillige")])
+        with qtbot.waitSignal(view.ranked, timeout=20_000):
+            view.rank()
+        # The partnership already in dialogue is beside the ranking, and ranked, not excluded.
+        assert "Eksisterende samarbejder: Ungdommens Røde Kors Esbjerg (i dialog)" in (
+            view.excluded_label.text()
+        )
+        ids = [view.model.row_at(r).actor_id for r in range(view.model.rowCount())]
+        assert "esb-urk" in ids
+        view.table.selectRow(ids.index("esb-urk"))
+        text = view.explanation.toPlainText()
+        assert "Taler for" in text and "Taler imod" in text
+        assert "− Har ikke angivet det krævede: netværk og brobygning til lokalsamfundet" in text
+        far = next(r for r in range(len(ids)) if (view.model.row_at(r).distance_km or 0) > 100)
+        view.table.selectRow(far)
+        assert re.search(r"− \d+ km væk", view.explanation.toPlainText())
+        tip = view.model.index(far, MatchTableModel.COL_NAME).data(Qt.ItemDataRole.ToolTipRole)
+        assert re.search(r"^− \d+ km væk$", tip, flags=re.MULTILINE)
+    assert translator.missing == set()
