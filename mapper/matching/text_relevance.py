@@ -61,7 +61,13 @@ import numpy as np
 from mapper.domain.model import Actor, ProblemStatement
 from mapper.domain.text import _stopwords
 from mapper.domain.vocabulary import Vocabulary, read_data_json
-from mapper.matching.lexicon import LEXICON_FILE, infer_codes, split_compound, stem
+from mapper.matching.lexicon import (
+    LEXICON_FILE,
+    ActorInference,
+    infer_codes,
+    split_compound,
+    stem,
+)
 
 # Field weights of the actor's texts (the document) and of the problem's (the query).
 ACTOR_FIELDS: Mapping[str, float] = {
@@ -109,6 +115,10 @@ GENERIC_WORDS = frozenset(
 )
 # After a negator these make "not only" ("ikke kun", "ikke blot"), which denies nothing.
 _NOT_ONLY = frozenset({"kun", "blot", "bare", "alene", "mindst"})
+# The fields concepts are read from (one lexicon pass per actor): what the actor is and does.
+CONCEPT_FIELDS = ("name", "we_are", "best_at", "role_towards_target_group", "resources")
+# Phrases are read from these (a full lexicon pass costs ~3 µs a word; single words are cached).
+PHRASE_FIELDS = ("name", "we_are")
 # Facets whose concepts are terms; life phases are too broad ("ungdom") to tell actors apart.
 CONCEPT_FACETS = frozenset({"target_groups", "resource_kinds", "roles"})
 _INFER_CACHE_SIZE = 200_000
@@ -135,6 +145,7 @@ class _Analyser:
         self.window = int(lexicon.get("negation_window", 8))
         self._words: dict[str, tuple[tuple[str, float, str], ...]] = {}
         self._concepts: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._word_concepts: dict[str, tuple[tuple[str, float], ...]] = {}
 
     def word_terms(self, word: str) -> tuple[tuple[str, float, str], ...]:
         """(term, weight, whole word to show) of one lower-cased word."""
@@ -222,6 +233,22 @@ class _Analyser:
             self._concepts[text] = result
         return result
 
+    def word_concepts(self, word: str) -> tuple[tuple[str, float], ...]:
+        """(concept term, confidence) of one lower-cased word, cached."""
+        known = self._word_concepts.get(word)
+        if known is not None:
+            return known
+        result: tuple[tuple[str, float], ...] = ()
+        if len(word) > 2 and word not in self.stop:
+            result = tuple(
+                (f"{_CONCEPT}{c.facet}:{c.code}", c.confidence)
+                for c in infer_codes(word, self.vocabulary)
+                if c.facet in CONCEPT_FACETS
+            )
+        if len(self._word_concepts) < 500_000:
+            self._word_concepts[word] = result
+        return result
+
     def concept_label(self, term: str) -> str:
         facet, code = term[len(_CONCEPT) :].split(":", 1)
         return self.vocabulary.label(facet, code).casefold()
@@ -263,8 +290,18 @@ class TextIndex:
 
     # ---------------------------------------------------------------- building
     @classmethod
-    def build(cls, actors: Iterable[Actor], vocabulary: Vocabulary) -> TextIndex:
-        """Index the actors' texts (see the module docstring for fields and weights)."""
+    def build(
+        cls,
+        actors: Iterable[Actor],
+        vocabulary: Vocabulary,
+        *,
+        inferences: Mapping[str, ActorInference] | None = None,
+    ) -> TextIndex:
+        """Index the actors' texts (see the module docstring for fields and weights).
+
+        ``inferences`` (actor id → ``infer_actor_codes``), when the caller has them already,
+        give the concept terms instead of reading the texts again (most of the build time);
+        they hold only the codes an actor has not declared."""
         analyser = _Analyser(vocabulary)
         fields = list(ACTOR_FIELDS)
         # First pass: term counts and lengths per field per actor.
@@ -289,15 +326,26 @@ class TextIndex:
                     else:
                         counts = dict(c)
                     length += n
-                    for term, confidence in analyser.concepts(text):
-                        concepts[term] = max(
-                            concepts.get(term, 0.0),
-                            ACTOR_FIELDS[name] * confidence * CONCEPT_WEIGHT,
-                        )
                 analysed.append((counts, length))
                 if length:
                     length_sum[name] += length
                     length_docs[name] += 1
+            inference = inferences.get(actor.id) if inferences is not None else None
+            if inference is not None:
+                found = [(f"{_CONCEPT}{c.facet}:{c.code}", c.confidence) for c in inference.codes]
+            else:
+                # Phrases ("mistet en forælder") from the purpose sentence, single words and
+                # compounds ("sorggruppe") from every field that says what the actor does.
+                found = list(
+                    analyser.concepts(". ".join(t for f in PHRASE_FIELDS for t in texts[f] if t))
+                )
+                for name in CONCEPT_FIELDS:
+                    for text in texts[name]:
+                        for word in analyser.words(text) if text else ():
+                            found.extend(analyser.word_concepts(word))
+            for term, confidence in found:
+                if term[1:].split(":", 1)[0] in CONCEPT_FACETS:
+                    concepts[term] = max(concepts.get(term, 0.0), confidence * CONCEPT_WEIGHT)
             per_actor.append(analysed)
             concept_terms.append(concepts)
         average = {f: (length_sum[f] / length_docs[f]) if length_docs[f] else 1.0 for f in fields}
