@@ -352,18 +352,20 @@ def cmd_consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         out.write("\n")
         return 0
-    print(f"Konsortium til {proposal.problem_id}", file=out)
+    print(f"Konsortium til »{proposal.problem_title or proposal.problem_id}«", file=out)
     for member in proposal.members:
         m = member.match
-        print(f"  {m.actor_name} [{m.actor_id}] – nr. {m.rank}, {m.score:.1f}", file=out)
+        score = number(m.score, args.lang, 1)
+        print(f"  {m.actor_name} [{m.actor_id}] – nr. {m.rank}, {score}", file=out)
+        # Labels hold commas and 'og' themselves: items are separated by semicolons.
         if member.covers:
-            covers = ", ".join(_item_label(i, args.lang) for i in member.covers)
+            covers = "; ".join(_lower(_item_label(i, args.lang)) for i in member.covers)
             print(f"    dækker: {covers}", file=out)
         if member.also_offers:
-            also = ", ".join(_item_label(i, args.lang) for i in member.also_offers)
+            also = "; ".join(_lower(_item_label(i, args.lang)) for i in member.also_offers)
             print(f"    kan også: {also}", file=out)
     if proposal.uncovered:
-        missing = ", ".join(_item_label(i, args.lang) for i in proposal.uncovered)
+        missing = "; ".join(_lower(_item_label(i, args.lang)) for i in proposal.uncovered)
         print(f"  Ikke dækket: {missing}", file=out)
     return 0
 

@@ -29,6 +29,7 @@ class Consortium:
     members: tuple[ConsortiumMember, ...]
     sought: tuple[str, ...]
     uncovered: tuple[str, ...]
+    problem_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,4 +156,4 @@ def propose_consortium(
                 )
             )
             pool.remove(backup)
-    return Consortium(problem.id, tuple(members), tuple(sought), tuple(missing))
+    return Consortium(problem.id, tuple(members), tuple(sought), tuple(missing), problem.title)

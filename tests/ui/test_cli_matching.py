@@ -179,3 +179,10 @@ def test_review_puts_each_partner_in_one_group_and_finds_referrers(db: str) -> N
     assert not any(c["criterion"] == "required" for m in referrers for c in m["breakdown"])
     code, out, _ = run("--db", db, "review", "esb-p-unge-frivillige")
     assert out.splitlines()[0] == "360°-eftersyn af »Flere unge frivillige i Esbjerg«"
+
+
+def test_consortium_heading_names_the_title_and_scores_read_danish(db: str) -> None:
+    code, out, _ = run("--db", db, "consortium", "esb-p-unge-frivillige")
+    assert code == 0
+    assert out.splitlines()[0] == "Konsortium til »Flere unge frivillige i Esbjerg«"
+    assert re.search(r" – nr\. \d+, \d+,\d$", out.splitlines()[1])
