@@ -217,11 +217,11 @@ class _Analyser:
             previous_negator = False
         return kept
 
-    def concepts(self, text: str | None) -> tuple[tuple[str, float], ...]:
+    def concepts(self, text: str | None, *, cache: bool = True) -> tuple[tuple[str, float], ...]:
         """(concept term, confidence) of the lexicon's codes the text speaks of."""
         if not text or not text.strip():
             return ()
-        known = self._concepts.get(text)
+        known = self._concepts.get(text) if cache else None
         if known is not None:
             return known
         result = tuple(
@@ -229,7 +229,7 @@ class _Analyser:
             for c in infer_codes(text, self.vocabulary)
             if c.facet in CONCEPT_FACETS
         )
-        if len(self._concepts) < _INFER_CACHE_SIZE:
+        if cache and len(self._concepts) < _INFER_CACHE_SIZE:
             self._concepts[text] = result
         return result
 
@@ -304,67 +304,67 @@ class TextIndex:
         they hold only the codes an actor has not declared."""
         analyser = _Analyser(vocabulary)
         fields = list(ACTOR_FIELDS)
-        # First pass: term counts and lengths per field per actor.
-        actor_ids: list[str] = []
-        per_actor: list[list[tuple[dict[str, float], int]]] = []
-        concept_terms: list[dict[str, float]] = []
+        actor_list = list(actors)
+        actor_ids = [a.id for a in actor_list]
+        texts_of = [_actor_fields(a) for a in actor_list]
+        # Average length of each field in words (spaces + 1: cheap, and only ratios count).
         length_sum = dict.fromkeys(fields, 0)
         length_docs = dict.fromkeys(fields, 0)
-        for actor in actors:
-            actor_ids.append(actor.id)
-            texts = _actor_fields(actor)
-            analysed: list[tuple[dict[str, float], int]] = []
-            concepts: dict[str, float] = {}
+        for texts in texts_of:
             for name in fields:
-                counts: dict[str, float] = {}
-                length = 0
-                for text in texts[name]:
-                    c, n = analyser.terms(text)
-                    if counts:
-                        for term, value in c.items():
-                            counts[term] = counts.get(term, 0.0) + value
-                    else:
-                        counts = dict(c)
-                    length += n
-                analysed.append((counts, length))
+                length = sum(t.count(" ") + 1 for t in texts[name] if t)
                 if length:
                     length_sum[name] += length
                     length_docs[name] += 1
-            inference = inferences.get(actor.id) if inferences is not None else None
-            if inference is not None:
-                found = [(f"{_CONCEPT}{c.facet}:{c.code}", c.confidence) for c in inference.codes]
-            else:
-                # Phrases ("mistet en forælder") from the purpose sentence, single words and
-                # compounds ("sorggruppe") from every field that says what the actor does.
-                found = list(
-                    analyser.concepts(". ".join(t for f in PHRASE_FIELDS for t in texts[f] if t))
-                )
-                for name in CONCEPT_FIELDS:
-                    for text in texts[name]:
-                        for word in analyser.words(text) if text else ():
-                            found.extend(analyser.word_concepts(word))
-            for term, confidence in found:
-                if term[1:].split(":", 1)[0] in CONCEPT_FACETS:
-                    concepts[term] = max(concepts.get(term, 0.0), confidence * CONCEPT_WEIGHT)
-            per_actor.append(analysed)
-            concept_terms.append(concepts)
         average = {f: (length_sum[f] / length_docs[f]) if length_docs[f] else 1.0 for f in fields}
-        # Second pass: BM25F weighted term frequency per actor, into compact postings.
+        norms = {
+            name: (ACTOR_FIELDS[name], _FIELD_B.get(name, _DEFAULT_B), average[name])
+            for name in fields
+        }
+        # One pass: BM25F weighted term frequency per actor, into compact postings.
         term_ids: dict[str, int] = {}
         docs: list[array[int]] = []
         weights: list[array[float]] = []
         has_text = np.zeros(len(actor_ids), dtype=bool)
-        for index, (analysed, concepts) in enumerate(zip(per_actor, concept_terms, strict=True)):
+        word_terms = analyser.word_terms
+        word_concepts = analyser.word_concepts
+        for index, (actor, texts) in enumerate(zip(actor_list, texts_of, strict=True)):
             tf: dict[str, float] = {}
-            for name, (counts, length) in zip(fields, analysed, strict=True):
-                if not length:
+            concepts: dict[str, float] = {}
+            for name in fields:
+                field_texts = [t for t in texts[name] if t]
+                if not field_texts:
                     continue
-                b = _FIELD_B.get(name, _DEFAULT_B)
-                factor = ACTOR_FIELDS[name] / (1.0 - b + b * length / average[name])
-                for term, count in counts.items():
-                    tf[term] = tf.get(term, 0.0) + factor * count
-            for term, weight in concepts.items():
-                tf[term] = tf.get(term, 0.0) + weight
+                weight, b, mean = norms[name]
+                length = sum(t.count(" ") + 1 for t in field_texts)
+                factor = weight / (1.0 - b + b * length / mean)
+                words: Counter[str] = Counter()
+                for text in field_texts:
+                    words.update(analyser.words(text))
+                for word, count in words.items():
+                    for term, part, _ in word_terms(word):
+                        tf[term] = tf.get(term, 0.0) + factor * part * count
+                if name in CONCEPT_FIELDS:
+                    # Concepts of single words and compounds ("sorggruppe"), each counted once.
+                    for word in words:
+                        for term, confidence in word_concepts(word):
+                            concepts[term] = max(concepts.get(term, 0.0), confidence)
+            # Phrases ("mistet en forælder") from the purpose sentence, or the caller's reading.
+            inference = inferences.get(actor.id) if inferences is not None else None
+            if inference is not None:
+                found: Iterable[tuple[str, float]] = [
+                    (f"{_CONCEPT}{c.facet}:{c.code}", c.confidence)
+                    for c in inference.codes
+                    if c.facet in CONCEPT_FACETS
+                ]
+            else:
+                found = analyser.concepts(
+                    ". ".join(t for f in PHRASE_FIELDS for t in texts[f] if t), cache=False
+                )
+            for term, confidence in found:
+                concepts[term] = max(concepts.get(term, 0.0), confidence)
+            for term, confidence in concepts.items():
+                tf[term] = confidence * CONCEPT_WEIGHT
             if tf:
                 has_text[index] = True
             for term, value in tf.items():
@@ -375,7 +375,7 @@ class TextIndex:
                     weights.append(array("f"))
                 docs[term_id].append(index)
                 weights[term_id].append(value)
-            per_actor[index] = []  # free as we go
+            texts_of[index] = {}  # free as we go
         n = len(actor_ids)
         postings: list[tuple[np.ndarray, np.ndarray]] = []
         idf = np.zeros(len(docs), dtype=np.float64)
@@ -423,7 +423,11 @@ class TextIndex:
                     for term, part_weight, whole in analyser.word_terms(word):
                         weight[term] = weight.get(term, 0.0) + per_word * part_weight
                         shown.setdefault(term, whole)
-                for term, confidence in analyser.concepts(text):
+                concepts = dict(analyser.concepts(text))
+                for word in set(words):
+                    for term, confidence in analyser.word_concepts(word):
+                        concepts[term] = max(concepts.get(term, 0.0), confidence)
+                for term, confidence in concepts.items():
                     weight[term] = weight.get(term, 0.0) + field_weight * confidence
         for code in problem.target_groups:
             term = f"{_CONCEPT}target_groups:{code}"
