@@ -11,6 +11,7 @@ from mapper.matching.model import CRITERIA, Contribution, Match, Ranking, Reason
 from mapper.matching.reasons import (
     criterion_label,
     gate_label,
+    not_given_text,
     number,
     render,
     review_group_label,
@@ -134,7 +135,7 @@ def match_json(m: Match, lang: str) -> dict[str, Any]:
         reasons=[render(r, lang) for r in m.reasons],
         reasons_for=[render(r, lang) for r in m.reasons_for],
         reasons_against=[render(r, lang) for r in m.reasons_against],
-        not_given=[render(r, lang) for r in m.not_given],
+        not_given=not_given_text(m, lang),
         confidence=round(m.confidence, 4),
         unresolved=m.unresolved,
         warnings=[render(r, lang) for r in m.warnings],
@@ -191,9 +192,9 @@ def print_match(m: Match, lang: str, out: TextIO, indent: str = "") -> None:
         print(f"{indent}    + {render(reason, lang)}", file=out)
     for reason in m.reasons_against[:MAX_SIGNED]:
         print(f"{indent}    − {render(reason, lang)}", file=out)
-    if m.not_given:
-        unknown = ", ".join(_lower(render(r, lang)) for r in m.not_given)
-        print(f"{indent}    ? {unknown[:1].upper()}{unknown[1:]}", file=out)
+    unknown = not_given_text(m, lang)
+    if unknown:
+        print(f"{indent}    ? {unknown}", file=out)
     for warning in m.warnings:
         print(f"{indent}    ! {render(warning, lang)}", file=out)
     parts = [

@@ -44,7 +44,13 @@ from PySide6.QtWidgets import (
 from exports.tabular import ranking_table, write_table
 from mapper.domain.vocabulary import Vocabulary
 from mapper.matching.model import CRITERIA, Match, MatchSettings, Ranking
-from mapper.matching.reasons import criterion_label, gate_label, render, review_group_label
+from mapper.matching.reasons import (
+    criterion_label,
+    gate_label,
+    not_given_text,
+    render,
+    review_group_label,
+)
 from mapper.services.matching import Consortium, MatchingService, Review
 from ui.error_text import describe_error
 from ui.locale_format import format_number, substitute
@@ -564,7 +570,6 @@ def match_html(match: Match, lang: str) -> str:
     signed = [
         (QCoreApplication.translate("MatchView", "Speaks for"), "+", match.reasons_for),
         (QCoreApplication.translate("MatchView", "Speaks against"), "−", match.reasons_against),
-        (QCoreApplication.translate("MatchView", "Not given in the profile"), "?", match.not_given),
     ]
     groups = "".join(
         f"<p><b>{_esc(title)}</b></p><ul>"
@@ -573,6 +578,9 @@ def match_html(match: Match, lang: str) -> str:
         for title, mark, reasons in signed
         if reasons
     )
+    unknown = not_given_text(match, lang)
+    if unknown:
+        groups += f"<p><i>? {_esc(unknown)}</i></p>"
     warnings = "".join(f"<li><b>! {_esc(render(w, lang))}</b></li>" for w in match.warnings)
     known = ""
     if match.confidence < 1.0:

@@ -95,7 +95,7 @@ def resource_coverage(ctx: ProblemContext, cand: Candidate, params: Params) -> C
         if required:
             return CriterionResult(
                 weights["unknown_required"],
-                (Reason("required_not_given", {"resources": sorted(required)}, -1),),
+                (Reason("required_not_given", {"resources": sorted(required)}),),
                 unknown=True,
             )
         return CriterionResult(None, (Reason("resources_unknown"),), unknown=True)

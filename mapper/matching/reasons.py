@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
-from mapper.matching.model import Reason
+from mapper.matching.model import Match, Reason
 
 # Which vocabulary a reason parameter's codes come from.
 PARAM_FACETS = {
@@ -90,6 +90,8 @@ def number(value: float, lang: str, decimals: int = 0) -> str:
 
 
 def km(value: float, lang: str) -> str:
+    if value < 0.1:
+        return f"{'under' if lang == 'da' else 'less than'} {number(0.1, lang, 1)} km"
     return f"{number(value, lang, 1 if value < 10 else 0)} km"
 
 
@@ -150,6 +152,25 @@ def render(reason: Reason, lang: str = "da", vocabulary: Vocabulary | None = Non
     values = {k: _value(k, v, lang, vocab, reason.code, word) for k, v in reason.params.items()}
     text: str = template.format_map(_Missing(values))
     return text[:1].upper() + text[1:]
+
+
+def not_given_text(match: Match, lang: str = "da") -> str | None:
+    """'Ikke oplyst: målgrupper, roller og størrelse' for the criteria the actor's profile
+    does not inform, or None when it informs them all."""
+    texts: Mapping[str, Any] = _texts()["not_given"]
+    items = []
+    for c in match.contributions:
+        if not c.unknown:
+            continue
+        coded = [r for r in c.reasons if r.code == "required_not_given"]
+        if coded:
+            items.append(render(coded[0], lang)[:1].lower() + render(coded[0], lang)[1:])
+        else:
+            items.append(texts.get(c.criterion, {}).get(lang, c.criterion))
+    if not items:
+        return None
+    text: str = texts["heading"][lang].format(items=_join(items, lang, AND[lang]))
+    return text
 
 
 def sign_mark(reason: Reason) -> str:

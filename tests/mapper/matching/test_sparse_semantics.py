@@ -22,7 +22,7 @@ from mapper.matching.model import (
     Reason,
 )
 from mapper.matching.ranking import ranking_notes, score_candidate
-from mapper.matching.reasons import number, render, with_article
+from mapper.matching.reasons import not_given_text, number, render, with_article
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
 from mapper.services.matching import MatchingService
@@ -147,9 +147,16 @@ def test_an_actor_that_lists_no_resources_is_kept_and_marked_unresolved() -> Non
     match = scored(SPARSE, REQUIRING)
     assert match.unresolved
     assert [render(w) for w in match.warnings] == [
-        "Uafklaret: har ikke oplyst ressourcer, så det er ukendt, om den kan give lokaler og "
-        "faciliteter"
+        "Uafklaret: afklar med aktøren, om den kan give lokaler og faciliteter"
     ]
+    assert not_given_text(match) == (
+        "Ikke oplyst: målgrupper, ressourcer (det krævede: lokaler og faciliteter), roller, "
+        "forebyggelsesniveau, størrelse samt dokumenteret effekt"
+    )
+    assert not_given_text(
+        scored(SPARSE, REQUIRING),
+        "en",
+    ).startswith("Not given: target groups")
     resources = next(x for x in match.contributions if x.criterion == "resources")
     assert resources.unknown and resources.score == PARAMS["resources"]["unknown_required"]
 
@@ -267,6 +274,7 @@ def test_danish_grammar_of_generated_sentences() -> None:
     )
     assert number(1250.5, "da", 1) == "1.250,5" and number(1250.5, "en", 1) == "1,250.5"
     assert number(3.0, "da", 1) == "3"
+    assert render(Reason("distance", {"km": 0.02})) == "Under 0,1 km væk"
 
 
 def test_must_not_is_not_doubled_and_closed_problems_get_a_note() -> None:
