@@ -53,7 +53,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -102,6 +102,9 @@ SHOWN_CONCEPTS = 5
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORD_OR_BREAK = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?()]")
 _CONCEPT = "@"
+# Sentences are read one by one (phrases and negations end with them), and cached: purpose
+# sentences repeat ("Vi arbejder især med …").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Words every purpose sentence and problem uses ("Foreningens formål er at hjælpe …", "Vi
 # søger nogen, der kan tilbyde …"): they say nothing about what the actor does.
 GENERIC_WORDS = frozenset(
@@ -121,7 +124,8 @@ CONCEPT_FIELDS = ("name", "we_are", "best_at", "role_towards_target_group", "res
 PHRASE_FIELDS = ("name", "we_are")
 # Facets whose concepts are terms; life phases are too broad ("ungdom") to tell actors apart.
 CONCEPT_FACETS = frozenset({"target_groups", "resource_kinds", "roles"})
-_INFER_CACHE_SIZE = 200_000
+_INFER_CACHE_SIZE = 100_000
+_NOTHING: Mapping[str, TextMatch] = {}
 
 
 @dataclass(frozen=True)
@@ -358,9 +362,14 @@ class TextIndex:
                     if c.facet in CONCEPT_FACETS
                 ]
             else:
-                found = analyser.concepts(
-                    ". ".join(t for f in PHRASE_FIELDS for t in texts[f] if t), cache=False
-                )
+                found = [
+                    hit
+                    for f in PHRASE_FIELDS
+                    for text in texts[f]
+                    if text
+                    for sentence in _SENTENCE_END.split(text)
+                    for hit in analyser.concepts(sentence)
+                ]
             for term, confidence in found:
                 concepts[term] = max(concepts.get(term, 0.0), confidence)
             for term, confidence in concepts.items():
@@ -439,7 +448,7 @@ class TextIndex:
 
     def scores(
         self, problem: ProblemStatement, actor_ids: Iterable[str] | None = None
-    ) -> dict[str, TextMatch]:
+    ) -> Mapping[str, TextMatch]:
         """Text relevance of the actors (all, or ``actor_ids``) for the problem. Actors that
         share no counted term with the problem are left out (their score is 0.0)."""
         n = len(self.actor_ids)
@@ -462,7 +471,7 @@ class TextIndex:
             ideal += weight * idf
             query.append((weight * idf, term_id, shown))
         if not query or ideal <= 0.0 or n == 0:
-            return {}
+            return _NOTHING
         query.sort(key=lambda q: -q[0])
         total = np.zeros(n, dtype=np.float64)
         mask = np.zeros(n, dtype=np.int64)
@@ -473,22 +482,73 @@ class TextIndex:
                 mask[docs] |= 1 << bit
         if wanted is not None:
             total[~wanted] = 0.0
-        hits = np.flatnonzero(total > 0.0)
-        score = np.minimum(total[hits] / ideal, 1.0)
-        shown_by_mask: dict[int, tuple[str, ...]] = {}
-        out: dict[str, TextMatch] = {}
-        ids = self.actor_ids
-        for position, value, bits in zip(
-            hits.tolist(), score.tolist(), mask[hits].tolist(), strict=True
-        ):
-            words = shown_by_mask.get(bits)
-            if words is None:
-                chosen: list[str] = []
-                for bit, (_, _, shown) in enumerate(query[:62]):
-                    if bits >> bit & 1 and shown not in chosen:
-                        chosen.append(shown)
-                        if len(chosen) == SHOWN_CONCEPTS:
-                            break
-                words = shown_by_mask[bits] = tuple(chosen)
-            out[ids[position]] = TextMatch(round(value, 4), words)
-        return out
+        return TextScores(
+            self._position,
+            self.actor_ids,
+            np.minimum(total / ideal, 1.0),
+            mask,
+            tuple(shown for _, _, shown in query[:62]),
+        )
+
+
+class TextScores(Mapping[str, TextMatch]):
+    """The actors that share counted terms with a problem → their ``TextMatch``, made when
+    asked for (a ranking of 100,000 actors reads only the candidates it keeps)."""
+
+    def __init__(
+        self,
+        position: Mapping[str, int],
+        actor_ids: list[str],
+        score: np.ndarray,
+        mask: np.ndarray,
+        shown: tuple[str, ...],
+    ) -> None:
+        self._position = position
+        self._actor_ids = actor_ids
+        self._score = score
+        self._mask = mask
+        self._shown = shown
+        self._hits: np.ndarray | None = None
+        self._words: dict[int, tuple[str, ...]] = {}
+
+    def _hit_positions(self) -> np.ndarray:
+        if self._hits is None:
+            self._hits = np.flatnonzero(self._score > 0.0)
+        return self._hits
+
+    def __getitem__(self, actor_id: str) -> TextMatch:
+        position = self._position.get(actor_id)
+        if position is None:
+            raise KeyError(actor_id)
+        value = float(self._score[position])
+        if value <= 0.0:
+            raise KeyError(actor_id)
+        return TextMatch(round(value, 4), self._concepts(int(self._mask[position])))
+
+    def _concepts(self, bits: int) -> tuple[str, ...]:
+        words = self._words.get(bits)
+        if words is None:
+            chosen: list[str] = []
+            for bit, shown in enumerate(self._shown):
+                if bits >> bit & 1 and shown not in chosen:
+                    chosen.append(shown)
+                    if len(chosen) == SHOWN_CONCEPTS:
+                        break
+            words = self._words[bits] = tuple(chosen)
+        return words
+
+    def __iter__(self) -> Iterator[str]:
+        ids = self._actor_ids
+        return (ids[p] for p in self._hit_positions().tolist())
+
+    def __len__(self) -> int:
+        return len(self._hit_positions())
+
+    def __contains__(self, actor_id: object) -> bool:
+        position = self._position.get(actor_id) if isinstance(actor_id, str) else None
+        return position is not None and bool(self._score[position] > 0.0)
+
+    def score(self, actor_id: str) -> float:
+        """The actor's score, 0.0 when it shares nothing with the problem (or is unknown)."""
+        position = self._position.get(actor_id)
+        return 0.0 if position is None else round(float(self._score[position]), 4)
