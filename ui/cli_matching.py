@@ -175,11 +175,17 @@ def bar(score: float) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-def print_match(m: Match, lang: str, out: TextIO, indent: str = "") -> None:
+def print_match(
+    m: Match, lang: str, out: TextIO, indent: str = "", stage: str | None = None
+) -> None:
     vocab = load_vocabulary()
     title = m.problem_title or m.actor_name
     kind = vocab.label("actor_kinds", m.actor_kind, lang)
     subject = f"{title} [{m.problem_id}]" if m.problem_id else f"{title} ({kind}) [{m.actor_id}]"
+    if stage:
+        # Already a partnership on this problem: say so where the partner is ranked.
+        label = _lower(vocab.label("partnership_stages", stage, lang))
+        subject += f" – {'samarbejde' if lang == 'da' else 'partnership'}: {label}"
     print(f"{indent}{m.rank:>2}. {subject}", file=out)
     score = number(m.score, lang, 1)
     sure = ""
@@ -215,6 +221,7 @@ def number_signed(value: float, lang: str) -> str:
 
 def print_ranking(r: Ranking, lang: str, out: TextIO, heading: str) -> None:
     print(heading, file=out)
+    stages = {e.actor_id: e.stage for e in r.existing}
     for note in r.notes:
         print(f"  ! {render(note, lang)}", file=out)
     if r.existing:
@@ -228,7 +235,7 @@ def print_ranking(r: Ranking, lang: str, out: TextIO, heading: str) -> None:
     if not r.matches:
         print("  (ingen)" if lang == "da" else "  (none)", file=out)
     for m in r.matches:
-        print_match(m, lang, out, "  ")
+        print_match(m, lang, out, "  ", stages.get(m.actor_id))
     excluded = [f"{n} {gate_label(g, lang)}" for g, n in r.excluded.items() if n]
     if excluded:
         word = "Udelukket" if lang == "da" else "Excluded"

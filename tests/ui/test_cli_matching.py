@@ -156,7 +156,10 @@ def test_text_shows_signed_reasons_for_and_against_and_the_title(db: str) -> Non
     assert len(re.findall(r"^\s+[+−] ", first, flags=re.MULTILINE)) > 6
     # The partnership already in dialogue is shown beside the ranking, and not excluded.
     assert "Eksisterende samarbejder: Ungdommens Røde Kors Esbjerg (i dialog)" in out
-    assert "Ungdommens Røde Kors Esbjerg (Frivillig organisation)" in out
+    assert (
+        "Ungdommens Røde Kors Esbjerg (Frivillig organisation) [esb-urk] – samarbejde: i dialog"
+        in out
+    )
     assert "Stor organisation til en konkret opgave" not in out
 
 
