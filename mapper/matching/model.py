@@ -90,7 +90,13 @@ class Match:
     @property
     def reasons_against(self) -> tuple[Reason, ...]:
         """What speaks against it, the criteria that cost most first."""
-        ordered = sorted(self.contributions, key=lambda c: c.points - c.weight)
+        total = sum(c.weight for c in self.contributions) or 1.0
+
+        def lost(c: Contribution) -> float:
+            # Points a criterion fell short of its maximum; a penalty loses what it subtracts.
+            return 100.0 * c.weight * (1.0 - c.score) / total if c.weight else -c.points
+
+        ordered = sorted(self.contributions, key=lambda c: -lost(c))
         return tuple(r for c in ordered for r in c.reasons if r.sign < 0)
 
     @property
