@@ -9,6 +9,7 @@ would after its gates.
 
     .venv/bin/python bench/bench_text_relevance.py 100000
     .venv/bin/python bench/bench_text_relevance.py 100000 --queries 100 --json
+    .venv/bin/python bench/bench_text_relevance.py 100000 --sparse   # one purpose sentence each
 
 The machine is shared: figures taken while other work runs are noisy (say so when you quote
 them).
@@ -24,6 +25,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from synth import generate_landscape  # noqa: E402
 
+from mapper.domain.model import Actor, Profile  # noqa: E402
 from mapper.domain.vocabulary import load_vocabulary  # noqa: E402
 from mapper.io.interchange import parse_document  # noqa: E402
 from mapper.matching.text_relevance import TextIndex  # noqa: E402
@@ -46,17 +49,30 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(n_actors: int, queries: int, seed: int) -> dict[str, float]:
+def _sparse(actor: Actor) -> Actor:
+    """The actor as an association list gives it: name, kind, place and one purpose sentence."""
+    purpose = (actor.profile.we_are or "").split(". ")[0]
+    return Actor(
+        id=actor.id,
+        name=actor.name,
+        kind=actor.kind,
+        location=actor.location,
+        profile=Profile(we_are=purpose or None),
+    )
+
+
+def run(n_actors: int, queries: int, seed: int, *, sparse: bool = False) -> dict[str, Any]:
     vocabulary = load_vocabulary()
     started = time.perf_counter()
     doc = generate_landscape(n_actors, seed=seed, n_problems=max(queries, 8))
     landscape = parse_document(doc, vocabulary=vocabulary)
-    actors = list(landscape.actors)
+    actors = [_sparse(a) for a in landscape.actors] if sparse else list(landscape.actors)
     problems = list(landscape.problems)[:queries]
     del doc, landscape
     gc.collect()
     prepared_s = time.perf_counter() - started
     before_mb = _resident_mb()
+    peak_before_mb = _peak_mb()
     started = time.perf_counter()
     index = TextIndex.build(actors, vocabulary)
     build_s = time.perf_counter() - started
@@ -84,6 +100,7 @@ def run(n_actors: int, queries: int, seed: int) -> dict[str, float]:
 
     return {
         "actors": len(actors),
+        "profiles": "sparse" if sparse else "full",
         "queries": len(problems),
         "prepare_s": round(prepared_s, 2),
         "build_s": round(build_s, 2),
@@ -93,6 +110,7 @@ def run(n_actors: int, queries: int, seed: int) -> dict[str, float]:
         "query_subset_median_ms": round(statistics.median(subset_ms), 1),
         "subset_size": len(subset),
         "actors_scored_median": statistics.median(hits),
+        "peak_rss_before_build_mb": round(peak_before_mb, 1),
         "peak_rss_mb": round(_peak_mb(), 1),
     }
 
@@ -103,8 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=50)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--sparse", action="store_true", help="keep only name, kind, place and one sentence"
+    )
     args = parser.parse_args(argv)
-    figures = run(args.actors, args.queries, args.seed)
+    figures = run(args.actors, args.queries, args.seed, sparse=args.sparse)
     if args.json:
         print(json.dumps(figures, indent=1))
     else:
