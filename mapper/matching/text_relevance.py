@@ -93,6 +93,9 @@ K1 = 1.2
 PART_WEIGHT = 0.5
 """A compound part counts half a word."""
 CONCEPT_WEIGHT = 1.5
+FACET_WEIGHTS: Mapping[str, float] = {"target_groups": 1.0, "resource_kinds": 0.5, "roles": 0.5}
+"""How much a concept of the problem weighs by facet: whom it is about says more than the
+resource kinds and roles its words suggest ("frivillig" is a word and a resource kind)."""
 """A lexicon concept counts this much times its confidence."""
 MAX_DOCUMENT_SHARE = 0.4
 """Terms in more of the actors than this (landscapes of 50+ actors) are too common to count."""
@@ -437,7 +440,10 @@ class TextIndex:
                     for term, confidence in analyser.word_concepts(word):
                         concepts[term] = max(concepts.get(term, 0.0), confidence)
                 for term, confidence in concepts.items():
-                    weight[term] = weight.get(term, 0.0) + field_weight * confidence
+                    facet = term[len(_CONCEPT) :].split(":", 1)[0]
+                    weight[term] = (
+                        weight.get(term, 0.0) + field_weight * confidence * FACET_WEIGHTS[facet]
+                    )
         for code in problem.target_groups:
             term = f"{_CONCEPT}target_groups:{code}"
             weight[term] = weight.get(term, 0.0) + PROBLEM_FIELDS["target_groups"]
