@@ -4,47 +4,68 @@ A lexical retrieval model (BM25F) over Danish Snowball stems, the parts of compo
 the concepts of the lexicon (mapper.matching.lexicon), so that shared *concepts* count and
 common words do not:
 
-- **Terms.** Every word of a text is lower-cased, stop words (data/stopwords_da.txt) and
-  numbers are dropped, and the word gives its stem ("frivillige" → "frivil"); a compound also
-  gives its parts at half weight ("lektiehjælpscafé" → "lektie", "hjælp", "café"), so
-  "lektiehjælp" meets "lektiecafé" a little and "lektiehjælpscafé" fully. The lexicon's
-  concepts (``infer_codes``: target groups, resource kinds, roles, life phases) are extra
-  terms weighted by their confidence, so "børn, der har mistet en forælder" and "børn i sorg"
-  meet on the concept *børn og unge i sorg* although they share no word. Terms found in more
-  than ``MAX_DOCUMENT_SHARE`` of the actors (of a landscape of 50 or more) say nothing and are
-  left out; the rest are weighted by BM25's inverse document frequency.
+- **Terms.** Every word of a text is lower-cased; stop words (data/stopwords_da.txt), the
+  boilerplate of purpose sentences and problems (``GENERIC_WORDS``: "formål", "søger",
+  "tilbyde", "nogen" …) and numbers are dropped, and so are words a negator denies ("Ikke
+  virksomheder", up to a comma, the end of the clause or the lexicon's negation window; "ikke
+  kun" denies nothing). A word gives its stem ("frivillige" → "frivil"); a compound also gives
+  its parts at half weight ("lektiehjælpscafé" → "lektie", "hjælp", "café"), so "lektiehjælp"
+  meets "lektiecafé" a little and "lektiehjælpscafé" fully.
+- **Concepts.** The lexicon's target groups, resource kinds and roles (not life phases: too
+  broad) are extra terms weighted by their confidence, so "børn, der har mistet en forælder"
+  and "børn i sorg" meet on *udsatte børn* / *pårørende* although they share no word. On the
+  actor's side they come from single words and compounds of what the actor is and does (name,
+  purpose, best at, role, resources; cached per word) and from the phrases of its name and
+  purpose sentence (``infer_codes`` per sentence, cached), or from the caller's
+  ``infer_actor_codes`` results (``inferences=``), each concept counted once. On the problem's
+  side they come from every text and from its declared target groups; a resource kind or role
+  concept weighs half a target group (``FACET_WEIGHTS``).
+- **Commonness.** Terms found in more than ``MAX_DOCUMENT_SHARE`` of the actors (of a
+  landscape of 50 or more) say nothing and are left out; the rest are weighted by BM25's
+  inverse document frequency.
 - **Actor fields** (document side, BM25F: weighted term frequency with per-field length
   normalisation): the name, "Vi er" (purpose), "Vi er bedst til", the role towards the target
   group, success examples, "attraktiv partner fordi", resource descriptions and, weakly,
   "Vi søger" — weights in ``ACTOR_FIELDS``. What the actor is worst at is not read.
 - **Problem fields** (the query): title, description, what is sought and the labels of its
-  target groups (their codes are concept terms as well) — weights in ``PROBLEM_FIELDS``.
+  target groups (a label's words share one weight; the codes are concept terms as well) —
+  weights in ``PROBLEM_FIELDS``.
 - **Score 0-1**: the BM25F score divided by the score of an ideal actor that holds every query
-  term once in a field of average length (so 1.0 means "says everything the problem says",
-  0.3 "a third of what matters"); capped at 1.
-- **Concepts shown**: the matched terms that contributed most, as whole words: the problem's
-  word as written ("sorggruppe"), a compound part as written ("hjælp"), or the Danish label
-  of a concept ("børn og unge i sorg"); never a cut stem.
+  term once in a field of average length (1.0: "says everything the problem says"; in the
+  evaluation sets true partners score about 0.1-0.5); capped at 1.
+- **Concepts shown**: the matched terms that weigh most in the problem, as whole words: the
+  problem's word as written ("sorggrupper"), a compound part as written ("hjælp"), or the
+  Danish label of a concept ("udsatte børn"); never a cut stem. At most ``SHOWN_CONCEPTS``.
+
+``TextIndex.build(actors, vocabulary)`` indexes once; ``index.scores(problem, actor_ids=None)``
+returns a lazy ``Mapping[actor id, TextMatch]`` over a score vector (actors sharing nothing are
+absent: 0.0); ``TextScores.score(actor_id)`` gives the float alone. ``index.has_text(actor_id)``
+says whether the actor has any text at all (else its relevance is unknown, not 0).
 
 Evaluation: ``bench/evaluate_text_relevance.py`` (text alone vs the rapidfuzz token-set text
-criterion, full and sparse sets); speed: ``bench/bench_text_relevance.py`` (100,000 actors).
-Character n-grams were not added: stems plus compound parts already meet inflected forms in
-the evaluation sets, and n-grams would bring back look-alikes ("sorgenfri" ~ "sorg").
+criterion, full and sparse sets, all actors and the problem's municipality); speed:
+``bench/bench_text_relevance.py`` (100,000 actors). Character n-grams were not added: stems
+plus compound parts meet the inflected forms of the evaluation sets, and n-grams bring back
+look-alikes ("sorgenfri" ~ "sorg").
 
 Integration plan (criteria.py's text criterion; not done here):
 
 1. ``MatchingService`` (or the ranking index in mapper/matching/index.py) builds one
-   ``TextIndex.build(actors, vocabulary)`` per landscape generation, next to the other
-   indexes, and drops it when actors change (same invalidation as the candidate index).
-2. Ranking a problem calls ``text_index.scores(problem, actor_ids=candidate_ids)`` once and puts
-   the dict on ``ProblemContext`` (e.g. ``ctx.text_matches``).
-3. ``text_fit`` reads ``ctx.text_matches.get(actor.id)``: absent with texts present → score
-   0.0; an actor without any text (``index.has_text(actor_id)`` False) → unknown (neutral,
-   "ikke oplyst"), as today's ``no_text``; otherwise ``match.score`` with the reason
-   ``text_similarity`` and ``words = list(match.concepts)`` (whole words and concept labels).
-   When the index is missing (a single-actor call), build a one-actor index on the fly.
-4. Keep ``text_similarity_of`` for duplicates/other callers; the weight of the text criterion
-   can rise once the evaluation shows the model separates partners from look-alikes.
+   ``TextIndex.build(actors, vocabulary, inferences=...)`` per landscape generation, next to
+   the other indexes, and drops it when actors change (same invalidation as the candidate
+   index). Passing the ``infer_actor_codes`` results the matcher computes anyway saves the
+   phrase pass (about half the build time).
+2. Ranking a problem calls ``text_index.scores(problem, actor_ids=candidate_ids)`` once
+   (milliseconds at 100,000 actors) and puts the mapping on ``ProblemContext`` (e.g.
+   ``ctx.text_matches``).
+3. ``text_fit`` reads ``ctx.text_matches.get(actor.id)``: an actor without any text
+   (``not index.has_text(actor.id)``) → unknown (neutral, "ikke oplyst"), as today's
+   ``no_text``; absent otherwise → 0.0; else ``match.score`` (rescaled, e.g.
+   ``min(1, score / 0.5)``, since a true partner rarely says everything the problem says) with
+   the reason ``text_similarity`` and ``words = list(match.concepts)`` (whole words and
+   concept labels). When no index exists (a one-off call), build one over the candidates.
+4. Keep ``text_similarity_of`` for other callers (duplicates); raise the text criterion's
+   weight once the whole-matcher evaluation shows it separates partners from look-alikes.
 """
 
 from __future__ import annotations
