@@ -32,7 +32,8 @@ common words do not:
   weights in ``PROBLEM_FIELDS``.
 - **Score 0-1**: the BM25F score divided by the score of an ideal actor that holds every query
   term once in a field of average length (1.0: "says everything the problem says"; in the
-  evaluation sets true partners score about 0.1-0.5); capped at 1.
+  evaluation sets true partners score 0.22-0.50 with full profiles and 0.02-0.22 with one
+  purpose sentence); capped at 1.
 - **Concepts shown**: the matched terms that weigh most in the problem, as whole words: the
   problem's word as written ("sorggrupper"), a compound part as written ("hjælp"), or the
   Danish label of a concept ("udsatte børn"); never a cut stem. At most ``SHOWN_CONCEPTS``.
@@ -61,7 +62,7 @@ Integration plan (criteria.py's text criterion; not done here):
 3. ``text_fit`` reads ``ctx.text_matches.get(actor.id)``: an actor without any text
    (``not index.has_text(actor.id)``) → unknown (neutral, "ikke oplyst"), as today's
    ``no_text``; absent otherwise → 0.0; else ``match.score`` (rescaled, e.g.
-   ``min(1, score / 0.5)``, since a true partner rarely says everything the problem says) with
+   ``min(1, score / 0.4)``, since a true partner rarely says everything the problem says) with
    the reason ``text_similarity`` and ``words = list(match.concepts)`` (whole words and
    concept labels). When no index exists (a one-off call), build one over the candidates.
 4. Keep ``text_similarity_of`` for other callers (duplicates); raise the text criterion's
@@ -149,7 +150,6 @@ PHRASE_FIELDS = ("name", "we_are")
 # Facets whose concepts are terms; life phases are too broad ("ungdom") to tell actors apart.
 CONCEPT_FACETS = frozenset({"target_groups", "resource_kinds", "roles"})
 _INFER_CACHE_SIZE = 100_000
-_NOTHING: Mapping[str, TextMatch] = {}
 
 
 @dataclass(frozen=True)
@@ -475,7 +475,7 @@ class TextIndex:
 
     def scores(
         self, problem: ProblemStatement, actor_ids: Iterable[str] | None = None
-    ) -> Mapping[str, TextMatch]:
+    ) -> TextScores:
         """Text relevance of the actors (all, or ``actor_ids``) for the problem. Actors that
         share no counted term with the problem are left out (their score is 0.0)."""
         n = len(self.actor_ids)
@@ -498,7 +498,8 @@ class TextIndex:
             ideal += weight * idf
             query.append((weight * idf, term_id, shown))
         if not query or ideal <= 0.0 or n == 0:
-            return _NOTHING
+            empty = np.zeros(n, dtype=np.float64)
+            return TextScores(self._position, self.actor_ids, empty, empty.astype(np.int64), ())
         query.sort(key=lambda q: -q[0])
         total = np.zeros(n, dtype=np.float64)
         mask = np.zeros(n, dtype=np.int64)

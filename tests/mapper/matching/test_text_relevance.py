@@ -3,14 +3,14 @@ not, field weights, the words shown, and texts that are empty."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pytest
 
 from mapper.domain.model import Actor, ActorSeeking, ProblemStatement, Profile, Resource, Seeking
 from mapper.domain.vocabulary import load_vocabulary
 from mapper.matching.lexicon import infer_actor_codes, stem
-from mapper.matching.text_relevance import TextIndex, TextMatch
+from mapper.matching.text_relevance import TextIndex, TextMatch, TextScores
 
 VOCABULARY = load_vocabulary()
 
@@ -53,11 +53,11 @@ FILLER = [
 ]
 
 
-def scores(actors: Sequence[Actor], query: ProblemStatement) -> dict[str, TextMatch]:
+def scores(actors: Sequence[Actor], query: ProblemStatement) -> TextScores:
     return TextIndex.build([*actors, *FILLER], VOCABULARY).scores(query)
 
 
-def score(matches: dict[str, TextMatch], actor_id: str) -> float:
+def score(matches: Mapping[str, TextMatch], actor_id: str) -> float:
     match = matches.get(actor_id)
     return match.score if match else 0.0
 
@@ -216,3 +216,27 @@ def test_precomputed_inferences_give_concepts(use_inferences: bool) -> None:
     index = TextIndex.build(actors, VOCABULARY, inferences=inferences)
     matches = index.scores(problem("Børn i sorg", target_groups=["children_vulnerable"]))
     assert "udsatte børn" in matches["lysglimt"].concepts
+
+
+def test_not_only_denies_nothing() -> None:
+    matches = scores(
+        [actor("a", "Vi er ikke kun for ensomme ældre, men for alle.")],
+        problem("Ensomme ældre"),
+    )
+    assert score(matches, "a") > 0.0
+
+
+def test_scores_read_as_a_mapping() -> None:
+    a = actor("a", "Vi besøger ensomme ældre.")
+    index = TextIndex.build([a, *FILLER], VOCABULARY)
+    matches = index.scores(problem("Ensomme ældre"))
+    assert list(matches) == ["a"]
+    assert len(matches) == 1
+    assert "a" in matches and "f1" not in matches and "nobody" not in matches
+    assert matches.get("f1") is None
+    assert matches.get("nobody") is None
+    assert matches["a"].score == matches.score("a") > 0.0
+    assert matches.score("f1") == 0.0
+    with pytest.raises(KeyError):
+        matches["f1"]
+    assert index.has_text("a")
