@@ -354,11 +354,21 @@ class TextIndex:
         docs: list[array[int]] = []
         weights: list[array[float]] = []
         has_text = np.zeros(len(actor_ids), dtype=bool)
-        word_terms = analyser.word_terms
-        word_concepts = analyser.word_concepts
+
+        def term_id_of(term: str) -> int:
+            term_id = term_ids.get(term)
+            if term_id is None:
+                term_id = term_ids[term] = len(docs)
+                docs.append(array("i"))
+                weights.append(array("f"))
+            return term_id
+
+        # Per word, its terms and concepts as term ids (the words of a landscape repeat).
+        word_ids: dict[str, tuple[tuple[int, float], ...]] = {}
+        concept_ids: dict[str, tuple[tuple[int, float], ...]] = {}
         for index, (actor, texts) in enumerate(zip(actor_list, texts_of, strict=True)):
-            tf: dict[str, float] = {}
-            concepts: dict[str, float] = {}
+            tf: dict[int, float] = {}
+            concepts: dict[int, float] = {}
             for name in fields:
                 field_texts = [t for t in texts[name] if t]
                 if not field_texts:
@@ -370,13 +380,25 @@ class TextIndex:
                 for text in field_texts:
                     words.update(analyser.words(text))
                 for word, count in words.items():
-                    for term, part, _ in word_terms(word):
-                        tf[term] = tf.get(term, 0.0) + factor * part * count
+                    ids = word_ids.get(word)
+                    if ids is None:
+                        ids = word_ids[word] = tuple(
+                            (term_id_of(term), part) for term, part, _ in analyser.word_terms(word)
+                        )
+                    for term_id, part in ids:
+                        tf[term_id] = tf.get(term_id, 0.0) + factor * part * count
                 if name in CONCEPT_FIELDS:
                     # Concepts of single words and compounds ("sorggruppe"), each counted once.
                     for word in words:
-                        for term, confidence in word_concepts(word):
-                            concepts[term] = max(concepts.get(term, 0.0), confidence)
+                        ids = concept_ids.get(word)
+                        if ids is None:
+                            ids = concept_ids[word] = tuple(
+                                (term_id_of(term), confidence)
+                                for term, confidence in analyser.word_concepts(word)
+                            )
+                        for term_id, confidence in ids:
+                            if confidence > concepts.get(term_id, 0.0):
+                                concepts[term_id] = confidence
             # Phrases ("mistet en forælder") from the purpose sentence, or the caller's reading.
             inference = inferences.get(actor.id) if inferences is not None else None
             if inference is not None:
@@ -395,17 +417,14 @@ class TextIndex:
                     for hit in analyser.concepts(sentence)
                 ]
             for term, confidence in found:
-                concepts[term] = max(concepts.get(term, 0.0), confidence)
-            for term, confidence in concepts.items():
-                tf[term] = confidence * CONCEPT_WEIGHT
+                term_id = term_id_of(term)
+                if confidence > concepts.get(term_id, 0.0):
+                    concepts[term_id] = confidence
+            for term_id, confidence in concepts.items():
+                tf[term_id] = confidence * CONCEPT_WEIGHT
             if tf:
                 has_text[index] = True
-            for term, value in tf.items():
-                term_id = term_ids.get(term)
-                if term_id is None:
-                    term_id = term_ids[term] = len(docs)
-                    docs.append(array("i"))
-                    weights.append(array("f"))
+            for term_id, value in tf.items():
                 docs[term_id].append(index)
                 weights[term_id].append(value)
             texts_of[index] = {}  # free as we go
