@@ -334,6 +334,15 @@ class TextIndex:
         fields = list(ACTOR_FIELDS)
         actor_list = list(actors)
         actor_ids = [a.id for a in actor_list]
+        if len(set(actor_ids)) != len(actor_ids):
+            seen: dict[str, int] = {}
+            for number, actor_id in enumerate(actor_ids, start=1):
+                if actor_id in seen:
+                    raise ValueError(
+                        f"actor id {actor_id!r} appears twice (actors {seen[actor_id]} and "
+                        f"{number} of the list): the text index needs one record per actor"
+                    )
+                seen[actor_id] = number
         texts_of = [_actor_fields(a) for a in actor_list]
         # Average length of each field in words (spaces + 1: cheap, and only ratios count).
         length_sum = dict.fromkeys(fields, 0)

@@ -240,3 +240,8 @@ def test_scores_read_as_a_mapping() -> None:
     with pytest.raises(KeyError):
         matches["f1"]
     assert index.has_text("a")
+
+
+def test_an_actor_twice_is_refused_with_its_id_and_places() -> None:
+    with pytest.raises(ValueError, match=r"'a' appears twice \(actors 1 and 3"):
+        TextIndex.build([actor("a", "Sorg"), actor("b", "Glæde"), actor("a", "Sorg")], VOCABULARY)
