@@ -1,11 +1,13 @@
 """Text relevance alone: the BM25F model (mapper/matching/text_relevance.py) against today's
 text criterion (rapidfuzz token-set ratio over normalised words, as criteria.text_fit does).
 
-Every problem of the full set (tests/evaluation/landscape.json + expected.json) and the sparse
-set (tests/evaluation/sparse/) ranks all actors but its owner by text alone — no codes, no
-place, no gates — and the expected partner's rank gives top-1, top-3 and MRR. A second line
-per model ranks only the actors of the problem's municipality (text within the place), which
-shows what text adds once geography has done its part.
+Every problem of the full set (tests/evaluation/landscape.json + expected.json) and the
+sparse set (tests/evaluation/sparse/) ranks all active actors but its owner by text alone — no
+codes, no place, no other gate — and the expected partner's rank gives top-1, top-3 and MRR.
+A second line per model ranks only the actors of the problem's municipality (text within the
+place), which shows what text adds once geography has done its part. "bm25f-words" is the
+same model without the lexicon's concepts (words and compound parts only), to show what the
+concepts add.
 
     .venv/bin/python bench/evaluate_text_relevance.py            # the table
     .venv/bin/python bench/evaluate_text_relevance.py --cases    # and every case
@@ -80,8 +82,8 @@ def rapidfuzz_scorer() -> Scorer:
     return score
 
 
-def bm25_scorer(actors: Sequence[Actor]) -> Scorer:
-    index = TextIndex.build(actors, load_vocabulary())
+def bm25_scorer(actors: Sequence[Actor], *, concepts: bool = True) -> Scorer:
+    index = TextIndex.build(actors, load_vocabulary(), concepts=concepts)
 
     def score(problem: ProblemStatement, _: Sequence[Actor]) -> dict[str, float]:
         return {a: m.score for a, m in index.scores(problem).items()}
@@ -129,6 +131,7 @@ def evaluate(show_cases: bool = False) -> list[dict[str, Any]]:
         started = time.perf_counter()
         models: dict[str, Scorer] = {
             "bm25f": bm25_scorer(actors),
+            "bm25f-words": bm25_scorer(actors, concepts=False),
             "rapidfuzz": rapidfuzz_scorer(),
         }
         build_ms = (time.perf_counter() - started) * 1000
@@ -165,10 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(rows, indent=1))
         return 0
-    print(f"{'set':7}{'model':11}{'pool':19}{'cases':>6}{'top-1':>8}{'top-3':>8}{'MRR':>7}")
+    print(f"{'set':7}{'model':13}{'pool':19}{'cases':>6}{'top-1':>8}{'top-3':>8}{'MRR':>7}")
     for r in rows:
         print(
-            f"{r['set']:7}{r['model']:11}{r['pool']:19}{r['cases']:>6}"
+            f"{r['set']:7}{r['model']:13}{r['pool']:19}{r['cases']:>6}"
             f"{r['top1']:>8.0%}{r['top3']:>8.0%}{r['mrr']:>7.2f}"
         )
     return 0

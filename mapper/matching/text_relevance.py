@@ -164,8 +164,9 @@ class TextMatch:
 class _Analyser:
     """Terms of Danish texts: stems, compound parts and lexicon concepts, cached per word."""
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, *, concepts: bool = True) -> None:
         self.vocabulary = vocabulary
+        self.use_concepts = concepts
         self.stop = _stopwords() | GENERIC_WORDS
         lexicon = read_data_json(LEXICON_FILE)
         self.negators = frozenset(lexicon.get("negators", ()))
@@ -247,7 +248,7 @@ class _Analyser:
 
     def concepts(self, text: str | None, *, cache: bool = True) -> tuple[tuple[str, float], ...]:
         """(concept term, confidence) of the lexicon's codes the text speaks of."""
-        if not text or not text.strip():
+        if not self.use_concepts or not text or not text.strip():
             return ()
         known = self._concepts.get(text) if cache else None
         if known is not None:
@@ -267,7 +268,7 @@ class _Analyser:
         if known is not None:
             return known
         result: tuple[tuple[str, float], ...] = ()
-        if len(word) > 2 and word not in self.stop:
+        if self.use_concepts and len(word) > 2 and word not in self.stop:
             result = tuple(
                 (f"{_CONCEPT}{c.facet}:{c.code}", c.confidence)
                 for c in infer_codes(word, self.vocabulary)
@@ -324,13 +325,15 @@ class TextIndex:
         vocabulary: Vocabulary,
         *,
         inferences: Mapping[str, ActorInference] | None = None,
+        concepts: bool = True,
     ) -> TextIndex:
         """Index the actors' texts (see the module docstring for fields and weights).
 
         ``inferences`` (actor id → ``infer_actor_codes``), when the caller has them already,
         give the concept terms instead of reading the texts again (most of the build time);
-        they hold only the codes an actor has not declared."""
-        analyser = _Analyser(vocabulary)
+        they hold only the codes an actor has not declared. ``concepts=False`` leaves the
+        lexicon's concepts out (words and compound parts only; for evaluation)."""
+        analyser = _Analyser(vocabulary, concepts=concepts)
         fields = list(ACTOR_FIELDS)
         actor_list = list(actors)
         actor_ids = [a.id for a in actor_list]
@@ -377,7 +380,7 @@ class TextIndex:
         concept_ids: dict[str, tuple[tuple[int, float], ...]] = {}
         for index, (actor, texts) in enumerate(zip(actor_list, texts_of, strict=True)):
             tf: dict[int, float] = {}
-            concepts: dict[int, float] = {}
+            found_concepts: dict[int, float] = {}
             for name in fields:
                 field_texts = [t for t in texts[name] if t]
                 if not field_texts:
@@ -406,10 +409,10 @@ class TextIndex:
                                 for term, confidence in analyser.word_concepts(word)
                             )
                         for term_id, confidence in ids:
-                            if confidence > concepts.get(term_id, 0.0):
-                                concepts[term_id] = confidence
+                            if confidence > found_concepts.get(term_id, 0.0):
+                                found_concepts[term_id] = confidence
             # Phrases ("mistet en forælder") from the purpose sentence, or the caller's reading.
-            inference = inferences.get(actor.id) if inferences is not None else None
+            inference = inferences.get(actor.id) if inferences is not None and concepts else None
             if inference is not None:
                 found: Iterable[tuple[str, float]] = [
                     (f"{_CONCEPT}{c.facet}:{c.code}", c.confidence)
@@ -427,9 +430,9 @@ class TextIndex:
                 ]
             for term, confidence in found:
                 term_id = term_id_of(term)
-                if confidence > concepts.get(term_id, 0.0):
-                    concepts[term_id] = confidence
-            for term_id, confidence in concepts.items():
+                if confidence > found_concepts.get(term_id, 0.0):
+                    found_concepts[term_id] = confidence
+            for term_id, confidence in found_concepts.items():
                 tf[term_id] = confidence * CONCEPT_WEIGHT
             if tf:
                 has_text[index] = True

@@ -245,3 +245,12 @@ def test_scores_read_as_a_mapping() -> None:
 def test_an_actor_twice_is_refused_with_its_id_and_places() -> None:
     with pytest.raises(ValueError, match=r"'a' appears twice \(actors 1 and 3"):
         TextIndex.build([actor("a", "Sorg"), actor("b", "Glæde"), actor("a", "Sorg")], VOCABULARY)
+
+
+def test_without_concepts_only_words_meet() -> None:
+    actors = [actor("lysglimt", "Forening for børn, der har mistet en forælder."), *FILLER]
+    query = problem("Sorg", target_groups=["relatives"])
+    with_concepts = TextIndex.build(actors, VOCABULARY).scores(query)
+    words_only = TextIndex.build(actors, VOCABULARY, concepts=False).scores(query)
+    assert with_concepts.score("lysglimt") > 0.0
+    assert words_only.score("lysglimt") == 0.0
