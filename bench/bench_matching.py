@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_interchange import machine  # noqa: E402
+from bench_interchange import machine, peak_rss_mib  # noqa: E402
 
 
 def child(db_path: str, problems: list[str], reference_runs: int) -> None:
@@ -42,7 +41,7 @@ def child(db_path: str, problems: list[str], reference_runs: int) -> None:
         t = time.perf_counter()
         service.rank_actors_for_problem(problem_id, top=10)
         warm.append(time.perf_counter() - t)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mib()
     reference = []
     same = True
     for problem_id in problems[:reference_runs]:
