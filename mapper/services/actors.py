@@ -63,6 +63,12 @@ class ActorInUseError(MapperError):
         return f"actor {self.actor_id!r} cannot be deleted: " + "; ".join(parts)
 
 
+LIKELY_SUGGESTION = 0.5
+"""Confidence from which an inferred code is suggested for a facet the profile leaves empty."""
+SURE_SUGGESTION = 0.9
+"""... and for a facet the profile has filled in already."""
+
+
 class ActorEditService:
     """Create, change and delete single actors (the dating-profile editor's use cases)."""
 
@@ -107,14 +113,7 @@ class ActorEditService:
         """(field, code, evidence words) the actor's own texts suggest and it does not
         declare, surest first: target groups, resources offered and roles, for staff to accept
         or reject (mapper.matching.lexicon). Nothing is stored."""
-        inference = infer_actor_codes(actor, self.vocabulary)
-        fields = {
-            "target_groups": "target_groups",
-            "resource_kinds": "resources_offered",
-            "roles": "roles",
-        }
-        ranked = sorted(inference.codes, key=lambda c: -c.confidence)
-        return [(fields[c.facet], c.code, c.evidence) for c in ranked if c.facet in fields]
+        return suggested_codes(actor, self.vocabulary)
 
     # ----------------------------------------------------------------- reading
 
@@ -262,3 +261,30 @@ class ActorEditService:
 
 def _not_found(actors: ActorRepository, actor_id: str) -> NotFoundError:
     return NotFoundError("actor", actor_id, nearest_id(actor_id, actors.live_ids()))
+
+
+def suggested_codes(actor: Actor, vocabulary: Vocabulary) -> list[tuple[str, str, tuple[str, ...]]]:
+    """What ``ActorEditService.suggested_codes`` offers (also counted after a register import)."""
+    inference = infer_actor_codes(actor, vocabulary)
+    fields = {
+        "target_groups": "target_groups",
+        "resource_kinds": "resources_offered",
+        "roles": "roles",
+    }
+    declared = {
+        "target_groups": bool(actor.target_groups),
+        "resource_kinds": bool(actor.resources_offered),
+        "roles": bool(actor.roles),
+    }
+    # A sparse profile gets the likely codes; a facet already filled in only the surest
+    # (a full profile is not crowded with near-misses), and never 'all citizens' beside
+    # target groups of its own.
+    chosen = [
+        c
+        for c in inference.codes
+        if c.facet in fields
+        and c.confidence >= (SURE_SUGGESTION if declared[c.facet] else LIKELY_SUGGESTION)
+        and not (declared[c.facet] and c.code == "general_population")
+    ]
+    ranked = sorted(chosen, key=lambda c: -c.confidence)
+    return [(fields[c.facet], c.code, c.evidence) for c in ranked]

@@ -52,13 +52,13 @@ from mapper.io.columns import (
 from mapper.io.files import write_output
 from mapper.io.interchange import DocumentCheck
 from mapper.io.tabular import Table, TableInfo, TableRow, open_table, write_rejected_csv
-from mapper.matching.lexicon import infer_actor_codes
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories.actors import ActorRepository
 from mapper.persistence.repositories.boundaries import name_of
 from mapper.persistence.repositories.imports import ImportMappingRepository
 from mapper.persistence.store import Progress
+from mapper.services.actors import suggested_codes
 from mapper.services.geo import GeoService, PostcodeLocation, placed_by_postcode
 
 PREVIEW_ROWS = 50
@@ -435,11 +435,7 @@ class RegisterImportService:
 
 
 def _suggests_codes(actor: Actor, vocabulary: Vocabulary) -> bool:
-    inferred = infer_actor_codes(actor, vocabulary).codes
-    return any(c.facet in SUGGESTED_FACETS for c in inferred)
-
-
-SUGGESTED_FACETS = frozenset({"target_groups", "resource_kinds", "roles"})
+    return bool(suggested_codes(actor, vocabulary))
 
 
 def write_rejected_rows(
