@@ -192,7 +192,8 @@ def ranking_table(
     vocabulary: Vocabulary | None = None,
 ) -> Table:
     """Ranked partners for one problem statement: rank, actor, score, distance, each
-    criterion's points, the reasons and warnings in words."""
+    criterion's points, what speaks for and against, what the profile does not say, and the
+    warnings, in words."""
     vocab = vocabulary or load_vocabulary()
     lang = "en" if lang == "en" else "da"
     da = lang == "da"
@@ -204,7 +205,9 @@ def ranking_table(
         "Score",
         "Afstand (km)" if da else "Distance (km)",
         *(criterion_label(c, lang) for c in CRITERIA),
-        "Begrundelser" if da else "Reasons",
+        "Taler for" if da else "For",
+        "Taler imod" if da else "Against",
+        "Ikke oplyst" if da else "Not given",
         "Advarsler" if da else "Warnings",
     ]
     rows: list[list[Cell]] = []
@@ -219,7 +222,9 @@ def ranking_table(
                 round(match.score, 1),
                 None if match.distance_km is None else round(match.distance_km, 1),
                 *(round(points[c], 1) if c in points else None for c in CRITERIA),
-                LIST_SEPARATOR.join(render(r, lang, vocab) for r in match.reasons),
+                LIST_SEPARATOR.join(render(r, lang, vocab) for r in match.reasons_for),
+                LIST_SEPARATOR.join(render(r, lang, vocab) for r in match.reasons_against),
+                LIST_SEPARATOR.join(render(r, lang, vocab) for r in match.not_given),
                 LIST_SEPARATOR.join(render(w, lang, vocab) for w in match.warnings),
             ]
         )

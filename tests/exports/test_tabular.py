@@ -209,13 +209,17 @@ def test_ranking_csv(ranking: object, tmp_path: Path) -> None:
     assert write_table(ranking_table(ranking), target) == len(ranking.matches)
     header, *body = read_csv(target)
     assert header[:6] == ["Rang", "ID", "Aktør", "Type", "Score", "Afstand (km)"]
-    assert header[-2:] == ["Begrundelser", "Advarsler"] and len(header) == 8 + len(CRITERIA)
+    assert header[-4:] == ["Taler for", "Taler imod", "Ikke oplyst", "Advarsler"]
+    assert len(header) == 10 + len(CRITERIA)
     first = ranking.matches[0]
     assert body[0][:3] == ["1", first.actor_id, first.actor_name]
     assert body[0][4] == f"{first.score:.1f}".replace(".", ",")  # Danish decimal comma
     points = [float(v.replace(",", ".")) for v in body[0][6 : 6 + len(CRITERIA)] if v]
     assert sum(points) == pytest.approx(first.score, abs=0.1 * len(CRITERIA))
-    assert body[0][-2]  # the reasons in words
+    assert body[0][-4]  # what speaks for the first, in words
+    assert not any(cell.startswith(("+", "−")) for cell in body[0][-4:-1])  # columns, not signs
+    against = [row[-3] for row in body if row[-3]]
+    assert against, "no partner has anything against it"
 
 
 def test_ranking_xlsx_in_english(ranking: object, tmp_path: Path) -> None:
