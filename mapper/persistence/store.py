@@ -280,6 +280,31 @@ def load_actors(session: Session, pks: Sequence[int] | None = None) -> list[tupl
 # --------------------------------------------------------------------------- writing
 
 
+def tombstone_row(
+    session: Session, table: Table, pk: int, version: int, author: str | None
+) -> dt.datetime | None:
+    """Mark one live record of an aggregate's root table deleted (deleted_at/by, version + 1),
+    keeping the row so that a copy elsewhere learns of the deletion. Compare-and-swap on
+    ``version``: the moment, or None when the row moved meanwhile (nothing changed)."""
+    now = database_now(session)
+    who = author_or_default(author)
+    result = cast(
+        "CursorResult[Any]",
+        session.execute(
+            update(table)
+            .where(table.c.pk == pk, table.c.version == version, table.c.deleted_at.is_(None))
+            .values(
+                version=version + 1,
+                updated_at=now,
+                updated_by=who,
+                deleted_at=now,
+                deleted_by=who,
+            )
+        ),
+    )
+    return now if result.rowcount == 1 else None
+
+
 def database_now(session: Session) -> dt.datetime:
     """Now by the database's clock (aware UTC), so that every writer of a shared server stamps
     records by one clock; PostgreSQL gives the start of the transaction."""

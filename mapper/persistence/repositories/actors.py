@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, Select, exists, func, select, update
+from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session
 
-from mapper.domain.authors import RecordMeta, author_or_default
+from mapper.domain.authors import RecordMeta
 from mapper.domain.model import Actor, Location
 from mapper.persistence import store
 from mapper.persistence.repositories.records import record_meta
@@ -327,22 +326,7 @@ class ActorRepository:
         """Mark the actor deleted (deleted_at/by, version + 1), keeping its row and child rows
         so that a copy elsewhere learns of the deletion. Compare-and-swap on ``key.version``:
         False when the row moved meanwhile (nothing changed)."""
-        now = store.database_now(self.session)
-        result = cast(
-            "CursorResult[Any]",
-            self.session.execute(
-                update(ACTORS)
-                .where(ACTORS.c.pk == key.pk, ACTORS.c.version == key.version, LIVE)
-                .values(
-                    version=ACTORS.c.version + 1,
-                    updated_at=now,
-                    updated_by=author_or_default(author),
-                    deleted_at=now,
-                    deleted_by=author_or_default(author),
-                )
-            ),
-        )
-        return result.rowcount == 1
+        return store.tombstone_row(self.session, ACTORS, key.pk, key.version, author) is not None
 
 
 _SUMMARY_COLUMNS = select(

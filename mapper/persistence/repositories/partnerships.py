@@ -27,6 +27,7 @@ from mapper.persistence.store import (
     _uids_by_key,
     actor_keys,
     database_now,
+    tombstone_row,
 )
 
 LIVE = PARTNERSHIPS.c.deleted_at.is_(None)
@@ -382,23 +383,7 @@ def _forget_children(session: Session, pks: Sequence[int]) -> None:
 def tombstone(session: Session, pk: int, version: int, author: str | None) -> bool:
     """Mark the partnership removed (compare-and-swap on ``version``); False when its version
     moved meanwhile."""
-    now = database_now(session)
-    who = author_or_default(author)
-    result = cast(
-        "CursorResult[Any]",
-        session.execute(
-            update(PARTNERSHIPS)
-            .where(PARTNERSHIPS.c.pk == pk, PARTNERSHIPS.c.version == version, LIVE)
-            .values(
-                version=version + 1,
-                updated_at=now,
-                updated_by=who,
-                deleted_at=now,
-                deleted_by=who,
-            )
-        ),
-    )
-    if result.rowcount != 1:
+    if tombstone_row(session, PARTNERSHIPS, pk, version, author) is None:
         return False
     _forget_children(session, [pk])
     return True

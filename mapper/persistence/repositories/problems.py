@@ -8,9 +8,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, Select, Table, delete, func, select, update
+from sqlalchemy import Select, Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from mapper.domain.authors import author_or_default
@@ -40,6 +40,7 @@ from mapper.persistence.store import (
     actor_keys,
     chunks,
     database_now,
+    tombstone_row,
 )
 
 PROBLEM_FACETS = {
@@ -379,23 +380,8 @@ def save_problems(
 def tombstone(session: Session, pk: int, version: int, author: str | None) -> dt.datetime | None:
     """Mark the problem statement deleted (compare-and-swap on ``version``), and its live
     partnerships with it; the moment, or None when its version moved meanwhile."""
-    now = database_now(session)
-    who = author_or_default(author)
-    result = cast(
-        "CursorResult[Any]",
-        session.execute(
-            update(PROBLEMS)
-            .where(PROBLEMS.c.pk == pk, PROBLEMS.c.version == version, LIVE)
-            .values(
-                version=version + 1,
-                updated_at=now,
-                updated_by=who,
-                deleted_at=now,
-                deleted_by=who,
-            )
-        ),
-    )
-    if result.rowcount != 1:
+    now = tombstone_row(session, PROBLEMS, pk, version, author)
+    if now is None:
         return None
     partnership_rows.tombstone_of_problem(session, pk, author)
     return now
