@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -23,7 +23,6 @@ from mapper.domain.errors import (
 )
 from mapper.domain.ids import nearest_id
 from mapper.domain.limits import text_problems
-from mapper.domain.model import StageChange
 from mapper.domain.text import danish_sort_key
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.persistence.database import Database
@@ -73,23 +72,8 @@ class PartnershipSummary:
 
 
 @dataclass(frozen=True)
-class PartnershipDetail:
+class PartnershipDetail(rows.PartnershipRow):
     """One partnership with everything stored about it; ``history`` is oldest first."""
-
-    problem_id: str
-    problem_title: str
-    actor_id: str
-    actor_name: str
-    actor_kind: str
-    stage: str
-    type: str | None
-    notes: str | None
-    success_factors: tuple[str, ...]
-    updated_on: dt.date | None
-    history: tuple[StageChange, ...]
-    version: int
-    created_at: dt.datetime
-    updated_at: dt.datetime
 
     @property
     def key(self) -> tuple[str, str]:
@@ -383,22 +367,7 @@ class PartnershipService:
     @staticmethod
     def _detail(session: Session, pk: int) -> PartnershipDetail:
         r = rows.row(session, pk)
-        return PartnershipDetail(
-            problem_id=r.problem_id,
-            problem_title=r.problem_title,
-            actor_id=r.actor_id,
-            actor_name=r.actor_name,
-            actor_kind=r.actor_kind,
-            stage=r.stage,
-            type=r.type,
-            notes=r.notes,
-            success_factors=r.success_factors,
-            updated_on=r.updated_on,
-            history=r.history,
-            version=r.version,
-            created_at=r.created_at,
-            updated_at=r.updated_at,
-        )
+        return PartnershipDetail(**{f.name: getattr(r, f.name) for f in fields(r)})
 
 
 def _check_version(actual: int, expected: int, label: str) -> None:
