@@ -756,6 +756,14 @@ def _check_codes(
     for path, facet in fields.items():
         valid = vocab.codes(facet)
         for field, value in _values_at(record, path):
+            if isinstance(value, str) and not value.strip():
+                # An empty choice ("Vælg en type …") is a field left out, not a wrong code.
+                problems.append(
+                    InputProblem(
+                        label, field, value, f"a code of {facet} is required", code="required"
+                    )
+                )
+                continue
             if value not in valid:
                 nearest = vocab.nearest(facet, str(value))
                 problems.append(

@@ -293,3 +293,15 @@ def test_create_update_conflict_and_delete_on_postgresql(pg_database: Database) 
     edit.delete(actor.id, 2)
     with pytest.raises(NotFoundError):
         edit.load(actor.id)
+
+
+def test_an_actor_saved_without_a_kind_is_told_the_kind_is_required(
+    database: Database,
+) -> None:
+    from mapper.domain.errors import ValidationError
+    from mapper.domain.model import Actor
+
+    edits = ActorEditService(database)
+    with pytest.raises(ValidationError) as caught:
+        edits.save(Actor(id="x", name="Uden type", kind=""), expected_version=None)
+    assert [(p.field, p.code) for p in caught.value.problems] == [("kind", "required")]

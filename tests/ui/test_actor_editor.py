@@ -584,3 +584,14 @@ def test_the_code_picker_filters_and_toggles_by_keyboard(
     assert picker.codes() == ("referrer", "legacy_code")
     assert picker.filter_edit.accessibleName() == "Filter Roller"
     assert picker.list.accessibleName() == "Roller"
+
+
+def test_saving_without_a_kind_says_the_kind_is_required(
+    qtbot: QtBot, editor: ActorEditor
+) -> None:
+    editor.new_actor()
+    type_into(qtbot, editor.inputs["name"], "Uden type")
+    assert not editor.save()
+    message = editor.errors["kind"].text()
+    # The editor speaks the installed language (English here, "skal udfyldes" in Danish).
+    assert message == "Type must be filled in.", message

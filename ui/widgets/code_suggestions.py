@@ -38,7 +38,7 @@ TEXT_SOURCES = frozenset(
     }
 )
 """Fields whose words suggest codes."""
-MAX_SHOWN = 6
+MAX_SHOWN = 4
 """More suggestions than this wait until some are accepted or rejected."""
 
 
