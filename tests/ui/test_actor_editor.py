@@ -586,9 +586,7 @@ def test_the_code_picker_filters_and_toggles_by_keyboard(
     assert picker.list.accessibleName() == "Roller"
 
 
-def test_saving_without_a_kind_says_the_kind_is_required(
-    qtbot: QtBot, editor: ActorEditor
-) -> None:
+def test_saving_without_a_kind_says_the_kind_is_required(qtbot: QtBot, editor: ActorEditor) -> None:
     editor.new_actor()
     type_into(qtbot, editor.inputs["name"], "Uden type")
     assert not editor.save()
