@@ -8,7 +8,7 @@ as neutral. ``mapper.matching.index`` computes the same numbers for a whole regi
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -17,7 +17,16 @@ from rapidfuzz import fuzz
 from mapper.domain.model import Actor
 from mapper.domain.text import normalise_danish
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
-from mapper.matching.model import Candidate, CriterionResult, ProblemContext, Reason
+from mapper.matching.analysis import analyse_actor
+from mapper.matching.lexicon import InferredCode
+from mapper.matching.model import (
+    Candidate,
+    CriterionResult,
+    ProblemContext,
+    Reason,
+    TextRelevance,
+)
+from mapper.matching.text_relevance import TextIndex
 
 Params = Mapping[str, Any]
 Criterion = Callable[[ProblemContext, Candidate, Params], CriterionResult]
@@ -32,13 +41,34 @@ def _vocab() -> Vocabulary:
 
 
 def target_group_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
-    """Exact target group first, then the same life phase; averaged over the problem's groups."""
+    """Exact target group first, then the same life phase; averaged over the problem's groups.
+    Groups only inferred from the actor's texts count with a discount (``inferred_fit``)."""
     wanted = ctx.problem.target_groups
     if not wanted:
         return CriterionResult(None, (Reason("no_target_groups"),))
     offered = set(cand.actor.target_groups)
     if not offered:
+        inferred = inferred_codes(cand, "target_groups", params)
+        if inferred:
+            return _inferred_target_groups(wanted, inferred, params)
         return CriterionResult(None, (Reason("target_groups_unknown"),), unknown=True)
+    score, exact, same_phase = group_fit(wanted, offered, params)
+    reasons = []
+    if exact:
+        reasons.append(Reason("works_with", {"target_groups": exact}, 1))
+    if same_phase:
+        phase = _vocab().life_phase(same_phase[0])
+        reasons.append(Reason("same_life_phase", {"life_phase": phase}, 1))
+    others = [g for g in wanted if g not in exact and g not in same_phase]
+    if others:
+        reasons.append(Reason("other_target_groups", {"target_groups": others}, -1))
+    return CriterionResult(score, tuple(reasons))
+
+
+def group_fit(
+    wanted: Sequence[str], offered: set[str], params: Params
+) -> tuple[float, list[str], list[str]]:
+    """(score, groups met exactly, groups met by life phase) of offered against wanted groups."""
     vocab = _vocab()
     tg = params["target_group"]
     # A life phase every situation-defined group gets by default (adult) says nothing.
@@ -54,16 +84,64 @@ def target_group_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> Cr
             total += tg["same_life_phase"]
         elif "general_population" in offered:
             total += tg["general_population"]
-    reasons = []
-    if exact:
-        reasons.append(Reason("works_with", {"target_groups": exact}, 1))
-    if same_phase:
-        phase = vocab.life_phase(same_phase[0])
-        reasons.append(Reason("same_life_phase", {"life_phase": phase}, 1))
-    others = [g for g in wanted if g not in exact and g not in same_phase]
-    if others:
-        reasons.append(Reason("other_target_groups", {"target_groups": others}, -1))
-    return CriterionResult(total / len(wanted), tuple(reasons))
+    return total / len(wanted), exact, same_phase
+
+
+# --------------------------------------------------------------------------- inferred codes
+
+
+def inferred_codes(cand: Candidate, facet: str, params: Params) -> tuple[InferredCode, ...]:
+    """Codes of a facet the actor's texts speak of (it declares none), confident enough to use;
+    none when inference is switched off (params 'inference': false)."""
+    settings = params.get("inference")
+    if not settings or cand.inferred is None:
+        return ()
+    least = settings["min_confidence"]
+    return tuple(c for c in cand.inferred.codes_for(facet) if c.confidence >= least)
+
+
+def inferred_fit(fit: float, unknown: float, confidence: float, params: Params) -> float:
+    """A criterion judged on inferred codes: from what it gives when unknown towards what the
+    same codes would give if declared, by the inference's confidence times a discount (a
+    smaller one against the actor: a text that names other groups may still fit)."""
+    settings = params["inference"]
+    discount = float(settings["discount"] if fit >= unknown else settings["negative_discount"])
+    return unknown + (fit - unknown) * discount * confidence
+
+
+def _quotes(codes: Iterable[InferredCode], limit: int = 3) -> list[str]:
+    out: list[str] = []
+    for code in codes:
+        for words in code.evidence:
+            if words not in out:
+                out.append(words)
+    return out[:limit]
+
+
+def _inferred_target_groups(
+    wanted: Sequence[str], inferred: Sequence[InferredCode], params: Params
+) -> CriterionResult:
+    codes = {c.code for c in inferred}
+    fit, exact, same_phase = group_fit(wanted, codes, params)
+    confidence = max(c.confidence for c in inferred)
+    score = inferred_fit(fit, params["neutral_score"], confidence, params)
+    if exact or same_phase:
+        met = set(exact) | {c.code for c in inferred if _same_phase(c.code, same_phase)}
+        hits = [c for c in inferred if c.code in met]
+        named = exact or sorted({c.code for c in hits})
+        reason = Reason("inferred_works_with", {"target_groups": named, "quotes": _quotes(hits)}, 1)
+    else:
+        reason = Reason(
+            "inferred_other_target_groups",
+            {"target_groups": [c.code for c in inferred[:3]], "quotes": _quotes(inferred)},
+            -1,
+        )
+    return CriterionResult(score, (reason,), unknown=True)
+
+
+def _same_phase(code: str, groups: Sequence[str]) -> bool:
+    phase = _vocab().life_phase(code)
+    return phase is not None and any(_vocab().life_phase(g) == phase for g in groups)
 
 
 # --------------------------------------------------------------------------- resources
@@ -92,6 +170,9 @@ def resource_coverage(ctx: ProblemContext, cand: Candidate, params: Params) -> C
     weights = params["resources"]
     if not offered:
         # Nothing declared: unknown, not absent; what the problem requires stays unresolved.
+        inferred = inferred_codes(cand, "resource_kinds", params)
+        if inferred:
+            return _inferred_resources(sought, required, inferred, params)
         if required:
             return CriterionResult(
                 weights["unknown_required"],
@@ -138,6 +219,42 @@ def resource_coverage(ctx: ProblemContext, cand: Candidate, params: Params) -> C
     return CriterionResult(total / weight_sum, tuple(reasons))
 
 
+def _inferred_resources(
+    sought: Sequence[tuple[str, float | None, float | None]],
+    required: set[str],
+    inferred: Sequence[InferredCode],
+    params: Params,
+) -> CriterionResult:
+    """Resource kinds only inferred from the texts: covered or not (no hours or amounts)."""
+    weights = params["resources"]
+    kinds = {c.code for c in inferred}
+    total = weight_sum = 0.0
+    for kind, _, _ in sought:
+        weight = weights["required_weight"] if kind in required else weights["other_weight"]
+        weight_sum += weight
+        total += weight if kind in kinds else 0.0
+    unknown = weights["unknown_required"] if required else params["neutral_score"]
+    confidence = max(c.confidence for c in inferred)
+    score = inferred_fit(total / weight_sum, unknown, confidence, params)
+    hits = [c for c in inferred if c.code in {k for k, _, _ in sought}]
+    reasons = []
+    if hits:
+        named = sorted({c.code for c in hits})
+        reasons.append(Reason("inferred_offers", {"resources": named, "quotes": _quotes(hits)}, 1))
+    else:
+        reasons.append(
+            Reason(
+                "inferred_offers_other",
+                {"resources": [c.code for c in inferred[:3]], "quotes": _quotes(inferred)},
+                -1,
+            )
+        )
+    unresolved = sorted(required - kinds)
+    if unresolved:
+        reasons.append(Reason("required_not_given", {"resources": unresolved}))
+    return CriterionResult(score, tuple(reasons), unknown=True)
+
+
 # --------------------------------------------------------------------------- roles and kinds
 
 
@@ -146,7 +263,27 @@ def role_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionR
     if not wanted:
         return CriterionResult(None, (Reason("no_roles_sought"),))
     if not cand.actor.roles:
-        return CriterionResult(None, (Reason("roles_unknown"),), unknown=True)
+        inferred = inferred_codes(cand, "roles", params)
+        if not inferred:
+            return CriterionResult(None, (Reason("roles_unknown"),), unknown=True)
+        hits = [c for c in inferred if c.code in wanted]
+        score = inferred_fit(
+            len(hits) / len(wanted),
+            params["neutral_score"],
+            max(c.confidence for c in inferred),
+            params,
+        )
+        if hits:
+            reason = Reason(
+                "inferred_can_be", {"roles": [c.code for c in hits], "quotes": _quotes(hits)}, 1
+            )
+        else:
+            reason = Reason(
+                "inferred_other_roles",
+                {"roles": [c.code for c in inferred[:3]], "quotes": _quotes(inferred)},
+                -1,
+            )
+        return CriterionResult(score, (reason,), unknown=True)
     has = [r for r in wanted if r in cand.actor.roles]
     lacks = [r for r in wanted if r not in has]
     reasons = []
@@ -326,19 +463,36 @@ def shared_words(query_text: str, text: str, limit: int = 5) -> list[str]:
     return out
 
 
+def _one_off_text(ctx: ProblemContext, cand: Candidate, params: Params) -> TextRelevance:
+    """Text relevance of one actor alone, for a criterion called outside a ranking (a ranking
+    computes it once over all its candidates: see ranking.prepare)."""
+    vocabulary = _vocab()
+    terms = analyse_actor(cand.actor, vocabulary).terms
+    index = TextIndex.from_terms(
+        [cand.actor.id], [terms], vocabulary, concepts=bool(params.get("inference"))
+    )
+    return index.scores(ctx.problem)
+
+
 def text_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionResult:
-    query = normalised(ctx.query_text)
-    text = profile_text(cand.actor)
-    score = text_similarity_of(query, normalised(text))
-    if score is None:
-        unknown = bool(query)
-        return CriterionResult(None, (Reason("no_text"),), unknown=unknown)
-    words = shared_words(ctx.query_text, text)
+    """Text relevance (mapper.matching.text_relevance: BM25F over stems, compound parts and
+    the lexicon's concepts) of the actor's texts for the whole problem, rescaled so that a
+    partner saying a good part of what the problem says (``text.full_at``) scores 1."""
+    text = ctx.text if ctx.text is not None else _one_off_text(ctx, cand, params)
+    if not text.counted:
+        # Nothing of the problem's texts counts (or no text model was given): neutral.
+        return CriterionResult(None, (Reason("no_query_text"),))
+    if not text.known(cand.actor.id):
+        return CriterionResult(None, (Reason("no_text"),), unknown=True)
+    raw = text.score(cand.actor.id)
+    score = min(1.0, raw / params["text"]["full_at"])
     percent = round(score * 100)
+    words = list(text.concepts_of(cand.actor.id)) if raw > 0 else []
     if not words:
-        return CriterionResult(score, (Reason("text_similarity_plain", {"percent": percent}),))
+        return CriterionResult(score, (Reason("text_nothing_shared", {}, -1),))
+    sign = 1 if score >= params["neutral_score"] else 0
     return CriterionResult(
-        score, (Reason("text_similarity", {"percent": percent, "words": words}, 1),)
+        score, (Reason("text_similarity", {"percent": percent, "words": words}, sign),)
     )
 
 

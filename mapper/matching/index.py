@@ -2,9 +2,10 @@
 
 Built once from plain columns the persistence layer reads (``RegisterColumns``, see
 ``mapper.persistence.repositories.matching``) and reused while the register is unchanged.
-``score_all`` mirrors ``mapper.matching.criteria`` formula by formula (the tests check that both
-give the same scores and order); free-text similarity, the only costly criterion, is computed
-best-first and only until no remaining actor can reach the top N.
+``score_structured`` mirrors ``mapper.matching.criteria`` formula by formula (the tests check
+that both give the same scores and order), codes inferred from the actors' texts included; the
+text criterion reads the problem's text relevance (``text_relevance.TextScores``, one vector
+over the index's rows), computed once per ranking by the caller.
 """
 
 from __future__ import annotations
@@ -12,29 +13,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz import fuzz, process
 
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
-from mapper.matching.criteria import RECIPROCITY_FACETS, given_by, normalised
+from mapper.matching.criteria import RECIPROCITY_FACETS, given_by
 from mapper.matching.gates import responsible_roles_sought
 from mapper.matching.model import CRITERIA, GATES, MatchSettings, ProblemContext
+from mapper.matching.text_relevance import TextScores
 
 Floats = NDArray[np.float64]
 Bools = NDArray[np.bool_]
 EARTH_RADIUS_KM = 6371.0088
-TEXT_BLOCK = 512
-
-
-class ProfileTexts(Protocol):
-    """Reads the parts of actors' profile texts, by actor key, in the order
-    ``criteria.profile_text`` joins them: we_are, best_at, role_towards_target_group,
-    attractive_partner_because, then success examples, then resource descriptions."""
-
-    def __call__(self, pks: Sequence[int]) -> Mapping[int, Sequence[str | None]]: ...
+INFERRED_FACETS = ("target_groups", "roles", "resource_kinds")
 
 
 @dataclass(frozen=True)
@@ -65,6 +58,10 @@ class RegisterColumns:
     """(owner key, resource kind) sought by the owners' open problem statements."""
     recent: Mapping[int, int]
     """actor key → how often it was proposed within the rotation window."""
+    inferred: Iterable[tuple[int, str, str, float]] = ()
+    """(actor key, facet, code, confidence) of the codes inferred from the actors' texts."""
+    text_flags: Mapping[int, bool] = field(default_factory=dict)
+    """actor key → whether it has any text the text model reads (absent: none)."""
 
 
 def rotation_since(settings: MatchSettings, now: dt.datetime | None = None) -> dt.datetime:
@@ -118,7 +115,13 @@ class ActorIndex:
     resource_column: dict[str, int]
     size_given: Bools
     """Whether employees or volunteers are given (criteria.size_known, with kind and resources)."""
-    _normalised: dict[int, str] = field(default_factory=dict)
+    inferred_mask: dict[str, NDArray[np.uint64]]
+    """Per facet (INFERRED_FACETS): the codes inferred from the texts, as bits."""
+    inferred_confidence: dict[str, Floats]
+    """Per facet: the highest confidence of the actor's inferred codes (0: none)."""
+    inferred_phase_mask: NDArray[np.uint64]
+    inferred_general: Bools
+    has_text: Bools
     row_of: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -128,29 +131,14 @@ class ActorIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def normalised_text(self, row: int) -> str:
-        """The row's normalised profile text; ``load_texts`` must have been called for it."""
-        return self._normalised[row]
-
-    def load_texts(self, texts: ProfileTexts, rows: Sequence[int] | NDArray[np.int64]) -> None:
-        """Read, compose and normalise the profile texts of these rows (cached), exactly as
-        criteria.profile_text does: four profile fields, success examples, resource texts.
-        Texts are read on demand: most actors never need theirs."""
-        missing = [int(r) for r in rows if int(r) not in self._normalised]
-        if not missing:
-            return
-        parts = texts([int(self.pks[r]) for r in missing])
-        for r in missing:
-            text = " ".join(x for x in parts.get(int(self.pks[r]), ()) if x)
-            self._normalised[r] = normalise_cached(text)
+    def row_of_key(self, pk: int) -> int | None:
+        """The row of an actor key, None when it is not in the index."""
+        at = int(np.searchsorted(self.pks, pk))
+        return at if at < len(self.pks) and int(self.pks[at]) == pk else None
 
     def seeks_of(self, row: int) -> frozenset[str]:
         mask = int(self.seeks_mask[row])
         return frozenset(k for k, b in self.bits["resource_kinds"].items() if mask & b)
-
-
-def normalise_cached(text: str) -> str:
-    return normalised(text) if text else ""
 
 
 # --------------------------------------------------------------------------- building
@@ -238,6 +226,23 @@ def build_index(register: RegisterColumns) -> ActorIndex:
         if actor_pk in row_of:
             recent[row_of[actor_pk]] = count
 
+    inferred_mask = {facet: [0] * n for facet in INFERRED_FACETS}
+    inferred_confidence = {facet: np.zeros(n) for facet in INFERRED_FACETS}
+    inferred_phase = [0] * n
+    inferred_general = np.zeros(n, bool)
+    for pk, facet, code, confidence in register.inferred:
+        row = row_of.get(pk)
+        bit = bits.get(facet, {}).get(code) if facet in inferred_mask else None
+        if row is None or bit is None:
+            continue
+        i = row
+        inferred_mask[facet][i] |= bit
+        inferred_confidence[facet][i] = max(inferred_confidence[facet][i], confidence)
+        if facet == "target_groups":
+            inferred_phase[i] |= phase_of_group.get(code, 0)
+            if code == "general_population":
+                inferred_general[i] = True
+
     def floats(values: list[Any]) -> Floats:
         return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
 
@@ -283,6 +288,11 @@ def build_index(register: RegisterColumns) -> ActorIndex:
             [e is not None or v is not None for e, v in zip(employees, volunteers, strict=True)],
             bool,
         ),
+        inferred_mask={facet: masks(values) for facet, values in inferred_mask.items()},
+        inferred_confidence=inferred_confidence,
+        inferred_phase_mask=masks(inferred_phase),
+        inferred_general=inferred_general,
+        has_text=np.array([bool(register.text_flags.get(pk)) for pk in pks], bool),
     )
 
 
@@ -358,29 +368,66 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
     if problem.involves_statutory_task and responsible_roles_sought(ctx, p):
         set_gate("statutory", np.isin(index.kind_arr, p["statutory"]["volunteer_based_kinds"]))
 
+    inference = p.get("inference") or None
+
+    def with_inferred(
+        declared_score: Floats,
+        declared: Bools,
+        facet: str,
+        inferred_score: Floats,
+        unknown: float,
+    ) -> Floats:
+        """criteria.inferred_fit where the actor declares nothing but its texts speak of codes."""
+        if not inference:
+            return np.where(declared, declared_score, np.nan if np.isnan(unknown) else unknown)
+        confidence = index.inferred_confidence[facet]
+        usable = ~declared & (confidence >= inference["min_confidence"])
+        discount = np.where(
+            inferred_score >= unknown, inference["discount"], inference["negative_discount"]
+        )
+        blended = unknown + (inferred_score - unknown) * discount * confidence
+        fallback = np.where(usable, blended, unknown)
+        return np.where(declared, declared_score, fallback)
+
     # target groups
     if problem.target_groups:
         tg = p["target_group"]
-        total = np.zeros(n)
-        for group in problem.target_groups:
-            exact = _has(index.tg_mask, bits["target_groups"][group])
-            life_phase = vocab.life_phase(group)
-            same = (
-                _has(index.phase_mask, bits["life_phases"][life_phase])
-                if life_phase is not None and life_phase not in tg["ignored_life_phases"]
-                else np.zeros(n, bool)
+
+        def group_scores(
+            tg_mask: NDArray[np.uint64], phases: NDArray[np.uint64], general: Bools
+        ) -> Floats:
+            total = np.zeros(n)
+            for group in problem.target_groups:
+                exact = _has(tg_mask, bits["target_groups"][group])
+                life_phase = vocab.life_phase(group)
+                same = (
+                    _has(phases, bits["life_phases"][life_phase])
+                    if life_phase is not None and life_phase not in tg["ignored_life_phases"]
+                    else np.zeros(n, bool)
+                )
+                total = total + np.where(
+                    exact,
+                    1.0,
+                    np.where(
+                        same,
+                        tg["same_life_phase"],
+                        np.where(general, tg["general_population"], 0.0),
+                    ),
+                )
+            return total / len(problem.target_groups)
+
+        out["target_group"] = with_inferred(
+            group_scores(index.tg_mask, index.phase_mask, index.general),
+            index.tg_mask != 0,
+            "target_groups",
+            group_scores(
+                index.inferred_mask["target_groups"],
+                index.inferred_phase_mask,
+                index.inferred_general,
             )
-            total = total + np.where(
-                exact,
-                1.0,
-                np.where(
-                    same,
-                    tg["same_life_phase"],
-                    np.where(index.general, tg["general_population"], 0.0),
-                ),
-            )
-        out["target_group"] = np.where(
-            index.tg_mask == 0, np.nan, total / len(problem.target_groups)
+            if inference
+            else nan,
+            p["neutral_score"],
         )
     else:
         out["target_group"] = nan
@@ -392,6 +439,7 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
     if sought:
         weights = p["resources"]
         total = np.zeros(n)
+        inferred_total = np.zeros(n)
         weight_sum = 0.0
         for kind, hours, amount in sought:
             weight = (
@@ -410,17 +458,37 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
                 use_amount = (have_amount > 0) & ~((have_hours > 0) & bool(hours))
                 coverage = np.where(use_amount, np.minimum(1.0, have_amount / amount), coverage)
             total = total + np.where(offered, weight * coverage, 0.0)
+            inferred = _has(index.inferred_mask["resource_kinds"], bits["resource_kinds"][kind])
+            inferred_total = inferred_total + np.where(inferred, weight, 0.0)
         unknown = np.nan if not seeking.required_resources else weights["unknown_required"]
-        out["resources"] = np.where(declared, total / weight_sum, unknown)
+        out["resources"] = with_inferred(
+            total / weight_sum,
+            declared,
+            "resource_kinds",
+            inferred_total / weight_sum,
+            p["neutral_score"] if np.isnan(unknown) else unknown,
+        )
+        if not inference:
+            out["resources"] = np.where(declared, total / weight_sum, unknown)
     else:
         out["resources"] = nan
 
     # roles and kinds
     if seeking.roles:
         hits = np.zeros(n)
+        inferred_hits = np.zeros(n)
         for role in seeking.roles:
             hits = hits + _has(index.role_mask, bits["roles"][role])
-        out["roles"] = np.where(index.role_mask == 0, np.nan, hits / len(seeking.roles))
+            inferred_hits = inferred_hits + _has(index.inferred_mask["roles"], bits["roles"][role])
+        out["roles"] = with_inferred(
+            hits / len(seeking.roles),
+            index.role_mask != 0,
+            "roles",
+            inferred_hits / len(seeking.roles),
+            p["neutral_score"],
+        )
+        if not inference:
+            out["roles"] = np.where(index.role_mask == 0, np.nan, hits / len(seeking.roles))
     else:
         out["roles"] = nan
     out["actor_kind"] = (
@@ -526,22 +594,15 @@ def score_structured(index: ActorIndex, ctx: ProblemContext, settings: MatchSett
     return Scores(out, gate, distance, lacking)
 
 
-def text_scores(
-    texts: ProfileTexts, index: ActorIndex, query: str, rows: Sequence[int] | NDArray[np.int64]
-) -> Floats:
-    """criteria.text_similarity_of for the given rows (NaN where there is no text)."""
-    if not query or not len(rows):
-        return np.full(len(rows), np.nan)
-    index.load_texts(texts, rows)
-    normalised_texts = [index.normalised_text(r) for r in rows]
-    raw = (
-        process.cdist(
-            [query], normalised_texts, scorer=fuzz.token_set_ratio, dtype=np.float64, workers=-1
-        )[0]
-        / 100.0
-    )
-    empty = np.array([not t for t in normalised_texts], bool)
-    return np.where(empty, np.nan, raw)
+def text_criterion(index: ActorIndex, text: TextScores | None, settings: MatchSettings) -> Floats:
+    """criteria.text_fit for every row: NaN (neutral) when the problem's text counts nothing or
+    the actor has no text; else the relevance rescaled by ``text.full_at``."""
+    if text is None or not text.counted:
+        return np.full(len(index), np.nan)
+    full_at = settings.params["text"]["full_at"]
+    scores = np.minimum(1.0, text.vector / full_at)
+    flags = text.text_flags if text.text_flags is not None else index.has_text
+    return np.where(flags, scores, np.nan)
 
 
 def points_of(
@@ -571,6 +632,23 @@ def required_penalty(missing: NDArray[np.int64], base: Floats, settings: MatchSe
     return np.minimum(cost, base)
 
 
+def far_penalty(
+    index: ActorIndex,
+    rows: NDArray[np.int64],
+    distance: Floats,
+    base: Floats,
+    settings: MatchSettings,
+) -> Floats:
+    """ranking.far_points for each row, at most what the row has."""
+    geo = settings.params["geography"]
+    d = distance[rows]
+    with np.errstate(invalid="ignore"):
+        beyond = d - geo["far_beyond_km"]
+        cost = np.minimum(geo["max_far_points"], geo["far_points_per_10km"] * beyond / 10.0)
+        exempt = np.isnan(d) | (beyond <= 0) | (d <= index.service_area[rows])
+    return np.minimum(np.where(exempt, 0.0, cost), base)
+
+
 def rotation_penalty(
     index: ActorIndex, rows: NDArray[np.int64], base: Floats, settings: MatchSettings
 ) -> Floats:
@@ -585,66 +663,26 @@ def rotation_penalty(
 
 
 def rank_rows(
-    texts: ProfileTexts,
     index: ActorIndex,
     ctx: ProblemContext,
     settings: MatchSettings,
     top: int | None,
     restrict: Bools | None = None,
+    text: TextScores | None = None,
 ) -> tuple[list[tuple[int, float]], Scores]:
     """(row, score) of the best ``top`` actors (all when None), best first, and the raw scores.
-    ``restrict`` limits the ranking to some actors (e.g. one group of the 360° review)."""
+    ``restrict`` limits the ranking to some actors (e.g. one group of the 360° review);
+    ``text`` is the problem's text relevance over the index's rows."""
     scores = score_structured(index, ctx, settings)
+    scores.criteria["text"] = text_criterion(index, text, settings)
     passes = scores.gate == -1
     eligible = np.flatnonzero(passes if restrict is None else passes & restrict)
-    query = normalised(ctx.query_text)
-    criteria = {c: a[eligible] for c, a in scores.criteria.items() if c != "text"}
-    text_weight = float(settings.weights.get("text", 0.0))
-    total_weight = sum(float(settings.weights.get(c, 0.0)) for c in CRITERIA) or 1.0
-    if not query or text_weight == 0 or top is None:
-        criteria["text"] = (
-            text_scores(texts, index, query, eligible)
-            if query and text_weight
-            else np.full(len(eligible), np.nan)
-        )
-        total, _ = points_of(criteria, settings)
-        total = total - required_penalty(scores.missing_required[eligible], total, settings)
-        total = total - rotation_penalty(index, eligible, total, settings)
-        scores.criteria["text"] = np.full(len(index), np.nan)
-        scores.criteria["text"][eligible] = criteria["text"]
-        return _best(index, eligible, total, top), scores
-
-    # Best-first: free text can add at most `max_text` points to what the rest gives.
-    criteria["text"] = np.zeros(len(eligible))
-    partial, _ = points_of(criteria, settings)
-    max_text = 100.0 * text_weight / total_weight
-    order = np.argsort(-partial, kind="stable")
-    text = np.full(len(eligible), np.nan)
-    done = np.zeros(len(eligible), bool)
-    best: list[tuple[int, float]] = []
-    start = 0
-    while start < len(order):
-        block = order[start : start + max(TEXT_BLOCK, 4 * top)]
-        text[block] = text_scores(texts, index, query, eligible[block])
-        done[block] = True
-        start += len(block)
-        criteria["text"] = np.where(done, text, np.nan)
-        total, _ = points_of(criteria, settings)
-        total = total - required_penalty(scores.missing_required[eligible], total, settings)
-        total = total - rotation_penalty(index, eligible, total, settings)
-        total = np.where(done, total, -np.inf)
-        best = _best(index, eligible, total, top)
-        # Everything not yet scored has partial ≤ partial[order[start]].
-        if (
-            len(best) == top
-            and start < len(order)
-            and partial[order[start]] + max_text < best[-1][1] - 1e-9
-        ):
-            break
-    full = np.full(len(index), np.nan)
-    full[eligible] = text
-    scores.criteria["text"] = full
-    return best, scores
+    criteria = {c: a[eligible] for c, a in scores.criteria.items()}
+    total, _ = points_of(criteria, settings)
+    total = total - required_penalty(scores.missing_required[eligible], total, settings)
+    total = total - far_penalty(index, eligible, scores.distance, total, settings)
+    total = total - rotation_penalty(index, eligible, total, settings)
+    return _best(index, eligible, total, top), scores
 
 
 def _best(

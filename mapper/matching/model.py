@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mapper.domain.model import Actor, Location, ProblemStatement
 from mapper.domain.vocabulary import read_data_json
 from mapper.geo.reference import municipality_name
+
+if TYPE_CHECKING:
+    from mapper.matching.lexicon import ActorInference
 
 CRITERIA = (
     "target_group",
@@ -185,6 +188,25 @@ class Candidate:
     """Resource kinds the actor itself seeks through its own open problem statements."""
     recent_proposals: int = 0
     """How often it was proposed as a partner within the rotation window."""
+    inferred: ActorInference | None = None
+    """Codes its texts speak of that it has not declared (None: not analysed, none used)."""
+
+
+class TextRelevance(Protocol):
+    """The text relevance of every actor for one problem (text_relevance.TextScores)."""
+
+    @property
+    def counted(self) -> bool:
+        """Whether any of the problem's terms counts."""
+        ...
+
+    def known(self, actor_id: str) -> bool:
+        """Whether the actor has any text at all."""
+        ...
+
+    def score(self, actor_id: str) -> float: ...
+
+    def concepts_of(self, actor_id: str) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -224,6 +246,9 @@ class ProblemContext:
     neither the problem nor its owner has a place."""
     place: str | None = None
     """The place the point or the failure refers to ('6760 Ribe', the owner's name …)."""
+    text: TextRelevance | None = None
+    """The text relevance of the actors for this problem, computed once per ranking (None:
+    not computed; ranking.rank_candidates computes it over its candidates)."""
 
     @staticmethod
     def of(

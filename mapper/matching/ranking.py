@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from mapper.domain.errors import NothingToMatchError
 from mapper.domain.model import ProblemStatement
+from mapper.domain.vocabulary import load_vocabulary
+from mapper.matching.analysis import analyse_actor
 from mapper.matching.criteria import CRITERION_FUNCTIONS, actor_point, distance_km
 from mapper.matching.gates import gate, responsible_roles_sought
 from mapper.matching.model import (
@@ -26,6 +29,7 @@ from mapper.matching.model import (
     Ranking,
     Reason,
 )
+from mapper.matching.text_relevance import TextIndex
 
 SCORE_DECIMALS = 9  # ties at this precision are broken by actor id, in every implementation
 MAX_EXCLUSION_EXAMPLES = 5
@@ -80,13 +84,31 @@ def required_points(missing: int, settings: MatchSettings) -> float:
     return float(min(res["max_missing_required_points"], res["missing_required_points"] * missing))
 
 
+def far_points(
+    distance: float | None, service_area: float | None, settings: MatchSettings
+) -> float:
+    """What lying far from the problem costs: nothing within ``far_beyond_km`` or within the
+    actor's own service area, then ``far_points_per_10km`` up to ``max_far_points`` (a far
+    partner whose codes fit must not beat a local one whose texts fit)."""
+    geo = settings.params["geography"]
+    if distance is None or (service_area is not None and distance <= service_area):
+        return 0.0
+    beyond = distance - geo["far_beyond_km"]
+    if beyond <= 0:
+        return 0.0
+    return float(min(geo["max_far_points"], geo["far_points_per_10km"] * beyond / 10.0))
+
+
 def combine(
     results: Mapping[str, CriterionResult],
     settings: MatchSettings,
     recent_proposals: int = 0,
     missing: Sequence[str] = (),
+    far: tuple[float, float] | None = None,
 ) -> tuple[float, tuple[Contribution, ...]]:
-    """Weighted mean of the criterion scores on a 0-100 scale, with each criterion's points."""
+    """Weighted mean of the criterion scores on a 0-100 scale, with each criterion's points,
+    less what a missing required resource, lying far away (``far``: distance in km and the
+    points it costs) and recent proposals cost."""
     neutral = settings.params["neutral_score"]
     weights = {c: float(settings.weights.get(c, 0.0)) for c in CRITERIA}
     total_weight = sum(weights.values()) or 1.0
@@ -121,6 +143,19 @@ def combine(
             )
         )
         base -= cost
+    far_cost = min(far[1], base) if far is not None else 0.0
+    if far is not None and far_cost:
+        contributions.append(
+            Contribution(
+                "distance",
+                0.0,
+                0.0,
+                -far_cost,
+                False,
+                (Reason("far_away", {"km": far[0]}, -1),),
+            )
+        )
+        base -= far_cost
     penalty = min(rotation_points(recent_proposals, settings), base)
     if penalty:
         contributions.append(
@@ -160,11 +195,16 @@ def score_candidate(
     if excluded is not None:
         return Exclusion(cand.actor.id, cand.actor.name, excluded[0], excluded[1])
     results = {name: fn(ctx, cand, settings.params) for name, fn in CRITERION_FUNCTIONS.items()}
-    score, contributions = combine(
-        results, settings, cand.recent_proposals, missing_required(ctx, cand)
-    )
     point = actor_point(cand.actor)
     distance = distance_km(ctx.point, point) if ctx.point and point else None
+    far = far_points(distance, cand.actor.service_area_km, settings)
+    score, contributions = combine(
+        results,
+        settings,
+        cand.recent_proposals,
+        missing_required(ctx, cand),
+        (distance, far) if far and distance is not None else None,
+    )
     return Match(
         cand.actor.id,
         cand.actor.name,
@@ -211,8 +251,11 @@ def rank_candidates(
     settings: MatchSettings,
     top: int | None = None,
 ) -> Ranking:
-    """The reference ranking: every candidate gated and scored one by one."""
+    """The reference ranking: every candidate gated and scored one by one. Candidates not
+    analysed yet (``inferred`` None) are analysed here, and the text relevance is computed over
+    the candidates when ``ctx`` has none."""
     check_matchable(ctx.problem)
+    ctx, candidates = prepare(ctx, candidates, settings)
     matches: list[Match] = []
     exclusions: list[Exclusion] = []
     considered = 0
@@ -233,9 +276,35 @@ def rank_candidates(
     )
 
 
-def _ranked(matches: Iterable[Match]) -> list[Match]:
-    from dataclasses import replace
+def prepare(
+    ctx: ProblemContext, candidates: Iterable[Candidate], settings: MatchSettings
+) -> tuple[ProblemContext, list[Candidate]]:
+    """Analyse the candidates that are not (their inferred codes) and, when ``ctx`` has no
+    text relevance, compute it over all of them, as the matching service does from the
+    stored analyses."""
+    vocabulary = load_vocabulary()
+    cands = list(candidates)
+    analyses = {
+        c.actor.id: analyse_actor(c.actor, vocabulary)
+        for c in cands
+        if c.inferred is None or ctx.text is None
+    }
+    cands = [
+        c if c.inferred is not None else replace(c, inferred=analyses[c.actor.id].inference)
+        for c in cands
+    ]
+    if ctx.text is None:
+        index = TextIndex.from_terms(
+            [c.actor.id for c in cands],
+            (analyses[c.actor.id].terms for c in cands),
+            vocabulary,
+            concepts=bool(settings.params.get("inference")),
+        )
+        ctx = replace(ctx, text=index.scores(ctx.problem))
+    return ctx, cands
 
+
+def _ranked(matches: Iterable[Match]) -> list[Match]:
     return [replace(m, rank=i) for i, m in enumerate(matches, start=1)]
 
 

@@ -122,6 +122,10 @@ def _value(
         return number(float(value), lang, 1)
     if name == "percent":
         return number(float(value), lang)
+    if name == "quotes":
+        # The words that triggered an inference, quoted as Danish (»…«) or English (“…”) does.
+        left, right = ("»", "«") if lang == "da" else ("“", "”")
+        return _join([f"{left}{v}{right}" for v in value], lang, AND[lang])
     if name == "unit":
         return UNITS.get(str(value), {}).get(lang, str(value))
     if name == "status":

@@ -71,12 +71,15 @@ Integration plan (criteria.py's text criterion; not done here):
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import numpy as np
 
@@ -123,6 +126,8 @@ MAX_DOCUMENT_SHARE = 0.4
 """Terms in more of the actors than this (landscapes of 50+ actors) are too common to count."""
 MAX_QUERY_WEIGHT = 2.0
 SHOWN_CONCEPTS = 5
+MAX_TERM_LENGTH = 100
+"""Longer terms (a run of letters, not a word) are not indexed (the stored term's length)."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORD_OR_BREAK = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?()]")
@@ -150,6 +155,21 @@ PHRASE_FIELDS = ("name", "we_are")
 # Facets whose concepts are terms; life phases are too broad ("ungdom") to tell actors apart.
 CONCEPT_FACETS = frozenset({"target_groups", "resource_kinds", "roles"})
 _INFER_CACHE_SIZE = 100_000
+AVERAGE_FIELD_WORDS: Mapping[str, float] = {
+    "name": 3.0,
+    "we_are": 18.0,
+    "best_at": 12.0,
+    "role_towards_target_group": 12.0,
+    "success_examples": 20.0,
+    "attractive_partner_because": 12.0,
+    "resources": 10.0,
+    "seeking": 12.0,
+}
+"""Length pivots of BM25F's normalisation, in words: a field this long is neither favoured nor
+held back. Fixed (not the landscape's averages) so that an actor's terms can be stored."""
+ANALYSER_VERSION = "1"
+"""Raise when the terms an actor gives change (fields, weights, the analyser's rules); stored
+terms of another version (or another lexicon, see ``analyser_version``) are made again."""
 
 
 @dataclass(frozen=True)
@@ -283,6 +303,21 @@ class _Analyser:
         return self.vocabulary.label(facet, code).casefold()
 
 
+@cache
+def shared_analyser(vocabulary: Vocabulary, *, concepts: bool = True) -> _Analyser:
+    """One analyser per vocabulary (its word caches are what makes analysing fast)."""
+    return _Analyser(vocabulary, concepts=concepts)
+
+
+def analyser_version() -> str:
+    """The version of the stored terms and inferred codes: ``ANALYSER_VERSION`` with a digest
+    of the lexicon, the stop words and the vocabulary they are read with."""
+    digest = hashlib.sha256(ANALYSER_VERSION.encode())
+    for name in (LEXICON_FILE, "vocabulary.json", "stopwords_da.txt"):
+        digest.update(resources.files("mapper_data").joinpath(name).read_bytes())
+    return f"{ANALYSER_VERSION}-{digest.hexdigest()[:12]}"
+
+
 def _actor_fields(actor: Actor) -> dict[str, list[str]]:
     p = actor.profile
     return {
@@ -297,24 +332,179 @@ def _actor_fields(actor: Actor) -> dict[str, list[str]]:
     }
 
 
+def actor_terms(
+    analyser: _Analyser, actor: Actor, inference: ActorInference | None = None
+) -> dict[str, float]:
+    """One actor's document: term → BM25 impact (the saturated, field-weighted and
+    length-normalised term frequency), words, compound parts and concepts alike. Field lengths
+    are normalised by fixed pivots (``AVERAGE_FIELD_WORDS``), so one actor's terms never depend
+    on the others' and can be stored with the actor (mapper.persistence.repositories.analysis).
+
+    ``inference`` (``infer_actor_codes``), when the caller has it, gives the phrase concepts
+    instead of reading the name and purpose sentence again."""
+    texts = _actor_fields(actor)
+    tf: dict[str, float] = {}
+    found_concepts: dict[str, float] = {}
+    for name, weight in ACTOR_FIELDS.items():
+        field_texts = [t for t in texts[name] if t]
+        if not field_texts:
+            continue
+        b = _FIELD_B.get(name, _DEFAULT_B)
+        length = sum(t.count(" ") + 1 for t in field_texts)
+        factor = weight / (1.0 - b + b * length / AVERAGE_FIELD_WORDS[name])
+        words: Counter[str] = Counter()
+        for text in field_texts:
+            words.update(analyser.words(text))
+        for word, count in words.items():
+            for term, part, _ in analyser.word_terms(word):
+                tf[term] = tf.get(term, 0.0) + factor * part * count
+        if name in CONCEPT_FIELDS:
+            # Concepts of single words and compounds ("sorggruppe"), each counted once.
+            for word in words:
+                for term, confidence in analyser.word_concepts(word):
+                    if confidence > found_concepts.get(term, 0.0):
+                        found_concepts[term] = confidence
+    if analyser.use_concepts:
+        # Phrases ("mistet en forælder") from the purpose sentence, or the caller's reading.
+        if inference is not None:
+            found: Iterable[tuple[str, float]] = [
+                (f"{_CONCEPT}{c.facet}:{c.code}", c.confidence)
+                for c in inference.codes
+                if c.facet in CONCEPT_FACETS
+            ]
+        else:
+            found = [
+                hit
+                for f in PHRASE_FIELDS
+                for text in texts[f]
+                if text
+                for sentence in _SENTENCE_END.split(text)
+                for hit in analyser.concepts(sentence)
+            ]
+        for term, confidence in found:
+            if confidence > found_concepts.get(term, 0.0):
+                found_concepts[term] = confidence
+    for term, confidence in found_concepts.items():
+        tf[term] = confidence * CONCEPT_WEIGHT
+    return {
+        term: value * (K1 + 1.0) / (value + K1)
+        for term, value in tf.items()
+        if len(term) <= MAX_TERM_LENGTH
+    }
+
+
+Postings = tuple[np.ndarray, np.ndarray]
+"""(rows, impacts) of one term: the documents holding it and its BM25 impact in each."""
+
+
+def score_query(
+    query: Mapping[str, tuple[float, str]],
+    postings: Mapping[str, Postings],
+    size: int,
+    position: Mapping[str, int],
+    actor_ids: list[str],
+) -> TextScores:
+    """BM25 relevance of ``size`` documents (rows) for a query (``query_terms``), from the
+    postings of the query's terms (a term missing from ``postings`` is held by no document).
+    Shared by the in-memory ``TextIndex`` and the matcher's stored terms, so both give the
+    same numbers."""
+    terms: list[tuple[float, str, str]] = []
+    ideal = 0.0
+    for term, (weight, shown) in query.items():
+        held = postings.get(term)
+        df = 0 if held is None else len(held[0])
+        if df == 0:
+            # A term no actor has still belongs to what the problem asks for.
+            ideal += weight * math.log(1.0 + (size + 0.5) / 0.5)
+            continue
+        if size >= 50 and df > MAX_DOCUMENT_SHARE * size:
+            continue
+        idf = math.log(1.0 + (size - df + 0.5) / (df + 0.5))
+        ideal += weight * idf
+        terms.append((weight * idf, term, shown))
+    if not terms or ideal <= 0.0 or size == 0:
+        empty = np.zeros(size, dtype=np.float64)
+        # Terms no actor holds still count: every actor then shares nothing (0.0).
+        return TextScores(
+            position, actor_ids, empty, empty.astype(np.int64), (), counted=ideal > 0.0
+        )
+    terms.sort(key=lambda q: (-q[0], q[1]))
+    total = np.zeros(size, dtype=np.float64)
+    mask = np.zeros(size, dtype=np.int64)
+    for bit, (factor, term, _) in enumerate(terms):
+        rows, impact = postings[term]
+        np.add.at(total, rows, factor * impact)
+        if bit < 62:
+            mask[rows] |= 1 << bit
+    return TextScores(
+        position,
+        actor_ids,
+        np.minimum(total / ideal, 1.0),
+        mask,
+        tuple(shown for _, _, shown in terms[:62]),
+    )
+
+
+def query_terms(analyser: _Analyser, problem: ProblemStatement) -> dict[str, tuple[float, str]]:
+    """The problem's terms: term → (query weight, whole word or label to show)."""
+    vocabulary = analyser.vocabulary
+    labels = [vocabulary.label("target_groups", code) for code in problem.target_groups]
+    texts = {
+        "title": [problem.title],
+        "description": [problem.description or ""],
+        "seeking": [problem.seeking.description or ""],
+        "target_groups": labels,
+    }
+    weight: dict[str, float] = {}
+    shown: dict[str, str] = {}
+    for name, field_texts in texts.items():
+        field_weight = PROBLEM_FIELDS[name]
+        for text in field_texts:
+            if not text:
+                continue
+            words = analyser.words(text)
+            # A target group's label is one concept: its words share the field's weight.
+            per_word = field_weight
+            if name == "target_groups":
+                per_word = field_weight / max(1, len([w for w in words if w not in analyser.stop]))
+            for word in words:
+                for term, part_weight, whole in analyser.word_terms(word):
+                    weight[term] = weight.get(term, 0.0) + per_word * part_weight
+                    shown.setdefault(term, whole)
+            concepts = dict(analyser.concepts(text))
+            for word in set(words):
+                for term, confidence in analyser.word_concepts(word):
+                    concepts[term] = max(concepts.get(term, 0.0), confidence)
+            for term, confidence in concepts.items():
+                facet = term[len(_CONCEPT) :].split(":", 1)[0]
+                weight[term] = (
+                    weight.get(term, 0.0) + field_weight * confidence * FACET_WEIGHTS[facet]
+                )
+    if analyser.use_concepts:
+        for code in problem.target_groups:
+            term = f"{_CONCEPT}target_groups:{code}"
+            weight[term] = weight.get(term, 0.0) + PROBLEM_FIELDS["target_groups"]
+    for term in weight:
+        if term.startswith(_CONCEPT):
+            shown[term] = analyser.concept_label(term)
+    return {t: (min(w, MAX_QUERY_WEIGHT), shown[t]) for t, w in weight.items()}
+
+
 class TextIndex:
-    """BM25F index of the actors' texts; build once per landscape, reuse for every problem."""
+    """BM25F index of the actors' texts in memory; build once per landscape, reuse for every
+    problem (the matcher keeps the same terms in the database instead)."""
 
     def __init__(
         self,
         analyser: _Analyser,
         actor_ids: list[str],
-        term_ids: dict[str, int],
-        postings: list[tuple[np.ndarray, np.ndarray]],
-        idf: np.ndarray,
+        postings: dict[str, Postings],
         has_text: np.ndarray,
     ) -> None:
         self._analyser = analyser
         self.actor_ids = actor_ids
         self._position = {a: i for i, a in enumerate(actor_ids)}
-        self._term_ids = term_ids
         self._postings = postings
-        self._idf = idf
         self._has_text = has_text
 
     # ---------------------------------------------------------------- building
@@ -333,8 +523,7 @@ class TextIndex:
         give the concept terms instead of reading the texts again (most of the build time);
         they hold only the codes an actor has not declared. ``concepts=False`` leaves the
         lexicon's concepts out (words and compound parts only; for evaluation)."""
-        analyser = _Analyser(vocabulary, concepts=concepts)
-        fields = list(ACTOR_FIELDS)
+        analyser = shared_analyser(vocabulary, concepts=concepts)
         actor_list = list(actors)
         actor_ids = [a.id for a in actor_list]
         if len(set(actor_ids)) != len(actor_ids):
@@ -346,111 +535,42 @@ class TextIndex:
                         f"{number} of the list): the text index needs one record per actor"
                     )
                 seen[actor_id] = number
-        texts_of = [_actor_fields(a) for a in actor_list]
-        # Average length of each field in words (spaces + 1: cheap, and only ratios count).
-        length_sum = dict.fromkeys(fields, 0)
-        length_docs = dict.fromkeys(fields, 0)
-        for texts in texts_of:
-            for name in fields:
-                length = sum(t.count(" ") + 1 for t in texts[name] if t)
-                if length:
-                    length_sum[name] += length
-                    length_docs[name] += 1
-        average = {f: (length_sum[f] / length_docs[f]) if length_docs[f] else 1.0 for f in fields}
-        norms = {
-            name: (ACTOR_FIELDS[name], _FIELD_B.get(name, _DEFAULT_B), average[name])
-            for name in fields
-        }
-        # One pass: BM25F weighted term frequency per actor, into compact postings.
-        term_ids: dict[str, int] = {}
-        docs: list[array[int]] = []
-        weights: list[array[float]] = []
+        terms = (
+            actor_terms(
+                analyser, actor, inferences.get(actor.id) if inferences is not None else None
+            )
+            for actor in actor_list
+        )
+        return cls.from_terms(actor_ids, terms, vocabulary, concepts=concepts)
+
+    @classmethod
+    def from_terms(
+        cls,
+        actor_ids: list[str],
+        terms_of: Iterable[Mapping[str, float]],
+        vocabulary: Vocabulary,
+        *,
+        concepts: bool = True,
+    ) -> TextIndex:
+        """An index of documents already analysed (``actor_terms`` of each actor, in order)."""
+        docs: dict[str, array[int]] = {}
+        impacts: dict[str, array[float]] = {}
         has_text = np.zeros(len(actor_ids), dtype=bool)
-
-        def term_id_of(term: str) -> int:
-            term_id = term_ids.get(term)
-            if term_id is None:
-                term_id = term_ids[term] = len(docs)
-                docs.append(array("i"))
-                weights.append(array("f"))
-            return term_id
-
-        # Per word, its terms and concepts as term ids (the words of a landscape repeat).
-        word_ids: dict[str, tuple[tuple[int, float], ...]] = {}
-        concept_ids: dict[str, tuple[tuple[int, float], ...]] = {}
-        for index, (actor, texts) in enumerate(zip(actor_list, texts_of, strict=True)):
-            tf: dict[int, float] = {}
-            found_concepts: dict[int, float] = {}
-            for name in fields:
-                field_texts = [t for t in texts[name] if t]
-                if not field_texts:
-                    continue
-                weight, b, mean = norms[name]
-                length = sum(t.count(" ") + 1 for t in field_texts)
-                factor = weight / (1.0 - b + b * length / mean)
-                words: Counter[str] = Counter()
-                for text in field_texts:
-                    words.update(analyser.words(text))
-                for word, count in words.items():
-                    ids = word_ids.get(word)
-                    if ids is None:
-                        ids = word_ids[word] = tuple(
-                            (term_id_of(term), part) for term, part, _ in analyser.word_terms(word)
-                        )
-                    for term_id, part in ids:
-                        tf[term_id] = tf.get(term_id, 0.0) + factor * part * count
-                if name in CONCEPT_FIELDS:
-                    # Concepts of single words and compounds ("sorggruppe"), each counted once.
-                    for word in words:
-                        ids = concept_ids.get(word)
-                        if ids is None:
-                            ids = concept_ids[word] = tuple(
-                                (term_id_of(term), confidence)
-                                for term, confidence in analyser.word_concepts(word)
-                            )
-                        for term_id, confidence in ids:
-                            if confidence > found_concepts.get(term_id, 0.0):
-                                found_concepts[term_id] = confidence
-            # Phrases ("mistet en forælder") from the purpose sentence, or the caller's reading.
-            inference = inferences.get(actor.id) if inferences is not None and concepts else None
-            if inference is not None:
-                found: Iterable[tuple[str, float]] = [
-                    (f"{_CONCEPT}{c.facet}:{c.code}", c.confidence)
-                    for c in inference.codes
-                    if c.facet in CONCEPT_FACETS
-                ]
-            else:
-                found = [
-                    hit
-                    for f in PHRASE_FIELDS
-                    for text in texts[f]
-                    if text
-                    for sentence in _SENTENCE_END.split(text)
-                    for hit in analyser.concepts(sentence)
-                ]
-            for term, confidence in found:
-                term_id = term_id_of(term)
-                if confidence > found_concepts.get(term_id, 0.0):
-                    found_concepts[term_id] = confidence
-            for term_id, confidence in found_concepts.items():
-                tf[term_id] = confidence * CONCEPT_WEIGHT
-            if tf:
-                has_text[index] = True
-            for term_id, value in tf.items():
-                docs[term_id].append(index)
-                weights[term_id].append(value)
-            texts_of[index] = {}  # free as we go
-        n = len(actor_ids)
-        postings: list[tuple[np.ndarray, np.ndarray]] = []
-        idf = np.zeros(len(docs), dtype=np.float64)
-        for term_id, (d, w) in enumerate(zip(docs, weights, strict=True)):
-            df = len(d)
-            too_common = n >= 50 and df > MAX_DOCUMENT_SHARE * n
-            idf[term_id] = 0.0 if too_common else math.log(1.0 + (n - df + 0.5) / (df + 0.5))
-            tf_array = np.frombuffer(w, dtype=np.float32).astype(np.float64)
-            impact = (tf_array * (K1 + 1.0) / (tf_array + K1)).astype(np.float32)
-            postings.append((np.frombuffer(d, dtype=np.int32).copy(), impact))
-        return cls(analyser, actor_ids, term_ids, postings, idf, has_text)
+        for row, terms in enumerate(terms_of):
+            if terms:
+                has_text[row] = True
+            for term, impact in terms.items():
+                held = docs.get(term)
+                if held is None:
+                    held = docs[term] = array("i")
+                    impacts[term] = array("d")
+                held.append(row)
+                impacts[term].append(impact)
+        postings = {
+            term: (np.frombuffer(d, dtype=np.int32).copy(), np.frombuffer(impacts[term]).copy())
+            for term, d in docs.items()
+        }
+        return cls(shared_analyser(vocabulary, concepts=concepts), actor_ids, postings, has_text)
 
     # ---------------------------------------------------------------- querying
     def has_text(self, actor_id: str) -> bool:
@@ -460,94 +580,26 @@ class TextIndex:
 
     def query_terms(self, problem: ProblemStatement) -> dict[str, tuple[float, str]]:
         """The problem's terms: term → (query weight, whole word or label to show)."""
-        analyser = self._analyser
-        vocabulary = analyser.vocabulary
-        labels = [vocabulary.label("target_groups", code) for code in problem.target_groups]
-        texts = {
-            "title": [problem.title],
-            "description": [problem.description or ""],
-            "seeking": [problem.seeking.description or ""],
-            "target_groups": labels,
-        }
-        weight: dict[str, float] = {}
-        shown: dict[str, str] = {}
-        for name, field_texts in texts.items():
-            field_weight = PROBLEM_FIELDS[name]
-            for text in field_texts:
-                if not text:
-                    continue
-                words = analyser.words(text)
-                # A target group's label is one concept: its words share the field's weight.
-                per_word = field_weight
-                if name == "target_groups":
-                    per_word = field_weight / max(
-                        1, len([w for w in words if w not in analyser.stop])
-                    )
-                for word in words:
-                    for term, part_weight, whole in analyser.word_terms(word):
-                        weight[term] = weight.get(term, 0.0) + per_word * part_weight
-                        shown.setdefault(term, whole)
-                concepts = dict(analyser.concepts(text))
-                for word in set(words):
-                    for term, confidence in analyser.word_concepts(word):
-                        concepts[term] = max(concepts.get(term, 0.0), confidence)
-                for term, confidence in concepts.items():
-                    facet = term[len(_CONCEPT) :].split(":", 1)[0]
-                    weight[term] = (
-                        weight.get(term, 0.0) + field_weight * confidence * FACET_WEIGHTS[facet]
-                    )
-        for code in problem.target_groups:
-            term = f"{_CONCEPT}target_groups:{code}"
-            weight[term] = weight.get(term, 0.0) + PROBLEM_FIELDS["target_groups"]
-        for term in weight:
-            if term.startswith(_CONCEPT):
-                shown[term] = analyser.concept_label(term)
-        return {t: (min(w, MAX_QUERY_WEIGHT), shown[t]) for t, w in weight.items()}
+        return query_terms(self._analyser, problem)
 
     def scores(
         self, problem: ProblemStatement, actor_ids: Iterable[str] | None = None
     ) -> TextScores:
         """Text relevance of the actors (all, or ``actor_ids``) for the problem. Actors that
         share no counted term with the problem are left out (their score is 0.0)."""
-        n = len(self.actor_ids)
-        wanted: np.ndarray | None = None
-        if actor_ids is not None:
-            wanted = np.zeros(n, dtype=bool)
-            positions = [self._position[a] for a in actor_ids if a in self._position]
-            wanted[positions] = True
-        query: list[tuple[float, int, str]] = []
-        ideal = 0.0
-        for term, (weight, shown) in self.query_terms(problem).items():
-            term_id = self._term_ids.get(term)
-            if term_id is None:
-                # A term no actor has still belongs to what the problem asks for.
-                ideal += weight * math.log(1.0 + (n + 0.5) / 0.5)
-                continue
-            idf = float(self._idf[term_id])
-            if idf <= 0.0:
-                continue
-            ideal += weight * idf
-            query.append((weight * idf, term_id, shown))
-        if not query or ideal <= 0.0 or n == 0:
-            empty = np.zeros(n, dtype=np.float64)
-            return TextScores(self._position, self.actor_ids, empty, empty.astype(np.int64), ())
-        query.sort(key=lambda q: -q[0])
-        total = np.zeros(n, dtype=np.float64)
-        mask = np.zeros(n, dtype=np.int64)
-        for bit, (factor, term_id, _) in enumerate(query):
-            docs, impact = self._postings[term_id]
-            total[docs] += factor * impact
-            if bit < 62:
-                mask[docs] |= 1 << bit
-        if wanted is not None:
-            total[~wanted] = 0.0
-        return TextScores(
+        result = score_query(
+            self.query_terms(problem),
+            self._postings,
+            len(self.actor_ids),
             self._position,
             self.actor_ids,
-            np.minimum(total / ideal, 1.0),
-            mask,
-            tuple(shown for _, _, shown in query[:62]),
         )
+        result.with_text_flags(self._has_text)
+        if actor_ids is not None:
+            wanted = np.zeros(len(self.actor_ids), dtype=bool)
+            wanted[[self._position[a] for a in actor_ids if a in self._position]] = True
+            result.keep_only(wanted)
+        return result
 
 
 class TextScores(Mapping[str, TextMatch]):
@@ -561,14 +613,52 @@ class TextScores(Mapping[str, TextMatch]):
         score: np.ndarray,
         mask: np.ndarray,
         shown: tuple[str, ...],
+        has_text: np.ndarray | None = None,
+        *,
+        counted: bool | None = None,
     ) -> None:
         self._position = position
+        self._has_text = has_text
+        self.counted = bool(shown) if counted is None else counted
+        """Whether any of the problem's terms counts (else every score is 0.0 and says
+        nothing)."""
         self._actor_ids = actor_ids
         self._score = score
         self._mask = mask
         self._shown = shown
         self._hits: np.ndarray | None = None
         self._words: dict[int, tuple[str, ...]] = {}
+
+    @property
+    def vector(self) -> np.ndarray:
+        """The score of every row (0.0 where nothing is shared), in the index's row order."""
+        return self._score
+
+    def with_text_flags(self, has_text: np.ndarray) -> TextScores:
+        """The same scores, knowing which rows have any text at all (``known``)."""
+        self._has_text = has_text
+        return self
+
+    def known(self, actor_id: str) -> bool:
+        """Whether the actor has any text to judge (else its relevance is unknown)."""
+        position = self._position.get(actor_id)
+        if position is None:
+            return False
+        return self._has_text is None or bool(self._has_text[position])
+
+    @property
+    def text_flags(self) -> np.ndarray | None:
+        return self._has_text
+
+    def keep_only(self, wanted: np.ndarray) -> None:
+        """Leave out every row not in ``wanted`` (their score becomes 0.0)."""
+        self._score = np.where(wanted, self._score, 0.0)
+        self._hits = None
+
+    def concepts_of(self, actor_id: str) -> tuple[str, ...]:
+        """The matched words and concept labels of one actor, most telling first."""
+        position = self._position.get(actor_id)
+        return () if position is None else self._concepts(int(self._mask[position]))
 
     def _hit_positions(self) -> np.ndarray:
         if self._hits is None:
@@ -610,4 +700,4 @@ class TextScores(Mapping[str, TextMatch]):
     def score(self, actor_id: str) -> float:
         """The actor's score, 0.0 when it shares nothing with the problem (or is unknown)."""
         position = self._position.get(actor_id)
-        return 0.0 if position is None else round(float(self._score[position]), 4)
+        return 0.0 if position is None else float(self._score[position])

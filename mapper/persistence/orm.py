@@ -459,3 +459,51 @@ class BoundaryRecord(Base):
     imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
 
     __table_args__ = (UniqueConstraint("layer", "code"),)
+
+
+class ActorAnalysisRecord(Base):
+    """What matching derived from one actor's texts, and from which version of the actor and
+    of the analyser (mapper.matching.text_relevance.analyser_version): derived data, made
+    again whenever either moves (mapper.services.matching refreshes stale rows)."""
+
+    __tablename__ = "actor_analysis"
+
+    actor_pk: Mapped[int] = mapped_column(
+        ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True
+    )
+    actor_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    analyser: Mapped[str] = mapped_column(String(40), nullable=False)
+    has_text: Mapped[bool] = mapped_column(Boolean, nullable=False)
+
+
+class ActorTerm(Base):
+    """One term of an actor's texts (a stem, a compound part or an '@facet:code' concept) and
+    its BM25 impact: the postings of the text-relevance model, read term by term."""
+
+    __tablename__ = "actor_terms"
+
+    actor_pk: Mapped[int] = mapped_column(
+        ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True
+    )
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    impact: Mapped[float] = mapped_column(Float, nullable=False)
+
+    __table_args__ = (Index("ix_actor_terms_term", "term"),)
+
+
+class ActorInferredCode(Base):
+    """A code the actor's texts speak of that it has not declared (mapper.matching.lexicon
+    infer_actor_codes), with its confidence and the words that triggered it; ``sought`` for
+    what its 'Vi søger …' text asks for. Used by matching with a discount; never declared."""
+
+    __tablename__ = "actor_inferred_codes"
+
+    actor_pk: Mapped[int] = mapped_column(
+        ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True
+    )
+    sought: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    facet: Mapped[str] = mapped_column(String(32), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    confidence: Mapped[float] = mapped_column(Float, nullable=False)
+    evidence: Mapped[str] = mapped_column(Text, nullable=False)
+    """The triggering words, as JSON list."""

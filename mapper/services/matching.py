@@ -10,12 +10,14 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mapper.domain.errors import NotFoundError
 from mapper.domain.ids import nearest_id
 from mapper.domain.model import Actor, ProblemStatement, Resource, Seeking
 from mapper.domain.vocabulary import load_vocabulary
+from mapper.matching.analysis import ActorAnalysis, analyse_actor
 from mapper.matching.consortium import (
     Consortium,
     ConsortiumMember,
@@ -24,7 +26,7 @@ from mapper.matching.consortium import (
 )
 from mapper.matching.criteria import profile_text
 from mapper.matching.gates import gate
-from mapper.matching.index import ActorIndex, build_index, rank_rows
+from mapper.matching.index import ActorIndex, RegisterColumns, build_index, rank_rows
 from mapper.matching.model import (
     GATES,
     Candidate,
@@ -44,12 +46,21 @@ from mapper.matching.ranking import (
     score_candidate,
 )
 from mapper.matching.review import Review, ReviewGroup, ReviewParams, build_review
+from mapper.matching.text_relevance import (
+    Postings,
+    TextScores,
+    analyser_version,
+    query_terms,
+    score_query,
+    shared_analyser,
+)
 from mapper.persistence import store
 from mapper.persistence.database import Database
+from mapper.persistence.repositories import analysis as analysis_rows
 from mapper.persistence.repositories import matching as repository
 from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories import settings as weights_repository
-from mapper.persistence.store import ACTORS, PARTNERSHIPS, PROBLEMS
+from mapper.persistence.store import ACTORS, PARTNERSHIPS, PROBLEMS, Progress
 from mapper.services.geo import GeoService
 
 __all__ = [
@@ -63,6 +74,10 @@ __all__ = [
 ]
 """The use cases; the review's and consortium's values are re-exported for the interfaces."""
 
+ANALYSIS_CHUNK = 2_000
+"""Actors analysed and stored per step of a refresh (progress is reported per step)."""
+MAX_CACHED_TERMS = 50_000
+
 
 class MatchingService:
     def __init__(self, database: Database) -> None:
@@ -71,6 +86,10 @@ class MatchingService:
         """Places problems that have a postcode or town but no coordinates."""
         self._index: ActorIndex | None = None
         self._stamp: tuple[Any, ...] | None = None
+        self._postings: dict[str, Postings] = {}
+        """Term → (index rows, impacts), read from the stored terms while the index stands."""
+        self._overlay: dict[int, tuple[int, ActorAnalysis]] = {}
+        """Actor key → (version, analysis) made in memory (a read-only database)."""
 
     # ----------------------------------------------------------------- settings
 
@@ -102,9 +121,119 @@ class MatchingService:
     def index(self, session: Session, settings: MatchSettings) -> ActorIndex:
         stamp = self._register_stamp(session)
         if self._index is None or stamp != self._stamp:
-            self._index = build_index(repository.register_columns(session, settings))
+            self._refresh_analysis(session)
+            self._index = build_index(
+                self._with_overlay(repository.register_columns(session, settings))
+            )
+            self._postings = {}
             self._stamp = stamp
         return self._index
+
+    def refresh_analysis(self, progress: Progress | None = None) -> int:
+        """Analyse the actors whose stored text analysis (terms, inferred codes) is missing
+        or stale, as the next ranking would; returns how many were analysed. Long after a
+        large import (about 15 s per 100,000 actors), so offered with progress."""
+        with self.database.unit_of_work() as session:
+            return self._refresh_analysis(session, progress)
+
+    def _refresh_analysis(self, session: Session, progress: Progress | None = None) -> int:
+        version = analyser_version()
+        stale = analysis_rows.stale_actor_keys(session, version)
+        if self.database.read_only:
+            # Nothing can be stored: analyse in memory what is stale, for this session.
+            stale = [(pk, v) for pk, v in stale if self._overlay.get(pk, (None,))[0] != v]
+        if not stale:
+            return 0
+        vocabulary = load_vocabulary()
+        done = 0
+        for part in store.chunks(stale, ANALYSIS_CHUNK):
+            versions = dict(part)
+            actors = store.load_actors(session, list(versions))
+            analysed = [
+                (pk, versions[pk], analyse_actor(actor, vocabulary)) for pk, actor in actors
+            ]
+            if self.database.read_only:
+                self._overlay.update({pk: (v, a) for pk, v, a in analysed})
+            else:
+                try:
+                    with session.begin_nested():
+                        analysis_rows.store_analyses(session, analysed, version)
+                except IntegrityError:
+                    # Another editor of a shared database stored them first: theirs stand.
+                    pass
+            done += len(part)
+            if progress is not None:
+                progress(done, len(stale))
+        return done
+
+    def _with_overlay(self, register: RegisterColumns) -> RegisterColumns:
+        """The register with the analyses kept in memory (a read-only database) in place of
+        the stored ones."""
+        if not self._overlay:
+            return register
+        mine = set(self._overlay)
+        inferred = [row for row in register.inferred if row[0] not in mine] + [
+            (pk, c.facet, c.code, c.confidence)
+            for pk, (_, a) in self._overlay.items()
+            for c in a.inference.codes
+            if c.confidence >= repository.least_confidence()
+        ]
+        flags = {**register.text_flags, **{pk: a.has_text for pk, (_, a) in self._overlay.items()}}
+        return replace(register, inferred=inferred, text_flags=flags)
+
+    def _text(
+        self,
+        session: Session,
+        index: ActorIndex,
+        problem: ProblemStatement,
+        settings: MatchSettings,
+    ) -> TextScores:
+        """The problem's text relevance over the index's rows, from the stored terms (the
+        postings of each term read once per register generation)."""
+        analyser = shared_analyser(
+            load_vocabulary(), concepts=bool(settings.params.get("inference"))
+        )
+        query = query_terms(analyser, problem)
+        missing = [t for t in query if t not in self._postings]
+        if len(self._postings) > MAX_CACHED_TERMS:
+            self._postings = {}
+            missing = list(query)
+        found: dict[str, Postings] = {}
+        for term, keys, impacts in analysis_rows.term_postings(session, missing):
+            found[term] = self._rows_of(index, keys, impacts, term)
+        empty: Postings = (np.zeros(0, np.int64), np.zeros(0))
+        for term in missing:
+            self._postings[term] = found.get(term, empty)
+        if self._overlay:
+            self._postings.update(self._overlay_postings(index, missing))
+        postings = {t: self._postings[t] for t in query}
+        return score_query(query, postings, len(index), index.row_of, index.ids).with_text_flags(
+            index.has_text
+        )
+
+    def _rows_of(
+        self, index: ActorIndex, keys: np.ndarray, impacts: np.ndarray, term: str
+    ) -> Postings:
+        """Index rows of the live actors among ``keys`` (tombstoned ones are not in the index;
+        actors analysed in memory give their own terms instead)."""
+        at = np.minimum(np.searchsorted(index.pks, keys), max(len(index) - 1, 0))
+        live = index.pks[at] == keys if len(index) else np.zeros(len(keys), bool)
+        if self._overlay:
+            live &= ~np.isin(keys, np.fromiter(self._overlay, np.int64))
+        return at[live], impacts[live]
+
+    def _overlay_postings(self, index: ActorIndex, terms: Sequence[str]) -> dict[str, Postings]:
+        out: dict[str, Postings] = {}
+        for term in terms:
+            rows, impacts = list(self._postings[term][0]), list(self._postings[term][1])
+            for pk, (_, analysis) in self._overlay.items():
+                impact = analysis.terms.get(term)
+                row = index.row_of_key(pk)
+                if impact is not None and row is not None:
+                    rows.append(row)
+                    impacts.append(impact)
+            out[term] = (np.array(rows, np.int64), np.array(impacts, np.float64))
+        return out
 
     def _register_stamp(self, session: Session) -> tuple[Any, ...]:
         """Changes whenever anything the index holds may have changed."""
@@ -140,6 +269,7 @@ class MatchingService:
         with self.database.unit_of_work() as session:
             ctx = self._context(session, problem_id)
             index = self.index(session, settings)
+            ctx = replace(ctx, text=self._text(session, index, ctx.problem, settings))
             candidates = self._candidates(session, index, list(range(len(index))))
             return rank_candidates(ctx, candidates, settings, top)
 
@@ -152,8 +282,9 @@ class MatchingService:
         top: int | None,
         restrict: np.ndarray | None = None,
     ) -> Ranking:
-        texts = repository.profile_texts(session)
-        best, scores = rank_rows(texts, index, ctx, settings, top, restrict)
+        text = self._text(session, index, ctx.problem, settings)
+        ctx = replace(ctx, text=text)
+        best, scores = rank_rows(index, ctx, settings, top, restrict, text)
         rows = [row for row, _ in best]
         candidates = self._candidates(session, index, rows)
         matches = []
@@ -226,6 +357,7 @@ class MatchingService:
             keys = repository.open_problem_keys(session, statuses)
             problems = [p for _, p in problem_rows.load_problems(session, keys)]
             owners = self._owners(session, problems)
+            texts = {p.id: self._text(session, index, p, settings) for p in problems}
         matches: list[Match] = []
         excluded = dict.fromkeys(GATES, 0)
         examples: list[Exclusion] = []
@@ -235,6 +367,7 @@ class MatchingService:
             except Exception:
                 continue
             ctx = problem_context(self.geo, problem, owners.get(problem.owner_id or ""))
+            ctx = replace(ctx, text=texts[problem.id])
             problem_settings = self.settings_for(problem.id, rotation=rotation)
             result = score_candidate(ctx, cand, problem_settings)
             if isinstance(result, Exclusion):
@@ -359,14 +492,19 @@ class MatchingService:
         keys = repository.live_actor_keys(session, ids)
         return {a.id: a for _, a in store.load_actors(session, list(keys.values()))}
 
-    @staticmethod
-    def _candidates(session: Session, index: ActorIndex, rows: Sequence[int]) -> list[Candidate]:
-        """Domain actors for index rows, in the order given."""
+    def _candidates(
+        self, session: Session, index: ActorIndex, rows: Sequence[int]
+    ) -> list[Candidate]:
+        """Domain actors for index rows, in the order given, with their inferred codes."""
         pks = [int(index.pks[r]) for r in rows]
         actors = dict(store.load_actors(session, pks))
+        inferred = analysis_rows.inferences_of(session, pks)
+        for pk, (_, analysis) in self._overlay.items():
+            if pk in inferred:
+                inferred[pk] = analysis.inference
         return [
-            Candidate(actors[int(index.pks[r])], index.seeks_of(r), int(index.recent[r]))
-            for r in rows
+            Candidate(actors[pk], index.seeks_of(r), int(index.recent[r]), inferred.get(pk))
+            for r, pk in zip(rows, pks, strict=True)
         ]
 
 

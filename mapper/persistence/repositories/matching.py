@@ -8,18 +8,17 @@ candidate, a deleted problem never a context, an owner or partnership of theirs 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Iterator, Sequence
-from functools import partial
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, Table, and_, func, select, true
 from sqlalchemy.orm import Session
 
-from mapper.matching.index import ProfileTexts, RegisterColumns, rotation_since
+from mapper.matching.index import RegisterColumns, rotation_since
 from mapper.matching.model import MatchSettings
+from mapper.persistence.repositories import analysis
 from mapper.persistence.store import (
     ACTOR_CODES,
-    ACTOR_EXAMPLES,
     ACTOR_RESOURCES,
     ACTORS,
     PARTNERSHIP_HISTORY,
@@ -36,12 +35,11 @@ T = TypeVar("T")
 __all__ = [
     "actor_uids",
     "change_stamp",
+    "least_confidence",
     "live_actor_keys",
     "live_problem_keys",
     "open_problem_keys",
     "problem_uids",
-    "profile_text_parts",
-    "profile_texts",
     "proposal_counts",
     "register_columns",
 ]
@@ -157,7 +155,16 @@ def register_columns(
         resources=resources,
         sought=sought,
         recent=proposal_counts(session, rotation_since(settings, now)),
+        inferred=analysis.inferred_code_rows(session, least_confidence()),
+        text_flags=analysis.text_flags(session),
     )
+
+
+def least_confidence() -> float:
+    """The least confidence of an inferred code the matcher uses (the defaults': the index is
+    shared by every ranking, whatever its settings)."""
+    inference = MatchSettings.defaults().params.get("inference") or {}
+    return float(inference.get("min_confidence", 0.0))
 
 
 def proposal_counts(session: Session, since: dt.datetime) -> dict[int, int]:
@@ -175,43 +182,6 @@ def proposal_counts(session: Session, since: dt.datetime) -> dict[int, int]:
         .group_by(PARTNERSHIPS.c.actor_pk)
     )
     return {int(pk): int(count) for pk, count in session.execute(stmt)}
-
-
-def profile_text_parts(session: Session, pks: Sequence[int]) -> dict[int, list[str | None]]:
-    """Actor key → the parts of its profile text, in the order ``criteria.profile_text`` joins
-    them: the four profile fields, then success examples, then resource descriptions."""
-    fields: dict[int, list[str | None]] = {}
-    extra: dict[int, list[str | None]] = {pk: [] for pk in pks}
-    descriptions: dict[int, list[str | None]] = {pk: [] for pk in pks}
-    for part in chunks(list(pks)):
-        for pk, *texts in session.execute(
-            select(
-                ACTORS.c.pk,
-                ACTORS.c.we_are,
-                ACTORS.c.best_at,
-                ACTORS.c.role_towards_target_group,
-                ACTORS.c.attractive_partner_because,
-            ).where(ACTORS.c.pk.in_(part))
-        ):
-            fields[pk] = list(texts)
-        for pk, text in session.execute(
-            select(ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.text)
-            .where(ACTOR_EXAMPLES.c.actor_pk.in_(part))
-            .order_by(ACTOR_EXAMPLES.c.actor_pk, ACTOR_EXAMPLES.c.position)
-        ):
-            extra[pk].append(text)
-        for pk, text in session.execute(
-            select(ACTOR_RESOURCES.c.actor_pk, ACTOR_RESOURCES.c.description)
-            .where(ACTOR_RESOURCES.c.actor_pk.in_(part))
-            .order_by(ACTOR_RESOURCES.c.actor_pk, ACTOR_RESOURCES.c.position)
-        ):
-            descriptions[pk].append(text)
-    return {pk: [*fields.get(pk, []), *extra[pk], *descriptions[pk]] for pk in pks}
-
-
-def profile_texts(session: Session) -> ProfileTexts:
-    """``profile_text_parts`` bound to this unit of work, as the index reads texts."""
-    return partial(profile_text_parts, session)
 
 
 def _live_keys(session: Session, table: Table, uids: Iterable[str] | None) -> dict[str, int]:
