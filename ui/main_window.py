@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         if changes.everything:
             self.reload()
             self.map_tab.invalidate()
+            self.match_view.invalidate()
             if self._partnerships_loaded:
                 self.partnerships_view.reload()
             return
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
         if changes.problems or changes.actors:
             self.problems_tab.apply_problem_changes(changes.problems, owners=changes.actors)
             self._update_match_problems()
+            self.match_view.invalidate()  # its ranking was made from the register before
         if changes.touches_map():
             self.map_tab.invalidate()
         if self._partnerships_loaded and self._partnerships_involve(changes):

@@ -329,6 +329,15 @@ class MatchView(QWidget):
             if self.isVisible():
                 self.rank()
 
+    def invalidate(self) -> None:
+        """The register changed (an actor or a problem saved, deleted, imported): rank the
+        shown problem again now if the view is seen, else when it is shown next."""
+        if not self.problem_combo.count():
+            return
+        self._unranked = True
+        if self.isVisible():
+            self.rank()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._unranked:
@@ -584,13 +593,21 @@ def match_html(match: Match, lang: str) -> str:
     warnings = "".join(f"<li><b>! {_esc(render(w, lang))}</b></li>" for w in match.warnings)
     known = ""
     if match.confidence < 1.0:
+        inferred = any(r.code.startswith("inferred_") for r in match.reasons)
+        sentence = (
+            QCoreApplication.translate(
+                "MatchView",
+                "Judged on %1 % of the weight from its profile; the rest is inferred from its "
+                "texts or not given.",
+            )
+            if inferred
+            else QCoreApplication.translate(
+                "MatchView", "Judged on %1 % of the weight; the rest is not given."
+            )
+        )
         known = (
             "<p><i>"
-            + _esc(
-                QCoreApplication.translate(
-                    "MatchView", "Judged on %1 % of the weight; the rest is not given."
-                ).replace("%1", format_number(100 * match.confidence, 0, lang=lang))
-            )
+            + _esc(sentence.replace("%1", format_number(100 * match.confidence, 0, lang=lang)))
             + "</i></p>"
         )
     return (

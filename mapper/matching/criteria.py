@@ -490,7 +490,8 @@ def text_fit(ctx: ProblemContext, cand: Candidate, params: Params) -> CriterionR
     words = list(text.concepts_of(cand.actor.id)) if raw > 0 else []
     if not words:
         return CriterionResult(score, (Reason("text_nothing_shared", {}, -1),))
-    sign = 1 if score >= params["neutral_score"] else 0
+    # Shared concepts speak for the match once they weigh something (a third of a full fit).
+    sign = 1 if score >= params["text"]["speaks_for_at"] else 0
     return CriterionResult(
         score, (Reason("text_similarity", {"percent": percent, "words": words}, sign),)
     )

@@ -160,11 +160,12 @@ def render(reason: Reason, lang: str = "da", vocabulary: Vocabulary | None = Non
 
 def not_given_text(match: Match, lang: str = "da") -> str | None:
     """'Ikke oplyst: målgrupper, roller og størrelse' for the criteria the actor's profile
-    does not inform, or None when it informs them all."""
+    does not inform, or None when it informs them all. Criteria judged on codes inferred from
+    its texts are left out: their own reasons say 'Udledt af teksten: …'."""
     texts: Mapping[str, Any] = _texts()["not_given"]
     items = []
     for c in match.contributions:
-        if not c.unknown:
+        if not c.unknown or any(r.code.startswith("inferred_") for r in c.reasons):
             continue
         coded = [r for r in c.reasons if r.code == "required_not_given"]
         if coded:

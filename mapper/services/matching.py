@@ -140,7 +140,10 @@ class MatchingService:
         version = analyser_version()
         stale = analysis_rows.stale_actor_keys(session, version)
         if self.database.read_only:
-            # Nothing can be stored: analyse in memory what is stale, for this session.
+            # Nothing can be stored: analyse in memory what is stale, for this session. An
+            # actor no longer stale was analysed and stored by a writer since: theirs is newer.
+            still = {pk for pk, _ in stale}
+            self._overlay = {pk: kept for pk, kept in self._overlay.items() if pk in still}
             stale = [(pk, v) for pk, v in stale if self._overlay.get(pk, (None,))[0] != v]
         if not stale:
             return 0
@@ -155,16 +158,30 @@ class MatchingService:
             if self.database.read_only:
                 self._overlay.update({pk: (v, a) for pk, v, a in analysed})
             else:
-                try:
-                    with session.begin_nested():
-                        analysis_rows.store_analyses(session, analysed, version)
-                except IntegrityError:
-                    # Another editor of a shared database stored them first: theirs stand.
-                    pass
+                self._store_analyses(session, analysed, version)
             done += len(part)
             if progress is not None:
                 progress(done, len(stale))
         return done
+
+    @staticmethod
+    def _store_analyses(
+        session: Session, analysed: Sequence[tuple[int, int, ActorAnalysis]], version: str
+    ) -> None:
+        """Store a chunk; when another editor of a shared database stored some of the same
+        actors first, store the chunk's actors one by one so that only theirs are kept."""
+        try:
+            with session.begin_nested():
+                analysis_rows.store_analyses(session, analysed, version)
+            return
+        except IntegrityError:
+            pass
+        for one in analysed:
+            try:
+                with session.begin_nested():
+                    analysis_rows.store_analyses(session, [one], version)
+            except IntegrityError:
+                continue  # theirs stands (made from the same version of the actor)
 
     def _with_overlay(self, register: RegisterColumns) -> RegisterColumns:
         """The register with the analyses kept in memory (a read-only database) in place of

@@ -190,3 +190,26 @@ def test_undoing_a_new_problem_statement_removes_it_from_the_list(
         w.redo_action.trigger()
     assert w.problems_tab.title_of(problem_id) == "Lektiehjaelp i Kvaglund"
     assert list_problems.calls == 1
+
+
+def test_a_saved_purpose_text_moves_the_actor_in_the_shown_ranking(
+    window: tuple[MainWindow, Spy, Spy], qtbot: QtBot
+) -> None:
+    """The Match view ranks again after a save: the actor's text is analysed anew (its
+    inferred codes and terms) and an actor whose purpose now fits rises."""
+    w, _, _ = window
+    w.tabs.setCurrentIndex(w.match_tab_index)
+    with qtbot.waitSignal(w.match_view.ranked, timeout=20_000):
+        w.match_view.show_problem("esb-p-besoeg")
+    assert w.match_view.model.row_at(0).actor_id != "esb-forening-0999"
+    w.tabs.setCurrentIndex(0)
+    assert w.select_actor("esb-forening-0999")
+    purpose = editor_input(w.actor_editor, "profile.we_are")
+    purpose.setFocus()
+    qtbot.keyClicks(purpose, "Vi er besøgsvenner, der besøger ensomme ældre hver uge.")
+    assert w.save_current()
+    with qtbot.waitSignal(w.match_view.ranked, timeout=20_000):
+        w.tabs.setCurrentIndex(w.match_tab_index)
+    first = w.match_view.model.row_at(0)
+    assert first.actor_id == "esb-forening-0999"
+    assert any(r.code == "text_similarity" for r in first.reasons_for)

@@ -2843,27 +2843,27 @@
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../match_view.py" line="69" />
+        <location filename="../match_view.py" line="75" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="70" />
+        <location filename="../match_view.py" line="76" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="71" />
+        <location filename="../match_view.py" line="77" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="72" />
+        <location filename="../match_view.py" line="78" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="73" />
+        <location filename="../match_view.py" line="79" />
         <source>Distance</source>
         <translation>Afstand</translation>
     </message>
@@ -2871,153 +2871,153 @@
 <context>
     <name>MatchView</name>
     <message>
-        <location filename="../match_view.py" line="186" />
+        <location filename="../match_view.py" line="192" />
         <source>Problem statement to match</source>
         <translation>Problemstilling der skal matches</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="193" />
+        <location filename="../match_view.py" line="199" />
         <source>Number of partners</source>
         <translation>Antal partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="195" />
+        <location filename="../match_view.py" line="201" />
         <source>Spread proposals (fair rotation)</source>
         <translation>Fordel forslagene (retfærdig rotation)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="197" />
+        <location filename="../match_view.py" line="203" />
         <source>Actors proposed recently get a mild, explained penalty so others surface too.</source>
         <translation>Aktører, der for nylig er foreslået, får et mildt, forklaret fradrag, så andre også kommer frem.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="201" />
+        <location filename="../match_view.py" line="207" />
         <source>Problem:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="203" />
+        <location filename="../match_view.py" line="209" />
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="213" />
+        <location filename="../match_view.py" line="219" />
         <source>Ranked partners</source>
         <translation>Rangerede partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="237" />
+        <location filename="../match_view.py" line="243" />
         <source>Propose &amp;partnership</source>
         <translation>Foreslå &amp;partnerskab</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="241" />
+        <location filename="../match_view.py" line="247" />
         <source>E&amp;xport ranking…</source>
         <translation>E&amp;ksportér rangering…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="257" />
+        <location filename="../match_view.py" line="263" />
         <source>Why this partner</source>
         <translation>Hvorfor denne partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="260" />
         <location filename="../match_view.py" line="266" />
+        <location filename="../match_view.py" line="272" />
         <source>360° review</source>
         <translation>360°-eftersyn</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="263" />
+        <location filename="../match_view.py" line="269" />
         <source>Consortium proposal</source>
         <translation>Forslag til konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="265" />
+        <location filename="../match_view.py" line="271" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="267" />
+        <location filename="../match_view.py" line="273" />
         <source>Consortium</source>
         <translation>Konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="268" />
+        <location filename="../match_view.py" line="274" />
         <source>Weights</source>
         <translation>Vægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="286" />
+        <location filename="../match_view.py" line="292" />
         <source>How much each criterion counts</source>
         <translation>Hvor meget hvert kriterium tæller</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="303" />
+        <location filename="../match_view.py" line="309" />
         <source>Default weights</source>
         <translation>Standardvægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="372" />
+        <location filename="../match_view.py" line="378" />
         <source>Ranking the landscape…</source>
         <translation>Rangerer landskabet…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="393" />
+        <location filename="../match_view.py" line="399" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="405" />
+        <location filename="../match_view.py" line="411" />
         <source>Export ranking</source>
         <translation>Eksportér rangering</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="407" />
+        <location filename="../match_view.py" line="413" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-projektmappe (*.xlsx);;CSV til Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="429" />
+        <location filename="../match_view.py" line="435" />
         <source>Exported %1 ranked partners to %2</source>
         <translation>Eksporterede %1 rangerede partnere til %2</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="459" />
+        <location filename="../match_view.py" line="465" />
         <source>Excluded: %1</source>
         <translation>Udelukket: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="469" />
+        <location filename="../match_view.py" line="475" />
         <source>Existing partnerships: %1</source>
         <translation>Eksisterende samarbejder: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="475" />
+        <location filename="../match_view.py" line="481" />
         <source>No actor passes the hard gates.</source>
         <translation>Ingen aktører består de faste krav.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="565" />
+        <location filename="../match_view.py" line="571" />
         <source>Speaks for</source>
         <translation>Taler for</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="566" />
+        <location filename="../match_view.py" line="572" />
         <source>Speaks against</source>
         <translation>Taler imod</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="567" />
-        <source>Not given in the profile</source>
-        <translation>Ikke oplyst i profilen</translation>
+        <location filename="../match_view.py" line="589" />
+        <source>Judged on %1 % of the weight from its profile; the rest is inferred from its texts or not given.</source>
+        <translation>Vurderet på %1 % af vægten ud fra profilen; resten er udledt af teksterne eller ikke oplyst.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="582" />
+        <location filename="../match_view.py" line="595" />
         <source>Judged on %1 % of the weight; the rest is not given.</source>
         <translation>Vurderet på %1 % af vægten; resten er ikke oplyst.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="631" />
+        <location filename="../match_view.py" line="647" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
     </message>
