@@ -99,7 +99,9 @@ class MatchTableModel(RowTableModel[Match]):
         """Why the partner ranks where it does, in the view's language."""
         if column == self.COL_KIND:
             return self._vocabulary.label("actor_kinds", m.actor_kind, self._lang)
-        lines = [f"+ {render(r, self._lang)}" for r in m.reasons_for[:3]]
+        # The place is in its own column: the tooltip's positives say what else fits.
+        positives = [r for r in m.reasons_for if r.code not in PLACE_REASONS]
+        lines = [f"+ {render(r, self._lang)}" for r in positives[:3]]
         lines += [f"− {render(r, self._lang)}" for r in m.reasons_against[:3]]
         lines += [f"! {render(w, self._lang)}" for w in m.warnings]
         return "\n".join(lines)
@@ -120,6 +122,10 @@ class MatchTableModel(RowTableModel[Match]):
             tip = self.tooltip(self.row_at(index.row()), index.column())
             return tip or super().data(index, role)
         return super().data(index, role)
+
+
+PLACE_REASONS = frozenset({"distance", "within_service_area", "same_municipality"})
+"""Reasons of the geography criterion, which the distance column shows already."""
 
 
 class ScoreBarDelegate(QStyledItemDelegate):

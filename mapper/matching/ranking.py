@@ -152,7 +152,7 @@ def combine(
                 0.0,
                 -far_cost,
                 False,
-                (Reason("far_away", {"km": far[0]}, -1),),
+                (Reason("far_away", {"limit": settings.params["geography"]["far_beyond_km"]}, -1),),
             )
         )
         base -= far_cost

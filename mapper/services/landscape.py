@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from mapper.domain.completeness import completeness_of
 from mapper.domain.errors import InputProblem, NotFoundError, ValidationError
 from mapper.domain.ids import nearest_id
 from mapper.domain.model import Actor, Landscape, Partnership, ProblemStatement
@@ -60,6 +61,8 @@ class ActorSummary:
     "ikke på kortet — angiv postnummer"."""
     to_review: int = 0
     """Values an import kept on the actor for review (its editor lists them)."""
+    completeness: int = 0
+    """How complete its dating profile is, in percent (mapper.domain.completeness)."""
 
 
 @dataclass(frozen=True)
@@ -378,4 +381,5 @@ def _actor_summary(row: ActorSummaryRow) -> ActorSummary:
         row.resources,
         row.has_place,
         row.to_review,
+        completeness_of(row.filled).percent,
     )

@@ -230,6 +230,7 @@ def test_the_explanation_says_what_speaks_for_and_against_and_shows_partnerships
         view = MatchView(MatchingService(demo_db), LandscapeService(demo_db).vocabulary, "da")
         qtbot.addWidget(view)
         view.set_problems([("esb-p-unge-frivillige", "Flere unge frivillige")])
+        view.top_spin.setValue(40)  # far down: actors far away
         with qtbot.waitSignal(view.ranked, timeout=20_000):
             view.rank()
         # The partnership already in dialogue is beside the ranking, and ranked, not excluded.
@@ -242,7 +243,11 @@ def test_the_explanation_says_what_speaks_for_and_against_and_shows_partnerships
         text = view.explanation.toPlainText()
         assert "Taler for" in text and "Taler imod" in text
         assert "− Har ikke angivet det krævede: netværk og brobygning til lokalsamfundet" in text
-        far = next(r for r in range(len(ids)) if (view.model.row_at(r).distance_km or 0) > 100)
+        far = next(
+            r
+            for r in range(len(ids))
+            if any(x.code == "far_away" for x in view.model.row_at(r).reasons_against)
+        )
         view.table.selectRow(far)
         assert re.search(r"− \d+ km væk", view.explanation.toPlainText())
         tip = view.model.index(far, MatchTableModel.COL_NAME).data(Qt.ItemDataRole.ToolTipRole)

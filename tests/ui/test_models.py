@@ -376,3 +376,42 @@ def test_problem_rows_are_replaced_added_and_removed_by_id(qtmodeltester) -> Non
     assert [model.row_at(r).id for r in range(model.rowCount())] == ["2", "4"]
     assert model.row_of("4") == 1 and model.row_of("1") is None
     assert [proxy.index(r, 0).data(ID_ROLE) for r in range(2)] == ["4", "2"]
+
+
+def test_the_register_shows_and_sorts_profile_completeness(qtmodeltester) -> None:
+    model = ActorTableModel(load_vocabulary(), "da")
+    model.set_rows(
+        [
+            replace(actor("a", "Aktiv Forening"), completeness=82),
+            replace(actor("b", "Bare et navn"), completeness=9),
+            replace(actor("c", "Cykelklubben"), completeness=41),
+        ]
+    )
+    qtmodeltester.check(model)
+    column = ActorTableModel.COL_COMPLETENESS
+    assert model.headerData(column, Qt.Orientation.Horizontal) in ("Udfyldt", "Filled in")
+    assert model.index(0, column).data() == "82 %"
+    model.sort(column, Qt.SortOrder.AscendingOrder)  # least complete first: what to fill in
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(3)] == ["b", "c", "a"]
+    assert model.index(0, column).data(SORT_ROLE) == 9
+
+
+def test_the_register_computes_completeness_as_the_editor_does(tmp_path) -> None:
+    from mapper.domain.completeness import completeness
+    from mapper.persistence.database import open_database
+    from mapper.services.landscape import LandscapeService
+
+    import json
+    from pathlib import Path
+
+    sparse = Path(__file__).parents[1] / "evaluation" / "sparse" / "landscape.json"
+    database = open_database(str(tmp_path / "sparse.sqlite"))
+    try:
+        service = LandscapeService(database)
+        service.import_document(json.loads(sparse.read_text(encoding="utf-8")))
+        rows = service.list_actors()
+        assert len({r.completeness for r in rows}) > 3  # not one figure for all
+        for row in rows:
+            assert row.completeness == completeness(service.get_actor(row.id)).percent, row.id
+    finally:
+        database.close()

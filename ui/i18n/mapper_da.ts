@@ -642,7 +642,7 @@
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="525" />
+        <location filename="../models/actor_table.py" line="526" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
@@ -652,27 +652,32 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="557" />
+        <location filename="../models/actor_table.py" line="525" />
+        <source>Filled in</source>
+        <translation>Udfyldt</translation>
+    </message>
+    <message>
+        <location filename="../models/actor_table.py" line="560" />
         <source>%1 (not on the map)</source>
         <translation>%1 (ikke på kortet)</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="558" />
+        <location filename="../models/actor_table.py" line="561" />
         <source>Not on the map — give a postcode</source>
         <translation>Ikke på kortet — angiv postnummer</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="563" />
+        <location filename="../models/actor_table.py" line="569" />
         <source>Inactive</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="564" />
+        <location filename="../models/actor_table.py" line="570" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../models/actor_table.py" line="564" />
+        <location filename="../models/actor_table.py" line="570" />
         <source>Active, not public</source>
         <translation>Aktiv, ikke offentlig</translation>
     </message>
@@ -2581,107 +2586,107 @@
 <context>
     <name>LandscapeTab</name>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="102" />
+        <location filename="../tabs/landscape_tab.py" line="103" />
         <source>Search actors…</source>
         <translation>Søg efter aktør…</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="105" />
+        <location filename="../tabs/landscape_tab.py" line="106" />
         <source>Search actors</source>
         <translation>Søg efter aktør</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="130" />
+        <location filename="../tabs/landscape_tab.py" line="131" />
         <source>Filter by actor kind</source>
         <translation>Filtrér efter aktørtype</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="130" />
+        <location filename="../tabs/landscape_tab.py" line="131" />
         <source>All kinds</source>
         <translation>Alle typer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="134" />
+        <location filename="../tabs/landscape_tab.py" line="135" />
         <source>Filter by target group</source>
         <translation>Filtrér efter målgruppe</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="135" />
+        <location filename="../tabs/landscape_tab.py" line="136" />
         <source>All target groups</source>
         <translation>Alle målgrupper</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="140" />
+        <location filename="../tabs/landscape_tab.py" line="141" />
         <source>Filter by resource</source>
         <translation>Filtrér efter ressource</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="141" />
+        <location filename="../tabs/landscape_tab.py" line="142" />
         <source>All resources</source>
         <translation>Alle ressourcer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="146" />
+        <location filename="../tabs/landscape_tab.py" line="147" />
         <source>Filter by municipality</source>
         <translation>Filtrér efter kommune</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="147" />
+        <location filename="../tabs/landscape_tab.py" line="148" />
         <source>All municipalities</source>
         <translation>Alle kommuner</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="152" />
+        <location filename="../tabs/landscape_tab.py" line="153" />
         <source>Filter by what needs attention</source>
         <translation>Filtrér efter, hvad der kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="153" />
+        <location filename="../tabs/landscape_tab.py" line="154" />
         <source>All records</source>
         <translation>Alle poster</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="156" />
+        <location filename="../tabs/landscape_tab.py" line="157" />
         <source>To review (kept from an import)</source>
         <translation>Til gennemsyn (fra en import)</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="157" />
+        <location filename="../tabs/landscape_tab.py" line="158" />
         <source>Not on the map</source>
         <translation>Ikke på kortet</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="159" />
+        <location filename="../tabs/landscape_tab.py" line="160" />
         <source>Incomplete profile (no target groups or resources)</source>
         <translation>Ufuldstændig profil (ingen målgrupper eller ressourcer)</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="179" />
+        <location filename="../tabs/landscape_tab.py" line="180" />
         <source>Actors</source>
         <translation>Aktører</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="190" />
+        <location filename="../tabs/landscape_tab.py" line="191" />
         <source>Actor details</source>
         <translation>Detaljer om aktøren</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="191" />
+        <location filename="../tabs/landscape_tab.py" line="192" />
         <source>Select an actor to see its profile.</source>
         <translation>Vælg en aktør for at se dens profil.</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="194" />
+        <location filename="../tabs/landscape_tab.py" line="195" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="195" />
+        <location filename="../tabs/landscape_tab.py" line="196" />
         <source>Edit dating profile</source>
         <translation>Redigér datingprofil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="388" />
+        <location filename="../tabs/landscape_tab.py" line="389" />
         <source>%1 of %2 actors shown</source>
         <translation>%1 af %2 aktører vises</translation>
     </message>
@@ -2732,58 +2737,58 @@
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281" />
-        <location filename="../main_window.py" line="286" />
+        <location filename="../main_window.py" line="283" />
+        <location filename="../main_window.py" line="288" />
         <source>Saved “%1”</source>
         <translation>Gemt: “%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292" />
+        <location filename="../main_window.py" line="294" />
         <source>“%1” is now: %2</source>
         <translation>“%1” er nu: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303" />
+        <location filename="../main_window.py" line="305" />
         <source>Partnership removed: %1 ↔ %2</source>
         <translation>Partnerskab fjernet: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307" />
+        <location filename="../main_window.py" line="309" />
         <source>Partnership saved: %1 ↔ %2</source>
         <translation>Partnerskab gemt: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349" />
+        <location filename="../main_window.py" line="351" />
         <source>“%1” is not matched: %2</source>
         <translation>“%1” matches ikke: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439" />
+        <location filename="../main_window.py" line="441" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443" />
+        <location filename="../main_window.py" line="445" />
         <source>Restart now</source>
         <translation>Genstart nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="444" />
+        <location filename="../main_window.py" line="446" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="459" />
+        <location filename="../main_window.py" line="461" />
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461" />
+        <location filename="../main_window.py" line="463" />
         <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323" />
+        <location filename="../main_window.py" line="325" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
@@ -2793,13 +2798,13 @@
         <translation>Indlæser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266" />
+        <location filename="../main_window.py" line="268" />
         <source>%1 actors · %2 problem statements · %3 partnerships</source>
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434" />
-        <location filename="../main_window.py" line="440" />
+        <location filename="../main_window.py" line="436" />
+        <location filename="../main_window.py" line="442" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
@@ -2957,67 +2962,67 @@
         <translation>Standardvægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="378" />
+        <location filename="../match_view.py" line="387" />
         <source>Ranking the landscape…</source>
         <translation>Rangerer landskabet…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="399" />
+        <location filename="../match_view.py" line="408" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="411" />
+        <location filename="../match_view.py" line="420" />
         <source>Export ranking</source>
         <translation>Eksportér rangering</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="413" />
+        <location filename="../match_view.py" line="422" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-projektmappe (*.xlsx);;CSV til Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="435" />
+        <location filename="../match_view.py" line="444" />
         <source>Exported %1 ranked partners to %2</source>
         <translation>Eksporterede %1 rangerede partnere til %2</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="465" />
+        <location filename="../match_view.py" line="474" />
         <source>Excluded: %1</source>
         <translation>Udelukket: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="475" />
+        <location filename="../match_view.py" line="484" />
         <source>Existing partnerships: %1</source>
         <translation>Eksisterende samarbejder: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="481" />
+        <location filename="../match_view.py" line="490" />
         <source>No actor passes the hard gates.</source>
         <translation>Ingen aktører består de faste krav.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="571" />
+        <location filename="../match_view.py" line="580" />
         <source>Speaks for</source>
         <translation>Taler for</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="572" />
+        <location filename="../match_view.py" line="581" />
         <source>Speaks against</source>
         <translation>Taler imod</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="589" />
+        <location filename="../match_view.py" line="598" />
         <source>Judged on %1 % of the weight from its profile; the rest is inferred from its texts or not given.</source>
         <translation>Vurderet på %1 % af vægten ud fra profilen; resten er udledt af teksterne eller ikke oplyst.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="595" />
+        <location filename="../match_view.py" line="604" />
         <source>Judged on %1 % of the weight; the rest is not given.</source>
         <translation>Vurderet på %1 % af vægten; resten er ikke oplyst.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="647" />
+        <location filename="../match_view.py" line="656" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
     </message>

@@ -48,8 +48,8 @@ def _count_in(parts: list[str], texts: list[str], rows: list[int]) -> NDArray[np
 
 
 class ActorTableModel(QAbstractTableModel):
-    COL_NAME, COL_KIND, COL_MUNICIPALITY, COL_STATUS, COL_TARGET_GROUPS = range(5)
-    COLUMN_COUNT = 5
+    COL_NAME, COL_KIND, COL_MUNICIPALITY, COL_STATUS, COL_COMPLETENESS, COL_TARGET_GROUPS = range(6)
+    COLUMN_COUNT = 6
 
     relevance_order_changed = Signal(bool)
     """True when rows start being ordered by relevance (a search began), False when a column
@@ -522,6 +522,7 @@ class ActorTableModel(QAbstractTableModel):
             self.tr("Kind"),
             self.tr("Place"),
             self.tr("Status"),
+            self.tr("Filled in"),
             self.tr("Target groups"),
         )[section]
 
@@ -535,6 +536,8 @@ class ActorTableModel(QAbstractTableModel):
             return self.sort_value(actor, index.column())
         if role == ID_ROLE:
             return actor.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_COMPLETENESS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and index.column() == self.COL_MUNICIPALITY
@@ -558,6 +561,9 @@ class ActorTableModel(QAbstractTableModel):
             return self.tr("Not on the map — give a postcode")
         if column == self.COL_TARGET_GROUPS:
             return ", ".join(label("target_groups", c, self._lang) for c in actor.target_groups)
+        if column == self.COL_COMPLETENESS:
+            # How complete the dating profile is (the editor says what to fill in next).
+            return f"{actor.completeness} %"
         if column == self.COL_STATUS:
             if not actor.active:
                 return self.tr("Inactive")
@@ -565,6 +571,8 @@ class ActorTableModel(QAbstractTableModel):
         return ""
 
     def sort_value(self, actor: ActorSummary, column: int) -> Any:
+        if column == self.COL_COMPLETENESS:
+            return actor.completeness
         if column == self.COL_STATUS:
             return (0 if actor.active else 2) + (0 if actor.public else 1)
         return danish_sort_key(self.display(actor, column))

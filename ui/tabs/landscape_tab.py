@@ -40,6 +40,7 @@ COLUMN_WIDTHS = {
     ActorTableModel.COL_KIND: 170,
     ActorTableModel.COL_MUNICIPALITY: 100,
     ActorTableModel.COL_STATUS: 90,
+    ActorTableModel.COL_COMPLETENESS: 70,
 }
 
 

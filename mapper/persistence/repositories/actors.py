@@ -19,6 +19,7 @@ from mapper.persistence import store
 from mapper.persistence.repositories.records import record_meta
 from mapper.persistence.store import (
     ACTOR_CODES,
+    ACTOR_EXAMPLES,
     ACTOR_RESOURCES,
     ACTOR_REVIEW_NOTES,
     ACTORS,
@@ -57,6 +58,8 @@ class ActorSummaryRow:
     has_place: bool
     to_review: int = 0
     """Values an import kept on the actor for review (ReviewNote)."""
+    filled: frozenset[str] = frozenset()
+    """The parts of its profile that are filled in (paths of mapper.domain.completeness)."""
 
 
 @dataclass(frozen=True)
@@ -225,6 +228,7 @@ class ActorRepository:
         groups = self._target_groups(keys)
         offered = self._offered_kinds(keys)
         review = self._review_counts(keys)
+        coded = self._coded_parts(keys)
         return [
             ActorSummaryRow(
                 uid=r.uid,
@@ -238,9 +242,42 @@ class ActorRepository:
                 resources=tuple(offered.get(r.pk, ())),
                 has_place=r.lat is not None and r.lon is not None,
                 to_review=review.get(r.pk, 0),
+                filled=frozenset(
+                    [
+                        *(
+                            path
+                            for path, flag in zip(_TEXT_PARTS, r[-len(_TEXT_PARTS) :], strict=True)
+                            if flag
+                        ),
+                        *coded.get(r.pk, ()),
+                        *(("target_groups",) if r.pk in groups else ()),
+                        *(("resources_offered",) if r.pk in offered else ()),
+                    ]
+                ),
             )
             for r in rows
         ]
+
+    def _coded_parts(self, keys: Sequence[int] | None) -> dict[int, set[str]]:
+        """Per actor, which of roles, prevention levels and success examples it has."""
+        facets = {"role": "roles", "prevention_level": "prevention_levels"}
+        codes = (
+            select(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.facet)
+            .where(ACTOR_CODES.c.facet.in_(list(facets)))
+            .distinct()
+        )
+        examples = select(ACTOR_EXAMPLES.c.actor_pk).distinct()
+        parts: dict[int, set[str]] = {}
+        for part in _parts(keys):
+            query = codes if part is None else codes.where(ACTOR_CODES.c.actor_pk.in_(part))
+            for key, facet in self.session.execute(query):
+                parts.setdefault(int(key), set()).add(facets[facet])
+            query = (
+                examples if part is None else examples.where(ACTOR_EXAMPLES.c.actor_pk.in_(part))
+            )
+            for (key,) in self.session.execute(query):
+                parts.setdefault(int(key), set()).add("profile.success_examples")
+        return parts
 
     def _review_counts(self, keys: Sequence[int] | None) -> dict[int, int]:
         stmt = select(ACTOR_REVIEW_NOTES.c.actor_pk, func.count()).group_by(
@@ -329,6 +366,18 @@ class ActorRepository:
         return store.tombstone_row(self.session, ACTORS, key.pk, key.version, author) is not None
 
 
+_TEXT_PARTS = {
+    "location.postcode": ACTORS.c.postcode,
+    "profile.we_are": ACTORS.c.we_are,
+    "profile.role_towards_target_group": ACTORS.c.role_towards_target_group,
+    "profile.best_at": ACTORS.c.best_at,
+    "profile.how_we_know_it_works": ACTORS.c.how_we_know_it_works,
+    "profile.worst_at": ACTORS.c.worst_at,
+    "profile.attractive_partner_because": ACTORS.c.attractive_partner_because,
+    "contact.email": ACTORS.c.contact_email,
+}
+"""The text parts of mapper.domain.completeness.PARTS and their columns (filled: not blank)."""
+
 _SUMMARY_COLUMNS = select(
     ACTORS.c.pk,
     ACTORS.c.uid,
@@ -340,6 +389,10 @@ _SUMMARY_COLUMNS = select(
     ACTORS.c.public,
     ACTORS.c.lat,
     ACTORS.c.lon,
+    *(
+        func.coalesce(func.length(func.trim(column)), 0).label(f"filled_{i}")
+        for i, column in enumerate(_TEXT_PARTS.values())
+    ),
 ).order_by(ACTORS.c.name, ACTORS.c.uid)
 
 
