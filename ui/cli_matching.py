@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from mapper.domain.vocabulary import load_vocabulary
@@ -21,6 +22,8 @@ if TYPE_CHECKING:  # numpy, the index and SQLAlchemy load when a command runs
     from mapper.services.matching import Consortium, Review
 
 BAR_WIDTH = 20
+PROGRESS_FROM = 2_000
+"""Actors to analyse before a ranking from which the CLI says how far it has come."""
 MAX_SIGNED = 8  # reasons shown for and against each (the breakdown line has every criterion)
 
 
@@ -267,7 +270,11 @@ def cmd_match(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             heading = f"Problemstillinger for aktøren {ranking.subject_title or args.actor}"
         else:
             ranking = service.rank_actors_for_problem(
-                args.problem_id, top=args.top, weights=weights, rotation=args.rotation
+                args.problem_id,
+                top=args.top,
+                weights=weights,
+                rotation=args.rotation,
+                progress=analysis_progress(err),
             )
             heading = f"Partnere til problemstillingen »{ranking.subject_title or args.problem_id}«"
     finally:
@@ -278,6 +285,21 @@ def cmd_match(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         print_ranking(ranking, args.lang, out, heading)
     return 0
+
+
+def analysis_progress(err: TextIO) -> Callable[[int, int], None]:
+    """Says on stderr how far the first ranking after many new or changed actors has come in
+    reading their texts (a large import: minutes); quiet for a few."""
+
+    def report(done: int, total: int) -> None:
+        if total >= PROGRESS_FROM:
+            err.write(
+                f"Læser aktørernes tekster (én gang efter ændringer): "
+                f"{number(done, 'da')} af {number(total, 'da')}\n"
+            )
+            err.flush()
+
+    return report
 
 
 def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -385,9 +385,9 @@ class MatchView(QWidget):
         matching, weights = self._matching, self.weights()
         top, rotation = self.top_spin.value(), self.rotation_check.isChecked()
 
-        def work() -> Ranking:
+        def work(progress: Callable[[int, int], None]) -> Ranking:
             return matching.rank_actors_for_problem(
-                problem_id, top=top, weights=weights, rotation=rotation
+                problem_id, top=top, weights=weights, rotation=rotation, progress=progress
             )
 
         self.excluded_label.setText(self.tr("Ranking the landscape…"))
@@ -397,6 +397,18 @@ class MatchView(QWidget):
             work,
             on_success=lambda r: self._ranked(generation, r),
             on_failure=lambda e, _d: self._failed(generation, e),
+            on_progress=lambda done, total: self._analysing(generation, done, total),
+        )
+
+    def _analysing(self, generation: int, done: int, total: int) -> None:
+        """New or changed actors' texts are analysed before the first ranking that needs them
+        (after a large import: minutes), said in the status line with how far it has come."""
+        if generation != self._generation:
+            return
+        self.excluded_label.setText(
+            self.tr("Reading the actors' texts (once, after changes): %1 of %2…")
+            .replace("%1", format_number(done, 0, lang=self._lang))
+            .replace("%2", format_number(total, 0, lang=self._lang))
         )
 
     def propose_selected(self) -> None:

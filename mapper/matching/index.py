@@ -19,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.matching.analysis import INFERRED_FACETS, code_bits, prevention_bits
 from mapper.matching.criteria import RECIPROCITY_FACETS, given_by
 from mapper.matching.gates import responsible_roles_sought
 from mapper.matching.model import CRITERIA, GATES, MatchSettings, ProblemContext
@@ -27,7 +28,6 @@ from mapper.matching.text_relevance import TextScores
 Floats = NDArray[np.float64]
 Bools = NDArray[np.bool_]
 EARTH_RADIUS_KM = 6371.0088
-INFERRED_FACETS = ("target_groups", "roles", "resource_kinds")
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,16 @@ class RegisterColumns:
     """(owner key, resource kind) sought by the owners' open problem statements."""
     recent: Mapping[int, int]
     """actor key → how often it was proposed within the rotation window."""
-    inferred: Iterable[tuple[int, str, str, float]] = ()
-    """(actor key, facet, code, confidence) of the codes inferred from the actors' texts."""
-    text_flags: Mapping[int, bool] = field(default_factory=dict)
-    """actor key → whether it has any text the text model reads (absent: none)."""
+    has_text: list[bool] = field(default_factory=list)
+    """Whether each actor has any text the text model reads (empty: none has)."""
+    inferred_bits: Mapping[str, list[int]] = field(default_factory=dict)
+    """Per facet of INFERRED_FACETS: the codes inferred from each actor's texts that matching
+    uses, as bits (analysis.code_bits); a facet left out: none."""
+    inferred_confidence: Mapping[str, list[float]] = field(default_factory=dict)
+    """Per facet: the highest confidence of each actor's inferred codes (0.0: none)."""
+    declared_bits: Mapping[str, list[int]] | None = None
+    """Per facet of analysis.DECLARED_FACETS: each actor's declared codes as bits, as stored
+    with its analysis; when given, ``codes`` is not read."""
 
 
 def rotation_since(settings: MatchSettings, now: dt.datetime | None = None) -> dt.datetime:
@@ -69,10 +75,6 @@ def rotation_since(settings: MatchSettings, now: dt.datetime | None = None) -> d
     return (now or dt.datetime.now(dt.UTC)) - dt.timedelta(
         days=settings.params["rotation"]["window_days"]
     )
-
-
-def _bits(codes: Sequence[str]) -> dict[str, int]:
-    return {code: 1 << i for i, code in enumerate(codes)}
 
 
 @dataclass
@@ -148,13 +150,10 @@ def build_index(register: RegisterColumns) -> ActorIndex:
     """The register's columns as arrays and bit masks."""
     vocab = load_vocabulary()
     bits = {
-        facet: _bits(sorted(vocab.codes(facet)))
+        facet: code_bits(vocab, facet)
         for facet in ("target_groups", "roles", "resource_kinds", "life_phases", "actor_kinds")
     }
-    bits["prevention_levels"] = {
-        code: 1 << ((vocab.rank("prevention_levels", code) or 1) - 1)
-        for code in vocab.codes("prevention_levels")
-    }
+    bits["prevention_levels"] = prevention_bits(vocab)
     resource_column = {k: i for i, k in enumerate(sorted(vocab.codes("resource_kinds")))}
     phase_of_group = {
         g: bits["life_phases"][p]
@@ -169,31 +168,29 @@ def build_index(register: RegisterColumns) -> ActorIndex:
     n = len(pks)
     row_of = {pk: i for i, pk in enumerate(pks)}
 
-    tg, phase, roles, prevention = [0] * n, [0] * n, [0] * n, [0] * n
-    sought_resources, sought_roles, sought_groups = [0] * n, [0] * n, [0] * n
-    general = [False] * n
-    tg_bits, role_bits, level_bits = (
-        bits["target_groups"],
-        bits["roles"],
-        bits["prevention_levels"],
-    )
-    for pk, facet, code in register.codes:
-        i = row_of[pk]
-        if facet == "target_group":
-            tg[i] |= tg_bits.get(code, 0)
-            phase[i] |= phase_of_group.get(code, 0)
-            if code == "general_population":
-                general[i] = True
-        elif facet == "role":
-            roles[i] |= role_bits.get(code, 0)
-        elif facet == "prevention_level":
-            prevention[i] |= level_bits.get(code, 0)
-        elif facet == "sought_resource":
-            sought_resources[i] |= bits["resource_kinds"].get(code, 0)
-        elif facet == "sought_role":
-            sought_roles[i] |= role_bits.get(code, 0)
-        elif facet == "sought_target_group":
-            sought_groups[i] |= tg_bits.get(code, 0)
+    if register.declared_bits is not None:
+        declared = register.declared_bits
+        tg, roles, prevention = (
+            declared["target_group"],
+            declared["role"],
+            declared["prevention"],
+        )
+        sought_resources, sought_roles, sought_groups = (
+            declared["sought_resource"],
+            declared["sought_role"],
+            declared["sought_target_group"],
+        )
+        phase_array, general_array = _phases(
+            np.array(tg, dtype=np.uint64), bits["target_groups"], phase_of_group
+        )
+        phase, general = phase_array.tolist(), general_array.tolist()
+    else:
+        codes = list(register.codes)
+        tg, phase, roles, prevention = _codes_as_masks(codes, n, row_of, bits, phase_of_group)
+        sought_resources, sought_roles, sought_groups, general = _sought_masks(
+            codes, n, row_of, bits
+        )
+        del codes
 
     resource_mask = [0] * n
     hours = np.zeros((n, len(resource_column)))
@@ -226,22 +223,18 @@ def build_index(register: RegisterColumns) -> ActorIndex:
         if actor_pk in row_of:
             recent[row_of[actor_pk]] = count
 
-    inferred_mask = {facet: [0] * n for facet in INFERRED_FACETS}
-    inferred_confidence = {facet: np.zeros(n) for facet in INFERRED_FACETS}
-    inferred_phase = [0] * n
-    inferred_general = np.zeros(n, bool)
-    for pk, facet, code, confidence in register.inferred:
-        row = row_of.get(pk)
-        bit = bits.get(facet, {}).get(code) if facet in inferred_mask else None
-        if row is None or bit is None:
-            continue
-        i = row
-        inferred_mask[facet][i] |= bit
-        inferred_confidence[facet][i] = max(inferred_confidence[facet][i], confidence)
-        if facet == "target_groups":
-            inferred_phase[i] |= phase_of_group.get(code, 0)
-            if code == "general_population":
-                inferred_general[i] = True
+    inferred_mask = {
+        facet: np.array(register.inferred_bits.get(facet) or [0] * n, dtype=np.uint64)
+        for facet in INFERRED_FACETS
+    }
+    inferred_confidence = {
+        facet: np.array(register.inferred_confidence.get(facet) or [0.0] * n, dtype=np.float64)
+        for facet in INFERRED_FACETS
+    }
+    # Life phases of the inferred target groups, and "all citizens" among them.
+    inferred_phase, inferred_general = _phases(
+        inferred_mask["target_groups"], bits["target_groups"], phase_of_group
+    )
 
     def floats(values: list[Any]) -> Floats:
         return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
@@ -288,12 +281,69 @@ def build_index(register: RegisterColumns) -> ActorIndex:
             [e is not None or v is not None for e, v in zip(employees, volunteers, strict=True)],
             bool,
         ),
-        inferred_mask={facet: masks(values) for facet, values in inferred_mask.items()},
+        inferred_mask=inferred_mask,
         inferred_confidence=inferred_confidence,
-        inferred_phase_mask=masks(inferred_phase),
+        inferred_phase_mask=inferred_phase,
         inferred_general=inferred_general,
-        has_text=np.array([bool(register.text_flags.get(pk)) for pk in pks], bool),
+        has_text=np.array(register.has_text or [False] * n, bool),
     )
+
+
+def _phases(
+    groups: NDArray[np.uint64], group_bits: Mapping[str, int], phase_of_group: Mapping[str, int]
+) -> tuple[NDArray[np.uint64], Bools]:
+    """The life-phase bits of target-group bits, and whether "all citizens" is among them."""
+    phases = np.zeros(len(groups), dtype=np.uint64)
+    for code, bit in group_bits.items():
+        phase_bit = phase_of_group.get(code)
+        if phase_bit:
+            phases |= np.where((groups & np.uint64(bit)) != 0, np.uint64(phase_bit), np.uint64(0))
+    general_bit = np.uint64(group_bits.get("general_population", 0))
+    return phases, np.asarray((groups & general_bit) != 0, dtype=bool)
+
+
+def _codes_as_masks(
+    codes: Sequence[tuple[int, str, str]],
+    n: int,
+    row_of: Mapping[int, int],
+    bits: Mapping[str, Mapping[str, int]],
+    phase_of_group: Mapping[str, int],
+) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Target groups, their life phases, roles and prevention levels as bits per actor, from
+    the code rows (when some actor has no stored analysis)."""
+    tg, phase, roles, prevention = [0] * n, [0] * n, [0] * n, [0] * n
+    for pk, facet, code in codes:
+        i = row_of[pk]
+        if facet == "target_group":
+            tg[i] |= bits["target_groups"].get(code, 0)
+            phase[i] |= phase_of_group.get(code, 0)
+        elif facet == "role":
+            roles[i] |= bits["roles"].get(code, 0)
+        elif facet == "prevention_level":
+            prevention[i] |= bits["prevention_levels"].get(code, 0)
+    return tg, phase, roles, prevention
+
+
+def _sought_masks(
+    codes: Sequence[tuple[int, str, str]],
+    n: int,
+    row_of: Mapping[int, int],
+    bits: Mapping[str, Mapping[str, int]],
+) -> tuple[list[int], list[int], list[int], list[bool]]:
+    """What each actor seeks (resource kinds, roles, target groups) as bits, and whether it
+    works with "all citizens", from the code rows."""
+    resources, roles, groups, general = [0] * n, [0] * n, [0] * n, [False] * n
+    for pk, facet, code in codes:
+        i = row_of[pk]
+        if facet == "sought_resource":
+            resources[i] |= bits["resource_kinds"].get(code, 0)
+        elif facet == "sought_role":
+            roles[i] |= bits["roles"].get(code, 0)
+        elif facet == "sought_target_group":
+            groups[i] |= bits["target_groups"].get(code, 0)
+        elif facet == "target_group" and code == "general_population":
+            general[i] = True
+    return resources, roles, groups, general
 
 
 # --------------------------------------------------------------------------- scoring

@@ -397,6 +397,23 @@ def split_compound(word: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     return _compiled(vocabulary).split(word)
 
 
+_ANALYSED: dict[tuple[int, str], dict[tuple[str, str], tuple[float, list[str]]]] = {}
+_ANALYSED_LIMIT = 50_000
+
+
+def _analysed(text: str, lex: _Compiled) -> dict[tuple[str, str], tuple[float, list[str]]]:
+    """``_analyse``, remembered per text: profile texts repeat across a register ("Vi
+    arbejder især med …", a chain's member associations); the result is only read."""
+    key = (id(lex), text)
+    found = _ANALYSED.get(key)
+    if found is None:
+        found = _analyse(text, lex)
+        if len(_ANALYSED) >= _ANALYSED_LIMIT:
+            _ANALYSED.clear()
+        _ANALYSED[key] = found
+    return found
+
+
 def _analyse(text: str, lex: _Compiled) -> dict[tuple[str, str], tuple[float, list[str]]]:
     tokens = _TOKEN.findall(text)
     # Words with their clause number and whether a negator governs them.
@@ -540,7 +557,7 @@ def _merge(
     for text in texts:
         if not text or not text.strip():
             continue
-        for key, (confidence, quotes) in _analyse(text, lex).items():
+        for key, (confidence, quotes) in _analysed(text, lex).items():
             previous, seen = merged.get(key, (0.0, []))
             new_quotes = [q for q in quotes if q not in seen]
             if not new_quotes:

@@ -38,35 +38,25 @@ common words do not:
   problem's word as written ("sorggrupper"), a compound part as written ("hjælp"), or the
   Danish label of a concept ("udsatte børn"); never a cut stem. At most ``SHOWN_CONCEPTS``.
 
-``TextIndex.build(actors, vocabulary)`` indexes once; ``index.scores(problem, actor_ids=None)``
-returns a lazy ``Mapping[actor id, TextMatch]`` over a score vector (actors sharing nothing are
-absent: 0.0); ``TextScores.score(actor_id)`` gives the float alone. ``index.has_text(actor_id)``
-says whether the actor has any text at all (else its relevance is unknown, not 0).
+**Where it lives.** ``actor_terms`` makes one actor's document (term → BM25 impact) with fixed
+field-length pivots (``AVERAGE_FIELD_WORDS``), so it never depends on the other actors: the
+matching service stores it per actor (migration 0008, ``actor_terms``) and makes it again only
+when the actor or the analyser changes (``analyser_version``). A ranking reads the postings of
+the problem's own terms (``query_terms``) and scores them with ``score_query``; the inverse
+document frequencies come from the postings' lengths. ``TextIndex`` does the same in memory
+(``build`` from actors, ``from_terms`` from analysed actors): the reference matcher, one-off
+criterion calls and the evaluation scripts use it, and both give the same numbers.
+
+The text criterion (``criteria.text_fit``) rescales the score (1 from ``text.full_at`` in
+data/matching.json) and shows ``TextScores.concepts_of(actor)``; an actor without any text is
+unknown (neutral, "ikke oplyst"), one sharing nothing scores 0.
 
 Evaluation: ``bench/evaluate_text_relevance.py`` (text alone vs the rapidfuzz token-set text
-criterion, full and sparse sets, all actors and the problem's municipality); speed:
-``bench/bench_text_relevance.py`` (100,000 actors). Character n-grams were not added: stems
-plus compound parts meet the inflected forms of the evaluation sets, and n-grams bring back
+criterion it replaced, full and sparse sets, all actors and the problem's municipality) and
+``bench/evaluate_matching.py`` (the whole matcher); speed: ``bench/bench_text_relevance.py``
+and ``bench/bench_matching.py`` (100,000 actors). Character n-grams were not added: stems plus
+compound parts meet the inflected forms of the evaluation sets, and n-grams bring back
 look-alikes ("sorgenfri" ~ "sorg").
-
-Integration plan (criteria.py's text criterion; not done here):
-
-1. ``MatchingService`` (or the ranking index in mapper/matching/index.py) builds one
-   ``TextIndex.build(actors, vocabulary, inferences=...)`` per landscape generation, next to
-   the other indexes, and drops it when actors change (same invalidation as the candidate
-   index). Passing the ``infer_actor_codes`` results the matcher computes anyway saves the
-   phrase pass (about half the build time).
-2. Ranking a problem calls ``text_index.scores(problem, actor_ids=candidate_ids)`` once
-   (milliseconds at 100,000 actors) and puts the mapping on ``ProblemContext`` (e.g.
-   ``ctx.text_matches``).
-3. ``text_fit`` reads ``ctx.text_matches.get(actor.id)``: an actor without any text
-   (``not index.has_text(actor.id)``) → unknown (neutral, "ikke oplyst"), as today's
-   ``no_text``; absent otherwise → 0.0; else ``match.score`` (rescaled, e.g.
-   ``min(1, score / 0.4)``, since a true partner rarely says everything the problem says) with
-   the reason ``text_similarity`` and ``words = list(match.concepts)`` (whole words and
-   concept labels). When no index exists (a one-off call), build one over the candidates.
-4. Keep ``text_similarity_of`` for other callers (duplicates); raise the text criterion's
-   weight once the whole-matcher evaluation shows it separates partners from look-alikes.
 """
 
 from __future__ import annotations
@@ -76,7 +66,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -309,12 +299,16 @@ def shared_analyser(vocabulary: Vocabulary, *, concepts: bool = True) -> _Analys
     return _Analyser(vocabulary, concepts=concepts)
 
 
+@cache
 def analyser_version() -> str:
     """The version of the stored terms and inferred codes: ``ANALYSER_VERSION`` with a digest
     of the lexicon, the stop words and the vocabulary they are read with."""
     digest = hashlib.sha256(ANALYSER_VERSION.encode())
     for name in (LEXICON_FILE, "vocabulary.json", "stopwords_da.txt"):
         digest.update(resources.files("mapper_data").joinpath(name).read_bytes())
+    # The least confidence of a stored inferred code the matcher uses (its bits).
+    inference = read_data_json("matching.json").get("inference") or {}
+    digest.update(repr(inference.get("min_confidence")).encode())
     return f"{ANALYSER_VERSION}-{digest.hexdigest()[:12]}"
 
 
@@ -403,14 +397,18 @@ def score_query(
     size: int,
     position: Mapping[str, int],
     actor_ids: list[str],
+    too_common: Collection[str] = (),
 ) -> TextScores:
     """BM25 relevance of ``size`` documents (rows) for a query (``query_terms``), from the
     postings of the query's terms (a term missing from ``postings`` is held by no document).
     Shared by the in-memory ``TextIndex`` and the matcher's stored terms, so both give the
-    same numbers."""
+    same numbers. Terms in ``too_common`` are known to be held by more than
+    ``MAX_DOCUMENT_SHARE`` of the documents without their postings."""
     terms: list[tuple[float, str, str]] = []
     ideal = 0.0
     for term, (weight, shown) in query.items():
+        if term in too_common:
+            continue
         held = postings.get(term)
         df = 0 if held is None else len(held[0])
         if df == 0:

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -474,6 +475,27 @@ class ActorAnalysisRecord(Base):
     actor_version: Mapped[int] = mapped_column(Integer, nullable=False)
     analyser: Mapped[str] = mapped_column(String(40), nullable=False)
     has_text: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    # The inferred codes the matcher uses, per facet as bits (the vocabulary's codes in sorted
+    # order, as mapper.matching.index numbers them) and their highest confidence: the index
+    # reads these columns instead of one row per code.
+    target_group_bits: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    target_group_confidence: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+    role_bits: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    role_confidence: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+    resource_bits: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    resource_confidence: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+    # The codes it declares, as the same bits (mapper.matching.analysis.DECLARED_FACETS): the
+    # index reads one row per actor instead of every row of actor_codes.
+    declared_target_group_bits: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    declared_role_bits: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    declared_prevention_bits: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    declared_sought_resource_bits: Mapped[int] = mapped_column(
+        BigInteger, nullable=False, default=0
+    )
+    declared_sought_role_bits: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    declared_sought_target_group_bits: Mapped[int] = mapped_column(
+        BigInteger, nullable=False, default=0
+    )
 
 
 class ActorTerm(Base):
@@ -482,13 +504,17 @@ class ActorTerm(Base):
 
     __tablename__ = "actor_terms"
 
+    # Keyed by term first: a ranking reads whole terms (on SQLite the table is clustered so).
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
     actor_pk: Mapped[int] = mapped_column(
         ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True
     )
-    term: Mapped[str] = mapped_column(String(100), primary_key=True)
     impact: Mapped[float] = mapped_column(Float, nullable=False)
 
-    __table_args__ = (Index("ix_actor_terms_term", "term"),)
+    __table_args__ = (
+        Index("ix_actor_terms_actor_pk", "actor_pk"),
+        {"sqlite_with_rowid": False},
+    )
 
 
 class ActorInferredCode(Base):

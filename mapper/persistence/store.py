@@ -430,6 +430,27 @@ def _insert_children(
         bulk_insert(session, table, rows)
 
 
+def driver_rows(session: Session, stmt: Any) -> list[tuple[Any, ...]]:
+    """All rows of a query as the driver's own tuples, without SQLAlchemy's per-row result
+    objects and type processing: for large reads of plain columns (integers, floats, text;
+    booleans come as the driver gives them, 0/1 on SQLite). The matcher's index reads
+    hundreds of thousands of child rows this way in half the time."""
+    connection = session.connection()
+    compiled = stmt.compile(dialect=connection.dialect)
+    params = compiled.construct_params()
+    values: Any = (
+        tuple(params[name] for name in compiled.positiontup or ())
+        if compiled.positional
+        else params
+    )
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), values)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT many rows that share their keys, straight through the driver's executemany.
 

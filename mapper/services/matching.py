@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from mapper.domain.errors import NotFoundError
 from mapper.domain.ids import nearest_id
 from mapper.domain.model import Actor, ProblemStatement, Resource, Seeking
-from mapper.domain.vocabulary import load_vocabulary
-from mapper.matching.analysis import ActorAnalysis, analyse_actor
+from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.matching.analysis import INFERRED_FACETS, ActorAnalysis, analyse_actor
 from mapper.matching.consortium import (
     Consortium,
     ConsortiumMember,
@@ -47,6 +47,7 @@ from mapper.matching.ranking import (
 )
 from mapper.matching.review import Review, ReviewGroup, ReviewParams, build_review
 from mapper.matching.text_relevance import (
+    MAX_DOCUMENT_SHARE,
     Postings,
     TextScores,
     analyser_version,
@@ -86,8 +87,11 @@ class MatchingService:
         """Places problems that have a postcode or town but no coordinates."""
         self._index: ActorIndex | None = None
         self._stamp: tuple[Any, ...] | None = None
-        self._postings: dict[str, Postings] = {}
-        """Term → (index rows, impacts), read from the stored terms while the index stands."""
+        self._postings: dict[str, Postings | None] = {}
+        """Term → (index rows, impacts), read from the stored terms while the index stands;
+        None for a term too common to count."""
+        self._dead: int | None = None
+        """Stored analyses of tombstoned actors, counted once per index."""
         self._overlay: dict[int, tuple[int, ActorAnalysis]] = {}
         """Actor key → (version, analysis) made in memory (a read-only database)."""
 
@@ -118,21 +122,30 @@ class MatchingService:
 
     # ----------------------------------------------------------------- index
 
-    def index(self, session: Session, settings: MatchSettings) -> ActorIndex:
+    def index(
+        self, session: Session, settings: MatchSettings, progress: Progress | None = None
+    ) -> ActorIndex:
+        """The actor index, built again when the register changed (after analysing the
+        actors whose texts are new or changed: ``progress`` hears of that, the long part)."""
         stamp = self._register_stamp(session)
         if self._index is None or stamp != self._stamp:
-            self._refresh_analysis(session)
+            self._refresh_analysis(session, progress)
             self._index = build_index(
                 self._with_overlay(repository.register_columns(session, settings))
             )
             self._postings = {}
+            self._dead = None
             self._stamp = stamp
         return self._index
+
+    def _register_stamp(self, session: Session) -> tuple[Any, ...]:
+        """Changes whenever anything the index holds may have changed."""
+        return repository.change_stamp(session)
 
     def refresh_analysis(self, progress: Progress | None = None) -> int:
         """Analyse the actors whose stored text analysis (terms, inferred codes) is missing
         or stale, as the next ranking would; returns how many were analysed. Long after a
-        large import (about 15 s per 100,000 actors), so offered with progress."""
+        large import (minutes at 100,000 actors: README, Matching speed), so with progress."""
         with self.database.unit_of_work() as session:
             return self._refresh_analysis(session, progress)
 
@@ -158,7 +171,7 @@ class MatchingService:
             if self.database.read_only:
                 self._overlay.update({pk: (v, a) for pk, v, a in analysed})
             else:
-                self._store_analyses(session, analysed, version)
+                self._store_analyses(session, analysed, version, vocabulary)
             done += len(part)
             if progress is not None:
                 progress(done, len(stale))
@@ -166,20 +179,24 @@ class MatchingService:
 
     @staticmethod
     def _store_analyses(
-        session: Session, analysed: Sequence[tuple[int, int, ActorAnalysis]], version: str
+        session: Session,
+        analysed: Sequence[tuple[int, int, ActorAnalysis]],
+        version: str,
+        vocabulary: Vocabulary,
     ) -> None:
         """Store a chunk; when another editor of a shared database stored some of the same
         actors first, store the chunk's actors one by one so that only theirs are kept."""
+        least = repository.least_confidence()
         try:
             with session.begin_nested():
-                analysis_rows.store_analyses(session, analysed, version)
+                analysis_rows.store_analyses(session, analysed, version, vocabulary, least)
             return
         except IntegrityError:
             pass
         for one in analysed:
             try:
                 with session.begin_nested():
-                    analysis_rows.store_analyses(session, [one], version)
+                    analysis_rows.store_analyses(session, [one], version, vocabulary, least)
             except IntegrityError:
                 continue  # theirs stands (made from the same version of the actor)
 
@@ -188,15 +205,37 @@ class MatchingService:
         the stored ones."""
         if not self._overlay:
             return register
-        mine = set(self._overlay)
-        inferred = [row for row in register.inferred if row[0] not in mine] + [
-            (pk, c.facet, c.code, c.confidence)
-            for pk, (_, a) in self._overlay.items()
-            for c in a.inference.codes
-            if c.confidence >= repository.least_confidence()
-        ]
-        flags = {**register.text_flags, **{pk: a.has_text for pk, (_, a) in self._overlay.items()}}
-        return replace(register, inferred=inferred, text_flags=flags)
+        vocabulary = load_vocabulary()
+        least = repository.least_confidence()
+        n = len(register.pks)
+        has_text = list(register.has_text or [False] * n)
+        bits = {f: list(register.inferred_bits.get(f) or [0] * n) for f in INFERRED_FACETS}
+        confidence = {
+            f: list(register.inferred_confidence.get(f) or [0.0] * n) for f in INFERRED_FACETS
+        }
+        declared = (
+            {f: list(v) for f, v in register.declared_bits.items()}
+            if register.declared_bits is not None
+            else None
+        )
+        position = {pk: i for i, pk in enumerate(register.pks)}
+        for pk, (_, analysis) in self._overlay.items():
+            i = position.get(pk)
+            if i is None:
+                continue
+            has_text[i] = analysis.has_text
+            for facet, (mask, best) in analysis.inferred_bits(vocabulary, least).items():
+                bits[facet][i], confidence[facet][i] = mask, best
+            if declared is not None:  # the stored bits are an older version's
+                for facet, value in analysis.declared.items():
+                    declared[facet][i] = value
+        return replace(
+            register,
+            has_text=has_text,
+            inferred_bits=bits,
+            inferred_confidence=confidence,
+            declared_bits=declared,
+        )
 
     def _text(
         self,
@@ -205,56 +244,77 @@ class MatchingService:
         problem: ProblemStatement,
         settings: MatchSettings,
     ) -> TextScores:
-        """The problem's text relevance over the index's rows, from the stored terms (the
-        postings of each term read once per register generation)."""
-        analyser = shared_analyser(
-            load_vocabulary(), concepts=bool(settings.params.get("inference"))
-        )
-        query = query_terms(analyser, problem)
-        missing = [t for t in query if t not in self._postings]
+        """The problem's text relevance over the index's rows, from the stored terms. Terms
+        too common to count are known from their frequency alone; the others' postings are
+        read once per register generation."""
+        concepts = bool(settings.params.get("inference"))
+        query = query_terms(shared_analyser(load_vocabulary(), concepts=concepts), problem)
         if len(self._postings) > MAX_CACHED_TERMS:
             self._postings = {}
-            missing = list(query)
-        found: dict[str, Postings] = {}
-        for term, keys, impacts in analysis_rows.term_postings(session, missing):
-            found[term] = self._rows_of(index, keys, impacts, term)
-        empty: Postings = (np.zeros(0, np.int64), np.zeros(0))
-        for term in missing:
-            self._postings[term] = found.get(term, empty)
-        if self._overlay:
-            self._postings.update(self._overlay_postings(index, missing))
-        postings = {t: self._postings[t] for t in query}
-        return score_query(query, postings, len(index), index.row_of, index.ids).with_text_flags(
-            index.has_text
-        )
+        missing = [t for t in query if t not in self._postings]
+        if missing:
+            self._read_postings(session, index, missing)
+        postings: dict[str, Postings] = {
+            t: held for t in query if (held := self._postings[t]) is not None
+        }
+        too_common = {t for t in query if self._postings[t] is None}
+        scores = score_query(query, postings, len(index), index.row_of, index.ids, too_common)
+        return scores.with_text_flags(index.has_text)
 
+    def _read_postings(self, session: Session, index: ActorIndex, terms: Sequence[str]) -> None:
+        """Cache the postings of these terms as index rows (None: the term is in more than
+        text_relevance.MAX_DOCUMENT_SHARE of the actors, so it does not count)."""
+        size = len(index)
+        frequencies = analysis_rows.term_frequencies(session, terms)
+        if self._dead is None:
+            self._dead = analysis_rows.dead_analyses(session)
+        overlay = np.fromiter(self._overlay, np.int64) if self._overlay else None
+        for term in terms:
+            stored = frequencies.get(term, 0)
+            # At most `dead` of the stored ones are tombstoned actors': surely too common?
+            if size >= 50 and stored - self._dead > MAX_DOCUMENT_SHARE * size and not self._overlay:
+                self._postings[term] = None
+                continue
+            keys, impacts = (
+                analysis_rows.term_postings(session, term)
+                if stored
+                else (np.zeros(0, np.int64), np.zeros(0))
+            )
+            rows, impacts = self._rows_of(index, keys, impacts, overlay)
+            if self._overlay:
+                rows, impacts = self._with_overlay_postings(index, term, rows, impacts)
+            self._postings[term] = (rows, impacts)
+
+    @staticmethod
     def _rows_of(
-        self, index: ActorIndex, keys: np.ndarray, impacts: np.ndarray, term: str
+        index: ActorIndex, keys: np.ndarray, impacts: np.ndarray, overlay: np.ndarray | None
     ) -> Postings:
         """Index rows of the live actors among ``keys`` (tombstoned ones are not in the index;
         actors analysed in memory give their own terms instead)."""
-        at = np.minimum(np.searchsorted(index.pks, keys), max(len(index) - 1, 0))
-        live = index.pks[at] == keys if len(index) else np.zeros(len(keys), bool)
-        if self._overlay:
-            live &= ~np.isin(keys, np.fromiter(self._overlay, np.int64))
+        if not len(index) or not len(keys):
+            return np.zeros(0, np.int64), np.zeros(0)
+        at = np.minimum(np.searchsorted(index.pks, keys), len(index) - 1)
+        live = index.pks[at] == keys
+        if overlay is not None:
+            live &= ~np.isin(keys, overlay)
         return at[live], impacts[live]
 
-    def _overlay_postings(self, index: ActorIndex, terms: Sequence[str]) -> dict[str, Postings]:
-        out: dict[str, Postings] = {}
-        for term in terms:
-            rows, impacts = list(self._postings[term][0]), list(self._postings[term][1])
-            for pk, (_, analysis) in self._overlay.items():
-                impact = analysis.terms.get(term)
-                row = index.row_of_key(pk)
-                if impact is not None and row is not None:
-                    rows.append(row)
-                    impacts.append(impact)
-            out[term] = (np.array(rows, np.int64), np.array(impacts, np.float64))
-        return out
-
-    def _register_stamp(self, session: Session) -> tuple[Any, ...]:
-        """Changes whenever anything the index holds may have changed."""
-        return repository.change_stamp(session)
+    def _with_overlay_postings(
+        self, index: ActorIndex, term: str, rows: np.ndarray, impacts: np.ndarray
+    ) -> Postings:
+        extra_rows, extra_impacts = [], []
+        for pk, (_, analysis) in self._overlay.items():
+            impact = analysis.terms.get(term)
+            row = index.row_of_key(pk)
+            if impact is not None and row is not None:
+                extra_rows.append(row)
+                extra_impacts.append(impact)
+        if not extra_rows:
+            return rows, impacts
+        return (
+            np.concatenate([rows, np.array(extra_rows, np.int64)]),
+            np.concatenate([impacts, np.array(extra_impacts, np.float64)]),
+        )
 
     # ----------------------------------------------------------------- problems → actors
 
@@ -265,12 +325,15 @@ class MatchingService:
         top: int = 10,
         weights: Mapping[str, float] | None = None,
         rotation: bool = False,
+        progress: Progress | None = None,
     ) -> Ranking:
+        """The best ``top`` partners for a problem. The first ranking after actors were
+        added or changed analyses their texts first; ``progress(done, total)`` hears of it."""
         settings = self.settings_for(problem_id, weights, rotation)
         with self.database.unit_of_work() as session:
             ctx = self._context(session, problem_id)
             check_matchable(ctx.problem)
-            index = self.index(session, settings)
+            index = self.index(session, settings, progress)
             return self._rank(session, index, ctx, settings, top)
 
     def reference_ranking(

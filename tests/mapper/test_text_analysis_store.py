@@ -340,10 +340,13 @@ def conflicts_seen(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     real = analysis_rows.store_analyses
 
     def spying(
-        session: Session, analysed: Sequence[tuple[int, int, ActorAnalysis]], analyser: str
+        session: Session,
+        analysed: Sequence[tuple[int, int, ActorAnalysis]],
+        analyser: str,
+        *rest: Any,
     ) -> None:
         try:
-            real(session, analysed, analyser)
+            real(session, analysed, analyser, *rest)
         except IntegrityError:
             seen.append(len(analysed))
             raise

@@ -190,3 +190,21 @@ def test_consortium_heading_names_the_title_and_scores_read_danish(db: str) -> N
     assert code == 0
     assert out.splitlines()[0] == "Konsortium til »Flere unge frivillige i Esbjerg«"
     assert re.search(r" – nr\. \d+, \d+,\d$", out.splitlines()[1])
+
+
+def test_the_first_ranking_after_many_new_actors_says_how_far_it_has_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading new actors' texts takes minutes after a large import: the CLI says so on
+    stderr, once; the next ranking reads nothing and says nothing."""
+    import ui.cli_matching
+
+    monkeypatch.setattr(ui.cli_matching, "PROGRESS_FROM", 10)
+    path = str(tmp_path / "fresh.sqlite")
+    assert run("--db", path, "demo")[0] == 0
+    code, out, err = run("--db", path, "match", PATRICIA, "--top", "1")
+    assert code == 0 and out
+    lines = [line for line in err.splitlines() if line.startswith("Læser aktørernes tekster")]
+    assert lines and lines[-1].endswith(" af 67") and lines[-1].split(": ")[1].startswith("67")
+    code, _, err = run("--db", path, "match", PATRICIA, "--top", "1")
+    assert code == 0 and "Læser" not in err

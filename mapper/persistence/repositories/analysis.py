@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Table, and_, delete, func, or_, select
+from sqlalchemy import Table, delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from mapper.matching.analysis import ActorAnalysis
+from mapper.domain.vocabulary import Vocabulary
+from mapper.matching.analysis import DECLARED_FACETS, ActorAnalysis
 from mapper.matching.lexicon import ActorInference, InferredCode
 from mapper.persistence.orm import ActorAnalysisRecord, ActorInferredCode, ActorTerm
 from mapper.persistence.store import ACTORS, bulk_insert, chunks
@@ -28,12 +29,13 @@ INFERRED: Table = ActorInferredCode.__table__  # type: ignore[assignment]
 
 __all__ = [
     "analysed_count",
+    "analysis_columns",
+    "dead_analyses",
     "inferences_of",
-    "inferred_code_rows",
     "stale_actor_keys",
     "store_analyses",
+    "term_frequencies",
     "term_postings",
-    "text_flags",
 ]
 
 
@@ -61,29 +63,41 @@ def analysed_count(session: Session) -> int:
 
 
 def store_analyses(
-    session: Session, analyses: Sequence[tuple[int, int, ActorAnalysis]], analyser: str
+    session: Session,
+    analyses: Sequence[tuple[int, int, ActorAnalysis]],
+    analyser: str,
+    vocabulary: Vocabulary,
+    min_confidence: float,
 ) -> None:
-    """Replace the stored analysis of these actors: (actor key, actor version, analysis)."""
+    """Replace the stored analysis of these actors: (actor key, actor version, analysis); the
+    inferred codes of at least ``min_confidence`` are also stored as bits per facet."""
     keys = [pk for pk, _, _ in analyses]
     for part in chunks(keys):
         for table in (TERMS, INFERRED, ANALYSIS):
             session.execute(delete(table).where(table.c.actor_pk.in_(part)))
-    bulk_insert(
-        session,
-        ANALYSIS,
-        [
-            {"actor_pk": pk, "actor_version": version, "analyser": analyser, "has_text": a.has_text}
-            for pk, version, a in analyses
-        ],
-    )
+    rows = []
+    for pk, version, a in analyses:
+        bits = a.inferred_bits(vocabulary, min_confidence)
+        row: dict[str, Any] = {
+            "actor_pk": pk,
+            "actor_version": version,
+            "analyser": analyser,
+            "has_text": a.has_text,
+        }
+        for facet, (prefix, _) in BIT_COLUMNS.items():
+            row[f"{prefix}_bits"], row[f"{prefix}_confidence"] = bits[facet]
+        declared = a.declared or declared_bits_unknown()
+        for facet in DECLARED_FACETS:
+            row[f"declared_{facet}_bits"] = declared.get(facet, 0)
+        rows.append(row)
+    bulk_insert(session, ANALYSIS, rows)
+    # In key order (term, actor): the table is clustered by term, and inserts in order are
+    # appends to its pages rather than jumps across them.
+    terms = sorted((term, pk, impact) for pk, _, a in analyses for term, impact in a.terms.items())
     bulk_insert(
         session,
         TERMS,
-        [
-            {"actor_pk": pk, "term": term, "impact": impact}
-            for pk, _, a in analyses
-            for term, impact in a.terms.items()
-        ],
+        [{"term": term, "actor_pk": pk, "impact": impact} for term, pk, impact in terms],
     )
     bulk_insert(
         session,
@@ -104,53 +118,73 @@ def store_analyses(
     )
 
 
-def term_postings(
-    session: Session, terms: Iterable[str]
-) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
-    """(term, actor keys, impacts) of each term any actor holds (tombstoned actors included:
-    the caller keeps the keys it knows)."""
-    wanted = sorted(set(terms))
-    for part in chunks(wanted):
-        rows = session.execute(
-            select(TERMS.c.term, TERMS.c.actor_pk, TERMS.c.impact)
-            .where(TERMS.c.term.in_(part))
-            .order_by(TERMS.c.term)
-        ).all()
-        if not rows:
-            continue
-        names, keys, impacts = zip(*rows, strict=True)
-        key_array = np.array(keys, dtype=np.int64)
-        impact_array = np.array(impacts, dtype=np.float64)
-        start = 0
-        for end in _group_ends(names):
-            yield names[start], key_array[start:end], impact_array[start:end]
-            start = end
+BIT_COLUMNS = {
+    "target_groups": ("target_group", ANALYSIS.c.target_group_bits),
+    "roles": ("role", ANALYSIS.c.role_bits),
+    "resource_kinds": ("resource", ANALYSIS.c.resource_bits),
+}
+"""Per inferred facet: the prefix of its actor_analysis columns (…_bits, …_confidence)."""
 
 
-def _group_ends(names: Sequence[str]) -> Iterator[int]:
-    for i in range(1, len(names)):
-        if names[i] != names[i - 1]:
-            yield i
-    yield len(names)
+def analysis_columns() -> list[Any]:
+    """The actor_analysis columns the actor index reads (outer-joined to the actors): whether
+    the actor has text, bits and confidence per facet of BIT_COLUMNS, whether it is analysed
+    at all, then its declared codes' bits per DECLARED_FACETS."""
+    columns: list[Any] = [func.coalesce(ANALYSIS.c.has_text, False)]
+    for prefix, _ in BIT_COLUMNS.values():
+        columns.append(func.coalesce(ANALYSIS.c[f"{prefix}_bits"], 0))
+        columns.append(func.coalesce(ANALYSIS.c[f"{prefix}_confidence"], 0.0))
+    columns.append(func.coalesce(ANALYSIS.c.actor_version, -1))
+    columns += [func.coalesce(ANALYSIS.c[f"declared_{f}_bits"], 0) for f in DECLARED_FACETS]
+    return columns
 
 
-def text_flags(session: Session) -> dict[int, bool]:
-    """Actor key → whether it has any text the analyser reads."""
-    return {
-        int(pk): bool(flag)
-        for pk, flag in session.execute(select(ANALYSIS.c.actor_pk, ANALYSIS.c.has_text))
-    }
+def declared_bits_unknown() -> dict[str, int]:
+    return dict.fromkeys(DECLARED_FACETS, 0)
 
 
-def inferred_code_rows(
-    session: Session, min_confidence: float
-) -> list[tuple[int, str, str, float]]:
-    """(actor key, facet, code, confidence) of every inferred code (not sought) of at least
-    this confidence, for the actor index."""
-    stmt = select(
-        INFERRED.c.actor_pk, INFERRED.c.facet, INFERRED.c.code, INFERRED.c.confidence
-    ).where(and_(INFERRED.c.sought.is_(False), INFERRED.c.confidence >= min_confidence))
-    return [(int(a), f, c, float(x)) for a, f, c, x in session.execute(stmt)]
+def term_frequencies(session: Session, terms: Iterable[str]) -> dict[str, int]:
+    """How many stored analyses hold each term (tombstoned actors' included; terms no actor
+    holds are left out). Counted on the term key alone, without reading the postings."""
+    out: dict[str, int] = {}
+    for part in chunks(sorted(set(terms))):
+        stmt = (
+            select(TERMS.c.term, func.count()).where(TERMS.c.term.in_(part)).group_by(TERMS.c.term)
+        )
+        out.update((str(term), int(n)) for term, n in session.execute(stmt))
+    return out
+
+
+def dead_analyses(session: Session) -> int:
+    """Stored analyses of tombstoned actors (their terms count in ``term_frequencies``)."""
+    stmt = (
+        select(func.count())
+        .select_from(ANALYSIS.join(ACTORS, ACTORS.c.pk == ANALYSIS.c.actor_pk))
+        .where(ACTORS.c.deleted_at.is_not(None))
+    )
+    return int(session.execute(stmt).scalar_one())
+
+
+_POSTING = np.dtype([("key", np.int64), ("impact", np.float64)])
+
+
+def term_postings(session: Session, term: str) -> tuple[np.ndarray, np.ndarray]:
+    """(actor keys, impacts) of one term, keys ascending (tombstoned actors included: the
+    caller keeps the keys it knows). Read straight through the driver's cursor into arrays:
+    a common term has tens of thousands of postings."""
+    connection = session.connection()
+    marker = {"qmark": "?", "numeric": ":1", "named": ":term"}.get(
+        connection.dialect.paramstyle, "%s"
+    )
+    sql = f"SELECT actor_pk, impact FROM actor_terms WHERE term = {marker} ORDER BY actor_pk"
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, {"term": term} if marker == ":term" else (term,))
+        rows: Iterable[Any] = cursor.fetchall()  # tuples (key, impact)
+        found = np.fromiter(rows, dtype=_POSTING, count=len(rows))  # type: ignore[arg-type]
+    finally:
+        cursor.close()
+    return found["key"], found["impact"]
 
 
 def inferences_of(session: Session, pks: Sequence[int]) -> dict[int, ActorInference]:

@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import ColumnElement, Select, Table, and_, func, select, true
 from sqlalchemy.orm import Session
 
+from mapper.matching.analysis import DECLARED_FACETS
 from mapper.matching.index import RegisterColumns, rotation_since
 from mapper.matching.model import MatchSettings
 from mapper.persistence.repositories import analysis
@@ -28,6 +29,7 @@ from mapper.persistence.store import (
     PROBLEMS,
     change_stamp,
     chunks,
+    driver_rows,
 )
 
 T = TypeVar("T")
@@ -58,7 +60,7 @@ class _Rows(Generic[T]):
         self._session, self._stmt = session, stmt
 
     def __iter__(self) -> Iterator[T]:
-        return iter(self._session.execute(self._stmt).all())  # type: ignore[arg-type]
+        return iter(driver_rows(self._session, self._stmt))  # type: ignore[arg-type]
 
 
 def register_columns(
@@ -66,7 +68,8 @@ def register_columns(
 ) -> RegisterColumns:
     """The live register for ``build_index``, read with a handful of queries (fetched whole:
     row-by-row iteration costs more than the queries themselves)."""
-    rows = session.execute(
+    rows = driver_rows(
+        session,
         select(
             ACTORS.c.pk,
             ACTORS.c.uid,
@@ -82,12 +85,16 @@ def register_columns(
             ACTORS.c.evidence_level,
             # Only whether it is there: the long texts are read on demand (profile_text_parts).
             func.coalesce(func.length(ACTORS.c.how_we_know_it_works), 0),
+            # What its texts give (mapper.persistence.repositories.analysis), when analysed.
+            *analysis.analysis_columns(),
         )
+        .outerjoin(analysis.ANALYSIS, analysis.ANALYSIS.c.actor_pk == ACTORS.c.pk)
         .where(ACTORS.c.deleted_at.is_(None))
-        .order_by(ACTORS.c.pk)
-    ).all()
+        .order_by(ACTORS.c.pk),
+    )
+    width = 13 + len(analysis.analysis_columns())
     columns: list[list[Any]] = (
-        [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(13)]
+        [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
     )
     del rows
     # Child rows of tombstoned actors are left out; without any tombstone (the usual case) the
@@ -155,8 +162,18 @@ def register_columns(
         resources=resources,
         sought=sought,
         recent=proposal_counts(session, rotation_since(settings, now)),
-        inferred=analysis.inferred_code_rows(session, least_confidence()),
-        text_flags=analysis.text_flags(session),
+        has_text=[bool(flag) for flag in columns[13]],
+        inferred_bits={facet: columns[14 + 2 * i] for i, facet in enumerate(analysis.BIT_COLUMNS)},
+        inferred_confidence={
+            facet: columns[15 + 2 * i] for i, facet in enumerate(analysis.BIT_COLUMNS)
+        },
+        # Every actor analysed (the usual case: the service refreshes first): its declared
+        # codes as stored bits, and the code table is not read at all.
+        declared_bits=(
+            {facet: columns[21 + i] for i, facet in enumerate(DECLARED_FACETS)}
+            if all(version >= 0 for version in columns[20])
+            else None
+        ),
     )
 
 
