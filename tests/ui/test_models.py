@@ -397,12 +397,12 @@ def test_the_register_shows_and_sorts_profile_completeness(qtmodeltester) -> Non
 
 
 def test_the_register_computes_completeness_as_the_editor_does(tmp_path) -> None:
+    import json
+    from pathlib import Path
+
     from mapper.domain.completeness import completeness
     from mapper.persistence.database import open_database
     from mapper.services.landscape import LandscapeService
-
-    import json
-    from pathlib import Path
 
     sparse = Path(__file__).parents[1] / "evaluation" / "sparse" / "landscape.json"
     database = open_database(str(tmp_path / "sparse.sqlite"))
