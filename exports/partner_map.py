@@ -91,6 +91,8 @@ TEXTS = {
         "regions": "Regioner",
         "municipalities": "Kommuner",
         "postcodes": "Postnumre",
+        "problem_area": "Problemstillingen hører til {place} (uden punkt på kortet)",
+        "problem_no_place": "Problemstillingen har intet sted på kortet",
     },
     "en": {
         "rank": "No.",
@@ -107,6 +109,8 @@ TEXTS = {
         "regions": "Regions",
         "municipalities": "Municipalities",
         "postcodes": "Postcodes",
+        "problem_area": "The problem statement belongs to {place} (no point on the map)",
+        "problem_no_place": "The problem statement has no place on the map",
     },
 }
 
@@ -247,6 +251,8 @@ def map_payload(
             "title": data.problem.title,
             "lat": data.problem.lat,
             "lon": data.problem.lon,
+            "municipality_code": data.problem.municipality_code,
+            "municipality": data.problem.municipality,
         },
     }
 

@@ -18,7 +18,9 @@ from mapper.domain.authors import current_author
 from mapper.domain.errors import DatabaseError, MapperError
 from mapper.persistence.database import Database, open_database
 from mapper.services.actors import ActorEditService
+from mapper.services.backups import DEFAULT_KEEP, BackupService, StartBackup
 from mapper.services.geo import GeoService
+from mapper.services.history import HistoryService
 from mapper.services.landscape import LandscapeService
 from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
@@ -30,6 +32,7 @@ from ui.context import PRODUCT_NAME, AppContext
 from ui.error_text import describe_error
 from ui.locale_format import locale_for
 from ui.main_window import MainWindow
+from ui.operations import run_in_background
 from ui.storage_text import read_only_notice
 
 ORGANISATION = "volunteer-mapper"
@@ -102,6 +105,7 @@ def build_context(database: Database, lang: str = "da") -> AppContext:
         geo=GeoService(database),
         register_import=RegisterImportService(database, vocabulary, author=author),
         merges=MergeService(database, author, vocabulary=vocabulary),
+        history=HistoryService(database),
         vocabulary=vocabulary,
         lang=lang,
         location=database.display_url,
@@ -172,7 +176,34 @@ def run_app(db: str | None = None, *, demo_if_empty: bool = False) -> int:
     database = window.context.landscape.database
     if database.read_only:
         QMessageBox.information(window, PRODUCT_NAME, read_only_notice(database.url))
+    start_automatic_backup(window)
     return int(app.exec())
+
+
+def start_automatic_backup(window: MainWindow) -> None:
+    """The first start of a day copies a SQLite database into backups/ beside it, off the
+    GUI thread, keeping the newest ``backups/keep`` (settings; default DEFAULT_KEEP). A
+    failure never stops the start: the status bar says so."""
+    database = window.context.landscape.database
+    if not database.is_sqlite or database.read_only:
+        return
+    try:
+        keep = max(1, int(str(QSettings().value("backups/keep", DEFAULT_KEEP))))
+    except (TypeError, ValueError):
+        keep = DEFAULT_KEEP
+    service = BackupService(database)
+
+    def show(result: StartBackup) -> None:
+        if result.made is not None:
+            text = QCoreApplication.translate("Backups", "Backup saved: %1")
+            window.statusBar().showMessage(text.replace("%1", result.made.name), 8000)
+        elif result.error is not None:
+            text = QCoreApplication.translate(
+                "Backups", "The automatic backup in %1 could not be made."
+            )
+            window.statusBar().showMessage(text.replace("%1", str(service.folder)), 15000)
+
+    run_in_background(window, lambda: service.automatic_backup_on_start(keep), on_success=show)
 
 
 def offer_retry(error: MapperError) -> bool:

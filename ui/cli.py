@@ -24,7 +24,18 @@ from mapper.domain.errors import (
     OutputFileError,
     ValidationError,
 )
-from ui import cli_dedupe, cli_edit, cli_exports, cli_geo, cli_import, cli_maps, cli_matching
+from ui import (
+    cli_backup,
+    cli_dedupe,
+    cli_edit,
+    cli_exports,
+    cli_geo,
+    cli_history,
+    cli_import,
+    cli_maps,
+    cli_matching,
+    cli_privacy,
+)
 
 if TYPE_CHECKING:  # SQLAlchemy, the services and the validators load when a command runs,
     # so that `mapper --help` and a mistyped command answer at once (tests/ui/test_startup.py)
@@ -103,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     cli_matching.add_commands(sub, _Parser)
     cli_geo.add_commands(sub, _Parser)
     cli_dedupe.add_commands(sub, _Parser)
+    cli_history.add_commands(sub, _Parser)
+    cli_backup.add_commands(sub, _Parser)
+    cli_privacy.add_commands(sub, _Parser)
 
     gui = sub.add_parser("gui", help="open the desktop application")
     gui.add_argument(
@@ -223,9 +237,14 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.what != "landscape":
         return {**cli_maps.EXPORTS, **cli_exports.EXPORTS}[args.what](args, out, err)
+    from mapper.services.privacy import log_personal_export
+
     database, service = _service(args)
     try:
         counts = service.export_file(out if args.file == "-" else args.file)
+        # Everything, individual volunteers and contact persons included: logged.
+        target = "standard output" if args.file == "-" else args.file
+        log_personal_export(database, "landscape", target, {"actors": counts.actors})
     finally:
         database.close()
     if args.file != "-":
@@ -351,6 +370,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     **cli_geo.COMMANDS,
     **cli_edit.COMMANDS,
     **cli_dedupe.COMMANDS,
+    **cli_history.COMMANDS,
+    **cli_backup.COMMANDS,
+    **cli_privacy.COMMANDS,
 }
 
 

@@ -127,11 +127,23 @@ def cmd_export_register(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         count = write_xlsx(table, args.file)
     view = "internal view, with contact persons" if args.internal else "public view"
     print(f"{count} actors ({view}){_left_out(table.left_out)} -> {args.file}", file=err)
+    if args.internal:
+        _log_personal_export(args, "register_internal", {"rows": count, "format": args.what})
     return EXIT_OK
+
+
+def _log_personal_export(args: argparse.Namespace, what: str, detail: dict[str, Any]) -> None:
+    """An export with personal data was chosen explicitly (--internal): logged."""
+    from mapper.persistence.database import resolve_url
+    from mapper.services.privacy import log_personal_export
+
+    target = "standard output" if args.file == "-" else args.file
+    log_personal_export(resolve_url(args.db), what, target, detail)
 
 
 def cmd_export_ranking(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from exports.tabular import ranking_table, write_table
+    from mapper.domain.vocabulary import load_vocabulary
     from mapper.persistence.database import open_database
     from mapper.services.matching import MatchingService
 
@@ -147,6 +159,10 @@ def cmd_export_ranking(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
         database.close()
     count = write_table(ranking_table(ranking, lang=args.lang), args.file, delimiter=args.delimiter)
     print(f"{count} ranked partners for {args.problem_id} -> {args.file}", file=err)
+    vocabulary = load_vocabulary()
+    persons = sum(1 for m in ranking.matches if vocabulary.holds_personal_data(m.actor_kind))
+    if persons:  # individual volunteers are named in it
+        _log_personal_export(args, "ranking", {"problem_id": args.problem_id, "persons": persons})
     return EXIT_OK
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from mapper.domain.vocabulary import load_vocabulary
-from mapper.matching.model import CRITERIA, Contribution, Match, Ranking, Reason
+from mapper.matching.model import CRITERIA, MAX_WEIGHT, Contribution, Match, Ranking, Reason
 from mapper.matching.reasons import (
     criterion_label,
     gate_label,
@@ -69,6 +70,18 @@ def add_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
 
     consortium = sub.add_parser("consortium", help="propose 2-4 actors that cover what is sought")
     consortium.add_argument("problem_id")
+    consortium.add_argument(
+        "--max-members",
+        type=int,
+        default=None,
+        help="most members (default: consortium.max_members in data/matching.json)",
+    )
+    consortium.add_argument(
+        "--pool",
+        type=int,
+        default=None,
+        help="best-ranked partners considered (default: consortium.pool in data/matching.json)",
+    )
     _common(consortium)
 
     weights = sub.add_parser("weights", help="show or save a problem's matching weights")
@@ -89,18 +102,43 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_weights(items: list[str]) -> dict[str, float]:
+    """CRITERION=WEIGHT items; a WeightError (in Danish) names the criterion and value of the
+    first that is not a known criterion with a finite weight from 0 to MAX_WEIGHT."""
     weights: dict[str, float] = {}
+    limit = f"{MAX_WEIGHT:g}"
     for item in items:
-        name, _, value = item.partition("=")
+        name, _, text = item.partition("=")
+        name = name.strip()
         if name not in CRITERIA:
-            raise WeightError(f"unknown criterion {name!r}; use one of {', '.join(CRITERIA)}")
+            raise WeightError(f"ukendt kriterium {name!r}; brug et af {', '.join(CRITERIA)}")
         try:
-            weights[name] = float(value)
+            value = float(text)
         except ValueError:
-            raise WeightError(f"{item!r}: the weight must be a number, e.g. {name}=2") from None
-        if weights[name] < 0:
-            raise WeightError(f"{item!r}: weights cannot be negative")
+            raise WeightError(
+                f"vægten for {name} skal være et tal fra 0 til {limit}, ikke {text.strip()!r} "
+                f"(f.eks. {name}=2)"
+            ) from None
+        if not math.isfinite(value):
+            raise WeightError(
+                f"vægten for {name} skal være et endeligt tal fra 0 til {limit}, "
+                f"ikke {text.strip()!r}"
+            )
+        if value < 0:
+            raise WeightError(f"vægten for {name} kan ikke være negativ: {text.strip()}")
+        if value > MAX_WEIGHT:
+            raise WeightError(f"vægten for {name} kan højst være {limit}, ikke {text.strip()}")
+        weights[name] = value
     return weights
+
+
+def check_count(option: str, value: int | None) -> None:
+    """A count option (--per-group, --max-members, --pool): absent, or 1 to MAX_RESULTS."""
+    from mapper.services.matching import MAX_RESULTS
+
+    if value is not None and not 1 <= value <= MAX_RESULTS:
+        raise WeightError(
+            f"{option} skal være et helt tal fra 1 til {number(MAX_RESULTS, 'da')}, ikke {value}"
+        )
 
 
 # --------------------------------------------------------------------------- JSON
@@ -306,6 +344,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from mapper.persistence.database import open_database
     from mapper.services.matching import MatchingService
 
+    check_count("--per-group", args.per_group)
     database = open_database(args.db)
     try:
         review: Review = MatchingService(database).review(args.problem_id, per_group=args.per_group)
@@ -353,9 +392,13 @@ def cmd_consortium(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from mapper.persistence.database import open_database
     from mapper.services.matching import MatchingService
 
+    check_count("--max-members", args.max_members)
+    check_count("--pool", args.pool)
     database = open_database(args.db)
     try:
-        proposal: Consortium = MatchingService(database).consortium(args.problem_id)
+        proposal: Consortium = MatchingService(database).consortium(
+            args.problem_id, max_members=args.max_members, pool=args.pool
+        )
     finally:
         database.close()
     if args.json:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from mapper.domain.vocabulary import Vocabulary
 from mapper.services.actors import ActorEditService
 from mapper.services.geo import GeoService
+from mapper.services.history import HistoryService
 from mapper.services.landscape import LandscapeService
 from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
@@ -35,6 +36,7 @@ class AppContext:
     geo: GeoService
     register_import: RegisterImportService
     merges: MergeService
+    history: HistoryService
     vocabulary: Vocabulary
     lang: str
     location: str

@@ -276,6 +276,23 @@ def _own_parent(title: str, value: object, params: Mapping[str, object]) -> str:
     return translate("ErrorText", "An actor cannot be its own parent organisation.")
 
 
+def _cycle(params: Mapping[str, object]) -> str:
+    """'a → b → a' from a ``cycle`` param."""
+    ids = [str(i) for i in _items(params.get("cycle"))]
+    return " → ".join([*ids, ids[0]]) if ids else "–"
+
+
+def _parent_cycle(title: str, value: object, params: Mapping[str, object]) -> str:
+    return substitute(
+        translate(
+            "ErrorText",
+            "The parent organisations would go round in a circle (%1): "
+            "clear the parent of one of them.",
+        ),
+        _cycle(params),
+    )
+
+
 def _duplicate_partnership(title: str, value: object, params: Mapping[str, object]) -> str:
     return translate("ErrorText", "The same partnership appears twice.")
 
@@ -433,6 +450,7 @@ PROBLEM_TEXTS: dict[str, ProblemText] = {
     "duplicate_id": _duplicate_id,
     "unknown_reference": _unknown_reference,
     "own_parent": _own_parent,
+    "parent_cycle": _parent_cycle,
     "duplicate_partnership": _duplicate_partnership,
     "in_use": _in_use,
     "unknown_status": _unknown_status,
@@ -728,6 +746,19 @@ def _actor_in_use(params: Mapping[str, object]) -> str:
                 translate("ErrorText", "it is the parent organisation of %1"), listed(children)
             )
         )
+    cycle = _items(params.get("cycle"))
+    if cycle:
+        reasons.append(
+            substitute(
+                translate(
+                    "ErrorText",
+                    "the parent organisations go round in a circle (%1): "
+                    "clear the parent of %2 first",
+                ),
+                _cycle(params),
+                quoted(cycle[-1]),
+            )
+        )
     return substitute(
         translate("ErrorText", "The actor %1 cannot be deleted: %2."),
         quoted(params.get("actor_id")),
@@ -746,6 +777,47 @@ def _municipality_error(params: Mapping[str, object]) -> str:
     )
 
 
+def _backup(params: Mapping[str, object]) -> str:
+    name = Path(str(params.get("path", ""))).name or str(params.get("path", ""))
+    extra = params.get("failure_params")
+    tool = str(extra.get("tool", "pg_dump")) if isinstance(extra, Mapping) else "pg_dump"
+    failure = params.get("failure")
+    if failure == "target_exists":
+        text = translate("ErrorText", "%1 exists already and was not overwritten.")
+    elif failure == "no_client_tools":
+        text = translate(
+            "ErrorText", "PostgreSQL's client tools are not installed (%2 is missing)."
+        )
+    elif failure == "tool_failed":
+        text = translate("ErrorText", "%2 failed; nothing was changed.")
+    elif failure == "not_a_landscape":
+        text = translate("ErrorText", "%1 is not a database of this program; nothing was changed.")
+    elif failure == "no_database":
+        text = translate("ErrorText", "There is no database to back up: %1.")
+    elif failure == "older_schema_on_server":
+        text = translate(
+            "ErrorText",
+            "%1 has another schema version than the server; restore it into a new, empty "
+            "database. Nothing was changed.",
+        )
+    elif failure == "bad_keep":
+        text = translate("ErrorText", "The number of backups to keep must be at least 1.")
+    else:
+        text = translate("ErrorText", "The backup could not be made or restored (%1).")
+    return substitute(text, name, tool)
+
+
+def _not_a_person(params: Mapping[str, object]) -> str:
+    return substitute(
+        translate(
+            "ErrorText",
+            "%1 is not a person (an individual volunteer): only a person's data can be "
+            "exported or erased for the person.",
+        ),
+        str(params.get("actor_id", "")),
+    )
+
+
 ERROR_TEXTS: dict[str, Callable[[Mapping[str, object]], str]] = {
     "validation": _validation,
     "not_found": _not_found,
@@ -758,5 +830,7 @@ ERROR_TEXTS: dict[str, Callable[[Mapping[str, object]], str]] = {
     "actor_in_use": _actor_in_use,
     "cancelled": _cancelled,
     "municipality_code": _municipality_error,
+    "backup": _backup,
+    "not_a_person": _not_a_person,
 }
 """One sentence per MapperError code (each error class's ``code``)."""

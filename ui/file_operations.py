@@ -25,6 +25,7 @@ from mapper.domain.changes import Changes
 from mapper.domain.errors import MapperError
 from mapper.services.geo import GeoImportReport
 from mapper.services.landscape import EXPORT_STEPS, IMPORT_STEPS, ImportReport, LandscapeCounts
+from mapper.services.privacy import log_personal_export
 from mapper.services.register_import import ImportSummary
 from ui.context import AppContext
 from ui.error_text import describe_error
@@ -193,6 +194,8 @@ class FileOperations(QObject):
         service = self._context.landscape
 
         def done(counts: LandscapeCounts) -> None:
+            # Everything, individual volunteers and contact persons included: logged.
+            log_personal_export(service.database, "landscape", path, {"actors": counts.actors})
             self._message(
                 self.tr("Exported %1 actors to %2")
                 .replace("%1", str(counts.actors))
@@ -292,7 +295,10 @@ class FileOperations(QObject):
                 actors.actors, lang=context.lang, internal=internal, vocabulary=context.vocabulary
             )
             step(EXPORT_STEPS, total)
-            return write_table(table, path)
+            count = write_table(table, path)
+            if internal:  # personal data: the choice is logged (mapper.services.privacy)
+                log_personal_export(landscape.database, "register_internal", path, {"rows": count})
+            return count
 
         def done(count: int) -> None:
             self._message(

@@ -113,7 +113,12 @@ class MainWindow(QMainWindow):
         vocabulary, lang = context.vocabulary, context.lang
         profiles = ProfileHtml(vocabulary, lang, self)
         self.landscape_tab = LandscapeTab(
-            context.landscape, context.actor_edit, vocabulary, lang, profiles
+            context.landscape,
+            context.actor_edit,
+            vocabulary,
+            lang,
+            profiles,
+            history=context.history,
         )
         self.problems_tab = ProblemsTab(
             context.landscape,
@@ -122,6 +127,7 @@ class MainWindow(QMainWindow):
             lang,
             profiles,
             owners=self.landscape_tab.owner_choices,
+            history=context.history,
         )
         self.match_view = MatchView(
             context.matching, vocabulary, lang, propose=self._propose_partnership

@@ -191,6 +191,27 @@
     if (data.problem && data.problem.lat !== null) {
       L.circleMarker([data.problem.lat, data.problem.lon], { radius: 11, color: "#b00020",
         weight: 3, fill: false }).bindTooltip(el("span", null, data.problem.title)).addTo(map);
+    } else if (data.problem) {
+      /* No point (e.g. its owner is a person, whose home is never shown): the problem is
+       * named with its municipality, whose outline is marked if it is drawn. */
+      var note = L.control({ position: "bottomleft" });
+      note.onAdd = function () {
+        var box = el("div", "pm-problem-note leaflet-bar");
+        box.appendChild(el("b", null, data.problem.title));
+        box.appendChild(el("div", null, data.problem.municipality
+          ? labels.problem_area.replace("{place}", data.problem.municipality)
+          : labels.problem_no_place));
+        return box;
+      };
+      note.addTo(map);
+      var municipalities = overlays[labels.municipalities];
+      if (municipalities && data.problem.municipality_code) {
+        municipalities.eachLayer(function (shape) {
+          if (shape.feature.properties.code === data.problem.municipality_code) {
+            shape.setStyle({ color: "#b00020", weight: 3, dashArray: "6 4" });
+          }
+        });
+      }
     }
     if (Object.keys(overlays).length) L.control.layers(null, overlays, { collapsed: true }).addTo(map);
     cluster.addTo(map);

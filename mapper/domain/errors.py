@@ -44,6 +44,7 @@ PROBLEM_CODES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "duplicate_id": ("kind", "free"),  # the id is taken; ``free`` is one that is not
         "unknown_reference": ("kind", "nearest"),  # no ``kind`` record with this id
         "own_parent": (),  # an actor cannot be its own parent
+        "parent_cycle": ("cycle",),  # parents lead back to the actor: ids around the cycle
         "duplicate_partnership": (),  # the same partnership twice in one document
         "in_use": ("kind", "count"),  # ``count`` ``kind`` records refer to it
         "unknown_status": ("allowed",),  # not a status of the workflow

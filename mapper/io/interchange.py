@@ -43,6 +43,7 @@ from mapper.domain.model import (
     Seeking,
 )
 from mapper.domain.municipality import municipality_code_problem, padded
+from mapper.domain.parents import ParentLookup, parent_cycle_problems
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
 from mapper.io.bulk import collector_paused
 from mapper.io.files import write_output
@@ -258,6 +259,8 @@ class DocumentCheck:
         self._ids: dict[str, set[str]] = {"actor": set(), "problem": set()}
         self._references: list[tuple[str, str, str, str]] = []
         """(record label, field, id, kind of record) of every reference, checked at the end."""
+        self._parents: dict[str, str | None] = {}
+        """Actor id → the parent the document gives it (None: none), for the cycle check."""
         self._pairs: set[tuple[str, str]] = set()
         self._codes = {
             facet: self.vocabulary.codes(facet)
@@ -339,6 +342,7 @@ class DocumentCheck:
                 _check_review_notes(record["review_notes"], label, problems)
                 readable = readable and len(problems) == noted
             parent = record.get("parent_id")
+            self._parents[record["id"]] = parent
             if parent is not None:
                 if parent == record["id"]:
                     problems.append(
@@ -417,10 +421,15 @@ class DocumentCheck:
         return {ref for _, _, ref, of in self._references if of == kind and ref not in ids}
 
     def finish(
-        self, known_actor_ids: Iterable[str] = (), known_problem_ids: Iterable[str] = ()
+        self,
+        known_actor_ids: Iterable[str] = (),
+        known_problem_ids: Iterable[str] = (),
+        stored_parents: ParentLookup | None = None,
     ) -> list[InputProblem]:
-        """Every problem of the document: those found in its records, its top level and
-        references to ids neither the document nor ``known_*_ids`` (the database) hold."""
+        """Every problem of the document: those found in its records, its top level,
+        references to ids neither the document nor ``known_*_ids`` (the database) hold, and
+        parents that lead back to an actor (through ``stored_parents``, the database's, for
+        actors the document does not hold)."""
         stub: dict[str, Any] = dict(self._members)
         for collection in self._present:
             stub[collection] = []
@@ -434,7 +443,8 @@ class DocumentCheck:
             for label, field, ref, kind in self._references
             if ref not in known[kind]
         ]
-        return top + self.problems + references
+        cycles = parent_cycle_problems(self._parents, stored_parents)
+        return top + self.problems + references + cycles
 
     def _check_codes(
         self, record: Mapping[str, Any], fields: Mapping[str, str], label: str

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
+from numbers import Real
 from typing import TYPE_CHECKING, Any, Protocol
 
+from mapper.domain.errors import InputProblem, ValidationError
 from mapper.domain.model import Actor, Location, ProblemStatement
 from mapper.domain.vocabulary import read_data_json
 from mapper.geo.reference import municipality_name
@@ -170,13 +174,64 @@ class MatchSettings:
         params = {k: v for k, v in raw.items() if k not in ("about", "weights")}
         return MatchSettings(weights=dict(raw["weights"]), params=params)
 
-    def with_weights(self, overrides: Mapping[str, float]) -> MatchSettings:
-        unknown = set(overrides) - set(CRITERIA)
-        if unknown:
-            raise ValueError(f"unknown criteria: {', '.join(sorted(unknown))}")
-        if any(w < 0 for w in overrides.values()):
-            raise ValueError("weights cannot be negative")
-        return replace(self, weights={**self.weights, **overrides})
+    def with_weights(
+        self, overrides: Mapping[str, float], *, record: str = "weights"
+    ) -> MatchSettings:
+        """These settings with ``overrides`` in place of their weights. Every weight must be a
+        finite number from 0 to MAX_WEIGHT (NaN or infinity would turn every score into NaN
+        and empty every ranking); a ValidationError names each criterion and value that is
+        not, as a problem of ``record`` (the problem statement whose weights they are)."""
+        problems = [
+            found
+            for name, value in overrides.items()
+            if (found := weight_problem(record, name, value)) is not None
+        ]
+        if problems:
+            raise ValidationError(problems, source=record)
+        weights = {name: float(value) for name, value in overrides.items()}
+        return replace(self, weights={**self.weights, **weights})
+
+
+MAX_WEIGHT = 1000.0
+"""The largest weight of a criterion: far beyond any useful one (the sliders stop at 5), and
+small enough that the weights' sum stays finite."""
+
+
+def weight_problem(record: str, criterion: object, value: object) -> InputProblem | None:
+    """What is wrong with one weight (None: it can be used)."""
+    field = f"weights.{criterion}"
+    if criterion not in CRITERIA:
+        close = difflib.get_close_matches(str(criterion), CRITERIA, n=1)
+        return InputProblem(
+            record,
+            field,
+            value,
+            f"unknown criteria: {criterion}",
+            f"one of {', '.join(CRITERIA)}",
+            code="unknown_field",
+            params={"nearest": f"weights.{close[0]}" if close else None},
+        )
+    if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
+        return InputProblem(
+            record,
+            field,
+            value,
+            "a weight must be a finite number",
+            f"a number from 0 to {MAX_WEIGHT:g}",
+            code="not_a_number",
+        )
+    number = float(value)
+    if number < 0 or number > MAX_WEIGHT:
+        return InputProblem(
+            record,
+            field,
+            value,
+            "weights cannot be negative" if number < 0 else f"weights cannot exceed {MAX_WEIGHT:g}",
+            f"a number from 0 to {MAX_WEIGHT:g}",
+            code="out_of_range",
+            params={"min": 0, "max": MAX_WEIGHT},
+        )
+    return None
 
 
 @dataclass(frozen=True)

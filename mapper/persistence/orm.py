@@ -533,3 +533,27 @@ class ActorInferredCode(Base):
     confidence: Mapped[float] = mapped_column(Float, nullable=False)
     evidence: Mapped[str] = mapped_column(Text, nullable=False)
     """The triggering words, as JSON list."""
+
+
+class RecordHistoryEntry(Base):
+    """One change of an actor, problem statement or partnership (the change history,
+    historik): the version it gave the record, when (database clock) and by whom, what was
+    done, and the changed fields as JSON ``{interchange field path: [old, new]}``."""
+
+    __tablename__ = "record_history"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_type: Mapped[str] = mapped_column(String(16), nullable=False)
+    """'actor', 'problem' or 'partnership'."""
+    record_uid: Mapped[str] = mapped_column(String(401), nullable=False)
+    """The interchange id; a partnership's is 'problem id:actor id' (two ids of up to 200)."""
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
+    changed_by: Mapped[str | None] = mapped_column(String(AUTHOR_LENGTH))
+    action: Mapped[str] = mapped_column(String(16), nullable=False)
+    """'created', 'changed', 'deleted', 'revived', 'merged' or 'imported'."""
+    changes: Mapped[str | None] = mapped_column(Text)
+    """JSON {field: [old, new]}; None when no values are kept (an import's new record, or
+    values erased for privacy)."""
+
+    __table_args__ = (Index("ix_record_history_record", "record_type", "record_uid"),)

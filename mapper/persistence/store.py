@@ -569,15 +569,17 @@ def save_actors(
     *,
     expected_versions: Mapping[str, int] | None = None,
     author: str | None = None,
+    recorded_as: str | None = None,
 ) -> RecordCounts:
     """Insert new actors and update changed ones (by interchange id); unchanged ones stay as
     they are, version and timestamps included. Parents may be anywhere in ``actors``.
 
     Every update is a compare-and-swap on the version in ``expected_versions`` (by id), else
     on the version read here; ConflictError when another writer got there first. ``author``
-    (default: the OS login) is recorded as creator or last editor."""
+    (default: the OS login) is recorded as creator or last editor. Each actor written gets a
+    row in the change history (see ``record_writes``)."""
     counts, links = write_actors(
-        session, actors, expected_versions=expected_versions, author=author
+        session, actors, expected_versions=expected_versions, author=author, recorded_as=recorded_as
     )
     if progress:
         progress(len(actors), len(actors))
@@ -605,6 +607,7 @@ def write_actors(
     *,
     expected_versions: Mapping[str, int] | None = None,
     author: str | None = None,
+    recorded_as: str | None = None,
 ) -> tuple[RecordCounts, list[ParentLink]]:
     """``save_actors`` but the parents: they are left to ``link_parents`` (with the links
     returned), so that a long import can write its actors batch by batch and link parents
@@ -620,6 +623,9 @@ def write_actors(
     new = [a for a in actors if a.id not in existing]
     changed = _differing(session, [a for a in actors if a.id in existing], existing, revived)
     total = len(actors)
+    # The stored values of the actors about to change, for the change history's diff.
+    stored_keys = [existing[a.id] for a in changed if existing[a.id] not in revived]
+    before = dict(load_actors(session, stored_keys)) if stored_keys else {}
 
     keys = _insert_returning_keys(
         session, ACTORS, _stamp([_actor_columns(a) for a in new], now, author)
@@ -640,6 +646,15 @@ def write_actors(
             .where(ACTORS.c.pk.in_(sorted(revived)))
             .values(created_at=now, created_by=author)
         )
+    record_writes(
+        session,
+        "actor",
+        new,
+        [(before.get(keys[a.id]), a, expected[a.id] + 1) for a in changed],
+        now=now,
+        author=author,
+        recorded_as=recorded_as,
+    )
     changed_keys = [keys[a.id] for a in changed]
     for table in ACTOR_CHILDREN:
         for part in chunks(changed_keys):
@@ -653,6 +668,44 @@ def write_actors(
         unchanged=total - len(new) - len(changed),
     )
     return counts, links
+
+
+def record_writes(
+    session: Session,
+    record_type: str,
+    new: Sequence[Any],
+    changed: Sequence[tuple[Any, Any, int]],
+    *,
+    now: dt.datetime,
+    author: str,
+    recorded_as: str | None,
+) -> None:
+    """One change-history row per record written: ``new`` at version 1, ``changed`` as
+    (stored record or None when it was a tombstone, new record, new version). By default
+    'created' (with its filled fields), 'changed' (the fields that differ) or 'revived';
+    ``recorded_as`` 'imported' marks them all imported, new ones without values (a large
+    import stays fast); 'merged' marks the changed ones merged."""
+    from mapper.persistence.repositories import history
+
+    rows = [
+        history.entry(
+            record_type,
+            history.uid_of(r),
+            1,
+            recorded_as or "created",
+            None if recorded_as == "imported" else history.diff(None, r),
+        )
+        for r in new
+    ]
+    for old, r, version in changed:
+        if old is None:
+            action = "imported" if recorded_as == "imported" else "revived"
+            values = None if recorded_as == "imported" else history.diff(None, r)
+        else:
+            action = recorded_as or "changed"
+            values = history.diff(old, r)
+        rows.append(history.entry(record_type, history.uid_of(r), version, action, values))
+    history.record(session, rows, author=author, now=now)
 
 
 ACTOR_CHILDREN = (ACTOR_CODES, ACTOR_RESOURCES, ACTOR_EXAMPLES, ACTOR_REGISTRY, ACTOR_REVIEW_NOTES)

@@ -25,10 +25,12 @@ from mapper.domain.ids import (
 )
 from mapper.domain.model import Actor
 from mapper.domain.municipality import normalise_location_code, padded
+from mapper.domain.parents import cycle_text, parent_cycle_problems, parent_cycles
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
 from mapper.matching.lexicon import infer_actor_codes
 from mapper.persistence.database import Database
+from mapper.persistence.repositories import history as history_rows
 from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories.actors import ActorRepository
 from mapper.persistence.repositories.boundaries import name_of
@@ -48,6 +50,9 @@ class ActorInUseError(MapperError):
     """Problem statements it is in a partnership on."""
     children: tuple[str, ...] = ()
     """Actors whose parent it is."""
+    cycle: tuple[str, ...] = ()
+    """The ids around a cycle of parents it is in (a → b → a is ('a', 'b')), saved before
+    cycles were refused: clearing the parent of its last id, its child, breaks it."""
 
     def __post_init__(self) -> None:
         super().__init__(str(self))
@@ -60,6 +65,12 @@ class ActorInUseError(MapperError):
             parts.append(f"it is a partner on {', '.join(self.partnerships)}")
         if self.children:
             parts.append(f"it is the parent of {', '.join(self.children)}")
+        if self.cycle:
+            parts.append(
+                f"the parent organisations form a cycle ({cycle_text(self.cycle)}): clear the "
+                f"parent of {self.cycle[-1]} first (mapper set actor {self.cycle[-1]} "
+                "parent_id=null)"
+            )
         return f"actor {self.actor_id!r} cannot be deleted: " + "; ".join(parts)
 
 
@@ -195,6 +206,8 @@ class ActorEditService:
             actors = ActorRepository(session)
             known = tuple(actors.live_keys([actor.parent_id])) if actor.parent_id else ()
             problems = self._problems(actor, known)
+            # A parent whose own parents lead back to this actor (a ↔ b, or longer) is refused.
+            problems += parent_cycle_problems({actor.id: actor.parent_id}, actors.parent_ids)
             if problems:
                 raise ValidationError(problems, source=label)
             stored = actors.stored_key(actor.id, lock=True)
@@ -246,17 +259,26 @@ class ActorEditService:
                 raise ConflictError("actor", actor_id, expected_version, key.version)
             referrers = actors.referrers(key.pk)
             if referrers:
+                # A cycle saved before cycles were refused: say how to break it.
+                parent = actors.parent_ids([actor_id]).get(actor_id)
+                cycles = parent_cycles({actor_id: parent}, actors.parent_ids) if parent else []
                 raise ActorInUseError(
                     actor_id,
                     referrers.owned_problems,
                     referrers.partnerships,
                     referrers.children,
+                    cycles[0] if cycles else (),
                 )
             if not actors.tombstone(key, author=self.author):
                 moved = actors.stored_key(actor_id)
                 raise ConflictError(
                     "actor", actor_id, expected_version, moved.version if moved else 0
                 )
+            history_rows.record(
+                session,
+                [history_rows.entry("actor", actor_id, key.version + 1, "deleted", {})],
+                author=self.author,
+            )
 
 
 def _not_found(actors: ActorRepository, actor_id: str) -> NotFoundError:

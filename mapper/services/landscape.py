@@ -180,13 +180,16 @@ class LandscapeService:
             found = check.finish(
                 actors.live_keys(check.referenced_elsewhere("actor")),
                 problem_rows.problem_keys(session, check.referenced_elsewhere("problem")),
+                actors.parent_ids,  # parents that lead back to an actor are refused
             )
             if found:
                 raise ValidationError(found, source=source)
             report(1, IMPORT_STEPS)
             actors.link_parents(links)
             report(2, IMPORT_STEPS)
-            problem_counts = problem_rows.save_problems(session, problems, author=self.author)
+            problem_counts = problem_rows.save_problems(
+                session, problems, author=self.author, recorded_as="imported"
+            )
             report(3, IMPORT_STEPS)
             partnership_counts = partnership_rows.save_partnerships(
                 session,

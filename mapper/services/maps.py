@@ -57,10 +57,16 @@ class MapBoundary:
 
 @dataclass(frozen=True)
 class MapProblem:
+    """The problem statement of a problem map: a point only where the problem itself or an
+    owner that is no person places it; otherwise just its municipality (no point)."""
+
     id: str
     title: str
     lat: float | None
     lon: float | None
+    municipality_code: str | None = None
+    municipality: str | None = None
+    """The municipality's name, shown when the problem has no point on the map."""
 
 
 @dataclass(frozen=True)
@@ -240,7 +246,10 @@ class MapService:
 
     def _problem(self, session: Any, problem_id: str) -> MapProblem:
         """The problem's marker where matching measured distances from (its own point, else
-        its postcode, else its owner's only when it states no place at all)."""
+        its postcode, else its owner's only when it states no place at all) — except that a
+        public map never locates a person: an owner who is an individual volunteer lends the
+        problem its municipality only, never its home point (matching still measures from it)."""
+        from mapper.matching.model import LOCATED_BY_OWNER
         from mapper.services.geo import GeoService
         from mapper.services.matching import problem_context
 
@@ -253,8 +262,17 @@ class MapService:
             owner_pk = repository.live_actor_keys(session, [p.owner_id]).get(p.owner_id)
             if owner_pk is not None:
                 owner = store.load_actors(session, [owner_pk])[0][1]
-        point = problem_context(GeoService(self.database), p, owner).point
-        return MapProblem(p.id, p.title, *(point or (None, None)))
+        context = problem_context(GeoService(self.database), p, owner)
+        point = context.point
+        if (
+            context.located_from == LOCATED_BY_OWNER
+            and owner is not None
+            and self.vocabulary.holds_personal_data(owner.kind)
+        ):
+            point = None
+        lat, lon = point or (None, None)
+        code = context.municipality_code
+        return MapProblem(p.id, p.title, lat, lon, code, municipality_name(code) if code else None)
 
     def _title(self, scope: str, value: str | None, place: str | None = None) -> str:
         if scope == "target_group":

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from mapper.domain.errors import NotFoundError
+from mapper.domain.errors import InputProblem, NotFoundError, ValidationError
 from mapper.domain.ids import nearest_id
 from mapper.domain.model import Actor, ProblemStatement, Resource, Seeking
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
@@ -102,7 +102,9 @@ class MatchingService:
     ) -> MatchSettings:
         """Default weights, then the problem's saved weights, then ``overrides``."""
         saved = self.saved_weights(problem_id)
-        settings = MatchSettings.defaults().with_weights({**saved, **(overrides or {})})
+        settings = MatchSettings.defaults().with_weights(
+            {**saved, **(overrides or {})}, record=f"problem {problem_id}"
+        )
         return replace(settings, rotation=rotation)
 
     def saved_weights(self, problem_id: str) -> dict[str, float]:
@@ -114,7 +116,8 @@ class MatchingService:
     def save_weights(self, problem_id: str, weights: Mapping[str, float] | None) -> None:
         """Store the problem's own weights (None: back to the defaults)."""
         if weights:
-            MatchSettings.defaults().with_weights(weights)  # validates names and values
+            # Validates names and values (finite, 0 to MAX_WEIGHT): nothing invalid is stored.
+            MatchSettings.defaults().with_weights(weights, record=f"problem {problem_id}")
         with self.database.unit_of_work() as session:
             weights_repository.replace_problem_weights(
                 session, self._problem_key(session, problem_id), weights
@@ -488,7 +491,9 @@ class MatchingService:
     def review(self, problem_id: str, *, per_group: int | None = None) -> Review:
         """Partners who can supplement, refer citizens, take over (one prevention level lower)
         or take over when needs escalate (one level higher); the rules are
-        ``mapper.matching.review``'s, ``per_group`` defaults to data/matching.json's."""
+        ``mapper.matching.review``'s, ``per_group`` defaults to data/matching.json's (a
+        ValidationError when it is given and not a whole number from 1 to MAX_RESULTS)."""
+        _check_count(problem_id, "per_group", per_group)
         settings = self.settings_for(problem_id)
         params = ReviewParams.of(settings.params)
         with self.database.unit_of_work() as session:
@@ -520,7 +525,10 @@ class MatchingService:
     ) -> Consortium:
         """2-4 actors that together cover the sought resources and roles (greedy set cover
         over the ranked list, ``mapper.matching.consortium``); sizes default to
-        data/matching.json's."""
+        data/matching.json's (a ValidationError when one is given and not a whole number from
+        1 to MAX_RESULTS)."""
+        _check_count(problem_id, "max_members", max_members)
+        _check_count(problem_id, "pool", pool)
         params = ConsortiumParams.of(MatchSettings.defaults().params)
         ranking = self.rank_actors_for_problem(
             problem_id, top=params.pool if pool is None else pool
@@ -586,6 +594,29 @@ class MatchingService:
             Candidate(actors[pk], index.seeks_of(r), int(index.recent[r]), inferred.get(pk))
             for r, pk in zip(rows, pks, strict=True)
         ]
+
+
+MAX_RESULTS = 10_000
+"""The most partners a review group or a consortium's pool may ask for."""
+
+
+def _check_count(problem_id: str, name: str, value: object) -> None:
+    """A count argument of the review or consortium: None (the default) or 1 to MAX_RESULTS."""
+    if value is None:
+        return
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(value, int) and whole and 1 <= value <= MAX_RESULTS:
+        return
+    label = f"problem {problem_id}"
+    problem = InputProblem(
+        label,
+        name,
+        value,
+        f"must be a whole number from 1 to {MAX_RESULTS}",
+        code="out_of_range" if whole else "wrong_type",
+        params={"min": 1, "max": MAX_RESULTS} if whole else {"expected": "integer"},
+    )
+    raise ValidationError([problem], source=label)
 
 
 def problem_context(

@@ -20,9 +20,11 @@ from mapper.domain.errors import ConflictError, InputProblem, NotFoundError, Val
 from mapper.domain.ids import nearest_id
 from mapper.domain.merge import filled_fields, merge_actors
 from mapper.domain.model import Actor
+from mapper.domain.parents import parent_cycle_problems
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io.bulk import collector_paused
 from mapper.persistence.database import Database
+from mapper.persistence.repositories import history as history_rows
 from mapper.persistence.repositories.actors import ActorRepository, StoredKey
 from mapper.persistence.repositories.merges import MergeRecord, MergeRepository, MovedReferences
 from mapper.services.actors import ActorEditService
@@ -183,14 +185,38 @@ class MergeService:
             merged = self._placed(merged, geo, actors)
             self._check(merged)
             actors.save(
-                [merged], expected_versions={survivor_id: survivor_key.version}, author=self.author
+                [merged],
+                expected_versions={survivor_id: survivor_key.version},
+                author=self.author,
+                recorded_as="merged",
             )
             merges = MergeRepository(session)
             moved = merges.move_references(
                 survivor_key.pk, other_key.pk, stage_rank=self._stage_rank(), author=self.author
             )
+            # The other's children now hang under the survivor: one of them may be among the
+            # survivor's own parents (a cycle); refused, and the whole merge with it.
+            cycles = parent_cycle_problems(
+                {survivor_id: merged.parent_id, **dict.fromkeys(moved.children, survivor_id)},
+                actors.parent_ids,
+            )
+            if cycles:
+                raise ValidationError(cycles, source=f"merge into actor {survivor_id}")
             if not actors.tombstone(other_key, author=self.author):  # pragma: no cover - locked
                 raise ConflictError("actor", other_id, other_key.version, other_key.version + 1)
+            history_rows.record(
+                session,
+                [
+                    history_rows.entry(
+                        "actor",
+                        other_id,
+                        other_key.version + 1,
+                        "merged",
+                        {"merged_into": [None, survivor_id]},
+                    )
+                ],
+                author=self.author,
+            )
             scored = score_pair(survivor, other)
             merges.record(
                 survivor_key.pk,
@@ -202,6 +228,20 @@ class MergeService:
             )
             saved = actors.stored_key(survivor_id)
             assert saved is not None
+            if saved.version == survivor_key.version:  # the survivor kept every value
+                history_rows.record(
+                    session,
+                    [
+                        history_rows.entry(
+                            "actor",
+                            survivor_id,
+                            saved.version,
+                            "merged",
+                            {"merged_from": [None, other_id]},
+                        )
+                    ],
+                    author=self.author,
+                )
         touched = {survivor_id, other_id, *moved.children}
         partnerships = {(p, a) for p in (*moved.partnerships, *moved.joined) for a in touched}
         changes = (

@@ -27,6 +27,7 @@ from mapper.domain.text import danish_sort_key
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.persistence.database import Database
 from mapper.persistence.orm import utcnow
+from mapper.persistence.repositories import history as history_rows
 from mapper.persistence.repositories import partnerships as rows
 from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories.actors import ActorRepository
@@ -204,7 +205,14 @@ class PartnershipService:
                 except IntegrityError as exc:  # someone else proposed it a moment ago
                     raise PartnershipExistsError(problem_id, actor_id, FIRST_STAGE) from exc
             rows.add_history(session, pk, FIRST_STAGE, _clean(note), self.author)
-            return self._detail(session, pk)
+            detail = self._detail(session, pk)
+            self._record(
+                session,
+                detail,
+                "revived" if found.stored is not None else "created",
+                {"stage": [None, FIRST_STAGE]},
+            )
+            return detail
 
     def change_stage(
         self,
@@ -230,7 +238,9 @@ class PartnershipService:
                 session, stored, expected_version, label, stage=stage, updated_on=_local_date(now)
             )
             rows.add_history(session, stored.pk, stage, _clean(note), self.author)
-            return self._detail(session, stored.pk)
+            detail = self._detail(session, stored.pk)
+            self._record(session, detail, "changed", {"stage": [stored.stage, stage]})
+            return detail
 
     def update(
         self,
@@ -278,7 +288,14 @@ class PartnershipService:
             )
             if factors != current.success_factors:
                 rows.replace_factors(session, pk, factors)
-            return self._detail(session, pk)
+            detail = self._detail(session, pk)
+            changes = {
+                name: [getattr(current, name), getattr(detail, name)]
+                for name in ("type", "notes", "success_factors")
+                if getattr(current, name) != getattr(detail, name)
+            }
+            self._record(session, detail, "changed", changes)
+            return detail
 
     def remove(self, problem_id: str, actor_id: str, *, expected_version: int) -> None:
         """Remove the partnership (the undo of ``propose``): it stays as a tombstone without
@@ -290,6 +307,19 @@ class PartnershipService:
             _check_version(stored.version, expected_version, label)
             if not rows.tombstone(session, stored.pk, stored.version, self.author):
                 raise self._conflict(session, stored.pk, stored.version, label)
+            history_rows.record(
+                session,
+                [
+                    history_rows.entry(
+                        "partnership",
+                        history_rows.partnership_uid(problem_id, actor_id),
+                        stored.version + 1,
+                        "deleted",
+                        {},
+                    )
+                ],
+                author=self.author,
+            )
 
     # ----------------------------------------------------------------- helpers
 
@@ -359,6 +389,18 @@ class PartnershipService:
         _check_version(stored.version, expected_version, label)
         if not rows.write(session, stored.pk, stored.version, self.author, **values):
             raise self._conflict(session, stored.pk, stored.version, label)
+
+    def _record(
+        self, session: Session, detail: PartnershipDetail, action: str, changes: dict[str, Any]
+    ) -> None:
+        """One change-history row for the partnership as it now is."""
+        values = {
+            name: [history_rows.json_value(a), history_rows.json_value(b)]
+            for name, (a, b) in changes.items()
+        }
+        uid = history_rows.partnership_uid(detail.problem_id, detail.actor_id)
+        entry = history_rows.entry("partnership", uid, detail.version, action, values)
+        history_rows.record(session, [entry], author=self.author)
 
     @staticmethod
     def _conflict(session: Session, pk: int, expected: int, label: str) -> ConflictError:

@@ -30,6 +30,7 @@ from mapper.domain.municipality import (
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
 from mapper.persistence.database import Database
+from mapper.persistence.repositories import history as history_rows
 from mapper.persistence.repositories import problems as rows
 from mapper.persistence.repositories.actors import ActorRepository
 from mapper.persistence.repositories.boundaries import name_of
@@ -207,6 +208,11 @@ class ProblemEditService:
                 raise ConflictError(
                     "problem", problem_id, expected_version, rows.version_of(session, problem_id)
                 )
+            history_rows.record(
+                session,
+                [history_rows.entry("problem", problem_id, stored.version + 1, "deleted", {})],
+                author=self.author,
+            )
 
     # ----------------------------------------------------------------- validation
 

@@ -406,6 +406,7 @@ class RegisterImportService:
                     if p.actor.id in plan.expected_versions
                 },
                 author=self.author,
+                recorded_as="imported",
             )
             report(2, RUN_STEPS)
             ImportMappingRepository(session).save(

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -408,3 +409,22 @@ def test_the_survivor_proposed_is_the_record_in_use_then_the_fuller_one(
     )
     with pytest.raises(NotFoundError):
         merges.suggested_survivor(SURVIVOR, "no-such-actor")
+
+
+def test_a_merge_that_would_close_a_parent_cycle_is_refused_and_changes_nothing(
+    db: Database, merges: MergeService
+) -> None:
+    """The other's children move under the survivor: when one of them is the survivor's own
+    parent the two would be each other's parent, so the merge is refused as a whole."""
+    from mapper.services.actors import ActorEditService
+
+    edit = ActorEditService(db, LandscapeService(db).vocabulary)
+    survivor, version = edit.load(SURVIVOR)
+    edit.save(replace(survivor, parent_id="imp-roklub-ung"), expected_version=version)
+    before = stored(db)
+    with pytest.raises(ValidationError) as refused:
+        merges.merge(SURVIVOR, OTHER)
+    (problem,) = refused.value.problems
+    assert problem.code == "parent_cycle"
+    assert SURVIVOR in problem.message and "imp-roklub-ung" in problem.message
+    assert stored(db) == before

@@ -109,13 +109,13 @@ def test_weights_are_saved_per_problem_and_reset(db: str) -> None:
     [
         (("match", "esb-p-patriciahuset"), "no problem with id 'esb-p-patriciahuset'"),
         (("match", "--actor", "nobody-xyz-123"), "no actor with id 'nobody-xyz-123'"),
-        (("match", PATRICIA, "--weight", "luck=3"), "unknown criterion 'luck'"),
-        (("match", PATRICIA, "--weight", "text=much"), "must be a number"),
-        (("match", PATRICIA, "--weight", "text=-1"), "cannot be negative"),
+        (("match", PATRICIA, "--weight", "luck=3"), "ukendt kriterium 'luck'"),
+        (("match", PATRICIA, "--weight", "text=much"), "skal være et tal"),
+        (("match", PATRICIA, "--weight", "text=-1"), "kan ikke være negativ"),
         (("match",), "give either a PROBLEM_ID or --actor"),
         (("match", PATRICIA, "--top", "0"), "--top must be at least 1"),
         (("review", "nope"), "no problem with id 'nope'"),
-        (("weights", PATRICIA, "colour=2"), "unknown criterion 'colour'"),
+        (("weights", PATRICIA, "colour=2"), "ukendt kriterium 'colour'"),
     ],
 )
 def test_bad_input_exits_2_with_a_clear_message(

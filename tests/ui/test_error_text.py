@@ -73,6 +73,7 @@ PROBLEM_EXAMPLES: dict[str, tuple[str, object, dict[str, object]]] = {
     "duplicate_id": ("id", "foreningen", {"kind": "actor", "free": "foreningen-2"}),
     "unknown_reference": ("owner_id", "foreningn", {"kind": "actor", "nearest": "foreningen"}),
     "own_parent": ("parent_id", "a", {}),
+    "parent_cycle": ("parent_id", "b", {"cycle": ["a", "b"]}),
     "duplicate_partnership": ("problem_id/actor_id", ["p", "a"], {}),
     "in_use": ("partnerships", 2, {"kind": "partnership", "count": 2}),
     "unknown_status": ("status", "done", {"allowed": ["closed"]}),
@@ -137,8 +138,12 @@ def problem(code: str) -> InputProblem:
 def error_examples() -> list[MapperError]:
     from mapper.domain.municipality import MunicipalityCodeError
     from mapper.services.actors import ActorInUseError
+    from mapper.services.backups import BackupError
+    from mapper.services.privacy import NotAPersonError
 
     return [
+        BackupError("/data/backups/landscape.sqlite", "exists", failure="target_exists"),
+        NotAPersonError("esb-roklub", "local_association"),
         ValidationError([problem("required"), problem("not_email")], source="actor a"),
         NotFoundError("actor", "foreningn", "foreningen"),
         NotFoundError("partnership", "p ↔ a"),

@@ -683,6 +683,19 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <location filename="../app.py" line="198" />
+        <source>Backup saved: %1</source>
+        <translation>Sikkerhedskopi gemt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="201" />
+        <source>The automatic backup in %1 could not be made.</source>
+        <translation>Den automatiske sikkerhedskopi i %1 kunne ikke laves.</translation>
+    </message>
+</context>
+<context>
     <name>CodePicker</name>
     <message>
         <location filename="../widgets/code_picker.py" line="53" />
@@ -1421,355 +1434,410 @@
         <translation>En aktør kan ikke være sin egen overordnede organisation.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="280" />
+        <location filename="../error_text.py" line="287" />
+        <source>The parent organisations would go round in a circle (%1): clear the parent of one of them.</source>
+        <translation>Moderorganisationerne ville gå i ring (%1): fjern moderorganisationen fra en af dem.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="297" />
         <source>The same partnership appears twice.</source>
         <translation>Det samme partnerskab optræder to gange.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="286" />
+        <location filename="../error_text.py" line="303" />
         <source>It cannot be deleted: a partnership refers to it. Close it instead.</source>
         <translation>Den kan ikke slettes: et partnerskab henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="291" />
+        <location filename="../error_text.py" line="308" />
         <source>It cannot be deleted: %1 partnerships refer to it. Close it instead.</source>
         <translation>Den kan ikke slettes: %1 partnerskaber henviser til den. Luk den i stedet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="305" />
+        <location filename="../error_text.py" line="322" />
         <source>%1 is not a status; it can move on to: %2.</source>
         <translation>%1 er ikke en status; den kan gå videre til: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="313" />
+        <location filename="../error_text.py" line="330" />
         <source>A problem statement cannot move from %1 to %2; it can move on to: %3.</source>
         <translation>En problemstilling kan ikke gå fra %1 til %2; den kan gå videre til: %3.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="327" />
+        <location filename="../error_text.py" line="344" />
         <source>%1 is an old Excel workbook (.xls) or protected by a password. Open it in Excel and save it as .xlsx without a password.</source>
         <translation>%1 er en gammel Excel-projektmappe (.xls) eller beskyttet med adgangskode. Åbn den i Excel, og gem den som .xlsx uden adgangskode.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="332" />
+        <location filename="../error_text.py" line="349" />
         <source>%1 is not an Excel workbook. Save it again from Excel as .xlsx, or export it as CSV.</source>
         <translation>%1 er ikke en Excel-projektmappe. Gem den igen fra Excel som .xlsx, eller eksportér den som CSV.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="336" />
+        <location filename="../error_text.py" line="353" />
         <source>%1 is an Excel workbook, not a CSV file. Name it .xlsx.</source>
         <translation>%1 er en Excel-projektmappe, ikke en CSV-fil. Giv den endelsen .xlsx.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="339" />
+        <location filename="../error_text.py" line="356" />
         <source>%1 is empty.</source>
         <translation>%1 er tom.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="340" />
+        <location filename="../error_text.py" line="357" />
         <source>%1 cannot be read as CSV.</source>
         <translation>%1 kan ikke læses som CSV.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="341" />
+        <location filename="../error_text.py" line="358" />
         <source>%1 cannot be read in the chosen encoding. Choose 'Detect automatically' or the file's own encoding.</source>
         <translation>%1 kan ikke læses med det valgte tegnsæt. Vælg »Find automatisk« eller filens eget tegnsæt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="346" />
+        <location filename="../error_text.py" line="363" />
         <source>The Excel workbook %1 is damaged. Open it in Excel and save it again, or export it as CSV.</source>
         <translation>Excel-projektmappen %1 er beskadiget. Åbn den i Excel, og gem den igen, eller eksportér den som CSV.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="351" />
+        <location filename="../error_text.py" line="368" />
         <source>The Excel workbook %1 has no worksheet.</source>
         <translation>Excel-projektmappen %1 har intet ark.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="352" />
+        <location filename="../error_text.py" line="369" />
         <source>The chosen header line of %1 is empty or beyond the file.</source>
         <translation>Den valgte overskriftslinje i %1 er tom eller ligger uden for filen.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="355" />
+        <location filename="../error_text.py" line="372" />
         <source>No row of column names (such as Navn, Adresse, Postnr.) was found at the top of %1.</source>
         <translation>Der blev ikke fundet en række med kolonnenavne (som Navn, Adresse, Postnr.) øverst i %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="359" />
+        <location filename="../error_text.py" line="376" />
         <source>%1 is %2 text, which cannot be read. Save it from Excel as 'CSV UTF-8', or as .xlsx.</source>
         <translation>%1 er %2-tekst, som ikke kan læses. Gem den fra Excel som »CSV UTF-8« eller som .xlsx.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="363" />
+        <location filename="../error_text.py" line="380" />
         <source>%1 has column names but no rows.</source>
         <translation>%1 har kolonnenavne, men ingen rækker.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="371" />
+        <location filename="../error_text.py" line="388" />
         <source>The file %1 cannot be used.</source>
         <translation>Filen %1 kan ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="377" />
+        <location filename="../error_text.py" line="394" />
         <source>The row has more values than the header has columns (%1): a value holding the delimiter without quotes, or a shifted row.</source>
         <translation>Rækken har flere værdier, end overskriften har kolonner (%1): en værdi med skilletegnet uden anførselstegn, eller en forskudt række.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="388" />
+        <location filename="../error_text.py" line="405" />
         <source>The file is not valid JSON (line %1, column %2).</source>
         <translation>Filen er ikke gyldig JSON (linje %1, kolonne %2).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="395" />
+        <location filename="../error_text.py" line="412" />
         <source>The file is not a landscape document.</source>
         <translation>Filen er ikke et landskabsdokument.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="400" />
+        <location filename="../error_text.py" line="417" />
         <source>%1: %2 is not the code of a Danish municipality.</source>
         <translation>%1: %2 er ikke koden for en dansk kommune.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="459" />
+        <location filename="../error_text.py" line="477" />
         <source>The action could not be completed (%1).</source>
         <translation>Handlingen kunne ikke gennemføres (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="463" />
+        <location filename="../error_text.py" line="481" />
         <source>The file %1 cannot be read or written.</source>
         <translation>Filen %1 kan ikke læses eller skrives.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="467" />
+        <location filename="../error_text.py" line="485" />
         <source>An unexpected error occurred (%1).</source>
         <translation>Der opstod en uventet fejl (%1).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="473" />
+        <location filename="../error_text.py" line="491" />
         <source>Nothing was saved.</source>
         <translation>Intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="484" />
+        <location filename="../error_text.py" line="502" />
         <source>Nothing was saved; %1 problems:</source>
         <translation>Intet blev gemt; %1 fejl:</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="489" />
+        <location filename="../error_text.py" line="507" />
         <source>… and %1 more.</source>
         <translation>… og %1 til.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="501" />
+        <location filename="../error_text.py" line="519" />
         <source>There is no actor with the id %1.</source>
         <translation>Der findes ingen aktør med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="503" />
+        <location filename="../error_text.py" line="521" />
         <source>There is no problem statement with the id %1.</source>
         <translation>Der findes ingen problemstilling med id'et %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="505" />
+        <location filename="../error_text.py" line="523" />
         <source>There is no partnership %1.</source>
         <translation>Der findes intet partnerskab %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="507" />
+        <location filename="../error_text.py" line="525" />
         <source>%1 was not found.</source>
         <translation>%1 blev ikke fundet.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="514" />
+        <location filename="../error_text.py" line="532" />
         <source>Someone else changed the actor %1 while you edited it.</source>
         <translation>En anden har ændret aktøren %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="516" />
+        <location filename="../error_text.py" line="534" />
         <source>Someone else changed the problem statement %1 while you edited it.</source>
         <translation>En anden har ændret problemstillingen %1, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="520" />
+        <location filename="../error_text.py" line="538" />
         <source>Someone else changed the partnership %1 while you edited it.</source>
         <translation>En anden har ændret partnerskabet %1, mens du redigerede det.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="524" />
+        <location filename="../error_text.py" line="542" />
         <source>Someone else changed %1 while you edited it.</source>
         <translation>En anden har ændret %1, mens du redigerede.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="534" />
+        <location filename="../error_text.py" line="552" />
         <source>%1 is not a database address.</source>
         <translation>%1 er ikke en databaseadresse.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="537" />
+        <location filename="../error_text.py" line="555" />
         <source>The folder %1 for the database cannot be created.</source>
         <translation>Mappen %1 til databasen kan ikke oprettes.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="541" />
+        <location filename="../error_text.py" line="559" />
         <source>This kind of database cannot be used: %1.</source>
         <translation>Denne slags database kan ikke bruges: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="543" />
+        <location filename="../error_text.py" line="561" />
         <source>The database %1 holds tables that were not made by this application; choose another database.</source>
         <translation>Databasen %1 indeholder tabeller, som ikke er lavet af dette program; vælg en anden database.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="549" />
+        <location filename="../error_text.py" line="567" />
         <source>The database %1 cannot be opened. Check that it exists and that you may use it.</source>
         <translation>Databasen %1 kan ikke åbnes. Kontrollér, at den findes, og at du har adgang til den.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="556" />
+        <location filename="../error_text.py" line="574" />
         <source>The database %1 cannot be used.</source>
         <translation>Databasen %1 kan ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="563" />
+        <location filename="../error_text.py" line="581" />
         <source>The problem statement says nothing a partner could be matched on: fill in at least one of %1.</source>
         <translation>Problemstillingen siger intet, som en partner kan matches på: udfyld mindst én af %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="578" />
+        <location filename="../error_text.py" line="596" />
         <source>Nothing was imported.</source>
         <translation>Intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="326" />
-        <location filename="../error_text.py" line="582" />
+        <location filename="../error_text.py" line="786" />
+        <source>%1 exists already and was not overwritten.</source>
+        <translation>%1 findes allerede og blev ikke overskrevet.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="788" />
+        <source>PostgreSQL's client tools are not installed (%2 is missing).</source>
+        <translation>PostgreSQL' klientværktøjer er ikke installeret (%2 mangler).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="792" />
+        <source>%2 failed; nothing was changed.</source>
+        <translation>%2 fejlede; intet blev ændret.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="794" />
+        <source>%1 is not a database of this program; nothing was changed.</source>
+        <translation>%1 er ikke en database fra dette program; intet blev ændret.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="796" />
+        <source>There is no database to back up: %1.</source>
+        <translation>Der er ingen database at sikkerhedskopiere: %1.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="798" />
+        <source>%1 has another schema version than the server; restore it into a new, empty database. Nothing was changed.</source>
+        <translation>%1 har en anden skemaversion end serveren; gendan den i en ny, tom database. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="804" />
+        <source>The number of backups to keep must be at least 1.</source>
+        <translation>Antallet af sikkerhedskopier, der gemmes, skal være mindst 1.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="806" />
+        <source>The backup could not be made or restored (%1).</source>
+        <translation>Sikkerhedskopien kunne ikke laves eller gendannes (%1).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="812" />
+        <source>%1 is not a person (an individual volunteer): only a person's data can be exported or erased for the person.</source>
+        <translation>%1 er ikke en person (en enkelt frivillig): kun en persons egne oplysninger kan udleveres eller slettes.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="343" />
+        <location filename="../error_text.py" line="600" />
         <source>The file %1 cannot be read.</source>
         <translation>Filen %1 kan ikke læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="591" />
+        <location filename="../error_text.py" line="609" />
         <source>%1 is not a kind of boundary; use one of %2.</source>
         <translation>%1 er ikke en slags grænser; brug en af %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="599" />
+        <location filename="../error_text.py" line="617" />
         <source>Files like %1 cannot be imported; use GeoJSON (.geojson, .json), GeoPackage (.gpkg) or Shapefile (.shp, or a .zip holding one).</source>
         <translation>Filer som %1 kan ikke importeres; brug GeoJSON (.geojson, .json), GeoPackage (.gpkg) eller Shapefile (.shp, eller en .zip med en).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="610" />
+        <location filename="../error_text.py" line="628" />
         <source>The zip file %1 holds several shapefiles (%2); unpack it and import one of them.</source>
         <translation>Zip-filen %1 indeholder flere shapefiler (%2); pak den ud, og importér en af dem.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="621" />
+        <location filename="../error_text.py" line="639" />
         <source>Its columns are: %1.</source>
         <translation>Filens kolonner er: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="626" />
+        <location filename="../error_text.py" line="644" />
         <source>The file %1 has no column %2.</source>
         <translation>Filen %1 har ingen kolonne %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="635" />
+        <location filename="../error_text.py" line="653" />
         <source>The file %1 has no column with the names of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes navne.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="637" />
+        <location filename="../error_text.py" line="655" />
         <source>The file %1 has no column with the codes of the areas.</source>
         <translation>Filen %1 har ingen kolonne med områdernes koder.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="645" />
+        <location filename="../error_text.py" line="663" />
         <source>The file %1 holds no areas (polygons).</source>
         <translation>Filen %1 indeholder ingen områder (polygoner).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="647" />
+        <location filename="../error_text.py" line="665" />
         <source>It holds: %1.</source>
         <translation>Den indeholder: %1.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="653" />
+        <location filename="../error_text.py" line="671" />
         <source>No area in the file %1 has a code in the column %2.</source>
         <translation>Intet område i filen %1 har en kode i kolonnen %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="660" />
+        <location filename="../error_text.py" line="678" />
         <source>longitude/latitude</source>
         <translation>længdegrad/breddegrad</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="662" />
+        <location filename="../error_text.py" line="680" />
         <source>Some coordinates in %1 cannot be converted from %2.</source>
         <translation>Nogle koordinater i %1 kan ikke omregnes fra %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="324" />
-        <location filename="../error_text.py" line="669" />
+        <location filename="../error_text.py" line="341" />
+        <location filename="../error_text.py" line="687" />
         <source>The file %1 does not exist.</source>
         <translation>Filen %1 findes ikke.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="325" />
-        <location filename="../error_text.py" line="670" />
+        <location filename="../error_text.py" line="342" />
+        <location filename="../error_text.py" line="688" />
         <source>%1 is a folder, not a file.</source>
         <translation>%1 er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="672" />
+        <location filename="../error_text.py" line="690" />
         <source>The file %1 is empty.</source>
         <translation>Filen %1 er tom.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="673" />
+        <location filename="../error_text.py" line="691" />
         <source>The file %1 has no shapes.</source>
         <translation>Filen %1 har ingen former.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="674" />
+        <location filename="../error_text.py" line="692" />
         <source>%1 is not a readable zip file.</source>
         <translation>%1 er ikke en zip-fil, der kan læses.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="676" />
+        <location filename="../error_text.py" line="694" />
         <source>The zip file %1 holds no shapefile (.shp).</source>
         <translation>Zip-filen %1 indeholder ingen shapefil (.shp).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="684" />
+        <location filename="../error_text.py" line="702" />
         <source>The file %1 does not say which coordinate system it uses, and its coordinates are not longitude/latitude. Keep the .prj file beside a shapefile, or save the file with its coordinate system (e.g. EPSG:25832).</source>
         <translation>Filen %1 oplyser ikke, hvilket koordinatsystem den bruger, og dens koordinater er ikke længdegrad/breddegrad. Behold .prj-filen ved siden af en shapefil, eller gem filen med dens koordinatsystem (f.eks. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="699" />
+        <location filename="../error_text.py" line="717" />
         <source>The problem statement %1 and the actor %2 are already partners (stage: %3).</source>
         <translation>Problemstillingen %1 og aktøren %2 er allerede partnere (fase: %3).</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="714" />
+        <location filename="../error_text.py" line="732" />
         <source>it owns the problem statements %1</source>
         <translation>den ejer problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="720" />
+        <location filename="../error_text.py" line="738" />
         <source>it is a partner on the problem statements %1</source>
         <translation>den er partner på problemstillingerne %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="728" />
+        <location filename="../error_text.py" line="746" />
         <source>it is the parent organisation of %1</source>
         <translation>den er overordnet organisation for %1</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="732" />
+        <location filename="../error_text.py" line="753" />
+        <source>the parent organisations go round in a circle (%1): clear the parent of %2 first</source>
+        <translation>moderorganisationerne går i ring (%1): fjern først moderorganisationen fra %2</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="763" />
         <source>The actor %1 cannot be deleted: %2.</source>
         <translation>Aktøren %1 kan ikke slettes: %2.</translation>
     </message>
     <message>
-        <location filename="../error_text.py" line="739" />
+        <location filename="../error_text.py" line="770" />
         <source>Stopped; nothing was changed.</source>
         <translation>Afbrudt; intet blev ændret.</translation>
     </message>
@@ -2021,185 +2089,185 @@
 <context>
     <name>FileOperations</name>
     <message>
-        <location filename="../file_operations.py" line="79" />
+        <location filename="../file_operations.py" line="80" />
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="92" />
+        <location filename="../file_operations.py" line="93" />
         <source>Import landscape</source>
         <translation>Importér landskab</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="94" />
-        <location filename="../file_operations.py" line="186" />
+        <location filename="../file_operations.py" line="95" />
+        <location filename="../file_operations.py" line="187" />
         <source>Landscape documents (*.json)</source>
         <translation>Landskabsdokumenter (*.json)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="105" />
-        <location filename="../file_operations.py" line="379" />
+        <location filename="../file_operations.py" line="106" />
+        <location filename="../file_operations.py" line="385" />
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importen blev annulleret; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="114" />
-        <location filename="../file_operations.py" line="388" />
+        <location filename="../file_operations.py" line="115" />
+        <location filename="../file_operations.py" line="394" />
         <source>Importing %1…</source>
         <translation>Importerer %1…</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="132" />
+        <location filename="../file_operations.py" line="133" />
         <source>Imported %1: %2 new and %3 updated actors, %4 rows merged, %5 rejected</source>
         <translation>Importerede %1: %2 nye og %3 opdaterede aktører, %4 rækker lagt sammen, %5 afvist</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="161" />
+        <location filename="../file_operations.py" line="162" />
         <source>%1 new and %2 updated actors, %3 new and %4 updated problem statements, %5 new partnerships</source>
         <translation>%1 nye og %2 opdaterede aktører, %3 nye og %4 opdaterede problemstillinger, %5 nye partnerskaber</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="171" />
+        <location filename="../file_operations.py" line="172" />
         <source>Demo landscape loaded: %1</source>
         <translation>Demolandskabet er indlæst: %1</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="173" />
+        <location filename="../file_operations.py" line="174" />
         <source>Imported %1: %2</source>
         <translation>Importeret fra %1: %2</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="184" />
+        <location filename="../file_operations.py" line="185" />
         <source>Export landscape</source>
         <translation>Eksportér landskab</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="197" />
-        <location filename="../file_operations.py" line="299" />
+        <location filename="../file_operations.py" line="200" />
+        <location filename="../file_operations.py" line="305" />
         <source>Exported %1 actors to %2</source>
         <translation>Eksporterede %1 aktører til %2</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="204" />
-        <location filename="../file_operations.py" line="313" />
+        <location filename="../file_operations.py" line="207" />
+        <location filename="../file_operations.py" line="319" />
         <source>Export cancelled.</source>
         <translation>Eksporten blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="213" />
-        <location filename="../file_operations.py" line="322" />
+        <location filename="../file_operations.py" line="216" />
+        <location filename="../file_operations.py" line="328" />
         <source>Exporting to %1…</source>
         <translation>Eksporterer til %1…</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="226" />
+        <location filename="../file_operations.py" line="229" />
         <source>Export HSDS package</source>
         <translation>Eksportér HSDS-pakke</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="228" />
+        <location filename="../file_operations.py" line="231" />
         <source>HSDS package (a new folder)</source>
         <translation>HSDS-pakke (en ny mappe)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="251" />
+        <location filename="../file_operations.py" line="254" />
         <source>HSDS package: %1 organisations written to %2, %3 left out</source>
         <translation>HSDS-pakke: %1 organisationer skrevet til %2, %3 udeladt</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="261" />
+        <location filename="../file_operations.py" line="264" />
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV til Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="262" />
+        <location filename="../file_operations.py" line="265" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-projektmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="265" />
-        <location filename="../file_operations.py" line="278" />
+        <location filename="../file_operations.py" line="268" />
+        <location filename="../file_operations.py" line="281" />
         <source>Export register</source>
         <translation>Eksportér register</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="274" />
+        <location filename="../file_operations.py" line="277" />
         <source>Public view (what may be published)</source>
         <translation>Offentlig visning (det, der må offentliggøres)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="275" />
+        <location filename="../file_operations.py" line="278" />
         <source>Internal view with contact persons (personal data: never publish it)</source>
         <translation>Intern visning med kontaktpersoner (persondata: må aldrig offentliggøres)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="278" />
+        <location filename="../file_operations.py" line="281" />
         <source>Which view?</source>
         <translation>Hvilken visning?</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="335" />
+        <location filename="../file_operations.py" line="341" />
         <source>Municipalities</source>
         <translation>Kommuner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="336" />
+        <location filename="../file_operations.py" line="342" />
         <source>Regions</source>
         <translation>Regioner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="337" />
+        <location filename="../file_operations.py" line="343" />
         <source>Postcodes</source>
         <translation>Postnumre</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="343" />
-        <location filename="../file_operations.py" line="352" />
+        <location filename="../file_operations.py" line="349" />
+        <location filename="../file_operations.py" line="358" />
         <source>Import boundaries</source>
         <translation>Importér grænser</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="345" />
+        <location filename="../file_operations.py" line="351" />
         <source>Boundary files (*.geojson *.json *.gpkg *.shp *.zip)</source>
         <translation>Grænsefiler (*.geojson *.json *.gpkg *.shp *.zip)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="353" />
+        <location filename="../file_operations.py" line="359" />
         <source>What does the file hold?</source>
         <translation>Hvad indeholder filen?</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="398" />
+        <location filename="../file_operations.py" line="404" />
         <source>%1 municipalities</source>
         <translation>%1 kommuner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="399" />
+        <location filename="../file_operations.py" line="405" />
         <source>%1 regions</source>
         <translation>%1 regioner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="400" />
+        <location filename="../file_operations.py" line="406" />
         <source>%1 postcode areas</source>
         <translation>%1 postnumre</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="401" />
+        <location filename="../file_operations.py" line="407" />
         <source>%1 shapes</source>
         <translation>%1 grænseflader</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="403" />
+        <location filename="../file_operations.py" line="409" />
         <source>Boundaries imported from %1: %2</source>
         <translation>Grænser importeret fra %1: %2</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="408" />
+        <location filename="../file_operations.py" line="414" />
         <source>(%1 actors got their municipality)</source>
         <translation>(%1 aktører fik deres kommune)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="423" />
+        <location filename="../file_operations.py" line="429" />
         <source>Partner map written to %1</source>
         <translation>Partnerkort gemt i %1</translation>
     </message>
@@ -2220,6 +2288,141 @@
         <location filename="../help_dialog.py" line="44" />
         <source>Keys</source>
         <translation>Taster</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../widgets/history_view.py" line="24" />
+        <source>created</source>
+        <translation>oprettet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="25" />
+        <source>changed</source>
+        <translation>ændret</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="26" />
+        <source>deleted</source>
+        <translation>slettet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="27" />
+        <source>revived</source>
+        <translation>genoprettet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="28" />
+        <source>merged</source>
+        <translation>sammenlagt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="29" />
+        <source>imported</source>
+        <translation>importeret</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="32" />
+        <source>Who we are</source>
+        <translation>Hvem vi er</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="33" />
+        <source>We are best at</source>
+        <translation>Vi er bedst til</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="34" />
+        <source>We are worst at</source>
+        <translation>Vi er dårligst til</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="35" />
+        <source>An attractive partner because</source>
+        <translation>En attraktiv partner fordi</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="38" />
+        <source>Our role towards the target group</source>
+        <translation>Min/vores rolle i forhold til målgruppen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="41" />
+        <source>How we know it works</source>
+        <translation>Sådan ved vi, at det virker</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="42" />
+        <source>Register ids (CVR …)</source>
+        <translation>Registernumre (CVR …)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="43" />
+        <source>For review</source>
+        <translation>Til gennemsyn</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="44" />
+        <source>Merged into</source>
+        <translation>Lagt sammen med</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="45" />
+        <source>Merged from</source>
+        <translation>Sammenlagt fra</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="69" />
+        <source>Change history</source>
+        <translation>Ændringshistorik</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="72" />
+        <location filename="../widgets/history_view.py" line="87" />
+        <source>Select a record to see its history.</source>
+        <translation>Vælg en post for at se dens historik.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="104" />
+        <source>Reading the history…</source>
+        <translation>Læser historikken …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="124" />
+        <location filename="../widgets/history_view.py" line="132" />
+        <source>No changes recorded.</source>
+        <translation>Ingen ændringer registreret.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="134" />
+        <source>The history could not be read.</source>
+        <translation>Historikken kunne ikke læses.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="161" />
+        <source>(empty)</source>
+        <translation>(tom)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="163" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="163" />
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="193" />
+        <source>unknown</source>
+        <translation>ukendt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/history_view.py" line="201" />
+        <source>(the values have been erased)</source>
+        <translation>(værdierne er slettet)</translation>
     </message>
 </context>
 <context>
@@ -2586,107 +2789,112 @@
 <context>
     <name>LandscapeTab</name>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="103" />
+        <location filename="../tabs/landscape_tab.py" line="108" />
         <source>Search actors…</source>
         <translation>Søg efter aktør…</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="106" />
+        <location filename="../tabs/landscape_tab.py" line="111" />
         <source>Search actors</source>
         <translation>Søg efter aktør</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="131" />
+        <location filename="../tabs/landscape_tab.py" line="136" />
         <source>Filter by actor kind</source>
         <translation>Filtrér efter aktørtype</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="131" />
+        <location filename="../tabs/landscape_tab.py" line="136" />
         <source>All kinds</source>
         <translation>Alle typer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="135" />
+        <location filename="../tabs/landscape_tab.py" line="140" />
         <source>Filter by target group</source>
         <translation>Filtrér efter målgruppe</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="136" />
+        <location filename="../tabs/landscape_tab.py" line="141" />
         <source>All target groups</source>
         <translation>Alle målgrupper</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="141" />
+        <location filename="../tabs/landscape_tab.py" line="146" />
         <source>Filter by resource</source>
         <translation>Filtrér efter ressource</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="142" />
+        <location filename="../tabs/landscape_tab.py" line="147" />
         <source>All resources</source>
         <translation>Alle ressourcer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="147" />
+        <location filename="../tabs/landscape_tab.py" line="152" />
         <source>Filter by municipality</source>
         <translation>Filtrér efter kommune</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="148" />
+        <location filename="../tabs/landscape_tab.py" line="153" />
         <source>All municipalities</source>
         <translation>Alle kommuner</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="153" />
+        <location filename="../tabs/landscape_tab.py" line="158" />
         <source>Filter by what needs attention</source>
         <translation>Filtrér efter, hvad der kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="154" />
+        <location filename="../tabs/landscape_tab.py" line="159" />
         <source>All records</source>
         <translation>Alle poster</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="157" />
+        <location filename="../tabs/landscape_tab.py" line="162" />
         <source>To review (kept from an import)</source>
         <translation>Til gennemsyn (fra en import)</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="158" />
+        <location filename="../tabs/landscape_tab.py" line="163" />
         <source>Not on the map</source>
         <translation>Ikke på kortet</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="160" />
+        <location filename="../tabs/landscape_tab.py" line="165" />
         <source>Incomplete profile (no target groups or resources)</source>
         <translation>Ufuldstændig profil (ingen målgrupper eller ressourcer)</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="180" />
+        <location filename="../tabs/landscape_tab.py" line="185" />
         <source>Actors</source>
         <translation>Aktører</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="191" />
+        <location filename="../tabs/landscape_tab.py" line="196" />
         <source>Actor details</source>
         <translation>Detaljer om aktøren</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="192" />
+        <location filename="../tabs/landscape_tab.py" line="197" />
         <source>Select an actor to see its profile.</source>
         <translation>Vælg en aktør for at se dens profil.</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="195" />
+        <location filename="../tabs/landscape_tab.py" line="200" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="196" />
+        <location filename="../tabs/landscape_tab.py" line="201" />
         <source>Edit dating profile</source>
         <translation>Redigér datingprofil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="389" />
+        <location filename="../tabs/landscape_tab.py" line="203" />
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="397" />
         <source>%1 of %2 actors shown</source>
         <translation>%1 af %2 aktører vises</translation>
     </message>
@@ -2712,99 +2920,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="135" />
+        <location filename="../main_window.py" line="141" />
         <source>Landscape</source>
         <translation>Landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="142" />
         <source>Problem statements</source>
         <translation>Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137" />
+        <location filename="../main_window.py" line="143" />
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138" />
+        <location filename="../main_window.py" line="144" />
         <source>Map</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="146" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283" />
-        <location filename="../main_window.py" line="288" />
+        <location filename="../main_window.py" line="289" />
+        <location filename="../main_window.py" line="294" />
         <source>Saved “%1”</source>
         <translation>Gemt: “%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294" />
+        <location filename="../main_window.py" line="300" />
         <source>“%1” is now: %2</source>
         <translation>“%1” er nu: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305" />
+        <location filename="../main_window.py" line="311" />
         <source>Partnership removed: %1 ↔ %2</source>
         <translation>Partnerskab fjernet: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309" />
+        <location filename="../main_window.py" line="315" />
         <source>Partnership saved: %1 ↔ %2</source>
         <translation>Partnerskab gemt: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351" />
+        <location filename="../main_window.py" line="357" />
         <source>“%1” is not matched: %2</source>
         <translation>“%1” matches ikke: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="441" />
+        <location filename="../main_window.py" line="447" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445" />
+        <location filename="../main_window.py" line="451" />
         <source>Restart now</source>
         <translation>Genstart nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446" />
+        <location filename="../main_window.py" line="452" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461" />
+        <location filename="../main_window.py" line="467" />
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463" />
+        <location filename="../main_window.py" line="469" />
         <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325" />
+        <location filename="../main_window.py" line="331" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="209" />
         <source>Loading…</source>
         <translation>Indlæser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268" />
+        <location filename="../main_window.py" line="274" />
         <source>%1 actors · %2 problem statements · %3 partnerships</source>
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436" />
         <location filename="../main_window.py" line="442" />
+        <location filename="../main_window.py" line="448" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
@@ -3930,47 +4138,52 @@
 <context>
     <name>ProblemsTab</name>
     <message>
-        <location filename="../tabs/problems_tab.py" line="70" />
+        <location filename="../tabs/problems_tab.py" line="75" />
         <source>Problem statements</source>
         <translation>Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="78" />
+        <location filename="../tabs/problems_tab.py" line="83" />
         <source>Problem statement details</source>
         <translation>Detaljer om problemstillingen</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="80" />
+        <location filename="../tabs/problems_tab.py" line="85" />
         <source>Select a problem statement to see what it seeks.</source>
         <translation>Vælg en problemstilling for at se, hvad den søger.</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="82" />
+        <location filename="../tabs/problems_tab.py" line="87" />
         <source>Find &amp;partners</source>
         <translation>Find &amp;partnere</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="98" />
+        <location filename="../tabs/problems_tab.py" line="103" />
         <source>Overview</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="99" />
+        <location filename="../tabs/problems_tab.py" line="104" />
         <source>Edit problem statement</source>
         <translation>Redigér problemstilling</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="230" />
+        <location filename="../tabs/problems_tab.py" line="106" />
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <location filename="../tabs/problems_tab.py" line="238" />
         <source>Rank the landscape's actors for the selected problem statement (Enter)</source>
         <translation>Rangér landskabets aktører til den valgte problemstilling (Enter)</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="237" />
+        <location filename="../tabs/problems_tab.py" line="245" />
         <source>Only problem statements with the status %1 are matched.</source>
         <translation>Kun problemstillinger med status %1 matches.</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="238" />
+        <location filename="../tabs/problems_tab.py" line="246" />
         <source> or </source>
         <translation> eller </translation>
     </message>

@@ -24,6 +24,7 @@ from mapper.domain.vocabulary import Vocabulary
 from mapper.geo.reference import municipality_name
 from mapper.services.actors import ActorEditService
 from mapper.services.duplicates import DuplicateFinder
+from mapper.services.history import HistoryService
 from mapper.services.landscape import ActorSummary, LandscapeService
 from ui.actor_editor import ActorEditor
 from ui.models.actor_table import ActorTableModel
@@ -34,6 +35,7 @@ from ui.tabs.common import (
     table_view,
 )
 from ui.tabs.profiles import ProfileHtml
+from ui.widgets.history_view import HistoryView
 
 COLUMN_WIDTHS = {
     ActorTableModel.COL_NAME: 260,
@@ -61,9 +63,12 @@ class LandscapeTab(QWidget):
         lang: str,
         profiles: ProfileHtml,
         parent: QWidget | None = None,
+        *,
+        history: HistoryService,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("landscapeTab")
+        self._history = history
         self._landscape = landscape
         self._vocabulary = vocabulary
         self._lang = lang
@@ -194,6 +199,8 @@ class LandscapeTab(QWidget):
         self.actor_pane.setObjectName("actorPane")
         self.actor_pane.addTab(self.actor_detail, self.tr("Profile"))
         self.actor_pane.addTab(self.actor_editor, self.tr("Edit dating profile"))
+        self.actor_history = HistoryView(self._history.history)
+        self.actor_pane.addTab(self.actor_history, self.tr("History"))
         splitter = QSplitter()
         splitter.addWidget(self.actor_view)
         splitter.addWidget(self.actor_pane)
@@ -342,6 +349,7 @@ class LandscapeTab(QWidget):
                 actor = self._landscape.get_actor(actor_id)
             except NotFoundError:
                 actor = None
+        self.actor_history.show_record("actor", actor.id if actor else None)
         if actor is None:
             self._shown = None
             self.actor_detail.clear()  # the placeholder shows

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from mapper.domain.errors import NotFoundError
 from mapper.domain.vocabulary import Vocabulary
 from mapper.matching.statuses import is_matchable, matchable_statuses
+from mapper.services.history import HistoryService
 from mapper.services.landscape import LandscapeService, ProblemSummary
 from mapper.services.problems import ProblemEditService
 from ui.models.problem_table import ProblemTableModel, status_label
@@ -30,6 +31,7 @@ from ui.tabs.common import (
     table_view,
 )
 from ui.tabs.profiles import ProfileHtml
+from ui.widgets.history_view import HistoryView
 
 COLUMN_WIDTHS = {
     ProblemTableModel.COL_TITLE: 300,
@@ -53,9 +55,12 @@ class ProblemsTab(QWidget):
         profiles: ProfileHtml,
         owners: Callable[[], list[tuple[str, str]]],
         parent: QWidget | None = None,
+        *,
+        history: HistoryService,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("problemsTab")
+        self._history = history
         self._landscape = landscape
         self._profiles = profiles
         self._select_after_change: str | None = None
@@ -97,6 +102,8 @@ class ProblemsTab(QWidget):
         self.problem_pane.setObjectName("problemPane")
         self.problem_pane.addTab(self.problem_detail, self.tr("Overview"))
         self.problem_pane.addTab(self.problem_editor, self.tr("Edit problem statement"))
+        self.problem_history = HistoryView(self._history.history)
+        self.problem_pane.addTab(self.problem_history, self.tr("History"))
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.problem_pane)
@@ -211,6 +218,7 @@ class ProblemsTab(QWidget):
                 problem = self._landscape.get_problem(problem_id)
             except NotFoundError:
                 problem = None
+        self.problem_history.show_record("problem", problem.id if problem else None)
         if problem is None:
             self.problem_detail.clear()
         else:

@@ -104,6 +104,19 @@ class ActorRepository:
         """uid → internal key of the live actors among ``uids``."""
         return store.actor_keys(self.session, uids)
 
+    def parent_ids(self, uids: Collection[str]) -> dict[str, str]:
+        """uid → its parent's uid, for the live actors among ``uids`` that have a parent."""
+        parent = ACTORS.alias("parent")
+        found: dict[str, str] = {}
+        for part in store.chunks(sorted(uids)):
+            stmt = (
+                select(ACTORS.c.uid, parent.c.uid)
+                .join(parent, parent.c.pk == ACTORS.c.parent_pk)
+                .where(ACTORS.c.uid.in_(part), LIVE)
+            )
+            found.update({str(child): str(of) for child, of in self.session.execute(stmt)})
+        return found
+
     def live_ids(self) -> list[str]:
         """Every live actor's id (the candidates for the nearest id to a typo)."""
         return list(self.session.execute(select(ACTORS.c.uid).where(LIVE)).scalars())
@@ -342,19 +355,25 @@ class ActorRepository:
         *,
         expected_versions: Mapping[str, int] | None = None,
         author: str | None = None,
+        recorded_as: str | None = None,
     ) -> RecordCounts:
         """Insert, update (compare-and-swap on the version) or revive (a tombstoned id) the
-        actors; see ``store.save_actors``."""
+        actors; see ``store.save_actors`` (``recorded_as``: ``store.record_writes``)."""
         return store.save_actors(
-            self.session, actors, expected_versions=expected_versions, author=author
+            self.session,
+            actors,
+            expected_versions=expected_versions,
+            author=author,
+            recorded_as=recorded_as,
         )
 
     def save_batch(
         self, actors: Sequence[Actor], *, author: str | None = None
     ) -> tuple[RecordCounts, list[store.ParentLink]]:
         """``save`` of one batch of a long import, parents left out: pass the links of every
-        batch to ``link_parents`` at the end (a parent may come in a later batch)."""
-        return store.write_actors(self.session, actors, author=author)
+        batch to ``link_parents`` at the end (a parent may come in a later batch). Recorded in
+        the change history as imported."""
+        return store.write_actors(self.session, actors, author=author, recorded_as="imported")
 
     def link_parents(self, links: Sequence[store.ParentLink]) -> None:
         store.link_parents(self.session, links)

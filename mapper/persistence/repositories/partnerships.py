@@ -436,6 +436,8 @@ def save_partnerships(
         for pk, p in load_partnerships(session)
     }
     created = updated = 0
+    # (key, stored values or None when new or revived, new values): for the change history.
+    written: list[tuple[int, Partnership | None, Partnership]] = []
     for p in partnerships:
         value = replace(p, history=())
         columns = {
@@ -489,6 +491,7 @@ def save_partnerships(
             updated += 1
         else:
             continue
+        written.append((pk, old[1] if old is not None else None, value))
         if stage_changed:
             add_history(session, pk, p.stage, note, author, now)
         if p.success_factors:
@@ -499,6 +502,35 @@ def save_partnerships(
                     for i, c in enumerate(p.success_factors)
                 ],
             )
+    _record_imported(session, written, now, who)
     return RecordCounts(
         created=created, updated=updated, unchanged=len(partnerships) - created - updated
     )
+
+
+def _record_imported(
+    session: Session,
+    written: Sequence[tuple[int, Partnership | None, Partnership]],
+    now: dt.datetime,
+    author: str,
+) -> None:
+    """One 'imported' change-history row per partnership written (see store.record_writes)."""
+    from mapper.persistence.repositories import history
+
+    if not written:
+        return
+    stmt = select(PARTNERSHIPS.c.pk, PARTNERSHIPS.c.version).where(
+        PARTNERSHIPS.c.pk.in_([pk for pk, _, _ in written])
+    )
+    versions = {int(pk): int(version) for pk, version in session.execute(stmt)}
+    rows = [
+        history.entry(
+            "partnership",
+            history.uid_of(new),
+            int(versions[pk]),
+            "imported",
+            history.diff(old, new) if old is not None else None,
+        )
+        for pk, old, new in written
+    ]
+    history.record(session, rows, author=author, now=now)

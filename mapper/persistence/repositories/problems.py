@@ -40,6 +40,7 @@ from mapper.persistence.store import (
     actor_keys,
     chunks,
     database_now,
+    record_writes,
     tombstone_row,
 )
 
@@ -323,10 +324,12 @@ def save_problems(
     *,
     expected_versions: Mapping[str, int] | None = None,
     author: str | None = None,
+    recorded_as: str | None = None,
 ) -> RecordCounts:
     """Insert new problem statements and update changed ones by compare-and-swap on their
     version (see ``store.save_actors``). One whose id has a tombstone revives it: its new
-    content, the next version, created now by ``author``; it counts as created."""
+    content, the next version, created now by ``author``; it counts as created. Each one
+    written gets a change-history row (``store.record_writes``)."""
     now = database_now(session)
     author = author_or_default(author)
     stored = _versions(session, PROBLEMS, [p.id for p in problems])
@@ -357,6 +360,18 @@ def save_problems(
         "problem",
         [p.id for p in changed],
         author,
+    )
+    record_writes(
+        session,
+        "problem",
+        new,
+        [
+            (None if existing[p.id] in dead else current[existing[p.id]], p, expected[p.id] + 1)
+            for p in changed
+        ],
+        now=now,
+        author=author,
+        recorded_as=recorded_as,
     )
     revived_keys = [keys[p.id] for p in revived]
     for part in chunks(revived_keys):

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from mapper.domain.errors import ValidationError
 from mapper.domain.model import Actor, Location, ProblemStatement, Profile, Resource, Seeking
 from mapper.matching import criteria as c
 from mapper.matching.gates import gate
@@ -249,7 +250,7 @@ def test_neutral_criteria_count_half() -> None:
 
 
 def test_weights_are_validated() -> None:
-    with pytest.raises(ValueError, match="unknown criteria: colour"):
+    with pytest.raises(ValidationError, match="unknown criteria: colour"):
         MatchSettings.defaults().with_weights({"colour": 1.0})
-    with pytest.raises(ValueError, match="negative"):
+    with pytest.raises(ValidationError, match="negative"):
         MatchSettings.defaults().with_weights({"text": -1.0})

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from mapper.domain.errors import NotFoundError, NothingToMatchError
+from mapper.domain.errors import NotFoundError, NothingToMatchError, ValidationError
 from mapper.domain.model import Partnership
 from mapper.matching.reasons import render
 from mapper.persistence.database import Database, open_database
@@ -111,7 +111,7 @@ def test_saved_weights_change_the_ranking_and_can_be_reset(
     assert before.matches[0].score != after.matches[0].score
     matching.save_weights("esb-p-bro", None)
     assert matching.rank_actors_for_problem("esb-p-bro").weights == before.weights
-    with pytest.raises(ValueError, match="unknown criteria"):
+    with pytest.raises(ValidationError, match="unknown criteria"):
         matching.save_weights("esb-p-bro", {"luck": 1.0})
 
 
