@@ -71,7 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    sub.add_parser("init", help="create or upgrade the database")
+    init = sub.add_parser("init", help="create or upgrade the database")
+    init.add_argument(
+        "--upgrade",
+        action="store_true",
+        help="upgrade a shared server's database (PostgreSQL) to this release's schema: "
+        "asks first; take a backup and make sure nobody is editing",
+    )
+    init.add_argument("--yes", action="store_true", help="upgrade without asking")
     demo = sub.add_parser("demo", help="load the demo landscape (idempotent)")
     demo.add_argument(
         "--if-empty", action="store_true", help="only when the database holds no actors yet"
@@ -192,7 +199,20 @@ def _report_line(report: ImportReport) -> str:
 def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from mapper.persistence.database import open_database
 
-    database = open_database(args.db)
+    if args.upgrade and not args.yes:
+        question = (
+            "Opgradér den delte database til denne udgaves skema? Tag en sikkerhedskopi først "
+            "(mapper backup), og sørg for, at ingen redigerer imens. [j/N] "
+        )
+        if not sys.stdin.isatty():
+            print("mapper: --upgrade spørger først; brug --yes uden en terminal", file=err)
+            return EXIT_BAD_INPUT
+        err.write(question)
+        err.flush()
+        if sys.stdin.readline().strip().casefold() not in ("j", "ja", "y", "yes"):
+            print("intet blev ændret", file=err)
+            return EXIT_OK
+    database = open_database(args.db, upgrade_shared=args.upgrade)
     print(f"database ready: {database.display_url}", file=err)
     if database.backup is not None:
         print(f"the database was upgraded; its earlier copy is {database.backup}", file=err)

@@ -110,6 +110,20 @@ def _db_backup_failed(name: str, details: Mapping[str, object]) -> str:
     )
 
 
+def _db_upgrade_needed(name: str, details: Mapping[str, object]) -> str:
+    return substitute(
+        translate(
+            "ErrorText",
+            "The shared database %1 has the schema %2, this release needs %3. It is upgraded "
+            "only on purpose, after a backup and while nobody is editing: mapper --db … init "
+            "--upgrade. Nothing was changed.",
+        ),
+        name,
+        details.get("found", "?"),
+        details.get("supported", "?"),
+    )
+
+
 STORAGE_TEXTS: dict[str, Callable[[str, Mapping[str, object]], str]] = {
     "not_a_database": _db_not_a_database,
     "newer_schema": _db_newer_schema,
@@ -118,6 +132,7 @@ STORAGE_TEXTS: dict[str, Callable[[str, Mapping[str, object]], str]] = {
     "read_only_old": _db_read_only_old,
     "disk_full": _db_disk_full,
     "backup_failed": _db_backup_failed,
+    "upgrade_needed": _db_upgrade_needed,
 }
 """Sentences for the storage faults of a DatabaseError, by cause."""
 

@@ -95,6 +95,9 @@ DATABASE_CAUSES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "read_only_old": ("found", "supported"),  # read-only and too old to be upgraded
         "disk_full": (),  # the disk (or the database's size limit) is full; nothing was saved
         "backup_failed": ("backup",),  # the copy before an upgrade failed; nothing was changed
+        # A shared server's database of an older schema: upgraded only on purpose
+        # (``mapper init --upgrade``), never by whoever happens to open it first.
+        "upgrade_needed": ("found", "supported"),
     }
 )
 """Every ``cause`` of a DatabaseError, with the names of its ``cause_params``."""

@@ -472,13 +472,22 @@ def backup_sqlite(path: Path, revision: str, url: str, timeout: float) -> Path:
 
 
 def open_database(
-    db: str | None = None, *, migrate: bool = True, read_only: bool = False
+    db: str | None = None,
+    *,
+    migrate: bool = True,
+    read_only: bool = False,
+    upgrade_shared: bool = False,
 ) -> Database:
     """Open (and by default create or upgrade) the landscape database named by ``db``.
 
     An existing SQLite file of an older schema is copied beside itself before the upgrade
     (``Database.backup``); one that cannot be written, or any with ``read_only``, is opened
-    for reading only (``Database.read_only``) and must already have the newest schema."""
+    for reading only (``Database.read_only``) and must already have the newest schema.
+
+    A database on a shared server (PostgreSQL) is created when empty, but one of an older
+    schema is upgraded only with ``upgrade_shared`` (``mapper init --upgrade``, a deliberate
+    step taken after a backup while nobody is editing); otherwise DatabaseError
+    "upgrade_needed" names both versions and the command."""
     url = resolve_url(db)
     path = sqlite_file(url)
     display = make_url(url).render_as_string(hide_password=True)
@@ -503,6 +512,18 @@ def open_database(
         raise DatabaseError(display, "it does not exist", cause="unreachable")
     engine = make_engine(url, read_only=read_only, timeout=timeout)
     try:
+        if migrate and not read_only and path is None and not upgrade_shared:
+            found = current_revision(engine)
+            _refuse_unknown(display, found)
+            if found is not None and found != head_revision():
+                raise DatabaseError(
+                    display,
+                    f"the shared database has the older schema {found}; this release needs "
+                    f"{head_revision()}. Upgrade it on purpose, after a backup and while nobody "
+                    "is editing: mapper --db URL init --upgrade",
+                    cause="upgrade_needed",
+                    cause_params={"found": found, "supported": head_revision()},
+                )
         if migrate and not read_only:
             upgrade(engine)
         else:

@@ -119,6 +119,7 @@ DATABASE_EXAMPLES: dict[str, dict[str, object]] = {
     "read_only_old": {"found": "0003", "supported": "0006"},
     "disk_full": {},
     "backup_failed": {"backup": "/x/landscape.sqlite.bak-0003-20261201T155500"},
+    "upgrade_needed": {"found": "0008", "supported": "0009"},
 }
 OUTPUT_FILE_EXAMPLES: dict[str, dict[str, object]] = {
     "unwritable": {},

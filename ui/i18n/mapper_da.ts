@@ -1882,37 +1882,42 @@
         <translation>Databasen %1 skal opgraderes, men sikkerhedskopien %2 kunne ikke laves; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../storage_text.py" line="128" />
+        <location filename="../storage_text.py" line="115" />
+        <source>The shared database %1 has the schema %2, this release needs %3. It is upgraded only on purpose, after a backup and while nobody is editing: mapper --db … init --upgrade. Nothing was changed.</source>
+        <translation>Den delte database %1 har skemaet %2, denne udgave kræver %3. Den opgraderes kun med vilje, efter en sikkerhedskopi og mens ingen redigerer: mapper --db … init --upgrade. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <location filename="../storage_text.py" line="143" />
         <source>The database %1 is opened read-only (the file, its folder or the drive cannot be written): you can look, but changes cannot be saved.</source>
         <translation>Databasen %1 er åbnet skrivebeskyttet (filen, dens mappe eller drevet kan ikke skrives): du kan se, men ændringer kan ikke gemmes.</translation>
     </message>
     <message>
-        <location filename="../storage_text.py" line="143" />
+        <location filename="../storage_text.py" line="158" />
         <source>The disk is full: %1 could not be written. An earlier file is unchanged.</source>
         <translation>Disken er fuld: %1 kunne ikke skrives. En tidligere fil er uændret.</translation>
     </message>
     <message>
-        <location filename="../storage_text.py" line="147" />
+        <location filename="../storage_text.py" line="162" />
         <source>You may not write %1. Choose another folder.</source>
         <translation>Du har ikke lov til at skrive %1. Vælg en anden mappe.</translation>
     </message>
     <message>
-        <location filename="../storage_text.py" line="149" />
+        <location filename="../storage_text.py" line="164" />
         <source>%1 is on a read-only drive. Choose another folder.</source>
         <translation>%1 ligger på et skrivebeskyttet drev. Vælg en anden mappe.</translation>
     </message>
     <message>
-        <location filename="../storage_text.py" line="152" />
+        <location filename="../storage_text.py" line="167" />
         <source>The folder %1 does not exist.</source>
         <translation>Mappen %1 findes ikke.</translation>
     </message>
     <message>
-        <location filename="../storage_text.py" line="155" />
+        <location filename="../storage_text.py" line="170" />
         <source>%1 is a folder; choose a file name.</source>
         <translation>%1 er en mappe; vælg et filnavn.</translation>
     </message>
     <message>
-        <location filename="../storage_text.py" line="157" />
+        <location filename="../storage_text.py" line="172" />
         <source>%1 cannot be written. An earlier file is unchanged.</source>
         <translation>%1 kan ikke skrives. En tidligere fil er uændret.</translation>
     </message>
