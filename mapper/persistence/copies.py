@@ -9,20 +9,16 @@ mapper.services.backups; the copy before an upgrade is ``database.backup_sqlite`
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from mapper.domain.errors import DatabaseError
-from mapper.persistence.database import SQLITE_HEADER, _read_only_connection, storage_error
-
-
-@dataclass(frozen=True)
-class SqliteFileState:
-    """What a SQLite file is, seen read-only: its schema revision (None without Alembic's
-    table) and whether it holds any table at all."""
-
-    revision: str | None
-    has_tables: bool
+from mapper.persistence.database import (
+    SQLITE_HEADER,
+    SqliteFileState,
+    _read_only_connection,
+    read_schema,
+    storage_error,
+)
 
 
 def is_sqlite_file(path: Path) -> bool:
@@ -48,21 +44,13 @@ def read_state(path: Path, *, timeout: float) -> SqliteFileState:
     try:
         conn = _read_only_connection(path, timeout)
         try:
-            tables = {
-                row[0]
-                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = str(row[0]) if row else None
+            return read_schema(conn)
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise storage_error(f"sqlite:///{path}", exc) or DatabaseError(
             display, f"it cannot be read ({exc})", cause="not_a_database"
         ) from exc
-    return SqliteFileState(revision, bool(tables))
 
 
 def copy_database(source: Path, target: Path, *, timeout: float) -> None:

@@ -387,12 +387,25 @@ def postgresql_lock_holder(engine: Engine) -> str | None:
 
 
 @dataclass(frozen=True)
-class _FileState:
+class SqliteFileState:
+    """What a SQLite file is, seen read-only: its schema revision (None without Alembic's
+    table) and whether it holds any table at all."""
+
     revision: str | None
     has_tables: bool
 
 
-def _probe(path: Path, url: str, timeout: float) -> _FileState:
+def read_schema(conn: sqlite3.Connection) -> SqliteFileState:
+    """The revision and whether there are tables, read on an open (read-only) connection."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    revision = None
+    if "alembic_version" in tables:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = str(row[0]) if row else None
+    return SqliteFileState(revision, bool(tables))
+
+
+def _probe(path: Path, url: str, timeout: float) -> SqliteFileState:
     """Look at an existing SQLite file without changing it."""
     try:
         with path.open("rb") as stream:
@@ -404,25 +417,17 @@ def _probe(path: Path, url: str, timeout: float) -> _FileState:
             url, f"it cannot be read ({exc.strerror})", cause="unreachable"
         ) from exc
     if not header:
-        return _FileState(None, False)  # an empty file is a new database
+        return SqliteFileState(None, False)  # an empty file is a new database
     if header != SQLITE_HEADER:
         raise DatabaseError(url, "it is not a database (not a SQLite file)", cause="not_a_database")
     try:
         conn = _read_only_connection(path, timeout)
         try:
-            tables = {
-                row[0]
-                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
+            return read_schema(conn)
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise storage_error(url, exc) or DatabaseError(url, str(exc), cause="unreachable") from exc
-    return _FileState(revision, bool(tables))
 
 
 def _writable(path: Path) -> bool:
