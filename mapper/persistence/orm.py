@@ -557,3 +557,47 @@ class RecordHistoryEntry(Base):
     values erased for privacy)."""
 
     __table_args__ = (Index("ix_record_history_record", "record_type", "record_uid"),)
+
+
+class SyncOrigin(Base):
+    """Where a checked-out local copy came from (one row; none in other databases)."""
+
+    __tablename__ = "sync_origin"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    server_url: Mapped[str] = mapped_column(Text, nullable=False)
+    """The server's SQLAlchemy URL without its password (PGPASSWORD or ~/.pgpass gives it)."""
+    municipality_code: Mapped[str | None] = mapped_column(String(4))
+    """The municipality the copy holds; None: the whole landscape."""
+    checked_out_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
+    checked_out_by: Mapped[str | None] = mapped_column(String(AUTHOR_LENGTH))
+    last_sync_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class SyncBase(Base):
+    """What the copy and the server last agreed on for one record: both versions and the
+    content (interchange JSON), the base of the three-way merge."""
+
+    __tablename__ = "sync_base"
+
+    record_type: Mapped[str] = mapped_column(String(16), primary_key=True)
+    record_uid: Mapped[str] = mapped_column(String(401), primary_key=True)
+    server_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    local_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    snapshot: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class SyncConflict(Base):
+    """A field changed on both sides to different values, and the user's decision."""
+
+    __tablename__ = "sync_conflicts"
+
+    record_type: Mapped[str] = mapped_column(String(16), primary_key=True)
+    record_uid: Mapped[str] = mapped_column(String(401), primary_key=True)
+    field: Mapped[str] = mapped_column(String(100), primary_key=True)
+    base_value: Mapped[str | None] = mapped_column(Text)
+    local_value: Mapped[str | None] = mapped_column(Text)
+    server_value: Mapped[str | None] = mapped_column(Text)
+    found_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
+    resolution: Mapped[str | None] = mapped_column(String(8))
+    """'local' or 'server'; None while the conflict is open."""
