@@ -571,6 +571,8 @@ class SyncOrigin(Base):
     """The municipality the copy holds; None: the whole landscape."""
     checked_out_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, nullable=False)
     checked_out_by: Mapped[str | None] = mapped_column(String(AUTHOR_LENGTH))
+    copy_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    """This copy's own id (a UUID): its receipts on the server carry it."""
     last_sync_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
@@ -585,6 +587,29 @@ class SyncBase(Base):
     server_version: Mapped[int] = mapped_column(Integer, nullable=False)
     local_version: Mapped[int] = mapped_column(Integer, nullable=False)
     snapshot: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class SyncPending(Base):
+    """A record a sync sends to the server, noted in the copy first (see migration 0010)."""
+
+    __tablename__ = "sync_pending"
+
+    record_type: Mapped[str] = mapped_column(String(16), primary_key=True)
+    record_uid: Mapped[str] = mapped_column(String(401), primary_key=True)
+    push_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    snapshot: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class SyncReceipt(Base):
+    """On the server: the version a copy's last push gave a record (see migration 0010)."""
+
+    __tablename__ = "sync_receipts"
+
+    copy_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_type: Mapped[str] = mapped_column(String(16), primary_key=True)
+    record_uid: Mapped[str] = mapped_column(String(401), primary_key=True)
+    push_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    server_version: Mapped[int] = mapped_column(Integer, nullable=False)
 
 
 class SyncConflict(Base):

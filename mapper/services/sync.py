@@ -18,6 +18,7 @@ merge without conflict, and simply records the agreement.
 from __future__ import annotations
 
 import os
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,7 @@ from mapper.domain.three_way import (
     changed_fields,
     flatten,
     merge,
+    unflatten,
 )
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
@@ -183,6 +185,10 @@ class _Plan:
     push: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
     """record type → id → record to write on the server."""
     push_expected: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    push_local: dict[str, dict[str, dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )
+    """record type → id → the copy's record when a merged one is sent (see _take_arrived)."""
     push_delete: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
     """record type → id → server version to delete at."""
     pull: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
@@ -392,12 +398,22 @@ class SyncService:
             base = {t: rows.bases(local_session, t) for t in rows.RECORD_TYPES}
             local_found = {t: rows.stored(local_session, t) for t in rows.RECORD_TYPES}
             decided = rows.decisions(local_session)
+            sent = rows.pending(local_session)
         with server.unit_of_work() as server_session:
             scope = rows.scope(server_session, origin.municipality_code)
             server_found = {
                 t: rows.stored(server_session, t, scope[t] | base[t].keys() | local_found[t].keys())
                 for t in rows.RECORD_TYPES
             }
+            received = rows.receipts(server_session, origin.copy_id) if sent else {}
+        arrived = _take_arrived(base, sent, received)
+        if sent:
+            # Made durable before anything else is noted as sent: a later cut-off must not
+            # lose what this one learnt.
+            with self.database.unit_of_work() as session:
+                for t, bases in arrived.items():
+                    rows.put_bases(session, t, bases)
+                rows.clear_pending(session)
         report(1, 4)
         changed_local = {t: _changed(base[t], local_found[t], "local") for t in rows.RECORD_TYPES}
         changed_server = {
@@ -436,13 +452,27 @@ class SyncService:
                     uid in changed_server[t],
                 )
         report(2, 4)
-        server_versions = self._write_server(server, plan)
+        push_id = str(uuid.uuid4())
+        if any(plan.push.values()):
+            with self.database.unit_of_work() as session:
+                notes = {
+                    t: {
+                        uid: {"sent": record, "local": plan.push_local[t].get(uid, record)}
+                        for uid, record in records.items()
+                    }
+                    for t, records in plan.push.items()
+                }
+                rows.note_pending(session, push_id, notes)
+        server_versions = self._write_server(server, plan, origin.copy_id, push_id)
         report(3, 4)
         self._write_local(plan, server_versions, server_found)
         return plan.moved
 
-    def _write_server(self, server: Database, plan: _Plan) -> dict[str, dict[str, int]]:
-        """The server's writes in one transaction; the versions they left."""
+    def _write_server(
+        self, server: Database, plan: _Plan, copy_id: str, push_id: str
+    ) -> dict[str, dict[str, int]]:
+        """The server's writes and their receipt in one transaction; the versions they
+        left."""
         with server.unit_of_work() as session:
             _write_records(session, plan.push, plan.push_expected, self.author)
             refused = _delete_records(session, plan.push_delete, self.author)
@@ -452,10 +482,14 @@ class SyncService:
                 plan.pull[t].pop(uid, None)
                 plan.moved = [m for m in plan.moved if (m.record_type, m.record_id) != (t, uid)]
             uids = {t: set(plan.agreed[t]) for t in rows.RECORD_TYPES}
-            return {
+            versions = {
                 t: {uid: s.version for uid, s in rows.stored(session, t, uids[t]).items()}
                 for t in rows.RECORD_TYPES
             }
+            if any(plan.push.values()):
+                pushed = {t: {u: versions[t][u] for u in plan.push[t]} for t in plan.push}
+                rows.write_receipts(session, copy_id, push_id, pushed)
+            return versions
 
     def _write_local(
         self,
@@ -500,6 +534,7 @@ class SyncService:
                         [(c.field, c.base, c.local, c.server) for c in found],
                         now,
                     )
+            rows.clear_pending(session)
             rows.mark_synced(session, now)
 
     # ----------------------------------------------------------------- erasure
@@ -574,6 +609,44 @@ def _only(found: Mapping[str, rows.Stored], uids: set[str]) -> dict[str, rows.St
     return {uid: s for uid, s in found.items() if uid in uids}
 
 
+def _take_arrived(
+    base: dict[str, dict[str, rows.Base]],
+    sent: Mapping[tuple[str, str], tuple[str, Any]],
+    received: Mapping[tuple[str, str], tuple[str, int]],
+) -> dict[str, dict[str, rows.Base]]:
+    """A sync cut off after the server's commit left what it sent noted as pending; the
+    server's receipt of that push (same id) says it arrived and at which version. Both sides
+    then agree on the fields the copy held as sent: those become the base (so that the copy's
+    later edits of them are no conflict, and the server's are the server's own). A merged
+    record also carried the server's fields to the server that the copy never got: there the
+    old base stays, and the server counts as changed so that they come. The bases taken, by
+    record type."""
+    taken: dict[str, dict[str, rows.Base]] = defaultdict(dict)
+    for (t, uid), (push_id, note) in sent.items():
+        receipt = received.get((t, uid))
+        if receipt is None or receipt[0] != push_id:
+            continue  # that push never reached the server
+        old = base[t].get(uid)
+        record = note["sent"]
+        if note["local"] == record:
+            agreed, version = record, receipt[1]
+        else:
+            was, out, held = (
+                flatten(old.snapshot if old else None),
+                flatten(record),
+                flatten(note["local"]),
+            )
+            agreed = unflatten(
+                {
+                    p: out.get(p) if out.get(p) == held.get(p) else was.get(p)
+                    for p in was.keys() | out.keys() | held.keys()
+                }
+            )
+            version = -1
+        base[t][uid] = taken[t][uid] = rows.Base(version, old.local_version if old else -1, agreed)
+    return taken
+
+
 def _changed(
     base: Mapping[str, rows.Base], found: Mapping[str, rows.Stored], side: str
 ) -> set[str]:
@@ -606,6 +679,12 @@ def _plan_record(
     """Decide what happens to one record (see the module docstring)."""
     b = base.snapshot if base else None
     decided = _holding(decisions, local, server)
+    if local_changed and not server_changed and local is not None and local == b:
+        plan.agreed[t][uid] = local  # only the version moved (e.g. after a cut-off sync)
+        return
+    if server_changed and not local_changed and server is not None and server == b:
+        plan.agreed[t][uid] = server
+        return
     if local_changed and not server_changed:
         if local is None:
             if server_state is not None and not server_state.deleted:
@@ -667,6 +746,7 @@ def _plan_record(
         return
     if merged != server:
         _push(plan, t, uid, merged, server_state, server, action="merged")
+        plan.push_local[t][uid] = local
     if merged != local:
         _pull(plan, t, uid, merged, local_state, local, action="merged")
     plan.agreed[t][uid] = merged

@@ -290,9 +290,14 @@ def test_a_sync_cut_off_after_the_server_wrote_is_simply_run_again(
             sync(copy)
     assert actor(server, "esb-sind").volunteers == 77  # the server's half committed
     assert actor(copy, "esb-patriciahuset").employees == 17  # the copy's did not
+    # Working on meanwhile, the same field again: the server holds what was sent, so this
+    # is a change on the copy's side only, no conflict.
+    edit_actor(copy, "esb-sind", volunteers=78)
     report = sync(copy)
     assert report.conflicts == ()
     assert actor(copy, "esb-patriciahuset").employees == 30
+    assert actor(server, "esb-sind").volunteers == 78
     assert sync(copy).moved == ()
     with copy.unit_of_work() as session:
-        assert sync_rows.bases(session, "actor")["esb-sind"].snapshot["volunteers"] == 77
+        assert sync_rows.bases(session, "actor")["esb-sind"].snapshot["volunteers"] == 78
+        assert sync_rows.pending(session) == {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,13 +16,21 @@ from sqlalchemy import Table, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from mapper.domain.three_way import Side
-from mapper.persistence.orm import SyncBase, SyncConflict, SyncOrigin
+from mapper.persistence.orm import (
+    SyncBase,
+    SyncConflict,
+    SyncOrigin,
+    SyncPending,
+    SyncReceipt,
+)
 from mapper.persistence.repositories.history import partnership_uid
 from mapper.persistence.store import ACTORS, PARTNERSHIPS, PROBLEMS, chunks
 
 ORIGIN: Table = SyncOrigin.__table__  # type: ignore[assignment]
 BASE: Table = SyncBase.__table__  # type: ignore[assignment]
 CONFLICTS: Table = SyncConflict.__table__  # type: ignore[assignment]
+PENDING: Table = SyncPending.__table__  # type: ignore[assignment]
+RECEIPTS: Table = SyncReceipt.__table__  # type: ignore[assignment]
 
 RECORD_TYPES = ("actor", "problem", "partnership")
 """In the order records are written: what a record refers to comes before it."""
@@ -34,6 +43,7 @@ class Origin:
     checked_out_at: dt.datetime
     checked_out_by: str | None
     last_sync_at: dt.datetime | None
+    copy_id: str
 
 
 @dataclass(frozen=True)
@@ -73,7 +83,7 @@ def origin(session: Session) -> Origin | None:
         return None
     return Origin(
         row.server_url, row.municipality_code, row.checked_out_at, row.checked_out_by,
-        row.last_sync_at,
+        row.last_sync_at, row.copy_id,
     )  # fmt: skip
 
 
@@ -89,6 +99,7 @@ def set_origin(
             checked_out_at=now,
             checked_out_by=by,
             last_sync_at=now,
+            copy_id=str(uuid.uuid4()),
         )
     )
 
@@ -136,6 +147,67 @@ def drop_bases(session: Session, record_type: str, uids: Sequence[str]) -> None:
         )
 
 
+def note_pending(session: Session, push_id: str, records: Mapping[str, Mapping[str, Any]]) -> None:
+    """Note what is about to be sent to the server: {record type: {uid: note}}, a note being
+    any JSON value (the service notes the record sent and the copy's record then)."""
+    session.execute(delete(PENDING))
+    values = [
+        {
+            "record_type": record_type,
+            "record_uid": uid,
+            "push_id": push_id,
+            "snapshot": json.dumps(record, ensure_ascii=False, sort_keys=True),
+        }
+        for record_type, by_uid in records.items()
+        for uid, record in by_uid.items()
+    ]
+    for part in chunks(values):
+        session.execute(insert(PENDING), list(part))
+
+
+def pending(session: Session) -> dict[tuple[str, str], tuple[str, Any]]:
+    """{(record type, uid): (push id, note)} of what a sync cut off may have sent."""
+    stmt = select(
+        PENDING.c.record_type, PENDING.c.record_uid, PENDING.c.push_id, PENDING.c.snapshot
+    )
+    return {
+        (t, uid): (push, json.loads(snapshot)) for t, uid, push, snapshot in session.execute(stmt)
+    }
+
+
+def write_receipts(
+    session: Session, copy_id: str, push_id: str, versions: Mapping[str, Mapping[str, int]]
+) -> None:
+    """On the server: the versions this push gave the records (replacing the copy's older
+    receipts), in the push's own transaction."""
+    session.execute(delete(RECEIPTS).where(RECEIPTS.c.copy_id == copy_id))
+    values = [
+        {
+            "copy_id": copy_id,
+            "record_type": t,
+            "record_uid": uid,
+            "push_id": push_id,
+            "server_version": version,
+        }
+        for t, by_uid in versions.items()
+        for uid, version in by_uid.items()
+    ]
+    for part in chunks(values):
+        session.execute(insert(RECEIPTS), list(part))
+
+
+def receipts(session: Session, copy_id: str) -> dict[tuple[str, str], tuple[str, int]]:
+    """On the server: {(record type, uid): (push id, version)} of the copy's last push."""
+    stmt = select(
+        RECEIPTS.c.record_type, RECEIPTS.c.record_uid, RECEIPTS.c.push_id, RECEIPTS.c.server_version
+    ).where(RECEIPTS.c.copy_id == copy_id)
+    return {(t, uid): (push, int(version)) for t, uid, push, version in session.execute(stmt)}
+
+
+def clear_pending(session: Session) -> None:
+    session.execute(delete(PENDING))
+
+
 def snapshots_holding(session: Session, needles: Iterable[str]) -> list[tuple[str, str, str]]:
     """(record type, uid, snapshot text) of the bases whose snapshot holds any needle (a
     person's name, e-mail or phone): erasure redacts them too."""
@@ -152,6 +224,14 @@ def redact_snapshots(session: Session, needles: Iterable[str], redacted: str = "
     """Replace the needles (any case) in every base snapshot's texts by ``redacted``, as
     erasing a person does in the live records; how many snapshots changed."""
     words = sorted({n for n in needles if n}, key=len, reverse=True)
+    if not words:
+        return 0
+    # What a cut-off sync had noted as sent, and open conflicts' values, may name the person
+    # too: the pending notes are dropped (the next sync then merges as usual), conflicts that
+    # name the person are dropped (the next sync finds them again, redacted).
+    session.execute(delete(PENDING))
+    for column in (CONFLICTS.c.base_value, CONFLICTS.c.local_value, CONFLICTS.c.server_value):
+        session.execute(delete(CONFLICTS).where(or_(*(column.ilike(f"%{w}%") for w in words))))
     changed = 0
     for record_type, uid, text in snapshots_holding(session, words):
         record = json.loads(text)

@@ -7,6 +7,13 @@
   partnership's id is 'problem id:actor id'), the server's and the copy's version when both
   last agreed, and that agreed content as an interchange JSON snapshot: the base of the
   field-by-field three-way merge.
+- ``sync_pending``: the records a sync is about to write on the server (with the push's id),
+  written in the copy before the server's transaction and cleared with the copy's.
+- ``sync_receipts`` (on the server): per copy, the push that last reached the server and the
+  version each record got, written in the same transaction as the records. When a sync is cut
+  off after the server's commit, the next one finds the receipt of its pending push and takes
+  what was sent, at the version it got, as the base: editing the same field again meanwhile
+  is then no conflict.
 - ``sync_conflicts``: a field changed on both sides to different values: both values (and
   the base's) as JSON, when it was found, and the user's decision ('local' or 'server', NULL
   while open).
@@ -35,6 +42,7 @@ def upgrade() -> None:
         sa.Column("municipality_code", sa.String(length=4), nullable=True),
         sa.Column("checked_out_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("checked_out_by", sa.String(length=200), nullable=True),
+        sa.Column("copy_id", sa.String(length=36), nullable=False),
         sa.Column("last_sync_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("pk", name=op.f("pk_sync_origin")),
     )
@@ -46,6 +54,25 @@ def upgrade() -> None:
         sa.Column("local_version", sa.Integer(), nullable=False),
         sa.Column("snapshot", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("record_type", "record_uid", name=op.f("pk_sync_base")),
+    )
+    op.create_table(
+        "sync_pending",
+        sa.Column("record_type", sa.String(length=16), nullable=False),
+        sa.Column("record_uid", sa.String(length=401), nullable=False),
+        sa.Column("push_id", sa.String(length=36), nullable=False),
+        sa.Column("snapshot", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("record_type", "record_uid", name=op.f("pk_sync_pending")),
+    )
+    op.create_table(
+        "sync_receipts",
+        sa.Column("copy_id", sa.String(length=36), nullable=False),
+        sa.Column("record_type", sa.String(length=16), nullable=False),
+        sa.Column("record_uid", sa.String(length=401), nullable=False),
+        sa.Column("push_id", sa.String(length=36), nullable=False),
+        sa.Column("server_version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "copy_id", "record_type", "record_uid", name=op.f("pk_sync_receipts")
+        ),
     )
     op.create_table(
         "sync_conflicts",
@@ -65,5 +92,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("sync_conflicts")
+    op.drop_table("sync_receipts")
+    op.drop_table("sync_pending")
     op.drop_table("sync_base")
     op.drop_table("sync_origin")
