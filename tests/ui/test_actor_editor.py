@@ -508,30 +508,26 @@ def test_problems_found_on_save_are_shown_by_their_fields(
     assert editor.inputs["contact.name"].text() == "Anne J."
 
 
-def test_a_conflict_is_reported_and_the_typed_text_kept(
+def test_a_save_meeting_a_change_of_another_field_merges_it(
     qtbot: QtBot, editor: ActorEditor, edits: ActorEditService
 ) -> None:
     editor.load_actor("esb-sind")
     theirs, version = edits.load("esb-sind")
     qtbot.keyClicks(editor.inputs["profile.worst_at"], "Økonomi og regnskab")
-    # Someone else saves the same record first.
+    # Someone else saves the same record first, changing another field.
     edits.save(replace(theirs, volunteers=60), expected_version=version)
 
-    with qtbot.assertNotEmitted(editor.actor_saved):
+    with qtbot.waitSignal(editor.actor_saved, timeout=1000) as blocker:
         qtbot.keyClick(editor.save_button, Qt.Key.Key_Space)
-    assert editor.message_label.text() == (
-        "Not saved: someone else changed this record. Your input is still here."
-    )
-    box = editor.last_message
-    assert box is not None and box.isVisible()
-    assert box.text() == "Someone else saved Sammen om Sindet Esbjerg while you were editing it."
-    assert box.informativeText() == (
-        "You changed: We are worst at …\nThey changed: Volunteers\nBoth changed: —"
-    )
-    box.close()
-    assert editor.inputs["profile.worst_at"].toPlainText() == "Økonomi og regnskab"
-    assert editor.is_dirty()
-    assert edits.load("esb-sind") == (replace(theirs, volunteers=60), version + 1)
+    assert blocker.args == ["esb-sind"]
+    assert editor.last_message is None  # nothing collided: nothing to ask
+    assert editor.message_label.text().startswith("Saved. Merged with changes by ")
+    assert editor.message_label.text().endswith(" (Volunteers).")
+    stored, stored_version = edits.load("esb-sind")
+    assert stored.profile.worst_at == "Økonomi og regnskab"  # mine
+    assert stored.volunteers == 60  # theirs
+    assert stored_version == editor.current_version() == version + 2
+    assert not editor.is_dirty()
 
 
 def test_ctrl_s_saves(qtbot: QtBot, editor: ActorEditor, edits: ActorEditService) -> None:

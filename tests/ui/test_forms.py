@@ -38,6 +38,7 @@ from ui.forms.record_form import RecordForm
 from ui.forms.resource_table import COL_DKK, COL_HOURS
 from ui.problem_editor import ProblemEditor
 from ui.widgets.code_picker import CodePicker
+from ui.widgets.conflict_dialog import ConflictDialog, ConflictRow
 
 I18N = Path(__file__).resolve().parents[2] / "ui" / "i18n"
 TIMEOUT = 2000
@@ -519,40 +520,157 @@ def test_an_error_names_the_field_in_danish(
 # --------------------------------------------------------------------------- conflicts
 
 
-def test_a_conflict_lists_both_sides_and_keep_mine_overwrites(
+def colleague_of(form: Form, author: str) -> ActorEditService | ProblemEditService:
+    """Someone else at another desk: the same database, their own service and name."""
+    kind = type(form.service)
+    return kind(form.service.database, author=author)
+
+
+def test_changes_to_other_fields_merge_and_save_without_asking(
     qtbot: QtBot, actor_form: Form
 ) -> None:
     editor = actor_form.editor
     edits = actor_form.service
-    assert isinstance(edits, ActorEditService)
     editor.load("esb-sind")
     worst_at = editor.inputs["profile.worst_at"]
     worst_at.setFocus()
     qtbot.keyClicks(worst_at, "Regnskab")
     # A colleague saves the same actor meanwhile: a field of the form and one it does not show.
-    theirs, version = edits.load("esb-sind")
-    edits.save(replace(theirs, volunteers=60, service_area_km=40), expected_version=version)
+    birte = colleague_of(actor_form, "Birte")
+    assert isinstance(birte, ActorEditService)
+    theirs, version = birte.load("esb-sind")
+    birte.save(replace(theirs, volunteers=60, service_area_km=40), expected_version=version)
+
+    with qtbot.waitSignal(editor.saved, timeout=TIMEOUT) as blocker:
+        assert editor.save()
+    assert blocker.args == ["esb-sind"]
+    assert editor.last_message is None  # nothing to ask
+    assert editor.message_label.text() == "Saved. Merged with changes by Birte (Volunteers)."
+    stored, stored_version = edits.load("esb-sind")
+    assert stored.profile.worst_at == "Regnskab"  # mine
+    assert stored.volunteers == 60  # theirs, and now in the form too
+    assert stored.service_area_km == 40  # theirs: the form does not show it
+    assert stored_version == editor.current_version() == version + 2
+    assert editor.inputs["volunteers"].value() == 60  # type: ignore[attr-defined]
+    assert not editor.is_dirty()
+
+    # The undo history stays the user's own: undo takes back the typing, not her number.
+    editor.undo()
+    assert editor.values()["profile.worst_at"] == ""
+    assert editor.values()["volunteers"] == 60
+    assert editor.is_dirty()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_field_both_changed_is_chosen_in_the_conflict_view(
+    qtbot: QtBot, make_form: Callable[[str], Form], danish: DanishTranslator, kind: str
+) -> None:
+    form = make_form(kind)
+    editor = form.editor
+    key = form.name_key
+    other = {"actor": "volunteers", "problem": "description"}[kind]
+    their_other = {"actor": 60, "problem": "Kollegaens tekst"}[kind]
+    mine_only, my_text = {
+        "actor": ("contact.phone", "75 12 34 56"),
+        "problem": ("partner_gets", "Sparring og lokaler"),
+    }[kind]
+    editor.load(form.stored_id)
+    name = editor.inputs[key]
+    assert isinstance(name, QLineEdit)
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Mit navn")
+    was = editor.display_text(mine_only, editor.values()[mine_only])
+    editor.inputs[mine_only].setFocus()
+    editor.inputs[mine_only].selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(editor.inputs[mine_only], my_text)
+    birte = colleague_of(form, "Birte")
+    theirs, version = birte.load(form.stored_id)
+    birte.save(  # type: ignore[call-overload]
+        replace(theirs, **{key: "Deres navn", other: their_other}), expected_version=version
+    )
 
     with qtbot.assertNotEmitted(editor.saved):
         assert not editor.save()
-    box = editor.last_message
-    assert box is not None and box.isVisible()
-    assert box.text() == "Someone else saved Sammen om Sindet Esbjerg while you were editing it."
-    assert box.informativeText() == (
-        "You changed: We are worst at …\nThey changed: Volunteers\nBoth changed: —"
+    assert editor.message_label.text() == (
+        "Ikke gemt: en anden har ændret posten. Det, du har skrevet, er her stadig."
     )
-    assert editor.inputs["profile.worst_at"].toPlainText() == "Regnskab"  # type: ignore[attr-defined]
+    dialog = editor.last_message
+    assert isinstance(dialog, ConflictDialog)
+    assert dialog.isVisible() and dialog.isModal()  # modal to its window only: opened
+    assert dialog.windowTitle() == "Gemt af en anden"
+    assert dialog.intro.text() == (
+        "Birte gemte posten, mens du redigerede den. Felter, som kun én af jer har ændret, er "
+        "flettet. Hvor I begge har ændret et felt, vælger du, hvilken version der skal gælde."
+    )
+    title = editor.captions[key].text().removesuffix(" *")
+    other_title = editor.captions[other].text()
+    before = editor.display_text(other, editor.values()[other])
+    assert dialog.rows == tuple(
+        sorted(
+            (
+                ConflictRow(key, title, form.stored_name, "Mit navn", "Deres navn", True),
+                ConflictRow(other, other_title, before, before, str(their_other), False),
+                ConflictRow(mine_only, editor.captions[mine_only].text(), was, my_text, was, False),
+            ),
+            key=lambda row: list(editor.bindings).index(row.key),  # in the form's order
+        )
+    )
+    assert dialog.notes[other].text() == "flettet automatisk"
+    assert dialog.results[mine_only].text() == my_text
+    assert name.text() == "Mit navn"  # nothing is taken into the form until the user decides
 
+    qtbot.mouseClick(dialog.theirs_buttons[key], Qt.MouseButton.LeftButton, pos=QPoint(12, 8))
+    assert dialog.results[key].text() == "Deres navn"
     with qtbot.waitSignal(editor.saved, timeout=TIMEOUT) as blocker:
-        qtbot.mouseClick(editor.conflict_buttons["overwrite"], Qt.MouseButton.LeftButton)
-    assert blocker.args == ["esb-sind"]
-    assert not box.isVisible()
-    stored, stored_version = edits.load("esb-sind")
-    assert stored.profile.worst_at == "Regnskab"
-    assert stored.volunteers == 40  # mine: the form's value was kept
-    assert stored.service_area_km == 40  # theirs: the form does not show it
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [form.stored_id]
+    assert not dialog.isVisible()
+    stored, stored_version = form.service.load(form.stored_id)
+    values = editor.values_of(stored)
+    assert (values[key], values[other], values[mine_only]) == ("Deres navn", their_other, my_text)
     assert stored_version == editor.current_version() == version + 2
+    assert editor.values() == values  # the form shows what is stored
+    assert name.text() == "Deres navn"
     assert not editor.is_dirty()
+    assert editor.message_label.text() == (
+        f"Gemt. Flettet med ændringer fra Birte ({title}, {other_title})."
+    )
+
+
+def test_the_conflict_view_shows_values_as_the_form_does(
+    qtbot: QtBot, make_form: Callable[[str], Form], danish: DanishTranslator
+) -> None:
+    form = make_form("actor")
+    editor = form.editor
+    editor.load("esb-sind")
+    editor.push_field("kind", "local_association")
+    editor.push_field("target_groups", ("youth_vulnerable",))
+    editor.push_field("public", False)
+    birte = colleague_of(form, "Birte")
+    theirs, version = birte.load("esb-sind")
+    birte.save(
+        replace(theirs, kind="volunteer_centre", target_groups=(), public=True, active=False),
+        expected_version=version,
+    )
+    assert not editor.save()
+    dialog = editor.last_message
+    assert isinstance(dialog, ConflictDialog)
+    shown = {r.key: (r.base, r.mine, r.theirs, r.collides) for r in dialog.rows}
+    assert shown == {
+        "kind": ("Frivillig organisation", "Lokal forening", "Frivilligcenter", True),
+        "target_groups": (
+            "Psykisk sårbare og psykisk syge, Socialt udsatte voksne",
+            "Udsatte unge",
+            "—",
+            True,
+        ),
+        "public": ("Ja", "Nej", "Ja", False),  # only mine: merged
+        "active": ("Ja", "Ja", "Nej", False),  # only theirs: merged
+    }
+    assert dialog.results["public"].text() == "Nej"
+    assert dialog.results["active"].text() == "Nej"
+    dialog.reject()
 
 
 # --------------------------------------------------------------------------- the actor's place

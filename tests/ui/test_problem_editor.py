@@ -32,6 +32,7 @@ from ui.error_text import describe_problem
 from ui.forms.resource_table import COL_DESCRIPTION, COL_DKK, COL_HOURS, COL_KIND
 from ui.problem_editor import ProblemEditor
 from ui.widgets.code_picker import CodePicker
+from ui.widgets.conflict_dialog import ConflictDialog
 
 TIMEOUT = 5000
 Button = QMessageBox.StandardButton
@@ -535,11 +536,11 @@ def test_an_invalid_latitude_blocks_saving(
     assert edits.load("esb-p-bro")[0].location.lat == 55.4765
 
 
-def test_a_conflict_keeps_the_typed_text_and_can_overwrite(
+def test_a_conflict_on_other_fields_merges_and_keeps_their_status(
     qtbot: QtBot, editor: ProblemEditor, edits: ProblemEditService, database: Database
 ) -> None:
     assert editor.load_problem("esb-p-bro")
-    colleague = ProblemEditService(database)
+    colleague = ProblemEditService(database, author="Birte")
     problem, version = colleague.load("esb-p-bro")
     colleague.save(replace(problem, description="Kollegaens tekst"), expected_version=version)
     colleague.set_status("esb-p-bro", "matched", expected_version=version + 1)
@@ -547,27 +548,67 @@ def test_a_conflict_keeps_the_typed_text_and_can_overwrite(
     must_not = field(editor, "seeking.must_not")
     assert isinstance(must_not, QPlainTextEdit)
     append(qtbot, must_not, " eller medicin")
-    with qtbot.assertNotEmitted(editor.problem_saved):
-        assert not editor.save()
-    box = editor.last_message
-    assert box is not None and box.isVisible()
-    assert "Someone else saved Brobygning til fællesskaber" in box.text()
-    assert "You changed: The partner must not …" in box.informativeText()
-    assert "They changed: We seek a partner for the project …" in box.informativeText()
-    assert must_not.toPlainText() == "overtage myndighedsopgaver eller medicin"
-    assert editor.is_dirty()
-
-    overwrite = editor.conflict_buttons["overwrite"]
-    assert overwrite in box.buttons()
     with qtbot.waitSignal(editor.problem_saved, timeout=TIMEOUT) as blocker:
-        qtbot.mouseClick(overwrite, Qt.MouseButton.LeftButton)
+        assert editor.save()
     assert blocker.args == ["esb-p-bro"]
+    assert editor.last_message is None  # nothing collided: nothing to ask
+    assert editor.message_label.text() == (
+        "Saved. Merged with changes by Birte (We seek a partner for the project …)."
+    )
     stored, stored_version = edits.load("esb-p-bro")
-    assert stored.seeking.must_not == "overtage myndighedsopgaver eller medicin"
-    assert stored.description == "Beboere skal ud i lokalsamfundet."  # mine, as chosen
+    assert stored.seeking.must_not == "overtage myndighedsopgaver eller medicin"  # mine
+    assert stored.description == "Kollegaens tekst"  # theirs
     assert stored.status == "matched"  # the colleague's move stays
     assert stored_version == editor.current_version() == version + 3
-    assert not box.isVisible()
+    assert field(editor, "description").toPlainText() == "Kollegaens tekst"  # type: ignore[attr-defined]
+    assert editor.status_label.text() == "Status: Matched"
+    assert not editor.is_dirty()
+
+
+def test_a_conflicting_field_can_wait_and_then_be_kept(
+    qtbot: QtBot, editor: ProblemEditor, edits: ProblemEditService, database: Database
+) -> None:
+    assert editor.load_problem("esb-p-bro")
+    colleague = ProblemEditService(database)
+    problem, version = colleague.load("esb-p-bro")
+    colleague.save(replace(problem, description="Kollegaens tekst"), expected_version=version)
+    colleague.set_status("esb-p-bro", "matched", expected_version=version + 1)
+    description = field(editor, "description")
+    assert isinstance(description, QPlainTextEdit)
+    append(qtbot, description, " Hver onsdag.")
+    mine = "Beboere skal ud i lokalsamfundet. Hver onsdag."
+
+    with qtbot.assertNotEmitted(editor.problem_saved):
+        assert not editor.save()
+    dialog = editor.last_message
+    assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
+    assert [(r.key, r.mine, r.theirs, r.collides) for r in dialog.rows] == [
+        ("description", mine, "Kollegaens tekst", True)
+    ]
+    # Go on editing: the input stays, unsaved; nothing of theirs enters the form.
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert description.toPlainText() == mine
+    assert editor.is_dirty()
+    assert editor.message_label.text() == (
+        "Not saved: someone else changed this record. Your input is still here."
+    )
+    assert edits.load("esb-p-bro")[1] == version + 2
+
+    # Saving again asks again; keeping all mine saves my text on their record.
+    with qtbot.assertNotEmitted(editor.problem_saved):
+        assert not editor.save()
+    again = editor.last_message
+    assert isinstance(again, ConflictDialog) and again is not dialog
+    qtbot.mouseClick(again.all_mine_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(editor.problem_saved, timeout=TIMEOUT):
+        qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    stored, stored_version = edits.load("esb-p-bro")
+    assert stored.description == mine
+    assert stored.status == "matched"  # what the form does not show stays as they saved it
+    assert stored_version == editor.current_version() == version + 3
+    assert editor.message_label.text() == "Saved."  # nothing of theirs was taken
+    assert not editor.is_dirty()
 
 
 def test_a_refused_owner_is_shown_at_the_field_with_the_nearest_id(

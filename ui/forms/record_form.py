@@ -1,18 +1,22 @@
 """The record-form base: one record's fields bound to widgets, an undo stack of field edits,
-the dirty rule, leaving with "Gem ændringer?", errors beside the fields and conflicts shown.
+the dirty rule, leaving with "Gem ændringer?", errors beside the fields, and a save that met a
+newer version merged field by field (asking only where both changed a field).
 
 An editor declares its sections (``ui.forms.fields``) and says how a record becomes form
 values and back; everything else lives here, once."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -25,12 +29,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapper.domain.authors import RecordMeta
 from mapper.domain.errors import ConflictError, InputProblem, MapperError, ValidationError
 from mapper.domain.vocabulary import Vocabulary
 from ui.error_text import describe_error, describe_problem
 from ui.forms.commands import Change, CreateRecordCommand, SetFieldCommand
-from ui.forms.fields import Binding, FieldSpec, Section, focus_order
-from ui.text_pieces import field_title_of
+from ui.forms.fields import (
+    Binding,
+    Codes,
+    FieldSpec,
+    Resources,
+    ReviewNotes,
+    Section,
+    focus_order,
+)
+from ui.forms.resource_table import ResourceRow
+from ui.locale_format import format_number, substitute
+from ui.text_pieces import field_title_of, review_note_text
+from ui.widgets.conflict_dialog import ConflictDialog, ConflictRow, Side
 
 R = TypeVar("R")
 WIDE_FORM = 760
@@ -45,7 +61,16 @@ QTableWidget[invalid="true"], QCheckBox[invalid="true"] {{
     border: 2px solid {ERROR_COLOUR};
 }}
 """
+EMPTY_TEXT = "—"
+"""An empty value where a value is shown as text (the conflict view)."""
+DATE_FORMAT = "dd-MM-yyyy"
+"""As the date fields write a date (ui.forms.fields.OptionalDateEdit)."""
 Button = QMessageBox.StandardButton
+
+
+def collides(base: object, mine: object, theirs: object) -> bool:
+    """Both changed a value, each to something else: only a person can merge that."""
+    return mine != base and theirs != base and mine != theirs
 
 
 class RecordService(Protocol[R]):
@@ -58,6 +83,8 @@ class RecordService(Protocol[R]):
     def save(self, record: R, *, expected_version: int | None) -> int: ...
 
     def delete(self, record_id: str, expected_version: int) -> None: ...
+
+    def load_meta(self, record_id: str) -> RecordMeta: ...
 
 
 class RecordForm(QWidget, Generic[R]):
@@ -115,7 +142,8 @@ class RecordForm(QWidget, Generic[R]):
         self.guidance: dict[str, QLabel] = {}
         self.confirm: Callable[[], Button] = self._ask_save_changes
         """Asks Save/Discard/Cancel before unsaved changes are left; replaceable (tests)."""
-        self.last_message: QMessageBox | None = None
+        self.last_message: QDialog | None = None
+        """The conflict view while it is open (tests, and to close it on the next one)."""
 
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._index_changed)
@@ -558,8 +586,7 @@ class RecordForm(QWidget, Generic[R]):
         try:
             version = self._service.save(record, expected_version=expected)
         except ConflictError as error:
-            self._show_conflict(error)
-            return False
+            return self._show_conflict(error)
         except ValidationError as error:
             self._show_problems(error.problems)
             return False
@@ -596,7 +623,11 @@ class RecordForm(QWidget, Generic[R]):
         if version != self._version:
             return  # someone saved after us already: keep what we know we stored
         self._base = stored
-        values = self.values_of(stored)
+        self._apply_values(self.values_of(stored))
+
+    def _apply_values(self, values: Mapping[str, Any]) -> None:
+        """Put values the form did not get from the user (as saved, merged) into the fields
+        that differ, without an undo step: the undo history stays the user's own."""
         changed = [k for k in self.bindings if values.get(k) != self._values.get(k)]
         self._applying = True
         try:
@@ -720,67 +751,144 @@ class RecordForm(QWidget, Generic[R]):
 
     # ----------------------------------------------------------------- conflicts
 
-    def _show_conflict(self, error: ConflictError) -> None:
-        """Someone saved the record meanwhile: say who changed what, keep the input, and let
-        the user keep theirs (overwrite), load the stored version, or go on editing."""
-        theirs: R | None = None
-        theirs_values: dict[str, Any] | None = None
-        if self._record_id is not None:
-            try:
-                theirs, _version = self._service.load(self._record_id)
-                theirs_values = self.values_of(theirs)
-            except MapperError:
-                theirs, theirs_values = None, None
-        base = self.values_of(self._base)
-        mine = [k for k in self.bindings if self._values.get(k) != base.get(k)]
-        their = [k for k in self.bindings if theirs_values and theirs_values.get(k) != base.get(k)]
-        both = [k for k in mine if k in their]
-
-        def titles(keys: list[str]) -> str:
-            return ", ".join(self._specs[k].title for k in keys) or "—"
-
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Saved by someone else"),
-            self.tr("Someone else saved %1 while you were editing it.").replace(
-                "%1", self.display_name()
-            ),
-            Button.NoButton,
-            self,
-        )
-        box.setInformativeText(
-            "\n".join(
-                (
-                    self.tr("You changed: %1").replace("%1", titles(mine)),
-                    self.tr("They changed: %1").replace("%1", titles(their)),
-                    self.tr("Both changed: %1").replace("%1", titles(both)),
-                )
-            )
-        )
-        overwrite = box.addButton(self.tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
-        load = box.addButton(self.tr("Load theirs"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Go on editing"), QMessageBox.ButtonRole.RejectRole)
-        self.conflict_buttons = {"overwrite": overwrite, "load": load}
-
-        def answered(button: Any) -> None:
-            if button is overwrite:
-                # My fields over their record: what the form does not show (a problem's
-                # status, an actor's parent) stays as they saved it.
-                if theirs is not None:
-                    self._base = theirs
-                self._store(self.record_from(self._values), error.actual_version, creating=False)
-            elif button is load and self._record_id is not None:
-                self.load(self._record_id)
-
-        box.buttonClicked.connect(answered)
+    def _show_conflict(self, error: ConflictError) -> bool:
+        """Someone saved the record meanwhile. Fields only one of us changed merge without
+        asking, and then the merged record is saved at once (True); where both changed a field
+        differently the conflict view shows mine, theirs and the result, and the user picks
+        per field. Nothing is lost: going on editing keeps the input, unsaved."""
         self.show_message(
             self.tr("Not saved: someone else changed this record. Your input is still here."),
             error=True,
         )
+        if self._record_id is None:
+            return False
+        try:
+            stored, version = self._service.load(self._record_id)
+        except MapperError as failure:  # deleted meanwhile, the server gone …
+            self.show_message(describe_error(failure), error=True)
+            return False
+        who = self._updated_by(self._record_id, version)
+        base = self.values_of(self._base)
+        theirs = self.values_of(stored)
+        colliding = {k for k in self.bindings if collides(base[k], self._values[k], theirs[k])}
+        if not colliding:
+            return self._save_merged(stored, version, {}, who)
+        changed = [k for k in self.bindings if base[k] != self._values[k] or base[k] != theirs[k]]
+        rows = [
+            ConflictRow(
+                key,
+                self._specs[key].title,
+                self.display_text(key, base[key]),
+                self.display_text(key, self._values[key]),
+                self.display_text(key, theirs[key]),
+                key in colliding,
+            )
+            for key in changed
+        ]
+        # Not by name: the name may be one of the fields in question.
+        saver = (
+            self.tr("Someone else saved this record while you were editing it.")
+            if who is None
+            else substitute(self.tr("%1 saved this record while you were editing it."), who)
+        )
+        dialog = ConflictDialog(
+            rows,
+            title=self.tr("Saved by someone else"),
+            intro=saver
+            + " "
+            + self.tr(
+                "Fields only one of you changed are merged. Where you both changed a field, "
+                "choose the version to keep."
+            ),
+            parent=self,
+        )
+        opened_on = self._base
+
+        def accepted() -> None:
+            if self._base is opened_on:  # still the same edit (the form may have moved on)
+                self._save_merged(stored, version, dialog.choices(), who)
+
+        dialog.accepted.connect(accepted)
         if self.last_message is not None:
             self.last_message.close()
-        self.last_message = box
-        box.open()
+            self.last_message.deleteLater()
+        self.last_message = dialog
+        dialog.open()
+        return False
+
+    def _save_merged(
+        self, stored: R, version: int, choices: Mapping[str, Side], who: str | None
+    ) -> bool:
+        """Save my input merged into the stored record (read at ``version``): each field as the
+        one who changed it left it, a field both changed as ``choices`` say. The result is
+        built on their record, so what the form does not show (a problem's status, an actor's
+        parent) stays as they saved it; their values enter the form as a save's do."""
+        base = self.values_of(self._base)
+        theirs = self.values_of(stored)
+        merged = dict(self._values)
+        for key, mine in self._values.items():
+            if choices.get(key, "mine" if mine != base[key] else "theirs") == "theirs":
+                merged[key] = theirs[key]
+        taken = [k for k in self.bindings if merged[k] != self._values[k]]
+        # From here on the form edits their version: a second conflict compares with it.
+        self._base = stored
+        self._version = version
+        self._saved_values = theirs
+        self._apply_values(merged)
+        if not self._store(self.record_from(self._values), version, creating=False):
+            self._after_change(render=True)
+            return False
+        if taken:
+            titles = ", ".join(self._specs[k].title for k in taken)
+            self.show_message(
+                substitute(self.tr("Saved. Merged with changes by someone else (%1)."), titles)
+                if who is None
+                else substitute(self.tr("Saved. Merged with changes by %1 (%2)."), who, titles)
+            )
+        return True
+
+    def _updated_by(self, record_id: str, version: int) -> str | None:
+        """Who saved the record's ``version``; None when unknown."""
+        try:
+            meta = self._service.load_meta(record_id)
+        except MapperError:
+            return None
+        return meta.updated_by if meta.version == version else None
+
+    def display_text(self, key: str, value: Any) -> str:
+        """A field's value as one line of text, as the form shows it: a code by its label,
+        lists joined with ', ', a date as the date field writes it; '—' when empty."""
+        spec = self._specs[key]
+        if value is None or value == "" or value == () or value == []:
+            return EMPTY_TEXT
+        if isinstance(spec, Codes):
+            return ", ".join(self._vocabulary.label(spec.facet, c, self._lang) for c in value)
+        if isinstance(spec, Resources):
+            return "; ".join(self._resource_text(spec.facet, row) for row in value)
+        if isinstance(spec, ReviewNotes):
+            return "; ".join(review_note_text(n.field, n.value, n.reason) for n in value)
+        combo = self.bindings[key].input
+        if isinstance(combo, QComboBox) and (index := combo.findData(value)) >= 0:
+            return combo.itemText(index)
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        if isinstance(value, dt.date):
+            return QDate(value.year, value.month, value.day).toString(DATE_FORMAT)
+        if isinstance(value, int):
+            return format_number(value)
+        if isinstance(value, list | tuple):
+            return ", ".join(str(v) for v in value)
+        return str(value)
+
+    def _resource_text(self, facet: str, row: ResourceRow) -> str:
+        kind, description, hours, dkk = row
+        parts = [
+            self._vocabulary.label(facet, kind, self._lang) if kind else "",
+            description,
+            self.tr("%1 hours a month").replace("%1", hours) if hours else "",
+            self.tr("%1 DKK").replace("%1", dkk) if dkk else "",
+        ]
+        return ", ".join(p for p in parts if p)
 
     # ----------------------------------------------------------------- leaving
 
