@@ -93,6 +93,26 @@ def sqlite_file(url: str) -> Path | None:
     return Path(sa_url.database)
 
 
+def without_password(url: str) -> str:
+    """The URL to remember or show: never its password (PGPASSWORD or ~/.pgpass give it
+    later, as to every PostgreSQL client). A file path stays as it is."""
+    if "://" not in url:
+        return url
+    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+
+
+def server_url(text: str, password: str | None = None) -> str | None:
+    """The SQLAlchemy URL written as ``text`` (with ``password`` put in when given), or None
+    when it is not one."""
+    try:
+        url = make_url(text.strip())
+    except ArgumentError:
+        return None
+    if password:
+        url = url._replace(password=password)
+    return url.render_as_string(hide_password=False)
+
+
 def _read_only_connection(path: Path, timeout: float) -> sqlite3.Connection:
     """A connection that cannot write; ``immutable`` where even the -shm file of a WAL
     database cannot be made (a read-only folder or medium)."""

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from mapper.domain.authors import author_or_default
@@ -44,7 +43,7 @@ from mapper.domain.three_way import (
 )
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
-from mapper.persistence.database import Database, open_database, sqlite_file
+from mapper.persistence.database import Database, open_database, sqlite_file, without_password
 from mapper.persistence.repositories import boundaries as boundary_rows
 from mapper.persistence.repositories import history as history_rows
 from mapper.persistence.repositories import partnerships as partnership_rows
@@ -170,11 +169,6 @@ def read_records(
     }
 
 
-def _url_without_password(url: str) -> str:
-    """The URL to remember: never a password (PGPASSWORD or ~/.pgpass gives it later)."""
-    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
-
-
 # --------------------------------------------------------------------------- the plan
 
 
@@ -295,7 +289,7 @@ class SyncService:
                     )
                 rows.set_origin(
                     session,
-                    _url_without_password(server_url),
+                    without_password(server_url),
                     code,
                     author_or_default(author),
                     database_now(session),
