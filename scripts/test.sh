@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Set up (if needed), run the quality gates, then the whole test suite: real SQLite files, the
-# PostgreSQL server at 127.0.0.1:5432 (MAPPER_TEST_PG), Qt widgets offscreen and exported maps in
-# headless Chromium. The gates take seconds; the first that fails stops the run with its output.
+# Set up (if needed), run the quality gates, then the whole test suite twice: on real SQLite
+# files, then with every database-backed test on the PostgreSQL server at 127.0.0.1:5432
+# (MAPPER_TEST_PG); Qt widgets offscreen and exported maps in headless Chromium. The gates take
+# seconds; the first that fails stops the run with its output. MAPPER_TEST_BACKEND=sqlite or
+# =postgresql runs one back end only; arguments go to pytest (both runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -20,4 +22,20 @@ gate "mypy (strict: mapper, exports, ui)" .venv/bin/python -m mypy
 gate "import contracts" .venv/bin/lint-imports --no-cache
 
 export QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1
-exec .venv/bin/python -m pytest "$@"
+read -r -a backends <<<"${MAPPER_TEST_BACKEND:-sqlite postgresql}"
+failed=()
+for backend in "${backends[@]}"; do
+    echo "test.sh: running the tests on the $backend back end (MAPPER_TEST_BACKEND=$backend)"
+    status=0
+    MAPPER_TEST_BACKEND=$backend .venv/bin/python -m pytest "$@" || status=$?
+    if [[ $status -eq 5 && $backend == postgresql ]]; then
+        # Nothing collected: the selected tests use no database; they ran on SQLite.
+        echo "test.sh: none of the selected tests uses a database; none to run on PostgreSQL"
+    elif [[ $status -ne 0 ]]; then
+        failed+=("$backend (pytest exit $status)")
+    fi
+done
+if ((${#failed[@]})); then
+    echo "test.sh: the tests failed on: ${failed[*]}" >&2
+    exit 1
+fi

@@ -6,6 +6,7 @@ Everything the window uses from the core is built here, once, and handed to it a
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from importlib import resources
@@ -29,6 +30,7 @@ from mapper.services.partnerships import PartnershipService
 from mapper.services.problems import ProblemEditService
 from mapper.services.register_import import RegisterImportService
 from ui.context import PRODUCT_NAME, AppContext
+from ui.database_dialog import remembered_database
 from ui.error_text import describe_error
 from ui.locale_format import locale_for
 from ui.main_window import MainWindow
@@ -124,6 +126,7 @@ def build_main_window(
 def _window(context: AppContext) -> MainWindow:
     window = MainWindow(context)
     window.restart_requested.connect(lambda lang: restart_window(window, lang))
+    window.database_chosen.connect(lambda database: switch_database(window, database))
     return window
 
 
@@ -147,6 +150,27 @@ def restart_window(old: MainWindow, lang: str) -> MainWindow:
     return window
 
 
+def switch_database(old: MainWindow, database: Database) -> MainWindow:
+    """Close the window and open one on ``database`` (chosen in the window), with the same
+    language, size and tab; the old database is closed.
+
+    The caller has made sure no editor holds unsaved work (``MainWindow.can_close``)."""
+    window = _window(build_context(database, old.context.lang))
+    window.setGeometry(old.geometry())
+    window.tabs.setCurrentIndex(old.tabs.currentIndex())
+    previous = old.context.landscape.database
+    if old.isVisible():
+        window.show()
+    old.close()
+    old.deleteLater()
+    if old in _windows:
+        _windows.remove(old)
+    _windows.append(window)
+    if previous is not database:
+        previous.close()
+    return window
+
+
 def current_window() -> MainWindow | None:
     """The window run_app (or the last language restart) opened."""
     return _windows[-1] if _windows else None
@@ -157,6 +181,9 @@ def run_app(db: str | None = None, *, demo_if_empty: bool = False) -> int:
     configure_application(app)
     lang = ui_language()
     install_translator(app, lang)
+    remembered = None
+    if db is None and not os.environ.get("MAPPER_DB"):
+        db = remembered = remembered_database()  # the database chosen in the window last time
     while True:
         try:
             window = build_main_window(db, demo_if_empty=demo_if_empty, lang=lang)
@@ -167,6 +194,9 @@ def run_app(db: str | None = None, *, demo_if_empty: bool = False) -> int:
                     continue  # the other program may be done now
                 return 2
             QMessageBox.critical(None, PRODUCT_NAME, describe_error(exc))
+            if remembered is not None and db == remembered:
+                db = None  # the remembered one is gone or unreachable: the default opens
+                continue
             return 2
         except MapperError as exc:
             QMessageBox.critical(None, PRODUCT_NAME, describe_error(exc))

@@ -35,6 +35,7 @@ from ui import (
     cli_maps,
     cli_matching,
     cli_privacy,
+    cli_sync,
 )
 
 if TYPE_CHECKING:  # SQLAlchemy, the services and the validators load when a command runs,
@@ -95,6 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
         "landscape", help="the whole landscape as an interchange document"
     )
     exp_land.add_argument("file", help="output file ('-' for standard output)")
+    exp_land.add_argument(
+        "--with-personal-data",
+        action="store_true",
+        help=(
+            "include individual volunteers and contact persons (personal data: the export is "
+            "logged); default: left out"
+        ),
+    )
     cli_maps.add_export_commands(exp_sub, _Parser)
     cli_exports.add_export_commands(exp_sub, _Parser)
 
@@ -124,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_history.add_commands(sub, _Parser)
     cli_backup.add_commands(sub, _Parser)
     cli_privacy.add_commands(sub, _Parser)
+    cli_sync.add_commands(sub, _Parser)
 
     gui = sub.add_parser("gui", help="open the desktop application")
     gui.add_argument(
@@ -261,16 +271,24 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     database, service = _service(args)
     try:
-        counts = service.export_file(out if args.file == "-" else args.file)
-        # Everything, individual volunteers and contact persons included: logged.
-        target = "standard output" if args.file == "-" else args.file
-        log_personal_export(database, "landscape", target, {"actors": counts.actors})
+        counts = service.export_file(
+            out if args.file == "-" else args.file, personal_data=args.with_personal_data
+        )
+        if args.with_personal_data:  # chosen explicitly: logged
+            target = "standard output" if args.file == "-" else args.file
+            log_personal_export(database, "landscape", target, {"actors": counts.actors})
     finally:
         database.close()
     if args.file != "-":
         print(
             f"exported {counts.actors} actors, {counts.problems} problems, "
-            f"{counts.partnerships} partnerships to {args.file}",
+            f"{counts.partnerships} partnerships to {args.file}"
+            + (
+                " (with personal data: logged)"
+                if args.with_personal_data
+                else " (without personal data: individual volunteers and contact persons "
+                "left out; --with-personal-data includes them)"
+            ),
             file=err,
         )
     return EXIT_OK
@@ -393,6 +411,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     **cli_history.COMMANDS,
     **cli_backup.COMMANDS,
     **cli_privacy.COMMANDS,
+    **cli_sync.COMMANDS,
 }
 
 

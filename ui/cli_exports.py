@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -57,6 +58,12 @@ def add_export_commands(exp_sub: Any, parser_class: type[argparse.ArgumentParser
     ranking.add_argument("--top", type=int, default=25, help="how many partners (default 25)")
     _lang(ranking)
     _delimiter(ranking)
+    ranking.add_argument(
+        "--with-personal-data",
+        action="store_true",
+        help="include individual volunteers (personal data: the export is logged); "
+        "default: left out",
+    )
 
 
 def _lang(parser: argparse.ArgumentParser) -> None:
@@ -157,12 +164,25 @@ def cmd_export_ranking(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
         ranking = MatchingService(database).rank_actors_for_problem(args.problem_id, top=args.top)
     finally:
         database.close()
-    count = write_table(ranking_table(ranking, lang=args.lang), args.file, delimiter=args.delimiter)
-    print(f"{count} ranked partners for {args.problem_id} -> {args.file}", file=err)
     vocabulary = load_vocabulary()
     persons = sum(1 for m in ranking.matches if vocabulary.holds_personal_data(m.actor_kind))
-    if persons:  # individual volunteers are named in it
+    if persons and not args.with_personal_data:
+        ranking = replace(
+            ranking,
+            matches=tuple(
+                m for m in ranking.matches if not vocabulary.holds_personal_data(m.actor_kind)
+            ),
+        )
+    count = write_table(ranking_table(ranking, lang=args.lang), args.file, delimiter=args.delimiter)
+    print(f"{count} ranked partners for {args.problem_id} -> {args.file}", file=err)
+    if persons and args.with_personal_data:  # chosen explicitly: logged
         _log_personal_export(args, "ranking", {"problem_id": args.problem_id, "persons": persons})
+    elif persons:
+        print(
+            f"left out {persons} individual volunteers (personal data); "
+            "--with-personal-data includes them",
+            file=err,
+        )
     return EXIT_OK
 
 

@@ -1,7 +1,10 @@
-"""`mapper privacy export|erase ID`: a person's data for the person, and erasure for real.
+"""`mapper privacy export|erase ID`: a person's data for the person, and erasure for real;
+`mapper privacy review|retention|settings`: the data review (records not verified, persons
+proposed for erasure) and its periods.
 
 Only individual volunteers are persons; the service (``mapper.services.privacy``) refuses
-other actors. Exporting is logged as an export of personal data; erasing asks first.
+other actors. Exporting is logged as an export of personal data; erasing asks first; the
+retention list only proposes: nothing is erased without `mapper privacy erase ID`.
 """
 
 from __future__ import annotations
@@ -13,10 +16,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # the service and SQLAlchemy load when a command runs
-    from mapper.services.privacy import ErasureReport
+    from mapper.services.privacy import ErasureProposal, ErasureReport, UnverifiedRecord
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 YES = ("j", "ja", "y", "yes")
+MONTHS_MIN, MONTHS_MAX = 1, 240  # as mapper.services.privacy (not imported for --help)
+REASONS = {
+    "inactive": "markeret inaktiv siden {since}",
+    "no_activity": "intet ændret, verificeret eller samarbejdet siden {since}",
+}
 
 
 def add_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -24,7 +32,10 @@ def add_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         "privacy", help="a person's data: export it for the person, or erase it (GDPR)"
     )
     what = privacy.add_subparsers(
-        dest="privacy_command", metavar="export|erase", parser_class=parser_class, required=True
+        dest="privacy_command",
+        metavar="export|erase|review|retention|settings",
+        parser_class=parser_class,
+        required=True,
     )
     export = what.add_parser(
         "export", help="everything stored about an individual volunteer, as JSON (logged)"
@@ -40,6 +51,44 @@ def add_commands(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     )
     erase.add_argument("id", metavar="ID", help="the person's actor id")
     erase.add_argument("--yes", action="store_true", help="do not ask first")
+    review = what.add_parser(
+        "review",
+        help="actors not verified for some months (default: the setting, 12), oldest first",
+    )
+    _months_option(review, "--months", "not verified for more than N months")
+    review.add_argument("--json", action="store_true", help="JSON instead of a table")
+    retention = what.add_parser(
+        "retention",
+        help=(
+            "individual volunteers inactive beyond the retention period (default: the "
+            "setting, 24 months), proposed for erasure; nothing is erased"
+        ),
+    )
+    _months_option(retention, "--months", "inactive for more than N months")
+    retention.add_argument("--json", action="store_true", help="JSON instead of a table")
+    settings = what.add_parser(
+        "settings", help="show or set the periods of the data review (kept in the database)"
+    )
+    _months_option(settings, "--verify-months", "review actors not verified for N months")
+    _months_option(settings, "--retention-months", "propose persons inactive N months")
+
+
+def _months_option(parser: argparse.ArgumentParser, option: str, text: str) -> None:
+    parser.add_argument(
+        option, metavar="N", type=_months, help=f"{text} ({MONTHS_MIN}-{MONTHS_MAX})"
+    )
+
+
+def _months(value: str) -> int:
+    try:
+        months = int(value)
+    except ValueError:
+        months = None
+    if months is None or not MONTHS_MIN <= months <= MONTHS_MAX:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a whole number of months from {MONTHS_MIN} to {MONTHS_MAX}"
+        )
+    return months
 
 
 def cmd_privacy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -52,6 +101,8 @@ def cmd_privacy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             if args.privacy_command == "export":
                 return _export(service, args, out, err)
+            if args.privacy_command in REVIEWS:
+                return REVIEWS[args.privacy_command](service, args, out, err)
             return _erase(service, args, err, _ask(args.yes, err))
         except NotAPersonError as exc:
             print(
@@ -123,6 +174,116 @@ def _erase(
     for line in erasure_lines(report):
         print(line, file=err)
     return EXIT_OK
+
+
+def _review(service: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    months = args.months or service.settings().verify_months
+    found: list[UnverifiedRecord] = service.unverified_records(months)
+    if args.json:
+        _dump([_record_json(r) for r in found], out)
+    else:
+        _table(
+            [
+                [
+                    r.id,
+                    r.name,
+                    r.kind,
+                    r.municipality_code or "",
+                    r.verified_on.isoformat() if r.verified_on else "aldrig",
+                    r.last_changed.date().isoformat(),
+                ]
+                for r in found
+            ],
+            ["ID", "NAVN", "TYPE", "KOMMUNE", "VERIFICERET", "SIDST ÆNDRET"],
+            out,
+        )
+    print(f"{len(found)} aktører er ikke verificeret i {_months_da(months)}", file=err)
+    return EXIT_OK
+
+
+def _retention(service: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    months = args.months or service.settings().retention_months
+    found: list[ErasureProposal] = service.erasure_proposals(months)
+    if args.json:
+        _dump([_proposal_json(p) for p in found], out)
+    else:
+        _table(
+            [[p.id, p.name, p.municipality_code or "", reason_text(p)] for p in found],
+            ["ID", "NAVN", "KOMMUNE", "GRUND"],
+            out,
+        )
+    print(
+        f"{len(found)} personer har været inaktive i mere end {_months_da(months)} og foreslås "
+        "slettet; intet er slettet (slet en med mapper privacy erase ID)",
+        file=err,
+    )
+    return EXIT_OK
+
+
+def _settings(service: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.verify_months is not None or args.retention_months is not None:
+        settings = service.save_settings(
+            verify_months=args.verify_months, retention_months=args.retention_months
+        )
+        print("Indstillingerne er gemt i databasen", file=err)
+    else:
+        settings = service.settings()
+    print(f"verify_months: {settings.verify_months}", file=out)
+    print(f"retention_months: {settings.retention_months}", file=out)
+    return EXIT_OK
+
+
+def _months_da(months: int) -> str:
+    return f"{months} måned" if months == 1 else f"{months} måneder"
+
+
+def reason_text(proposal: ErasureProposal) -> str:
+    """Why the person is proposed, in Danish."""
+    return REASONS[proposal.reason].format(since=proposal.since.isoformat())
+
+
+def _record_json(record: UnverifiedRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "name": record.name,
+        "kind": record.kind,
+        "municipality_code": record.municipality_code,
+        "verified_on": record.verified_on.isoformat() if record.verified_on else None,
+        "last_changed": record.last_changed.isoformat(),
+        "active": record.active,
+    }
+
+
+def _proposal_json(proposal: ErasureProposal) -> dict[str, Any]:
+    return {
+        "id": proposal.id,
+        "name": proposal.name,
+        "kind": proposal.kind,
+        "municipality_code": proposal.municipality_code,
+        "reason": proposal.reason,
+        "since": proposal.since.isoformat(),
+        "verified_on": proposal.verified_on.isoformat() if proposal.verified_on else None,
+        "last_changed": proposal.last_changed.isoformat(),
+    }
+
+
+def _dump(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _table(rows: list[list[str]], headers: list[str], out: TextIO) -> None:
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), file=out)
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(), file=out)
+
+
+REVIEWS: dict[str, Callable[[Any, argparse.Namespace, TextIO, TextIO], int]] = {
+    "review": _review,
+    "retention": _retention,
+    "settings": _settings,
+}
 
 
 def erasure_lines(report: ErasureReport) -> list[str]:

@@ -818,6 +818,37 @@ def _not_a_person(params: Mapping[str, object]) -> str:
     )
 
 
+def _sync(params: Mapping[str, object]) -> str:
+    cause = params.get("cause")
+    if cause == "not_checkout":
+        return translate(
+            "ErrorText",
+            "This database is not an offline copy: make one with File → Take offline….",
+        )
+    if cause == "target_exists":
+        return translate(
+            "ErrorText",
+            "The file for the copy exists already and was not overwritten: choose a new file.",
+        )
+    if cause == "no_conflict":
+        return translate(
+            "ErrorText", "That conflict is no longer open (it was decided or synchronised)."
+        )
+    if cause == "ambiguous":
+        return translate(
+            "ErrorText",
+            "The id names records of several kinds; decide the conflict from the list of "
+            "sync conflicts.",
+        )
+    if cause == "busy":
+        return translate(
+            "ErrorText",
+            "Others changed the server while this synchronisation ran, three times in a row. "
+            "Nothing is lost: synchronise again.",
+        )
+    return translate("ErrorText", "The synchronisation could not be completed.")
+
+
 ERROR_TEXTS: dict[str, Callable[[Mapping[str, object]], str]] = {
     "validation": _validation,
     "not_found": _not_found,
@@ -832,5 +863,6 @@ ERROR_TEXTS: dict[str, Callable[[Mapping[str, object]], str]] = {
     "municipality_code": _municipality_error,
     "backup": _backup,
     "not_a_person": _not_a_person,
+    "sync": _sync,
 }
 """One sentence per MapperError code (each error class's ``code``)."""

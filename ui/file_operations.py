@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QInputDialog,
     QMainWindow,
@@ -187,15 +188,46 @@ class FileOperations(QObject):
             self.tr("Landscape documents (*.json)"),
         )
         if path:
-            self.export_file(path)
+            self.ask_personal_data(path)
 
-    def export_file(self, path: str) -> QProgressDialog:
-        """Export in the background; after Cancel no file is written or replaced."""
+    def ask_personal_data(self, path: str) -> QMessageBox:
+        """Ask whether the landscape export to ``path`` includes personal data (unchecked:
+        left out); OK exports (window-modal)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Export landscape"),
+            self.tr(
+                "Without personal data the file holds no individual volunteers, no partnerships "
+                "with them and no contact persons. An export with personal data is logged; "
+                "never publish it."
+            ),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self._window,
+        )
+        box.setObjectName("exportPersonalData")
+        check = QCheckBox(
+            self.tr("Include personal data (individual volunteers and contact persons)")
+        )
+        check.setObjectName("includePersonalData")
+        box.setCheckBox(check)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Ok:
+                self.export_file(path, personal_data=check.isChecked())
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def export_file(self, path: str, *, personal_data: bool = False) -> QProgressDialog:
+        """Export in the background, with individual volunteers and contact persons only when
+        ``personal_data`` (then logged); after Cancel no file is written or replaced."""
         service = self._context.landscape
 
         def done(counts: LandscapeCounts) -> None:
-            # Everything, individual volunteers and contact persons included: logged.
-            log_personal_export(service.database, "landscape", path, {"actors": counts.actors})
+            if personal_data:  # chosen explicitly: logged (mapper.services.privacy)
+                log_personal_export(service.database, "landscape", path, {"actors": counts.actors})
             self._message(
                 self.tr("Exported %1 actors to %2")
                 .replace("%1", str(counts.actors))
@@ -214,7 +246,7 @@ class FileOperations(QObject):
         return run_cancellable(
             self._window,
             self.tr("Exporting to %1…").replace("%1", path),
-            lambda step: service.export_file(path, progress=step),
+            lambda step: service.export_file(path, progress=step, personal_data=personal_data),
             on_success=done,
             on_failure=failed,
             on_cancelled=cancelled,

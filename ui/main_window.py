@@ -28,6 +28,7 @@ from ui.match_view import MatchView
 from ui.models.problem_table import status_label
 from ui.operations import run_in_background
 from ui.partnerships_view import PartnershipsView
+from ui.sync_actions import SyncCommands
 from ui.tabs.common import editor_input
 from ui.tabs.landscape_tab import LandscapeTab
 from ui.tabs.map_tab import MapTab
@@ -55,6 +56,9 @@ class MainWindow(QMainWindow):
     data_loaded = Signal(int, int)
     """Emitted with (actors, problems) each time the whole lists have been (re)loaded."""
     restart_requested = Signal(str)
+    database_chosen = Signal(object)
+    """Emitted with another Database the user chose (Filer → Skift database…); the
+    composition root (ui.app) opens a window on it in place of this one."""
     """A language code: the user asked to restart the window in that language."""
 
     actor_model = _delegate("landscape_tab", "actor_model")
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
         self.map_tab = MapTab(context.maps, lang, self.landscape_tab.selected_actor_id)
         self.partnerships_view = PartnershipsView(context.partnerships, vocabulary, lang)
         self.files = FileOperations(self, context, self.changes.announce, self._map_choices)
+        self.offline = SyncCommands(self)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -154,6 +159,8 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.offline.status_label)
+        self.offline.read_state()
         self.tabs.currentChanged.connect(self._area_changed)
         self._restore_settings()
         self._area_changed(self.tabs.currentIndex())
@@ -428,6 +435,16 @@ class MainWindow(QMainWindow):
             self.map_tab.ensure_loaded()
 
     # ----------------------------------------------------------------- language, help
+
+    def ask_switch_database(self) -> None:
+        """Filer → Skift database…: a file or a shared server; remembered for the next start."""
+        from ui.database_dialog import DatabaseDialog
+
+        if not self.can_close():
+            return
+        dialog = DatabaseDialog(self.context.landscape.database.url, self)
+        if dialog.exec() and dialog.database is not None:
+            self.database_chosen.emit(dialog.database)
 
     def set_language(self, lang: str) -> None:
         """Remember the interface language; offer to restart the window in it at once."""

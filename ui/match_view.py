@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSlider,
     QSpinBox,
@@ -52,6 +54,7 @@ from mapper.matching.reasons import (
     review_group_label,
 )
 from mapper.services.matching import Consortium, MatchingService, Review
+from mapper.services.privacy import log_personal_export
 from ui.error_text import describe_error
 from ui.locale_format import format_number, substitute
 from ui.models.row_table import SORT_ROLE, RowTableModel
@@ -184,6 +187,8 @@ class MatchView(QWidget):
         super().__init__(parent)
         self.setObjectName("matchView")
         self._matching = matching
+        self.personal_data_box: QMessageBox | None = None
+        """The question whether an export names individual volunteers, while open."""
         self._vocabulary = vocabulary
         self._lang = lang
         self._propose = propose
@@ -439,23 +444,79 @@ class MatchView(QWidget):
             f"rangering-{problem_id}.xlsx",
             self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
         )
-        if path:
+        if not path:
+            return
+        if self._persons():
+            self.ask_personal_data(path)
+        else:
             self.export_ranking(path)
 
-    def export_ranking(self, path: str) -> None:
+    def _persons(self) -> int:
+        """How many individual volunteers (personal data) the ranking shown names."""
+        ranking = self._ranking
+        if ranking is None:
+            return 0
+        holds = self._vocabulary.holds_personal_data
+        return sum(1 for m in ranking.matches if holds(m.actor_kind))
+
+    def ask_personal_data(self, path: str) -> QMessageBox:
+        """The ranking names individual volunteers: leave them out (the default), or include
+        them, an explicit choice that is logged."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Export ranking"),
+            self.tr(
+                "The ranking names %1 individual volunteers (personal data). Without them the "
+                "file holds the other partners only. An export with personal data is logged; "
+                "never publish it."
+            ).replace("%1", str(self._persons())),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        check = QCheckBox(self.tr("Include individual volunteers (personal data)"))
+        check.setObjectName("includePersonalData")
+        box.setCheckBox(check)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Ok:
+                self.export_ranking(path, personal_data=check.isChecked())
+
+        box.finished.connect(answered)
+        self.personal_data_box = box
+        box.open()
+        return box
+
+    def export_ranking(self, path: str, *, personal_data: bool = False) -> None:
         """Write the ranking shown (rank, partner, score, each criterion's points, reasons)
-        as XLSX, or as CSV for Danish Excel when the name ends in .csv."""
+        as XLSX, or as CSV for Danish Excel when the name ends in .csv. Individual volunteers
+        only with ``personal_data`` (then the export is logged)."""
         ranking = self._ranking
         if ranking is None:
             return
         if not path.lower().endswith((".csv", ".xlsx")):
             path += ".xlsx"
+        persons = self._persons()
+        if not personal_data and persons:
+            holds = self._vocabulary.holds_personal_data
+            ranking = replace(
+                ranking, matches=tuple(m for m in ranking.matches if not holds(m.actor_kind))
+            )
         title = self.problem_combo.currentText()
         lang, vocabulary = self._lang, self._vocabulary
+        database = self._matching.database
 
         def work() -> int:
             table = ranking_table(ranking, lang=lang, title=title, vocabulary=vocabulary)
-            return write_table(table, path)
+            count = write_table(table, path)
+            if personal_data and persons:  # chosen explicitly: logged
+                log_personal_export(
+                    database,
+                    "ranking",
+                    path,
+                    {"problem_id": ranking.subject_id, "persons": persons},
+                )
+            return count
 
         def written(count: int) -> None:
             self.status_message.emit(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar
 
 from ui.context import PRODUCT_NAME
 from ui.duplicates_dialog import open_duplicates_dialog
+from ui.privacy_review_dialog import open_privacy_review_dialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -65,6 +66,7 @@ class WindowActions(QObject):
             self.tr("Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile")
         )
         self.demo_action = self._action(self.tr("Load &demo landscape"), files.load_demo)
+        self._build_offline(window)
         quit_key = QKeySequence(QKeySequence.StandardKey.Quit)
         self.quit_action = self._action(
             self.tr("&Quit"), window.close, quit_key if not quit_key.isEmpty() else "Ctrl+Q"
@@ -111,6 +113,12 @@ class WindowActions(QObject):
         self.duplicates_action.setStatusTip(
             self.tr("Actors that may be the same: compare them and merge, or keep both")
         )
+        self.privacy_review_action = self._action(
+            self.tr("Data re&view…"), partial(open_privacy_review_dialog, window)
+        )
+        self.privacy_review_action.setStatusTip(
+            self.tr("Actors not verified for a long time, and persons proposed for erasure")
+        )
         areas = (
             self.tr("&Landscape"),
             self.tr("&Problem statements"),
@@ -133,6 +141,37 @@ class WindowActions(QObject):
         )
         self.about_action = self._action(
             self.tr("&About %1").replace("%1", PRODUCT_NAME), window.about
+        )
+
+    def _build_offline(self, window: MainWindow) -> None:
+        """Take offline, synchronise and the sync conflicts (ui.sync_actions)."""
+        offline = window.offline
+        self.switch_database_action = self._action(
+            self.tr("S&witch database…"), window.ask_switch_database, "Ctrl+Shift+O"
+        )
+        self.switch_database_action.setStatusTip(
+            self.tr("Open another landscape: a file on this computer or a shared server")
+        )
+        self.take_offline_action = self._action(self.tr("Take &offline…"), offline.ask_take_offline)
+        self.take_offline_action.setStatusTip(
+            self.tr("Copy the landscape from the server into a file, to work without a connection")
+        )
+        self.sync_action = self._action(
+            self.tr("S&ynchronise"),
+            offline.sync_now,
+            "Ctrl+Shift+S",
+            QStyle.StandardPixmap.SP_BrowserReload,
+            self.tr("Synchronise"),
+        )
+        self.sync_action.setStatusTip(self.tr("Bring this offline copy and its server up to date"))
+        self.sync_action.setEnabled(False)
+        self.sync_conflicts_action = self._action(
+            self.tr("Sync co&nflicts…"), offline.show_conflicts
+        )
+        self.sync_conflicts_action.setEnabled(False)
+        offline.sync_available.connect(self.sync_action.setEnabled)
+        offline.conflicts_changed.connect(
+            lambda count: self.sync_conflicts_action.setEnabled(count > 0)
         )
 
     def _action(
@@ -192,6 +231,15 @@ class WindowActions(QObject):
             ]
         )
         file_menu.addSeparator()
+        file_menu.addActions(
+            [
+                self.switch_database_action,
+                self.take_offline_action,
+                self.sync_action,
+                self.sync_conflicts_action,
+            ]
+        )
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -200,6 +248,7 @@ class WindowActions(QObject):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.duplicates_action)
+        edit_menu.addAction(self.privacy_review_action)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(self.area_actions)
         view_menu.addSeparator()
@@ -221,6 +270,7 @@ class WindowActions(QObject):
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addActions([self.find_action, self.import_action, self.export_map_action])
+        toolbar.addAction(self.sync_action)
         return toolbar
 
     def with_shortcuts(self) -> list[QAction]:

@@ -101,6 +101,15 @@ def without_password(url: str) -> str:
     return make_url(url)._replace(password=None).render_as_string(hide_password=False)
 
 
+def short_name(url: str) -> str:
+    """A database's name for a status line: 'landskab @ server' (a file's name for SQLite)."""
+    path = sqlite_file(url) if "://" in url else Path(url)
+    if path is not None:
+        return path.name
+    parsed = make_url(url)
+    return f"{parsed.database or ''} @ {parsed.host or 'localhost'}"
+
+
 def server_url(text: str, password: str | None = None) -> str | None:
     """The SQLAlchemy URL written as ``text`` (with ``password`` put in when given), or None
     when it is not one."""

@@ -24,6 +24,7 @@ from mapper.persistence.repositories import partnerships as partnership_rows
 from mapper.persistence.repositories import problems as problem_rows
 from mapper.persistence.repositories.actors import ActorRepository, ActorSummaryRow
 from mapper.persistence.store import ParentLink, Progress, RecordCounts
+from mapper.services.privacy import PersonalDataFilter, personal_data_filter
 
 IMPORT_STEPS = 4
 EXPORT_STEPS = 4
@@ -216,50 +217,82 @@ class LandscapeService:
             report(2, EXPORT_STEPS)
         return Landscape(actors=actors, problems=problems, partnerships=partnerships)
 
-    def export_document(self, progress: Progress | None = None) -> dict[str, Any]:
+    def export_document(
+        self, progress: Progress | None = None, *, personal_data: bool = False
+    ) -> dict[str, Any]:
+        """The landscape as an interchange document: without personal data (see
+        ``mapper.services.privacy.PersonalDataFilter``) unless ``personal_data``; the caller
+        logs an export with personal data (``log_personal_export``)."""
         from mapper.io import interchange
 
         with collector_paused():
-            return interchange.landscape_to_document(self.export_landscape(progress))
+            document = interchange.landscape_to_document(self.export_landscape(progress))
+        if personal_data:
+            return document
+        with self.database.unit_of_work() as session:
+            kept = personal_data_filter(session, self.vocabulary)
+        return {
+            **document,
+            "actors": _kept(document["actors"], kept.actor),
+            "problems": [kept.problem(p) for p in document["problems"]],
+            "partnerships": _kept(document["partnerships"], kept.partnership),
+        }
 
     def export_file(
-        self, target: str | Path | IO[str], progress: Progress | None = None
+        self,
+        target: str | Path | IO[str],
+        progress: Progress | None = None,
+        *,
+        personal_data: bool = False,
     ) -> LandscapeCounts:
         """Write the landscape, the actors read and written a batch at a time, so memory stays
-        bounded; the bytes are those of ``interchange.write_document(export_document())``. A
+        bounded; the bytes are those of ``interchange.write_document(export_document())`` with
+        the same ``personal_data`` (default: left out; the caller logs an export with it). A
         file is replaced only when the document is complete, so a cancelled export leaves any
         earlier file as it was. ``progress(step, 4)`` at the start (0), once problem
         statements and partnerships (few beside the actors) are read (1), between batches of
         actors (1), after the actors (2), when all is written (3) and at the end (4); it may
-        raise to stop."""
+        raise to stop. The counts are of the records written."""
         from mapper.io import interchange
 
         report = progress or (lambda _done, _total: None)
         written = [0]
 
-        def actors(repository: ActorRepository) -> Iterator[dict[str, Any]]:
+        def actors(
+            repository: ActorRepository, kept: PersonalDataFilter | None
+        ) -> Iterator[dict[str, Any]]:
             for batch in repository.batches(self.batch_size):
                 if written[0]:
                     report(1, EXPORT_STEPS)
-                yield from map(interchange.actor_to_dict, batch)
-                written[0] += len(batch)
+                records = [interchange.actor_to_dict(a) for a in batch]
+                if kept is not None:
+                    records = _kept(records, kept.actor)
+                yield from records
+                written[0] += len(records)
             report(2, EXPORT_STEPS)
 
         def write(emit: Callable[[bytes], object]) -> LandscapeCounts:
             with collector_paused(), self.database.unit_of_work() as session:
                 report(0, EXPORT_STEPS)
-                problems = problem_rows.load_problems(session)
-                partnerships = partnership_rows.load_partnerships(session)
+                kept = None if personal_data else personal_data_filter(session, self.vocabulary)
+                problems = [
+                    interchange.problem_to_dict(p) for _, p in problem_rows.load_problems(session)
+                ]
+                partnerships = [
+                    interchange.partnership_to_dict(p)
+                    for _, p in partnership_rows.load_partnerships(session)
+                ]
+                if kept is not None:
+                    problems = [kept.problem(p) for p in problems]
+                    partnerships = _kept(partnerships, kept.partnership)
                 report(1, EXPORT_STEPS)
                 stream.write_document(
                     emit,
                     {"format": interchange.FORMAT, "version": interchange.VERSION},
                     {
-                        "actors": actors(ActorRepository(session)),
-                        "problems": [interchange.problem_to_dict(p) for _, p in problems],
-                        "partnerships": [
-                            interchange.partnership_to_dict(p) for _, p in partnerships
-                        ],
+                        "actors": actors(ActorRepository(session), kept),
+                        "problems": problems,
+                        "partnerships": partnerships,
                     },
                 )
                 report(3, EXPORT_STEPS)
@@ -349,6 +382,13 @@ class LandscapeService:
                 nearest = nearest_id(problem_id, problem_rows.live_uids(session))
                 raise NotFoundError("problem", problem_id, nearest)
             return problem_rows.load_problems(session, list(keys.values()))[0][1]
+
+
+def _kept(
+    records: Iterable[dict[str, Any]], keep: Callable[[dict[str, Any]], dict[str, Any] | None]
+) -> list[dict[str, Any]]:
+    """The records ``keep`` keeps, as it keeps them."""
+    return [r for r in map(keep, records) if r is not None]
 
 
 def _problem_summaries(rows: Sequence[problem_rows.ProblemRow]) -> list[ProblemSummary]:

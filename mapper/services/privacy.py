@@ -10,29 +10,39 @@ and phone in other records (contact fields, free texts, notes, change history), 
 text analysis, the app's backup copies that hold them, and the freed space of a SQLite file
 (``secure_delete``, ``VACUUM``, the write-ahead log folded in and truncated).
 
-Exports with personal data (the register's internal view, a person's own data) are logged by
+Exports with personal data (the register's internal view, the landscape with persons and
+contact persons, a person's own data) are chosen explicitly and logged by
 ``log_personal_export``: a warning on the ``mapper.privacy`` logger and a line in
 ``export_log.jsonl`` in the data folder (beside a SQLite file, else the user data folder).
+Without that choice a landscape export leaves personal data out (``PersonalDataFilter``).
+
+Data review (gennemgang af data): actors not verified for a number of months
+(``unverified_records``), and persons inactive beyond the retention period, proposed for
+erasure (``erasure_proposals``; nothing is erased without ``erase_person``). Both periods are
+settings of the database (``settings``/``save_settings``).
 """
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 import datetime as dt
 import getpass
 import gzip
 import json
 import logging
 import os
+import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeGuard
 
 from sqlalchemy.engine import make_url
 
 from mapper.domain.authors import author_or_default
-from mapper.domain.errors import MapperError, NotFoundError
+from mapper.domain.errors import InputProblem, MapperError, NotFoundError, ValidationError
 from mapper.domain.ids import nearest_id
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io import interchange
@@ -46,6 +56,7 @@ from mapper.persistence.repositories import analysis as analysis_rows
 from mapper.persistence.repositories import partnerships as partnership_rows
 from mapper.persistence.repositories import privacy as rows
 from mapper.persistence.repositories import problems as problem_rows
+from mapper.persistence.repositories import settings as settings_rows
 from mapper.persistence.repositories.actors import ActorRepository
 from mapper.persistence.repositories.records import record_meta
 from mapper.persistence.store import ACTORS, load_actors
@@ -55,6 +66,15 @@ log = logging.getLogger("mapper.privacy")
 EXPORT_LOG = "export_log.jsonl"
 BACKUP_FOLDER = "backups"
 EXPORT_FORMAT = "mapper-person-export"
+
+SETTINGS_SECTION = "privacy"
+MONTHS_MIN, MONTHS_MAX = 1, 240
+"""The range of both periods, in months (a month to twenty years)."""
+LEFT_OUT = "[udeladt]"
+"""What a landscape export without personal data shows in place of a name, e-mail or phone."""
+RETENTION_REASONS = ("inactive", "no_activity")
+"""Why a person is proposed for erasure: marked inactive since before the period, or nothing
+of theirs (record, verification, partnerships) changed within it."""
 
 
 @dataclass
@@ -95,6 +115,47 @@ class ErasureReport:
     """The database file was rewritten (SQLite); False on other back ends."""
     log_truncated: bool
     """The write-ahead log was folded in and emptied (False: another program held it)."""
+
+
+@dataclass(frozen=True)
+class PrivacySettings:
+    """The periods of the data review, in months (stored in the database)."""
+
+    verify_months: int = 12
+    """An actor not verified for this long is listed for review."""
+    retention_months: int = 24
+    """A person inactive for this long is proposed for erasure."""
+
+
+@dataclass(frozen=True)
+class UnverifiedRecord:
+    """An actor whose data nobody has verified within the period."""
+
+    id: str
+    name: str
+    kind: str
+    municipality_code: str | None
+    verified_on: dt.date | None
+    """None: never verified."""
+    last_changed: dt.datetime
+    active: bool
+
+
+@dataclass(frozen=True)
+class ErasureProposal:
+    """A person (individual volunteer) inactive beyond the retention period: proposed for
+    erasure, never erased without ``erase_person``."""
+
+    id: str
+    name: str
+    kind: str
+    municipality_code: str | None
+    reason: str
+    """One of RETENTION_REASONS."""
+    since: dt.date
+    """Marked inactive on (reason 'inactive'), or the last sign of activity ('no_activity')."""
+    verified_on: dt.date | None
+    last_changed: dt.datetime
 
 
 class PrivacyService:
@@ -232,12 +293,314 @@ class PrivacyService:
                 removed.append(candidate)
         return removed
 
+    # ----------------------------------------------------------------- data review
+
+    def settings(self) -> PrivacySettings:
+        """The stored periods; a period never stored (or stored out of range) is the default."""
+        with self.database.unit_of_work() as session:
+            stored = settings_rows.database_settings(session, SETTINGS_SECTION)
+        default = PrivacySettings()
+        values: dict[str, int] = {
+            name: value if _valid_months(value := stored.get(name)) else getattr(default, name)
+            for name in ("verify_months", "retention_months")
+        }
+        return PrivacySettings(**values)
+
+    def save_settings(
+        self, *, verify_months: int | None = None, retention_months: int | None = None
+    ) -> PrivacySettings:
+        """Store the periods given (None: keep the stored one); refused, nothing stored, when
+        one is not a whole number of months from 1 to 240."""
+        given = {"verify_months": verify_months, "retention_months": retention_months}
+        _check_months({k: v for k, v in given.items() if v is not None})
+        updated = dataclasses.replace(
+            self.settings(), **{k: v for k, v in given.items() if v is not None}
+        )
+        with self.database.unit_of_work() as session:
+            settings_rows.save_database_settings(
+                session, SETTINGS_SECTION, dataclasses.asdict(updated), self.author
+            )
+        return updated
+
+    def unverified_records(
+        self, months: int | None = None, *, today: dt.date | None = None
+    ) -> list[UnverifiedRecord]:
+        """Live actors never verified or last verified more than ``months`` (default: the
+        setting) ago, the oldest first. Problem statements have no verification date and are
+        not listed."""
+        months = self._months(months, "verify_months")
+        before = months_before(today or dt.date.today(), months)
+        with self.database.unit_of_work() as session:
+            found = rows.unverified_actors(session, before)
+        return [
+            UnverifiedRecord(
+                r.uid, r.name, r.kind, r.municipality_code, r.verified_on, r.updated_at, r.active
+            )
+            for r in found
+        ]
+
+    def erasure_proposals(
+        self, months: int | None = None, *, today: dt.date | None = None
+    ) -> list[ErasureProposal]:
+        """Persons inactive beyond ``months`` (default: the setting): marked inactive since
+        before the period, or with no change of their record, verification or partnerships
+        within it. The longest inactive first."""
+        months = self._months(months, "retention_months")
+        before = months_before(today or dt.date.today(), months)
+        kinds = person_kinds(self.vocabulary)
+        with self.database.unit_of_work() as session:
+            persons = rows.person_activity(session, kinds)
+            inactive = [p.person.uid for p in persons if not p.person.active]
+            deactivated = rows.deactivated_at(session, inactive)
+        proposals = []
+        for row in persons:
+            person = row.person
+            changed = person.updated_at.date()
+            if not person.active:
+                since = deactivated.get(person.uid, person.updated_at).date()
+                if since < before:
+                    proposals.append(_proposal(person, "inactive", since))
+                    continue
+            dates = [changed, person.verified_on, row.partnership_updated_on]
+            if row.partnership_changed_at is not None:
+                dates.append(row.partnership_changed_at.date())
+            last = max(d for d in dates if d is not None)
+            if last < before:
+                proposals.append(_proposal(person, "no_activity", last))
+        return sorted(proposals, key=lambda p: (p.since, p.id))
+
+    def _months(self, months: int | None, setting: str) -> int:
+        if months is None:
+            return int(getattr(self.settings(), setting))
+        _check_months({setting: months})
+        return months
+
     # ----------------------------------------------------------------- export log
 
     def log_personal_export(
         self, what: str, target: str | os.PathLike[str], detail: Mapping[str, Any] | None = None
     ) -> Path:
         return log_personal_export(self.database, what, target, detail, author=self.author)
+
+
+def _proposal(person: rows.ReviewRow, reason: str, since: dt.date) -> ErasureProposal:
+    return ErasureProposal(
+        person.uid,
+        person.name,
+        person.kind,
+        person.municipality_code,
+        reason,
+        since,
+        person.verified_on,
+        person.updated_at,
+    )
+
+
+def _check_months(periods: Mapping[str, object]) -> None:
+    """Refuse (ValidationError naming each setting) periods that are no whole number of
+    months from 1 to 240."""
+    problems = [
+        InputProblem(
+            "settings",
+            name,
+            value,
+            f"must be a whole number of months from {MONTHS_MIN} to {MONTHS_MAX}",
+            code="out_of_range",
+            params={"min": MONTHS_MIN, "max": MONTHS_MAX},
+        )
+        for name, value in periods.items()
+        if not _valid_months(value)
+    ]
+    if problems:
+        raise ValidationError(problems, source="privacy settings")
+
+
+def _valid_months(value: object) -> TypeGuard[int]:
+    return (
+        isinstance(value, int) and not isinstance(value, bool) and MONTHS_MIN <= value <= MONTHS_MAX
+    )
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier (the month's last day when it is
+    shorter: 31 March less one month is 28 or 29 February)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+# --------------------------------------------------------------------------- exports
+
+_KEPT_TEXTS = frozenset(
+    {
+        # ids and references: a redacted id would break them
+        "id",
+        "owner_id",
+        "actor_id",
+        "problem_id",
+        "parent_id",
+        "registry_ids",
+        # codes of the vocabulary and fixed values (also not worth the search)
+        "format",
+        "kind",
+        "target_groups",
+        "roles",
+        "prevention_levels",
+        "prevention_level",
+        "required_resources",
+        "actor_kinds",
+        "excluded_actor_kinds",
+        "evidence_level",
+        "concreteness",
+        "status",
+        "stage",
+        "type",
+        "success_factors",
+        "precision",
+        "postcode",
+        "municipality_code",
+        "reason",
+    }
+)
+"""Fields never redacted: ids, references and codes."""
+_ACTOR_KEPT_TEXTS = _KEPT_TEXTS | {"name"}
+"""An actor's own name stays too: an organisation may be named after a person."""
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\d[\d ().-]{4,}\d")
+_WORD = re.compile(r"\w+")
+
+Record = dict[str, Any]
+"""A record of an interchange document (``mapper.io.interchange``)."""
+
+
+class PersonalDataFilter:
+    """What a landscape export without personal data keeps, record by record of the
+    interchange document: no persons (actors of kinds holding personal data) and no
+    partnerships with them, no actor's contact person (its website is kept), no person as
+    owner of a problem statement or parent of an actor, and every name, e-mail and phone of a
+    person or contact person in a free text replaced by ``[udeladt]``."""
+
+    def __init__(self, values: rows.PersonalValues) -> None:
+        self.persons = values.persons
+        self._names = values.names
+        self._emails = values.emails
+        self._phones = values.phones
+        self._first_words = {first[0] for name in values.names if (first := _WORD.findall(name))}
+        self._longest = max((len(_WORD.findall(name)) for name in values.names), default=0)
+
+    def actor(self, record: Record) -> Record | None:
+        if record["id"] in self.persons:
+            return None
+        kept = {k: v for k, v in record.items() if k != "contact"}
+        website = (record.get("contact") or {}).get("website")
+        if website:
+            kept["contact"] = {"website": website}
+        if kept.get("parent_id") in self.persons:
+            del kept["parent_id"]
+        notes = [n for n in kept.pop("review_notes", ()) if not n["field"].startswith("contact")]
+        if notes:
+            kept["review_notes"] = notes
+        return self._redacted(kept, _ACTOR_KEPT_TEXTS)
+
+    def problem(self, record: Record) -> Record:
+        kept = dict(record)
+        if kept.get("owner_id") in self.persons:
+            del kept["owner_id"]
+        return self._redacted(kept)
+
+    def partnership(self, record: Record) -> Record | None:
+        if record["actor_id"] in self.persons:
+            return None
+        return self._redacted(record)
+
+    def text(self, value: str) -> str:
+        """The text with every known name, e-mail and phone replaced by ``[udeladt]``."""
+        if self._emails and "@" in value:
+            value = _EMAIL.sub(
+                lambda m: LEFT_OUT if m.group().lower() in self._emails else m.group(), value
+            )
+        if self._phones:
+            value = _PHONE.sub(
+                lambda m: LEFT_OUT if rows.phone_digits(m.group()) in self._phones else m.group(),
+                value,
+            )
+        return self._names_left_out(value) if self._names else value
+
+    def _redacted(self, record: Record, kept: frozenset[str] = _KEPT_TEXTS) -> Record:
+        """The record with ``text`` applied to its free texts, or the record itself when
+        none of them holds anything to leave out (most records: one search, not one per
+        field)."""
+        texts: list[str] = []
+        _collect_texts(record, kept, texts)
+        whole = "\x1f".join(texts)
+        if whole == self.text(whole):
+            return record
+        redacted: Record = _apply_texts(record, kept, self.text)
+        return redacted
+
+    def _names_left_out(self, value: str) -> str:
+        if self._first_words.isdisjoint(_WORD.findall(value.lower())):
+            return value  # most texts: no word that begins a known name
+        words = list(_WORD.finditer(value))
+        parts: list[str] = []
+        done = i = 0
+        while i < len(words):
+            end = self._name_at(value, words, i)
+            if end is None:
+                i += 1
+                continue
+            parts += [value[done : words[i].start()], LEFT_OUT]
+            done = words[end].end()
+            i = end + 1
+        return "".join([*parts, value[done:]]) if parts else value
+
+    def _name_at(self, value: str, words: list[re.Match[str]], i: int) -> int | None:
+        """The index of the last word of the longest known name starting at word ``i``."""
+        if words[i].group().lower() not in self._first_words:
+            return None
+        for last in range(min(len(words), i + self._longest) - 1, i - 1, -1):
+            candidate = " ".join(value[words[i].start() : words[last].end()].split()).lower()
+            if candidate in self._names:
+                return last
+        return None
+
+
+def _collect_texts(value: Any, kept: frozenset[str], into: list[str]) -> None:
+    if isinstance(value, str):
+        into.append(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in kept:
+                _collect_texts(item, kept, into)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_texts(item, kept, into)
+
+
+def _apply_texts(value: Any, kept: frozenset[str], text: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return text(value)
+    if isinstance(value, dict):
+        return {
+            key: item if key in kept else _apply_texts(item, kept, text)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_apply_texts(item, kept, text) for item in value]
+    return value
+
+
+def person_kinds(vocabulary: Vocabulary) -> frozenset[str]:
+    """The actor kinds whose records describe a person (individual volunteers)."""
+    return frozenset(
+        code for code in vocabulary.codes("actor_kinds") if vocabulary.holds_personal_data(code)
+    )
+
+
+def personal_data_filter(session: Any, vocabulary: Vocabulary) -> PersonalDataFilter:
+    """The filter for the landscape as stored now (within the caller's unit of work)."""
+    return PersonalDataFilter(rows.personal_values(session, person_kinds(vocabulary)))
 
 
 def app_backups(database_file: Path) -> Iterator[Path]:

@@ -535,7 +535,10 @@ class SyncService:
 
     def _erasures(self, server: Database) -> list[Moved]:
         """Persons erased on one side are erased on the other (before anything else moves,
-        so that their data never travels back)."""
+        so that their data never travels back). An erasure in the copy left the person's
+        base under the tombstone's id (``slettet-`` + digest): the server's person is found
+        by that digest. One on the server is seen as the person's id gone there and the
+        tombstone's id present."""
         from mapper.services.privacy import PrivacyService
 
         with self.database.unit_of_work() as session:
@@ -543,40 +546,36 @@ class SyncService:
             local = rows.stored(
                 session, "actor", based | {privacy_rows.erased_uid(u) for u in based}
             )
+        erased_here = {u for u in based if u.startswith(privacy_rows.ERASED_PREFIX)}
         with server.unit_of_work() as session:
             remote = rows.stored(
                 session, "actor", based | {privacy_rows.erased_uid(u) for u in based}
             )
+            by_digest = (
+                {
+                    privacy_rows.erased_uid(uid): uid
+                    for uid, found in rows.stored(session, "actor").items()
+                    if not found.deleted
+                }
+                if erased_here
+                else {}
+            )
         moved = []
-        for uid in sorted(based):
+        for tomb in sorted(erased_here):
+            person = by_digest.get(tomb)
+            if person is not None:
+                PrivacyService(server, self.vocabulary, author=self.author).erase_person(person)
+                moved.append(Moved("push", "actor", tomb, "erased"))
+            with self.database.unit_of_work() as session:
+                rows.drop_bases(session, "actor", [tomb])
+        for uid in sorted(based - erased_here):
             tomb = privacy_rows.erased_uid(uid)
             if uid not in remote and tomb in remote and uid in local:
-                needles = self._needles(uid)
                 PrivacyService(self.database, self.vocabulary, author=self.author).erase_person(uid)
-                self._forget(uid, needles)
+                with self.database.unit_of_work() as session:
+                    rows.drop_bases(session, "actor", [tomb])
                 moved.append(Moved("pull", "actor", tomb, "erased"))
-            elif uid not in local and tomb in local and uid in remote:
-                PrivacyService(server, self.vocabulary, author=self.author).erase_person(uid)
-                self._forget(uid, self._needles(uid))
-                moved.append(Moved("push", "actor", tomb, "erased"))
         return moved
-
-    def _needles(self, uid: str) -> list[str]:
-        with self.database.unit_of_work() as session:
-            snapshot = rows.bases(session, "actor").get(uid)
-        if snapshot is None:
-            return [uid]
-        contact = snapshot.snapshot.get("contact") or {}
-        return [
-            v
-            for v in (snapshot.snapshot.get("name"), contact.get("email"), contact.get("phone"))
-            if v
-        ] + [uid]
-
-    def _forget(self, uid: str, needles: Sequence[str]) -> None:
-        with self.database.unit_of_work() as session:
-            rows.drop_bases(session, "actor", [uid])
-            rows.redact_snapshots(session, needles)
 
 
 _BOUNDARY_FIELDS = (

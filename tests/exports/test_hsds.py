@@ -29,6 +29,7 @@ from mapper.io.hsds import NAMESPACE, hsds_to_document, is_hsds
 from mapper.persistence.database import Database, open_database
 from mapper.services.actors import ActorEditService
 from mapper.services.landscape import LandscapeService
+from tests.conftest import MakeDatabase
 
 SPEC = Path(__file__).parents[2].parent / "shared" / "spec" / "hsds-3.0"
 needs_spec = pytest.mark.skipif(
@@ -457,17 +458,17 @@ def test_cancel_leaves_the_earlier_package_and_no_partial_one(
 # --------------------------------------------------------------------------- import back
 
 
-def _fresh(tmp_path: Path, name: str) -> tuple[Database, LandscapeService]:
-    database = open_database(str(tmp_path / name))
+def _fresh(make_database: MakeDatabase, name: str) -> tuple[Database, LandscapeService]:
+    database = open_database(make_database(name))
     return database, LandscapeService(database)
 
 
 def test_round_trip_into_an_empty_database(
-    actors: tuple[Actor, ...], package: Path, tmp_path: Path
+    actors: tuple[Actor, ...], package: Path, make_database: MakeDatabase
 ) -> None:
     data = json.loads((package / JSON_FILE).read_text("utf-8"))
     assert is_hsds(data)
-    database, service = _fresh(tmp_path, "empty.sqlite")
+    database, service = _fresh(make_database, "empty")
     try:
         report = service.import_document(hsds_to_document(data), source="hsds.json")
         assert report.actors.created == len(PUBLISHED)
@@ -573,7 +574,7 @@ def third_party() -> list[dict[str, Any]]:
     ]
 
 
-def test_third_party_organizations_import_with_review_notes(tmp_path: Path) -> None:
+def test_third_party_organizations_import_with_review_notes(make_database: MakeDatabase) -> None:
     page = {"total_items": 3, "contents": third_party()}
     assert is_hsds(page) and is_hsds(third_party())
     doc = hsds_to_document(page)
@@ -596,7 +597,7 @@ def test_third_party_organizations_import_with_review_notes(tmp_path: Path) -> N
     assert third["review_notes"] == [
         {"field": "kind", "value": "Kooperativ sparekasse", "reason": "unmapped_code"}
     ]
-    database, service = _fresh(tmp_path, "third.sqlite")
+    database, service = _fresh(make_database, "third")
     try:
         service.import_document(doc, source="other.json")
         stored = service.get_actor(first["id"])

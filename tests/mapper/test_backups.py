@@ -30,6 +30,9 @@ from mapper.services.landscape import LandscapeService
 from tests.conftest import small_landscape
 from tests.fixtures.databases.make import REVISIONS, fixture_path
 
+# The PostgreSQL back end's backups (pg_dump) are tested below on pg_database, in the SQLite run.
+pytestmark = pytest.mark.sqlite_only("backups of SQLite files: copies, folders, rotation")
+
 
 @pytest.fixture
 def filled(database: Database, service: LandscapeService) -> Database:

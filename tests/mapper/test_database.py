@@ -53,6 +53,7 @@ def test_migrations_downgrade_to_nothing_and_upgrade_again(tmp_path: Path) -> No
     engine.dispose()
 
 
+@pytest.mark.sqlite_only("SQLite pragmas")
 def test_sqlite_runs_with_wal_and_foreign_keys(database: Any) -> None:
     with database.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"

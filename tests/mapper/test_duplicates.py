@@ -7,6 +7,7 @@ import pytest
 from mapper.domain.text import fold_danish
 from mapper.services.duplicates import DuplicateFinder, SimilarActor, comparable_name
 from mapper.services.landscape import LandscapeService
+from tests.conftest import MakeDatabase
 
 ESBJERG, AARHUS, ODENSE = "0561", "0751", "0461"
 
@@ -102,10 +103,10 @@ def test_upsert_and_remove_keep_the_finder_current(finder: DuplicateFinder) -> N
     assert len(finder) == 7
 
 
-def test_built_from_the_register_listing(tmp_path) -> None:
+def test_built_from_the_register_listing(make_database: MakeDatabase) -> None:
     from mapper.persistence.database import open_database
 
-    service = LandscapeService(open_database(str(tmp_path / "register.sqlite")))
+    service = LandscapeService(open_database(make_database("register")))
     service.load_demo()
     actors = service.list_actors()
     finder = DuplicateFinder.from_rows(actors)

@@ -29,6 +29,7 @@ from mapper.geo.boundaries import read_boundaries
 from mapper.io import interchange
 from mapper.persistence.database import open_database, resolve_url
 from mapper.services.partnerships import PartnershipService
+from tests.conftest import MakeDatabase
 
 MAPPER = Path(mapper.__file__).parent
 
@@ -87,8 +88,8 @@ def test_every_code_used_in_mapper_is_registered() -> None:
     assert causes - set(GEO_IMPORT_CAUSES) - set(DATABASE_CAUSES) - set(OUTPUT_FILE_CAUSES) == set()
 
 
-def test_unknown_stage_carries_code_facet_and_nearest(tmp_path: Path) -> None:
-    service = PartnershipService(open_database(str(tmp_path / "db.sqlite")))
+def test_unknown_stage_carries_code_facet_and_nearest(make_database: MakeDatabase) -> None:
+    service = PartnershipService(open_database(make_database("db")))
     with pytest.raises(ValidationError) as caught:
         service.list_partnerships(stage="agred")
     problem = caught.value.problems[0]

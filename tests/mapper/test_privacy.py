@@ -22,7 +22,7 @@ from sqlalchemy import func, select, text
 
 from mapper.domain.errors import NotFoundError, ValidationError
 from mapper.domain.model import Actor, Consent, Contact, Location
-from mapper.persistence.database import Database, open_database
+from mapper.persistence.database import Database, open_database, sqlite_file
 from mapper.persistence.repositories.analysis import ANALYSIS, TERMS
 from mapper.persistence.repositories.privacy import (
     ERASED_NAME,
@@ -269,7 +269,9 @@ def test_exports_with_personal_data_are_logged_beside_the_database(
         path = log_personal_export(
             database, "register_internal", tmp_path / "r.csv", {"rows": 3}, author="Anna"
         )
-    assert path == tmp_path / "export_log.jsonl"
+    # Beside a SQLite file; for a server database in the user's data directory (conftest's).
+    beside = tmp_path if sqlite_file(database.url) else tmp_path / "xdg-data" / "volunteer-mapper"
+    assert path == beside / "export_log.jsonl"
     (entry,) = read_export_log(database)
     assert entry["what"] == "register_internal" and entry["by"] == "Anna"
     assert entry["target"] == str(tmp_path / "r.csv") and entry["rows"] == 3

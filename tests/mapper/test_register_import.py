@@ -26,6 +26,7 @@ from mapper.services.register_import import (
     RegisterImportService,
     write_rejected_rows,
 )
+from tests.conftest import DatabaseFactory
 
 CVR_HAVNEN = "29400008"
 
@@ -571,13 +572,16 @@ _CELLS = {
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=st.lists(st.fixed_dictionaries(_CELLS), min_size=1, max_size=12))
 def test_any_register_is_accounted_for_and_a_second_import_adds_nothing(
-    tmp_path_factory: pytest.TempPathFactory, rows: list[dict[str, str]]
+    tmp_path_factory: pytest.TempPathFactory,
+    database_factory: DatabaseFactory,
+    rows: list[dict[str, str]],
 ) -> None:
     folder = tmp_path_factory.mktemp("register")
     path = write_register(
         folder / "r.csv", [[r[c] for c in _CELLS] for r in rows], header=list(_CELLS), title=""
     )
-    database = open_database(str(folder / "db.sqlite"))
+    url = database_factory.url("db", folder)
+    database = open_database(url)
     try:
         service = RegisterImportService(database)
         filled = [r for r in rows if any(r.values())]  # blank lines are no rows
@@ -595,6 +599,7 @@ def test_any_register_is_accounted_for_and_a_second_import_adds_nothing(
         assert snapshot(database)[0] == stored
     finally:
         database.close()
+        database_factory.drop(url)
 
 
 def test_a_row_beyond_the_limits_takes_no_other_row_along(

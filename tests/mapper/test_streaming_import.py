@@ -381,15 +381,20 @@ def test_the_streamed_export_writes_the_bytes_of_the_whole_document(
     from mapper.io.interchange import write_document
 
     whole = tmp_path / "whole.json"
-    write_document(register.export_document(), whole)
+    write_document(register.export_document(personal_data=True), whole)
     streamed = tmp_path / "streamed.json"
-    counts = register.export_file(streamed)
+    counts = register.export_file(streamed, personal_data=True)
     assert streamed.read_bytes() == whole.read_bytes()
     assert (counts.actors, counts.problems, counts.partnerships) == (13, 1, 1)
 
     text = io.StringIO()
-    register.export_file(text)  # standard output: text, written through
+    register.export_file(text, personal_data=True)  # standard output: text, written through
     assert text.getvalue().encode("utf-8") == whole.read_bytes()
+
+    # Without personal data (the default) the same holds.
+    write_document(register.export_document(), whole)
+    register.export_file(streamed)
+    assert streamed.read_bytes() == whole.read_bytes()
 
 
 def test_an_empty_register_exports_an_empty_document(

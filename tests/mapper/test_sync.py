@@ -267,8 +267,13 @@ def test_an_erasure_on_the_server_erases_the_person_in_the_copy(
     assert b"esb-vol-1" not in data
 
 
-def test_an_erasure_in_the_copy_travels_to_the_server(server: Database, copy: Database) -> None:
+def test_an_erasure_in_the_copy_travels_to_the_server(
+    server: Database, copy: Database, tmp_path: Path
+) -> None:
     PrivacyService(copy).erase_person("esb-vol-1")
+    # Gone from the copy at once, the sync bookkeeping (bases, snapshots) included.
+    data = (tmp_path / "copy.sqlite").read_bytes()
+    assert b"Mette Frivillig" not in data and b"esb-vol-1" not in data
     report = sync(copy)
     assert ("push", "erased") in {(m.direction, m.action) for m in report.moved}
     assert "esb-vol-1" not in actor_ids(server)

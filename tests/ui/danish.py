@@ -24,9 +24,9 @@ class RecordingDanish(QTranslator):
         self.pending: dict[str, str] = {}
         for path in sorted(I18N.glob("pending_*.tsv")):
             for line in path.read_text("utf-8").splitlines():
-                if "\t" in line:
-                    english, danish = line.split("\t", 1)
-                    self.pending[english] = danish
+                parts = line.split("\t")  # English, Danish; or context, English, Danish
+                if len(parts) in (2, 3):
+                    self.pending[parts[-2]] = parts[-1]
         self.missing: set[tuple[str, str]] = set()
 
     def translate(

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from mapper.domain.authors import current_author
 from mapper.persistence.database import open_database
+from tests.conftest import MakeDatabase
 from ui.app import build_context, user_name
 
 
-def test_the_settings_name_is_the_author_of_edits(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_settings_name_is_the_author_of_edits(
+    qtbot: QtBot, make_database: MakeDatabase
+) -> None:
     QSettings().setValue("user/name", "Anne Koordinator")
     assert user_name() == "Anne Koordinator"
-    context = build_context(open_database(str(tmp_path / "a.sqlite")))
+    context = build_context(open_database(make_database("a")))
     context.landscape.load_demo()
     actor, version = context.actor_edit.load("esb-sammen-om-sindet")
     context.actor_edit.save(replace(actor, name=actor.name + " (ny)"), expected_version=version)

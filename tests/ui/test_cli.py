@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import small_landscape
+from mapper.persistence.database import resolve_url, sqlite_file
+from tests.conftest import MakeDatabase, small_landscape
 from ui.cli import main
 
 
@@ -23,8 +24,8 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite")
+def db(make_database: MakeDatabase) -> str:
+    return make_database("cli")
 
 
 @pytest.fixture
@@ -37,7 +38,8 @@ def doc_file(tmp_path: Path) -> Path:
 def test_init_creates_the_database(db: str) -> None:
     code, _, err = run("--db", db, "init")
     assert code == 0
-    assert Path(db).exists()
+    file = sqlite_file(resolve_url(db))  # None for a server database
+    assert file is None or file.exists()
     assert "database ready" in err
 
 
@@ -84,10 +86,11 @@ def test_unknown_filter_code_is_bad_input_with_a_suggestion(db: str) -> None:
 def test_export_import_round_trip_through_files(tmp_path: Path, db: str, doc_file: Path) -> None:
     run("--db", db, "import", str(doc_file))
     first, second = tmp_path / "out1.json", tmp_path / "out2.json"
-    assert run("--db", db, "export", "landscape", str(first))[0] == 0
+    everything = "--with-personal-data"  # the individual volunteers too
+    assert run("--db", db, "export", "landscape", str(first), everything)[0] == 0
     other = str(tmp_path / "other.sqlite")
     assert run("--db", other, "import", str(first))[0] == 0
-    assert run("--db", other, "export", "landscape", str(second))[0] == 0
+    assert run("--db", other, "export", "landscape", str(second), everything)[0] == 0
     assert json.loads(first.read_text("utf-8")) == json.loads(second.read_text("utf-8"))
     code, _, err = run("--db", other, "import", str(first))
     assert code == 0 and "actors: 0 new, 0 updated, 5 unchanged" in err
@@ -121,13 +124,15 @@ def test_missing_file_and_bad_arguments_exit_2(db: str) -> None:
     assert code == 2
 
 
-def test_demo_is_idempotent_and_if_empty_respects_existing_data(db: str, doc_file: Path) -> None:
+def test_demo_is_idempotent_and_if_empty_respects_existing_data(
+    db: str, doc_file: Path, make_database: MakeDatabase
+) -> None:
     code, _, err = run("--db", db, "demo")
     assert code == 0, err
     code, _, err = run("--db", db, "demo")
     assert code == 0 and " 0 new, 0 updated" in err
 
-    other = db + ".2"
+    other = make_database("other")
     run("--db", other, "import", str(doc_file))
     code, _, err = run("--db", other, "demo", "--if-empty")
     assert code == 0 and "already holds actors" in err

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import MakeDatabase
 from ui.cli import main
 
 ESBJERG = {"postcode": "6700", "city": "Esbjerg", "municipality_code": "0561"}
@@ -61,8 +62,8 @@ def register() -> dict[str, Any]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = str(tmp_path / "register.sqlite")
+def db(tmp_path: Path, make_database: MakeDatabase) -> str:
+    path = make_database("register")
     document = tmp_path / "register.json"
     document.write_text(json.dumps(register()), encoding="utf-8")
     code, _, err = run("--db", path, "import", str(document))

@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import json
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +15,7 @@ from mapper.domain.model import Actor
 from mapper.persistence.database import Database, open_database
 from mapper.services.actors import ActorEditService
 from mapper.services.landscape import LandscapeService
-from tests.conftest import small_landscape
+from tests.conftest import MakeDatabase, small_landscape
 from ui.cli import main
 from ui.cli_edit import parse_value
 
@@ -36,12 +35,13 @@ def _load(url: str) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    """A SQLite file holding the small landscape (an association in Esbjerg and its national
-    body, a socio-psychiatric unit, a bank, a volunteer; one problem statement)."""
-    path = str(tmp_path / "edit.sqlite")
-    _load(path)
-    return path
+def db(make_database: MakeDatabase) -> str:
+    """A database of the run's back end holding the small landscape (an association in
+    Esbjerg and its national body, a socio-psychiatric unit, a bank, a volunteer; one problem
+    statement)."""
+    url = make_database("edit")
+    _load(url)
+    return url
 
 
 def show(db: str, kind: str, record_id: str) -> dict[str, Any]:

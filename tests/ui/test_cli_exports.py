@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from mapper.io.hsds import hsds_to_document
+from tests.conftest import MakeDatabase
 from tests.exports.test_hsds import LEFT_OUT, PUBLISHED, register
 from ui.cli import main
 
@@ -22,13 +23,13 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = tmp_path / "cli.sqlite"
+def db(tmp_path: Path, make_database: MakeDatabase) -> str:
+    path = make_database("cli")
     document = tmp_path / "register.json"
     document.write_text(json.dumps(register(), ensure_ascii=False), encoding="utf-8")
-    code, _, err = run("--db", str(path), "import", str(document))
+    code, _, err = run("--db", path, "import", str(document))
     assert code == 0, err
-    return str(path)
+    return path
 
 
 def test_help_lists_the_exports(capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,12 +101,21 @@ def test_export_ranking_csv_and_xlsx(tmp_path: Path) -> None:
     assert run("--db", db, "demo")[0] == 0
     csv_file, xlsx_file = tmp_path / "r.csv", tmp_path / "r.xlsx"
     code, _, err = run(
-        "--db", db, "export", "ranking", "aar-p-i-gang-mentorer", str(csv_file), "--top", "3"
-    )
+        "--db", db, "export", "ranking", "aar-p-i-gang-mentorer", str(csv_file), "--top", "3",
+        "--with-personal-data",
+    )  # fmt: skip
     assert code == 0, err
     assert "ranked partners for aar-p-i-gang-mentorer" in err
     rows = list(csv.reader(io.StringIO(csv_file.read_text("utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "Rang" and [r[0] for r in rows[1:]] == ["1", "2", "3"]
+    # Without the choice the individual volunteer at rank 2 is left out; the others keep
+    # their ranks.
+    code, _, err = run(
+        "--db", db, "export", "ranking", "aar-p-i-gang-mentorer", str(csv_file), "--top", "3"
+    )
+    assert code == 0 and "left out 1 individual volunteers" in err
+    rows = list(csv.reader(io.StringIO(csv_file.read_text("utf-8-sig")), delimiter=";"))
+    assert [r[0] for r in rows[1:]] == ["1", "3"]
     code, _, err = run("--db", db, "export", "ranking", "aar-p-i-gang-mentorer", str(xlsx_file))
     assert code == 0, err
     assert load_workbook(xlsx_file).active.cell(1, 1).value == "Rang"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import MakeDatabase
 from tests.mapper.geo import shapes
 from tests.mapper.geo.shapes import IN_FREDERIKSBERG, IN_KOBENHAVN, OUTSIDE, write
 from ui.cli import main
@@ -20,8 +21,8 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "geo.sqlite")
+def db(make_database: MakeDatabase) -> str:
+    return make_database("geo")
 
 
 @pytest.fixture

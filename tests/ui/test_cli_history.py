@@ -7,7 +7,6 @@ import io
 import json
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,7 @@ from mapper.services.actors import ActorEditService
 from mapper.services.landscape import LandscapeService
 from mapper.services.partnerships import PartnershipService
 from mapper.services.problems import ProblemEditService
-from tests.conftest import small_landscape
+from tests.conftest import MakeDatabase, small_landscape
 from ui.cli import main
 
 LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d  ")
@@ -29,10 +28,10 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
+def db(make_database: MakeDatabase) -> str:
     """The small landscape imported by Karen; then Anna renamed the association, emptied its
     e-mail and gave it a target group, and moved the problem statement's status."""
-    path = str(tmp_path / "history.sqlite")
+    path = make_database("history")
     database = open_database(path)
     try:
         LandscapeService(database, author="Karen").import_document(small_landscape())

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from tests.conftest import MakeDatabase
 from tests.fixtures.bad_registers import make
 from ui.cli import main
 
@@ -34,8 +35,8 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite")
+def db(make_database: MakeDatabase) -> str:
+    return make_database("cli")
 
 
 @pytest.fixture

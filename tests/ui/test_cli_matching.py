@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from mapper.matching.model import MatchSettings
+from tests.conftest import DatabaseFactory
 from ui.cli import main
 
 PATRICIA = "esb-p-patriciahuset-brobygning"
@@ -22,8 +23,8 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("cli-match") / "demo.sqlite")
+def db(database_factory: DatabaseFactory) -> str:
+    path = database_factory.url("demo")
     assert run("--db", path, "demo")[0] == 0
     return path
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import small_landscape
+from tests.conftest import MakeDatabase, small_landscape
 from ui.cli import main
 
 
@@ -20,8 +20,8 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    db = str(tmp_path / "cli.sqlite")
+def db(tmp_path: Path, make_database: MakeDatabase) -> str:
+    db = make_database("cli")
     doc = tmp_path / "landscape.json"
     doc.write_text(json.dumps(small_landscape(), ensure_ascii=False), encoding="utf-8")
     assert run("--db", db, "import", str(doc))[0] == 0

@@ -123,11 +123,93 @@ def test_erase_after_yes_leaves_no_trace_in_the_file(
 
 def test_whole_landscape_and_rankings_naming_a_person_are_logged(db: str, tmp_path: Path) -> None:
     target = tmp_path / "alt.json"
-    assert run("--db", db, "export", "landscape", str(target))[0] == 0
+    assert run("--db", db, "export", "landscape", str(target), "--with-personal-data")[0] == 0
     assert NAME in target.read_text("utf-8")
-    ranking = tmp_path / "rangering.csv"
-    code, _, err = run("--db", db, "export", "ranking", "esb-p-bes", str(ranking))
+    # The volunteer is a ranked partner: left out unless asked for, and only that is logged.
+    plain = tmp_path / "uden.csv"
+    code, _, err = run("--db", db, "export", "ranking", "esb-p-bes", str(plain))
     assert code == 0, err
-    assert NAME in ranking.read_text("utf-8-sig")  # the volunteer is a ranked partner
+    assert "left out 1 individual volunteers (personal data)" in err
+    assert NAME not in plain.read_text("utf-8-sig")
+    ranking = tmp_path / "rangering.csv"
+    code, _, err = run(
+        "--db", db, "export", "ranking", "esb-p-bes", str(ranking), "--with-personal-data"
+    )
+    assert code == 0, err
+    assert NAME in ranking.read_text("utf-8-sig")
     log = [(e["what"], e["target"]) for e in read_export_log(db)]
     assert log == [("landscape", str(target)), ("ranking", str(ranking))]
+
+
+def test_a_landscape_export_leaves_personal_data_out_unless_asked_and_logs_only_that(
+    db: str, tmp_path: Path
+) -> None:
+    plain = tmp_path / "uden.json"
+    code, _, err = run("--db", db, "export", "landscape", str(plain))
+    assert code == 0, err
+    data = plain.read_bytes()
+    assert [c for c in CANARIES if c.encode() in data] == []
+    assert b"Hans Hansen" not in data and b"hans@example.dk" not in data
+    assert "without personal data" in err and "--with-personal-data" in err
+    code, out, _ = run("--db", db, "export", "landscape", "-")
+    assert code == 0 and NAME not in out and EMAIL not in out
+    assert read_export_log(db) == []
+    full = tmp_path / "med.json"
+    code, _, err = run("--db", db, "export", "landscape", str(full), "--with-personal-data")
+    assert code == 0 and "with personal data: logged" in err
+    assert NAME in full.read_text("utf-8")
+    assert [(e["what"], e["target"]) for e in read_export_log(db)] == [("landscape", str(full))]
+
+
+def test_review_lists_records_not_verified_as_a_table_and_as_json(db: str) -> None:
+    code, out, err = run("--db", db, "privacy", "review")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "NAVN", "TYPE", "KOMMUNE", "VERIFICERET", "SIDST", "ÆNDRET"]
+    assert any(line.startswith(PERSON) and "aldrig" in line for line in lines)
+    assert "3 aktører er ikke verificeret i 12 måneder" in err
+    code, out, _ = run("--db", db, "privacy", "review", "--months", "6", "--json")
+    found = json.loads(out)
+    assert {r["id"] for r in found} == {PERSON, "esb-venner", "esb-aeldresagen"}
+    assert set(found[0]) == {
+        "id",
+        "name",
+        "kind",
+        "municipality_code",
+        "verified_on",
+        "last_changed",
+        "active",
+    }
+
+
+def test_retention_only_proposes_and_settings_are_stored(db: str) -> None:
+    code, out, err = run("--db", db, "privacy", "retention", "--json")
+    assert code == 0 and json.loads(out) == []  # everything was stored today
+    assert "intet er slettet" in err
+    code, out, err = run(
+        "--db", db, "privacy", "settings", "--verify-months", "6", "--retention-months", "36"
+    )
+    assert code == 0 and out == "verify_months: 6\nretention_months: 36\n"
+    assert "gemt i databasen" in err
+    assert run("--db", db, "privacy", "settings")[1] == out
+    assert "i 6 måneder" in run("--db", db, "privacy", "review")[2]
+    assert "mere end 36 måneder" in run("--db", db, "privacy", "retention")[2]
+
+
+@pytest.mark.parametrize(
+    ("argv", "option", "value"),
+    [
+        (("settings", "--verify-months", "0"), "--verify-months", "'0'"),
+        (("settings", "--retention-months", "241"), "--retention-months", "'241'"),
+        (("settings", "--retention-months", "to år"), "--retention-months", "'to år'"),
+        (("review", "--months", "-1"), "--months", "'-1'"),
+        (("retention", "--months", "1.5"), "--months", "'1.5'"),
+    ],
+)
+def test_a_bad_number_of_months_is_refused_naming_the_option(
+    db: str, argv: tuple[str, ...], option: str, value: str
+) -> None:
+    code, out, err = run("--db", db, "privacy", *argv)
+    assert code == 2 and out == ""
+    assert f"argument {option}: {value} is not a whole number of months from 1 to 240" in err
+    assert run("--db", db, "privacy", "settings")[1] == "verify_months: 12\nretention_months: 24\n"

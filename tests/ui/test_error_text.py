@@ -141,8 +141,13 @@ def error_examples() -> list[MapperError]:
     from mapper.services.actors import ActorInUseError
     from mapper.services.backups import BackupError
     from mapper.services.privacy import NotAPersonError
+    from mapper.services.sync import SyncError
 
     return [
+        *(
+            SyncError(c, "ENGLISH DETAIL")
+            for c in ("not_checkout", "target_exists", "no_conflict", "ambiguous", "busy")
+        ),
         BackupError("/data/backups/landscape.sqlite", "exists", failure="target_exists"),
         NotAPersonError("esb-roklub", "local_association"),
         ValidationError([problem("required"), problem("not_email")], source="actor a"),

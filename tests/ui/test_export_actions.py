@@ -16,14 +16,16 @@ from pytestqt.qtbot import QtBot
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
 from mapper.services.matching import MatchingService
+from mapper.services.privacy import read_export_log
+from tests.conftest import MakeDatabase
 from ui.app import build_main_window
 from ui.main_window import MainWindow
 from ui.match_view import MatchView
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    w = build_main_window(str(tmp_path / "demo.sqlite"), demo_if_empty=True, lang="da")
+def window(qtbot: QtBot, make_database: MakeDatabase) -> MainWindow:
+    w = build_main_window(make_database("demo"), demo_if_empty=True, lang="da")
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.actor_model.rowCount() > 0, timeout=10_000)
@@ -129,8 +131,10 @@ def test_a_failed_export_is_explained(window: MainWindow, qtbot: QtBot, tmp_path
     assert (tmp_path / "mine.txt").read_text() == "keep"
 
 
-def test_export_ranking_from_the_match_area(qtbot: QtBot, tmp_path: Path) -> None:
-    database = open_database(str(tmp_path / "demo.sqlite"))
+def test_export_ranking_from_the_match_area(
+    qtbot: QtBot, tmp_path: Path, make_database: MakeDatabase
+) -> None:
+    database = open_database(make_database("demo"))
     LandscapeService(database).load_demo()
     view = MatchView(MatchingService(database), LandscapeService(database).vocabulary, "da")
     qtbot.addWidget(view)
@@ -141,12 +145,31 @@ def test_export_ranking_from_the_match_area(qtbot: QtBot, tmp_path: Path) -> Non
     assert ranked.args[0] >= 1 and view.export_button.isEnabled()
     target = tmp_path / "rangering.xlsx"
     answer(QFileDialog, choose_file(target))
+    view.export_button.click()
+    # The ranking names an individual volunteer: asked first, unchecked by default.
+    box = view.personal_data_box
+    assert box is not None and box.isVisible()
+    assert "2 individual volunteers (personal data)" in box.text()
+    assert box.checkBox() is not None and not box.checkBox().isChecked()
+    box.checkBox().setChecked(True)
     with qtbot.waitSignal(view.ranking_exported, timeout=20_000) as blocker:
-        view.export_button.click()
+        box.button(QMessageBox.StandardButton.Ok).click()
     assert blocker.args == [str(target)]
     book = load_workbook(target)
     assert book.properties.title == "I Gang: mentorer"
     rows = list(book.active.iter_rows(values_only=True))
     assert rows[0][:3] == ("Rang", "ID", "Aktør")
     assert [r[0] for r in rows[1:]] == list(range(1, ranked.args[0] + 1))
+    assert [e["what"] for e in read_export_log(database)] == ["ranking"]
+    # Left as it is, the box leaves the volunteer out and nothing is logged.
+    plain = tmp_path / "uden.xlsx"
+    answer(QFileDialog, choose_file(plain))
+    view.export_button.click()
+    box = view.personal_data_box
+    assert box is not None
+    with qtbot.waitSignal(view.ranking_exported, timeout=20_000):
+        box.button(QMessageBox.StandardButton.Ok).click()
+    kept = list(load_workbook(plain).active.iter_rows(values_only=True))
+    assert len(kept) == len(rows) - 2
+    assert [e["what"] for e in read_export_log(database)] == ["ranking"]
     database.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from mapper.domain.vocabulary import read_data_json
+from tests.conftest import MakeDatabase
 from ui.app import build_main_window
 
 
@@ -38,13 +39,15 @@ def test_export_dialog_previews_privacy_and_writes_the_map(qtbot: QtBot, tmp_pat
     dialog.close()
 
 
-def test_export_dialog_remembers_the_last_folder_and_title(qtbot: QtBot, tmp_path: Path) -> None:
+def test_export_dialog_remembers_the_last_folder_and_title(
+    qtbot: QtBot, tmp_path: Path, make_database: MakeDatabase
+) -> None:
     from mapper.persistence.database import open_database
     from mapper.services.landscape import LandscapeService
     from mapper.services.maps import MapService
     from ui.export_map_dialog import ExportMapDialog
 
-    db = open_database(str(tmp_path / "r.sqlite"))
+    db = open_database(make_database("r"))
     LandscapeService(db).load_demo()
     maps, vocabulary = MapService(db), LandscapeService(db).vocabulary
     first = ExportMapDialog(maps, vocabulary)

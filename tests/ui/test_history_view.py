@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +16,7 @@ from mapper.services.actors import ActorEditService
 from mapper.services.history import HistoryService
 from mapper.services.landscape import LandscapeService
 from mapper.services.problems import ProblemEditService
-from tests.conftest import small_landscape
+from tests.conftest import MakeDatabase, small_landscape
 from tests.ui.danish import danish
 from ui.app import build_context
 from ui.main_window import MainWindow
@@ -26,8 +25,8 @@ from ui.widgets.history_view import HistoryView
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(str(tmp_path / "landscape.sqlite"))
+def database(make_database: MakeDatabase) -> Iterator[Database]:
+    db = open_database(make_database("landscape"))
     LandscapeService(db, author="Karen").import_document(small_landscape(), source="t")
     yield db
     db.close()

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from mapper.services.landscape import LandscapeService
-from tests.conftest import small_landscape
+from tests.conftest import MakeDatabase, small_landscape
 from ui.app import build_main_window
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    w = build_main_window(str(tmp_path / "import.sqlite"))
+def window(qtbot: QtBot, make_database: MakeDatabase) -> MainWindow:
+    w = build_main_window(make_database("import"))
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.data_loaded, timeout=10_000):  # the lists arrive in the background
         w.show()
@@ -102,6 +102,6 @@ def test_export_from_the_window_writes_a_valid_document(
         window.import_file(str(document))
     target = tmp_path / "out.json"
     with qtbot.waitSignal(window.export_finished, timeout=20_000) as blocker:
-        window.export_file(str(target))
+        window.files.export_file(str(target), personal_data=True)
     assert blocker.args == [True]
     assert len(json.loads(target.read_text("utf-8"))["actors"]) == 5

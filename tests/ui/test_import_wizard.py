@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from mapper.persistence.database import Database, open_database
+from tests.conftest import MakeDatabase
 from ui.app import build_context
 from ui.context import AppContext
 from ui.import_wizard import ImportWizard
@@ -45,8 +46,8 @@ def _xlsx(path: Path) -> Path:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Database:
-    db = open_database(str(tmp_path / "w.sqlite"))
+def database(make_database: MakeDatabase) -> Database:
+    db = open_database(make_database("w"))
     return db
 
 

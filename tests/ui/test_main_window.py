@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from mapper.domain.text import danish_sort_key
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
-from tests.conftest import small_landscape
+from tests.conftest import MakeDatabase, small_landscape
 from ui.app import build_context, build_main_window, install_translator
 from ui.main_window import MainWindow
 from ui.models.actor_table import ActorTableModel
@@ -30,8 +30,8 @@ def shown_names(window: MainWindow) -> set[str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    w = build_main_window(str(tmp_path / "demo.sqlite"), demo_if_empty=True, lang="da")
+def window(qtbot: QtBot, make_database: MakeDatabase) -> MainWindow:
+    w = build_main_window(make_database("demo"), demo_if_empty=True, lang="da")
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.actor_model.rowCount() > 0, timeout=10000)
@@ -116,8 +116,8 @@ def test_selecting_an_actor_shows_its_dating_profile(window: MainWindow) -> None
     assert actor["profile"]["we_are"] in text
 
 
-def test_user_text_is_shown_as_text_not_markup(qtbot: QtBot, tmp_path: Path) -> None:
-    db = open_database(str(tmp_path / "xss.sqlite"))
+def test_user_text_is_shown_as_text_not_markup(qtbot: QtBot, make_database: MakeDatabase) -> None:
+    db = open_database(make_database("xss"))
     doc = small_landscape()
     doc["actors"][0]["name"] = "<b>Fed</b> & <img src=x onerror=alert(1)>"
     LandscapeService(db).import_document(doc)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import MakeDatabase
 from ui.app import build_main_window
 from ui.main_window import MainWindow
 from ui.map_view import WEBENGINE_ERROR, MapView
@@ -25,8 +25,8 @@ def js(qtbot: QtBot, view: MapView, script: str) -> Any:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    w = build_main_window(str(tmp_path / "map.sqlite"), demo_if_empty=True)
+def window(qtbot: QtBot, make_database: MakeDatabase) -> MainWindow:
+    w = build_main_window(make_database("map"), demo_if_empty=True)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.actor_model.rowCount() > 0, timeout=10_000)

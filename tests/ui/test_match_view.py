@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +13,7 @@ from mapper.domain.errors import NotFoundError
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
 from mapper.services.matching import MatchingService
+from tests.conftest import MakeDatabase
 from tests.ui.danish import danish
 from ui.app import build_main_window
 from ui.main_window import MainWindow
@@ -24,8 +24,8 @@ PATRICIA = "esb-p-patriciahuset-brobygning"
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    w = build_main_window(str(tmp_path / "match.sqlite"), demo_if_empty=True)
+def window(qtbot: QtBot, make_database: MakeDatabase) -> MainWindow:
+    w = build_main_window(make_database("match"), demo_if_empty=True)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.problem_model.rowCount() > 0, timeout=10_000)
@@ -77,8 +77,8 @@ def test_the_problem_shown_first_is_ranked_when_the_view_is_seen(
     assert view.model.rowCount() > 0
 
 
-def test_weights_re_rank_at_once(qtbot: QtBot, tmp_path: Path) -> None:
-    db = open_database(str(tmp_path / "w.sqlite"))
+def test_weights_re_rank_at_once(qtbot: QtBot, make_database: MakeDatabase) -> None:
+    db = open_database(make_database("w"))
     LandscapeService(db).load_demo()
     view = MatchView(MatchingService(db), LandscapeService(db).vocabulary)
     qtbot.addWidget(view)
@@ -133,8 +133,8 @@ def test_match_model_sorts_by_raw_values(qtmodeltester, window: MainWindow, qtbo
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path):
-    db = open_database(str(tmp_path / "lang.sqlite"))
+def demo_db(make_database: MakeDatabase):
+    db = open_database(make_database("lang"))
     LandscapeService(db).load_demo()
     yield db
     db.close()

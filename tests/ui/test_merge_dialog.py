@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +19,7 @@ from mapper.persistence.database import Database, open_database
 from mapper.services.actors import ActorEditService
 from mapper.services.landscape import LandscapeService
 from mapper.services.merge import MergeResult, MergeService
+from tests.conftest import MakeDatabase
 from tests.ui.danish import danish
 from ui.app import build_context
 from ui.duplicates_dialog import DuplicatesDialog, open_duplicates_dialog
@@ -69,8 +69,8 @@ def register() -> dict[str, Any]:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(str(tmp_path / "register.sqlite"))
+def database(make_database: MakeDatabase) -> Iterator[Database]:
+    db = open_database(make_database("register"))
     LandscapeService(db).import_document(register())
     yield db
     db.close()
@@ -296,8 +296,8 @@ def test_the_list_shows_pairs_best_first_and_opens_the_merge_view(
     assert reloaded.args == [1]
 
 
-def test_an_empty_register_has_no_duplicates(qtbot: QtBot, tmp_path: Path) -> None:
-    database = open_database(str(tmp_path / "empty.sqlite"))
+def test_an_empty_register_has_no_duplicates(qtbot: QtBot, make_database: MakeDatabase) -> None:
+    database = open_database(make_database("empty"))
     dialog = DuplicatesDialog(MergeService(database), load_vocabulary())
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.loaded, timeout=WAIT) as loaded:

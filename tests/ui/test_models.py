@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 
 from mapper.domain.vocabulary import load_vocabulary
 from mapper.services.landscape import ActorSummary, ProblemSummary
+from tests.conftest import MakeDatabase
 from ui.models.actor_table import ActorTableModel
 from ui.models.problem_table import ProblemTableModel
 from ui.models.row_table import ID_ROLE, SORT_ROLE
@@ -396,7 +397,7 @@ def test_the_register_shows_and_sorts_profile_completeness(qtmodeltester) -> Non
     assert model.index(0, column).data(SORT_ROLE) == 9
 
 
-def test_the_register_computes_completeness_as_the_editor_does(tmp_path) -> None:
+def test_the_register_computes_completeness_as_the_editor_does(make_database: MakeDatabase) -> None:
     import json
     from pathlib import Path
 
@@ -405,7 +406,7 @@ def test_the_register_computes_completeness_as_the_editor_does(tmp_path) -> None
     from mapper.services.landscape import LandscapeService
 
     sparse = Path(__file__).parents[1] / "evaluation" / "sparse" / "landscape.json"
-    database = open_database(str(tmp_path / "sparse.sqlite"))
+    database = open_database(make_database("sparse"))
     try:
         service = LandscapeService(database)
         service.import_document(json.loads(sparse.read_text(encoding="utf-8")))

@@ -19,6 +19,7 @@ from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
 from mapper.persistence.database import Database, open_database
 from mapper.services.landscape import LandscapeService
 from mapper.services.partnerships import PartnershipService, PartnershipSummary
+from tests.conftest import MakeDatabase
 from tests.ui.danish import danish
 from ui.models.partnership_table import (
     CODE_ROLE,
@@ -40,8 +41,8 @@ def demo_doc() -> dict:
 
 
 @pytest.fixture
-def database(tmp_path: Path):
-    db = open_database(str(tmp_path / "demo.sqlite"))
+def database(make_database: MakeDatabase):
+    db = open_database(make_database("demo"))
     LandscapeService(db).load_demo()
     yield db
     db.close()

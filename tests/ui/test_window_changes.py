@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from mapper.domain.changes import Changes
 from mapper.persistence.database import Database, open_database
 from mapper.services.landscape import LandscapeService
+from tests.conftest import MakeDatabase
 from ui.app import build_context
 from ui.main_window import MainWindow
 from ui.models.actor_table import ActorTableModel
@@ -64,8 +65,8 @@ class Spy:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(str(tmp_path / "register.sqlite"))
+def database(make_database: MakeDatabase) -> Iterator[Database]:
+    db = open_database(make_database("register"))
     LandscapeService(db).import_document(register_document(REGISTER))
     yield db
     db.close()

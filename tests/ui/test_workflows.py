@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import MakeDatabase
 from ui.app import build_main_window
 from ui.main_window import MainWindow
 from ui.tabs.common import editor_input
@@ -17,8 +16,8 @@ PATRICIA = "esb-p-patriciahuset-brobygning"
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    w = build_main_window(str(tmp_path / "flow.sqlite"), demo_if_empty=True)
+def window(qtbot: QtBot, make_database: MakeDatabase) -> MainWindow:
+    w = build_main_window(make_database("flow"), demo_if_empty=True)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.actor_model.total() > 0, timeout=10_000)

@@ -7,15 +7,13 @@ values and back; everything else lives here, once."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QFrame,
@@ -36,16 +34,13 @@ from ui.error_text import describe_error, describe_problem
 from ui.forms.commands import Change, CreateRecordCommand, SetFieldCommand
 from ui.forms.fields import (
     Binding,
-    Codes,
     FieldSpec,
-    Resources,
-    ReviewNotes,
     Section,
     focus_order,
 )
-from ui.forms.resource_table import ResourceRow
-from ui.locale_format import format_number, substitute
-from ui.text_pieces import field_title_of, review_note_text
+from ui.forms.value_text import value_text
+from ui.locale_format import substitute
+from ui.text_pieces import field_title_of
 from ui.widgets.conflict_dialog import ConflictDialog, ConflictRow, Side
 
 R = TypeVar("R")
@@ -856,39 +851,10 @@ class RecordForm(QWidget, Generic[R]):
         return meta.updated_by if meta.version == version else None
 
     def display_text(self, key: str, value: Any) -> str:
-        """A field's value as one line of text, as the form shows it: a code by its label,
-        lists joined with ', ', a date as the date field writes it; '—' when empty."""
-        spec = self._specs[key]
-        if value is None or value == "" or value == () or value == []:
-            return EMPTY_TEXT
-        if isinstance(spec, Codes):
-            return ", ".join(self._vocabulary.label(spec.facet, c, self._lang) for c in value)
-        if isinstance(spec, Resources):
-            return "; ".join(self._resource_text(spec.facet, row) for row in value)
-        if isinstance(spec, ReviewNotes):
-            return "; ".join(review_note_text(n.field, n.value, n.reason) for n in value)
-        combo = self.bindings[key].input
-        if isinstance(combo, QComboBox) and (index := combo.findData(value)) >= 0:
-            return combo.itemText(index)
-        if isinstance(value, bool):
-            return self.tr("Yes") if value else self.tr("No")
-        if isinstance(value, dt.date):
-            return QDate(value.year, value.month, value.day).toString(DATE_FORMAT)
-        if isinstance(value, int):
-            return format_number(value)
-        if isinstance(value, list | tuple):
-            return ", ".join(str(v) for v in value)
-        return str(value)
-
-    def _resource_text(self, facet: str, row: ResourceRow) -> str:
-        kind, description, hours, dkk = row
-        parts = [
-            self._vocabulary.label(facet, kind, self._lang) if kind else "",
-            description,
-            self.tr("%1 hours a month").replace("%1", hours) if hours else "",
-            self.tr("%1 DKK").replace("%1", dkk) if dkk else "",
-        ]
-        return ", ".join(p for p in parts if p)
+        """A field's value as one line of text, as the form shows it (see value_text)."""
+        return value_text(
+            self._specs[key], self.bindings[key].input, value, self._vocabulary, self._lang
+        )
 
     # ----------------------------------------------------------------- leaving
 

@@ -685,12 +685,12 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../app.py" line="198" />
+        <location filename="../app.py" line="228" />
         <source>Backup saved: %1</source>
         <translation>Sikkerhedskopi gemt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="201" />
+        <location filename="../app.py" line="231" />
         <source>The automatic backup in %1 could not be made.</source>
         <translation>Den automatiske sikkerhedskopi i %1 kunne ikke laves.</translation>
     </message>
@@ -754,6 +754,201 @@
         <location filename="../widgets/code_suggestions.py" line="105" />
         <source>Reject %1</source>
         <translation>Afvis %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="86" />
+        <source>Conflicting changes</source>
+        <translation>Modstridende ændringer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="89" />
+        <source>My version</source>
+        <translation>Min version</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="90" />
+        <source>Their version</source>
+        <translation>Deres version</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="111" />
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="111" />
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="123" />
+        <source>Fields of both versions</source>
+        <translation>Felterne i begge versioner</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="125" />
+        <source>Keep &amp;all mine</source>
+        <translation>Behold &amp;alle mine</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="129" />
+        <source>Take all &amp;theirs</source>
+        <translation>Tag alle &amp;deres</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="143" />
+        <source>&amp;Save the result</source>
+        <translation>&amp;Gem resultatet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="147" />
+        <source>&amp;Go on editing</source>
+        <translation>&amp;Fortsæt redigering</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="174" />
+        <source>%1: result</source>
+        <translation>%1: resultat</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="202" />
+        <source>Changed in both versions: choose one</source>
+        <translation>Ændret i begge versioner: vælg én</translation>
+    </message>
+    <message>
+        <location filename="../widgets/conflict_dialog.py" line="213" />
+        <source>merged automatically</source>
+        <translation>flettet automatisk</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictRecordTableModel</name>
+    <message>
+        <location filename="../sync_dialogs.py" line="228" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="228" />
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="228" />
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="228" />
+        <source>Fields</source>
+        <translation>Felter</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../database_dialog.py" line="75" />
+        <location filename="../database_dialog.py" line="154" />
+        <source>Choose database</source>
+        <translation>Vælg database</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="77" />
+        <source>A file on this computer (SQLite)</source>
+        <translation>En fil på denne computer (SQLite)</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="78" />
+        <source>A shared server (PostgreSQL)</source>
+        <translation>En delt server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="84" />
+        <source>Database file</source>
+        <translation>Databasefil</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="85" />
+        <source>Browse…</source>
+        <translation>Gennemse…</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="93" />
+        <source>Server address</source>
+        <translation>Serverens adresse</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="96" />
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="98" />
+        <source>Not remembered. Leave empty when PGPASSWORD or ~/.pgpass gives it.</source>
+        <translation>Huskes ikke. Lad feltet stå tomt, når PGPASSWORD eller ~/.pgpass giver den.</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="102" />
+        <source>File:</source>
+        <translation>Fil:</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="104" />
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="105" />
+        <source>Password:</source>
+        <translation>Adgangskode:</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="108" />
+        <source>Recently used databases</source>
+        <translation>Senest brugte databaser</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="123" />
+        <source>Open</source>
+        <translation>Åbn</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="126" />
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="130" />
+        <source>Recently used:</source>
+        <translation>Senest brugt:</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="154" />
+        <source>Databases (*.sqlite *.db);;All (*)</source>
+        <translation>Databaser (*.sqlite *.db);;Alle (*)</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="165" />
+        <source>Choose a file.</source>
+        <translation>Vælg en fil.</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="170" />
+        <source>Write the server's address.</source>
+        <translation>Skriv serverens adresse.</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="176" />
+        <source>Not a server address: %1. Write it as postgresql+psycopg://user@host/name.</source>
+        <translation>Ikke en serveradresse: %1. Skriv den som postgresql+psycopg://bruger@vært/navn.</translation>
+    </message>
+    <message>
+        <location filename="../database_dialog.py" line="185" />
+        <source>Opening…</source>
+        <translation>Åbner…</translation>
     </message>
 </context>
 <context>
@@ -864,6 +1059,39 @@
         <location filename="../duplicates_dialog.py" line="182" />
         <source>No possible duplicates in the register.</source>
         <translation>Ingen mulige dubletter i registret.</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureProposalTableModel</name>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="92" />
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="92" />
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="92" />
+        <source>Why</source>
+        <translation>Hvorfor</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="92" />
+        <source>Since</source>
+        <translation>Siden</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="101" />
+        <source>Marked inactive</source>
+        <translation>Markeret inaktiv</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="102" />
+        <source>Nothing changed, verified or worked on</source>
+        <translation>Intet ændret, verificeret eller samarbejdet om</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +1932,36 @@
         <translation>%1 er ikke en person (en enkelt frivillig): kun en persons egne oplysninger kan udleveres eller slettes.</translation>
     </message>
     <message>
+        <location filename="../error_text.py" line="824" />
+        <source>This database is not an offline copy: make one with File → Take offline….</source>
+        <translation>Denne database er ikke en offline-kopi: lav en med Filer → Tag med offline….</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="829" />
+        <source>The file for the copy exists already and was not overwritten: choose a new file.</source>
+        <translation>Filen til kopien findes allerede og er ikke overskrevet: vælg en ny fil.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="834" />
+        <source>That conflict is no longer open (it was decided or synchronised).</source>
+        <translation>Den konflikt er ikke længere åben (den er afgjort eller synkroniseret).</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="838" />
+        <source>The id names records of several kinds; decide the conflict from the list of sync conflicts.</source>
+        <translation>Id'et betegner poster af flere slags; afgør konflikten fra listen over synkroniseringskonflikter.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="844" />
+        <source>Others changed the server while this synchronisation ran, three times in a row. Nothing is lost: synchronise again.</source>
+        <translation>Andre ændrede serveren, mens synkroniseringen kørte, tre gange i træk. Intet er gået tabt: synkroniser igen.</translation>
+    </message>
+    <message>
+        <location filename="../error_text.py" line="849" />
+        <source>The synchronisation could not be completed.</source>
+        <translation>Synkroniseringen kunne ikke gennemføres.</translation>
+    </message>
+    <message>
         <location filename="../error_text.py" line="343" />
         <location filename="../error_text.py" line="600" />
         <source>The file %1 cannot be read.</source>
@@ -2094,185 +2352,196 @@
 <context>
     <name>FileOperations</name>
     <message>
-        <location filename="../file_operations.py" line="80" />
+        <location filename="../file_operations.py" line="81" />
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="93" />
+        <location filename="../file_operations.py" line="94" />
         <source>Import landscape</source>
         <translation>Importér landskab</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="95" />
-        <location filename="../file_operations.py" line="187" />
+        <location filename="../file_operations.py" line="96" />
+        <location filename="../file_operations.py" line="188" />
         <source>Landscape documents (*.json)</source>
         <translation>Landskabsdokumenter (*.json)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="106" />
-        <location filename="../file_operations.py" line="385" />
+        <location filename="../file_operations.py" line="107" />
+        <location filename="../file_operations.py" line="417" />
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importen blev annulleret; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="115" />
-        <location filename="../file_operations.py" line="394" />
+        <location filename="../file_operations.py" line="116" />
+        <location filename="../file_operations.py" line="426" />
         <source>Importing %1…</source>
         <translation>Importerer %1…</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="133" />
+        <location filename="../file_operations.py" line="134" />
         <source>Imported %1: %2 new and %3 updated actors, %4 rows merged, %5 rejected</source>
         <translation>Importerede %1: %2 nye og %3 opdaterede aktører, %4 rækker lagt sammen, %5 afvist</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="162" />
+        <location filename="../file_operations.py" line="163" />
         <source>%1 new and %2 updated actors, %3 new and %4 updated problem statements, %5 new partnerships</source>
         <translation>%1 nye og %2 opdaterede aktører, %3 nye og %4 opdaterede problemstillinger, %5 nye partnerskaber</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="172" />
+        <location filename="../file_operations.py" line="173" />
         <source>Demo landscape loaded: %1</source>
         <translation>Demolandskabet er indlæst: %1</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="174" />
+        <location filename="../file_operations.py" line="175" />
         <source>Imported %1: %2</source>
         <translation>Importeret fra %1: %2</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="185" />
+        <location filename="../file_operations.py" line="186" />
+        <location filename="../file_operations.py" line="198" />
         <source>Export landscape</source>
         <translation>Eksportér landskab</translation>
     </message>
     <message>
         <location filename="../file_operations.py" line="200" />
-        <location filename="../file_operations.py" line="305" />
+        <source>Without personal data the file holds no individual volunteers, no partnerships with them and no contact persons. An export with personal data is logged; never publish it.</source>
+        <translation>Uden personoplysninger indeholder filen ingen frivillige personer, ingen partnerskaber med dem og ingen kontaktpersoner. En eksport med personoplysninger bliver noteret i loggen; offentliggør den aldrig.</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="209" />
+        <source>Include personal data (individual volunteers and contact persons)</source>
+        <translation>Medtag personoplysninger (frivillige og kontaktpersoner)</translation>
+    </message>
+    <message>
+        <location filename="../file_operations.py" line="232" />
+        <location filename="../file_operations.py" line="337" />
         <source>Exported %1 actors to %2</source>
         <translation>Eksporterede %1 aktører til %2</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="207" />
-        <location filename="../file_operations.py" line="319" />
+        <location filename="../file_operations.py" line="239" />
+        <location filename="../file_operations.py" line="351" />
         <source>Export cancelled.</source>
         <translation>Eksporten blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="216" />
-        <location filename="../file_operations.py" line="328" />
+        <location filename="../file_operations.py" line="248" />
+        <location filename="../file_operations.py" line="360" />
         <source>Exporting to %1…</source>
         <translation>Eksporterer til %1…</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="229" />
+        <location filename="../file_operations.py" line="261" />
         <source>Export HSDS package</source>
         <translation>Eksportér HSDS-pakke</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="231" />
+        <location filename="../file_operations.py" line="263" />
         <source>HSDS package (a new folder)</source>
         <translation>HSDS-pakke (en ny mappe)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="254" />
+        <location filename="../file_operations.py" line="286" />
         <source>HSDS package: %1 organisations written to %2, %3 left out</source>
         <translation>HSDS-pakke: %1 organisationer skrevet til %2, %3 udeladt</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="264" />
+        <location filename="../file_operations.py" line="296" />
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV til Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="265" />
+        <location filename="../file_operations.py" line="297" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-projektmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="268" />
-        <location filename="../file_operations.py" line="281" />
+        <location filename="../file_operations.py" line="300" />
+        <location filename="../file_operations.py" line="313" />
         <source>Export register</source>
         <translation>Eksportér register</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="277" />
+        <location filename="../file_operations.py" line="309" />
         <source>Public view (what may be published)</source>
         <translation>Offentlig visning (det, der må offentliggøres)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="278" />
+        <location filename="../file_operations.py" line="310" />
         <source>Internal view with contact persons (personal data: never publish it)</source>
         <translation>Intern visning med kontaktpersoner (persondata: må aldrig offentliggøres)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="281" />
+        <location filename="../file_operations.py" line="313" />
         <source>Which view?</source>
         <translation>Hvilken visning?</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="341" />
+        <location filename="../file_operations.py" line="373" />
         <source>Municipalities</source>
         <translation>Kommuner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="342" />
+        <location filename="../file_operations.py" line="374" />
         <source>Regions</source>
         <translation>Regioner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="343" />
+        <location filename="../file_operations.py" line="375" />
         <source>Postcodes</source>
         <translation>Postnumre</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="349" />
-        <location filename="../file_operations.py" line="358" />
+        <location filename="../file_operations.py" line="381" />
+        <location filename="../file_operations.py" line="390" />
         <source>Import boundaries</source>
         <translation>Importér grænser</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="351" />
+        <location filename="../file_operations.py" line="383" />
         <source>Boundary files (*.geojson *.json *.gpkg *.shp *.zip)</source>
         <translation>Grænsefiler (*.geojson *.json *.gpkg *.shp *.zip)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="359" />
+        <location filename="../file_operations.py" line="391" />
         <source>What does the file hold?</source>
         <translation>Hvad indeholder filen?</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="404" />
+        <location filename="../file_operations.py" line="436" />
         <source>%1 municipalities</source>
         <translation>%1 kommuner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="405" />
+        <location filename="../file_operations.py" line="437" />
         <source>%1 regions</source>
         <translation>%1 regioner</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="406" />
+        <location filename="../file_operations.py" line="438" />
         <source>%1 postcode areas</source>
         <translation>%1 postnumre</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="407" />
+        <location filename="../file_operations.py" line="439" />
         <source>%1 shapes</source>
         <translation>%1 grænseflader</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="409" />
+        <location filename="../file_operations.py" line="441" />
         <source>Boundaries imported from %1: %2</source>
         <translation>Grænser importeret fra %1: %2</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="414" />
+        <location filename="../file_operations.py" line="446" />
         <source>(%1 actors got their municipality)</source>
         <translation>(%1 aktører fik deres kommune)</translation>
     </message>
     <message>
-        <location filename="../file_operations.py" line="429" />
+        <location filename="../file_operations.py" line="461" />
         <source>Partner map written to %1</source>
         <translation>Partnerkort gemt i %1</translation>
     </message>
@@ -2925,99 +3194,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="141" />
+        <location filename="../main_window.py" line="146" />
         <source>Landscape</source>
         <translation>Landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="147" />
         <source>Problem statements</source>
         <translation>Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143" />
+        <location filename="../main_window.py" line="148" />
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="149" />
         <source>Map</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="151" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289" />
-        <location filename="../main_window.py" line="294" />
+        <location filename="../main_window.py" line="296" />
+        <location filename="../main_window.py" line="301" />
         <source>Saved “%1”</source>
         <translation>Gemt: “%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300" />
+        <location filename="../main_window.py" line="307" />
         <source>“%1” is now: %2</source>
         <translation>“%1” er nu: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311" />
+        <location filename="../main_window.py" line="318" />
         <source>Partnership removed: %1 ↔ %2</source>
         <translation>Partnerskab fjernet: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315" />
+        <location filename="../main_window.py" line="322" />
         <source>Partnership saved: %1 ↔ %2</source>
         <translation>Partnerskab gemt: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357" />
+        <location filename="../main_window.py" line="364" />
         <source>“%1” is not matched: %2</source>
         <translation>“%1” matches ikke: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="447" />
+        <location filename="../main_window.py" line="464" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451" />
+        <location filename="../main_window.py" line="468" />
         <source>Restart now</source>
         <translation>Genstart nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452" />
+        <location filename="../main_window.py" line="469" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="484" />
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="469" />
+        <location filename="../main_window.py" line="486" />
         <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331" />
+        <location filename="../main_window.py" line="338" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="216" />
         <source>Loading…</source>
         <translation>Indlæser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274" />
+        <location filename="../main_window.py" line="281" />
         <source>%1 actors · %2 problem statements · %3 partnerships</source>
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="442" />
-        <location filename="../main_window.py" line="448" />
+        <location filename="../main_window.py" line="459" />
+        <location filename="../main_window.py" line="465" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
@@ -3061,27 +3330,27 @@
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../match_view.py" line="75" />
+        <location filename="../match_view.py" line="78" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="76" />
+        <location filename="../match_view.py" line="79" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="77" />
+        <location filename="../match_view.py" line="80" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="78" />
+        <location filename="../match_view.py" line="81" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="79" />
+        <location filename="../match_view.py" line="82" />
         <source>Distance</source>
         <translation>Afstand</translation>
     </message>
@@ -3089,158 +3358,169 @@
 <context>
     <name>MatchView</name>
     <message>
-        <location filename="../match_view.py" line="198" />
+        <location filename="../match_view.py" line="203" />
         <source>Problem statement to match</source>
         <translation>Problemstilling der skal matches</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="205" />
+        <location filename="../match_view.py" line="210" />
         <source>Number of partners</source>
         <translation>Antal partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="207" />
+        <location filename="../match_view.py" line="212" />
         <source>Spread proposals (fair rotation)</source>
         <translation>Fordel forslagene (retfærdig rotation)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="209" />
+        <location filename="../match_view.py" line="214" />
         <source>Actors proposed recently get a mild, explained penalty so others surface too.</source>
         <translation>Aktører, der for nylig er foreslået, får et mildt, forklaret fradrag, så andre også kommer frem.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="213" />
+        <location filename="../match_view.py" line="218" />
         <source>Problem:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="215" />
+        <location filename="../match_view.py" line="220" />
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="225" />
+        <location filename="../match_view.py" line="230" />
         <source>Ranked partners</source>
         <translation>Rangerede partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="249" />
+        <location filename="../match_view.py" line="254" />
         <source>Propose &amp;partnership</source>
         <translation>Foreslå &amp;partnerskab</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="253" />
+        <location filename="../match_view.py" line="258" />
         <source>E&amp;xport ranking…</source>
         <translation>E&amp;ksportér rangering…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="269" />
+        <location filename="../match_view.py" line="274" />
         <source>Why this partner</source>
         <translation>Hvorfor denne partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="272" />
-        <location filename="../match_view.py" line="278" />
+        <location filename="../match_view.py" line="277" />
+        <location filename="../match_view.py" line="283" />
         <source>360° review</source>
         <translation>360°-eftersyn</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="275" />
+        <location filename="../match_view.py" line="280" />
         <source>Consortium proposal</source>
         <translation>Forslag til konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="277" />
+        <location filename="../match_view.py" line="282" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="279" />
+        <location filename="../match_view.py" line="284" />
         <source>Consortium</source>
         <translation>Konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="280" />
+        <location filename="../match_view.py" line="285" />
         <source>Weights</source>
         <translation>Vægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="298" />
+        <location filename="../match_view.py" line="303" />
         <source>How much each criterion counts</source>
         <translation>Hvor meget hvert kriterium tæller</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="315" />
+        <location filename="../match_view.py" line="320" />
         <source>Default weights</source>
         <translation>Standardvægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="393" />
+        <location filename="../match_view.py" line="398" />
         <source>Ranking the landscape…</source>
         <translation>Rangerer landskabet…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="409" />
+        <location filename="../match_view.py" line="414" />
         <source>Reading the actors' texts (once, after changes): %1 of %2…</source>
         <translation>Læser aktørernes tekster (én gang efter ændringer): %1 af %2 …</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="426" />
+        <location filename="../match_view.py" line="431" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="438" />
+        <location filename="../match_view.py" line="443" />
+        <location filename="../match_view.py" line="467" />
         <source>Export ranking</source>
         <translation>Eksportér rangering</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="440" />
+        <location filename="../match_view.py" line="445" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-projektmappe (*.xlsx);;CSV til Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="462" />
+        <location filename="../match_view.py" line="469" />
+        <source>The ranking names %1 individual volunteers (personal data). Without them the file holds the other partners only. An export with personal data is logged; never publish it.</source>
+        <translation>Rangeringen nævner %1 frivillige personer (personoplysninger). Uden dem indeholder filen kun de øvrige partnere. En eksport med personoplysninger bliver noteret; offentliggør den aldrig.</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="476" />
+        <source>Include individual volunteers (personal data)</source>
+        <translation>Medtag frivillige personer (personoplysninger)</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="523" />
         <source>Exported %1 ranked partners to %2</source>
         <translation>Eksporterede %1 rangerede partnere til %2</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="492" />
+        <location filename="../match_view.py" line="553" />
         <source>Excluded: %1</source>
         <translation>Udelukket: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="502" />
+        <location filename="../match_view.py" line="563" />
         <source>Existing partnerships: %1</source>
         <translation>Eksisterende samarbejder: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="508" />
+        <location filename="../match_view.py" line="569" />
         <source>No actor passes the hard gates.</source>
         <translation>Ingen aktører består de faste krav.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="598" />
+        <location filename="../match_view.py" line="659" />
         <source>Speaks for</source>
         <translation>Taler for</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="599" />
+        <location filename="../match_view.py" line="660" />
         <source>Speaks against</source>
         <translation>Taler imod</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="616" />
+        <location filename="../match_view.py" line="677" />
         <source>Judged on %1 % of the weight from its profile; the rest is inferred from its texts or not given.</source>
         <translation>Vurderet på %1 % af vægten ud fra profilen; resten er udledt af teksterne eller ikke oplyst.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="622" />
+        <location filename="../match_view.py" line="683" />
         <source>Judged on %1 % of the weight; the rest is not given.</source>
         <translation>Vurderet på %1 % af vægten; resten er ikke oplyst.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="674" />
+        <location filename="../match_view.py" line="735" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
     </message>
@@ -3707,6 +3987,84 @@
         <location filename="../partnerships_view.py" line="690" />
         <source>Your changes have been kept. Save again to store them over the other changes, or discard them to see what is stored now.</source>
         <translation>Dine ændringer er ikke gået tabt. Gem igen for at erstatte de andres ændringer med dine, eller kassér dine ændringer for at se det, der er gemt nu.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyReviewDialog</name>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="149" />
+        <source>Data review</source>
+        <translation>Gennemgang af data</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="152" />
+        <source>Loading…</source>
+        <translation>Henter…</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="160" />
+        <source>Actors not verified</source>
+        <translation>Aktører der ikke er verificeret</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="165" />
+        <source>Persons proposed for erasure</source>
+        <translation>Personer foreslået til sletning</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="167" />
+        <source>Delete person…</source>
+        <translation>Slet person…</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="175" />
+        <source>Not verified for more than (months):</source>
+        <translation>Ikke verificeret i mere end (måneder):</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="179" />
+        <source>Double-click an actor to open it in the editor.</source>
+        <translation>Dobbeltklik på en aktør for at åbne den i redigeringen.</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="182" />
+        <source>Inactive for more than (months):</source>
+        <translation>Inaktiv i mere end (måneder):</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="188" />
+        <source>Individual volunteers inactive this long are only proposed: nobody is deleted until you choose Delete person.</source>
+        <translation>Frivillige personer, der har været inaktive så længe, bliver kun foreslået: ingen slettes, før du vælger Slet person.</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="196" />
+        <source>Not verified</source>
+        <translation>Ikke verificeret</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="197" />
+        <source>Proposed for erasure</source>
+        <translation>Foreslået til sletning</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="255" />
+        <source>%1 actors have not been verified for %2 months; %3 persons have been inactive for more than %4 months and are proposed for erasure.</source>
+        <translation>%1 aktører er ikke verificeret i %2 måneder; %3 personer har været inaktive i mere end %4 måneder og foreslås slettet.</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="292" />
+        <source>Delete person</source>
+        <translation>Slet person</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="295" />
+        <source>Delete everything about %1 (%2) for good: the record, partnerships, contact fields and history, and the backups holding them? This cannot be undone.</source>
+        <translation>Slet alle oplysninger om %1 (%2) for altid: posten, partnerskaber, kontaktfelter og historik og de sikkerhedskopier, der rummer dem? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="319" />
+        <source>Deleting…</source>
+        <translation>Sletter…</translation>
     </message>
 </context>
 <context>
@@ -4315,102 +4673,112 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../forms/record_form.py" line="203" />
+        <location filename="../forms/record_form.py" line="226" />
         <source>Editor messages</source>
         <translation>Beskeder fra redigeringen</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="205" />
+        <location filename="../forms/record_form.py" line="228" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="293" />
+        <location filename="../forms/record_form.py" line="316" />
         <source>Problem with %1</source>
         <translation>Problem med %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="506" />
-        <location filename="../forms/record_form.py" line="525" />
+        <location filename="../forms/record_form.py" line="529" />
+        <location filename="../forms/record_form.py" line="548" />
         <source>Change %1 of %2</source>
         <translation>Ændr %1 for %2</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="578" />
+        <location filename="../forms/record_form.py" line="600" />
         <source>Create %1</source>
         <translation>Opret %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="582" />
+        <location filename="../forms/record_form.py" line="604" />
         <source>Saved.</source>
         <translation>Gemt.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="682" />
-        <location filename="../forms/record_form.py" line="689" />
+        <location filename="../forms/record_form.py" line="708" />
+        <location filename="../forms/record_form.py" line="715" />
         <source>Fill in the fields marked * to save.</source>
         <translation>Udfyld felterne mærket * for at gemme.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="693" />
+        <location filename="../forms/record_form.py" line="719" />
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Ikke gemt: ret felterne markeret med rødt.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="744" />
+        <location filename="../forms/record_form.py" line="785" />
+        <source>Someone else saved this record while you were editing it.</source>
+        <translation>En anden gemte posten, mens du redigerede den.</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="787" />
+        <source>%1 saved this record while you were editing it.</source>
+        <translation>%1 gemte posten, mens du redigerede den.</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="791" />
         <source>Saved by someone else</source>
         <translation>Gemt af en anden</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="745" />
-        <source>Someone else saved %1 while you were editing it.</source>
-        <translation>En anden gemte %1, mens du redigerede.</translation>
-    </message>
-    <message>
-        <location filename="../forms/record_form.py" line="754" />
-        <source>You changed: %1</source>
-        <translation>Du ændrede: %1</translation>
-    </message>
-    <message>
         <location filename="../forms/record_form.py" line="755" />
-        <source>They changed: %1</source>
-        <translation>Den anden ændrede: %1</translation>
-    </message>
-    <message>
-        <location filename="../forms/record_form.py" line="756" />
-        <source>Both changed: %1</source>
-        <translation>Begge ændrede: %1</translation>
-    </message>
-    <message>
-        <location filename="../forms/record_form.py" line="760" />
-        <source>Keep mine</source>
-        <translation>Behold mine</translation>
-    </message>
-    <message>
-        <location filename="../forms/record_form.py" line="761" />
-        <source>Load theirs</source>
-        <translation>Hent den andens</translation>
-    </message>
-    <message>
-        <location filename="../forms/record_form.py" line="762" />
-        <source>Go on editing</source>
-        <translation>Fortsæt redigeringen</translation>
-    </message>
-    <message>
-        <location filename="../forms/record_form.py" line="777" />
         <source>Not saved: someone else changed this record. Your input is still here.</source>
         <translation>Ikke gemt: en anden har ændret posten. Det, du har skrevet, er her stadig.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="790" />
-        <location filename="../forms/record_form.py" line="791" />
+        <location filename="../forms/record_form.py" line="795" />
+        <source>Fields only one of you changed are merged. Where you both changed a field, choose the version to keep.</source>
+        <translation>Felter, som kun én af jer har ændret, er flettet. Hvor I begge har ændret et felt, vælger du, hvilken version der skal gælde.</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="839" />
+        <source>Saved. Merged with changes by someone else (%1).</source>
+        <translation>Gemt. Flettet med ændringer fra en anden (%1).</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="841" />
+        <source>Saved. Merged with changes by %1 (%2).</source>
+        <translation>Gemt. Flettet med ændringer fra %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="864" />
+        <location filename="../forms/record_form.py" line="865" />
         <source>Save changes?</source>
         <translation>Gem ændringer?</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="796" />
+        <location filename="../forms/record_form.py" line="870" />
         <source>%1 has changes that are not saved.</source>
         <translation>%1 har ændringer, der ikke er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../forms/value_text.py" line="40" />
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../forms/value_text.py" line="41" />
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location filename="../forms/value_text.py" line="56" />
+        <source>%1 hours a month</source>
+        <translation>%1 timer om måneden</translation>
+    </message>
+    <message>
+        <location filename="../forms/value_text.py" line="59" />
+        <source>%1 DKK</source>
+        <translation>%1 kr.</translation>
     </message>
 </context>
 <context>
@@ -4465,209 +4833,597 @@
     </message>
 </context>
 <context>
+    <name>SyncCommands</name>
+    <message>
+        <location filename="../sync_actions.py" line="90" />
+        <source>last synchronised %1</source>
+        <translation>sidst synkroniseret %1</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="92" />
+        <source>not synchronised yet</source>
+        <translation>endnu ikke synkroniseret</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="95" />
+        <source>Offline copy of %1 · %2</source>
+        <translation>Offline-kopi af %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="100" />
+        <source>Synchronise (Ctrl+Shift+S) brings the copy and the server up to date.</source>
+        <translation>Synkroniser (Ctrl+Shift+S) bringer kopien og serveren à jour.</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="133" />
+        <source>Offline copy saved in %1</source>
+        <translation>Offline-kopi gemt i %1</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="138" />
+        <source>Taking offline was cancelled; no copy was made.</source>
+        <translation>Kopieringen blev annulleret; der er ikke lavet nogen kopi.</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="142" />
+        <source>Copying the landscape into %1…</source>
+        <translation>Kopierer landskabet til %1…</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="148" />
+        <source>No offline copy was made.</source>
+        <translation>Der blev ikke lavet nogen offline-kopi.</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="158" />
+        <source>Offline copy made</source>
+        <translation>Offline-kopi lavet</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="161" />
+        <source>The copy holds %1 actors, %2 problem statements and %3 partnerships from %4, and is saved in %5.</source>
+        <translation>Kopien rummer %1 aktører, %2 problemstillinger og %3 partnerskaber fra %4 og er gemt i %5.</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="172" />
+        <source>Open it now to work offline in this window (File → Switch database… goes back); later you can also open it with the command:</source>
+        <translation>Åbn den nu for at arbejde offline i dette vindue (Filer → Skift database… fører tilbage); senere kan du også åbne den med kommandoen:</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="180" />
+        <source>&amp;Open the copy</source>
+        <translation>&amp;Åbn kopien</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="182" />
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="190" />
+        <source>The copy could not be opened: use mapper --db %1 gui</source>
+        <translation>Kopien kunne ikke åbnes: brug mapper --db %1 gui</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="206" />
+        <source>The copy could not be opened.</source>
+        <translation>Kopien kunne ikke åbnes.</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="221" />
+        <source>Synchronising…</source>
+        <translation>Synkroniserer…</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="241" />
+        <source>Synchronised: %1 sent, %2 received, %3 conflicts</source>
+        <translation>Synkroniseret: %1 sendt, %2 hentet, %3 konflikter</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="257" />
+        <source>The synchronisation could not be completed; nothing is lost.</source>
+        <translation>Synkroniseringen kunne ikke gennemføres; intet er gået tabt.</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="263" />
+        <source>Offline copy</source>
+        <translation>Offline-kopi</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="299" />
+        <source>A synchronisation is running: decide again when it is done.</source>
+        <translation>En synkronisering kører: afgør igen, når den er færdig.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflictsDialog</name>
+    <message>
+        <location filename="../sync_dialogs.py" line="216" />
+        <source>Actor</source>
+        <translation>Aktør</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="217" />
+        <source>Problem statement</source>
+        <translation>Problemstilling</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="218" />
+        <source>Partnership</source>
+        <translation>Partnerskab</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="263" />
+        <source>Deleted/changed</source>
+        <translation>Slettet/ændret</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="271" />
+        <source>deleted</source>
+        <translation>slettet</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="273" />
+        <source>changed</source>
+        <translation>ændret</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="274" />
+        <source>in use (cannot be deleted)</source>
+        <translation>i brug (kan ikke slettes)</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="282" />
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="283" />
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="320" />
+        <source>Sync conflicts</source>
+        <translation>Synkroniseringskonflikter</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="333" />
+        <source>Records with conflicts</source>
+        <translation>Poster med konflikter</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="347" />
+        <source>&amp;Open…</source>
+        <translation>&amp;Åbn…</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="350" />
+        <source>Open the record's conflicts</source>
+        <translation>Åbn postens konflikter</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="370" />
+        <source>These records were changed both on this computer and on the server, in the same fields. Nothing was overwritten: open each and choose the values to keep; both sides get them at the next synchronisation.</source>
+        <translation>Disse poster er ændret både på denne computer og på serveren, i de samme felter. Intet er overskrevet: åbn hver af dem, og vælg de værdier, der skal beholdes; begge sider får dem ved næste synkronisering.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="378" />
+        <source>No conflicts are open.</source>
+        <translation>Ingen konflikter er åbne.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="410" />
+        <source>Sync conflict: %1 %2</source>
+        <translation>Synkroniseringskonflikt: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="412" />
+        <source>Both this computer and the server changed these fields since the last synchronisation. Choose the value to keep for each; it is written to both at once.</source>
+        <translation>Både denne computer og serveren har ændret disse felter siden sidste synkronisering. Vælg den værdi, der skal beholdes, for hvert felt; den skrives til begge på én gang.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="416" />
+        <source>This computer</source>
+        <translation>Denne computer</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="417" />
+        <source>Server</source>
+        <translation>Serveren</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="418" />
+        <source>Keep &amp;all from this computer</source>
+        <translation>Behold &amp;alle fra denne computer</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="419" />
+        <source>Take all from the &amp;server</source>
+        <translation>Tag alle fra &amp;serveren</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="422" />
+        <source>Decide &amp;later</source>
+        <translation>Afgør &amp;senere</translation>
+    </message>
+</context>
+<context>
+    <name>TakeOfflineDialog</name>
+    <message>
+        <location filename="../sync_dialogs.py" line="73" />
+        <source>Take offline</source>
+        <translation>Tag med offline</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="76" />
+        <source>Copies the landscape from the shared server into a file on this computer. Work in the copy without a connection, and synchronise when you are online again.</source>
+        <translation>Kopierer landskabet fra den fælles server til en fil på denne computer. Arbejd i kopien uden forbindelse, og synkroniser, når du er online igen.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="86" />
+        <source>Server address</source>
+        <translation>Serverens adresse</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="89" />
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="92" />
+        <source>The whole landscape</source>
+        <translation>Hele landskabet</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="95" />
+        <location filename="../sync_dialogs.py" line="158" />
+        <source>File of the copy</source>
+        <translation>Kopiens fil</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="99" />
+        <source>&amp;Choose…</source>
+        <translation>&amp;Vælg…</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="101" />
+        <source>Choose the file of the copy</source>
+        <translation>Vælg kopiens fil</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="110" />
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="111" />
+        <source>&amp;Municipality:</source>
+        <translation>&amp;Kommune:</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="112" />
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="126" />
+        <source>&amp;Take offline</source>
+        <translation>&amp;Tag med offline</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="160" />
+        <source>Offline copies (*.sqlite)</source>
+        <translation>Offline-kopier (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="169" />
+        <source>Give the server's address.</source>
+        <translation>Angiv serverens adresse.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="172" />
+        <source>Give the file of the copy.</source>
+        <translation>Angiv kopiens fil.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="176" />
+        <source>%1 exists already: choose a new file for the copy.</source>
+        <translation>%1 findes allerede: vælg en ny fil til kopien.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="181" />
+        <source>The folder %1 does not exist.</source>
+        <translation>Mappen %1 findes ikke.</translation>
+    </message>
+</context>
+<context>
+    <name>UnverifiedTableModel</name>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="61" />
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="62" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="63" />
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="64" />
+        <source>Verified</source>
+        <translation>Verificeret</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="65" />
+        <source>Last changed</source>
+        <translation>Sidst ændret</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="76" />
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../window_actions.py" line="32" />
+        <location filename="../window_actions.py" line="33" />
         <source>&amp;Import landscape…</source>
         <translation>&amp;Importér landskab…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="36" />
+        <location filename="../window_actions.py" line="37" />
         <source>Import</source>
         <translation>Importér</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="39" />
+        <location filename="../window_actions.py" line="40" />
         <source>Import re&amp;gister (CSV/Excel)…</source>
         <translation>Importér re&amp;gister (CSV/Excel)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="42" />
+        <location filename="../window_actions.py" line="43" />
         <source>A list of associations from a booking or grants system or a spreadsheet</source>
         <translation>En liste over foreninger fra et booking- eller tilskudssystem eller et regneark</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="44" />
+        <location filename="../window_actions.py" line="45" />
         <source>&amp;Export landscape…</source>
         <translation>&amp;Eksportér landskab…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="46" />
+        <location filename="../window_actions.py" line="47" />
         <source>Export partner &amp;map…</source>
         <translation>Eksportér partner&amp;kort…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="50" />
+        <location filename="../window_actions.py" line="51" />
         <source>Partner map</source>
         <translation>Partnerkort</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="53" />
+        <location filename="../window_actions.py" line="54" />
         <source>Export &amp;HSDS package…</source>
         <translation>Eksportér &amp;HSDS-pakke…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="57" />
+        <location filename="../window_actions.py" line="58" />
         <source>Public organisations in Open Referral's format (HSDS 3.0) for other directories</source>
         <translation>Offentlige organisationer i Open Referrals format (HSDS 3.0) til andre vejvisere og registre</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="61" />
+        <location filename="../window_actions.py" line="62" />
         <source>Export regis&amp;ter (CSV/Excel)…</source>
         <translation>Eksportér &amp;register (CSV/Excel)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="63" />
+        <location filename="../window_actions.py" line="64" />
         <source>Import &amp;boundaries…</source>
         <translation>Importér &amp;grænser…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="65" />
+        <location filename="../window_actions.py" line="66" />
         <source>Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile</source>
         <translation>Kommuner, regioner eller postnumre fra GeoJSON, GeoPackage eller Shapefile</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="67" />
+        <location filename="../window_actions.py" line="68" />
         <source>Load &amp;demo landscape</source>
         <translation>Indlæs &amp;demolandskab</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="70" />
+        <location filename="../window_actions.py" line="72" />
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="74" />
+        <location filename="../window_actions.py" line="76" />
         <source>&amp;New actor</source>
         <translation>&amp;Ny aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="78" />
+        <location filename="../window_actions.py" line="80" />
         <source>New actor</source>
         <translation>Ny aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="81" />
+        <location filename="../window_actions.py" line="83" />
         <source>New &amp;problem statement</source>
         <translation>Ny &amp;problemstilling</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="85" />
+        <location filename="../window_actions.py" line="87" />
         <source>New problem</source>
         <translation>Ny problemstilling</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="88" />
+        <location filename="../window_actions.py" line="90" />
         <source>&amp;Save</source>
         <translation>&amp;Gem</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="92" />
+        <location filename="../window_actions.py" line="94" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="102" />
+        <location filename="../window_actions.py" line="104" />
         <source>&amp;Find actor</source>
         <translation>&amp;Find aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="106" />
+        <location filename="../window_actions.py" line="108" />
         <source>Find</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="109" />
+        <location filename="../window_actions.py" line="111" />
         <source>Possible &amp;duplicates…</source>
         <translation>Mulige &amp;dubletter…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="112" />
+        <location filename="../window_actions.py" line="114" />
         <source>Actors that may be the same: compare them and merge, or keep both</source>
         <translation>Aktører der måske er den samme: sammenlign og flet dem, eller behold begge</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="115" />
+        <location filename="../window_actions.py" line="117" />
+        <source>Data re&amp;view…</source>
+        <translation>Genne&amp;mgang af data…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="120" />
+        <source>Actors not verified for a long time, and persons proposed for erasure</source>
+        <translation>Aktører der længe ikke er verificeret, og personer foreslået til sletning</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="123" />
         <source>&amp;Landscape</source>
         <translation>&amp;Landskab</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="116" />
+        <location filename="../window_actions.py" line="124" />
         <source>&amp;Problem statements</source>
         <translation>&amp;Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="117" />
+        <location filename="../window_actions.py" line="125" />
         <source>&amp;Match</source>
         <translation>&amp;Match</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="118" />
+        <location filename="../window_actions.py" line="126" />
         <source>M&amp;ap</source>
         <translation>K&amp;ort</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="119" />
+        <location filename="../window_actions.py" line="127" />
         <source>Pa&amp;rtnerships</source>
         <translation>Pa&amp;rtnerskaber</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="132" />
+        <location filename="../window_actions.py" line="140" />
         <source>&amp;Guide</source>
         <translation>&amp;Vejledning</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="135" />
+        <location filename="../window_actions.py" line="143" />
         <source>&amp;About %1</source>
         <translation>&amp;Om %1</translation>
     </message>
     <message>
+        <location filename="../window_actions.py" line="150" />
+        <source>S&amp;witch database…</source>
+        <translation>Skift &amp;database…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="153" />
+        <source>Open another landscape: a file on this computer or a shared server</source>
+        <translation>Åbn et andet landskab: en fil på denne computer eller en delt server</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="155" />
+        <source>Take &amp;offline…</source>
+        <translation>Tag med &amp;offline…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="157" />
+        <source>Copy the landscape from the server into a file, to work without a connection</source>
+        <translation>Kopiér landskabet fra serveren til en fil for at arbejde uden forbindelse</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="160" />
+        <source>S&amp;ynchronise</source>
+        <translation>S&amp;ynkroniser</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="164" />
+        <source>Synchronise</source>
+        <translation>Synkroniser</translation>
+    </message>
+    <message>
         <location filename="../window_actions.py" line="166" />
+        <source>Bring this offline copy and its server up to date</source>
+        <translation>Bring denne offline-kopi og dens server à jour</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="169" />
+        <source>Sync co&amp;nflicts…</source>
+        <translation>Synkroniserings&amp;konflikter…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="205" />
         <source>&amp;Undo</source>
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="168" />
+        <location filename="../window_actions.py" line="207" />
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="172" />
+        <location filename="../window_actions.py" line="211" />
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="173" />
+        <location filename="../window_actions.py" line="212" />
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="181" />
+        <location filename="../window_actions.py" line="220" />
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="196" />
+        <location filename="../window_actions.py" line="244" />
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="203" />
+        <location filename="../window_actions.py" line="252" />
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="206" />
+        <location filename="../window_actions.py" line="255" />
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="208" />
+        <location filename="../window_actions.py" line="257" />
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="214" />
+        <location filename="../window_actions.py" line="263" />
         <source>Main</source>
         <translation>Hovedværktøjslinje</translation>
     </message>

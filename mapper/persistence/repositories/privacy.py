@@ -9,10 +9,11 @@ other records hold them (contact fields, free texts, partnership notes, change h
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    case,
     delete,
     func,
     inspect,
@@ -122,10 +124,48 @@ class ErasedRows:
     history_rows: int
 
 
+@dataclass(frozen=True)
+class ReviewRow:
+    """A live actor as the data review (gennemgang af data) lists it."""
+
+    uid: str
+    name: str
+    kind: str
+    municipality_code: str | None
+    active: bool
+    verified_on: dt.date | None
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PersonActivityRow:
+    """A live person with the dates that show activity: their record's and their
+    partnerships' last changes."""
+
+    person: ReviewRow
+    partnership_changed_at: dt.datetime | None
+    partnership_updated_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class PersonalValues:
+    """What a landscape export without personal data leaves out: the persons' ids, and the
+    names, e-mail addresses and phone numbers of persons and contact persons."""
+
+    persons: frozenset[str]
+    names: frozenset[str]
+    emails: frozenset[str]
+    phones: frozenset[str]
+
+
+ERASED_PREFIX = "slettet-"
+"""The id of an erased person's tombstone starts with this."""
+
+
 def erased_uid(uid: str) -> str:
     """The tombstone's id: the old id may spell the person's name ('esb-person-lone-…'), so it
     is replaced by a digest a copy elsewhere can compute from the id it knows."""
-    return "slettet-" + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:24]
+    return ERASED_PREFIX + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:24]
 
 
 def find_person(session: Session, uid: str) -> PersonRow | None:
@@ -198,6 +238,151 @@ def history_of(session: Session, uid: str) -> list[dict[str, Any]]:
     if "record_type" in table.c:
         stmt = stmt.where(table.c.record_type == "actor")
     return [dict(row._mapping) for row in session.execute(stmt)]
+
+
+_REVIEW_COLUMNS = (
+    ACTORS.c.uid,
+    ACTORS.c.name,
+    ACTORS.c.kind,
+    ACTORS.c.municipality_code,
+    ACTORS.c.active,
+    ACTORS.c.verified_on,
+    ACTORS.c.updated_at,
+)
+
+
+def _review_row(row: Any) -> ReviewRow:
+    return ReviewRow(
+        str(row.uid),
+        str(row.name),
+        str(row.kind),
+        row.municipality_code,
+        bool(row.active),
+        row.verified_on,
+        row.updated_at,
+    )
+
+
+def unverified_actors(session: Session, before: dt.date) -> list[ReviewRow]:
+    """Live actors never verified or last verified before ``before``: never verified first,
+    then the oldest verification, then the oldest change."""
+    never = case((ACTORS.c.verified_on.is_(None), 0), else_=1)
+    stmt = (
+        select(*_REVIEW_COLUMNS)
+        .where(
+            ACTORS.c.deleted_at.is_(None),
+            or_(ACTORS.c.verified_on.is_(None), ACTORS.c.verified_on < before),
+        )
+        .order_by(never, ACTORS.c.verified_on, ACTORS.c.updated_at, ACTORS.c.uid)
+    )
+    return [_review_row(row) for row in session.execute(stmt)]
+
+
+def person_activity(session: Session, kinds: Collection[str]) -> list[PersonActivityRow]:
+    """Every live actor of the kinds (those holding personal data) with the last change of
+    any partnership with them (deleted ones too: a deletion is a change)."""
+    if not kinds:
+        return []
+    changed = (
+        select(
+            PARTNERSHIPS.c.actor_pk,
+            func.max(PARTNERSHIPS.c.updated_at).label("changed_at"),
+            func.max(PARTNERSHIPS.c.updated_on).label("updated_on"),
+        )
+        .group_by(PARTNERSHIPS.c.actor_pk)
+        .subquery()
+    )
+    stmt = (
+        select(*_REVIEW_COLUMNS, changed.c.changed_at, changed.c.updated_on)
+        .outerjoin(changed, changed.c.actor_pk == ACTORS.c.pk)
+        .where(ACTORS.c.deleted_at.is_(None), ACTORS.c.kind.in_(sorted(kinds)))
+        .order_by(ACTORS.c.uid)
+    )
+    return [
+        PersonActivityRow(_review_row(row), row.changed_at, row.updated_on)
+        for row in session.execute(stmt)
+    ]
+
+
+def deactivated_at(session: Session, uids: Sequence[str]) -> dict[str, dt.datetime]:
+    """When each actor was last marked inactive, by the change history (actors without such
+    a change, or a database without the history, are left out)."""
+    table = history_table(session)
+    if (
+        table is None
+        or not uids
+        or not {"record_uid", "changes", "changed_at"} <= set(table.c.keys())
+    ):
+        return {}
+    stmt = select(table.c.record_uid, table.c.changed_at, table.c.changes).where(
+        table.c.record_uid.in_(list(uids)), table.c.changes.contains('"active"')
+    )
+    if "record_type" in table.c:
+        stmt = stmt.where(table.c.record_type == "actor")
+    found: dict[str, dt.datetime] = {}
+    for uid, changed_at, changes in session.execute(stmt.order_by(table.c.changed_at)):
+        change = json.loads(changes or "{}").get("active")
+        if isinstance(change, list) and len(change) == 2 and change[1] is False:
+            found[str(uid)] = _utc(changed_at)
+    return found
+
+
+def _utc(value: Any) -> dt.datetime:
+    """A reflected timestamp as an aware UTC datetime (SQLite keeps them as text)."""
+    moment: dt.datetime = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def personal_values(session: Session, kinds: Collection[str]) -> PersonalValues:
+    """The live persons (actors of ``kinds``) and every name, e-mail and phone of persons
+    and contact persons, trimmed (names and e-mails lowered, phones as their digits)."""
+    persons: set[str] = set()
+    names: set[str] = set()
+    emails: set[str] = set()
+    phones: set[str] = set()
+    stmt = select(
+        ACTORS.c.uid,
+        ACTORS.c.kind,
+        ACTORS.c.name,
+        ACTORS.c.contact_name,
+        ACTORS.c.contact_email,
+        ACTORS.c.contact_phone,
+    ).where(
+        ACTORS.c.deleted_at.is_(None),
+        or_(
+            ACTORS.c.kind.in_(sorted(kinds)),
+            ACTORS.c.contact_name.is_not(None),
+            ACTORS.c.contact_email.is_not(None),
+            ACTORS.c.contact_phone.is_not(None),
+        ),
+    )
+    for row in session.execute(stmt):
+        if row.kind in kinds:
+            persons.add(str(row.uid))
+            names.add(str(row.name))
+        for value, into in (
+            (row.contact_name, names),
+            (row.contact_email, emails),
+            (row.contact_phone, phones),
+        ):
+            if value and value.strip():
+                into.add(value)
+    return PersonalValues(
+        frozenset(persons),
+        frozenset(" ".join(n.split()).lower() for n in names if len(n.strip()) >= 4),
+        frozenset(e.strip().lower() for e in emails),
+        frozenset(d for d in map(phone_digits, phones) if len(d) >= 6),
+    )
+
+
+def phone_digits(phone: str) -> str:
+    """A phone number as its digits without the Danish country code: '+45 29 87 65 43',
+    '0045 29876543' and '29 87 65 43' are one number."""
+    digits = re.sub(r"\D", "", phone)
+    for prefix in ("0045", "45"):
+        if digits.startswith(prefix) and len(digits) == len(prefix) + 8:
+            return digits[len(prefix) :]
+    return digits
 
 
 def secure_delete(session: Session) -> None:
@@ -297,6 +482,7 @@ def erase(
     history_rows = _erase_history(session, [uids[pk] for pk in pks])
     contact_fields = _clear_contact_fields(session, needles, pks, now, who)
     redacted = _redact_texts(session, needles, now, who)
+    _erase_sync_notes(session, [uids[pk] for pk in pks], needles)
     return ErasedRows(
         actors=len(pks),
         partnerships=len(partnership_pks),
@@ -305,6 +491,19 @@ def erase(
         texts_redacted=redacted,
         history_rows=history_rows,
     )
+
+
+def _erase_sync_notes(session: Session, uids: Sequence[str], needles: Sequence[str]) -> None:
+    """An offline copy's sync bookkeeping (mapper.services.sync) names the person too: their
+    base moves to the tombstone's id (so that the next sync carries the erasure to the
+    server, which finds the person by the digest), their partnerships' bases go, and every
+    snapshot, pending note and open conflict loses their name, e-mail and phone."""
+    from mapper.persistence.repositories import sync as sync_rows
+
+    for uid in uids:
+        sync_rows.rename_base(session, "actor", uid, erased_uid(uid))
+        sync_rows.drop_bases_ending(session, "partnership", f":{uid}")
+    sync_rows.redact_snapshots(session, [*needles, *uids])
 
 
 def _erase_history(session: Session, uids: Sequence[str]) -> int:

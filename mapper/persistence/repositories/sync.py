@@ -208,6 +208,20 @@ def clear_pending(session: Session) -> None:
     session.execute(delete(PENDING))
 
 
+def rename_base(session: Session, record_type: str, uid: str, new_uid: str) -> None:
+    session.execute(
+        update(BASE)
+        .where(BASE.c.record_type == record_type, BASE.c.record_uid == uid)
+        .values(record_uid=new_uid)
+    )
+
+
+def drop_bases_ending(session: Session, record_type: str, suffix: str) -> None:
+    session.execute(
+        delete(BASE).where(BASE.c.record_type == record_type, BASE.c.record_uid.endswith(suffix))
+    )
+
+
 def snapshots_holding(session: Session, needles: Iterable[str]) -> list[tuple[str, str, str]]:
     """(record type, uid, snapshot text) of the bases whose snapshot holds any needle (a
     person's name, e-mail or phone): erasure redacts them too."""

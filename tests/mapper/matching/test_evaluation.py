@@ -15,6 +15,7 @@ import pytest
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
 from mapper.services.matching import MatchingService
+from tests.conftest import MakeDatabase
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -39,16 +40,18 @@ def test_evaluation_set_is_large_enough() -> None:
 
 @pytest.mark.parametrize("without_gates", [False, True], ids=["as-written", "scores-only"])
 def test_expected_partner_is_in_the_top_3_for_at_least_90_percent(
-    tmp_path: Path, without_gates: bool
+    make_database: MakeDatabase, without_gates: bool
 ) -> None:
-    results = evaluate_matching.evaluate(str(tmp_path / "eval.sqlite"), without_gates=without_gates)
+    results = evaluate_matching.evaluate(make_database("eval"), without_gates=without_gates)
     summary = evaluate_matching.summary(results)
     misses = [(r.problem_id, r.expected, r.rank) for r in results if not r.rank or r.rank > 3]
     assert summary["top3"] >= 0.9, misses
 
 
-def test_fast_and_reference_rank_the_evaluation_set_identically(tmp_path: Path) -> None:
-    database = open_database(str(tmp_path / "identity.sqlite"))
+def test_fast_and_reference_rank_the_evaluation_set_identically(
+    make_database: MakeDatabase,
+) -> None:
+    database = open_database(make_database("identity"))
     try:
         LandscapeService(database).import_document(
             evaluate_matching.evaluation_document(without_gates=True)

@@ -19,6 +19,7 @@ import pytest
 from mapper.io.interchange import validate_document
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
+from tests.conftest import MakeDatabase
 
 ROOT = Path(__file__).resolve().parents[3]
 SPARSE = ROOT / "tests" / "evaluation" / "sparse"
@@ -62,10 +63,10 @@ def test_the_landscape_is_valid_against_the_schema_and_the_importer(path: Path) 
 
 
 def test_the_sparse_set_imports_cleanly_and_a_second_import_changes_nothing(
-    tmp_path: Path,
+    make_database: MakeDatabase,
 ) -> None:
     doc = read(SPARSE / "landscape.json")
-    database = open_database(str(tmp_path / "sparse.sqlite"))
+    database = open_database(make_database("sparse"))
     try:
         service = LandscapeService(database)
         service.import_document(doc)

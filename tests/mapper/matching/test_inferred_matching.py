@@ -5,7 +5,6 @@ far-away coded actor whose codes fit."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from mapper.domain.model import Actor, Location, ProblemStatement, Profile, Resource, Seeking
@@ -18,6 +17,7 @@ from mapper.matching.reasons import render
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
 from mapper.services.matching import MatchingService
+from tests.conftest import MakeDatabase
 
 SETTINGS = MatchSettings.defaults()
 PARAMS = SETTINGS.params
@@ -217,9 +217,9 @@ def _document(*actors: Actor) -> dict[str, Any]:
 
 
 def test_a_local_actor_whose_text_fits_beats_a_far_coded_actor_whose_codes_fit(
-    tmp_path: Path,
+    make_database: MakeDatabase,
 ) -> None:
-    database = open_database(str(tmp_path / "local.sqlite"))
+    database = open_database(make_database("local"))
     try:
         LandscapeService(database).import_document(_document(GRIEF, CHOIR, SILENT, TWIN))
         service = MatchingService(database)

@@ -16,15 +16,15 @@ from mapper.persistence.database import Database, open_database
 from mapper.persistence.repositories import partnerships as partnership_rows
 from mapper.services.landscape import LandscapeService
 from mapper.services.matching import MatchingService
-from tests.conftest import small_landscape
+from tests.conftest import DatabaseFactory, MakeDatabase, small_landscape
 
 PATRICIA = "esb-p-patriciahuset-brobygning"
 ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    db = open_database(str(tmp_path_factory.mktemp("demo") / "demo.sqlite"))
+def demo(database_factory: DatabaseFactory) -> Any:
+    db = open_database(database_factory.url("demo"))
     LandscapeService(db).load_demo()
     yield db
     db.close()
@@ -60,12 +60,12 @@ def test_every_demo_problem_ranks_identically_with_the_index_and_the_reference(
 
 
 def test_top_n_with_pruned_text_equals_the_full_ranking_on_a_synthetic_register(
-    tmp_path: Path,
+    make_database: MakeDatabase,
 ) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from synth import generate_landscape
 
-    db = open_database(str(tmp_path / "synth.sqlite"))
+    db = open_database(make_database("synth"))
     try:
         LandscapeService(db).import_document(generate_landscape(3000, seed=11, n_problems=12))
         service = MatchingService(db)

@@ -5,7 +5,6 @@ facts; reasons carry a sign; generated Danish reads right."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +25,7 @@ from mapper.matching.reasons import not_given_text, number, render, with_article
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
 from mapper.services.matching import MatchingService
+from tests.conftest import MakeDatabase
 
 SETTINGS = MatchSettings.defaults()
 PARAMS = SETTINGS.params
@@ -293,7 +293,9 @@ def test_must_not_is_not_doubled_and_closed_problems_get_a_note() -> None:
 # --------------------------------------------------------------------------- fast = reference
 
 
-def test_sparse_actors_rank_identically_in_the_index_and_the_reference(tmp_path: Path) -> None:
+def test_sparse_actors_rank_identically_in_the_index_and_the_reference(
+    make_database: MakeDatabase,
+) -> None:
     here = {"municipality_code": "0561", "lat": 55.4765, "lon": 8.4594}
     there = {"municipality_code": "0751", "lat": 56.1567, "lon": 10.2108}
     actors: list[dict[str, Any]] = [
@@ -344,7 +346,7 @@ def test_sparse_actors_rank_identically_in_the_index_and_the_reference(tmp_path:
         "status": "seeking",
     }
     doc = {"format": "mapper-landscape", "version": 1, "actors": actors, "problems": [problem]}
-    database = open_database(str(tmp_path / "sparse.sqlite"))
+    database = open_database(make_database("sparse"))
     try:
         LandscapeService(database).import_document(doc)
         service = MatchingService(database)
