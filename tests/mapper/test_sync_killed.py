@@ -117,7 +117,7 @@ def test_sync_killed_anywhere_is_simply_run_again(pg_database: Database, tmp_pat
                 assert in_copy[f"esb-forening-{i:04d}"].volunteers == 1000 * n + i
         assert killed >= 4, "the kills must land while sync runs"
         final = run_sync(path)
-        out, err = final.communicate(timeout=300)
+        out, _err = final.communicate(timeout=300)
         assert final.returncode == 0, out.decode()[-3000:]
         assert "0 konflikter" in out.decode()
         report = SyncService(copy).sync()
