@@ -201,7 +201,8 @@ def make_database(
     _database_factory_session: DatabaseFactory, tmp_path: Path
 ) -> Iterator[MakeDatabase]:
     """``make_database(name="landscape")``: the path or URL of a new empty database of the
-    run's back end (SQLite file in tmp_path), dropped after the test."""
+    run's back end (a SQLite file in tmp_path, or a PostgreSQL database dropped once the next
+    test is done with its own); a name per database within a test."""
     created: list[str] = []
 
     def make(name: str = "landscape") -> str:

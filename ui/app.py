@@ -30,7 +30,7 @@ from mapper.services.partnerships import PartnershipService
 from mapper.services.problems import ProblemEditService
 from mapper.services.register_import import RegisterImportService
 from ui.context import PRODUCT_NAME, AppContext
-from ui.database_dialog import remembered_database
+from ui.database_dialog import note_recent, remembered_database
 from ui.error_text import describe_error
 from ui.locale_format import locale_for
 from ui.main_window import MainWindow
@@ -204,6 +204,7 @@ def run_app(db: str | None = None, *, demo_if_empty: bool = False) -> int:
     _windows.append(window)
     window.show()
     database = window.context.landscape.database
+    note_recent(database.url)  # offered in Filer → Skift database… next time
     if database.read_only:
         QMessageBox.information(window, PRODUCT_NAME, read_only_notice(database.url))
     start_automatic_backup(window)

@@ -60,11 +60,16 @@ def recent_databases() -> list[str]:
 
 def remember_database(url: str) -> None:
     """Remember ``url`` (its password left out) as the last and most recent database."""
+    QSettings().setValue(LAST_KEY, note_recent(url))
+
+
+def note_recent(url: str) -> str:
+    """Put ``url`` (its password left out) first among the recently used databases, without
+    making it the one the next start opens (``mapper --db URL gui`` does this); the URL kept."""
     kept = without_password(url)
-    settings = QSettings()
-    settings.setValue(LAST_KEY, kept)
     recent = [kept, *(u for u in recent_databases() if u != kept)][:RECENT_COUNT]
-    settings.setValue(RECENT_KEY, recent)
+    QSettings().setValue(RECENT_KEY, recent)
+    return kept
 
 
 class DatabaseDialog(QDialog):

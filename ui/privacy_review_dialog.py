@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from mapper.domain.changes import Changes
 from mapper.domain.vocabulary import Vocabulary
+from mapper.geo.reference import municipalities
 from mapper.services.privacy import (
     MONTHS_MAX,
     MONTHS_MIN,
@@ -71,7 +72,7 @@ class UnverifiedTableModel(RowTableModel[UnverifiedRecord]):
         if column == self.COL_KIND:
             return self._vocabulary.label("actor_kinds", row.kind, self._lang)
         if column == self.COL_MUNICIPALITY:
-            return row.municipality_code or ""
+            return municipality_text(row.municipality_code)
         if column == self.COL_VERIFIED:
             return _date(row.verified_on) if row.verified_on else self.tr("never")
         return _date(row.last_changed.date())
@@ -95,7 +96,7 @@ class ErasureProposalTableModel(RowTableModel[ErasureProposal]):
         if column == self.COL_NAME:
             return row.name
         if column == self.COL_MUNICIPALITY:
-            return row.municipality_code or ""
+            return municipality_text(row.municipality_code)
         if column == self.COL_REASON:
             if row.reason == "inactive":
                 return self.tr("Marked inactive")
@@ -106,6 +107,14 @@ class ErasureProposalTableModel(RowTableModel[ErasureProposal]):
         if column == self.COL_SINCE:
             return row.since.isoformat()
         return super().sort_value(row, column)
+
+
+def municipality_text(code: str | None) -> str:
+    """'Esbjerg (0561)'; the code alone when it is no Danish municipality's."""
+    if not code:
+        return ""
+    found = municipalities().get(code)
+    return f"{found.name} ({code})" if found else code
 
 
 def _table(model: RowTableModel[Any], name: str, accessible: str) -> tuple[QTableView, Any]:
@@ -120,6 +129,9 @@ def _table(model: RowTableModel[Any], name: str, accessible: str) -> tuple[QTabl
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSortingEnabled(True)
+    # The service's order (never verified first, then the oldest) until a header is clicked.
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    proxy.sort(-1)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table, proxy

@@ -19,6 +19,7 @@ from ui import app as app_module
 from ui.database_dialog import (
     LAST_KEY,
     DatabaseDialog,
+    note_recent,
     recent_databases,
     remember_database,
     remembered_database,
@@ -39,6 +40,9 @@ def test_the_choice_is_remembered_without_its_password(qapp: QApplication) -> No
     assert remembered_database() == "postgresql+psycopg://anna@server/landskab"
     assert recent_databases() == ["postgresql+psycopg://anna@server/landskab", "/data/a.sqlite"]
     assert "hemmelig" not in repr(QSettings().value(LAST_KEY))
+    note_recent("/data/b.sqlite")  # offered, but not what the next start opens
+    assert recent_databases()[0] == "/data/b.sqlite"
+    assert remembered_database() == "postgresql+psycopg://anna@server/landskab"
     for i in range(12):
         remember_database(f"/data/{i}.sqlite")
     assert len(recent_databases()) == 8 and recent_databases()[0] == "/data/11.sqlite"
