@@ -137,7 +137,9 @@ class MainWindow(QMainWindow):
             context.matching, vocabulary, lang, propose=self._propose_partnership
         )
         self.map_tab = MapTab(context.maps, lang, self.landscape_tab.selected_actor_id)
-        self.partnerships_view = PartnershipsView(context.partnerships, vocabulary, lang)
+        self.partnerships_view = PartnershipsView(
+            context.partnerships, vocabulary, lang, history=context.history.history
+        )
         self.files = FileOperations(self, context, self.changes.announce, self._map_choices)
         self.offline = SyncCommands(self)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from mapper.domain.errors import ConflictError, MapperError, NotFoundError
 from mapper.domain.vocabulary import Vocabulary
+from mapper.services.history import partnership_uid
 from mapper.services.partnerships import (
     PartnershipDetail,
     PartnershipService,
@@ -57,6 +59,7 @@ from ui.partnership_commands import (
     UpdatePartnershipCommand,
     Versions,
 )
+from ui.widgets.history_view import HistoryView, Loader
 
 CODE = Qt.ItemDataRole.UserRole
 EDITABLE_FIELDS = ("type", "notes", "success_factors")
@@ -88,7 +91,11 @@ class PartnershipsView(QWidget):
         lang: str = "da",
         undo_stack: QUndoStack | None = None,
         parent: QWidget | None = None,
+        *,
+        history: Loader | None = None,
     ) -> None:
+        """``history`` (HistoryService.history) adds a Historik tab beside the details: who
+        changed what of the partnership shown, when."""
         super().__init__(parent)
         self.setObjectName("PartnershipsView")
         self._service = service
@@ -114,7 +121,16 @@ class PartnershipsView(QWidget):
 
         splitter = QSplitter()
         splitter.addWidget(self._build_list())
-        splitter.addWidget(self._build_details())
+        details = self._build_details()
+        self.change_history: HistoryView | None = None
+        if history is not None:
+            self.change_history = HistoryView(history)
+            self.detail_tabs = QTabWidget()
+            self.detail_tabs.setObjectName("partnershipTabs")
+            self.detail_tabs.addTab(details, self.tr("Details"))
+            self.detail_tabs.addTab(self.change_history, self.tr("History"))
+            details = self.detail_tabs
+        splitter.addWidget(details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
@@ -531,6 +547,11 @@ class PartnershipsView(QWidget):
         try:
             self._detail = detail
             self.details.setEnabled(detail is not None)
+            if self.change_history is not None:
+                self.change_history.show_record(
+                    "partnership",
+                    partnership_uid(detail.problem_id, detail.actor_id) if detail else None,
+                )
             if detail is None:
                 self.problem_label.setText(self.tr("Select a partnership to see it here."))
                 self.partner_label.clear()

@@ -598,3 +598,29 @@ def test_stage_filter_proxy(qtmodeltester) -> None:
 def test_view_models_pass_the_model_tester(qtmodeltester, view: PartnershipsView) -> None:
     qtmodeltester.check(view.model)
     qtmodeltester.check(view.proxy)
+
+
+# --------------------------------------------------------------------------- change history
+
+
+def test_the_history_tab_shows_who_changed_the_partnership(
+    qtbot: QtBot, service: PartnershipService, database: Database
+) -> None:
+    from mapper.services.history import HistoryService
+
+    w = PartnershipsView(service, load_vocabulary(), "da", history=HistoryService(database).history)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        w.reload()
+    w.select(*KEY)
+    w.stage_combo.setCurrentIndex(w.stage_combo.findData("contacted"))
+    with qtbot.waitSignal(w.partnership_changed, timeout=1000):
+        w.change_stage_button.click()
+    history = w.change_history
+    assert history is not None
+    with qtbot.waitSignal(history.history_loaded, timeout=10000) as blocker:
+        w.detail_tabs.setCurrentWidget(history)
+    assert blocker.args == [f"{PROBLEM}:{CLUB}", 2]  # imported, then the stage change
+    newest = history.list.item(0).text()
+    assert "Kontaktet" in newest

@@ -685,12 +685,12 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../app.py" line="228" />
+        <location filename="../app.py" line="229" />
         <source>Backup saved: %1</source>
         <translation>Sikkerhedskopi gemt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="231" />
+        <location filename="../app.py" line="232" />
         <source>The automatic backup in %1 could not be made.</source>
         <translation>Den automatiske sikkerhedskopi i %1 kunne ikke laves.</translation>
     </message>
@@ -850,103 +850,103 @@
 <context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../database_dialog.py" line="75" />
-        <location filename="../database_dialog.py" line="154" />
+        <location filename="../database_dialog.py" line="80" />
+        <location filename="../database_dialog.py" line="159" />
         <source>Choose database</source>
         <translation>Vælg database</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="77" />
+        <location filename="../database_dialog.py" line="82" />
         <source>A file on this computer (SQLite)</source>
         <translation>En fil på denne computer (SQLite)</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="78" />
+        <location filename="../database_dialog.py" line="83" />
         <source>A shared server (PostgreSQL)</source>
         <translation>En delt server (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="84" />
+        <location filename="../database_dialog.py" line="89" />
         <source>Database file</source>
         <translation>Databasefil</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="85" />
+        <location filename="../database_dialog.py" line="90" />
         <source>Browse…</source>
         <translation>Gennemse…</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="93" />
+        <location filename="../database_dialog.py" line="98" />
         <source>Server address</source>
         <translation>Serverens adresse</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="96" />
+        <location filename="../database_dialog.py" line="101" />
         <source>Password</source>
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="98" />
+        <location filename="../database_dialog.py" line="103" />
         <source>Not remembered. Leave empty when PGPASSWORD or ~/.pgpass gives it.</source>
         <translation>Huskes ikke. Lad feltet stå tomt, når PGPASSWORD eller ~/.pgpass giver den.</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="102" />
+        <location filename="../database_dialog.py" line="107" />
         <source>File:</source>
         <translation>Fil:</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="104" />
+        <location filename="../database_dialog.py" line="109" />
         <source>Server:</source>
         <translation>Server:</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="105" />
+        <location filename="../database_dialog.py" line="110" />
         <source>Password:</source>
         <translation>Adgangskode:</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="108" />
+        <location filename="../database_dialog.py" line="113" />
         <source>Recently used databases</source>
         <translation>Senest brugte databaser</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="123" />
+        <location filename="../database_dialog.py" line="128" />
         <source>Open</source>
         <translation>Åbn</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="126" />
+        <location filename="../database_dialog.py" line="131" />
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="130" />
+        <location filename="../database_dialog.py" line="135" />
         <source>Recently used:</source>
         <translation>Senest brugt:</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="154" />
+        <location filename="../database_dialog.py" line="159" />
         <source>Databases (*.sqlite *.db);;All (*)</source>
         <translation>Databaser (*.sqlite *.db);;Alle (*)</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="165" />
+        <location filename="../database_dialog.py" line="170" />
         <source>Choose a file.</source>
         <translation>Vælg en fil.</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="170" />
+        <location filename="../database_dialog.py" line="175" />
         <source>Write the server's address.</source>
         <translation>Skriv serverens adresse.</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="176" />
+        <location filename="../database_dialog.py" line="181" />
         <source>Not a server address: %1. Write it as postgresql+psycopg://user@host/name.</source>
         <translation>Ikke en serveradresse: %1. Skriv den som postgresql+psycopg://bruger@vært/navn.</translation>
     </message>
     <message>
-        <location filename="../database_dialog.py" line="185" />
+        <location filename="../database_dialog.py" line="190" />
         <source>Opening…</source>
         <translation>Åbner…</translation>
     </message>
@@ -1064,32 +1064,32 @@
 <context>
     <name>ErasureProposalTableModel</name>
     <message>
-        <location filename="../privacy_review_dialog.py" line="92" />
+        <location filename="../privacy_review_dialog.py" line="93" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="92" />
+        <location filename="../privacy_review_dialog.py" line="93" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="92" />
+        <location filename="../privacy_review_dialog.py" line="93" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="92" />
+        <location filename="../privacy_review_dialog.py" line="93" />
         <source>Since</source>
         <translation>Siden</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="101" />
+        <location filename="../privacy_review_dialog.py" line="102" />
         <source>Marked inactive</source>
         <translation>Markeret inaktiv</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="102" />
+        <location filename="../privacy_review_dialog.py" line="103" />
         <source>Nothing changed, verified or worked on</source>
         <translation>Intet ændret, verificeret eller samarbejdet om</translation>
     </message>
@@ -3194,99 +3194,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="148" />
         <source>Landscape</source>
         <translation>Landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147" />
+        <location filename="../main_window.py" line="149" />
         <source>Problem statements</source>
         <translation>Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148" />
+        <location filename="../main_window.py" line="150" />
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149" />
+        <location filename="../main_window.py" line="151" />
         <source>Map</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="153" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296" />
-        <location filename="../main_window.py" line="301" />
+        <location filename="../main_window.py" line="298" />
+        <location filename="../main_window.py" line="303" />
         <source>Saved “%1”</source>
         <translation>Gemt: “%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307" />
+        <location filename="../main_window.py" line="309" />
         <source>“%1” is now: %2</source>
         <translation>“%1” er nu: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318" />
+        <location filename="../main_window.py" line="320" />
         <source>Partnership removed: %1 ↔ %2</source>
         <translation>Partnerskab fjernet: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322" />
+        <location filename="../main_window.py" line="324" />
         <source>Partnership saved: %1 ↔ %2</source>
         <translation>Partnerskab gemt: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364" />
+        <location filename="../main_window.py" line="366" />
         <source>“%1” is not matched: %2</source>
         <translation>“%1” matches ikke: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464" />
+        <location filename="../main_window.py" line="466" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468" />
+        <location filename="../main_window.py" line="470" />
         <source>Restart now</source>
         <translation>Genstart nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="469" />
+        <location filename="../main_window.py" line="471" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484" />
+        <location filename="../main_window.py" line="486" />
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486" />
+        <location filename="../main_window.py" line="488" />
         <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338" />
+        <location filename="../main_window.py" line="340" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="218" />
         <source>Loading…</source>
         <translation>Indlæser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281" />
+        <location filename="../main_window.py" line="283" />
         <source>%1 actors · %2 problem statements · %3 partnerships</source>
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="459" />
-        <location filename="../main_window.py" line="465" />
+        <location filename="../main_window.py" line="461" />
+        <location filename="../main_window.py" line="467" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
@@ -3795,196 +3795,206 @@
 <context>
     <name>PartnershipsView</name>
     <message>
-        <location filename="../partnerships_view.py" line="133" />
+        <location filename="../partnerships_view.py" line="130" />
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="131" />
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="149" />
         <source>Show partnerships at stage</source>
         <translation>Vis partnerskaber på stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="134" />
+        <location filename="../partnerships_view.py" line="150" />
         <source>All stages</source>
         <translation>Alle stadier</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="142" />
+        <location filename="../partnerships_view.py" line="158" />
         <source>&amp;Show:</source>
         <translation>&amp;Vis:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="150" />
-        <location filename="../partnerships_view.py" line="699" />
+        <location filename="../partnerships_view.py" line="166" />
+        <location filename="../partnerships_view.py" line="720" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="188" />
+        <location filename="../partnerships_view.py" line="204" />
         <source>Problem statement</source>
         <translation>Problemstilling</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="189" />
+        <location filename="../partnerships_view.py" line="205" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="195" />
+        <location filename="../partnerships_view.py" line="211" />
         <source>Problem statement:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="196" />
+        <location filename="../partnerships_view.py" line="212" />
         <source>Partner:</source>
         <translation>Partner:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="200" />
+        <location filename="../partnerships_view.py" line="216" />
         <source>New stage</source>
         <translation>Nyt stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="206" />
+        <location filename="../partnerships_view.py" line="222" />
         <source>Note on the stage change</source>
         <translation>Notat til stadieskiftet</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="207" />
+        <location filename="../partnerships_view.py" line="223" />
         <source>Note (optional)</source>
         <translation>Notat (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="209" />
-        <location filename="../partnerships_view.py" line="211" />
+        <location filename="../partnerships_view.py" line="225" />
+        <location filename="../partnerships_view.py" line="227" />
         <source>Change stage</source>
         <translation>Skift stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="217" />
+        <location filename="../partnerships_view.py" line="233" />
         <source>S&amp;tage:</source>
         <translation>S&amp;tadie:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="220" />
+        <location filename="../partnerships_view.py" line="236" />
         <source>N&amp;ote:</source>
         <translation>N&amp;otat:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="226" />
+        <location filename="../partnerships_view.py" line="242" />
         <source>Stage history</source>
         <translation>Stadiehistorik</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="227" />
+        <location filename="../partnerships_view.py" line="243" />
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="227" />
+        <location filename="../partnerships_view.py" line="243" />
         <source>Stage</source>
         <translation>Stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="227" />
+        <location filename="../partnerships_view.py" line="243" />
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="231" />
+        <location filename="../partnerships_view.py" line="247" />
         <source>History:</source>
         <translation>Historik:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="235" />
+        <location filename="../partnerships_view.py" line="251" />
         <source>Partnership type</source>
         <translation>Partnerskabstype</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="236" />
+        <location filename="../partnerships_view.py" line="252" />
         <source>(no type)</source>
         <translation>(ingen type)</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="240" />
+        <location filename="../partnerships_view.py" line="256" />
         <source>T&amp;ype:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="246" />
+        <location filename="../partnerships_view.py" line="262" />
         <source>Success factors</source>
         <translation>Succesfaktorer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="262" />
+        <location filename="../partnerships_view.py" line="278" />
         <source>Su&amp;ccess factors:</source>
         <translation>Su&amp;ccesfaktorer:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="268" />
+        <location filename="../partnerships_view.py" line="284" />
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="271" />
+        <location filename="../partnerships_view.py" line="287" />
         <source>&amp;Notes:</source>
         <translation>&amp;Noter:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="275" />
-        <location filename="../partnerships_view.py" line="277" />
+        <location filename="../partnerships_view.py" line="291" />
+        <location filename="../partnerships_view.py" line="293" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="281" />
-        <location filename="../partnerships_view.py" line="283" />
+        <location filename="../partnerships_view.py" line="297" />
+        <location filename="../partnerships_view.py" line="299" />
         <source>Discard changes</source>
         <translation>Kassér ændringer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="368" />
+        <location filename="../partnerships_view.py" line="384" />
         <source>Change stage of %1 to %2</source>
         <translation>Skift stadie for %1 til %2</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="375" />
+        <location filename="../partnerships_view.py" line="391" />
         <source>Stage change undone</source>
         <translation>Stadieskift fortrudt</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="382" />
+        <location filename="../partnerships_view.py" line="398" />
         <source>The partnership with %1 on "%2" is now at the stage %3.</source>
         <translation>Partnerskabet med %1 om »%2« er nu i fasen %3.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="398" />
+        <location filename="../partnerships_view.py" line="414" />
         <source>Edit partnership with %1</source>
         <translation>Ret partnerskab med %1</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="407" />
+        <location filename="../partnerships_view.py" line="423" />
         <source>The partnership with %1 on "%2" is saved.</source>
         <translation>Partnerskabet med %1 om »%2« er gemt.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="430" />
+        <location filename="../partnerships_view.py" line="446" />
         <source>Propose partnership %1</source>
         <translation>Foreslå partnerskab %1</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="447" />
+        <location filename="../partnerships_view.py" line="463" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="535" />
+        <location filename="../partnerships_view.py" line="556" />
         <source>Select a partnership to see it here.</source>
         <translation>Vælg et partnerskab for at se det her.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="636" />
+        <location filename="../partnerships_view.py" line="657" />
         <source>Partnership</source>
         <translation>Partnerskab</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="690" />
+        <location filename="../partnerships_view.py" line="711" />
         <source>Your changes have been kept. Save again to store them over the other changes, or discard them to see what is stored now.</source>
         <translation>Dine ændringer er ikke gået tabt. Gem igen for at erstatte de andres ændringer med dine, eller kassér dine ændringer for at se det, der er gemt nu.</translation>
     </message>
@@ -3992,77 +4002,77 @@
 <context>
     <name>PrivacyReviewDialog</name>
     <message>
-        <location filename="../privacy_review_dialog.py" line="149" />
+        <location filename="../privacy_review_dialog.py" line="161" />
         <source>Data review</source>
         <translation>Gennemgang af data</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="152" />
+        <location filename="../privacy_review_dialog.py" line="164" />
         <source>Loading…</source>
         <translation>Henter…</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="160" />
+        <location filename="../privacy_review_dialog.py" line="172" />
         <source>Actors not verified</source>
         <translation>Aktører der ikke er verificeret</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="165" />
+        <location filename="../privacy_review_dialog.py" line="177" />
         <source>Persons proposed for erasure</source>
         <translation>Personer foreslået til sletning</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="167" />
+        <location filename="../privacy_review_dialog.py" line="179" />
         <source>Delete person…</source>
         <translation>Slet person…</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="175" />
+        <location filename="../privacy_review_dialog.py" line="187" />
         <source>Not verified for more than (months):</source>
         <translation>Ikke verificeret i mere end (måneder):</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="179" />
+        <location filename="../privacy_review_dialog.py" line="191" />
         <source>Double-click an actor to open it in the editor.</source>
         <translation>Dobbeltklik på en aktør for at åbne den i redigeringen.</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="182" />
+        <location filename="../privacy_review_dialog.py" line="194" />
         <source>Inactive for more than (months):</source>
         <translation>Inaktiv i mere end (måneder):</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="188" />
+        <location filename="../privacy_review_dialog.py" line="200" />
         <source>Individual volunteers inactive this long are only proposed: nobody is deleted until you choose Delete person.</source>
         <translation>Frivillige personer, der har været inaktive så længe, bliver kun foreslået: ingen slettes, før du vælger Slet person.</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="196" />
+        <location filename="../privacy_review_dialog.py" line="208" />
         <source>Not verified</source>
         <translation>Ikke verificeret</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="197" />
+        <location filename="../privacy_review_dialog.py" line="209" />
         <source>Proposed for erasure</source>
         <translation>Foreslået til sletning</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="255" />
+        <location filename="../privacy_review_dialog.py" line="267" />
         <source>%1 actors have not been verified for %2 months; %3 persons have been inactive for more than %4 months and are proposed for erasure.</source>
         <translation>%1 aktører er ikke verificeret i %2 måneder; %3 personer har været inaktive i mere end %4 måneder og foreslås slettet.</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="292" />
+        <location filename="../privacy_review_dialog.py" line="304" />
         <source>Delete person</source>
         <translation>Slet person</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="295" />
+        <location filename="../privacy_review_dialog.py" line="307" />
         <source>Delete everything about %1 (%2) for good: the record, partnerships, contact fields and history, and the backups holding them? This cannot be undone.</source>
         <translation>Slet alle oplysninger om %1 (%2) for altid: posten, partnerskaber, kontaktfelter og historik og de sikkerhedskopier, der rummer dem? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="319" />
+        <location filename="../privacy_review_dialog.py" line="331" />
         <source>Deleting…</source>
         <translation>Sletter…</translation>
     </message>
@@ -5140,32 +5150,32 @@
 <context>
     <name>UnverifiedTableModel</name>
     <message>
-        <location filename="../privacy_review_dialog.py" line="61" />
+        <location filename="../privacy_review_dialog.py" line="62" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="62" />
+        <location filename="../privacy_review_dialog.py" line="63" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="63" />
+        <location filename="../privacy_review_dialog.py" line="64" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="64" />
+        <location filename="../privacy_review_dialog.py" line="65" />
         <source>Verified</source>
         <translation>Verificeret</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="65" />
+        <location filename="../privacy_review_dialog.py" line="66" />
         <source>Last changed</source>
         <translation>Sidst ændret</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="76" />
+        <location filename="../privacy_review_dialog.py" line="77" />
         <source>never</source>
         <translation>aldrig</translation>
     </message>
