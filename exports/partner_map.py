@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import IO, Any
 
@@ -93,6 +94,10 @@ TEXTS = {
         "postcodes": "Postnumre",
         "problem_area": "Problemstillingen hører til {place} (uden punkt på kortet)",
         "problem_no_place": "Problemstillingen har intet sted på kortet",
+        "problem_place": "Problemstillingens sted",
+        "distance_limit": "Største afstand: {km} km",
+        "hide_legend": "Skjul signaturforklaringen",
+        "show_legend": "Vis signaturforklaringen",
     },
     "en": {
         "rank": "No.",
@@ -111,6 +116,10 @@ TEXTS = {
         "postcodes": "Postcodes",
         "problem_area": "The problem statement belongs to {place} (no point on the map)",
         "problem_no_place": "The problem statement has no place on the map",
+        "problem_place": "The problem statement's place",
+        "distance_limit": "Distance limit: {km} km",
+        "hide_legend": "Hide the legend",
+        "show_legend": "Show the legend",
     },
 }
 
@@ -203,7 +212,12 @@ def map_payload(
         actors.append(item)
 
     layers: dict[str, list[dict[str, Any]]] = {}
+    names: list[dict[str, Any]] = []
     for b in data.boundaries:
+        if b.layer == "municipalities":
+            point = label_point(b.geometry)
+            if point is not None:
+                names.append({"n": b.name, "lat": point[0], "lon": point[1]})
         layers.setdefault(b.layer, []).append(
             {
                 "type": "Feature",
@@ -218,9 +232,11 @@ def map_payload(
             "label": texts.get(layer, layer),
             "features": {"type": "FeatureCollection", "features": layers[layer]},
             **BOUNDARY_STYLE.get(layer, BOUNDARY_STYLE["postcodes"]),
+            **({"names": names} if layer == "municipalities" else {}),
         }
         for layer in order
     ]
+    problem = data.problem
     return {
         "title": data.title,
         "labels": texts,
@@ -244,17 +260,71 @@ def map_payload(
         "boundaries": boundaries,
         "attribution": DAGI_ATTRIBUTION if boundaries else None,
         "tiles": {**OSM_TILES, "label": texts["tiles"]} if online_tiles else None,
+        "towns": [
+            {
+                "n": t.name,
+                "lat": t.lat,
+                "lon": t.lon,
+                "r": t.rank,
+                **({"d": 1} if t.districts else {}),
+            }
+            for t in data.towns
+        ],
         "problem": None
-        if data.problem is None
+        if problem is None
         else {
-            "id": data.problem.id,
-            "title": data.problem.title,
-            "lat": data.problem.lat,
-            "lon": data.problem.lon,
-            "municipality_code": data.problem.municipality_code,
-            "municipality": data.problem.municipality,
+            "id": problem.id,
+            "title": problem.title,
+            "lat": problem.lat,
+            "lon": problem.lon,
+            "municipality_code": problem.municipality_code,
+            "municipality": problem.municipality,
+            # The ring (metres) needs a centre: never drawn around a municipality instead.
+            "ring_m": round(problem.max_distance_km * 1000)
+            if problem.max_distance_km and problem.lat is not None
+            else None,
+            "ring_km": _number(problem.max_distance_km, lang),
         },
     }
+
+
+def label_point(geometry: Mapping[str, Any]) -> tuple[float, float] | None:
+    """Where a shape's name goes (latitude, longitude): inside its largest polygon, in the
+    middle of the widest stretch across it at the height of its centre, so a bay or an
+    odd outline never puts the name in the sea."""
+    kind = geometry.get("type")
+    polygons = geometry.get("coordinates") or []
+    if kind == "Polygon":
+        polygons = [polygons]
+    elif kind != "MultiPolygon":
+        return None
+    rings = [polygon[0] for polygon in polygons if polygon and len(polygon[0]) >= 4]
+    if not rings:
+        return None
+    ring = max(rings, key=lambda r: abs(_ring_area(r)))
+    lats = [lat for _, lat in ring]
+    middle = (min(lats) + max(lats)) / 2
+    crossings = sorted(
+        x1 + (middle - y1) * (x2 - x1) / (y2 - y1)
+        for (x1, y1), (x2, y2) in pairwise(ring)
+        if (y1 <= middle < y2) or (y2 <= middle < y1)
+    )
+    spans = list(zip(crossings[::2], crossings[1::2], strict=False))
+    if not spans:
+        return None
+    west, east = max(spans, key=lambda span: span[1] - span[0])
+    return round(middle, 5), round((west + east) / 2, 5)
+
+
+def _number(value: float | None, lang: str) -> str | None:
+    if value is None:
+        return None
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def _ring_area(ring: list[list[float]]) -> float:
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring)) / 2
 
 
 class _Raw(Element):
@@ -389,6 +459,8 @@ def write_partner_map(
 
 
 def _center(data: PartnerMapData) -> tuple[float, float]:
+    if data.problem is not None and data.problem.lat is not None and data.problem.lon is not None:
+        return data.problem.lat, data.problem.lon
     if data.actors:
         lats = sorted(a.lat for a in data.actors)
         lons = sorted(a.lon for a in data.actors)

@@ -26,6 +26,7 @@ from mapper.services.landscape import LandscapeService
 from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
 from mapper.services.merge import MergeService
+from mapper.services.overview import OverviewService
 from mapper.services.partnerships import PartnershipService
 from mapper.services.problems import ProblemEditService
 from mapper.services.register_import import RegisterImportService
@@ -108,6 +109,7 @@ def build_context(database: Database, lang: str = "da") -> AppContext:
         register_import=RegisterImportService(database, vocabulary, author=author),
         merges=MergeService(database, author, vocabulary=vocabulary),
         history=HistoryService(database),
+        overview=OverviewService(database, vocabulary),
         vocabulary=vocabulary,
         lang=lang,
         location=database.display_url,

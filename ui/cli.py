@@ -35,6 +35,7 @@ from ui import (
     cli_maps,
     cli_matching,
     cli_privacy,
+    cli_stats,
     cli_sync,
 )
 
@@ -134,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backup.add_commands(sub, _Parser)
     cli_privacy.add_commands(sub, _Parser)
     cli_sync.add_commands(sub, _Parser)
+    cli_stats.add_commands(sub, _Parser)
 
     gui = sub.add_parser("gui", help="open the desktop application")
     gui.add_argument(
@@ -412,6 +414,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     **cli_backup.COMMANDS,
     **cli_privacy.COMMANDS,
     **cli_sync.COMMANDS,
+    **cli_stats.COMMANDS,
 }
 
 

@@ -15,6 +15,7 @@ from mapper.services.landscape import LandscapeService
 from mapper.services.maps import MapService
 from mapper.services.matching import MatchingService
 from mapper.services.merge import MergeService
+from mapper.services.overview import OverviewService
 from mapper.services.partnerships import PartnershipService
 from mapper.services.problems import ProblemEditService
 from mapper.services.register_import import RegisterImportService
@@ -37,6 +38,7 @@ class AppContext:
     register_import: RegisterImportService
     merges: MergeService
     history: HistoryService
+    overview: OverviewService
     vocabulary: Vocabulary
     lang: str
     location: str

@@ -1,4 +1,4 @@
-"""The main window: the five areas as tabs, menus, toolbar, one undo group, the status bar, and
+"""The main window: the six areas as tabs, menus, toolbar, one undo group, the status bar, and
 the change hub through which every mutation tells the views what to refresh."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from ui.help_dialog import HelpDialog
 from ui.match_view import MatchView
 from ui.models.problem_table import status_label
 from ui.operations import run_in_background
+from ui.overview_tab import OverviewTab
 from ui.partnerships_view import PartnershipsView
 from ui.sync_actions import SyncCommands
 from ui.tabs.common import editor_input
@@ -45,7 +46,7 @@ def _delegate(tab: str, name: str) -> Any:
 
 
 class MainWindow(QMainWindow):
-    """Landskab, Problemstillinger, Match, Kort and Partnerskaber over one database."""
+    """Landskab, Problemstillinger, Match, Kort, Partnerskaber and Overblik over one database."""
 
     export_finished = Signal(bool)
     """Emitted after a landscape export: True when the file was written."""
@@ -140,6 +141,13 @@ class MainWindow(QMainWindow):
         self.partnerships_view = PartnershipsView(
             context.partnerships, vocabulary, lang, history=context.history.history
         )
+        self.overview_tab = OverviewTab(
+            context.overview.overview,
+            context.overview.actors_behind,
+            context.landscape.municipalities,
+            vocabulary,
+            lang,
+        )
         self.files = FileOperations(self, context, self.changes.announce, self._map_choices)
         self.offline = SyncCommands(self)
 
@@ -152,6 +160,7 @@ class MainWindow(QMainWindow):
         self.partnerships_tab_index = self.tabs.addTab(
             self.partnerships_view, self.tr("Partnerships")
         )
+        self.overview_tab_index = self.tabs.addTab(self.overview_tab, self.tr("Overview"))
         self.setCentralWidget(self.tabs)
         self._connect()
         self.commands = WindowActions(self)
@@ -172,6 +181,11 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.changes.changes_applied.connect(self._apply_changes)
+        self.changes.changes_applied.connect(self.overview_tab.invalidate)  # computed if shown
+        self.overview_tab.actor_requested.connect(self._open_actor)
+        self.overview_tab.review_requested.connect(
+            lambda: self.commands.privacy_review_action.trigger()
+        )
         for signal in ("import_finished", "export_finished", "geo_imported"):
             getattr(self.files, signal).connect(getattr(self, signal))
 
@@ -344,6 +358,11 @@ class MainWindow(QMainWindow):
 
     def _map_actor_clicked(self, actor_id: str) -> None:
         self.landscape_tab.select_actor(actor_id)
+
+    def _open_actor(self, actor_id: str) -> None:
+        """An actor chosen elsewhere (the overview): the register, with it selected."""
+        self.tabs.setCurrentWidget(self.landscape_tab)
+        self.select_actor(actor_id)
 
     # ----------------------------------------------------------------- commands
 

@@ -125,6 +125,7 @@ class WindowActions(QObject):
             self.tr("&Match"),
             self.tr("M&ap"),
             self.tr("Pa&rtnerships"),
+            self.tr("&Overview"),
         )
         self.area_actions = [
             self._action(name, partial(window.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")

@@ -1,5 +1,6 @@
-/* Partner map: markers, clusters, filters, search and popups drawn from the embedded data.
- * Every text from the data is put in the page with textContent, never as HTML. */
+/* Partner map: markers, clusters, filters, search and popups drawn from the embedded data,
+ * oriented without tiles by the problem's place and distance ring, town and municipality
+ * names. Every text from the data is put in the page with textContent, never as HTML. */
 (function () {
   "use strict";
 
@@ -9,6 +10,17 @@
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
+
+  /* The zoom from which each town rank is labelled; a city's own name gives way to its
+   * districts' names from DISTRICT_ZOOM on. */
+  var TOWN_ZOOM = [7, 9, 11];
+  var DISTRICT_ZOOM = 12;
+  var MUNICIPALITY_ZOOM = 8;
+  var FIT_MAX_ZOOM = 12;
+  var PROBLEM_COLOUR = "#b00020";
+  var STAR = '<svg viewBox="0 0 24 24" width="34" height="34" aria-hidden="true" focusable="false">' +
+    '<polygon points="12,1.5 15.1,8.3 22.5,9.1 17,14.1 18.5,21.4 12,17.7 5.5,21.4 7,14.1 1.5,9.1 8.9,8.3"' +
+    ' fill="' + PROBLEM_COLOUR + '" stroke="#fff" stroke-width="1.8" stroke-linejoin="round"/></svg>';
 
   function initPartnerMap(map, data) {
     var L = window.L;
@@ -20,6 +32,7 @@
 
     /* boundaries */
     var overlays = {};
+    var labelCandidates = [];
     var boundsOfShapes = null;
     data.boundaries.forEach(function (layer) {
       var geo = L.geoJSON(layer.features, {
@@ -31,6 +44,11 @@
       });
       geo.addTo(map);
       overlays[layer.label] = geo;
+      (layer.names || []).forEach(function (n) {
+        labelCandidates.push({ latlng: L.latLng(n.lat, n.lon), text: n.n, className: "pm-municipality-label",
+                               minZoom: MUNICIPALITY_ZOOM, maxZoom: 99, layer: geo, priority: 1,
+                               charWidth: 7.6, nudge: true });
+      });
       boundsOfShapes = boundsOfShapes ? boundsOfShapes.extend(geo.getBounds()) : geo.getBounds();
     });
     if (data.attribution) map.attributionControl.addAttribution(data.attribution);
@@ -40,6 +58,84 @@
       overlays[data.tiles.label] = tiles;
     }
 
+    /* names: towns at the built-in postcode points, municipalities on their shapes */
+    (data.towns || []).forEach(function (t) {
+      labelCandidates.push({ latlng: L.latLng(t.lat, t.lon), text: t.n, className: "pm-town pm-town-r" + t.r,
+                             minZoom: TOWN_ZOOM[t.r], maxZoom: t.d ? DISTRICT_ZOOM - 1 : 99, layer: null,
+                             priority: t.r === 0 ? 0 : t.r + 1, charWidth: t.r === 0 ? 7.4 : 6.4,
+                             nudge: t.r < 2 });
+    });
+    labelCandidates.sort(function (a, b) { return a.priority - b.priority; });
+    var labelPane = map.createPane("pm-labels");
+    labelPane.style.zIndex = 450;  /* above the shapes, below markers and popups */
+    labelPane.style.pointerEvents = "none";
+    var labelLayer = L.layerGroup().addTo(map);
+
+    function labelMarker(c) {
+      if (!c.marker) {
+        var text = el("span", null, c.text);
+        c.marker = L.marker(c.latlng, { pane: "pm-labels", interactive: false, keyboard: false,
+          icon: L.divIcon({ className: "pm-label " + c.className, html: text, iconSize: null }) });
+      }
+      return c.marker;
+    }
+
+    /* Shown by zoom and rank; a name that would overlap a more important one waits for a
+     * closer zoom. */
+    function updateLabels() {
+      if (!cluster) return;  /* not before the markers exist */
+      var zoom = map.getZoom();
+      var near = map.getBounds().pad(0.25);
+      /* Names keep clear of what is drawn: markers, clusters and the problem's place.
+       * (A cluster group keeps what it shows in its feature group.) */
+      var shown = (cluster._featureGroup || cluster).getLayers();
+      var taken = shown.concat(problemMarker ? [problemMarker] : []).map(function (m) {
+        var p = map.project(m.getLatLng(), zoom);
+        var r = m instanceof L.Marker && !m.getChildCount ? 14 : 21;
+        return [p.x - r, p.y - r, p.x + r, p.y + r];
+      });
+      /* … and from under the controls (legend, search, scale, attribution). */
+      var origin = map.getPixelBounds().min;
+      var frameRect = map.getContainer().getBoundingClientRect();
+      var controls = map.getContainer().querySelectorAll(".leaflet-control");
+      Array.prototype.forEach.call(controls, function (control) {
+        var r = control.getBoundingClientRect();
+        if (!r.width) return;
+        taken.push([origin.x + r.left - frameRect.left, origin.y + r.top - frameRect.top,
+                    origin.x + r.right - frameRect.left, origin.y + r.bottom - frameRect.top]);
+      });
+      labelLayer.clearLayers();
+      labelCandidates.forEach(function (c) {
+        if (zoom < c.minZoom || zoom > c.maxZoom || !near.contains(c.latlng)) return;
+        if (c.layer && !map.hasLayer(c.layer)) return;
+        var p = map.project(c.latlng, zoom);
+        var half = c.text.length * c.charWidth / 2 + 4;
+        /* On the point; a bigger town's name may move just above, below or beside it
+         * (a marker may sit on the town). */
+        var spots = [[0, 0]];
+        if (c.nudge) {
+          [20, 36, 52, 68].forEach(function (d) {
+            spots.push([0, -d], [0, d], [half + d - 4, 0], [-half - d + 4, 0]);
+          });
+        }
+        for (var s = 0; s < spots.length; s++) {
+          var x = p.x + spots[s][0], y = p.y + spots[s][1];
+          var box = [x - half, y - 9, x + half, y + 9];
+          var free = taken.every(function (o) {
+            return box[0] >= o[2] || o[0] >= box[2] || box[1] >= o[3] || o[1] >= box[3];
+          });
+          if (free) {
+            taken.push(box);
+            var marker = labelMarker(c);
+            marker.setLatLng(s ? map.unproject(L.point(x, y), zoom) : c.latlng);
+            labelLayer.addLayer(marker);
+            return;
+          }
+        }
+      });
+    }
+    map.on("zoomend moveend overlayadd overlayremove", updateLabels);
+
     /* actors */
     /* A problem's ranked partners stay unclustered so every rank number shows. */
     var cluster = data.problem ? L.featureGroup()
@@ -47,6 +143,8 @@
                                showCoverageOnHover: false });
     var markers = [];
     var byId = {};
+    /* One shared point, kept as wide as the legend, so a popup pans clear of it. */
+    var popupPadding = L.point(10, 10);
 
     function popupFor(a) {
       var box = el("div", "pm-popup");
@@ -87,7 +185,8 @@
                       html: '<span class="pm-dot pm-k' + a.k + '"></span>' });
       var marker = L.marker([a.lat, a.lon], { icon: icon, keyboard: true, title: a.name });
       marker.actor = a;
-      marker.bindPopup(function () { return popupFor(a); }, { maxWidth: 320 });
+      marker.bindPopup(function () { return popupFor(a); },
+                       { maxWidth: 320, autoPanPaddingBottomRight: popupPadding });
       marker.on("click", function () {
         if (window.partnerMap.onSelect) window.partnerMap.onSelect(a.id);
       });
@@ -111,6 +210,7 @@
       if (cluster.addLayers) cluster.addLayers(visible);
       else visible.forEach(function (m) { cluster.addLayer(m); });
       counter.textContent = visible.length + " / " + markers.length + " " + labels.actors;
+      updateLabels();
       return visible.length;
     }
 
@@ -120,9 +220,48 @@
       var box = el("div", "pm-panel leaflet-bar");
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
-      box.appendChild(el("div", "pm-title", data.title));
-      box.appendChild(counter);
+      var head = el("div", "pm-head");
+      head.appendChild(el("div", "pm-title", data.title));
+      var toggle = el("button", "pm-toggle");
+      toggle.type = "button";
+      toggle.setAttribute("aria-controls", "pm-panel-body");
+      head.appendChild(toggle);
+      box.appendChild(head);
+      var body = el("div", "pm-panel-body");
+      body.id = "pm-panel-body";
+      box.appendChild(body);
+      /* Open on a wide screen, folded on a narrow one; nothing is remembered. */
+      function setExpanded(open) {
+        body.hidden = !open;
+        box.classList.toggle("pm-collapsed", !open);
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        var name = open ? labels.hide_legend : labels.show_legend;
+        toggle.setAttribute("aria-label", name);
+        toggle.title = name;
+        toggle.textContent = open ? "\u2212" : "+";
+        popupPadding.x = box.offsetWidth + 12;
+        updateLabels();
+      }
+      toggle.addEventListener("click", function () { setExpanded(body.hidden); });
+      panel.setExpanded = setExpanded;
+      panel.expandedAtStart = window.innerWidth >= 640;
+      body.appendChild(counter);
       var legend = el("div", "pm-legend");
+      var place = data.problem && data.problem.lat !== null ? data.problem : null;
+      if (place) {
+        var row = el("div", "pm-legend-row pm-legend-problem");
+        var star = el("span", "pm-star-swatch");
+        star.innerHTML = STAR;  /* fixed markup, no data */
+        row.appendChild(star);
+        row.appendChild(el("span", null, labels.problem_place));
+        legend.appendChild(row);
+        if (place.ring_m) {
+          var ringRow = el("div", "pm-legend-row pm-legend-ring");
+          ringRow.appendChild(el("span", "pm-ring-swatch"));
+          ringRow.appendChild(el("span", null, labels.distance_limit.replace("{km}", place.ring_km)));
+          legend.appendChild(ringRow);
+        }
+      }
       data.kinds.forEach(function (k, i) {
         if (!k.count) return;
         var label = el("label", "pm-kind-row");
@@ -136,7 +275,7 @@
         label.appendChild(el("span", null, k.label + " (" + k.count + ")"));
         legend.appendChild(label);
       });
-      box.appendChild(legend);
+      body.appendChild(legend);
       function chooser(name, options, key) {
         var select = el("select", "pm-select");
         select.setAttribute("aria-label", name);
@@ -152,11 +291,12 @@
         select.addEventListener("change", function () { groupFilter[key] = Number(select.value); refresh(); });
         return select;
       }
-      box.appendChild(chooser(labels.all_target_groups, data.target_groups, "tg"));
-      box.appendChild(chooser(labels.all_resources, data.resources, "res"));
+      body.appendChild(chooser(labels.all_target_groups, data.target_groups, "tg"));
+      body.appendChild(chooser(labels.all_resources, data.resources, "res"));
       return box;
     };
     panel.addTo(map);
+    panel.setExpanded(panel.expandedAtStart);
 
     /* search */
     var search = L.control({ position: "topleft" });
@@ -188,9 +328,32 @@
     };
     search.addTo(map);
 
+    var problemMarker = null;
+    var ring = null;
+    var frame = [];  /* what the first view must show besides the partners */
     if (data.problem && data.problem.lat !== null) {
-      L.circleMarker([data.problem.lat, data.problem.lon], { radius: 11, color: "#b00020",
-        weight: 3, fill: false }).bindTooltip(el("span", null, data.problem.title)).addTo(map);
+      var at = L.latLng(data.problem.lat, data.problem.lon);
+      if (data.problem.ring_m) {
+        ring = L.circle(at, { radius: data.problem.ring_m, color: PROBLEM_COLOUR, weight: 2,
+                              dashArray: "8 6", fillColor: PROBLEM_COLOUR, fillOpacity: 0.04,
+                              interactive: false }).addTo(map);
+        var north = L.latLng(at.lat + data.problem.ring_m / 111320, at.lng);
+        L.marker(north, { pane: "pm-labels", interactive: false, keyboard: false,
+          icon: L.divIcon({ className: "pm-label pm-ring-label", iconSize: null,
+                            html: el("span", null, data.problem.ring_km + " km") }) }).addTo(map);
+        frame.push(at.toBounds(2 * data.problem.ring_m));
+      }
+      var starBox = el("span", "pm-problem");
+      starBox.innerHTML = STAR;  /* fixed markup, no data */
+      starBox.setAttribute("role", "img");
+      starBox.setAttribute("aria-label", labels.problem_place + ": " + data.problem.title);
+      problemMarker = L.marker(at, { icon: L.divIcon({ className: "pm-marker pm-problem-marker",
+                                                        html: starBox, iconSize: [34, 34] }),
+                                     title: labels.problem_place + ": " + data.problem.title,
+                                     keyboard: true, zIndexOffset: 1000 });
+      problemMarker.bindTooltip(el("span", null, data.problem.title), { direction: "top", offset: [0, -16] });
+      problemMarker.addTo(map);
+      frame.push(L.latLngBounds([at, at]));
     } else if (data.problem) {
       /* No point (e.g. its owner is a person, whose home is never shown): the problem is
        * named with its municipality, whose outline is marked if it is drawn. */
@@ -208,22 +371,69 @@
       if (municipalities && data.problem.municipality_code) {
         municipalities.eachLayer(function (shape) {
           if (shape.feature.properties.code === data.problem.municipality_code) {
-            shape.setStyle({ color: "#b00020", weight: 3, dashArray: "6 4" });
+            shape.setStyle({ color: PROBLEM_COLOUR, weight: 3, dashArray: "6 4" });
+            frame.push(shape.getBounds());
           }
         });
       }
     }
     if (Object.keys(overlays).length) L.control.layers(null, overlays, { collapsed: true }).addTo(map);
     cluster.addTo(map);
+    cluster.on("animationend", updateLabels);
     refresh();
 
+    /* The first view: the problem's place, its ring and the partners, clear of the legend and
+     * never closer than a town's streets. */
     var points = markers.map(function (m) { return m.getLatLng(); });
-    if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.08));
-    else if (boundsOfShapes) map.fitBounds(boundsOfShapes);
+    var view = points.length ? L.latLngBounds(points).pad(0.08) : null;
+    frame.forEach(function (b) { view = view ? view.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast()); });
+    function fitView() {
+      var legendWidth = panel.getContainer().offsetWidth;
+      var narrow = map.getSize().x < 2.5 * legendWidth;
+      /* No animation: a print is taken as soon as the view is set. */
+      var options = { maxZoom: FIT_MAX_ZOOM, animate: false, paddingTopLeft: [20, 50],
+                      paddingBottomRight: [narrow ? 20 : legendWidth + 20, 30] };
+      if (view) map.fitBounds(view, options);
+      else if (boundsOfShapes) map.fitBounds(boundsOfShapes);
+    }
+    fitView();
+    updateLabels();
+
+    /* Printing (A4 landscape): the page gives the map its print size, so fit it again. */
+    var printing = false;
+    function beforePrint() {
+      if (printing) return;
+      printing = true;
+      document.documentElement.classList.add("pm-printing");
+      map.invalidateSize({ pan: false });
+      fitView();
+      updateLabels();
+    }
+    function afterPrint() {
+      if (!printing) return;
+      printing = false;
+      document.documentElement.classList.remove("pm-printing");
+      map.invalidateSize({ pan: false });
+      fitView();
+      updateLabels();
+    }
+    window.addEventListener("beforeprint", beforePrint);
+    window.addEventListener("afterprint", afterPrint);
+    var printQuery = window.matchMedia ? window.matchMedia("print") : null;
+    if (printQuery && printQuery.addEventListener) {
+      printQuery.addEventListener("change", function (e) { if (e.matches) beforePrint(); else afterPrint(); });
+    }
 
     window.partnerMap = {
       map: map,
       cluster: cluster,
+      ring: ring,
+      problemMarker: problemMarker,
+      labelCount: function () { return labelLayer.getLayers().length; },
+      labels: function () {
+        return labelLayer.getLayers().map(function (m) { return m.getElement().textContent; });
+      },
+      setLegendExpanded: function (open) { panel.setExpanded(open); },
       markerCount: function () { return markers.length; },
       visibleCount: function () { return cluster.getLayers().length; },
       select: function (id) {

@@ -7,15 +7,17 @@ Exporters (``exports/``) draw what this service hands them and nothing else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from mapper.domain.errors import NotFoundError
 from mapper.domain.model import Actor
 from mapper.domain.municipality import normalise_municipality_code, padded
-from mapper.domain.vocabulary import Vocabulary, load_vocabulary
-from mapper.geo.reference import municipality_boundaries, municipality_name
+from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
+from mapper.geo.reference import municipalities, municipality_boundaries, municipality_name
 from mapper.io.bulk import collector_paused
 from mapper.persistence import store
 from mapper.persistence.database import Database
@@ -67,6 +69,23 @@ class MapProblem:
     municipality_code: str | None = None
     municipality: str | None = None
     """The municipality's name, shown when the problem has no point on the map."""
+    max_distance_km: float | None = None
+    """The problem's distance limit, drawn as a ring around its point."""
+
+
+@dataclass(frozen=True)
+class MapTown:
+    """A town name for the map's labels, at a built-in postcode point (no tiles needed)."""
+
+    name: str
+    lat: float
+    lon: float
+    rank: int
+    """0: a city of three or more postcode districts, 1: a town that names its municipality
+    or has districts, 2: any other postcode town or city district (the closest zooms only)."""
+    districts: bool = False
+    """A city's own name standing for its districts (København for København K, V, Ø …),
+    which replace it when the map zooms in."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +100,8 @@ class PartnerMapData:
     left_out: Mapping[str, int] = field(default_factory=dict)
     """Why actors in scope were left out: personal (individual volunteers), not_public,
     inactive, no_location."""
+    towns: tuple[MapTown, ...] = ()
+    """Town names to label the map with, so it orients without a tile layer."""
 
 
 def publishable(actor: Actor, vocabulary: Vocabulary) -> str | None:
@@ -176,6 +197,7 @@ class MapService:
             actors=tuple(shown),
             boundaries=tuple(boundaries),
             left_out=left_out,
+            towns=town_labels(),
         )
 
     def boundaries_for(self, scope: str = "all", value: str | None = None) -> list[MapBoundary]:
@@ -242,6 +264,7 @@ class MapService:
             boundaries=tuple(boundaries),
             problem=problem,
             left_out=left_out,
+            towns=town_labels(),
         )
 
     def _problem(self, session: Any, problem_id: str) -> MapProblem:
@@ -272,7 +295,16 @@ class MapService:
             point = None
         lat, lon = point or (None, None)
         code = context.municipality_code
-        return MapProblem(p.id, p.title, lat, lon, code, municipality_name(code) if code else None)
+        return MapProblem(
+            p.id,
+            p.title,
+            lat,
+            lon,
+            code,
+            municipality_name(code) if code else None,
+            # Without a point there is no centre for the ring (and no hint at a home).
+            p.seeking.max_distance_km if point else None,
+        )
 
     def _title(self, scope: str, value: str | None, place: str | None = None) -> str:
         if scope == "target_group":
@@ -282,6 +314,31 @@ class MapService:
         if scope == "municipality":
             return f"Partnerkort: {place} Kommune" if place else f"Partnerkort: kommune {value}"
         return "Partnerkort"
+
+
+_DISTRICT = re.compile(r"\s+(?:[CKMNSVØ]|N[VØ]|S[VØ]|Øst|Vest|Nord|Syd)$")
+
+
+@cache
+def town_labels() -> tuple[MapTown, ...]:
+    """Every town of the built-in postcode points, ranked for labelling (read once)."""
+    rows = read_data_json("dk_postcodes.json")["rows"]
+    seats = {m.name for m in municipalities().values()}
+    cities: dict[str, list[list[Any]]] = {}
+    for row in rows:
+        cities.setdefault(_DISTRICT.sub("", row[1]), []).append(row)
+    towns = []
+    for city, members in cities.items():
+        big = len(members) >= 3
+        if len(members) > 1 and all(row[1] != city for row in members):
+            # The city's own label sits at its first district's point.
+            first = members[0]
+            towns.append(MapTown(city, first[3], first[4], 0 if big else 1, districts=True))
+        for _, name, _, lat, lon in members:
+            named = name == city
+            rank = 0 if named and big else 1 if named and (len(members) > 1 or city in seats) else 2
+            towns.append(MapTown(name, lat, lon, rank))
+    return tuple(sorted(towns, key=lambda t: t.rank))
 
 
 def _in_scope(actor: Actor, scope: str, value: str | None) -> bool:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from exports.partner_map import write_partner_map
 from mapper.persistence.database import Database
 from mapper.services.landscape import LandscapeService
-from mapper.services.maps import MapActor, MapBoundary, MapService
+from mapper.services.maps import MapActor, MapBoundary, MapProblem, MapService
 from tests.exports.conftest import Browser, sample_map, square
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -99,3 +100,133 @@ def test_problem_map_shows_rank_numbers(
     ranks = browser.page.locator(".pm-rank").all_inner_texts()
     assert ranks and sorted(int(r) for r in ranks) == [a.rank for a in data.actors]
     assert browser.requests == []
+
+
+# --------------------------------------------------------------------------- orientation
+
+PROBLEM = "aar-p-i-gang-mentorer"  # Aarhus, 15 km
+
+
+def open_problem_map(browser: Browser, database: Database, path: Path) -> MapProblem:
+    LandscapeService(database).load_demo()
+    maps = MapService(database)
+    data = maps.partner_map(
+        scope="problem", value=PROBLEM, boundaries=maps.boundaries_for("problem", PROBLEM)
+    )
+    write_partner_map(data, path)
+    browser.open(path)
+    assert data.problem is not None
+    return data.problem
+
+
+def test_problem_map_shows_its_place_its_ring_and_the_towns_around(
+    browser: Browser, database: Database, tmp_path: Path
+) -> None:
+    problem = open_problem_map(browser, database, tmp_path / "problem.html")
+    page = browser.page
+    star = page.locator(".pm-problem[role=img]")
+    assert star.count() == 1
+    assert star.get_attribute("aria-label") == f"Problemstillingens sted: {problem.title}"
+    assert page.locator(".pm-problem-marker").get_attribute("title").endswith(problem.title)
+    assert page.locator(".pm-rank").count() == page.evaluate("partnerMap.markerCount()")
+    assert page.evaluate("partnerMap.ring.getRadius()") == 15_000
+    assert page.locator("path[stroke-dasharray='8 6']").count() == 1
+    assert page.locator(".pm-ring-label").inner_text() == "15 km"
+    # The first view holds the ring (and so the place and the partners), not one street.
+    zoom = page.evaluate("partnerMap.map.getZoom()")
+    assert 9 <= zoom <= 12
+    assert page.evaluate("partnerMap.map.getBounds().contains(partnerMap.ring.getBounds())")
+    labels = page.evaluate("partnerMap.labels()")
+    assert {"Risskov", "Viby J", "Aarhus"} <= set(labels)  # districts and the municipality
+    assert page.locator(".pm-municipality-label", has_text="Aarhus").count() == 1
+    assert browser.requests == [] and browser.errors == []
+
+
+def test_town_names_follow_the_zoom(browser: Browser, database: Database, tmp_path: Path) -> None:
+    open_problem_map(browser, database, tmp_path / "problem.html")
+    page = browser.page
+
+    def towns_at(zoom: int) -> set[str]:
+        page.evaluate(f"partnerMap.map.setZoom({zoom}, {{animate: false}})")
+        return set(page.locator(".pm-town span").all_inner_texts())
+
+    seven = towns_at(7)
+    assert {"Aarhus", "Randers"} <= seven and not seven & {"Skanderborg", "Risskov"}
+    nine = towns_at(9)
+    assert {"Aarhus", "Skanderborg"} <= nine and "Risskov" not in nine
+    eleven = towns_at(11)
+    assert {"Aarhus", "Risskov", "Aarhus N"} <= eleven
+    # Closer in, the city's name gives way to its districts'.
+    twelve = towns_at(12)
+    assert "Aarhus C" in twelve and "Aarhus" not in twelve
+    assert page.locator(".pm-municipality-label", has_text="Aarhus").count() == 1
+    assert browser.errors == []
+
+
+def test_the_legend_folds_away_by_button_and_keyboard(
+    browser: Browser, database: Database, tmp_path: Path
+) -> None:
+    open_problem_map(browser, database, tmp_path / "problem.html")
+    page = browser.page
+    toggle = page.locator(".pm-toggle")
+    legend = page.locator(".pm-legend")
+    assert toggle.get_attribute("aria-expanded") == "true" and legend.is_visible()
+    assert toggle.get_attribute("aria-label") == "Skjul signaturforklaringen"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert legend.is_hidden() and page.locator(".pm-panel-body").is_hidden()
+    assert toggle.get_attribute("aria-label") == "Vis signaturforklaringen"
+    assert page.locator(".pm-title").is_visible()  # the title stays
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true" and legend.is_visible()
+    # Nothing is remembered: a fresh page opens expanded again.
+    toggle.click()
+    page.reload()
+    page.wait_for_function('document.documentElement.getAttribute("data-partner-map") === "ready"')
+    assert page.locator(".pm-toggle").get_attribute("aria-expanded") == "true"
+
+
+def test_the_legend_starts_folded_on_a_narrow_screen(browser: Browser, tmp_path: Path) -> None:
+    path = tmp_path / "narrow.html"
+    write_partner_map(sample_map(), path)
+    browser.page.set_viewport_size({"width": 420, "height": 700})
+    browser.open(path)
+    assert browser.page.locator(".pm-toggle").get_attribute("aria-expanded") == "false"
+    assert browser.page.locator(".pm-legend").is_hidden()
+
+
+def test_a_popup_opens_clear_of_the_legend(
+    browser: Browser, database: Database, tmp_path: Path
+) -> None:
+    open_problem_map(browser, database, tmp_path / "problem.html")
+    page = browser.page
+    panel = page.locator(".pm-panel").bounding_box()
+    first = page.evaluate("partnerMap.cluster.getLayers()[0].actor.id")
+    assert page.evaluate(f"partnerMap.select({first!r})")
+    popup = page.locator(".leaflet-popup")
+    popup.wait_for()
+    page.wait_for_timeout(400)  # the map pans the popup into view
+    box = popup.bounding_box()
+    assert panel is not None and box is not None
+    assert box["x"] + box["width"] <= panel["x"]
+
+
+def test_the_printed_map_is_one_a4_landscape_page_with_title_legend_and_attribution(
+    browser: Browser, database: Database, tmp_path: Path
+) -> None:
+    problem = open_problem_map(browser, database, tmp_path / "problem.html")
+    page = browser.page
+    page.locator(".pm-toggle").click()  # folded on screen, yet printed with its legend
+    page.emulate_media(media="print")
+    assert page.locator(".leaflet-control-zoom").is_hidden()
+    assert page.locator(".pm-toggle").is_hidden() and page.locator(".pm-search").is_hidden()
+    assert page.locator(".pm-legend").is_visible()
+    assert page.locator(".pm-title").inner_text() == problem.title
+    assert "DAGI" in page.locator(".leaflet-control-attribution").inner_text()
+    assert page.evaluate("partnerMap.map.getBounds().contains(partnerMap.ring.getBounds())")
+    pdf = page.pdf(format="A4", landscape=True, print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    width, height = (float(v) for v in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)[0])
+    assert round(width) == 843 and round(height) == 596  # A4 landscape in points
+    assert browser.errors == [] and browser.requests == []

@@ -14,6 +14,7 @@ from exports.geojson import actors_feature_collection, write_geojson
 from exports.partner_map import (
     DAGI_ATTRIBUTION,
     json_for_script,
+    label_point,
     network_links,
     render_partner_map,
     write_partner_map,
@@ -21,8 +22,8 @@ from exports.partner_map import (
 from mapper.domain.vocabulary import read_data_json
 from mapper.persistence.database import Database
 from mapper.services.landscape import LandscapeService
-from mapper.services.maps import MapActor, MapService
-from tests.exports.conftest import sample_map
+from mapper.services.maps import MapActor, MapBoundary, MapProblem, MapService, town_labels
+from tests.exports.conftest import sample_map, square
 
 DATA = re.compile(r'<script type="application/json" id="partner-map-data">(.*?)</script>', re.S)
 
@@ -88,6 +89,109 @@ def test_write_reports_markers_and_size(tmp_path: Path) -> None:
     report = write_partner_map(sample_map(), tmp_path / "map.html")
     assert report.markers == 3 and report.boundaries == 1
     assert report.bytes == (tmp_path / "map.html").stat().st_size
+
+
+# --------------------------------------------------------------------------- orientation
+
+
+def ribe_problem(**overrides: object) -> MapProblem:
+    problem = MapProblem(
+        "p1", "Lektiehjælp i Ribe", 55.3283, 8.7616, "0561", "Esbjerg", max_distance_km=12.5
+    )
+    return replace(problem, **overrides)  # type: ignore[arg-type]
+
+
+def test_a_problem_with_a_place_gets_a_star_and_a_ring_in_metres() -> None:
+    page = render_partner_map(sample_map(scope="problem", problem=ribe_problem()))
+    problem = payload(page)["problem"]
+    assert (problem["lat"], problem["lon"]) == (55.3283, 8.7616)
+    assert problem["ring_m"] == 12_500 and problem["ring_km"] == "12,5"
+    assert "pm-problem-marker" in page and "L.circle(" in page
+    assert payload(page)["labels"]["problem_place"] == "Problemstillingens sted"
+    english = payload(render_partner_map(sample_map(problem=ribe_problem()), lang="en"))
+    assert english["problem"]["ring_km"] == "12.5"
+    assert english["labels"]["distance_limit"] == "Distance limit: {km} km"
+
+
+def test_no_ring_without_a_limit_or_without_a_point() -> None:
+    unlimited = payload(render_partner_map(sample_map(problem=ribe_problem(max_distance_km=None))))
+    assert unlimited["problem"]["ring_m"] is None
+    # A problem without a point of its own (its owner is a person) has no centre for a ring.
+    pointless = ribe_problem(lat=None, lon=None)
+    assert payload(render_partner_map(sample_map(problem=pointless)))["problem"]["ring_m"] is None
+
+
+def test_the_problem_title_is_escaped_where_the_star_names_it() -> None:
+    evil = "</script><img src=x onerror=alert(1)>"
+    page = render_partner_map(sample_map(problem=ribe_problem(title=evil), title=evil))
+    assert "<img src=x" not in page and "</script><img" not in page
+    assert payload(page)["problem"]["title"] == evil
+
+
+def test_the_service_hands_over_the_limit_and_the_towns(demo: Database) -> None:
+    data = MapService(demo).partner_map(scope="problem", value="aar-p-i-gang-mentorer")
+    assert data.problem is not None and data.problem.max_distance_km == 15
+    assert data.towns == town_labels()
+    assert MapService(demo).partner_map().towns == town_labels()
+
+
+def test_towns_are_ranked_from_the_built_in_postcode_points() -> None:
+    towns = {(t.name, t.districts): t for t in town_labels()}
+    aarhus = towns["Aarhus", True]
+    assert aarhus.rank == 0 and round(aarhus.lat, 1) == 56.1  # at Aarhus C's point
+    assert towns["Aarhus C", False].rank == 2 and towns["Aarhus N", False].rank == 2
+    assert towns["Esbjerg", False].rank == 0  # a city whose own postcode carries its name
+    assert ("Esbjerg", True) not in towns
+    assert towns["Kolding", False].rank == 1  # names its municipality
+    assert towns["Ribe", False].rank == 2
+    ranks = [t.rank for t in town_labels()]
+    assert ranks == sorted(ranks), "the most important names come first"
+
+
+def test_town_labels_and_municipality_names_travel_in_the_data() -> None:
+    data = sample_map(towns=town_labels())
+    found = payload(render_partner_map(data))
+    assert {"n": "Aarhus", "lat": 56.14376, "lon": 10.19659, "r": 0, "d": 1} in found["towns"]
+    assert len(found["towns"]) == len(town_labels())
+    (municipalities,) = found["boundaries"]
+    (name,) = municipalities["names"]
+    assert name["n"] == "Esbjerg"
+    assert 55.43 < name["lat"] < 55.48 and 8.40 < name["lon"] < 8.45  # inside its square
+    assert payload(render_partner_map(sample_map()))["towns"] == []
+
+
+def test_municipality_names_sit_inside_odd_shapes() -> None:
+    # A U open to the north: its bounding box's centre lies in the gap, not on land.
+    u_shape = {
+        "type": "Polygon",
+        "coordinates": [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]],
+    }
+    lat, lon = label_point(u_shape) or (0, 0)
+    assert lat == 1.5 and (0 < lon < 1 or 2 < lon < 3)
+    island_and_mainland = {
+        "type": "MultiPolygon",
+        "coordinates": [
+            square(55.0, 8.0, 0.01)["coordinates"],
+            square(56.0, 10.0, 1)["coordinates"],
+        ],
+    }
+    assert label_point(island_and_mainland) == (56.5, 10.5)
+    assert label_point({"type": "Point", "coordinates": [8, 55]}) is None
+    boundary = MapBoundary("regions", "1084", "Hovedstaden", square(55.6, 12.2))
+    regions = payload(render_partner_map(sample_map(boundaries=(boundary,))))["boundaries"]
+    assert "names" not in regions[0], "only municipalities are named on the map"
+
+
+def test_the_legend_folds_with_an_accessible_button_and_prints_on_a4() -> None:
+    page = render_partner_map(sample_map())
+    for needle in ('"aria-expanded"', '"aria-controls", "pm-panel-body"', "labels.hide_legend"):
+        assert needle in page
+    assert payload(page)["labels"]["show_legend"] == "Vis signaturforklaringen"
+    assert "@media print" in page and "size: A4 landscape" in page
+    print_css = page[page.index("size: A4 landscape") :]
+    for hidden in (".leaflet-control-zoom", ".pm-toggle"):
+        assert hidden in print_css[: print_css.index("display: none")]
+    assert "localStorage" not in page and "document.cookie" not in page
 
 
 # --------------------------------------------------------------------------- privacy

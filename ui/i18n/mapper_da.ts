@@ -685,14 +685,32 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../app.py" line="229" />
+        <location filename="../app.py" line="231" />
         <source>Backup saved: %1</source>
         <translation>Sikkerhedskopi gemt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="232" />
+        <location filename="../app.py" line="234" />
         <source>The automatic backup in %1 could not be made.</source>
         <translation>Den automatiske sikkerhedskopi i %1 kunne ikke laves.</translation>
+    </message>
+</context>
+<context>
+    <name>BehindActorsTableModel</name>
+    <message>
+        <location filename="../models/coverage_table.py" line="207" />
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../models/coverage_table.py" line="207" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../models/coverage_table.py" line="207" />
+        <source>Place</source>
+        <translation>Sted</translation>
     </message>
 </context>
 <context>
@@ -845,6 +863,39 @@
         <location filename="../sync_dialogs.py" line="228" />
         <source>Fields</source>
         <translation>Felter</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTableModel</name>
+    <message>
+        <location filename="../models/coverage_table.py" line="108" />
+        <source>Target group</source>
+        <translation>Målgruppe</translation>
+    </message>
+    <message>
+        <location filename="../models/coverage_table.py" line="110" />
+        <source>All</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <location filename="../models/coverage_table.py" line="180" />
+        <source>White spot: 1 actor (expected %2)</source>
+        <translation>Hvid plet: 1 aktør (forventet %2)</translation>
+    </message>
+    <message>
+        <location filename="../models/coverage_table.py" line="182" />
+        <source>White spot: %1 actors (expected %2)</source>
+        <translation>Hvid plet: %1 aktører (forventet %2)</translation>
+    </message>
+    <message>
+        <location filename="../models/coverage_table.py" line="186" />
+        <source>1 actor (expected %2)</source>
+        <translation>1 aktør (forventet %2)</translation>
+    </message>
+    <message>
+        <location filename="../models/coverage_table.py" line="188" />
+        <source>%1 actors (expected %2)</source>
+        <translation>%1 aktører (forventet %2)</translation>
     </message>
 </context>
 <context>
@@ -3194,99 +3245,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="148" />
+        <location filename="../main_window.py" line="156" />
         <source>Landscape</source>
         <translation>Landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149" />
+        <location filename="../main_window.py" line="157" />
         <source>Problem statements</source>
         <translation>Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150" />
+        <location filename="../main_window.py" line="158" />
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="159" />
         <source>Map</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="161" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298" />
-        <location filename="../main_window.py" line="303" />
+        <location filename="../main_window.py" line="163" />
+        <source>Overview</source>
+        <translation>Overblik</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="312" />
+        <location filename="../main_window.py" line="317" />
         <source>Saved “%1”</source>
         <translation>Gemt: “%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309" />
+        <location filename="../main_window.py" line="323" />
         <source>“%1” is now: %2</source>
         <translation>“%1” er nu: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="334" />
         <source>Partnership removed: %1 ↔ %2</source>
         <translation>Partnerskab fjernet: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324" />
+        <location filename="../main_window.py" line="338" />
         <source>Partnership saved: %1 ↔ %2</source>
         <translation>Partnerskab gemt: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366" />
+        <location filename="../main_window.py" line="385" />
         <source>“%1” is not matched: %2</source>
         <translation>“%1” matches ikke: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466" />
+        <location filename="../main_window.py" line="485" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470" />
+        <location filename="../main_window.py" line="489" />
         <source>Restart now</source>
         <translation>Genstart nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471" />
+        <location filename="../main_window.py" line="490" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486" />
+        <location filename="../main_window.py" line="505" />
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488" />
+        <location filename="../main_window.py" line="507" />
         <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340" />
+        <location filename="../main_window.py" line="354" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="232" />
         <source>Loading…</source>
         <translation>Indlæser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283" />
+        <location filename="../main_window.py" line="297" />
         <source>%1 actors · %2 problem statements · %3 partnerships</source>
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461" />
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="480" />
+        <location filename="../main_window.py" line="486" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
@@ -3762,6 +3818,209 @@
         <location filename="../forms/fields.py" line="277" />
         <source>%1: clear</source>
         <translation>%1: ryd</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../overview_tab.py" line="138" />
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="139" />
+        <source>The whole landscape</source>
+        <translation>Hele landskabet</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="143" />
+        <source>Areas</source>
+        <translation>Områder</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="144" />
+        <source>Municipalities</source>
+        <translation>Kommuner</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="145" />
+        <source>Postcodes</source>
+        <translation>Postnumre</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="148" />
+        <source>Overview status</source>
+        <translation>Overblikkets status</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="151" />
+        <source>&amp;Municipality:</source>
+        <translation>&amp;Kommune:</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="152" />
+        <source>&amp;Areas:</source>
+        <translation>&amp;Områder:</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="167" />
+        <source>Actors</source>
+        <translation>Aktører</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="168" />
+        <source>of which individual volunteers</source>
+        <translation>heraf frivillige personer</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="169" />
+        <source>Problem statements</source>
+        <translation>Problemstillinger</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="170" />
+        <source>Partnerships</source>
+        <translation>Partnerskaber</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="171" />
+        <source>White spots</source>
+        <translation>Hvide pletter</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="188" />
+        <source>Actors by kind</source>
+        <translation>Aktører efter type</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="190" />
+        <source>Click a bar to list the organisations of that kind.</source>
+        <translation>Klik på en søjle for at se organisationerne af den type.</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="193" />
+        <source>Actors by sector</source>
+        <translation>Aktører efter sektor</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="196" />
+        <source>Partnerships by stage</source>
+        <translation>Partnerskaber efter fase</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="200" />
+        <source>Resources offered (hours per month)</source>
+        <translation>Tilbudte ressourcer (timer pr. måned)</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="208" />
+        <source>Profile completeness</source>
+        <translation>Profilernes udfyldelse</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="216" />
+        <source>Data review…</source>
+        <translation>Gennemgang af data…</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="218" />
+        <source>Edit → Data review…</source>
+        <translation>Rediger → Gennemgang af data…</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="246" />
+        <source>Coverage: actors per target group and area</source>
+        <translation>Dækning: aktører pr. målgruppe og område</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="254" />
+        <source>%1 = white spot: no actors, or clearly fewer than the area's share. Click a cell (or press Enter) to list the organisations.</source>
+        <translation>%1 = hvid plet: ingen aktører, eller klart færre end områdets andel. Klik på en celle (eller tryk Enter) for at se organisationerne.</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="270" />
+        <source>Coverage of target groups by area</source>
+        <translation>Målgruppernes dækning pr. område</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="293" />
+        <source>Organisations behind the chosen figure</source>
+        <translation>Organisationerne bag det valgte tal</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="305" />
+        <source>Double-click an organisation to open it</source>
+        <translation>Dobbeltklik på en organisation for at åbne den</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="343" />
+        <source>A single municipality is shown by its postcodes.</source>
+        <translation>En enkelt kommune vises fordelt på postnumre.</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="354" />
+        <source>Calculating…</source>
+        <translation>Beregner…</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="374" />
+        <source>Calculated at %1</source>
+        <translation>Beregnet kl. %1</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="382" />
+        <source>The overview could not be calculated: %1</source>
+        <translation>Overblikket kunne ikke beregnes: %1</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="422" />
+        <source>%1 actors have no known area and are not in the matrix.</source>
+        <translation>%1 aktører har intet kendt område og er ikke med i tabellen.</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="452" />
+        <source>Unknown</source>
+        <translation>Ukendt</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="479" />
+        <source>Funding offered: %1 kr. from %2 actors</source>
+        <translation>Tilbudt finansiering: %1 kr. fra %2 aktører</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="487" />
+        <source>Profile completeness (average %1 %)</source>
+        <translation>Profilernes udfyldelse (gennemsnit %1 %)</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="496" />
+        <source>%1 actors not verified within %2 months</source>
+        <translation>%1 aktører ikke verificeret inden for %2 måneder</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="508" />
+        <source>Click a cell of the matrix or a bar of the kinds to see the organisations.</source>
+        <translation>Klik på en celle i tabellen eller en søjle for en type for at se organisationerne.</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="518" />
+        <source>%1 in %2</source>
+        <translation>%1 i %2</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="532" />
+        <source>Finding the organisations: %1…</source>
+        <translation>Finder organisationerne: %1…</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="548" />
+        <source>Organisations: %1 (%2)</source>
+        <translation>Organisationer: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="554" />
+        <source>Organisations: %1 — none. Individual volunteers are counted, never listed.</source>
+        <translation>Organisationer: %1 — ingen. Frivillige personer tælles, men vises aldrig.</translation>
     </message>
 </context>
 <context>
@@ -5338,102 +5597,107 @@
         <translation>Pa&amp;rtnerskaber</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="140" />
+        <location filename="../window_actions.py" line="128" />
+        <source>&amp;Overview</source>
+        <translation>O&amp;verblik</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="141" />
         <source>&amp;Guide</source>
         <translation>&amp;Vejledning</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="143" />
+        <location filename="../window_actions.py" line="144" />
         <source>&amp;About %1</source>
         <translation>&amp;Om %1</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="150" />
+        <location filename="../window_actions.py" line="151" />
         <source>S&amp;witch database…</source>
         <translation>Skift &amp;database…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="153" />
+        <location filename="../window_actions.py" line="154" />
         <source>Open another landscape: a file on this computer or a shared server</source>
         <translation>Åbn et andet landskab: en fil på denne computer eller en delt server</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="155" />
+        <location filename="../window_actions.py" line="156" />
         <source>Take &amp;offline…</source>
         <translation>Tag med &amp;offline…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="157" />
+        <location filename="../window_actions.py" line="158" />
         <source>Copy the landscape from the server into a file, to work without a connection</source>
         <translation>Kopiér landskabet fra serveren til en fil for at arbejde uden forbindelse</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="160" />
+        <location filename="../window_actions.py" line="161" />
         <source>S&amp;ynchronise</source>
         <translation>S&amp;ynkroniser</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="164" />
+        <location filename="../window_actions.py" line="165" />
         <source>Synchronise</source>
         <translation>Synkroniser</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="166" />
+        <location filename="../window_actions.py" line="167" />
         <source>Bring this offline copy and its server up to date</source>
         <translation>Bring denne offline-kopi og dens server à jour</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="169" />
+        <location filename="../window_actions.py" line="170" />
         <source>Sync co&amp;nflicts…</source>
         <translation>Synkroniserings&amp;konflikter…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="205" />
+        <location filename="../window_actions.py" line="206" />
         <source>&amp;Undo</source>
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="207" />
+        <location filename="../window_actions.py" line="208" />
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="211" />
+        <location filename="../window_actions.py" line="212" />
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="212" />
+        <location filename="../window_actions.py" line="213" />
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="220" />
+        <location filename="../window_actions.py" line="221" />
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="244" />
+        <location filename="../window_actions.py" line="245" />
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="252" />
+        <location filename="../window_actions.py" line="253" />
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="255" />
+        <location filename="../window_actions.py" line="256" />
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="257" />
+        <location filename="../window_actions.py" line="258" />
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="263" />
+        <location filename="../window_actions.py" line="264" />
         <source>Main</source>
         <translation>Hovedværktøjslinje</translation>
     </message>

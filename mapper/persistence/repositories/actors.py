@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, Table, exists, func, select
 from sqlalchemy.orm import Session
 
 from mapper.domain.authors import RecordMeta
@@ -273,10 +273,9 @@ class ActorRepository:
 
     def _coded_parts(self, keys: Sequence[int] | None) -> dict[int, set[str]]:
         """Per actor, which of roles, prevention levels and success examples it has."""
-        facets = {"role": "roles", "prevention_level": "prevention_levels"}
         codes = (
             select(ACTOR_CODES.c.actor_pk, ACTOR_CODES.c.facet)
-            .where(ACTOR_CODES.c.facet.in_(list(facets)))
+            .where(ACTOR_CODES.c.facet.in_(list(_CODED_PARTS)))
             .distinct()
         )
         examples = select(ACTOR_EXAMPLES.c.actor_pk).distinct()
@@ -284,7 +283,7 @@ class ActorRepository:
         for part in _parts(keys):
             query = codes if part is None else codes.where(ACTOR_CODES.c.actor_pk.in_(part))
             for key, facet in self.session.execute(query):
-                parts.setdefault(int(key), set()).add(facets[facet])
+                parts.setdefault(int(key), set()).add(_CODED_PARTS[facet])
             query = (
                 examples if part is None else examples.where(ACTOR_EXAMPLES.c.actor_pk.in_(part))
             )
@@ -396,6 +395,34 @@ _TEXT_PARTS = {
     "contact.email": ACTORS.c.contact_email,
 }
 """The text parts of mapper.domain.completeness.PARTS and their columns (filled: not blank)."""
+_CODED_PARTS = {"role": "roles", "prevention_level": "prevention_levels"}
+"""Facets of actor_codes that are parts of PARTS (filled: at least one code), and their path."""
+
+
+def _text_filled(column: ColumnElement[str | None]) -> ColumnElement[int]:
+    """The length of the text without surrounding blanks, 0 when missing (filled: not 0)."""
+    return func.coalesce(func.length(func.trim(column)), 0)
+
+
+def filled_parts() -> dict[str, ColumnElement[bool]]:
+    """Per part of mapper.domain.completeness.PARTS, whether the actor row (ACTORS) has it
+    filled in, as a correlated SQL condition: the same tests the register's ``filled`` makes
+    (``summaries``), so an aggregate over them agrees with its Udfyldt column."""
+
+    def has(table: Table, *where: ColumnElement[bool]) -> ColumnElement[bool]:
+        return exists().where(table.c.actor_pk == ACTORS.c.pk, *where)
+
+    return {
+        "target_groups": has(ACTOR_CODES, ACTOR_CODES.c.facet == "target_group"),
+        "resources_offered": has(ACTOR_RESOURCES),
+        **{path: _text_filled(column) > 0 for path, column in _TEXT_PARTS.items()},
+        **{
+            path: has(ACTOR_CODES, ACTOR_CODES.c.facet == facet)
+            for facet, path in _CODED_PARTS.items()
+        },
+        "profile.success_examples": has(ACTOR_EXAMPLES),
+    }
+
 
 _SUMMARY_COLUMNS = select(
     ACTORS.c.pk,
@@ -408,10 +435,7 @@ _SUMMARY_COLUMNS = select(
     ACTORS.c.public,
     ACTORS.c.lat,
     ACTORS.c.lon,
-    *(
-        func.coalesce(func.length(func.trim(column)), 0).label(f"filled_{i}")
-        for i, column in enumerate(_TEXT_PARTS.values())
-    ),
+    *(_text_filled(column).label(f"filled_{i}") for i, column in enumerate(_TEXT_PARTS.values())),
 ).order_by(ACTORS.c.name, ACTORS.c.uid)
 
 
