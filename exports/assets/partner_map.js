@@ -399,11 +399,12 @@
     fitView();
     updateLabels();
 
-    /* Printing (A4 landscape): the page gives the map its print size, so fit it again. */
-    var printing = false;
+    /* Printing (A4 landscape): the page gives the map its print size, so fit it again;
+     * afterwards the reader's own view comes back. */
+    var printing = null;
     function beforePrint() {
       if (printing) return;
-      printing = true;
+      printing = { center: map.getCenter(), zoom: map.getZoom() };
       document.documentElement.classList.add("pm-printing");
       map.invalidateSize({ pan: false });
       fitView();
@@ -411,10 +412,11 @@
     }
     function afterPrint() {
       if (!printing) return;
-      printing = false;
+      var before = printing;
+      printing = null;
       document.documentElement.classList.remove("pm-printing");
       map.invalidateSize({ pan: false });
-      fitView();
+      map.setView(before.center, before.zoom, { animate: false });
       updateLabels();
     }
     window.addEventListener("beforeprint", beforePrint);
@@ -429,11 +431,9 @@
       cluster: cluster,
       ring: ring,
       problemMarker: problemMarker,
-      labelCount: function () { return labelLayer.getLayers().length; },
       labels: function () {
         return labelLayer.getLayers().map(function (m) { return m.getElement().textContent; });
       },
-      setLegendExpanded: function (open) { panel.setExpanded(open); },
       markerCount: function () { return markers.length; },
       visibleCount: function () { return cluster.getLayers().length; },
       select: function (id) {
