@@ -35,6 +35,7 @@ from ui import (
     cli_maps,
     cli_matching,
     cli_privacy,
+    cli_report,
     cli_stats,
     cli_sync,
 )
@@ -136,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_privacy.add_commands(sub, _Parser)
     cli_sync.add_commands(sub, _Parser)
     cli_stats.add_commands(sub, _Parser)
+    cli_report.add_commands(sub, _Parser)
 
     gui = sub.add_parser("gui", help="open the desktop application")
     gui.add_argument(
@@ -415,6 +417,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     **cli_privacy.COMMANDS,
     **cli_sync.COMMANDS,
     **cli_stats.COMMANDS,
+    **cli_report.COMMANDS,
 }
 
 

@@ -1,4 +1,5 @@
-"""`mapper export map` and `mapper export geojson`: public partner maps from the register."""
+"""`mapper export map`, `mapper export geojson` and `mapper export coverage`: public partner maps
+and the coverage map (dækningskort) from the register."""
 
 from __future__ import annotations
 
@@ -61,6 +62,56 @@ def add_export_commands(exp_sub: Any, parser_class: type[argparse.ArgumentParser
                 action="store_true",
                 help="leave municipality lines off the map (imported, else the built-in ones)",
             )
+
+    coverage = exp_sub.add_parser(
+        "coverage",
+        help="a self-contained HTML coverage map: actors of a target group per area (offline)",
+    )
+    coverage.add_argument("file", help="output file ('-' for standard output)")
+    coverage.add_argument(
+        "--target-group",
+        metavar="CODE",
+        help="count actors working with this target group (default: any target group)",
+    )
+    coverage.add_argument(
+        "--municipality",
+        metavar="CODE",
+        type=municipality_code_arg,
+        help="one municipality, broken down by its postcode areas (needs imported postcodes)",
+    )
+    coverage.add_argument(
+        "--level",
+        choices=("municipality", "postcode"),
+        default="municipality",
+        help="the areas counted in (default: municipality)",
+    )
+    coverage.add_argument("--title", help="the map's title")
+    coverage.add_argument("--lang", choices=("da", "en"), default="da")
+
+
+def cmd_export_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from exports.coverage_map import write_coverage_map
+    from mapper.persistence.database import open_database
+    from mapper.services.coverage_map import CoverageMapService
+
+    database = open_database(args.db)
+    try:
+        data = CoverageMapService(database).coverage_map(
+            args.target_group, level=args.level, municipality_code=args.municipality
+        )
+    finally:
+        database.close()
+    report = write_coverage_map(
+        data, out if args.file == "-" else args.file, lang=args.lang, title=args.title
+    )
+    unplaced = f"; {data.unplaced} actors without a place" if data.unplaced else ""
+    print(
+        f"coverage map of {report.areas} {data.level} areas, {report.white_spots} white spots, "
+        f"{data.placed_by_point} actors placed by their point and {data.placed_by_code} by "
+        f"their code{unplaced} ({report.bytes / 1024:.0f} KiB) -> {args.file}",
+        file=err,
+    )
+    return 0
 
 
 def scope_of(args: argparse.Namespace) -> tuple[str, str | None]:
@@ -126,4 +177,8 @@ def cmd_export_geojson(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     return 0
 
 
-EXPORTS = {"map": cmd_export_map, "geojson": cmd_export_geojson}
+EXPORTS = {
+    "map": cmd_export_map,
+    "geojson": cmd_export_geojson,
+    "coverage": cmd_export_coverage,
+}
