@@ -1,6 +1,7 @@
-"""The map inside the application: the exported partner map in a QWebEngineView.
+"""The map inside the application: the exported partner map, or the coverage map (dækningskort),
+in a QWebEngineView.
 
-The page is written to a temporary file and loaded from there (setHtml is limited to 2 MB).
+Each page is written to a temporary file and loaded from there (setHtml is limited to 2 MB).
 A QWebChannel carries marker clicks to the application (``actor_clicked``) and ``select_actor``
 pans the map to an actor. If QtWebEngine cannot start, the view says why and the rest of the
 application works as before.
@@ -16,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTemporaryDir, QUrl, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from mapper.services.coverage_map import CoverageMap
 from mapper.services.maps import PartnerMapData
 
 # Chromium refuses to run its sandbox as root (containers, CI); elsewhere the sandbox stays on.
@@ -48,7 +50,8 @@ class MapBridge(QObject):
 
 
 class MapView(QWidget):
-    """Shows a partner map; emits ``actor_clicked(id)`` when a marker is clicked."""
+    """Shows a partner map (emits ``actor_clicked(id)`` when a marker is clicked) or a coverage
+    map; ``map_ready`` once either is drawn."""
 
     actor_clicked = Signal(str)
     map_ready = Signal()
@@ -61,6 +64,8 @@ class MapView(QWidget):
         self._dir = QTemporaryDir()
         self._ready = False
         self._pending: str | None = None
+        self.showing = "partners"
+        """Which page is shown: 'partners' or 'coverage'."""
         self.web: Any = None
         self.unavailable: QLabel | None = None
         if WEBENGINE_ERROR is not None:
@@ -89,6 +94,10 @@ class MapView(QWidget):
     def page_file(self) -> Path:
         return Path(self._dir.path()) / "partner_map.html"
 
+    @property
+    def coverage_file(self) -> Path:
+        return Path(self._dir.path()) / "coverage_map.html"
+
     def show_map(self, data: PartnerMapData, lang: str = "da") -> None:
         if self.web is None:
             return
@@ -96,14 +105,29 @@ class MapView(QWidget):
         from exports.partner_map import render_partner_map
 
         self._ready = False
+        self.showing = "partners"
         self.page_file.write_text(
             render_partner_map(data, lang=lang, app_bridge=True), encoding="utf-8"
         )
         self.web.load(QUrl.fromLocalFile(str(self.page_file)))
 
-    def select_actor(self, actor_id: str) -> None:
-        """Pan to the actor and open its popup (once the map is ready)."""
+    def show_coverage(self, data: CoverageMap, lang: str = "da") -> None:
+        """The coverage map of ``data`` (from a file: the shapes can exceed setHtml's 2 MB)."""
         if self.web is None:
+            return
+        from exports.coverage_map import render_coverage_map
+
+        self._ready = False
+        self.showing = "coverage"
+        self.coverage_file.write_text(
+            render_coverage_map(data, lang=lang, app_bridge=True), encoding="utf-8"
+        )
+        self.web.load(QUrl.fromLocalFile(str(self.coverage_file)))
+
+    def select_actor(self, actor_id: str) -> None:
+        """Pan to the actor and open its popup (once the map is ready); nothing while the
+        coverage map is shown (it has no actors)."""
+        if self.web is None or self.showing != "partners":
             return
         if not self._ready:
             self._pending = actor_id

@@ -1,24 +1,43 @@
-"""Kort: the public partner map inside the application and the actor chosen on it."""
+"""Kort: the public partner map inside the application and the actor chosen on it, or the
+coverage map (Dækning) of one target group with its white spots."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
+from mapper.services.coverage_map import CoverageMap, CoverageMapService
 from mapper.services.maps import MapService, PartnerMapData
 from ui.map_view import MapView
 from ui.operations import run_in_background
 
+PARTNERS, COVERAGE = "partners", "coverage"
+COVERAGE_FILE = "daekningskort.html"
+
 
 class MapTab(QSplitter):
     """Builds the map in the background when first shown, and again after changes that move
-    markers or shapes (``invalidate``)."""
+    markers or shapes (``invalidate``) or when the mode or target group changes."""
 
     failed = Signal(object, str)
-    """(error, details) when the map could not be built."""
+    """(error, details) when the map could not be built or exported."""
+    coverage_exported = Signal(str)
+    """The path of a coverage map file once it is written."""
 
     def __init__(
         self,
@@ -26,28 +45,92 @@ class MapTab(QSplitter):
         lang: str,
         selected_actor: Callable[[], str | None],
         parent: QWidget | None = None,
+        *,
+        coverage: CoverageMapService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mapTab")
         self._maps = maps
+        # Until the composition root hands the tab its own, the coverage service shares the
+        # partner map's database and vocabulary.
+        self._coverage = coverage or CoverageMapService(maps.database, maps.vocabulary)
         self._lang = lang
         self._selected_actor = selected_actor
         self.loaded = False
         """A map has been built (or is being built) since the last change."""
         self._generation = 0
+        self.coverage_data: CoverageMap | None = None
+        """The coverage map on screen (what the export writes)."""
+
+        self.partners_button = QPushButton(self.tr("Partners"))
+        self.coverage_button = QPushButton(self.tr("Coverage"))
+        self.mode = QButtonGroup(self)
+        for button in (self.partners_button, self.coverage_button):
+            button.setCheckable(True)
+            self.mode.addButton(button)
+        self.partners_button.setChecked(True)
+        self.partners_button.setObjectName("mapModePartners")
+        self.coverage_button.setObjectName("mapModeCoverage")
+        self.partners_button.setToolTip(self.tr("The public partner map: one marker per actor"))
+        self.coverage_button.setToolTip(
+            self.tr("Actors of a target group per municipality, with the white spots")
+        )
+        self.target_group = QComboBox()
+        self.target_group.setObjectName("coverageTargetGroup")
+        self.target_group.setAccessibleName(self.tr("Target group"))
+        self.target_group.addItem(self.tr("All target groups"), None)
+        for term in maps.vocabulary.terms("target_groups"):
+            self.target_group.addItem(term.label(lang), term.code)
+        self.target_group_label = QLabel(self.tr("Target group"))
+        self.target_group_label.setBuddy(self.target_group)
+        self.export_button = QPushButton(self.tr("Export coverage map…"))
+        self.export_button.setObjectName("exportCoverage")
+        self.export_button.setEnabled(False)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 4, 4, 4)
+        bar.addWidget(self.partners_button)
+        bar.addWidget(self.coverage_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.target_group_label)
+        bar.addWidget(self.target_group, 1)
+        bar.addWidget(self.export_button)
+        bar.addStretch()
 
         self.map_view = MapView()
         self.map_view.setMinimumWidth(320)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(self.map_view, 1)
         self.map_detail = QTextBrowser()
         self.map_detail.setObjectName("mapDetail")
         self.map_detail.setAccessibleName(self.tr("Details of the actor chosen on the map"))
         self.map_detail.setPlaceholderText(self.tr("Click a marker to see the actor."))
-        self.addWidget(self.map_view)
+        self.addWidget(side)
         self.addWidget(self.map_detail)
         self.setStretchFactor(0, 4)
         self.setStretchFactor(1, 1)
         # A web view has no useful size hint: give the map the room from the start.
         self.setSizes([880, 320])
+
+        self._show_coverage_controls(False)
+        self.mode.buttonToggled.connect(self._mode_toggled)
+        self.target_group.currentIndexChanged.connect(lambda _i: self._coverage_changed())
+        self.export_button.clicked.connect(lambda: self.export_coverage())
+
+    @property
+    def showing(self) -> str:
+        """'partners' or 'coverage': the mode chosen."""
+        return COVERAGE if self.coverage_button.isChecked() else PARTNERS
+
+    def set_mode(self, mode: str, target_group: str | None = None) -> None:
+        """Show the partner map, or the coverage map of ``target_group`` (None: any)."""
+        if mode == COVERAGE:
+            self.target_group.setCurrentIndex(max(0, self.target_group.findData(target_group)))
+        (self.coverage_button if mode == COVERAGE else self.partners_button).setChecked(True)
 
     def ensure_loaded(self) -> None:
         if not self.loaded:
@@ -62,12 +145,17 @@ class MapTab(QSplitter):
             self.load_map()
 
     def load_map(self) -> None:
-        """Build the public partner map in the background and show it."""
+        """Build the map of the chosen mode in the background and show it."""
         if not self.map_view.available:
             return
         self.loaded = True
         self._generation += 1
-        generation = self._generation
+        if self.showing == COVERAGE:
+            self._load_coverage(self._generation)
+        else:
+            self._load_partners(self._generation)
+
+    def _load_partners(self, generation: int) -> None:
         maps, title = self._maps, self.tr("Partner map")
 
         def build() -> PartnerMapData:
@@ -81,11 +169,76 @@ class MapTab(QSplitter):
             if actor_id:
                 self.map_view.select_actor(actor_id)
 
-        def failed(error: BaseException, details: str) -> None:
-            self.loaded = False
-            self.failed.emit(error, details)
+        run_in_background(self, build, on_success=show, on_failure=self._failed)
 
-        run_in_background(self, build, on_success=show, on_failure=failed)
+    def _load_coverage(self, generation: int) -> None:
+        service, group = self._coverage, self.target_group.currentData()
+        self.coverage_data = None
+        self.export_button.setEnabled(False)
+
+        def build() -> CoverageMap:
+            return service.coverage_map(group)
+
+        def show(data: Any) -> None:
+            if generation != self._generation:
+                return
+            self.coverage_data = data
+            self.export_button.setEnabled(True)
+            self.map_view.show_coverage(data, self._lang)
+
+        run_in_background(self, build, on_success=show, on_failure=self._failed)
+
+    def _failed(self, error: BaseException, details: str) -> None:
+        self.loaded = False
+        self.failed.emit(error, details)
+
+    def _mode_toggled(self, button: Any, checked: bool) -> None:
+        if not checked:
+            return
+        self._show_coverage_controls(self.showing == COVERAGE)
+        self.map_detail.setVisible(self.showing == PARTNERS)
+        self.loaded = False
+        self.load_map()
+
+    def _coverage_changed(self) -> None:
+        if self.showing == COVERAGE:
+            self.loaded = False
+            self.load_map()
+
+    def _show_coverage_controls(self, shown: bool) -> None:
+        for widget in (self.target_group_label, self.target_group, self.export_button):
+            widget.setVisible(shown)
+
+    def export_coverage(self, path: str | None = None) -> None:
+        """Write the coverage map on screen to ``path`` (asked for when None): the file
+        `mapper export coverage` writes."""
+        data = self.coverage_data
+        if data is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export coverage map"),
+                str(Path.home() / COVERAGE_FILE),
+                self.tr("Web pages (*.html)"),
+            )
+            if not path:
+                return
+            path = path if path.endswith(".html") else f"{path}.html"
+        lang, target = self._lang, path
+
+        def write() -> str:
+            from exports.coverage_map import write_coverage_map
+
+            write_coverage_map(data, target, lang=lang)
+            return target
+
+        run_in_background(
+            self,
+            write,
+            on_success=self.coverage_exported.emit,
+            on_failure=lambda error, details: self.failed.emit(error, details),
+        )
 
     def show_actor(self, actor_id: str, html_text: str) -> None:
         """The actor selected in the register: its profile beside the map, the map pans to it."""
