@@ -20,6 +20,7 @@ from mapper.domain.errors import DatabaseError, MapperError
 from mapper.persistence.database import Database, open_database
 from mapper.services.actors import ActorEditService
 from mapper.services.backups import DEFAULT_KEEP, BackupService, StartBackup
+from mapper.services.coverage_map import CoverageMapService
 from mapper.services.geo import GeoService
 from mapper.services.history import HistoryService
 from mapper.services.landscape import LandscapeService
@@ -110,6 +111,7 @@ def build_context(database: Database, lang: str = "da") -> AppContext:
         merges=MergeService(database, author, vocabulary=vocabulary),
         history=HistoryService(database),
         overview=OverviewService(database, vocabulary),
+        coverage_map=CoverageMapService(database, vocabulary),
         vocabulary=vocabulary,
         lang=lang,
         location=database.display_url,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from mapper.domain.vocabulary import Vocabulary
 from mapper.services.actors import ActorEditService
+from mapper.services.coverage_map import CoverageMapService
 from mapper.services.geo import GeoService
 from mapper.services.history import HistoryService
 from mapper.services.landscape import LandscapeService
@@ -39,6 +40,7 @@ class AppContext:
     merges: MergeService
     history: HistoryService
     overview: OverviewService
+    coverage_map: CoverageMapService
     vocabulary: Vocabulary
     lang: str
     location: str

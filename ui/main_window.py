@@ -137,7 +137,12 @@ class MainWindow(QMainWindow):
         self.match_view = MatchView(
             context.matching, vocabulary, lang, propose=self._propose_partnership
         )
-        self.map_tab = MapTab(context.maps, lang, self.landscape_tab.selected_actor_id)
+        self.map_tab = MapTab(
+            context.maps,
+            lang,
+            self.landscape_tab.selected_actor_id,
+            coverage=context.coverage_map,
+        )
         self.partnerships_view = PartnershipsView(
             context.partnerships, vocabulary, lang, history=context.history.history
         )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar
 from ui.context import PRODUCT_NAME
 from ui.duplicates_dialog import open_duplicates_dialog
 from ui.privacy_review_dialog import open_privacy_review_dialog
+from ui.report_dialog import open_report_dialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -61,6 +62,7 @@ class WindowActions(QObject):
         self.export_register_action = self._action(
             self.tr("Export regis&ter (CSV/Excel)…"), files.ask_export_register
         )
+        self.report_action = self._action(self.tr("&Report…"), partial(open_report_dialog, window))
         self.geo_action = self._action(self.tr("Import &boundaries…"), files.ask_boundary_import)
         self.geo_action.setStatusTip(
             self.tr("Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile")
@@ -227,6 +229,7 @@ class WindowActions(QObject):
                 self.export_map_action,
                 self.export_hsds_action,
                 self.export_register_action,
+                self.report_action,
                 self.geo_action,
                 self.demo_action,
             ]
