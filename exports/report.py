@@ -1,0 +1,850 @@
+"""The committee report (udvalgsrapport): one self-contained, printable HTML file for a
+municipality, built from the landscape overview, the partner map and the partnerships.
+
+``render_report`` is a pure function of ``ReportData``: charts are inline SVG drawn here, the
+partner map travels inside an ``<iframe srcdoc>``, every user text is escaped, and nothing in
+the page loads from the network. Individual volunteers are counted, never named; contact
+persons never appear (the map's are removed before it is drawn).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.io.bulk import collector_paused
+from mapper.io.files import write_output
+from mapper.matching.reasons import number
+from mapper.services.landscape import LandscapeService
+from mapper.services.maps import MapService, PartnerMapData
+from mapper.services.overview import Count, Overview, OverviewService
+from mapper.services.partnerships import PartnershipService
+
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7")
+MATRIX_COLUMNS = 12
+"""Areas per coverage table: wider matrices are split so each fits an A4 page."""
+CHART_WIDTH = 640
+MAP_WIDTH, MAP_HEIGHT, MAP_MARGIN = 680, 700, 16
+MAP_TOWNS = 30
+"""Town names on the still map, the largest towns first."""
+BAR_HEIGHT = 18
+BAR_GAP = 6
+LABEL_WIDTH = 280
+VALUE_WIDTH = 60
+LABEL_CHARS = 46
+
+TEXTS: dict[str, dict[str, str]] = {
+    "da": {
+        "title": "Udvalgsrapport",
+        "subtitle": "Frivillighedslandskabet i {place}",
+        "municipality": "{name} Kommune",
+        "period": "Periode",
+        "whole_period": "hele perioden",
+        "generated": "Dannet",
+        "as_of": "Overblikkets tal er opgjort pr. {date} (ved dannelsen); perioden gælder "
+        "listen over partnerskaber, der er opdateret i perioden.",
+        "privacy": "Rapporten nævner ingen enkeltpersoner: frivillige enkeltpersoner tælles "
+        "med, men navngives ikke, og kontaktpersoner er udeladt.",
+        "contents": "Indhold",
+        "key_figures": "Nøgletal",
+        "actors": "Aktører",
+        "persons": "heraf frivillige enkeltpersoner",
+        "problems": "Problemstillinger",
+        "partnerships": "Partnerskaber",
+        "white_spots": "Hvide pletter",
+        "average_completeness": "Profiler udfyldt (gennemsnit)",
+        "not_verified": "Ikke verificeret i {months} måneder",
+        "actors_section": "Aktører efter type og sektor",
+        "by_kind": "Efter aktørtype",
+        "by_sector": "Efter sektor",
+        "by_area": "Efter postnummer",
+        "by_area_municipality": "Efter kommune",
+        "unplaced": "Uden område: {n}",
+        "coverage": "Dækning: målgrupper og områder",
+        "coverage_intro": "Antal aktører, der arbejder med hver målgruppe i hvert område. "
+        "Et felt er en hvid plet, når området har markant færre aktører for målgruppen, end "
+        "dets størrelse lader forvente (markeret med ○ og orange kant).",
+        "target_group": "Målgruppe",
+        "area": "Område",
+        "found_expected": "Fundet / forventet",
+        "no_white_spots": "Ingen hvide pletter.",
+        "white_spot_line": "{group} – {area}: {found} fundet / {expected} forventet",
+        "no_coverage": "Ingen aktører med målgrupper i området.",
+        "map": "Partnerkort",
+        "map_intro": "Offentlige organisationer med en placering. Enkeltpersoner, ikke-"
+        "offentlige og inaktive aktører er ikke på kortet.",
+        "map_left_out": "Ikke på kortet: {n} aktører (enkeltpersoner, ikke offentlige, "
+        "inaktive eller uden placering).",
+        "no_map": "Intet kort.",
+        "resources": "Tilbudte ressourcer",
+        "resource": "Ressource",
+        "offered_by": "Tilbydes af (aktører)",
+        "hours": "Timer pr. måned",
+        "amount": "Beløb (kr.)",
+        "no_resources": "Ingen tilbudte ressourcer.",
+        "completeness": "Profilernes fuldstændighed",
+        "completeness_bands": "Aktører efter hvor udfyldt profilen er (procent)",
+        "not_verified_text": "{n} af {total} aktører er ikke verificeret inden for de seneste "
+        "{months} måneder (eller aldrig).",
+        "partnership_status": "Partnerskabernes status",
+        "by_stage": "Efter fase",
+        "by_type": "Efter type",
+        "success_factors": "Succesfaktorer (antal partnerskaber, der nævner dem)",
+        "no_type": "Ingen partnerskaber har en type.",
+        "partnership_list": "Partnerskaber i perioden",
+        "problem": "Problemstilling",
+        "partner": "Partner",
+        "stage": "Fase",
+        "type": "Type",
+        "updated": "Opdateret",
+        "individual": "En frivillig enkeltperson",
+        "no_partnerships": "Ingen partnerskaber i perioden.",
+        "none": "Ingen.",
+        "chart_label": "Søjlediagram: {title}",
+        "white_spot_mark": "hvid plet",
+    },
+    "en": {
+        "title": "Committee report",
+        "subtitle": "The volunteer landscape of {place}",
+        "municipality": "{name} Municipality",
+        "period": "Period",
+        "whole_period": "the whole period",
+        "generated": "Generated",
+        "as_of": "The overview's figures are as of {date} (when generated); the period applies "
+        "to the list of partnerships updated in it.",
+        "privacy": "The report names no individuals: individual volunteers are counted but not "
+        "named, and contact persons are left out.",
+        "contents": "Contents",
+        "key_figures": "Key figures",
+        "actors": "Actors",
+        "persons": "of which individual volunteers",
+        "problems": "Problem statements",
+        "partnerships": "Partnerships",
+        "white_spots": "White spots",
+        "average_completeness": "Profiles filled in (average)",
+        "not_verified": "Not verified for {months} months",
+        "actors_section": "Actors by kind and sector",
+        "by_kind": "By actor kind",
+        "by_sector": "By sector",
+        "by_area": "By postcode",
+        "by_area_municipality": "By municipality",
+        "unplaced": "Without an area: {n}",
+        "coverage": "Coverage: target groups and areas",
+        "coverage_intro": "How many actors work with each target group in each area. A cell is "
+        "a white spot when the area has clearly fewer actors for the group than its size "
+        "would lead one to expect (marked ○ with an orange border).",
+        "target_group": "Target group",
+        "area": "Area",
+        "found_expected": "Found / expected",
+        "no_white_spots": "No white spots.",
+        "white_spot_line": "{group} – {area}: {found} found / {expected} expected",
+        "no_coverage": "No actors with target groups in the area.",
+        "map": "Partner map",
+        "map_intro": "Public organisations with a location. Individuals and actors that are "
+        "not public or not active are not on the map.",
+        "map_left_out": "Not on the map: {n} actors (individuals, not public, inactive or "
+        "without a location).",
+        "no_map": "No map.",
+        "resources": "Resources offered",
+        "resource": "Resource",
+        "offered_by": "Offered by (actors)",
+        "hours": "Hours per month",
+        "amount": "Amount (DKK)",
+        "no_resources": "No resources offered.",
+        "completeness": "Profile completeness",
+        "completeness_bands": "Actors by how complete their profile is (per cent)",
+        "not_verified_text": "{n} of {total} actors have not been verified in the last "
+        "{months} months (or never).",
+        "partnership_status": "Partnership status",
+        "by_stage": "By stage",
+        "by_type": "By type",
+        "success_factors": "Success factors (partnerships naming them)",
+        "no_type": "No partnership has a type.",
+        "partnership_list": "Partnerships in the period",
+        "problem": "Problem statement",
+        "partner": "Partner",
+        "stage": "Stage",
+        "type": "Type",
+        "updated": "Updated",
+        "individual": "An individual volunteer",
+        "no_partnerships": "No partnerships in the period.",
+        "none": "None.",
+        "chart_label": "Bar chart: {title}",
+        "white_spot_mark": "white spot",
+    },
+}
+MONTHS = {
+    "da": [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+LANGS = tuple(TEXTS)
+COLLECT_STEPS = 4
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ReportPartnership:
+    """One partnership of the report's list: the partner is named only when it is no person."""
+
+    problem_title: str
+    partner_name: str | None
+    """None for an individual volunteer (never named in a report)."""
+    stage: str
+    type: str | None
+    updated_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything a committee report shows."""
+
+    municipality_code: str
+    municipality_name: str
+    overview: Overview
+    partnerships: tuple[ReportPartnership, ...]
+    """The partnerships on the municipality's problem statements updated in the period."""
+    map_html: str | None = None
+    """The partner map page (exports.partner_map), without contact persons."""
+    map_data: PartnerMapData | None = None
+    """What the map shows, drawn as a still picture for paper (an interactive map inside a
+    frame does not print reliably)."""
+    map_left_out: int = 0
+    period_from: dt.date | None = None
+    period_to: dt.date | None = None
+
+
+def in_period(updated_on: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a partnership updated on ``updated_on`` belongs to the period (both ends
+    included; without a period every partnership does, one never updated only then)."""
+    if start is None and end is None:
+        return True
+    if updated_on is None:
+        return False
+    return (start is None or updated_on >= start) and (end is None or updated_on <= end)
+
+
+def without_contacts(data: PartnerMapData) -> PartnerMapData:
+    """The map data with every contact person removed (a report is no contact list)."""
+    return replace(
+        data,
+        actors=tuple(
+            replace(a, contact_name=None, contact_email=None, contact_phone=None)
+            for a in data.actors
+        ),
+    )
+
+
+class ReportScopeError(ValueError):
+    """A report that cannot be made as asked (no actor or problem statement of the register
+    in the municipality, a period that ends before it starts)."""
+
+
+def check_period(start: dt.date | None, end: dt.date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise ReportScopeError(
+            f"the period ends ({end.isoformat()}) before it starts ({start.isoformat()})"
+        )
+
+
+def collect_report(
+    landscape: LandscapeService,
+    municipality_code: str,
+    *,
+    period_from: dt.date | None = None,
+    period_to: dt.date | None = None,
+    lang: str = "da",
+    progress: Progress | None = None,
+) -> ReportData:
+    """The report's data for one municipality of the register, through the services: the
+    overview as of now, the partner map of its public organisations (without contact
+    persons) and the partnerships on its problem statements updated in the period."""
+    # folium loads when a report is made, not when this module is imported.
+    from exports.partner_map import render_partner_map
+
+    def step(done: int) -> None:
+        if progress is not None:
+            progress(done, COLLECT_STEPS)
+
+    check_period(period_from, period_to)
+    database, vocabulary = landscape.database, landscape.vocabulary
+    known = dict(landscape.municipalities())
+    if municipality_code not in known:
+        listed = ", ".join(f"{code} {name}" for code, name in known.items()) or "none"
+        raise ReportScopeError(
+            f"no actor or problem statement lies in municipality {municipality_code}; "
+            f"the register's municipalities: {listed}"
+        )
+    step(0)
+    overview = OverviewService(database, vocabulary).overview(municipality_code)
+    step(1)
+    problems = {p.id for p in landscape.list_problems() if p.municipality_code == municipality_code}
+    partnerships = tuple(
+        ReportPartnership(
+            problem_title=p.problem_title,
+            partner_name=None if vocabulary.holds_personal_data(p.actor_kind) else p.actor_name,
+            stage=p.stage,
+            type=p.type,
+            updated_on=p.updated_on,
+        )
+        for p in PartnershipService(database, vocabulary).list_partnerships()
+        if p.problem_id in problems and in_period(p.updated_on, period_from, period_to)
+    )
+    step(2)
+    maps = MapService(database, vocabulary)
+    data = maps.partner_map(
+        scope="municipality",
+        value=municipality_code,
+        boundaries=maps.boundaries_for("municipality", municipality_code),
+    )
+    data = without_contacts(data)
+    with collector_paused():
+        map_html = render_partner_map(data, lang=lang)
+    step(3)
+    return ReportData(
+        municipality_code=municipality_code,
+        municipality_name=known[municipality_code],
+        overview=overview,
+        partnerships=partnerships,
+        map_html=map_html,
+        map_data=data,
+        map_left_out=sum(data.left_out.values()),
+        period_from=period_from,
+        period_to=period_to,
+    )
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def render_report(
+    data: ReportData, *, lang: str = "da", vocabulary: Vocabulary | None = None
+) -> str:
+    """The whole report as one HTML page."""
+    if lang not in TEXTS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}")
+    page = _Page(data, lang, vocabulary or load_vocabulary())
+    return page.render()
+
+
+def write_report(
+    data: ReportData,
+    target: str | Path | IO[str],
+    *,
+    lang: str = "da",
+    vocabulary: Vocabulary | None = None,
+) -> int:
+    """Write the report (a path is written atomically); returns its size in bytes."""
+    page = render_report(data, lang=lang, vocabulary=vocabulary).encode("utf-8")
+    if isinstance(target, (str, Path)):
+        write_output(target, lambda stream: stream.write(page))
+    else:
+        target.write(page.decode("utf-8"))
+    return len(page)
+
+
+MAP_IN_FRAME = (
+    "<style>html, body, .folium-map, html.pm-printing body, html.pm-printing .folium-map "
+    "{ width: 100% !important; height: 100% !important; }</style>"
+    "<script>(function () {"
+    "var add = window.addEventListener, match = window.matchMedia;"
+    "window.addEventListener = function (type, listener, options) {"
+    "  if (type === 'beforeprint' || type === 'afterprint') return;"
+    "  return add.call(window, type, listener, options); };"
+    "if (match) window.matchMedia = function (query) {"
+    "  if (!/print/.test(query)) return match.call(window, query);"
+    "  var none = function () {};"
+    "  return { matches: false, media: query, onchange: null, addEventListener: none,"
+    "           removeEventListener: none, addListener: none, removeListener: none }; };"
+    "})();</script>"
+)
+"""The map inside the report's frame keeps the view it shows on screen when the report is
+printed: it fills the frame, and its own print layout (a page of its own, A4 landscape,
+refitted on "beforeprint") is switched off — refitting inside the frame while the report is
+printed leaves it half-moved. Goes first in the map's head, before its own scripts."""
+
+
+def framed_map(page: str) -> str:
+    """The partner map page as the report's frame shows it."""
+    head = re.search(r"<head\b[^>]*>", page, re.IGNORECASE)
+    at = head.end() if head else 0
+    return page[:at] + MAP_IN_FRAME + page[at:]
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def bar_chart(
+    rows: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    value_text: Callable[[float], str] = str,
+    colour: str = OKABE_ITO[3],
+    colours: Sequence[str] | None = None,
+) -> str:
+    """A horizontal bar chart as inline SVG: one labelled bar per row, the value after it.
+    Labels are escaped; long labels are shortened (the full text is the bar's tooltip)."""
+    height = max(1, len(rows)) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP
+    top = max((value for _, value in rows), default=0) or 1
+    span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    parts = [
+        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}" '
+        f'aria-label="{esc(title)}">',
+        f"<title>{esc(title)}</title>",
+    ]
+    for i, (label, value) in enumerate(rows):
+        y = BAR_GAP + i * (BAR_HEIGHT + BAR_GAP)
+        width = max(0.0, value) / top * span
+        fill = colours[i % len(colours)] if colours else colour
+        shown = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+        middle = y + BAR_HEIGHT / 2
+        parts.append(
+            f"<g><title>{esc(label)}: {esc(value_text(value))}</title>"
+            f'<text x="{LABEL_WIDTH - 8}" y="{middle:.1f}" text-anchor="end" '
+            f'dominant-baseline="central">{esc(shown)}</text>'
+            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" '
+            f'fill="{fill}"/>'
+            f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{middle:.1f}" '
+            f'dominant-baseline="central">{esc(value_text(value))}</text></g>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def static_map(data: PartnerMapData, colour_of: Mapping[str, str], *, title: str) -> str:
+    """The partner map as a still SVG picture: boundary shapes, town names and one dot per
+    actor in its kind's colour (names and contacts never: it shows where, not who)."""
+    points = [(a.lon, a.lat) for a in data.actors]
+    rings = [ring for b in data.boundaries for ring in _rings(b.geometry)]
+    extent = points + [(x, y) for ring in rings for x, y in ring]
+    if not extent:
+        return ""
+    west, east = min(x for x, _ in extent), max(x for x, _ in extent)
+    south, north = min(y for _, y in extent), max(y for _, y in extent)
+    shrink = math.cos(math.radians((north + south) / 2))  # a degree east is shorter
+    span_x, span_y = max((east - west) * shrink, 1e-6), max(north - south, 1e-6)
+    inner_w, inner_h = MAP_WIDTH - 2 * MAP_MARGIN, MAP_HEIGHT - 2 * MAP_MARGIN
+    scale = min(inner_w / span_x, inner_h / span_y)
+    off_x = MAP_MARGIN + (inner_w - span_x * scale) / 2
+    off_y = MAP_MARGIN + (inner_h - span_y * scale) / 2
+
+    def xy(lon: float, lat: float) -> str:
+        x = off_x + (lon - west) * shrink * scale
+        y = off_y + (north - lat) * scale
+        return f"{x:.1f},{y:.1f}"
+
+    parts = [
+        f'<svg class="map-picture" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'viewBox="0 0 {MAP_WIDTH} {MAP_HEIGHT}" width="{MAP_WIDTH}" height="{MAP_HEIGHT}" '
+        f'aria-label="{esc(title)}"><title>{esc(title)}</title>'
+        f'<rect width="{MAP_WIDTH}" height="{MAP_HEIGHT}" fill="#e8f1f6"/>'
+    ]
+    if rings:
+        path = " ".join("M" + " L".join(xy(x, y) for x, y in ring) + " Z" for ring in rings)
+        parts.append(
+            f'<path d="{path}" fill="#f4f1e8" stroke="#9c9480" stroke-width="1.2" '
+            'fill-rule="evenodd"/>'
+        )
+    inside = [t for t in data.towns if west <= t.lon <= east and south <= t.lat <= north]
+    for town in sorted(inside, key=lambda t: (t.rank, t.name))[:MAP_TOWNS]:
+        x, y = xy(town.lon, town.lat).split(",")
+        parts.append(
+            f'<text class="town town-r{town.rank}" x="{x}" y="{y}" dy="-6" '
+            f'text-anchor="middle">{esc(town.name)}</text>'
+        )
+    for actor in data.actors:
+        x, y = xy(actor.lon, actor.lat).split(",")
+        fill = colour_of.get(actor.kind, "#7f7f7f")
+        parts.append(f'<circle cx="{x}" cy="{y}" r="4" fill="{fill}"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _rings(geometry: Mapping[str, Any]) -> list[list[tuple[float, float]]]:
+    """The outer and inner rings of a (Multi)Polygon, as (lon, lat) points."""
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates") or []
+    polygons = [coordinates] if kind == "Polygon" else coordinates if kind == "MultiPolygon" else []
+    return [[(float(p[0]), float(p[1])) for p in ring] for polygon in polygons for ring in polygon]
+
+
+@dataclass
+class _Page:
+    data: ReportData
+    lang: str
+    vocabulary: Vocabulary
+
+    def t(self, key: str, **params: object) -> str:
+        """A fixed text, escaped, with its (escaped) parameters filled in."""
+        return esc(TEXTS[self.lang][key]).format(**{k: esc(v) for k, v in params.items()})
+
+    def n(self, value: float, decimals: int = 0) -> str:
+        return number(value, self.lang, decimals)
+
+    def label(self, facet: str, code: str) -> str:
+        return self.vocabulary.label(facet, code, self.lang)
+
+    def date(self, day: dt.date) -> str:
+        month = MONTHS[self.lang][day.month - 1]
+        if self.lang == "da":
+            return f"{day.day}. {month} {day.year}"
+        return f"{day.day} {month} {day.year}"
+
+    def chart(self, counts: Sequence[Count], facet: str, title: str) -> str:
+        rows = [(self.label(facet, c.code), float(c.count)) for c in counts]
+        return self.figure(title, rows)
+
+    def figure(
+        self,
+        title: str,
+        rows: Sequence[tuple[str, float]],
+        *,
+        colour: str = OKABE_ITO[3],
+        colours: Sequence[str] | None = None,
+    ) -> str:
+        if not rows:
+            return f"<h3>{esc(title)}</h3><p>{self.t('none')}</p>"
+        svg = bar_chart(
+            rows,
+            title=TEXTS[self.lang]["chart_label"].format(title=title),
+            value_text=self.n,
+            colour=colour,
+            colours=colours,
+        )
+        return f"<figure><figcaption>{esc(title)}</figcaption>{svg}</figure>"
+
+    # ----------------------------------------------------------------- page
+
+    def render(self) -> str:
+        d = self.data
+        place = TEXTS[self.lang]["municipality"].format(name=d.municipality_name)
+        sections = [
+            self.title_page(place),
+            self.key_figures(),
+            self.actors(),
+            self.coverage(),
+            self.partner_map(),
+            self.resources(),
+            self.completeness(),
+            self.partnership_status(),
+            self.partnership_list(),
+        ]
+        title = f"{TEXTS[self.lang]['title']}: {place}"
+        return (
+            f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="generator" content="volunteer-mapper">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{esc(title)}</title>\n<style>{_css()}</style>\n</head>\n<body>\n"
+            + "\n".join(sections)
+            + "\n</body>\n</html>\n"
+        )
+
+    def section(self, key: str, body: str, *, extra_class: str = "") -> str:
+        cls = f"section {extra_class}".strip()
+        return f'<section id="{key}" class="{cls}">\n<h2>{self.t(key)}</h2>\n{body}\n</section>'
+
+    def title_page(self, place: str) -> str:
+        d = self.data
+        generated = d.overview.generated_at.astimezone()
+        if d.period_from is None and d.period_to is None:
+            period = self.t("whole_period")
+        else:
+            start = self.date(d.period_from) if d.period_from else "…"
+            end = self.date(d.period_to) if d.period_to else "…"
+            period = f"{esc(start)} – {esc(end)}"
+        when = f"{self.date(generated.date())} {generated:%H:%M}"
+        contents = "".join(
+            f'<li><a href="#{key}">{self.t(key)}</a></li>'
+            for key in (
+                "key_figures",
+                "actors_section",
+                "coverage",
+                "map",
+                "resources",
+                "completeness",
+                "partnership_status",
+                "partnership_list",
+            )
+        )
+        return (
+            '<section id="title-page" class="section title-page">\n'
+            f'<p class="kicker">{self.t("title")}</p>\n'
+            f"<h1>{self.t('subtitle', place=place)}</h1>\n"
+            f'<p class="code">{esc(d.municipality_code)}</p>\n'
+            '<dl class="facts">'
+            f"<dt>{self.t('period')}</dt><dd>{period}</dd>"
+            f"<dt>{self.t('generated')}</dt><dd>{esc(when)}</dd></dl>\n"
+            f'<p class="note">{self.t("as_of", date=self.date(generated.date()))}</p>\n'
+            f'<p class="note">{self.t("privacy")}</p>\n'
+            f"<nav><h2>{self.t('contents')}</h2><ol>{contents}</ol></nav>\n"
+            "</section>"
+        )
+
+    def key_figures(self) -> str:
+        o = self.data.overview
+        spots = sum(1 for c in o.coverage.cells if c.white_spot)
+        tiles = [
+            (self.n(o.actors), self.t("actors")),
+            (self.n(o.persons), self.t("persons")),
+            (self.n(o.problems), self.t("problems")),
+            (self.n(o.partnerships), self.t("partnerships")),
+            (self.n(spots), self.t("white_spots")),
+            (f"{self.n(o.completeness.average * 100)} %", self.t("average_completeness")),
+            (
+                self.n(o.completeness.not_verified),
+                self.t("not_verified", months=self.n(o.completeness.stale_months)),
+            ),
+        ]
+        body = '<div class="tiles">' + "".join(
+            f'<div class="tile"><span class="value">{esc(value)}</span>'
+            f'<span class="what">{what}</span></div>'
+            for value, what in tiles
+        )
+        body += "</div>"
+        return self.section("key_figures", body, extra_class="same-page")
+
+    def actors(self) -> str:
+        o = self.data.overview
+        area_title = (
+            TEXTS[self.lang]["by_area"]
+            if o.coverage.level == "postcode"
+            else TEXTS[self.lang]["by_area_municipality"]
+        )
+        areas = [
+            (f"{c.code} {o.coverage.area_names.get(c.code, '')}".strip(), float(c.count))
+            for c in o.by_area
+        ]
+        body = (
+            self.chart(o.by_kind, "actor_kinds", TEXTS[self.lang]["by_kind"])
+            + self.figure(
+                TEXTS[self.lang]["by_sector"],
+                [(self.label("sectors", c.code), float(c.count)) for c in o.by_sector],
+                colours=OKABE_ITO,
+            )
+            + self.figure(area_title, areas, colour=OKABE_ITO[1])
+        )
+        if o.coverage.unplaced:
+            body += f"<p>{self.t('unplaced', n=self.n(o.coverage.unplaced))}</p>"
+        return self.section("actors_section", body)
+
+    def coverage(self) -> str:
+        coverage = self.data.overview.coverage
+        body = f"<p>{self.t('coverage_intro')}</p>"
+        if not coverage.cells:
+            return self.section("coverage", body + f"<p>{self.t('no_coverage')}</p>")
+        cells = {(c.target_group, c.area): c for c in coverage.cells}
+        mark = self.t("white_spot_mark")
+        for start in range(0, len(coverage.areas), MATRIX_COLUMNS):
+            areas = coverage.areas[start : start + MATRIX_COLUMNS]
+            head = "".join(
+                f'<th scope="col"><span class="code">{esc(a)}</span> '
+                f'<span class="name">{esc(coverage.area_names.get(a, ""))}</span></th>'
+                for a in areas
+            )
+            rows = []
+            for group in coverage.target_groups:
+                tds = []
+                for area in areas:
+                    cell = cells.get((group, area))
+                    if cell is None:
+                        tds.append("<td></td>")
+                    elif cell.white_spot:
+                        tds.append(
+                            f'<td class="white-spot" title="{mark}">'
+                            f'<span aria-label="{mark}">○</span> {self.n(cell.actors)}</td>'
+                        )
+                    else:
+                        tds.append(f"<td>{self.n(cell.actors)}</td>")
+                rows.append(
+                    f'<tr><th scope="row">{esc(self.label("target_groups", group))}</th>'
+                    + "".join(tds)
+                    + "</tr>"
+                )
+            body += (
+                '<table class="matrix"><thead><tr>'
+                f'<th scope="col">{self.t("target_group")}</th>{head}</tr></thead>'
+                f"<tbody>{''.join(rows)}</tbody></table>"
+            )
+        spots = sorted(
+            (c for c in coverage.cells if c.white_spot),
+            key=lambda c: (-(c.expected - c.actors), c.target_group, c.area),
+        )
+        body += f'<h3 id="white-spots">{self.t("white_spots")}</h3>'
+        if not spots:
+            body += f"<p>{self.t('no_white_spots')}</p>"
+        else:
+            items = "".join(
+                "<li>"
+                + self.t(
+                    "white_spot_line",
+                    group=self.label("target_groups", c.target_group),
+                    area=f"{c.area} {coverage.area_names.get(c.area, '')}".strip(),
+                    found=self.n(c.actors),
+                    expected=self.n(c.expected, 1),
+                )
+                + "</li>"
+                for c in spots
+            )
+            body += f'<ul class="white-spots">{items}</ul>'
+        return self.section("coverage", body)
+
+    def partner_map(self) -> str:
+        d = self.data
+        body = f"<p>{self.t('map_intro')}</p>"
+        if d.map_html is None and d.map_data is None:
+            body += f"<p>{self.t('no_map')}</p>"
+        if d.map_data is not None:
+            body += self.map_picture(d.map_data)
+        if d.map_html is not None:
+            # srcdoc keeps the map's own scripts and styles apart from the report's.
+            body += (
+                f'<iframe class="map map-live" title="{self.t("map")}" '
+                f'sandbox="allow-scripts" srcdoc="{esc(framed_map(d.map_html))}"></iframe>'
+            )
+        if d.map_left_out:
+            body += f'<p class="note">{self.t("map_left_out", n=self.n(d.map_left_out))}</p>'
+        return self.section("map", body)
+
+    def map_picture(self, data: PartnerMapData) -> str:
+        """The still map for paper (the screen shows the live one), with its legend."""
+        from exports.partner_map import PALETTE  # the live map's colours
+
+        kinds = [t.code for t in self.vocabulary.terms("actor_kinds")]
+        colour_of = {code: PALETTE[i % len(PALETTE)] for i, code in enumerate(kinds)}
+        picture = static_map(data, colour_of, title=TEXTS[self.lang]["map"])
+        if not picture:
+            return ""
+        counts = Counter(a.kind for a in data.actors)
+        legend = "".join(
+            f'<li><span class="swatch" style="background:{colour_of.get(kind, "#7f7f7f")}">'
+            f"</span>{esc(self.label('actor_kinds', kind))} ({self.n(n)})</li>"
+            for kind, n in sorted(counts.items(), key=lambda c: (-c[1], c[0]))
+        )
+        return f'<div class="map-still">{picture}<ul class="map-legend">{legend}</ul></div>'
+
+    def resources(self) -> str:
+        o = self.data.overview
+        if not o.resources:
+            return self.section("resources", f"<p>{self.t('no_resources')}</p>")
+        rows = "".join(
+            f'<tr><th scope="row">{esc(self.label("resource_kinds", r.kind))}</th>'
+            f'<td class="num">{self.n(r.actors)}</td>'
+            f'<td class="num">{self.n(r.hours_per_month, 1) if r.hours_per_month else ""}</td>'
+            f'<td class="num">{self.n(r.amount_dkk) if r.amount_dkk else ""}</td></tr>'
+            for r in o.resources
+        )
+        table = (
+            '<table class="list"><thead><tr>'
+            f'<th scope="col">{self.t("resource")}</th>'
+            f'<th scope="col" class="num">{self.t("offered_by")}</th>'
+            f'<th scope="col" class="num">{self.t("hours")}</th>'
+            f'<th scope="col" class="num">{self.t("amount")}</th>'
+            f"</tr></thead><tbody>{rows}</tbody></table>"
+        )
+        chart = self.figure(
+            TEXTS[self.lang]["offered_by"],
+            [(self.label("resource_kinds", r.kind), float(r.actors)) for r in o.resources],
+            colour=OKABE_ITO[0],
+        )
+        return self.section("resources", chart + table)
+
+    def completeness(self) -> str:
+        c = self.data.overview.completeness
+        chart = self.figure(
+            TEXTS[self.lang]["completeness_bands"],
+            [(f"{b.code} %", float(b.count)) for b in c.bands],
+            colour=OKABE_ITO[5],
+        )
+        text = self.t(
+            "not_verified_text",
+            n=self.n(c.not_verified),
+            total=self.n(self.data.overview.actors),
+            months=self.n(c.stale_months),
+        )
+        average = f"{self.t('average_completeness')}: {esc(self.n(c.average * 100))} %"
+        return self.section("completeness", f"<p>{average}</p>{chart}<p>{text}</p>")
+
+    def partnership_status(self) -> str:
+        f = self.data.overview.funnel
+        by_type = [(self.label("partnership_types", c.code), float(c.count)) for c in f.by_type]
+        body = self.figure(
+            TEXTS[self.lang]["by_stage"],
+            [(self.label("partnership_stages", c.code), float(c.count)) for c in f.by_stage],
+            colour=OKABE_ITO[2],
+        )
+        if any(v for _, v in by_type):
+            body += self.figure(TEXTS[self.lang]["by_type"], by_type, colour=OKABE_ITO[3])
+        else:
+            body += f"<h3>{self.t('by_type')}</h3><p>{self.t('no_type')}</p>"
+        body += self.figure(
+            TEXTS[self.lang]["success_factors"],
+            [
+                (self.label("partnership_success_factors", c.code), float(c.count))
+                for c in f.success_factors
+            ],
+            colour=OKABE_ITO[4],
+        )
+        return self.section("partnership_status", body)
+
+    def partnership_list(self) -> str:
+        found = self.data.partnerships
+        if not found:
+            return self.section("partnership_list", f"<p>{self.t('no_partnerships')}</p>")
+        rows = "".join(
+            f"<tr><td>{esc(p.problem_title)}</td>"
+            f"<td>{esc(p.partner_name) if p.partner_name else self.t('individual')}</td>"
+            f"<td>{esc(self.label('partnership_stages', p.stage))}</td>"
+            f"<td>{esc(self.label('partnership_types', p.type)) if p.type else ''}</td>"
+            f"<td>{esc(self.date(p.updated_on)) if p.updated_on else ''}</td></tr>"
+            for p in found
+        )
+        table = (
+            '<table class="list partnerships"><thead><tr>'
+            + "".join(
+                f'<th scope="col">{self.t(k)}</th>'
+                for k in ("problem", "partner", "stage", "type", "updated")
+            )
+            + f"</tr></thead><tbody>{rows}</tbody></table>"
+        )
+        return self.section("partnership_list", table)
+
+
+@cache
+def _css() -> str:
+    return resources.files("exports").joinpath("assets", "report.css").read_text(encoding="utf-8")
