@@ -2,9 +2,10 @@
 municipality, built from the landscape overview, the partner map and the partnerships.
 
 ``render_report`` is a pure function of ``ReportData``: charts are inline SVG drawn here, the
-partner map travels inside an ``<iframe srcdoc>``, every user text is escaped, and nothing in
-the page loads from the network. Individual volunteers are counted, never named; contact
-persons never appear (the map's are removed before it is drawn).
+live partner map travels inside an ``<iframe srcdoc>`` for the screen and a still SVG picture
+of it goes on paper, every user text is escaped, and nothing in the page loads from the
+network. ``collect_report`` gathers the data through the services. Individual volunteers are
+counted, never named; contact persons never appear (the map's are removed before it is drawn).
 """
 
 from __future__ import annotations

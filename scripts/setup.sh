@@ -11,7 +11,7 @@ QT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libd
   libglib2.0-0 libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libasound2 libgbm1
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-xkb1 libxkbfile1 fonts-dejavu-core)
-BROWSER_PACKAGES=(chromium xvfb xauth)
+BROWSER_PACKAGES=(chromium xvfb xauth poppler-utils)
 
 wanted=("${QT_PACKAGES[@]}")
 [[ "${1:-}" == "--browser" ]] && wanted+=("${BROWSER_PACKAGES[@]}")

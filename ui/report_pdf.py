@@ -27,8 +27,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPageLayout, QPageSize
 
 PRINT_TIMEOUT_MS = 120_000
-VIEW_SIZE = (1000, 1400)
-"""Pixels: wider than the report's A4 column (180 mm, 680 px)."""
 PAGE_MARKER = b"/Type /Page"
 PAGE_MARKER_TIGHT = b"/Type/Page"
 
@@ -60,8 +58,8 @@ def count_pages(pdf: bytes) -> int:
 
 
 class PdfPrinter(QObject):
-    """Print one HTML file to a PDF file; ``finished`` says where and whether it worked (with
-    an English reason when not). The PDF is written beside its target and then moved over it,
+    """Print one HTML file to a PDF file, once; ``finished`` says where and whether it worked
+    (with an English reason when not). The PDF is written beside its target and then moved over it,
     so a failure leaves an earlier file as it was."""
 
     finished = Signal(str, bool, str)
@@ -70,25 +68,19 @@ class PdfPrinter(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         try:
-            from PySide6.QtWebEngineWidgets import QWebEngineView
+            from PySide6.QtWebEngineCore import QWebEnginePage
         except ImportError as exc:  # pragma: no cover - depends on the machine
             raise PdfError(f"QtWebEngine cannot start: {exc}") from exc
-        # A view that is never on screen but has a size: a page without one lays its frames
-        # out at no size, and the embedded map would then draw itself for the wrong box.
-        self._view = QWebEngineView()
-        self._view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        self._view.resize(*VIEW_SIZE)
-        self._view.show()
-        self._page = self._view.page()
+        self._page = QWebEnginePage(self)
         self._page.loadFinished.connect(self._loaded)
         self._page.pdfPrintingFinished.connect(self._printed)
         self._target = Path()
         self._partial = Path()
-        self._busy = False
+        self._busy = self._used = False
 
     def print_file(self, html_path: str | Path, pdf_path: str | Path) -> None:
-        if self._busy:
-            raise PdfError("already printing")
+        if self._busy or self._used:
+            raise PdfError("a printer prints one file; make another")
         source = Path(html_path).resolve()
         if not source.is_file():
             raise PdfError(f"no such file: {source}")
@@ -122,7 +114,9 @@ class PdfPrinter(QObject):
 
     def _done(self, ok: bool, reason: str) -> None:
         self._busy = False
-        self._view.hide()
+        self._used = True
+        # The page goes now, not at exit: a page outliving its profile makes Qt complain.
+        self._page.deleteLater()
         with contextlib.suppress(OSError):
             self._partial.unlink(missing_ok=True)
         self.finished.emit(str(self._target), ok, reason)

@@ -215,7 +215,7 @@ def test_in_period_includes_both_ends(
 def test_bad_scope_is_refused_with_a_clear_message(landscape: LandscapeService) -> None:
     with pytest.raises(ReportScopeError, match=r"municipality 0101.*0561 Esbjerg"):
         collect_report(landscape, "0101")
-    with pytest.raises(ReportScopeError, match="ends .2026-01-01. before it starts"):
+    with pytest.raises(ReportScopeError, match=r"ends \(2026-01-01\) before it starts"):
         collect_report(
             landscape, "0561", period_from=dt.date(2026, 2, 1), period_to=dt.date(2026, 1, 1)
         )
@@ -238,3 +238,17 @@ def test_written_atomically_and_reports_its_size(
     size = write_report(collect_report(landscape, "0561"), target)
     assert target.stat().st_size == size > 10_000
     assert list(target.parent.iterdir()) == [target]
+
+
+def test_paper_gets_a_still_map_of_the_same_actors_without_names(
+    landscape: LandscapeService,
+) -> None:
+    data = collect_report(landscape, "0561")
+    assert data.map_data is not None and data.map_data.actors
+    page = render_report(data)
+    still = re.search(r'<div class="map-still">(.*?)</div>', page, re.DOTALL)
+    assert still is not None
+    assert still.group(1).count("<circle") == len(data.map_data.actors)
+    assert "Sammen om Sindet" not in still.group(1)
+    assert "Lokal forening (" in still.group(1)  # the legend, by kind
+    assert all(not a.contact_name and not a.contact_email for a in data.map_data.actors)

@@ -685,12 +685,12 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../app.py" line="231" />
+        <location filename="../app.py" line="233" />
         <source>Backup saved: %1</source>
         <translation>Sikkerhedskopi gemt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="234" />
+        <location filename="../app.py" line="236" />
         <source>The automatic backup in %1 could not be made.</source>
         <translation>Den automatiske sikkerhedskopi i %1 kunne ikke laves.</translation>
     </message>
@@ -3245,104 +3245,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="161" />
         <source>Landscape</source>
         <translation>Landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="162" />
         <source>Problem statements</source>
         <translation>Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="163" />
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="164" />
         <source>Map</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="166" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="168" />
         <source>Overview</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312" />
         <location filename="../main_window.py" line="317" />
+        <location filename="../main_window.py" line="322" />
         <source>Saved “%1”</source>
         <translation>Gemt: “%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323" />
+        <location filename="../main_window.py" line="328" />
         <source>“%1” is now: %2</source>
         <translation>“%1” er nu: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334" />
+        <location filename="../main_window.py" line="339" />
         <source>Partnership removed: %1 ↔ %2</source>
         <translation>Partnerskab fjernet: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338" />
+        <location filename="../main_window.py" line="343" />
         <source>Partnership saved: %1 ↔ %2</source>
         <translation>Partnerskab gemt: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385" />
+        <location filename="../main_window.py" line="390" />
         <source>“%1” is not matched: %2</source>
         <translation>“%1” matches ikke: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485" />
+        <location filename="../main_window.py" line="490" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489" />
+        <location filename="../main_window.py" line="494" />
         <source>Restart now</source>
         <translation>Genstart nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490" />
+        <location filename="../main_window.py" line="495" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505" />
+        <location filename="../main_window.py" line="510" />
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507" />
+        <location filename="../main_window.py" line="512" />
         <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354" />
+        <location filename="../main_window.py" line="359" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="237" />
         <source>Loading…</source>
         <translation>Indlæser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297" />
+        <location filename="../main_window.py" line="302" />
         <source>%1 actors · %2 problem statements · %3 partnerships</source>
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480" />
-        <location filename="../main_window.py" line="486" />
+        <location filename="../main_window.py" line="485" />
+        <location filename="../main_window.py" line="491" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
@@ -3350,35 +3350,81 @@
 <context>
     <name>MapTab</name>
     <message>
-        <location filename="../tabs/map_tab.py" line="43" />
+        <location filename="../tabs/map_tab.py" line="65" />
+        <source>Partners</source>
+        <translation>Partnere</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="66" />
+        <source>Coverage</source>
+        <translation>Dækning</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="74" />
+        <source>The public partner map: one marker per actor</source>
+        <translation>Det offentlige partnerkort: én markør pr. aktør</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="76" />
+        <source>Actors of a target group per municipality, with the white spots</source>
+        <translation>Aktører med en målgruppe pr. kommune, med de hvide pletter</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="80" />
+        <location filename="../tabs/map_tab.py" line="84" />
+        <source>Target group</source>
+        <translation>Målgruppe</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="81" />
+        <source>All target groups</source>
+        <translation>Alle målgrupper</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="86" />
+        <source>Export coverage map…</source>
+        <translation>Eksportér dækningskort…</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="110" />
         <source>Details of the actor chosen on the map</source>
         <translation>Detaljer om aktøren valgt på kortet</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="44" />
+        <location filename="../tabs/map_tab.py" line="111" />
         <source>Click a marker to see the actor.</source>
         <translation>Klik på en markør for at se aktøren.</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="71" />
+        <location filename="../tabs/map_tab.py" line="159" />
         <source>Partner map</source>
         <translation>Partnerkort</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="221" />
+        <source>Export coverage map</source>
+        <translation>Eksportér dækningskort</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="223" />
+        <source>Web pages (*.html)</source>
+        <translation>Websider (*.html)</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../map_view.py" line="70" />
+        <location filename="../map_view.py" line="75" />
         <source>Map of the landscape</source>
         <translation>Kort over landskabet</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="122" />
+        <location filename="../map_view.py" line="146" />
         <source>the map's web engine stopped (code %1)</source>
         <translation>kortets webmotor stoppede (kode %1)</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="129" />
+        <location filename="../map_view.py" line="153" />
         <source>The map cannot be shown: %1. Everything else works as usual.</source>
         <translation>Kortet kan ikke vises: %1. Alt andet virker som normalt.</translation>
     </message>
@@ -5051,6 +5097,134 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../report_dialog.py" line="59" />
+        <location filename="../report_dialog.py" line="165" />
+        <source>Committee report</source>
+        <translation>Udvalgsrapport</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="66" />
+        <location filename="../report_dialog.py" line="103" />
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="69" />
+        <source>The whole period</source>
+        <translation>Hele perioden</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="75" />
+        <location filename="../report_dialog.py" line="83" />
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="76" />
+        <location filename="../report_dialog.py" line="85" />
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="91" />
+        <source>Language of the report</source>
+        <translation>Rapportens sprog</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="94" />
+        <source>HTML file to write</source>
+        <translation>HTML-filen, der skrives</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="95" />
+        <source>Browse…</source>
+        <translation>Gennemse…</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="100" />
+        <source>Also a PDF for printing (beside the HTML file)</source>
+        <translation>Også en PDF til udskrift (ved siden af HTML-filen)</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="104" />
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="105" />
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="106" />
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="111" />
+        <source>The figures are as of today; the period chooses the partnerships listed. No individual volunteer and no contact person is named in the report.</source>
+        <translation>Tallene er opgjort i dag; perioden afgør, hvilke partnerskaber der listes. Rapporten nævner ingen frivillig enkeltperson og ingen kontaktperson.</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="125" />
+        <source>Write report</source>
+        <translation>Skriv rapport</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="129" />
+        <source>Open report</source>
+        <translation>Åbn rapport</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="136" />
+        <source>The register has no municipality to report on yet.</source>
+        <translation>Registret har endnu ingen kommune at lave en rapport om.</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="165" />
+        <source>Web pages (*.html)</source>
+        <translation>Websider (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="179" />
+        <source>The period ends before it starts.</source>
+        <translation>Perioden slutter, før den begynder.</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="187" />
+        <source>Writing the report…</source>
+        <translation>Skriver rapporten…</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="215" />
+        <source>Printing the PDF…</source>
+        <translation>Udskriver PDF'en…</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="221" />
+        <location filename="../report_dialog.py" line="231" />
+        <source>The PDF could not be printed (%1).</source>
+        <translation>PDF'en kunne ikke udskrives (%1).</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="235" />
+        <source>Written to %1</source>
+        <translation>Skrevet til %1</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="237" />
+        <source>PDF: %1</source>
+        <translation>PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../report_dialog.py" line="241" />
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+</context>
+<context>
     <name>ResourceKindDelegate</name>
     <message>
         <location filename="../forms/resource_table.py" line="93" />
@@ -5442,262 +5616,267 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../window_actions.py" line="33" />
+        <location filename="../window_actions.py" line="34" />
         <source>&amp;Import landscape…</source>
         <translation>&amp;Importér landskab…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="37" />
+        <location filename="../window_actions.py" line="38" />
         <source>Import</source>
         <translation>Importér</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="40" />
+        <location filename="../window_actions.py" line="41" />
         <source>Import re&amp;gister (CSV/Excel)…</source>
         <translation>Importér re&amp;gister (CSV/Excel)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="43" />
+        <location filename="../window_actions.py" line="44" />
         <source>A list of associations from a booking or grants system or a spreadsheet</source>
         <translation>En liste over foreninger fra et booking- eller tilskudssystem eller et regneark</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="45" />
+        <location filename="../window_actions.py" line="46" />
         <source>&amp;Export landscape…</source>
         <translation>&amp;Eksportér landskab…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="47" />
+        <location filename="../window_actions.py" line="48" />
         <source>Export partner &amp;map…</source>
         <translation>Eksportér partner&amp;kort…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="51" />
+        <location filename="../window_actions.py" line="52" />
         <source>Partner map</source>
         <translation>Partnerkort</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="54" />
+        <location filename="../window_actions.py" line="55" />
         <source>Export &amp;HSDS package…</source>
         <translation>Eksportér &amp;HSDS-pakke…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="58" />
+        <location filename="../window_actions.py" line="59" />
         <source>Public organisations in Open Referral's format (HSDS 3.0) for other directories</source>
         <translation>Offentlige organisationer i Open Referrals format (HSDS 3.0) til andre vejvisere og registre</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="62" />
+        <location filename="../window_actions.py" line="63" />
         <source>Export regis&amp;ter (CSV/Excel)…</source>
         <translation>Eksportér &amp;register (CSV/Excel)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="64" />
+        <location filename="../window_actions.py" line="65" />
+        <source>&amp;Report…</source>
+        <translation>&amp;Rapport…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="66" />
         <source>Import &amp;boundaries…</source>
         <translation>Importér &amp;grænser…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="66" />
+        <location filename="../window_actions.py" line="68" />
         <source>Municipalities, regions or postcodes from GeoJSON, GeoPackage or Shapefile</source>
         <translation>Kommuner, regioner eller postnumre fra GeoJSON, GeoPackage eller Shapefile</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="68" />
+        <location filename="../window_actions.py" line="70" />
         <source>Load &amp;demo landscape</source>
         <translation>Indlæs &amp;demolandskab</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="72" />
+        <location filename="../window_actions.py" line="74" />
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="76" />
+        <location filename="../window_actions.py" line="78" />
         <source>&amp;New actor</source>
         <translation>&amp;Ny aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="80" />
+        <location filename="../window_actions.py" line="82" />
         <source>New actor</source>
         <translation>Ny aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="83" />
+        <location filename="../window_actions.py" line="85" />
         <source>New &amp;problem statement</source>
         <translation>Ny &amp;problemstilling</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="87" />
+        <location filename="../window_actions.py" line="89" />
         <source>New problem</source>
         <translation>Ny problemstilling</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="90" />
+        <location filename="../window_actions.py" line="92" />
         <source>&amp;Save</source>
         <translation>&amp;Gem</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="94" />
+        <location filename="../window_actions.py" line="96" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="104" />
+        <location filename="../window_actions.py" line="106" />
         <source>&amp;Find actor</source>
         <translation>&amp;Find aktør</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="108" />
+        <location filename="../window_actions.py" line="110" />
         <source>Find</source>
         <translation>Søg</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="111" />
+        <location filename="../window_actions.py" line="113" />
         <source>Possible &amp;duplicates…</source>
         <translation>Mulige &amp;dubletter…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="114" />
+        <location filename="../window_actions.py" line="116" />
         <source>Actors that may be the same: compare them and merge, or keep both</source>
         <translation>Aktører der måske er den samme: sammenlign og flet dem, eller behold begge</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="117" />
+        <location filename="../window_actions.py" line="119" />
         <source>Data re&amp;view…</source>
         <translation>Genne&amp;mgang af data…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="120" />
+        <location filename="../window_actions.py" line="122" />
         <source>Actors not verified for a long time, and persons proposed for erasure</source>
         <translation>Aktører der længe ikke er verificeret, og personer foreslået til sletning</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="123" />
+        <location filename="../window_actions.py" line="125" />
         <source>&amp;Landscape</source>
         <translation>&amp;Landskab</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="124" />
+        <location filename="../window_actions.py" line="126" />
         <source>&amp;Problem statements</source>
         <translation>&amp;Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="125" />
+        <location filename="../window_actions.py" line="127" />
         <source>&amp;Match</source>
         <translation>&amp;Match</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="126" />
+        <location filename="../window_actions.py" line="128" />
         <source>M&amp;ap</source>
         <translation>K&amp;ort</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="127" />
+        <location filename="../window_actions.py" line="129" />
         <source>Pa&amp;rtnerships</source>
         <translation>Pa&amp;rtnerskaber</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="128" />
+        <location filename="../window_actions.py" line="130" />
         <source>&amp;Overview</source>
         <translation>O&amp;verblik</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="141" />
+        <location filename="../window_actions.py" line="143" />
         <source>&amp;Guide</source>
         <translation>&amp;Vejledning</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="144" />
+        <location filename="../window_actions.py" line="146" />
         <source>&amp;About %1</source>
         <translation>&amp;Om %1</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="151" />
+        <location filename="../window_actions.py" line="153" />
         <source>S&amp;witch database…</source>
         <translation>Skift &amp;database…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="154" />
+        <location filename="../window_actions.py" line="156" />
         <source>Open another landscape: a file on this computer or a shared server</source>
         <translation>Åbn et andet landskab: en fil på denne computer eller en delt server</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="156" />
+        <location filename="../window_actions.py" line="158" />
         <source>Take &amp;offline…</source>
         <translation>Tag med &amp;offline…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="158" />
+        <location filename="../window_actions.py" line="160" />
         <source>Copy the landscape from the server into a file, to work without a connection</source>
         <translation>Kopiér landskabet fra serveren til en fil for at arbejde uden forbindelse</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="161" />
+        <location filename="../window_actions.py" line="163" />
         <source>S&amp;ynchronise</source>
         <translation>S&amp;ynkroniser</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="165" />
+        <location filename="../window_actions.py" line="167" />
         <source>Synchronise</source>
         <translation>Synkroniser</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="167" />
+        <location filename="../window_actions.py" line="169" />
         <source>Bring this offline copy and its server up to date</source>
         <translation>Bring denne offline-kopi og dens server à jour</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="170" />
+        <location filename="../window_actions.py" line="172" />
         <source>Sync co&amp;nflicts…</source>
         <translation>Synkroniserings&amp;konflikter…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="206" />
+        <location filename="../window_actions.py" line="208" />
         <source>&amp;Undo</source>
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="208" />
+        <location filename="../window_actions.py" line="210" />
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="212" />
+        <location filename="../window_actions.py" line="214" />
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="213" />
+        <location filename="../window_actions.py" line="215" />
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="221" />
+        <location filename="../window_actions.py" line="223" />
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="245" />
+        <location filename="../window_actions.py" line="248" />
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="253" />
+        <location filename="../window_actions.py" line="256" />
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="256" />
+        <location filename="../window_actions.py" line="259" />
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="258" />
+        <location filename="../window_actions.py" line="261" />
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="264" />
+        <location filename="../window_actions.py" line="267" />
         <source>Main</source>
         <translation>Hovedværktøjslinje</translation>
     </message>
