@@ -106,6 +106,10 @@ class PdfPrinter(QObject):
             self._done(False, f"printing to {self._target} failed")
             return
         try:
+            # Chromium writes the file for its owner only; a report is an ordinary document.
+            mask = os.umask(0)
+            os.umask(mask)
+            self._partial.chmod(0o666 & ~mask)
             os.replace(self._partial, self._target)
         except OSError as exc:
             self._done(False, f"cannot write {self._target}: {exc.strerror}")
