@@ -25,7 +25,13 @@ from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import matching as keys
 from mapper.services.geo import GeoService
-from mapper.services.overview import AREA_LEVELS, AreaLevel, OverviewService, area_level
+from mapper.services.overview import (
+    AREA_LEVELS,
+    AreaLevel,
+    OverviewService,
+    area_level,
+    is_white_spot,
+)
 
 BoundarySource = Literal["imported", "built-in"]
 
@@ -180,7 +186,7 @@ class CoverageMapService:
                     actors=n,
                     all_actors=every.get(shape.code, 0),
                     expected=expected,
-                    white_spot=expected >= 1 and n < ratio * expected,
+                    white_spot=is_white_spot(n, expected, ratio),
                 )
             )
         return CoverageMap(

@@ -32,6 +32,17 @@ from mapper.services.privacy import (
 AREA_LEVELS: tuple[str, ...] = get_args(AreaLevel)
 
 
+WHITE_SPOT_RATIO = 0.34
+"""A cell with fewer actors than this share of the expected number is a white spot."""
+
+
+def is_white_spot(actors: int, expected: float, ratio: float = WHITE_SPOT_RATIO) -> bool:
+    """A white spot: at least one actor is expected, and fewer than ``ratio`` of that are
+    there (none, or clearly too few). A small area where less than one actor of a rare target
+    group is expected is no gap."""
+    return expected >= 1 and actors < ratio * expected
+
+
 @dataclass(frozen=True)
 class Count:
     """A code (actor kind, sector, municipality code, postcode …) and how many."""
@@ -156,7 +167,7 @@ def area_level(municipality_code: str | None, level: AreaLevel) -> AreaLevel:
 class OverviewService:
     """The figures of the overview, each an aggregate in the database (no actor is loaded)."""
 
-    white_spot_ratio = 0.34
+    white_spot_ratio = WHITE_SPOT_RATIO
     """A cell with fewer actors than this share of ``expected`` (expected ≥ 1) is a white
     spot; with expected below one, even an empty cell is no gap (the area is too small to
     expect an actor of the group)."""
@@ -286,7 +297,7 @@ class OverviewService:
                         area=area.code,
                         actors=actors,
                         expected=expected,
-                        white_spot=expected >= 1 and actors < self.white_spot_ratio * expected,
+                        white_spot=is_white_spot(actors, expected, self.white_spot_ratio),
                     )
                 )
         return Coverage(
