@@ -14,16 +14,15 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from mapper.domain.errors import InputProblem, ValidationError
-from mapper.domain.model import Actor
 from mapper.domain.municipality import normalise_municipality_code
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.geo import reference
 from mapper.geo.layers import MUNICIPALITIES, POSTCODES, normalise_code, postcode_range
 from mapper.geo.lookup import NEAR_DEGREES
 from mapper.io.bulk import collector_paused
-from mapper.persistence import store
 from mapper.persistence.database import Database
-from mapper.persistence.repositories import matching as keys
+from mapper.persistence.repositories import points
+from mapper.persistence.repositories.points import ActorPoint
 from mapper.services.geo import GeoService
 from mapper.services.overview import (
     AREA_LEVELS,
@@ -126,8 +125,7 @@ class CoverageMapService:
         geo = GeoService(self.database)
         shapes, source = _shapes(geo, chosen)
         with collector_paused(), self.database.unit_of_work() as session:
-            live = set(keys.live_actor_keys(session).values())
-            actors = [a for pk, a in store.load_actors(session, sorted(live))]
+            actors = points.actor_points(session)
         shown = shapes if code is None else _postcodes_of(shapes, code)
         placed = _place(actors, shapes, chosen, group, code, {s.code for s in shown})
         return self._coverage(group, chosen, code, shown, placed, source)
@@ -261,14 +259,13 @@ def _postcodes_of(shapes: Sequence[_Shape], municipality_code: str) -> list[_Sha
     return [s for s in shapes if municipality_of(s) == municipality_code]
 
 
-def _stored_area(actor: Actor, level: AreaLevel, codes: Mapping[str, str]) -> str | None:
+def _stored_area(actor: ActorPoint, level: AreaLevel, codes: Mapping[str, str]) -> str | None:
     """The area the actor's stored municipality code or postcode names (a postcode inside
     Copenhagen's '1000-1499' names that area); ``codes`` maps single postcodes and range
     areas to area codes."""
-    location = actor.location
     if level == "municipality":
-        return normalise_code(location.municipality_code)
-    wanted = normalise_code(location.postcode)
+        return normalise_code(actor.municipality_code)
+    wanted = normalise_code(actor.postcode)
     if wanted is None:
         return None
     return codes.get(wanted, wanted)
@@ -286,7 +283,7 @@ def _range_members(shapes: Sequence[_Shape]) -> dict[str, str]:
 
 
 def _place(
-    actors: Sequence[Actor],
+    actors: Sequence[ActorPoint],
     shapes: Sequence[_Shape],
     level: AreaLevel,
     group: str | None,
@@ -299,7 +296,7 @@ def _place(
     one of the ``shown`` areas, or (without such a point) its stored code is the
     municipality's."""
     found = _join(
-        [(i, a.location.lat, a.location.lon) for i, a in enumerate(actors) if a.location.has_point],
+        [(i, a.lat, a.lon) for i, a in enumerate(actors) if a.has_point],
         shapes,
     )
     ranges = _range_members(shapes) if level == "postcode" else {}
@@ -311,7 +308,7 @@ def _place(
         in_scope = (
             municipality_code is None
             or by_point in shown
-            or (by_point is None and actor.location.municipality_code == municipality_code)
+            or (by_point is None and actor.municipality_code == municipality_code)
         )
         placed.append(
             _Placed(
