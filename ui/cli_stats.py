@@ -27,7 +27,9 @@ the vocabulary's)::
       "completeness": {"bands": [{"band": "0-24", "count": 3}, ...], "average": 0.288,
                        "not_verified": 4, "stale_months": 12},
       "funnel": {"by_stage": [{"code": "proposed", "count": 1}, ...],   # workflow order
-                 "by_type": [...], "success_factors": [...]}
+                 "by_type": [...], "success_factors": [...],
+                 "with_effect": 1,                                   # effect documented
+                 "by_evidence": [{"code": "case_study", "count": 1}, ...]}  # ladder order
     }
 """
 
@@ -169,6 +171,9 @@ def overview_lines(o: Overview, vocabulary: Vocabulary) -> list[str]:
         "Efter type: " + _inline(o.funnel.by_type, lambda s: label("partnership_types", s), n),
         "Succesfaktorer: "
         + _inline(o.funnel.success_factors, lambda s: label("partnership_success_factors", s), n),
+        f"Med dokumenteret effekt: {n(o.funnel.with_effect)}",
+        "Efter evidensniveau: "
+        + _inline(o.funnel.by_evidence, lambda s: label("evidence_levels", s), n),
     ]
     return lines
 
@@ -250,6 +255,8 @@ def overview_json(o: Overview, white_spot_ratio: float) -> dict[str, Any]:
             "by_stage": counts(o.funnel.by_stage),
             "by_type": counts(o.funnel.by_type),
             "success_factors": counts(o.funnel.success_factors),
+            "with_effect": o.funnel.with_effect,
+            "by_evidence": counts(o.funnel.by_evidence),
         },
     }
 

@@ -122,8 +122,9 @@ class ChangeStageCommand(PartnershipCommand):
 
 
 class UpdatePartnershipCommand(PartnershipCommand):
-    """Change type, notes and/or success factors. ``old`` and ``new`` hold the same keys
-    (any of 'type', 'notes', 'success_factors'): only what the user changed."""
+    """Change type, notes, success factors, effect and/or evidence level. ``old`` and ``new``
+    hold the same keys (any of 'type', 'notes', 'success_factors', 'effect',
+    'evidence_level'): only what the user changed."""
 
     def __init__(
         self,

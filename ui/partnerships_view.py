@@ -1,5 +1,6 @@
 """The partnerships view: the list by stage on the left, the selected partnership on the right
-(stage and its history, type, success factors, notes). Every write is an undoable command."""
+(stage and its history, type, success factors, notes, and its effect: how we know it works and
+its step on the evidence ladder). Every write is an undoable command."""
 
 from __future__ import annotations
 
@@ -62,7 +63,15 @@ from ui.partnership_commands import (
 from ui.widgets.history_view import HistoryView, Loader
 
 CODE = Qt.ItemDataRole.UserRole
-EDITABLE_FIELDS = ("type", "notes", "success_factors")
+EDITABLE_FIELDS = ("type", "notes", "success_factors", "effect", "evidence_level")
+NO_FIELDS: dict[str, Any] = {
+    "type": None,
+    "notes": None,
+    "success_factors": (),
+    "effect": None,
+    "evidence_level": None,
+}
+"""The fields as shown when no partnership is."""
 
 
 def _clean(text: str) -> str | None:
@@ -288,6 +297,29 @@ class PartnershipsView(QWidget):
         notes_label.setBuddy(self.notes_edit)
         form.addRow(notes_label, self.notes_edit)
 
+        self.effect_edit = QPlainTextEdit()
+        self.effect_edit.setObjectName("partnershipEffect")
+        self.effect_edit.setAccessibleName(self.tr("How we know it works"))
+        self.effect_edit.setPlaceholderText(
+            self.tr("What the partnership achieved, and how you know")
+        )
+        self.effect_edit.setTabChangesFocus(True)
+        self.effect_edit.textChanged.connect(self._edited)
+        effect_label = QLabel(self.tr("&How we know it works:"))
+        effect_label.setBuddy(self.effect_edit)
+        form.addRow(effect_label, self.effect_edit)
+
+        self.evidence_combo = QComboBox()
+        self.evidence_combo.setObjectName("partnershipEvidenceLevel")
+        self.evidence_combo.setAccessibleName(self.tr("Evidence level"))
+        self.evidence_combo.addItem(self.tr("Not given"), None)
+        for term in self._vocabulary.terms("evidence_levels"):
+            self.evidence_combo.addItem(term.label(self._lang), term.code)
+        self.evidence_combo.currentIndexChanged.connect(lambda _i: self._edited())
+        evidence_label = QLabel(self.tr("&Evidence level:"))
+        evidence_label.setBuddy(self.evidence_combo)
+        form.addRow(evidence_label, self.evidence_combo)
+
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("savePartnership")
         self.save_button.setAccessibleName(self.tr("Save"))
@@ -317,6 +349,8 @@ class PartnershipsView(QWidget):
             self.type_combo,
             self.factor_list,
             self.notes_edit,
+            self.effect_edit,
+            self.evidence_combo,
             self.discard_button,
             self.save_button,
         ]
@@ -404,7 +438,8 @@ class PartnershipsView(QWidget):
         return True
 
     def save(self) -> bool:
-        """Save type, success factors and notes of the shown partnership (if changed)."""
+        """Save type, success factors, notes and effect of the shown partnership (if
+        changed)."""
         detail = self._detail
         changed = self._changed_fields()
         if detail is None or not changed:
@@ -557,7 +592,7 @@ class PartnershipsView(QWidget):
                 self.partner_label.clear()
                 self.history_view.clear()
                 self.stage_note_edit.clear()
-                self._set_fields({"type": None, "notes": None, "success_factors": ()})
+                self._set_fields(NO_FIELDS)
                 return
             kind = self._vocabulary.label("actor_kinds", detail.actor_kind, self._lang)
             self.problem_label.setText(detail.problem_title)
@@ -607,6 +642,8 @@ class PartnershipsView(QWidget):
             "type": detail.type,
             "notes": detail.notes,
             "success_factors": detail.success_factors,
+            "effect": detail.effect,
+            "evidence_level": detail.evidence_level,
         }
 
     def _set_fields(self, values: dict[str, Any]) -> None:
@@ -614,6 +651,12 @@ class PartnershipsView(QWidget):
         self.type_combo.setCurrentIndex(0 if code is None else self.type_combo.findData(code))
         if _clean(self.notes_edit.toPlainText()) != values["notes"]:
             self.notes_edit.setPlainText(values["notes"] or "")
+        if _clean(self.effect_edit.toPlainText()) != values["effect"]:
+            self.effect_edit.setPlainText(values["effect"] or "")
+        level = values["evidence_level"]
+        self.evidence_combo.setCurrentIndex(
+            0 if level is None else self.evidence_combo.findData(level)
+        )
         checked = set(values["success_factors"])
         for i in range(self.factor_list.count()):
             item = self.factor_list.item(i)
@@ -629,6 +672,8 @@ class PartnershipsView(QWidget):
                 for item in (self.factor_list.item(i) for i in range(self.factor_list.count()))
                 if item.checkState() == Qt.CheckState.Checked
             ),
+            "effect": _clean(self.effect_edit.toPlainText()),
+            "evidence_level": self.evidence_combo.currentData(),
         }
 
     def _changed_fields(self) -> dict[str, Any]:

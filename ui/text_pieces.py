@@ -69,6 +69,8 @@ FIELD_TITLES = {
     "municipality_code": QT_TRANSLATE_NOOP("ErrorText", "Municipality"),
     "profile.success_examples": QT_TRANSLATE_NOOP("ErrorText", "Successful projects"),
     "profile.evidence_level": QT_TRANSLATE_NOOP("ErrorText", "Evidence level"),
+    "evidence_level": QT_TRANSLATE_NOOP("ErrorText", "Evidence level"),
+    "effect": QT_TRANSLATE_NOOP("ErrorText", "How we know it works"),
     "concreteness": QT_TRANSLATE_NOOP("ErrorText", "Concreteness"),
     "seeking": QT_TRANSLATE_NOOP("ErrorText", "What you seek"),
     "seeking.description": QT_TRANSLATE_NOOP("ErrorText", "Who we seek"),

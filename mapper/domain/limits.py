@@ -74,7 +74,7 @@ TEXT_LIMITS: Final[Mapping[str, Mapping[str, int]]] = MappingProxyType(
             }
         ),
         "partnership": MappingProxyType(
-            {"stage": 32, "type": 64, "success_factors": 64},
+            {"stage": 32, "type": 64, "success_factors": 64, "evidence_level": 64},
         ),
         "boundary": MappingProxyType(
             {"layer": 20, "code": 20, "name": 200, "parent_code": 20},

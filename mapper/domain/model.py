@@ -199,6 +199,10 @@ class Partnership:
     notes: str | None = None
     success_factors: tuple[str, ...] = ()
     updated_on: dt.date | None = None
+    effect: str | None = None
+    """How we know it works (sådan ved vi, at det virker): the effect documented."""
+    evidence_level: str | None = None
+    """Its step on the evidence ladder (code of the ``evidence_levels`` facet)."""
     history: tuple[StageChange, ...] = ()
 
 

@@ -81,12 +81,29 @@ _PARTNERSHIP_CODES = {
     "stage": "partnership_stages",
     "type": "partnership_types",
     "success_factors": "partnership_success_factors",
+    "evidence_level": "evidence_levels",
 }
+
+
+_PARTNERSHIP_EXTENSIONS: Mapping[str, Any] = {
+    "effect": {"type": "string"},
+    "evidence_level": {"type": "string"},
+}
+"""Partnership fields of ours beyond the shared schema (whose partnerships stay open to more
+properties, so our documents stay valid against it): how we know it works and the step on the
+evidence ladder."""
+
+
+def _landscape_schema() -> dict[str, Any]:
+    """The shipped landscape schema (a copy of the shared spec) with our partnership fields."""
+    schema: dict[str, Any] = copy.deepcopy(read_data_json("landscape.schema.json"))
+    schema["$defs"]["partnership"]["properties"].update(copy.deepcopy(_PARTNERSHIP_EXTENSIONS))
+    return schema
 
 
 @cache
 def _validator() -> Draft202012Validator:
-    schema = read_data_json("landscape.schema.json")
+    schema = _landscape_schema()
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
@@ -103,7 +120,7 @@ def _strict_schema() -> dict[str, Any]:
     """The landscape schema with no field beyond its own (additionalProperties: false on
     every object the format defines) and our extensions on actors, whose insides are checked
     by hand: so accepting a batch at Rust speed includes the check for unknown fields."""
-    schema: dict[str, Any] = copy.deepcopy(read_data_json("landscape.schema.json"))
+    schema = _landscape_schema()
     defs = schema["$defs"]
     closed = [schema, *(defs[name] for name in _DEFINED_OBJECTS)]
     closed += [defs["actor"]["properties"]["consent"], defs["problem"]["properties"]["seeking"]]
@@ -618,8 +635,8 @@ def _nearest(value: str, choices: Sequence[str]) -> str | None:
 def _known_fields() -> dict[str, frozenset[str]]:
     """The fields of each kind of object: the schema's properties, and for actors our own
     extensions (what the actor seeks, review notes), whose insides are checked by
-    _check_actor_seeking and _check_review_notes."""
-    schema = read_data_json("landscape.schema.json")
+    _check_actor_seeking and _check_review_notes; partnerships' own are in the schema here."""
+    schema = _landscape_schema()
     defs = schema["$defs"]
 
     def fields(node: Mapping[str, Any]) -> frozenset[str]:
@@ -1032,6 +1049,8 @@ def partnership_from_dict(d: Mapping[str, Any]) -> Partnership:
         notes=d.get("notes"),
         success_factors=tuple(d.get("success_factors", ())),
         updated_on=_date(d.get("updated_on")),
+        effect=d.get("effect"),
+        evidence_level=d.get("evidence_level"),
     )
 
 
@@ -1169,6 +1188,8 @@ def partnership_to_dict(p: Partnership) -> dict[str, Any]:
             "notes": p.notes,
             "success_factors": list(p.success_factors),
             "updated_on": p.updated_on and p.updated_on.isoformat(),
+            "effect": p.effect,
+            "evidence_level": p.evidence_level,
         }
     )
 

@@ -380,6 +380,8 @@ class PartnershipRecord(TimestampedRecord, Base):
     type: Mapped[str | None] = mapped_column(String(64))
     notes: Mapped[str | None] = mapped_column(Text)
     updated_on: Mapped[dt.date | None] = mapped_column(Date)
+    effect: Mapped[str | None] = mapped_column(Text)
+    evidence_level: Mapped[str | None] = mapped_column(String(64))
 
     success_factors: Mapped[list[PartnershipSuccessFactor]] = relationship(
         cascade="all, delete-orphan",

@@ -75,6 +75,8 @@ FIELD_LABELS = {
     "stage": "Fase",
     "type": "Type",
     "notes": "Noter",
+    "effect": "Sådan ved vi, at det virker",
+    "evidence_level": "Evidensniveau",
     "success_factors": "Succesfaktorer",
     "updated_on": "Opdateret",
     "merged_into": "Lagt sammen med",
@@ -150,6 +152,7 @@ CODE_FACETS = {
     "stage": "partnership_stages",
     "type": "partnership_types",
     "success_factors": "partnership_success_factors",
+    "evidence_level": "evidence_levels",
 }
 """Fields whose values are codes of a vocabulary facet (shown by their Danish labels)."""
 

@@ -109,11 +109,17 @@ class Completeness:
 
 @dataclass(frozen=True)
 class Funnel:
-    """Partnerships by stage (in workflow order) and by type."""
+    """Partnerships by stage (in workflow order), by type and success factor, and what they
+    achieved: how many have their effect documented and at which step of the evidence
+    ladder."""
 
     by_stage: tuple[Count, ...]
     by_type: tuple[Count, ...]
     success_factors: tuple[Count, ...]
+    with_effect: int = 0
+    """Partnerships whose effect is documented (sådan ved vi, at det virker)."""
+    by_evidence: tuple[Count, ...] = ()
+    """Partnerships by step of the evidence ladder, in the vocabulary's order."""
 
 
 @dataclass(frozen=True)
@@ -320,6 +326,8 @@ class OverviewService:
             success_factors=_in_order(
                 self.vocabulary, "partnership_success_factors", counts.success_factors
             ),
+            with_effect=counts.with_effect,
+            by_evidence=_in_order(self.vocabulary, "evidence_levels", counts.by_evidence),
         )
 
 

@@ -1,6 +1,7 @@
 """The partnership service: follow a partnership (partnerskab) from proposed match through its
-stages, with its type, success factors and notes. One unit of work per call; interchange ids in,
-frozen values out; every write is checked against the version the caller read.
+stages, with its type, success factors, notes and documented effect. One unit of work per call;
+interchange ids in, frozen values out; every write is checked against the version the caller
+read.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from mapper.persistence.repositories.actors import ActorRepository
 STAGES = "partnership_stages"
 TYPES = "partnership_types"
 SUCCESS_FACTORS = "partnership_success_factors"
+EVIDENCE_LEVELS = "evidence_levels"
 FIRST_STAGE = "proposed"
 
 
@@ -250,11 +252,15 @@ class PartnershipService:
         type: str | Keep | None = KEEP,
         notes: str | Keep | None = KEEP,
         success_factors: Sequence[str] | Keep = KEEP,
+        effect: str | Keep | None = KEEP,
+        evidence_level: str | Keep | None = KEEP,
         expected_version: int,
     ) -> PartnershipDetail:
         """Change the fields other than the stage; arguments not given stay as stored. Saving
-        what is already stored changes nothing (not even the version). ConflictError unless
-        the stored version is ``expected_version``."""
+        what is already stored changes nothing (not even the version). ``effect`` is how we
+        know it works, ``evidence_level`` its step on the evidence ladder (a code of
+        ``evidence_levels``). ConflictError unless the stored version is
+        ``expected_version``."""
         label = partnership_label(problem_id, actor_id)
         record = f"partnership {label}"
         problems: list[InputProblem] = []
@@ -264,8 +270,14 @@ class PartnershipService:
             problems += self._code_problems(
                 record, "success_factors", SUCCESS_FACTORS, success_factors, indexed=True
             )
+        if isinstance(evidence_level, str):
+            problems += self._code_problems(
+                record, "evidence_level", EVIDENCE_LEVELS, [evidence_level]
+            )
         if isinstance(notes, str):
             problems += text_problems(record, "notes", notes)
+        if isinstance(effect, str):
+            problems += text_problems(record, "effect", effect)
         self._raise_problems(problems)
         now = self._clock()
         with self.database.unit_of_work() as session:
@@ -278,6 +290,10 @@ class PartnershipService:
                 values["type"] = type
             if not isinstance(notes, Keep) and _clean(notes) != current.notes:
                 values["notes"] = _clean(notes)
+            if not isinstance(effect, Keep) and _clean(effect) != current.effect:
+                values["effect"] = _clean(effect)
+            if not isinstance(evidence_level, Keep) and evidence_level != current.evidence_level:
+                values["evidence_level"] = evidence_level
             factors = current.success_factors
             if not isinstance(success_factors, Keep):
                 factors = tuple(dict.fromkeys(success_factors))  # once each, in the given order
@@ -291,7 +307,7 @@ class PartnershipService:
             detail = self._detail(session, pk)
             changes = {
                 name: [getattr(current, name), getattr(detail, name)]
-                for name in ("type", "notes", "success_factors")
+                for name in EDITABLE
                 if getattr(current, name) != getattr(detail, name)
             }
             self._record(session, detail, "changed", changes)
@@ -410,6 +426,10 @@ class PartnershipService:
     def _detail(session: Session, pk: int) -> PartnershipDetail:
         r = rows.row(session, pk)
         return PartnershipDetail(**{f.name: getattr(r, f.name) for f in fields(r)})
+
+
+EDITABLE = ("type", "notes", "success_factors", "effect", "evidence_level")
+"""The fields ``update`` changes, in the order the change history lists them."""
 
 
 def _check_version(actual: int, expected: int, label: str) -> None:

@@ -71,6 +71,38 @@ def test_round_trip_through_an_empty_database_gives_an_equal_document(
     assert first["problems"][0]["seeking"]["excluded_actor_kinds"] == ["company"]
 
 
+def test_a_partnerships_effect_goes_round_and_stays_valid_against_the_shared_schema(
+    make_database: MakeDatabase, service: LandscapeService, landscape_doc: dict[str, Any]
+) -> None:
+    """How we know it works (sådan ved vi, at det virker) and the step on the evidence ladder
+    are ours beyond the shared spec, whose partnerships stay open to them."""
+    from mapper.persistence.database import open_database
+
+    landscape_doc["partnerships"][0].update(
+        effect="Færre ensomme ved opfølgningen efter tre måneder.",
+        evidence_level="case_study",
+    )
+    service.import_document(landscape_doc)
+    first = service.export_document()
+    assert first["partnerships"][0]["effect"] == (
+        "Færre ensomme ved opfølgningen efter tre måneder."
+    )
+    assert first["partnerships"][0]["evidence_level"] == "case_study"
+    assert list(schema_validator().iter_errors(first)) == []
+    other = open_database(make_database("other"))
+    try:
+        LandscapeService(other).import_document(first)
+        second = LandscapeService(other).export_document()
+    finally:
+        other.close()
+    assert second == first
+    # a partnership without them exports neither field
+    landscape_doc["partnerships"][0].pop("effect")
+    landscape_doc["partnerships"][0].pop("evidence_level")
+    service.import_document(landscape_doc)
+    assert {"effect", "evidence_level"}.isdisjoint(service.export_document()["partnerships"][0])
+
+
 def test_importing_twice_changes_nothing(
     service: LandscapeService, database: Database, landscape_doc: dict[str, Any]
 ) -> None:
@@ -230,6 +262,27 @@ BAD_DOCUMENTS = {
         "actor_id",
         "esb-sin",
         "esb-sind",
+    ),
+    "unknown evidence level": (
+        lambda d: d["partnerships"][0].update(evidence_level="case_studie"),
+        "partnership esb-p-bro ↔ esb-sind",
+        "evidence_level",
+        "case_studie",
+        "case_study",
+    ),
+    "effect that is no text": (
+        lambda d: d["partnerships"][0].update(effect=["Virker"]),
+        "partnership esb-p-bro ↔ esb-sind",
+        "effect",
+        '["Virker"]',  # the value as JSON text
+        None,
+    ),
+    "effect with a NUL character": (
+        lambda d: d["partnerships"][0].update(effect="Virker\x00"),
+        "partnership esb-p-bro ↔ esb-sind",
+        "effect",
+        "Virker\x00",
+        None,
     ),
     "bad date": (
         lambda d: d["actors"][0].update(verified_on="2026-13-45"),

@@ -177,6 +177,7 @@ def test_partnerships_are_intact(upgraded: tuple[str, Database]) -> None:
     )
     assert detail.success_factors == ("clear_goals", "open_communication")
     assert detail.updated_on == dt.date(2026, 11, 30)
+    assert (detail.effect, detail.evidence_level) == (None, None)  # none documented before 0011
     assert detail.version == 2
     assert [(h.stage, h.changed_at.replace(tzinfo=None), h.note) for h in detail.history] == [
         ("proposed", dt.datetime(2026, 11, 24, 10, 0), None),

@@ -20,6 +20,7 @@ from mapper.persistence.store import ACTORS
 from mapper.services.actors import ActorEditService
 from mapper.services.landscape import LandscapeService
 from mapper.services.overview import Count, Overview, OverviewService
+from mapper.services.partnerships import PartnershipService
 from mapper.services.privacy import PrivacyService
 
 MENTAL, ELDERLY, YOUTH = "mental_illness", "elderly_lonely", "youth_vulnerable"
@@ -141,6 +142,8 @@ def landscape() -> dict[str, Any]:
                 "stage": "active",
                 "type": "strategic",
                 "success_factors": ["clear_goals", "open_communication"],
+                "effect": "Færre ensomme i trivselsmålingen.",
+                "evidence_level": "rct",
             },
             {
                 "problem_id": "esb-p1",
@@ -148,6 +151,7 @@ def landscape() -> dict[str, Any]:
                 "stage": "proposed",
                 "type": "project_based",
                 "success_factors": ["clear_goals"],
+                "evidence_level": "none",
             },
             {"problem_id": "esb-p2", "actor_id": "e04", "stage": "declined"},
             {
@@ -156,6 +160,8 @@ def landscape() -> dict[str, Any]:
                 "stage": "active",
                 "type": "strategic",
                 "success_factors": ["joint_value"],
+                "effect": "Flere unge i fritidsjob.",
+                "evidence_level": "case_study",
             },
         ],
     }
@@ -431,3 +437,32 @@ def test_funnel_of_one_municipality_counts_its_problem_statements(
     funnel = overview_service.overview(VARDE, today=TODAY).funnel
     assert {c.code: c.count for c in funnel.by_stage if c.count} == {"active": 1}
     assert {c.code: c.count for c in funnel.success_factors if c.count} == {"joint_value": 1}
+
+
+def test_what_partnerships_achieved_feeds_the_funnel(overview_service: OverviewService) -> None:
+    """Effects documented (sådan ved vi, at det virker) and the evidence ladder, every step in
+    the vocabulary's order; a step without an effect counts on the ladder only."""
+    funnel = overview_service.overview(today=TODAY).funnel
+    assert funnel.with_effect == 2
+    ladder = [t.code for t in overview_service.vocabulary.terms("evidence_levels")]
+    assert [c.code for c in funnel.by_evidence] == ladder
+    assert {c.code: c.count for c in funnel.by_evidence if c.count} == {
+        "rct": 1,
+        "case_study": 1,
+        "none": 1,
+    }
+    varde = overview_service.overview(VARDE, today=TODAY).funnel
+    assert varde.with_effect == 1
+    assert {c.code: c.count for c in varde.by_evidence if c.count} == {"case_study": 1}
+
+
+def test_an_effect_taken_back_is_no_longer_counted(
+    overview_service: OverviewService, database: Database
+) -> None:
+    partnerships = PartnershipService(database)
+    stored = partnerships.get("var-p1", "v1")
+    partnerships.update(
+        "var-p1", "v1", effect="  ", evidence_level=None, expected_version=stored.version
+    )
+    funnel = overview_service.overview(VARDE, today=TODAY).funnel
+    assert (funnel.with_effect, sum(c.count for c in funnel.by_evidence)) == (0, 0)

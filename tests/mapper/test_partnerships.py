@@ -16,6 +16,7 @@ from mapper.domain.errors import (
 from mapper.persistence import store
 from mapper.persistence.database import Database
 from mapper.persistence.repositories import partnerships as partnership_rows
+from mapper.services.history import HistoryService
 from mapper.services.landscape import LandscapeService
 from mapper.services.partnerships import PartnershipDetail, PartnershipService
 from tests.conftest import small_landscape
@@ -288,6 +289,86 @@ def test_update_names_every_unknown_code_and_stores_nothing(
         ("type", "philantropic", "nearest valid code: philanthropic"),
         ("success_factors[1]", "leadership_suport", "nearest valid code: leadership_support"),
     ]
+    assert stored(partnerships) == before
+
+
+def test_update_stores_the_effect_and_its_step_on_the_evidence_ladder(
+    partnerships: PartnershipService, database: Database
+) -> None:
+    detail = partnerships.update(
+        PROBLEM,
+        ASSOCIATION,
+        effect="  Trivselsmålingen efter tre måneder viser færre ensomme.\n",
+        evidence_level="case_study",
+        expected_version=1,
+    )
+    assert detail.effect == "Trivselsmålingen efter tre måneder viser færre ensomme."
+    assert detail.evidence_level == "case_study"
+    assert (detail.version, detail.notes, detail.type) == (2, None, "project_based")
+    assert partnerships.get(PROBLEM, ASSOCIATION) == detail
+    # the export carries it (sådan ved vi, at det virker)
+    exported = LandscapeService(database).export_landscape().partnerships
+    assert [(p.effect, p.evidence_level) for p in exported] == [(detail.effect, "case_study")]
+    # not given: kept as stored; None: cleared
+    kept = partnerships.update(PROBLEM, ASSOCIATION, notes="Noter", expected_version=2)
+    assert (kept.effect, kept.evidence_level) == (detail.effect, "case_study")
+    cleared = partnerships.update(
+        PROBLEM, ASSOCIATION, effect=" ", evidence_level=None, expected_version=3
+    )
+    assert (cleared.effect, cleared.evidence_level, cleared.notes) == (None, None, "Noter")
+
+
+def test_the_change_history_records_effect_and_evidence_level(
+    partnerships: PartnershipService, database: Database
+) -> None:
+    partnerships.update(
+        PROBLEM,
+        ASSOCIATION,
+        effect="Færre ensomme.",
+        evidence_level="expert_assessment",
+        expected_version=1,
+    )
+    partnerships.update(PROBLEM, ASSOCIATION, evidence_level="rct", expected_version=2)
+    entries = HistoryService(database).history("partnership", f"{PROBLEM}:{ASSOCIATION}")
+    newest, earlier = entries[0], entries[1]
+    assert [(c.field, c.old, c.new) for c in newest.changes] == [
+        ("evidence_level", "expert_assessment", "rct")
+    ]
+    assert [(c.field, c.old, c.new) for c in earlier.changes] == [
+        ("effect", None, "Færre ensomme."),
+        ("evidence_level", None, "expert_assessment"),
+    ]
+
+
+def test_an_unknown_evidence_level_is_refused_with_the_nearest_code(
+    partnerships: PartnershipService,
+) -> None:
+    before = stored(partnerships)
+    with pytest.raises(ValidationError) as caught:
+        partnerships.update(
+            PROBLEM,
+            ASSOCIATION,
+            effect="not stored",
+            evidence_level="case_studie",
+            expected_version=1,
+        )
+    [problem] = caught.value.problems
+    assert (problem.record, problem.field, problem.value, problem.code) == (
+        f"partnership {PROBLEM} ↔ {ASSOCIATION}",
+        "evidence_level",
+        "case_studie",
+        "unknown_code",
+    )
+    assert problem.message == "unknown code in evidence_levels"
+    assert problem.hint == "nearest valid code: case_study"
+    assert stored(partnerships) == before
+
+
+def test_an_effect_with_a_nul_character_is_refused(partnerships: PartnershipService) -> None:
+    before = stored(partnerships)
+    with pytest.raises(ValidationError) as caught:
+        partnerships.update(PROBLEM, ASSOCIATION, effect="Virker\x00", expected_version=1)
+    assert [(p.field, p.code) for p in caught.value.problems] == [("effect", "nul_character")]
     assert stored(partnerships) == before
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from mapper.persistence.database import open_database
 from mapper.services.landscape import LandscapeService
+from mapper.services.partnerships import PartnershipService
 from tests.conftest import MakeDatabase, small_landscape
 from ui.cli import main
 
@@ -127,9 +128,44 @@ def test_json_shape(db: str) -> None:
     assert sum(b["count"] for b in completeness["bands"]) == 5
     assert 0 < completeness["average"] < 1 and completeness["stale_months"] == 12
     funnel = data["funnel"]
-    assert set(funnel) == {"by_stage", "by_type", "success_factors"}
+    assert set(funnel) == {
+        "by_stage",
+        "by_type",
+        "success_factors",
+        "with_effect",
+        "by_evidence",
+    }
     assert funnel["by_stage"][0] == {"code": "proposed", "count": 1}
     assert {"code": "clear_goals", "count": 1} in funnel["success_factors"]
+    assert funnel["with_effect"] == 0
+    assert funnel["by_evidence"][0] == {"code": "systematic_review", "count": 0}
+
+
+def test_what_partnerships_achieved(db: str) -> None:
+    """A partnership whose effect is documented, at the case-study step of the ladder."""
+    database = open_database(db)
+    try:
+        service = PartnershipService(database)
+        stored = service.get("esb-p-bro", "esb-sind")
+        service.update(
+            "esb-p-bro",
+            "esb-sind",
+            effect="Færre ensomme ved opfølgningen efter tre måneder.",
+            evidence_level="case_study",
+            expected_version=stored.version,
+        )
+    finally:
+        database.close()
+    code, out, _ = run("--db", db, "stats", "--json")
+    assert code == 0
+    funnel = json.loads(out)["funnel"]
+    assert funnel["with_effect"] == 1
+    assert [c["code"] for c in funnel["by_evidence"]][:2] == ["systematic_review", "rct"]
+    assert {"code": "case_study", "count": 1} in funnel["by_evidence"]
+    code, out, _ = run("--db", db, "stats")
+    lines = out.splitlines()
+    assert "Med dokumenteret effekt: 1" in lines
+    assert "Efter evidensniveau: Casestudie 1" in lines
 
 
 def test_json_of_one_municipality_at_postcode_level(db: str) -> None:

@@ -273,6 +273,53 @@ def test_success_factor_checklist_and_type_save(
     assert not view.is_dirty()
 
 
+def test_document_the_effect_and_evidence_level_save_with_ctrl_s_and_undo(
+    service: PartnershipService, qtbot: QtBot
+) -> None:
+    """How we know it works (sådan ved vi, at det virker) and the step on the evidence ladder,
+    typed and chosen in Danish, saved with Ctrl+S in one undoable edit."""
+    with danish("PartnershipsView") as translator:
+        view = PartnershipsView(service, load_vocabulary(), "da")
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        with qtbot.waitSignal(view.loaded, timeout=10000):
+            view.reload()
+        view.select(*KEY)
+        assert view.effect_edit.accessibleName() == "Sådan ved vi, at det virker"
+        assert view.evidence_combo.accessibleName() == "Evidensniveau"
+        assert view.evidence_combo.currentText() == "Ikke angivet"
+        assert [view.evidence_combo.itemData(i) for i in range(1, 3)] == [
+            "systematic_review",
+            "rct",
+        ]
+        view.activateWindow()
+        qtbot.waitUntil(view.isActiveWindow, timeout=2000)
+        view.effect_edit.setFocus()
+        qtbot.keyClicks(view.effect_edit, "Flere elever deltager i idræt efter et halvt år.")
+        assert view.is_dirty()
+        view.evidence_combo.setCurrentIndex(view.evidence_combo.findData("case_study"))
+        assert view.evidence_combo.currentText() == "Casestudie"
+        version = service.get(*KEY).version
+        with qtbot.waitSignal(view.partnership_changed, timeout=1000) as blocker:
+            qtbot.keyClick(view.effect_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert blocker.args == list(KEY)
+        stored = service.get(*KEY)
+        assert stored.effect == "Flere elever deltager i idræt efter et halvt år."
+        assert (stored.evidence_level, stored.version) == ("case_study", version + 1)
+        assert not view.is_dirty()
+        assert view.undo_stack.count() == 1
+        view.undo_stack.undo()
+        restored = service.get(*KEY)
+        assert (restored.effect, restored.evidence_level) == (None, None)
+        assert view.effect_edit.toPlainText() == ""
+        assert view.evidence_combo.currentData() is None
+        view.undo_stack.redo()
+        assert view.effect_edit.toPlainText() == stored.effect
+        assert view.evidence_combo.currentData() == "case_study"
+    assert translator.missing == set()
+
+
 def test_unsaved_edits_are_saved_before_another_partnership_is_shown(
     view: PartnershipsView, service: PartnershipService
 ) -> None:
@@ -508,6 +555,8 @@ def test_every_control_is_reachable_by_tab_and_named(view: PartnershipsView) -> 
         view.type_combo,
         view.factor_list,
         view.notes_edit,
+        view.effect_edit,
+        view.evidence_combo,
         view.discard_button,
         view.save_button,
     ]

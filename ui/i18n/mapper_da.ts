@@ -1234,19 +1234,19 @@
     </message>
     <message>
         <location filename="../text_pieces.py" line="49" />
-        <location filename="../text_pieces.py" line="78" />
+        <location filename="../text_pieces.py" line="80" />
         <source>Kind of resource</source>
         <translation>Ressourcetype</translation>
     </message>
     <message>
         <location filename="../text_pieces.py" line="50" />
-        <location filename="../text_pieces.py" line="79" />
+        <location filename="../text_pieces.py" line="81" />
         <source>Hours per month</source>
         <translation>Timer pr. måned</translation>
     </message>
     <message>
         <location filename="../text_pieces.py" line="51" />
-        <location filename="../text_pieces.py" line="80" />
+        <location filename="../text_pieces.py" line="82" />
         <source>Amount (DKK)</source>
         <translation>Beløb (kr.)</translation>
     </message>
@@ -1343,191 +1343,197 @@
     </message>
     <message>
         <location filename="../text_pieces.py" line="71" />
+        <location filename="../text_pieces.py" line="72" />
         <source>Evidence level</source>
         <translation>Evidensniveau</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="72" />
+        <location filename="../text_pieces.py" line="73" />
+        <source>How we know it works</source>
+        <translation>Sådan ved vi, at det virker</translation>
+    </message>
+    <message>
+        <location filename="../text_pieces.py" line="74" />
         <source>Concreteness</source>
         <translation>Konkrethed</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="73" />
+        <location filename="../text_pieces.py" line="75" />
         <source>What you seek</source>
         <translation>Det søger I</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="74" />
+        <location filename="../text_pieces.py" line="76" />
         <source>Who we seek</source>
         <translation>Hvem vi søger</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="75" />
+        <location filename="../text_pieces.py" line="77" />
         <source>Roles sought</source>
         <translation>Søgte roller</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="76" />
+        <location filename="../text_pieces.py" line="78" />
         <source>Target groups sought</source>
         <translation>Søgte målgrupper</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="77" />
+        <location filename="../text_pieces.py" line="79" />
         <source>Resources sought</source>
         <translation>Søgte ressourcer</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="81" />
+        <location filename="../text_pieces.py" line="83" />
         <source>Required resources</source>
         <translation>Krævede ressourcer</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="82" />
+        <location filename="../text_pieces.py" line="84" />
         <source>Kinds of partner sought</source>
         <translation>Søgte partnertyper</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="83" />
+        <location filename="../text_pieces.py" line="85" />
         <source>Kinds of partner excluded</source>
         <translation>Fravalgte partnertyper</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="84" />
+        <location filename="../text_pieces.py" line="86" />
         <source>Maximum distance (km)</source>
         <translation>Største afstand (km)</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="85" />
+        <location filename="../text_pieces.py" line="87" />
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="86" />
+        <location filename="../text_pieces.py" line="88" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="87" />
+        <location filename="../text_pieces.py" line="89" />
         <source>Success factors</source>
         <translation>Succesfaktorer</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="88" />
+        <location filename="../text_pieces.py" line="90" />
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="89" />
+        <location filename="../text_pieces.py" line="91" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="94" />
+        <location filename="../text_pieces.py" line="96" />
         <source>Actor %1</source>
         <translation>Aktør %1</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="95" />
+        <location filename="../text_pieces.py" line="97" />
         <source>Problem statement %1</source>
         <translation>Problemstilling %1</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="96" />
+        <location filename="../text_pieces.py" line="98" />
         <source>Partnership %1</source>
         <translation>Partnerskab %1</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="99" />
+        <location filename="../text_pieces.py" line="101" />
         <source>text</source>
         <translation>tekst</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="100" />
+        <location filename="../text_pieces.py" line="102" />
         <source>a number</source>
         <translation>et tal</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="101" />
+        <location filename="../text_pieces.py" line="103" />
         <source>a whole number</source>
         <translation>et helt tal</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="102" />
+        <location filename="../text_pieces.py" line="104" />
         <source>yes or no</source>
         <translation>ja eller nej</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="103" />
+        <location filename="../text_pieces.py" line="105" />
         <source>a list</source>
         <translation>en liste</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="104" />
+        <location filename="../text_pieces.py" line="106" />
         <source>a group of fields</source>
         <translation>en gruppe felter</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="105" />
+        <location filename="../text_pieces.py" line="107" />
         <source>nothing</source>
         <translation>ingenting</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="113" />
+        <location filename="../text_pieces.py" line="115" />
         <source>LANGUAGE_CODE</source>
         <translation>da</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="129" />
+        <location filename="../text_pieces.py" line="131" />
         <source>%1 (no. %2)</source>
         <translation>%1 (nr. %2)</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="134" />
+        <location filename="../text_pieces.py" line="136" />
         <source>no matching code</source>
         <translation>ingen passende kode</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="135" />
+        <location filename="../text_pieces.py" line="137" />
         <source>unknown postcode</source>
         <translation>ukendt postnummer</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="136" />
+        <location filename="../text_pieces.py" line="138" />
         <source>not a valid value</source>
         <translation>ikke en gyldig værdi</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="137" />
+        <location filename="../text_pieces.py" line="139" />
         <source>note in the source</source>
         <translation>note i kilden</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="150" />
+        <location filename="../text_pieces.py" line="152" />
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="168" />
+        <location filename="../text_pieces.py" line="170" />
         <source>no. %1</source>
         <translation>nr. %1</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="171" />
+        <location filename="../text_pieces.py" line="173" />
         <source>The document</source>
         <translation>Dokumentet</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="179" />
+        <location filename="../text_pieces.py" line="181" />
         <source>"%1"</source>
         <translation>»%1«</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="184" />
+        <location filename="../text_pieces.py" line="186" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../text_pieces.py" line="184" />
+        <location filename="../text_pieces.py" line="186" />
         <source>no</source>
         <translation>nej</translation>
     </message>
@@ -4100,206 +4106,236 @@
 <context>
     <name>PartnershipsView</name>
     <message>
-        <location filename="../partnerships_view.py" line="130" />
+        <location filename="../partnerships_view.py" line="139" />
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="131" />
+        <location filename="../partnerships_view.py" line="140" />
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="149" />
+        <location filename="../partnerships_view.py" line="158" />
         <source>Show partnerships at stage</source>
         <translation>Vis partnerskaber på stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="150" />
+        <location filename="../partnerships_view.py" line="159" />
         <source>All stages</source>
         <translation>Alle stadier</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="158" />
+        <location filename="../partnerships_view.py" line="167" />
         <source>&amp;Show:</source>
         <translation>&amp;Vis:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="166" />
-        <location filename="../partnerships_view.py" line="720" />
+        <location filename="../partnerships_view.py" line="175" />
+        <location filename="../partnerships_view.py" line="765" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="204" />
+        <location filename="../partnerships_view.py" line="213" />
         <source>Problem statement</source>
         <translation>Problemstilling</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="205" />
+        <location filename="../partnerships_view.py" line="214" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="211" />
+        <location filename="../partnerships_view.py" line="220" />
         <source>Problem statement:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="212" />
+        <location filename="../partnerships_view.py" line="221" />
         <source>Partner:</source>
         <translation>Partner:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="216" />
+        <location filename="../partnerships_view.py" line="225" />
         <source>New stage</source>
         <translation>Nyt stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="222" />
+        <location filename="../partnerships_view.py" line="231" />
         <source>Note on the stage change</source>
         <translation>Notat til stadieskiftet</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="223" />
+        <location filename="../partnerships_view.py" line="232" />
         <source>Note (optional)</source>
         <translation>Notat (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="225" />
-        <location filename="../partnerships_view.py" line="227" />
+        <location filename="../partnerships_view.py" line="234" />
+        <location filename="../partnerships_view.py" line="236" />
         <source>Change stage</source>
         <translation>Skift stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="233" />
+        <location filename="../partnerships_view.py" line="242" />
         <source>S&amp;tage:</source>
         <translation>S&amp;tadie:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="236" />
+        <location filename="../partnerships_view.py" line="245" />
         <source>N&amp;ote:</source>
         <translation>N&amp;otat:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="242" />
+        <location filename="../partnerships_view.py" line="251" />
         <source>Stage history</source>
         <translation>Stadiehistorik</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="243" />
+        <location filename="../partnerships_view.py" line="252" />
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="243" />
+        <location filename="../partnerships_view.py" line="252" />
         <source>Stage</source>
         <translation>Stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="243" />
+        <location filename="../partnerships_view.py" line="252" />
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="247" />
+        <location filename="../partnerships_view.py" line="256" />
         <source>History:</source>
         <translation>Historik:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="251" />
+        <location filename="../partnerships_view.py" line="260" />
         <source>Partnership type</source>
         <translation>Partnerskabstype</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="252" />
+        <location filename="../partnerships_view.py" line="261" />
         <source>(no type)</source>
         <translation>(ingen type)</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="256" />
+        <location filename="../partnerships_view.py" line="265" />
         <source>T&amp;ype:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="262" />
+        <location filename="../partnerships_view.py" line="271" />
         <source>Success factors</source>
         <translation>Succesfaktorer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="278" />
+        <location filename="../partnerships_view.py" line="287" />
         <source>Su&amp;ccess factors:</source>
         <translation>Su&amp;ccesfaktorer:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="284" />
+        <location filename="../partnerships_view.py" line="293" />
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="287" />
+        <location filename="../partnerships_view.py" line="296" />
         <source>&amp;Notes:</source>
         <translation>&amp;Noter:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="291" />
-        <location filename="../partnerships_view.py" line="293" />
+        <location filename="../partnerships_view.py" line="302" />
+        <source>How we know it works</source>
+        <translation>Sådan ved vi, at det virker</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="304" />
+        <source>What the partnership achieved, and how you know</source>
+        <translation>Hvad partnerskabet har opnået, og hvordan I ved det</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="308" />
+        <source>&amp;How we know it works:</source>
+        <translation>&amp;Sådan ved vi, at det virker:</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="314" />
+        <source>Evidence level</source>
+        <translation>Evidensniveau</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="315" />
+        <source>Not given</source>
+        <translation>Ikke angivet</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="319" />
+        <source>&amp;Evidence level:</source>
+        <translation>&amp;Evidensniveau:</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="323" />
+        <location filename="../partnerships_view.py" line="325" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="297" />
-        <location filename="../partnerships_view.py" line="299" />
+        <location filename="../partnerships_view.py" line="329" />
+        <location filename="../partnerships_view.py" line="331" />
         <source>Discard changes</source>
         <translation>Kassér ændringer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="384" />
+        <location filename="../partnerships_view.py" line="418" />
         <source>Change stage of %1 to %2</source>
         <translation>Skift stadie for %1 til %2</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="391" />
+        <location filename="../partnerships_view.py" line="425" />
         <source>Stage change undone</source>
         <translation>Stadieskift fortrudt</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="398" />
+        <location filename="../partnerships_view.py" line="432" />
         <source>The partnership with %1 on "%2" is now at the stage %3.</source>
         <translation>Partnerskabet med %1 om »%2« er nu i fasen %3.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="414" />
+        <location filename="../partnerships_view.py" line="449" />
         <source>Edit partnership with %1</source>
         <translation>Ret partnerskab med %1</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="423" />
+        <location filename="../partnerships_view.py" line="458" />
         <source>The partnership with %1 on "%2" is saved.</source>
         <translation>Partnerskabet med %1 om »%2« er gemt.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="446" />
+        <location filename="../partnerships_view.py" line="481" />
         <source>Propose partnership %1</source>
         <translation>Foreslå partnerskab %1</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="463" />
+        <location filename="../partnerships_view.py" line="498" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="556" />
+        <location filename="../partnerships_view.py" line="591" />
         <source>Select a partnership to see it here.</source>
         <translation>Vælg et partnerskab for at se det her.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="657" />
+        <location filename="../partnerships_view.py" line="702" />
         <source>Partnership</source>
         <translation>Partnerskab</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="711" />
+        <location filename="../partnerships_view.py" line="756" />
         <source>Your changes have been kept. Save again to store them over the other changes, or discard them to see what is stored now.</source>
         <translation>Dine ændringer er ikke gået tabt. Gem igen for at erstatte de andres ændringer med dine, eller kassér dine ændringer for at se det, der er gemt nu.</translation>
     </message>

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -58,6 +58,10 @@ class PartnershipCounts:
     by_type: dict[str | None, int]
     """None: partnerships without a type."""
     success_factors: dict[str, int]
+    with_effect: int = 0
+    """Partnerships with their effect documented (how we know it works)."""
+    by_evidence: dict[str, int] = field(default_factory=dict)
+    """Evidence level → partnerships at that step (those without one left out)."""
 
 
 def _in_scope(municipality_code: str | None) -> list[ColumnElement[bool]]:
@@ -180,9 +184,10 @@ def count_problems(session: Session, municipality_code: str | None) -> int:
     return int(session.execute(stmt).scalar_one())
 
 
-def _partnerships(
-    stmt: Select[tuple[str | None, int]], municipality_code: str | None
-) -> Select[tuple[str | None, int]]:
+_Query = TypeVar("_Query", bound="Select[Any]")
+
+
+def _partnerships(stmt: _Query, municipality_code: str | None) -> _Query:
     stmt = (
         stmt.join(PROBLEMS, PROBLEMS.c.pk == PARTNERSHIPS.c.problem_pk)
         .join(ACTORS, ACTORS.c.pk == PARTNERSHIPS.c.actor_pk)
@@ -195,7 +200,8 @@ def _partnerships(
 
 def partnership_counts(session: Session, municipality_code: str | None) -> PartnershipCounts:
     """Live partnerships (on the municipality's problem statements when one is given) by
-    stage, by type, and how many name each success factor."""
+    stage, by type, how many name each success factor, how many have their effect documented
+    and how many are at each step of the evidence ladder."""
     by_stage = _partnerships(
         select(PARTNERSHIPS.c.stage, func.count()).select_from(PARTNERSHIPS), municipality_code
     ).group_by(PARTNERSHIPS.c.stage)
@@ -208,12 +214,25 @@ def partnership_counts(session: Session, municipality_code: str | None) -> Partn
         .join(PARTNERSHIPS, PARTNERSHIPS.c.pk == PARTNERSHIP_FACTORS.c.partnership_pk),
         municipality_code,
     ).group_by(PARTNERSHIP_FACTORS.c.code)
+    with_effect = _partnerships(
+        select(func.count()).select_from(PARTNERSHIPS), municipality_code
+    ).where(PARTNERSHIPS.c.effect.is_not(None), PARTNERSHIPS.c.effect != "")
+    by_evidence = (
+        _partnerships(
+            select(PARTNERSHIPS.c.evidence_level, func.count()).select_from(PARTNERSHIPS),
+            municipality_code,
+        )
+        .where(PARTNERSHIPS.c.evidence_level.is_not(None))
+        .group_by(PARTNERSHIPS.c.evidence_level)
+    )
     return PartnershipCounts(
         by_stage={str(stage): int(n) for stage, n in session.execute(by_stage)},
         by_type={
             (None if kind is None else str(kind)): int(n) for kind, n in session.execute(by_type)
         },
         success_factors={str(code): int(n) for code, n in session.execute(factors)},
+        with_effect=int(session.execute(with_effect).scalar_one()),
+        by_evidence={str(level): int(n) for level, n in session.execute(by_evidence)},
     )
 
 

@@ -60,6 +60,8 @@ class PartnershipRow:
     notes: str | None
     success_factors: tuple[str, ...]
     updated_on: dt.date | None
+    effect: str | None
+    evidence_level: str | None
     history: tuple[StageChange, ...]
     version: int
     created_at: dt.datetime
@@ -191,6 +193,8 @@ def row(session: Session, pk: int) -> PartnershipRow:
         notes=r.notes,
         success_factors=tuple(str(code) for code in factors),
         updated_on=r.updated_on,
+        effect=r.effect,
+        evidence_level=r.evidence_level,
         history=tuple(StageChange(h.stage, h.changed_at, h.note) for h in history),
         version=int(r.version),
         created_at=r.created_at,
@@ -233,6 +237,8 @@ def load_partnerships(session: Session) -> list[tuple[int, Partnership]]:
                 notes=r.notes,
                 success_factors=tuple(f.code for f in factors.get(r.pk, ())),
                 updated_on=r.updated_on,
+                effect=r.effect,
+                evidence_level=r.evidence_level,
                 history=tuple(
                     StageChange(h.stage, h.changed_at, h.note) for h in history.get(r.pk, ())
                 ),
@@ -289,8 +295,9 @@ def revive(
     updated_on: dt.date,
     author: str | None,
 ) -> bool:
-    """Bring a tombstone back as a new partnership at ``stage`` (no type, notes, factors or
-    history; next version; created now by ``author``). False when its version moved."""
+    """Bring a tombstone back as a new partnership at ``stage`` (no type, notes, effect,
+    factors or history; next version; created now by ``author``). False when its version
+    moved."""
     now = database_now(session)
     who = author_or_default(author)
     result = cast(
@@ -302,6 +309,8 @@ def revive(
                 stage=stage,
                 type=None,
                 notes=None,
+                effect=None,
+                evidence_level=None,
                 updated_on=updated_on,
                 version=stored.version + 1,
                 created_at=now,
@@ -447,6 +456,8 @@ def save_partnerships(
             "type": p.type,
             "notes": p.notes,
             "updated_on": p.updated_on,
+            "effect": p.effect,
+            "evidence_level": p.evidence_level,
         }
         old = current.get((p.problem_id, p.actor_id))
         stage_changed = True

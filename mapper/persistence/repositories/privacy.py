@@ -423,6 +423,8 @@ def erase(
             .where(PARTNERSHIPS.c.pk.in_(partnership_pks))
             .values(
                 notes=None,
+                effect=None,  # free text that may name the person
+                evidence_level=None,
                 version=PARTNERSHIPS.c.version + 1,
                 updated_at=now,
                 updated_by=who,
