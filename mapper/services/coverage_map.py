@@ -25,10 +25,10 @@ from mapper.persistence.repositories import points
 from mapper.persistence.repositories.points import ActorPoint
 from mapper.services.geo import GeoService
 from mapper.services.overview import (
-    AREA_LEVELS,
     AreaLevel,
     OverviewService,
     area_level,
+    checked_level,
     is_white_spot,
 )
 
@@ -121,7 +121,7 @@ class CoverageMapService:
         unknown municipality."""
         group = self._target_group(target_group)
         code = None if municipality_code is None else normalise_municipality_code(municipality_code)
-        chosen = area_level(code, _level(level))
+        chosen = area_level(code, checked_level(level, "coverage"))
         geo = GeoService(self.database)
         shapes, source = _shapes(geo, chosen)
         with collector_paused(), self.database.unit_of_work() as session:
@@ -199,24 +199,6 @@ class CoverageMapService:
             disagreeing=sum(1 for p in counted if p.disagrees),
             unplaced=sum(1 for p in placed if p.in_scope and p.area not in wanted),
         )
-
-
-def _level(level: str) -> AreaLevel:
-    if level not in AREA_LEVELS:
-        raise ValidationError(
-            [
-                InputProblem(
-                    "coverage",
-                    "level",
-                    level,
-                    f"must be one of {', '.join(AREA_LEVELS)}",
-                    code="not_one_of",
-                    params={"choices": AREA_LEVELS, "nearest": None},
-                )
-            ],
-            source="coverage",
-        )
-    return "postcode" if level == "postcode" else "municipality"
 
 
 def _shapes(geo: GeoService, level: AreaLevel) -> tuple[list[_Shape], BoundarySource]:

@@ -194,7 +194,7 @@ class OverviewService:
         Not verified: ``verified_on`` missing or more than ``stale_months`` (default: the
         data review's setting) before ``today``."""
         code = _municipality(municipality_code)
-        level = area_level(code, _level(level))
+        level = area_level(code, checked_level(level))
         months = self._stale_months(stale_months)
         before = months_before(today or dt.date.today(), months)
         with self.database.unit_of_work() as session:
@@ -248,7 +248,7 @@ class OverviewService:
             found = rows.actors_behind(
                 session,
                 municipality_code=code,
-                level=area_level(code, _level(level)),
+                level=area_level(code, checked_level(level)),
                 area=area,
                 target_group=target_group,
                 kind=kind,
@@ -339,12 +339,13 @@ def _municipality(code: str | None) -> str | None:
     return None if code is None else normalise_municipality_code(code)
 
 
-def _level(level: str) -> AreaLevel:
+def checked_level(level: str, record: str = "overview") -> AreaLevel:
+    """``level`` as an AreaLevel; ValidationError naming ``record`` for any other text."""
     if level not in AREA_LEVELS:
         raise ValidationError(
             [
                 InputProblem(
-                    "overview",
+                    record,
                     "level",
                     level,
                     f"must be one of {', '.join(AREA_LEVELS)}",
@@ -352,7 +353,7 @@ def _level(level: str) -> AreaLevel:
                     params={"choices": AREA_LEVELS, "nearest": None},
                 )
             ],
-            source="overview",
+            source=record,
         )
     return "postcode" if level == "postcode" else "municipality"
 

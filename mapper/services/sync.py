@@ -779,19 +779,7 @@ def _push(
     before: dict[str, Any] | None,
     action: str | None = None,
 ) -> None:
-    plan.push[t][uid] = record
-    if server_state is not None:
-        plan.push_expected[t][uid] = server_state.version
-    created = server_state is None or server_state.deleted
-    plan.moved.append(
-        Moved(
-            "push",
-            t,
-            uid,
-            action or ("created" if created else "changed"),
-            tuple(changed_fields(before, record)),
-        )
-    )
+    _move(plan, "push", t, uid, record, server_state, before, action)
 
 
 def _pull(
@@ -803,13 +791,31 @@ def _pull(
     before: dict[str, Any] | None,
     action: str | None = None,
 ) -> None:
-    plan.pull[t][uid] = record
-    if local_state is not None:
-        plan.pull_expected[t][uid] = local_state.version
-    created = local_state is None or local_state.deleted
+    _move(plan, "pull", t, uid, record, local_state, before, action)
+
+
+def _move(
+    plan: _Plan,
+    direction: Literal["push", "pull"],
+    t: str,
+    uid: str,
+    record: dict[str, Any],
+    target: rows.Stored | None,
+    before: dict[str, Any] | None,
+    action: str | None,
+) -> None:
+    """Plan writing ``record`` on the side it moves to (compare-and-swap on the version
+    ``target`` has there) and note what moved."""
+    records, expected = (
+        (plan.push, plan.push_expected) if direction == "push" else (plan.pull, plan.pull_expected)
+    )
+    records[t][uid] = record
+    if target is not None:
+        expected[t][uid] = target.version
+    created = target is None or target.deleted
     plan.moved.append(
         Moved(
-            "pull",
+            direction,
             t,
             uid,
             action or ("created" if created else "changed"),
