@@ -9,16 +9,11 @@ figures only, never an actor.
 
 from __future__ import annotations
 
-import base64
 import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import IO, Any
-
-import xstatic.pkg.leaflet as xs_leaflet
 
 from exports.partner_map import (
     DAGI_ATTRIBUTION,
@@ -26,6 +21,7 @@ from exports.partner_map import (
     json_for_script,
     label_point,
     network_links,
+    vendor_asset,
 )
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
 from mapper.io.files import write_output
@@ -250,20 +246,6 @@ class CoverageFileReport:
     bytes: int
 
 
-@cache
-def leaflet_assets() -> tuple[str, str]:
-    """Leaflet's stylesheet (its images inlined as data URIs) and script, from the bundled
-    package the partner map uses: nothing is fetched from the network."""
-    base = Path(xs_leaflet.BASE_DIR)
-
-    def inline(match: re.Match[str]) -> str:
-        data = base64.b64encode((base / match.group(1)).read_bytes()).decode("ascii")
-        return f"url(data:image/png;base64,{data})"
-
-    css = re.sub(r"url\((images/[\w.-]+\.png)\)", inline, (base / "leaflet.css").read_text("utf-8"))
-    return css, (base / "leaflet.js").read_text("utf-8")
-
-
 def class_breaks(counts: Sequence[int], classes: int = len(PALETTE)) -> tuple[CoverageClass, ...]:
     """Up to ``classes`` colour classes over the counts above zero: one per value when there
     are few values, else quantiles of the values (whole numbers, never empty)."""
@@ -379,7 +361,7 @@ def render_coverage_map(
     is drawn (Qt's own qwebchannel.js from its resources)."""
     texts = TEXTS.get(lang, TEXTS["da"])
     heading = title or coverage_title(data, lang)
-    css, js = leaflet_assets()
+    css, js = vendor_asset("leaflet", "leaflet.css"), vendor_asset("leaflet", "leaflet.js")
     e = html.escape
     bridge = '<script src="qrc:///qtwebchannel/qwebchannel.js"></script>' if app_bridge else ""
     page = (

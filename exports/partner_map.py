@@ -134,7 +134,9 @@ def _asset(name: str) -> str:
 
 
 @cache
-def _vendor(package: str, name: str) -> str:
+def vendor_asset(package: str, name: str) -> str:
+    """A file of a bundled map library ('leaflet' or 'cluster'), its stylesheet images inlined
+    as data URIs: exported pages fetch nothing from the network."""
     base = Path(xs_leaflet.BASE_DIR if package == "leaflet" else xs_cluster.BASE_DIR)
     text = (base / name).read_text(encoding="utf-8")
     if name.endswith(".css"):
@@ -401,9 +403,9 @@ def render_partner_map(
     figure.header.add_child(
         _Raw(
             "<style>"
-            + _vendor("leaflet", "leaflet.css")
-            + _vendor("cluster", "MarkerCluster.css")
-            + _vendor("cluster", "MarkerCluster.Default.css")
+            + vendor_asset("leaflet", "leaflet.css")
+            + vendor_asset("cluster", "MarkerCluster.css")
+            + vendor_asset("cluster", "MarkerCluster.Default.css")
             + _asset("partner_map.css")
             + _kind_css()
             + "</style>"
@@ -411,10 +413,10 @@ def render_partner_map(
         name="styles",
     )
     figure.header.add_child(
-        _Raw("<script>" + _vendor("leaflet", "leaflet.js") + "</script>"), name="leaflet"
+        _Raw("<script>" + vendor_asset("leaflet", "leaflet.js") + "</script>"), name="leaflet"
     )
     figure.header.add_child(
-        _Raw("<script>" + _vendor("cluster", "leaflet.markercluster.js") + "</script>"),
+        _Raw("<script>" + vendor_asset("cluster", "leaflet.markercluster.js") + "</script>"),
         name="markercluster",
     )
     figure.header.add_child(

@@ -127,6 +127,23 @@ def postcode_place(postcode: str | None) -> PostcodePlace | None:
     )
 
 
+def postcode_places() -> tuple[PostcodePlace, ...]:
+    """Every postcode area of the reference list, in its order (a Copenhagen range once,
+    named by its area code, e.g. '1000-1499')."""
+    by_code, _ = _postcodes()
+    return tuple(
+        PostcodePlace(
+            postcode=code,
+            area=code,
+            name=row["name"],
+            municipality_code=row["municipality_code"],
+            lat=row["lat"],
+            lon=row["lon"],
+        )
+        for code, row in by_code.items()
+    )
+
+
 def postcodes_of_town(town: str | None) -> tuple[PostcodePlace, ...]:
     """The postcodes whose town is ``town`` (case and spacing ignored), e.g. 'ribe' → 6760."""
     wanted = " ".join((town or "").split()).casefold()

@@ -16,8 +16,14 @@ from typing import Any
 from mapper.domain.errors import NotFoundError
 from mapper.domain.model import Actor
 from mapper.domain.municipality import normalise_municipality_code, padded
-from mapper.domain.vocabulary import Vocabulary, load_vocabulary, read_data_json
-from mapper.geo.reference import municipalities, municipality_boundaries, municipality_name
+from mapper.domain.vocabulary import Vocabulary, load_vocabulary
+from mapper.geo.reference import (
+    PostcodePlace,
+    municipalities,
+    municipality_boundaries,
+    municipality_name,
+    postcode_places,
+)
 from mapper.io.bulk import collector_paused
 from mapper.persistence import store
 from mapper.persistence.database import Database
@@ -322,22 +328,21 @@ _DISTRICT = re.compile(r"\s+(?:[CKMNSVØ]|N[VØ]|S[VØ]|Øst|Vest|Nord|Syd)$")
 @cache
 def town_labels() -> tuple[MapTown, ...]:
     """Every town of the built-in postcode points, ranked for labelling (read once)."""
-    rows = read_data_json("dk_postcodes.json")["rows"]
     seats = {m.name for m in municipalities().values()}
-    cities: dict[str, list[list[Any]]] = {}
-    for row in rows:
-        cities.setdefault(_DISTRICT.sub("", row[1]), []).append(row)
+    cities: dict[str, list[PostcodePlace]] = {}
+    for place in postcode_places():
+        cities.setdefault(_DISTRICT.sub("", place.name), []).append(place)
     towns = []
     for city, members in cities.items():
         big = len(members) >= 3
-        if len(members) > 1 and all(row[1] != city for row in members):
+        if len(members) > 1 and all(place.name != city for place in members):
             # The city's own label sits at its first district's point.
             first = members[0]
-            towns.append(MapTown(city, first[3], first[4], 0 if big else 1, districts=True))
-        for _, name, _, lat, lon in members:
-            named = name == city
+            towns.append(MapTown(city, first.lat, first.lon, 0 if big else 1, districts=True))
+        for place in members:
+            named = place.name == city
             rank = 0 if named and big else 1 if named and (len(members) > 1 or city in seats) else 2
-            towns.append(MapTown(name, lat, lon, rank))
+            towns.append(MapTown(place.name, place.lat, place.lon, rank))
     return tuple(sorted(towns, key=lambda t: t.rank))
 
 

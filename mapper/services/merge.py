@@ -192,7 +192,11 @@ class MergeService:
             )
             merges = MergeRepository(session)
             moved = merges.move_references(
-                survivor_key.pk, other_key.pk, stage_rank=self._stage_rank(), author=self.author
+                survivor_key.pk,
+                other_key.pk,
+                stage_rank=self._stage_rank(),
+                evidence_rank=self._evidence_rank(),
+                author=self.author,
             )
             # The other's children now hang under the survivor: one of them may be among the
             # survivor's own parents (a cycle); refused, and the whole merge with it.
@@ -267,6 +271,10 @@ class MergeService:
         """Partnership stages from least to most advanced ('declined' least of all)."""
         order = [t.code for t in self.vocabulary.terms(STAGES) if t.code != DECLINED]
         return {DECLINED: -1, **{code: i for i, code in enumerate(order)}}
+
+    def _evidence_rank(self) -> dict[str, int]:
+        """Evidence-ladder steps by their rank in the vocabulary (1 is the strongest)."""
+        return {t.code: i for i, t in enumerate(self.vocabulary.terms("evidence_levels"), 1)}
 
     def _placed(self, merged: Actor, geo: GeoService, actors: ActorRepository) -> Actor:
         """The merged actor placed by its postcode when it has no point of its own, as the

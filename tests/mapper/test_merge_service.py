@@ -107,6 +107,8 @@ def register() -> dict[str, Any]:
                     "stage": "dialogue",
                     "success_factors": ["clear_goals"],
                     "notes": "Møde i marts",
+                    "effect": "Tre unge i fritidsjob",
+                    "evidence_level": "case_study",
                     "updated_on": "2026-03-01",
                 },
                 {
@@ -116,6 +118,8 @@ def register() -> dict[str, Any]:
                     "type": "project_based",
                     "success_factors": ["clear_goals", "open_communication"],
                     "notes": "Aftale underskrevet",
+                    "effect": "Evaluering fra SDU",
+                    "evidence_level": "cohort",
                     "updated_on": "2026-04-01",
                 },
                 {
@@ -224,6 +228,9 @@ def test_a_partnership_on_the_same_problem_is_kept_once_with_the_more_advanced_s
     assert joined.type == "project_based"
     assert joined.success_factors == ("clear_goals", "open_communication")
     assert joined.notes == "Møde i marts\n\nAftale underskrevet"
+    # Both effects are kept, and the stronger step of the evidence ladder.
+    assert joined.effect == "Tre unge i fritidsjob\n\nEvaluering fra SDU"
+    assert joined.evidence_level == "cohort"
     # Both histories (each with the stage it was imported at, today), in time order.
     times = [h.changed_at for h in joined.history]
     assert times == sorted(times)

@@ -71,6 +71,16 @@ class _Partnership:
     updated_on: dt.date | None
     version: int
     deleted: bool
+    effect: str | None = None
+    evidence_level: str | None = None
+
+
+@dataclass(frozen=True)
+class _Ranks:
+    stage: Mapping[str, int]
+    """Stage code → how advanced (higher is further)."""
+    evidence: Mapping[str, int]
+    """Evidence-ladder code → its rank (1 is the strongest evidence)."""
 
 
 class MergeRepository:
@@ -123,12 +133,15 @@ class MergeRepository:
         merged_pk: int,
         *,
         stage_rank: Mapping[str, int],
+        evidence_rank: Mapping[str, int] | None = None,
         author: str | None = None,
     ) -> MovedReferences:
         """Point everything that refers to the merged actor at the survivor: the problem
         statements it owns, its child actors, its live partnerships (joined with the survivor's
         on the same problem statement: the more advanced stage by ``stage_rank``, both
-        histories in time order, both success factors) and its "not the same" decisions."""
+        histories in time order, both success factors, both effects and the stronger step of
+        the evidence ladder by ``evidence_rank``, 1 strongest) and its "not the same"
+        decisions."""
         now = database_now(self.session)
         who = author_or_default(author)
         problems = self._uids(
@@ -157,7 +170,8 @@ class MergeRepository:
                 updated_by=who,
             )
         )
-        moved, joined = self._move_partnerships(survivor_pk, merged_pk, stage_rank, author, now)
+        ranks = _Ranks(stage_rank, evidence_rank or {})
+        moved, joined = self._move_partnerships(survivor_pk, merged_pk, ranks, author, now)
         self._move_distinct(survivor_pk, merged_pk)
         return MovedReferences(problems, children, moved, joined)
 
@@ -165,7 +179,7 @@ class MergeRepository:
         self,
         survivor_pk: int,
         merged_pk: int,
-        stage_rank: Mapping[str, int],
+        ranks: _Ranks,
         author: str | None,
         now: dt.datetime,
     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -189,7 +203,7 @@ class MergeRepository:
                 )
                 moved.append(other.problem_id)
             else:
-                self._join(kept, other, stage_rank, author)
+                self._join(kept, other, ranks, author)
                 joined.append(other.problem_id)
         return tuple(sorted(moved)), tuple(sorted(joined))
 
@@ -197,12 +211,13 @@ class MergeRepository:
         self,
         kept: _Partnership,
         other: _Partnership,
-        stage_rank: Mapping[str, int],
+        ranks: _Ranks,
         author: str | None,
     ) -> None:
         """One partnership of the two on the same problem statement: the survivor's row (a
-        tombstone revived) with the more advanced stage, both notes, both histories in time
-        order and both success factors; the merged actor's row becomes a tombstone."""
+        tombstone revived) with the more advanced stage, both notes and effects, the stronger
+        evidence step, both histories in time order and both success factors; the merged
+        actor's row becomes a tombstone."""
         if kept.deleted:
             stored = partnership_rows.StoredPartnership(kept.pk, kept.stage, kept.version, True)
             revived_on = other.updated_on or database_now(self.session).date()
@@ -221,9 +236,14 @@ class MergeRepository:
                 kept.version + 1,
                 False,
             )
+        stage_rank, evidence_rank = ranks.stage, ranks.evidence
         ahead = stage_rank.get(other.stage, -1) > stage_rank.get(kept.stage, -1)
         leading, trailing = (other, kept) if ahead else (kept, other)
         notes = [n.strip() for n in (kept.notes, other.notes) if n and n.strip()]
+        effects = [e.strip() for e in (kept.effect, other.effect) if e and e.strip()]
+        # The stronger step of the evidence ladder (rank 1 is the strongest).
+        levels = [v for v in (kept.evidence_level, other.evidence_level) if v]
+        evidence = min(levels, key=lambda v: evidence_rank.get(v, len(evidence_rank)), default=None)
         dates = [d for d in (kept.updated_on, other.updated_on) if d is not None]
         history = self._history([kept.pk, other.pk])
         factors = self._factors([kept.pk, other.pk])
@@ -234,6 +254,8 @@ class MergeRepository:
             "stage": leading.stage,
             "type": leading.type or trailing.type,
             "notes": "\n\n".join(dict.fromkeys(notes)) or None,
+            "effect": "\n\n".join(dict.fromkeys(effects)) or None,
+            "evidence_level": evidence,
             "updated_on": max(dates) if dates else None,
         }
         if not partnership_rows.write(self.session, kept.pk, kept.version, author, **values):
@@ -285,6 +307,8 @@ class MergeRepository:
                 PARTNERSHIPS.c.updated_on,
                 PARTNERSHIPS.c.version,
                 PARTNERSHIPS.c.deleted_at,
+                PARTNERSHIPS.c.effect,
+                PARTNERSHIPS.c.evidence_level,
             )
             .join(PROBLEMS, PROBLEMS.c.pk == PARTNERSHIPS.c.problem_pk)
             .where(PARTNERSHIPS.c.actor_pk == actor_pk)
@@ -303,6 +327,8 @@ class MergeRepository:
                 r.updated_on,
                 int(r.version),
                 r.deleted_at is not None,
+                r.effect,
+                r.evidence_level,
             )
             for r in self.session.execute(stmt)
         ]

@@ -55,6 +55,16 @@ def test_an_unknown_postcode_has_no_place(postcode: str | None) -> None:
     assert reference.postcode_place(postcode) is None
 
 
+def test_every_postcode_area_is_listed_once_with_its_town_and_point() -> None:
+    places = reference.postcode_places()
+    areas = [p.area for p in places]
+    assert len(areas) == len(set(areas)) > 500
+    by_area = {p.area: p for p in places}
+    assert (by_area["6760"].name, by_area["6760"].municipality_code) == ("Ribe", "0561")
+    assert by_area["1000-1499"].name == "København K"
+    assert all(54.5 < p.lat < 57.8 and 8.0 < p.lon < 15.2 for p in places)
+
+
 def test_a_town_name_finds_its_postcode() -> None:
     assert [p.postcode for p in reference.postcodes_of_town("  ribe ")] == ["6760"]
     assert reference.postcodes_of_town("Atlantis") == ()
