@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         self.problems_tab.match_requested.connect(self.open_match)
 
         self.match_view.partnership_proposed.connect(self._partnership_proposed)
+        self.match_view.map_requested.connect(self.show_problem_map)
         self.partnerships_view.partnership_changed.connect(self._partnership_changed)
         for view in (self.match_view, self.partnerships_view):
             view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -288,6 +289,7 @@ class MainWindow(QMainWindow):
         if choices != self._match_choices:
             self._match_choices = choices
             self.match_view.set_problems(choices)
+            self.map_tab.set_problems(choices)
 
     def _refresh_counts(self) -> None:
         run_in_background(
@@ -396,6 +398,16 @@ class MainWindow(QMainWindow):
             self._update_match_problems()
         self.tabs.setCurrentWidget(self.match_view)
         self.match_view.show_problem(problem_id)
+        return True
+
+    def show_problem_map(self, problem_id: str, top: int | None = None) -> bool:
+        """The Kort area with a problem statement's map: its place, its distance ring and its
+        ``top`` best partners (False when it is not matchable)."""
+        if self.map_tab.problem_combo.findData(problem_id) < 0:
+            self._update_match_problems()
+        if not self.map_tab.show_problem(problem_id, top):
+            return False
+        self.tabs.setCurrentWidget(self.map_tab)
         return True
 
     def new_actor(self) -> None:

@@ -174,6 +174,8 @@ class MatchView(QWidget):
     status_message = Signal(str)
     """A short confirmation for the status bar, e.g. after a partnership was proposed."""
     ranking_exported = Signal(str)
+    map_requested = Signal(str, int)
+    """(problem id, number of partners): show this problem statement's map."""
     """The file the shown ranking was written to (CSV or XLSX)."""
 
     def __init__(
@@ -259,8 +261,16 @@ class MatchView(QWidget):
         self.export_button.setObjectName("exportRanking")
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.ask_export_ranking)
+        self.map_button = QPushButton(self.tr("Show on &map"))
+        self.map_button.setObjectName("showProblemMap")
+        self.map_button.setToolTip(
+            self.tr("The problem statement's place, its distance limit and these partners")
+        )
+        self.map_button.setEnabled(False)
+        self.map_button.clicked.connect(self.request_map)
         buttons = QHBoxLayout()
         buttons.addWidget(self.propose_button, 1)
+        buttons.addWidget(self.map_button)
         buttons.addWidget(self.export_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -434,6 +444,11 @@ class MatchView(QWidget):
             )
         )
 
+    def request_map(self) -> None:
+        problem_id = self.current_problem_id()
+        if problem_id:
+            self.map_requested.emit(problem_id, self.top_spin.value())
+
     def ask_export_ranking(self) -> None:
         problem_id = self.current_problem_id()
         if problem_id is None or self._ranking is None:
@@ -569,6 +584,7 @@ class MatchView(QWidget):
             self.explanation.setPlainText(self.tr("No actor passes the hard gates."))
         self.propose_button.setEnabled(bool(ranking.matches) and self._propose is not None)
         self.export_button.setEnabled(bool(ranking.matches))
+        self.map_button.setEnabled(True)
         self.review.clear()
         self.consortium.clear()
         self._load_details()
@@ -582,6 +598,7 @@ class MatchView(QWidget):
         self.model.set_rows([])
         self.propose_button.setEnabled(False)
         self.export_button.setEnabled(False)
+        self.map_button.setEnabled(False)
         self.excluded_label.setText(describe_error(error))
         self.explanation.setPlainText(describe_error(error))
         self.ranked.emit(0)

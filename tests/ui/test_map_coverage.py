@@ -115,3 +115,58 @@ def _left() -> Any:
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_a_problem_statement_is_shown_on_its_own_map_from_match(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Match → "Vis på kort": the Kort area draws the problem's place (a distinct marker),
+    the ring at its distance limit and as many ranked partners as Match shows."""
+    tab, match = window.map_tab, window.match_view
+    assert tab.problem_button.text() == "Problemstilling"
+    assert tab.problem_button.isEnabled()  # the demo has matchable problem statements
+    problem_id = tab.problem_combo.itemData(0)
+    window.tabs.setCurrentWidget(match)
+    with qtbot.waitSignal(match.ranked, timeout=60_000):
+        assert window.open_match(problem_id)
+    qtbot.waitUntil(match.map_button.isEnabled, timeout=10_000)
+    assert match.map_button.text().replace("&", "") == "Vis på kort"
+    match.top_spin.setValue(3)
+
+    with qtbot.waitSignal(window.map_view.map_ready, timeout=60_000):
+        qtbot.mouseClick(match.map_button, _left())
+    assert window.tabs.currentWidget() is tab
+    assert tab.showing == "problem" and tab.problem_combo.currentData() == problem_id
+    assert tab.problem_combo.isVisible() and not tab.target_group.isVisible()
+    assert tab.problem_top.value() == 3
+    assert js(qtbot, window.map_view, "partnerMap.problemMarker !== null") is True
+    expected = window.context.maps.partner_map(scope="problem", value=problem_id, top=3)
+    assert js(qtbot, window.map_view, "partnerMap.markerCount()") == len(expected.actors) <= 3
+    assert js(qtbot, window.map_view, "document.title") == expected.title
+    if expected.problem is not None and expected.problem.max_distance_km and expected.problem.lat:
+        assert js(qtbot, window.map_view, "partnerMap.ring !== null") is True
+
+    # Another problem statement from the tab's own list redraws the map.
+    if tab.problem_combo.count() > 1:
+        other = tab.problem_combo.itemData(1)
+        with qtbot.waitSignal(window.map_view.map_ready, timeout=60_000):
+            tab.problem_combo.setCurrentIndex(1)
+        title = window.context.maps.partner_map(scope="problem", value=other, top=3).title
+        assert js(qtbot, window.map_view, "document.title") == title
+
+    # Back to all partners: the problem's controls go away.
+    with qtbot.waitSignal(window.map_view.map_ready, timeout=60_000):
+        qtbot.mouseClick(tab.partners_button, _left())
+    assert not tab.problem_combo.isVisible()
+    assert js(qtbot, window.map_view, "partnerMap.problemMarker === null") is True
+
+
+def test_without_matchable_problem_statements_the_problem_mode_is_off(
+    window: MainWindow,
+) -> None:
+    tab = window.map_tab
+    tab.set_problems([])
+    assert not tab.problem_button.isEnabled()
+    tab.set_mode("problem")
+    assert tab.showing == "partners"
+    assert not tab.show_problem("no-such-problem")

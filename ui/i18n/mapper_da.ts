@@ -3281,74 +3281,74 @@
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317" />
-        <location filename="../main_window.py" line="322" />
+        <location filename="../main_window.py" line="319" />
+        <location filename="../main_window.py" line="324" />
         <source>Saved “%1”</source>
         <translation>Gemt: “%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328" />
+        <location filename="../main_window.py" line="330" />
         <source>“%1” is now: %2</source>
         <translation>“%1” er nu: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339" />
+        <location filename="../main_window.py" line="341" />
         <source>Partnership removed: %1 ↔ %2</source>
         <translation>Partnerskab fjernet: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343" />
+        <location filename="../main_window.py" line="345" />
         <source>Partnership saved: %1 ↔ %2</source>
         <translation>Partnerskab gemt: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390" />
+        <location filename="../main_window.py" line="392" />
         <source>“%1” is not matched: %2</source>
         <translation>“%1” matches ikke: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490" />
+        <location filename="../main_window.py" line="502" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494" />
+        <location filename="../main_window.py" line="506" />
         <source>Restart now</source>
         <translation>Genstart nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495" />
+        <location filename="../main_window.py" line="507" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="510" />
+        <location filename="../main_window.py" line="522" />
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512" />
+        <location filename="../main_window.py" line="524" />
         <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="361" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="238" />
         <source>Loading…</source>
         <translation>Indlæser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="304" />
         <source>%1 actors · %2 problem statements · %3 partnerships</source>
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485" />
-        <location filename="../main_window.py" line="491" />
+        <location filename="../main_window.py" line="497" />
+        <location filename="../main_window.py" line="503" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
@@ -3356,63 +3356,89 @@
 <context>
     <name>MapTab</name>
     <message>
-        <location filename="../tabs/map_tab.py" line="65" />
+        <location filename="../tabs/map_tab.py" line="69" />
         <source>Partners</source>
         <translation>Partnere</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="66" />
+        <location filename="../tabs/map_tab.py" line="70" />
+        <location filename="../tabs/map_tab.py" line="86" />
+        <source>Problem statement</source>
+        <translation>Problemstilling</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="71" />
         <source>Coverage</source>
         <translation>Dækning</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="74" />
+        <location filename="../tabs/map_tab.py" line="81" />
+        <source>A problem statement's place, its distance limit and its best partners</source>
+        <translation>Problemstillingens sted, dens afstandsgrænse og dens bedste partnere</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="85" />
+        <source>Problem statement shown on the map</source>
+        <translation>Problemstilling vist på kortet</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="92" />
+        <source>Number of partners on the map</source>
+        <translation>Antal partnere på kortet</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="93" />
+        <source>How many of the best-ranked partners are drawn</source>
+        <translation>Hvor mange af de bedst rangerede partnere der tegnes</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="95" />
         <source>The public partner map: one marker per actor</source>
         <translation>Det offentlige partnerkort: én markør pr. aktør</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="76" />
+        <location filename="../tabs/map_tab.py" line="97" />
         <source>Actors of a target group per municipality, with the white spots</source>
         <translation>Aktører med en målgruppe pr. kommune, med de hvide pletter</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="80" />
-        <location filename="../tabs/map_tab.py" line="84" />
+        <location filename="../tabs/map_tab.py" line="101" />
+        <location filename="../tabs/map_tab.py" line="105" />
         <source>Target group</source>
         <translation>Målgruppe</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="81" />
+        <location filename="../tabs/map_tab.py" line="102" />
         <source>All target groups</source>
         <translation>Alle målgrupper</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="86" />
+        <location filename="../tabs/map_tab.py" line="107" />
         <source>Export coverage map…</source>
         <translation>Eksportér dækningskort…</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="110" />
+        <location filename="../tabs/map_tab.py" line="135" />
         <source>Details of the actor chosen on the map</source>
         <translation>Detaljer om aktøren valgt på kortet</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="111" />
+        <location filename="../tabs/map_tab.py" line="136" />
         <source>Click a marker to see the actor.</source>
         <translation>Klik på en markør for at se aktøren.</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="159" />
+        <location filename="../tabs/map_tab.py" line="234" />
         <source>Partner map</source>
         <translation>Partnerkort</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="221" />
+        <location filename="../tabs/map_tab.py" line="328" />
         <source>Export coverage map</source>
         <translation>Eksportér dækningskort</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="223" />
+        <location filename="../tabs/map_tab.py" line="330" />
         <source>Web pages (*.html)</source>
         <translation>Websider (*.html)</translation>
     </message>
@@ -3466,169 +3492,179 @@
 <context>
     <name>MatchView</name>
     <message>
-        <location filename="../match_view.py" line="203" />
+        <location filename="../match_view.py" line="205" />
         <source>Problem statement to match</source>
         <translation>Problemstilling der skal matches</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="210" />
+        <location filename="../match_view.py" line="212" />
         <source>Number of partners</source>
         <translation>Antal partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="212" />
+        <location filename="../match_view.py" line="214" />
         <source>Spread proposals (fair rotation)</source>
         <translation>Fordel forslagene (retfærdig rotation)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="214" />
+        <location filename="../match_view.py" line="216" />
         <source>Actors proposed recently get a mild, explained penalty so others surface too.</source>
         <translation>Aktører, der for nylig er foreslået, får et mildt, forklaret fradrag, så andre også kommer frem.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="218" />
+        <location filename="../match_view.py" line="220" />
         <source>Problem:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="220" />
+        <location filename="../match_view.py" line="222" />
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="230" />
+        <location filename="../match_view.py" line="232" />
         <source>Ranked partners</source>
         <translation>Rangerede partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="254" />
+        <location filename="../match_view.py" line="256" />
         <source>Propose &amp;partnership</source>
         <translation>Foreslå &amp;partnerskab</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="258" />
+        <location filename="../match_view.py" line="260" />
         <source>E&amp;xport ranking…</source>
         <translation>E&amp;ksportér rangering…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="274" />
+        <location filename="../match_view.py" line="264" />
+        <source>Show on &amp;map</source>
+        <translation>Vis på &amp;kort</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="267" />
+        <source>The problem statement's place, its distance limit and these partners</source>
+        <translation>Problemstillingens sted, dens afstandsgrænse og disse partnere</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="284" />
         <source>Why this partner</source>
         <translation>Hvorfor denne partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="277" />
-        <location filename="../match_view.py" line="283" />
+        <location filename="../match_view.py" line="287" />
+        <location filename="../match_view.py" line="293" />
         <source>360° review</source>
         <translation>360°-eftersyn</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="280" />
+        <location filename="../match_view.py" line="290" />
         <source>Consortium proposal</source>
         <translation>Forslag til konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="282" />
+        <location filename="../match_view.py" line="292" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="284" />
+        <location filename="../match_view.py" line="294" />
         <source>Consortium</source>
         <translation>Konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="285" />
+        <location filename="../match_view.py" line="295" />
         <source>Weights</source>
         <translation>Vægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="303" />
+        <location filename="../match_view.py" line="313" />
         <source>How much each criterion counts</source>
         <translation>Hvor meget hvert kriterium tæller</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="320" />
+        <location filename="../match_view.py" line="330" />
         <source>Default weights</source>
         <translation>Standardvægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="398" />
+        <location filename="../match_view.py" line="408" />
         <source>Ranking the landscape…</source>
         <translation>Rangerer landskabet…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="414" />
+        <location filename="../match_view.py" line="424" />
         <source>Reading the actors' texts (once, after changes): %1 of %2…</source>
         <translation>Læser aktørernes tekster (én gang efter ændringer): %1 af %2 …</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="431" />
+        <location filename="../match_view.py" line="441" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="443" />
-        <location filename="../match_view.py" line="467" />
+        <location filename="../match_view.py" line="458" />
+        <location filename="../match_view.py" line="482" />
         <source>Export ranking</source>
         <translation>Eksportér rangering</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="445" />
+        <location filename="../match_view.py" line="460" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-projektmappe (*.xlsx);;CSV til Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="469" />
+        <location filename="../match_view.py" line="484" />
         <source>The ranking names %1 individual volunteers (personal data). Without them the file holds the other partners only. An export with personal data is logged; never publish it.</source>
         <translation>Rangeringen nævner %1 frivillige personer (personoplysninger). Uden dem indeholder filen kun de øvrige partnere. En eksport med personoplysninger bliver noteret; offentliggør den aldrig.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="476" />
+        <location filename="../match_view.py" line="491" />
         <source>Include individual volunteers (personal data)</source>
         <translation>Medtag frivillige personer (personoplysninger)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="523" />
+        <location filename="../match_view.py" line="538" />
         <source>Exported %1 ranked partners to %2</source>
         <translation>Eksporterede %1 rangerede partnere til %2</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="553" />
+        <location filename="../match_view.py" line="568" />
         <source>Excluded: %1</source>
         <translation>Udelukket: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="563" />
+        <location filename="../match_view.py" line="578" />
         <source>Existing partnerships: %1</source>
         <translation>Eksisterende samarbejder: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="569" />
+        <location filename="../match_view.py" line="584" />
         <source>No actor passes the hard gates.</source>
         <translation>Ingen aktører består de faste krav.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="659" />
+        <location filename="../match_view.py" line="676" />
         <source>Speaks for</source>
         <translation>Taler for</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="660" />
+        <location filename="../match_view.py" line="677" />
         <source>Speaks against</source>
         <translation>Taler imod</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="677" />
+        <location filename="../match_view.py" line="694" />
         <source>Judged on %1 % of the weight from its profile; the rest is inferred from its texts or not given.</source>
         <translation>Vurderet på %1 % af vægten ud fra profilen; resten er udledt af teksterne eller ikke oplyst.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="683" />
+        <location filename="../match_view.py" line="700" />
         <source>Judged on %1 % of the weight; the rest is not given.</source>
         <translation>Vurderet på %1 % af vægten; resten er ikke oplyst.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="735" />
+        <location filename="../match_view.py" line="752" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
     </message>
@@ -3970,107 +4006,117 @@
         <translation>Profilernes udfyldelse</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="216" />
+        <location filename="../overview_tab.py" line="214" />
+        <source>Partnerships by evidence level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="224" />
         <source>Data review…</source>
         <translation>Gennemgang af data…</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="218" />
+        <location filename="../overview_tab.py" line="226" />
         <source>Edit → Data review…</source>
         <translation>Rediger → Gennemgang af data…</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="246" />
+        <location filename="../overview_tab.py" line="256" />
         <source>Coverage: actors per target group and area</source>
         <translation>Dækning: aktører pr. målgruppe og område</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="254" />
+        <location filename="../overview_tab.py" line="264" />
         <source>%1 = white spot: no actors, or clearly fewer than the area's share. Click a cell (or press Enter) to list the organisations.</source>
         <translation>%1 = hvid plet: ingen aktører, eller klart færre end områdets andel. Klik på en celle (eller tryk Enter) for at se organisationerne.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="270" />
+        <location filename="../overview_tab.py" line="280" />
         <source>Coverage of target groups by area</source>
         <translation>Målgruppernes dækning pr. område</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="293" />
+        <location filename="../overview_tab.py" line="303" />
         <source>Organisations behind the chosen figure</source>
         <translation>Organisationerne bag det valgte tal</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="305" />
+        <location filename="../overview_tab.py" line="315" />
         <source>Double-click an organisation to open it</source>
         <translation>Dobbeltklik på en organisation for at åbne den</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="343" />
+        <location filename="../overview_tab.py" line="353" />
         <source>A single municipality is shown by its postcodes.</source>
         <translation>En enkelt kommune vises fordelt på postnumre.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="354" />
+        <location filename="../overview_tab.py" line="364" />
         <source>Calculating…</source>
         <translation>Beregner…</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="374" />
+        <location filename="../overview_tab.py" line="384" />
         <source>Calculated at %1</source>
         <translation>Beregnet kl. %1</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="382" />
+        <location filename="../overview_tab.py" line="392" />
         <source>The overview could not be calculated: %1</source>
         <translation>Overblikket kunne ikke beregnes: %1</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="422" />
+        <location filename="../overview_tab.py" line="432" />
         <source>%1 actors have no known area and are not in the matrix.</source>
         <translation>%1 aktører har intet kendt område og er ikke med i tabellen.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="452" />
+        <location filename="../overview_tab.py" line="451" />
+        <source>With documented effect: %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="475" />
         <source>Unknown</source>
         <translation>Ukendt</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="479" />
+        <location filename="../overview_tab.py" line="502" />
         <source>Funding offered: %1 kr. from %2 actors</source>
         <translation>Tilbudt finansiering: %1 kr. fra %2 aktører</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="487" />
+        <location filename="../overview_tab.py" line="510" />
         <source>Profile completeness (average %1 %)</source>
         <translation>Profilernes udfyldelse (gennemsnit %1 %)</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="496" />
+        <location filename="../overview_tab.py" line="519" />
         <source>%1 actors not verified within %2 months</source>
         <translation>%1 aktører ikke verificeret inden for %2 måneder</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="508" />
+        <location filename="../overview_tab.py" line="531" />
         <source>Click a cell of the matrix or a bar of the kinds to see the organisations.</source>
         <translation>Klik på en celle i tabellen eller en søjle for en type for at se organisationerne.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="518" />
+        <location filename="../overview_tab.py" line="541" />
         <source>%1 in %2</source>
         <translation>%1 i %2</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="532" />
+        <location filename="../overview_tab.py" line="555" />
         <source>Finding the organisations: %1…</source>
         <translation>Finder organisationerne: %1…</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="548" />
+        <location filename="../overview_tab.py" line="571" />
         <source>Organisations: %1 (%2)</source>
         <translation>Organisationer: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="554" />
+        <location filename="../overview_tab.py" line="577" />
         <source>Organisations: %1 — none. Individual volunteers are counted, never listed.</source>
         <translation>Organisationer: %1 — ingen. Frivillige personer tælles, men vises aldrig.</translation>
     </message>
@@ -4106,236 +4152,236 @@
 <context>
     <name>PartnershipsView</name>
     <message>
-        <location filename="../partnerships_view.py" line="139" />
+        <location filename="../partnerships_view.py" line="140" />
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="140" />
+        <location filename="../partnerships_view.py" line="141" />
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="158" />
+        <location filename="../partnerships_view.py" line="159" />
         <source>Show partnerships at stage</source>
         <translation>Vis partnerskaber på stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="159" />
+        <location filename="../partnerships_view.py" line="160" />
         <source>All stages</source>
         <translation>Alle stadier</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="167" />
+        <location filename="../partnerships_view.py" line="168" />
         <source>&amp;Show:</source>
         <translation>&amp;Vis:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="175" />
-        <location filename="../partnerships_view.py" line="765" />
+        <location filename="../partnerships_view.py" line="176" />
+        <location filename="../partnerships_view.py" line="775" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="213" />
+        <location filename="../partnerships_view.py" line="214" />
         <source>Problem statement</source>
         <translation>Problemstilling</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="214" />
+        <location filename="../partnerships_view.py" line="215" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="220" />
+        <location filename="../partnerships_view.py" line="221" />
         <source>Problem statement:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="221" />
+        <location filename="../partnerships_view.py" line="222" />
         <source>Partner:</source>
         <translation>Partner:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="225" />
+        <location filename="../partnerships_view.py" line="226" />
         <source>New stage</source>
         <translation>Nyt stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="231" />
+        <location filename="../partnerships_view.py" line="232" />
         <source>Note on the stage change</source>
         <translation>Notat til stadieskiftet</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="232" />
+        <location filename="../partnerships_view.py" line="233" />
         <source>Note (optional)</source>
         <translation>Notat (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="234" />
-        <location filename="../partnerships_view.py" line="236" />
+        <location filename="../partnerships_view.py" line="235" />
+        <location filename="../partnerships_view.py" line="237" />
         <source>Change stage</source>
         <translation>Skift stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="242" />
+        <location filename="../partnerships_view.py" line="243" />
         <source>S&amp;tage:</source>
         <translation>S&amp;tadie:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="245" />
+        <location filename="../partnerships_view.py" line="246" />
         <source>N&amp;ote:</source>
         <translation>N&amp;otat:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="251" />
+        <location filename="../partnerships_view.py" line="258" />
         <source>Stage history</source>
         <translation>Stadiehistorik</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="252" />
+        <location filename="../partnerships_view.py" line="259" />
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="252" />
+        <location filename="../partnerships_view.py" line="259" />
         <source>Stage</source>
         <translation>Stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="252" />
+        <location filename="../partnerships_view.py" line="259" />
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="256" />
+        <location filename="../partnerships_view.py" line="263" />
         <source>History:</source>
         <translation>Historik:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="260" />
+        <location filename="../partnerships_view.py" line="267" />
         <source>Partnership type</source>
         <translation>Partnerskabstype</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="261" />
+        <location filename="../partnerships_view.py" line="268" />
         <source>(no type)</source>
         <translation>(ingen type)</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="265" />
+        <location filename="../partnerships_view.py" line="272" />
         <source>T&amp;ype:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="271" />
+        <location filename="../partnerships_view.py" line="278" />
         <source>Success factors</source>
         <translation>Succesfaktorer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="287" />
+        <location filename="../partnerships_view.py" line="294" />
         <source>Su&amp;ccess factors:</source>
         <translation>Su&amp;ccesfaktorer:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="293" />
+        <location filename="../partnerships_view.py" line="300" />
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="296" />
+        <location filename="../partnerships_view.py" line="303" />
         <source>&amp;Notes:</source>
         <translation>&amp;Noter:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="302" />
+        <location filename="../partnerships_view.py" line="309" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="304" />
+        <location filename="../partnerships_view.py" line="311" />
         <source>What the partnership achieved, and how you know</source>
         <translation>Hvad partnerskabet har opnået, og hvordan I ved det</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="308" />
+        <location filename="../partnerships_view.py" line="315" />
         <source>&amp;How we know it works:</source>
         <translation>&amp;Sådan ved vi, at det virker:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="314" />
+        <location filename="../partnerships_view.py" line="321" />
         <source>Evidence level</source>
         <translation>Evidensniveau</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="315" />
+        <location filename="../partnerships_view.py" line="322" />
         <source>Not given</source>
         <translation>Ikke angivet</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="319" />
+        <location filename="../partnerships_view.py" line="326" />
         <source>&amp;Evidence level:</source>
         <translation>&amp;Evidensniveau:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="323" />
-        <location filename="../partnerships_view.py" line="325" />
+        <location filename="../partnerships_view.py" line="330" />
+        <location filename="../partnerships_view.py" line="332" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="329" />
-        <location filename="../partnerships_view.py" line="331" />
+        <location filename="../partnerships_view.py" line="336" />
+        <location filename="../partnerships_view.py" line="338" />
         <source>Discard changes</source>
         <translation>Kassér ændringer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="418" />
+        <location filename="../partnerships_view.py" line="426" />
         <source>Change stage of %1 to %2</source>
         <translation>Skift stadie for %1 til %2</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="425" />
+        <location filename="../partnerships_view.py" line="433" />
         <source>Stage change undone</source>
         <translation>Stadieskift fortrudt</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="432" />
+        <location filename="../partnerships_view.py" line="440" />
         <source>The partnership with %1 on "%2" is now at the stage %3.</source>
         <translation>Partnerskabet med %1 om »%2« er nu i fasen %3.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="449" />
+        <location filename="../partnerships_view.py" line="457" />
         <source>Edit partnership with %1</source>
         <translation>Ret partnerskab med %1</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="458" />
+        <location filename="../partnerships_view.py" line="466" />
         <source>The partnership with %1 on "%2" is saved.</source>
         <translation>Partnerskabet med %1 om »%2« er gemt.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="481" />
+        <location filename="../partnerships_view.py" line="489" />
         <source>Propose partnership %1</source>
         <translation>Foreslå partnerskab %1</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="498" />
+        <location filename="../partnerships_view.py" line="506" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="591" />
+        <location filename="../partnerships_view.py" line="599" />
         <source>Select a partnership to see it here.</source>
         <translation>Vælg et partnerskab for at se det her.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="702" />
+        <location filename="../partnerships_view.py" line="712" />
         <source>Partnership</source>
         <translation>Partnerskab</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="756" />
+        <location filename="../partnerships_view.py" line="766" />
         <source>Your changes have been kept. Save again to store them over the other changes, or discard them to see what is stored now.</source>
         <translation>Dine ændringer er ikke gået tabt. Gem igen for at erstatte de andres ændringer med dine, eller kassér dine ændringer for at se det, der er gemt nu.</translation>
     </message>
@@ -5309,6 +5355,44 @@
         <location filename="../forms/resource_table.py" line="144" />
         <source>Remove the selected resource</source>
         <translation>Fjern den valgte ressource</translation>
+    </message>
+</context>
+<context>
+    <name>StageTimeline</name>
+    <message>
+        <location filename="../widgets/stage_timeline.py" line="56" />
+        <source>Stage timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/stage_timeline.py" line="110" />
+        <source>No partnership shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/stage_timeline.py" line="112" />
+        <source>No stage changes recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/stage_timeline.py" line="120" />
+        <source>%1 again %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/stage_timeline.py" line="128" />
+        <source>A stage reached more than once shows its latest date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/stage_timeline.py" line="133" />
+        <source>Current stage: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../widgets/stage_timeline.py" line="140" />
+        <source>d MMM yyyy</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

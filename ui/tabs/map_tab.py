@@ -1,5 +1,6 @@
-"""Kort: the public partner map inside the application and the actor chosen on it, or the
-coverage map (Dækning) of one target group with its white spots."""
+"""Kort: the public partner map inside the application and the actor chosen on it, a problem
+statement's map (its place, its distance ring and its best-ranked partners), or the coverage
+map (Dækning) of one target group with its white spots."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -26,7 +28,9 @@ from mapper.services.maps import MapService, PartnerMapData
 from ui.map_view import MapView
 from ui.operations import run_in_background
 
-PARTNERS, COVERAGE = "partners", "coverage"
+PARTNERS, PROBLEM, COVERAGE = "partners", "problem", "coverage"
+PROBLEM_TOP = 15
+"""Partners drawn on a problem's map unless the user asks for another number (as Match)."""
 COVERAGE_FILE = "daekningskort.html"
 
 
@@ -63,14 +67,31 @@ class MapTab(QSplitter):
         """The coverage map on screen (what the export writes)."""
 
         self.partners_button = QPushButton(self.tr("Partners"))
+        self.problem_button = QPushButton(self.tr("Problem statement"))
         self.coverage_button = QPushButton(self.tr("Coverage"))
         self.mode = QButtonGroup(self)
-        for button in (self.partners_button, self.coverage_button):
+        for button in (self.partners_button, self.problem_button, self.coverage_button):
             button.setCheckable(True)
             self.mode.addButton(button)
         self.partners_button.setChecked(True)
         self.partners_button.setObjectName("mapModePartners")
         self.coverage_button.setObjectName("mapModeCoverage")
+        self.problem_button.setObjectName("mapModeProblem")
+        self.problem_button.setToolTip(
+            self.tr("A problem statement's place, its distance limit and its best partners")
+        )
+        self.problem_combo = QComboBox()
+        self.problem_combo.setObjectName("mapProblem")
+        self.problem_combo.setAccessibleName(self.tr("Problem statement shown on the map"))
+        self.problem_label = QLabel(self.tr("Problem statement"))
+        self.problem_label.setBuddy(self.problem_combo)
+        self.problem_top = QSpinBox()
+        self.problem_top.setObjectName("mapProblemTop")
+        self.problem_top.setRange(1, 500)
+        self.problem_top.setValue(PROBLEM_TOP)
+        self.problem_top.setAccessibleName(self.tr("Number of partners on the map"))
+        self.problem_top.setToolTip(self.tr("How many of the best-ranked partners are drawn"))
+        self.problem_button.setEnabled(False)
         self.partners_button.setToolTip(self.tr("The public partner map: one marker per actor"))
         self.coverage_button.setToolTip(
             self.tr("Actors of a target group per municipality, with the white spots")
@@ -90,8 +111,12 @@ class MapTab(QSplitter):
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 4, 4, 4)
         bar.addWidget(self.partners_button)
+        bar.addWidget(self.problem_button)
         bar.addWidget(self.coverage_button)
         bar.addSpacing(12)
+        bar.addWidget(self.problem_label)
+        bar.addWidget(self.problem_combo, 1)
+        bar.addWidget(self.problem_top)
         bar.addWidget(self.target_group_label)
         bar.addWidget(self.target_group, 1)
         bar.addWidget(self.export_button)
@@ -116,21 +141,69 @@ class MapTab(QSplitter):
         # A web view has no useful size hint: give the map the room from the start.
         self.setSizes([880, 320])
 
-        self._show_coverage_controls(False)
+        self._show_controls()
         self.mode.buttonToggled.connect(self._mode_toggled)
         self.target_group.currentIndexChanged.connect(lambda _i: self._coverage_changed())
+        self.problem_combo.currentIndexChanged.connect(lambda _i: self._problem_changed())
+        self._problem_timer = QTimer(self)
+        self._problem_timer.setSingleShot(True)
+        self._problem_timer.setInterval(300)
+        self._problem_timer.timeout.connect(self._problem_changed)
+        self.problem_top.valueChanged.connect(lambda _v: self._problem_timer.start())
         self.export_button.clicked.connect(lambda: self.export_coverage())
 
     @property
     def showing(self) -> str:
-        """'partners' or 'coverage': the mode chosen."""
-        return COVERAGE if self.coverage_button.isChecked() else PARTNERS
+        """'partners', 'problem' or 'coverage': the mode chosen."""
+        if self.coverage_button.isChecked():
+            return COVERAGE
+        return PROBLEM if self.problem_button.isChecked() else PARTNERS
 
     def set_mode(self, mode: str, target_group: str | None = None) -> None:
-        """Show the partner map, or the coverage map of ``target_group`` (None: any)."""
+        """Show the partner map, the chosen problem statement's map, or the coverage map of
+        ``target_group`` (None: any)."""
         if mode == COVERAGE:
             self.target_group.setCurrentIndex(max(0, self.target_group.findData(target_group)))
-        (self.coverage_button if mode == COVERAGE else self.partners_button).setChecked(True)
+        if mode == PROBLEM and not self.problem_button.isEnabled():
+            mode = PARTNERS
+        button = {COVERAGE: self.coverage_button, PROBLEM: self.problem_button}
+        button.get(mode, self.partners_button).setChecked(True)
+
+    def set_problems(self, problems: list[tuple[str, str]]) -> None:
+        """The problem statements a problem map can show: (id, title), the matchable ones.
+        The one shown stays chosen while it is among them."""
+        current = self.problem_combo.currentData()
+        self.problem_combo.blockSignals(True)
+        self.problem_combo.clear()
+        for problem_id, title in problems:
+            self.problem_combo.addItem(title, problem_id)
+        self.problem_combo.setCurrentIndex(max(0, self.problem_combo.findData(current)))
+        self.problem_combo.blockSignals(False)
+        self.problem_button.setEnabled(bool(problems))
+        if self.showing == PROBLEM:
+            if not problems:
+                self.partners_button.setChecked(True)
+            elif self.problem_combo.currentData() != current:
+                self._problem_changed()
+
+    def show_problem(self, problem_id: str, top: int | None = None) -> bool:
+        """Switch to the map of ``problem_id`` with its ``top`` best partners (as chosen
+        before when None); False when it is not among the choices."""
+        index = self.problem_combo.findData(problem_id)
+        if index < 0:
+            return False
+        for widget in (self.problem_combo, self.problem_top):
+            widget.blockSignals(True)
+        self.problem_combo.setCurrentIndex(index)
+        if top is not None:
+            self.problem_top.setValue(top)
+        for widget in (self.problem_combo, self.problem_top):
+            widget.blockSignals(False)
+        if self.showing == PROBLEM:
+            self._problem_changed()
+        else:
+            self.problem_button.setChecked(True)
+        return True
 
     def ensure_loaded(self) -> None:
         if not self.loaded:
@@ -152,6 +225,8 @@ class MapTab(QSplitter):
         self._generation += 1
         if self.showing == COVERAGE:
             self._load_coverage(self._generation)
+        elif self.showing == PROBLEM:
+            self._load_problem(self._generation)
         else:
             self._load_partners(self._generation)
 
@@ -168,6 +243,24 @@ class MapTab(QSplitter):
             actor_id = self._selected_actor()
             if actor_id:
                 self.map_view.select_actor(actor_id)
+
+        run_in_background(self, build, on_success=show, on_failure=self._failed)
+
+    def _load_problem(self, generation: int) -> None:
+        maps, problem_id = self._maps, self.problem_combo.currentData()
+        top = self.problem_top.value()
+        if not problem_id:
+            self.loaded = False
+            return
+
+        def build() -> PartnerMapData:
+            return maps.partner_map(
+                scope=PROBLEM, value=problem_id, top=top, boundaries=maps.boundaries_for()
+            )
+
+        def show(data: Any) -> None:
+            if generation == self._generation:
+                self.map_view.show_map(data, self._lang)
 
         run_in_background(self, build, on_success=show, on_failure=self._failed)
 
@@ -195,8 +288,8 @@ class MapTab(QSplitter):
     def _mode_toggled(self, button: Any, checked: bool) -> None:
         if not checked:
             return
-        self._show_coverage_controls(self.showing == COVERAGE)
-        self.map_detail.setVisible(self.showing == PARTNERS)
+        self._show_controls()
+        self.map_detail.setVisible(self.showing != COVERAGE)
         self.loaded = False
         self.load_map()
 
@@ -205,9 +298,23 @@ class MapTab(QSplitter):
             self.loaded = False
             self.load_map()
 
-    def _show_coverage_controls(self, shown: bool) -> None:
-        for widget in (self.target_group_label, self.target_group, self.export_button):
-            widget.setVisible(shown)
+    def _problem_changed(self) -> None:
+        if self.showing == PROBLEM:
+            self.loaded = False
+            self.load_map()
+
+    def _show_controls(self) -> None:
+        coverage, problem = self.showing == COVERAGE, self.showing == PROBLEM
+        shown: list[tuple[QWidget, bool]] = [
+            (self.target_group_label, coverage),
+            (self.target_group, coverage),
+            (self.export_button, coverage),
+            (self.problem_label, problem),
+            (self.problem_combo, problem),
+            (self.problem_top, problem),
+        ]
+        for widget, visible in shown:
+            widget.setVisible(visible)
 
     def export_coverage(self, path: str | None = None) -> None:
         """Write the coverage map on screen to ``path`` (asked for when None): the file
