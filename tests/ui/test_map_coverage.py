@@ -143,16 +143,20 @@ def test_a_problem_statement_is_shown_on_its_own_map_from_match(
     expected = window.context.maps.partner_map(scope="problem", value=problem_id, top=3)
     assert js(qtbot, window.map_view, "partnerMap.markerCount()") == len(expected.actors) <= 3
     assert js(qtbot, window.map_view, "document.title") == expected.title
-    if expected.problem is not None and expected.problem.max_distance_km and expected.problem.lat:
-        assert js(qtbot, window.map_view, "partnerMap.ring !== null") is True
+    # The demo's first matchable problem statement has its own place and a distance limit.
+    assert expected.problem is not None and expected.problem.max_distance_km
+    assert js(qtbot, window.map_view, "partnerMap.ring !== null") is True
 
-    # Another problem statement from the tab's own list redraws the map.
-    if tab.problem_combo.count() > 1:
-        other = tab.problem_combo.itemData(1)
-        with qtbot.waitSignal(window.map_view.map_ready, timeout=60_000):
-            tab.problem_combo.setCurrentIndex(1)
-        title = window.context.maps.partner_map(scope="problem", value=other, top=3).title
-        assert js(qtbot, window.map_view, "document.title") == title
+    # Another problem statement from the tab's own list redraws the map; the actor shown
+    # beside the first one goes.
+    assert tab.problem_combo.count() > 1
+    tab.show_actor("esb-patriciahuset", "<p>Patriciahuset</p>")
+    other = tab.problem_combo.itemData(1)
+    with qtbot.waitSignal(window.map_view.map_ready, timeout=60_000):
+        tab.problem_combo.setCurrentIndex(1)
+    assert tab.map_detail.toPlainText() == ""
+    title = window.context.maps.partner_map(scope="problem", value=other, top=3).title
+    assert js(qtbot, window.map_view, "document.title") == title
 
     # Back to all partners: the problem's controls go away.
     with qtbot.waitSignal(window.map_view.map_ready, timeout=60_000):

@@ -300,6 +300,7 @@ class MapTab(QSplitter):
 
     def _problem_changed(self) -> None:
         if self.showing == PROBLEM:
+            self.map_detail.clear()  # the actor shown may not be on the new map
             self.loaded = False
             self.load_map()
 
