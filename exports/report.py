@@ -15,7 +15,7 @@ import html
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -43,6 +43,12 @@ BAR_GAP = 6
 LABEL_WIDTH = 280
 VALUE_WIDTH = 60
 LABEL_CHARS = 46
+TIMELINE_MARGIN = 8
+TIMELINE_ROW = 12
+TIMELINE_ROWS = 3
+"""Label rows above a timeline's axis: labels of changes close in time go one row up."""
+TIMELINE_CHAR = 6.0
+"""Estimated width of a character of a timeline label (10 px), to keep labels apart."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "da": {
@@ -101,6 +107,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "by_stage": "Efter fase",
         "by_type": "Efter type",
         "success_factors": "Succesfaktorer (antal partnerskaber, der nævner dem)",
+        "success_factors_short": "Succesfaktorer",
         "no_type": "Ingen partnerskaber har en type.",
         "partnership_list": "Partnerskaber i perioden",
         "problem": "Problemstilling",
@@ -110,6 +117,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "updated": "Opdateret",
         "individual": "En frivillig enkeltperson",
         "no_partnerships": "Ingen partnerskaber i perioden.",
+        "no_partnerships_at_all": "Der er endnu ingen partnerskaber i kommunen.",
+        "partnership_effect": "Det har partnerskaberne opnået",
+        "with_effect": "{n} af {total} partnerskaber har dokumenteret effekt.",
+        "by_evidence": "Efter trin på evidensstigen",
+        "no_evidence": "Intet partnerskab har et trin på evidensstigen.",
+        "without_evidence": "Uden trin på evidensstigen: {n}.",
+        "effects_listed": "Dokumenteret effekt – partnerskaber i perioden",
+        "effect": "Sådan ved vi, at det virker",
+        "evidence_level": "Evidens",
+        "no_evidence_level": "intet trin angivet",
+        "no_effects": "Ingen partnerskaber i perioden har dokumenteret effekt.",
+        "timeline_axis": "Tidslinjerne under hvert partnerskab viser faseskiftene på én fælles "
+        "tidsakse: {start} – {end}.",
+        "timeline_day": "Tidslinjerne under hvert partnerskab viser faseskiftene; alle skete "
+        "{day}.",
+        "timeline": "Tidslinje: {changes}",
         "none": "Ingen.",
         "chart_label": "Søjlediagram: {title}",
         "white_spot_mark": "hvid plet",
@@ -170,6 +193,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "by_stage": "By stage",
         "by_type": "By type",
         "success_factors": "Success factors (partnerships naming them)",
+        "success_factors_short": "Success factors",
         "no_type": "No partnership has a type.",
         "partnership_list": "Partnerships in the period",
         "problem": "Problem statement",
@@ -179,6 +203,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "updated": "Updated",
         "individual": "An individual volunteer",
         "no_partnerships": "No partnerships in the period.",
+        "no_partnerships_at_all": "There are no partnerships in the municipality yet.",
+        "partnership_effect": "What the partnerships achieved",
+        "with_effect": "{n} of {total} partnerships have documented their effect.",
+        "by_evidence": "By step of the evidence ladder",
+        "no_evidence": "No partnership has a step on the evidence ladder.",
+        "without_evidence": "Without a step on the evidence ladder: {n}.",
+        "effects_listed": "Effect documented – partnerships in the period",
+        "effect": "How we know it works",
+        "evidence_level": "Evidence",
+        "no_evidence_level": "no step given",
+        "no_effects": "No partnership in the period has documented its effect.",
+        "timeline_axis": "The timeline under each partnership shows its stage changes on one "
+        "shared date axis: {start} – {end}.",
+        "timeline_day": "The timeline under each partnership shows its stage changes; all were "
+        "on {day}.",
+        "timeline": "Timeline: {changes}",
         "none": "None.",
         "chart_label": "Bar chart: {title}",
         "white_spot_mark": "white spot",
@@ -229,6 +269,14 @@ class ReportPartnership:
     stage: str
     type: str | None
     updated_on: dt.date | None
+    effect: str | None = None
+    """The effect documented (sådan ved vi, at det virker)."""
+    evidence_level: str | None = None
+    """Its step on the evidence ladder (code of the ``evidence_levels`` facet)."""
+    success_factors: tuple[str, ...] = ()
+    history: tuple[tuple[str, dt.date], ...] = ()
+    """(stage code, local day) of each stage change, oldest first; the changes' notes are
+    free text and stay out of a report."""
 
 
 @dataclass(frozen=True)
@@ -315,6 +363,12 @@ def collect_report(
     overview = OverviewService(database, vocabulary).overview(municipality_code)
     step(1)
     problems = {p.id for p in landscape.list_problems() if p.municipality_code == municipality_code}
+    service = PartnershipService(database, vocabulary)
+    keys = [
+        p.key
+        for p in service.list_partnerships()
+        if p.problem_id in problems and in_period(p.updated_on, period_from, period_to)
+    ]
     partnerships = tuple(
         ReportPartnership(
             problem_title=p.problem_title,
@@ -322,9 +376,12 @@ def collect_report(
             stage=p.stage,
             type=p.type,
             updated_on=p.updated_on,
+            effect=p.effect,
+            evidence_level=p.evidence_level,
+            success_factors=p.success_factors,
+            history=tuple((h.stage, h.changed_at.astimezone().date()) for h in p.history),
         )
-        for p in PartnershipService(database, vocabulary).list_partnerships()
-        if p.problem_id in problems and in_period(p.updated_on, period_from, period_to)
+        for p in service.details(keys)  # one read for all, in the list's order
     )
     step(2)
     maps = MapService(database, vocabulary)
@@ -498,6 +555,107 @@ def static_map(data: PartnerMapData, colour_of: Mapping[str, str], *, title: str
     return "".join(parts)
 
 
+def timeline_axis(
+    days: Iterable[dt.date], start: dt.date | None, end: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """The shared date axis of the partnerships' timelines: the period where it is given, else
+    the earliest to the latest stage change; None without a date at all."""
+    found = sorted(days)
+    first = start or (found[0] if found else end)
+    last = end or (found[-1] if found else start)
+    if first is None or last is None:
+        return None
+    return (first, last) if first <= last else (last, first)
+
+
+def stage_timeline(
+    marks: Sequence[tuple[str, dt.date, str, str]],
+    axis: tuple[dt.date, dt.date],
+    *,
+    title: str,
+) -> str:
+    """A partnership's stage changes as a compact inline SVG on the shared date ``axis``: one
+    marker per (label, day, colour, tooltip) of ``marks`` (oldest first), its label above it,
+    labels of changes close in time stacked in up to ``TIMELINE_ROWS`` rows. A day outside
+    the axis is drawn hollow at its end. Month ticks (year ticks on a long axis) on the axis
+    line."""
+    first, last = axis
+    span = (last - first).days
+    inner = CHART_WIDTH - 2 * TIMELINE_MARGIN
+
+    def x_of(day: dt.date) -> float:
+        if span <= 0:
+            return CHART_WIDTH / 2
+        share = min(1.0, max(0.0, (day - first).days / span))
+        return TIMELINE_MARGIN + share * inner
+
+    placed: list[tuple[float, float, int]] = []  # (marker x, label left, row)
+    ends = [-math.inf] * TIMELINE_ROWS  # where each row's last label ends
+    for i, (label, day, _, _) in enumerate(marks):
+        x = x_of(day)
+        bold = 1.15 if i == len(marks) - 1 else 1.0  # the current stage's label is bold
+        width = len(label) * TIMELINE_CHAR * bold
+        left = min(max(0.0, x - width / 2), CHART_WIDTH - width - 2)
+        free = [r for r in range(TIMELINE_ROWS) if ends[r] + 6 <= left]
+        row = free[0] if free else min(range(TIMELINE_ROWS), key=lambda r: ends[r])
+        ends[row] = left + width
+        placed.append((x, left, row))
+    rows = 1 + max((row for _, _, row in placed), default=0)
+    axis_y = 4 + rows * TIMELINE_ROW + 6
+    height = axis_y + 8
+    parts = [
+        f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}" '
+        f'aria-label="{esc(title)}"><title>{esc(title)}</title>',
+        f'<line class="axis" x1="{TIMELINE_MARGIN}" y1="{axis_y}" '
+        f'x2="{CHART_WIDTH - TIMELINE_MARGIN}" y2="{axis_y}"/>',
+    ]
+    for day in _ticks(first, last):
+        x = x_of(day)
+        parts.append(
+            f'<line class="tick" x1="{x:.1f}" y1="{axis_y - 3}" x2="{x:.1f}" y2="{axis_y + 3}"/>'
+        )
+    # Leaders first, so labels (with a halo) and markers are drawn over them.
+    for x, _, row in placed:
+        if row:
+            top = axis_y - 8 - row * TIMELINE_ROW + 2
+            parts.append(
+                f'<line class="leader" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{axis_y - 4}"/>'
+            )
+    for i, ((label, day, colour, tip), (x, left, row)) in enumerate(
+        zip(marks, placed, strict=True)
+    ):
+        current = i == len(marks) - 1
+        # A change outside the axis (before the period) is drawn hollow at its end.
+        paint = (
+            f'fill="#fff" stroke="{colour}" stroke-width="2"'
+            if not first <= day <= last
+            else f'fill="{colour}"'
+        )
+        parts.append(
+            f'<g class="mark{" current" if current else ""}"><title>{esc(tip)}</title>'
+            f'<text x="{left:.1f}" y="{axis_y - 8 - row * TIMELINE_ROW}">{esc(label)}</text>'
+            f'<circle cx="{x:.1f}" cy="{axis_y}" r="{5 if current else 4}" {paint}/></g>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The first days of the months (of the years, on an axis over two years) inside the
+    axis."""
+    months = (last.year - first.year) * 12 + last.month - first.month
+    step = 12 if months > 24 else 1
+    day = dt.date(first.year, 1, 1) if step == 12 else first.replace(day=1)
+    found = []
+    while day <= last:
+        if day > first:
+            found.append(day)
+        month = day.month - 1 + step
+        day = dt.date(day.year + month // 12, month % 12 + 1, 1)
+    return found
+
+
 def _rings(geometry: Mapping[str, Any]) -> list[list[tuple[float, float]]]:
     """The outer and inner rings of a (Multi)Polygon, as (lon, lat) points."""
     kind, coordinates = geometry.get("type"), geometry.get("coordinates") or []
@@ -564,6 +722,7 @@ class _Page:
             self.resources(),
             self.completeness(),
             self.partnership_status(),
+            self.partnership_effect(),
             self.partnership_list(),
         ]
         title = f"{TEXTS[self.lang]['title']}: {place}"
@@ -600,6 +759,7 @@ class _Page:
                 "resources",
                 "completeness",
                 "partnership_status",
+                "partnership_effect",
                 "partnership_list",
             )
         )
@@ -803,6 +963,8 @@ class _Page:
 
     def partnership_status(self) -> str:
         f = self.data.overview.funnel
+        if not self.data.overview.partnerships:
+            return self.section("partnership_status", f"<p>{self.t('no_partnerships_at_all')}</p>")
         by_type = [(self.label("partnership_types", c.code), float(c.count)) for c in f.by_type]
         body = self.figure(
             TEXTS[self.lang]["by_stage"],
@@ -823,27 +985,115 @@ class _Page:
         )
         return self.section("partnership_status", body)
 
+    def partnership_effect(self) -> str:
+        """What the partnerships achieved: how many documented their effect, by step of the
+        evidence ladder, and the effects of the partnerships in the period."""
+        o = self.data.overview
+        if not o.partnerships:
+            return self.section("partnership_effect", f"<p>{self.t('no_partnerships_at_all')}</p>")
+        f = o.funnel
+        body = (
+            '<p class="lead">'
+            + self.t("with_effect", n=self.n(f.with_effect), total=self.n(o.partnerships))
+            + "</p>"
+        )
+        if any(c.count for c in f.by_evidence):
+            body += self.figure(
+                TEXTS[self.lang]["by_evidence"],
+                [(self.label("evidence_levels", c.code), float(c.count)) for c in f.by_evidence],
+                colour=OKABE_ITO[1],
+            )
+        else:
+            body += f"<h3>{self.t('by_evidence')}</h3><p>{self.t('no_evidence')}</p>"
+        without = o.partnerships - sum(c.count for c in f.by_evidence)
+        if without > 0:
+            body += f'<p class="note">{self.t("without_evidence", n=self.n(without))}</p>'
+        body += f"<h3>{self.t('effects_listed')}</h3>"
+        shown = [p for p in self.data.partnerships if p.effect and p.effect.strip()]
+        if not shown:
+            return self.section("partnership_effect", body + f"<p>{self.t('no_effects')}</p>")
+        items = "".join(self.effect_item(p) for p in shown)
+        return self.section("partnership_effect", body + f'<ul class="effects">{items}</ul>')
+
+    def effect_item(self, p: ReportPartnership) -> str:
+        partner = esc(p.partner_name) if p.partner_name else self.t("individual")
+        level = (
+            esc(self.label("evidence_levels", p.evidence_level))
+            if p.evidence_level
+            else self.t("no_evidence_level")
+        )
+        factors = ", ".join(
+            esc(self.label("partnership_success_factors", code)) for code in p.success_factors
+        )
+        facts = f"<dt>{self.t('evidence_level')}</dt><dd>{level}</dd>"
+        if factors:
+            facts += f"<dt>{self.t('success_factors_short')}</dt><dd>{factors}</dd>"
+        return (
+            f'<li class="effect"><p class="who"><strong>{esc(p.problem_title)}</strong> · '
+            f"{partner}</p>"
+            f'<dl class="facts">{facts}</dl>'
+            f'<p class="effect-text"><span class="what">{self.t("effect")}:</span> '
+            f"{multiline(p.effect or '')}</p></li>"
+        )
+
     def partnership_list(self) -> str:
         found = self.data.partnerships
         if not found:
             return self.section("partnership_list", f"<p>{self.t('no_partnerships')}</p>")
-        rows = "".join(
+        axis = timeline_axis(
+            (day for p in found for _, day in p.history),
+            self.data.period_from,
+            self.data.period_to,
+        )
+        columns = ("problem", "partner", "stage", "type", "updated")
+        bodies = "".join(
+            '<tbody class="partnership">'
             f"<tr><td>{esc(p.problem_title)}</td>"
             f"<td>{esc(p.partner_name) if p.partner_name else self.t('individual')}</td>"
             f"<td>{esc(self.label('partnership_stages', p.stage))}</td>"
             f"<td>{esc(self.label('partnership_types', p.type)) if p.type else ''}</td>"
             f"<td>{esc(self.date(p.updated_on)) if p.updated_on else ''}</td></tr>"
+            f'<tr class="timeline"><td colspan="{len(columns)}">{self.timeline(p, axis)}</td></tr>'
+            "</tbody>"
             for p in found
         )
+        intro = ""
+        if axis is not None and any(p.history for p in found):
+            start, end = (self.date(day) for day in axis)
+            shared = (
+                self.t("timeline_axis", start=start, end=end)
+                if start != end
+                else self.t("timeline_day", day=start)
+            )
+            intro = f'<p class="note">{shared}</p>'
         table = (
             '<table class="list partnerships"><thead><tr>'
-            + "".join(
-                f'<th scope="col">{self.t(k)}</th>'
-                for k in ("problem", "partner", "stage", "type", "updated")
-            )
-            + f"</tr></thead><tbody>{rows}</tbody></table>"
+            + "".join(f'<th scope="col">{self.t(k)}</th>' for k in columns)
+            + f"</tr></thead>{bodies}</table>"
         )
-        return self.section("partnership_list", table)
+        return self.section("partnership_list", intro + table)
+
+    def timeline(self, p: ReportPartnership, axis: tuple[dt.date, dt.date] | None) -> str:
+        """The partnership's stage changes drawn on the shared axis, with the same in words
+        (for screen readers and paper); without history its current stage only."""
+        if not p.history or axis is None:
+            current = esc(self.label("partnership_stages", p.stage))
+            return f'<p class="timeline-text">{current}</p>'
+        order = {t.code: i for i, t in enumerate(self.vocabulary.terms("partnership_stages"))}
+        marks = []
+        for stage, day in p.history:
+            label = self.label("partnership_stages", stage)
+            colour = OKABE_ITO[order.get(stage, len(order)) % len(OKABE_ITO)]
+            marks.append((label, day, colour, f"{label} {self.date(day)}"))
+        words = " → ".join(tip for _, _, _, tip in marks)
+        svg = stage_timeline(marks, axis, title=TEXTS[self.lang]["timeline"].format(changes=words))
+        return f'{svg}<p class="timeline-text">{esc(words)}</p>'
+
+
+def multiline(text: str) -> str:
+    """User text escaped, its line breaks kept."""
+    lines = text.strip().replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(esc(line) for line in lines)
 
 
 @cache

@@ -1,6 +1,7 @@
-"""Overblik: the landscape at a glance — key figures, charts of actors, partnerships, resources
-and completeness, and the coverage of target groups by area with the white spots; a cell or a
-bar lists the organisations behind it (never an individual volunteer).
+"""Overblik: the landscape at a glance — key figures, charts of actors, partnerships (by stage,
+and what they achieved: documented effect and evidence level), resources and completeness, and
+the coverage of target groups by area with the white spots; a cell or a bar lists the
+organisations behind it (never an individual volunteer).
 
 Computed in the background, and only while the tab is shown: a change elsewhere marks it stale.
 """
@@ -210,6 +211,14 @@ class OverviewTab(QWidget):
             horizontal=False,
             object_name="completenessChart",
         )
+        self.evidence_chart = BarChartView(  # shown under the funnel; the palette's purple
+            self.tr("Partnerships by evidence level"),
+            next(palette),
+            object_name="evidenceChart",
+        )
+        self.effect_label = QLabel()
+        self.effect_label.setObjectName("effectLabel")
+        self.effect_label.setWordWrap(True)
         self.not_verified_label = QLabel()
         self.not_verified_label.setObjectName("notVerifiedLabel")
         self.not_verified_label.setWordWrap(True)
@@ -218,6 +227,8 @@ class OverviewTab(QWidget):
         self.review_button.setToolTip(self.tr("Edit → Data review…"))
         self.review_button.clicked.connect(self.review_requested)
 
+        # What the partnerships achieved, beside how far they came.
+        partnerships = _stack(self.funnel_chart, self.effect_label, self.evidence_chart)
         resources = _stack(self.resource_chart, self.funding_label)
         review_row = QHBoxLayout()
         review_row.addWidget(self.not_verified_label, 1)
@@ -229,7 +240,7 @@ class OverviewTab(QWidget):
         for part in (
             self.kind_chart,
             self.sector_chart,
-            self.funnel_chart,
+            partnerships,
             resources,
             completeness,
         ):
@@ -434,6 +445,19 @@ class OverviewTab(QWidget):
             [
                 (c.code, label("partnership_stages", c.code, lang), c.count)
                 for c in overview.funnel.by_stage
+            ]
+        )
+        self.effect_label.setText(
+            substitute(
+                self.tr("With documented effect: %1 of %2"),
+                format_number(overview.funnel.with_effect),
+                format_number(overview.partnerships),
+            )
+        )
+        self.evidence_chart.set_bars(
+            [
+                (c.code, label("evidence_levels", c.code, lang), c.count)
+                for c in overview.funnel.by_evidence
             ]
         )
         self.resource_chart.set_bars(

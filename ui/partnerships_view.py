@@ -61,6 +61,7 @@ from ui.partnership_commands import (
     Versions,
 )
 from ui.widgets.history_view import HistoryView, Loader
+from ui.widgets.stage_timeline import StageTimeline
 
 CODE = Qt.ItemDataRole.UserRole
 EDITABLE_FIELDS = ("type", "notes", "success_factors", "effect", "evidence_level")
@@ -246,6 +247,12 @@ class PartnershipsView(QWidget):
         note_label.setBuddy(self.stage_note_edit)
         form.addRow(note_label, self.stage_note_edit)
 
+        self.stage_timeline = StageTimeline(
+            [(t.code, t.label(self._lang)) for t in self._vocabulary.terms("partnership_stages")],
+            self._locale,
+        )
+        form.addRow(self.stage_timeline)
+
         self.history_view = QTreeWidget()
         self.history_view.setObjectName("stageHistory")
         self.history_view.setAccessibleName(self.tr("Stage history"))
@@ -345,6 +352,7 @@ class PartnershipsView(QWidget):
             self.stage_combo,
             self.change_stage_button,
             self.stage_note_edit,
+            self.stage_timeline,
             self.history_view,
             self.type_combo,
             self.factor_list,
@@ -591,6 +599,7 @@ class PartnershipsView(QWidget):
                 self.problem_label.setText(self.tr("Select a partnership to see it here."))
                 self.partner_label.clear()
                 self.history_view.clear()
+                self.stage_timeline.clear()
                 self.stage_note_edit.clear()
                 self._set_fields(NO_FIELDS)
                 return
@@ -606,6 +615,7 @@ class PartnershipsView(QWidget):
             self._update_buttons()
 
     def _show_history(self, detail: PartnershipDetail) -> None:
+        self.stage_timeline.set_history(detail.history, detail.stage)
         self.history_view.clear()
         for change in detail.history:
             local = change.changed_at.astimezone()  # the coordinator's own time

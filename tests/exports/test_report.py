@@ -12,7 +12,10 @@ import pytest
 
 from exports.partner_map import network_links
 from exports.report import (
+    MONTHS,
     OKABE_ITO,
+    ReportData,
+    ReportPartnership,
     ReportScopeError,
     bar_chart,
     collect_report,
@@ -23,6 +26,7 @@ from exports.report import (
 from mapper.domain.vocabulary import load_vocabulary
 from mapper.persistence.database import Database
 from mapper.services.landscape import LandscapeService
+from mapper.services.partnerships import PartnershipService
 from tests.conftest import ESBJERG, small_landscape
 
 SECTIONS = (
@@ -34,6 +38,7 @@ SECTIONS = (
     "resources",
     "completeness",
     "partnership_status",
+    "partnership_effect",
     "partnership_list",
 )
 SRCDOC = re.compile(r'srcdoc="([^"]*)"')
@@ -252,3 +257,261 @@ def test_paper_gets_a_still_map_of_the_same_actors_without_names(
     assert "Sammen om Sindet" not in still.group(1)
     assert "Lokal forening (" in still.group(1)  # the legend, by kind
     assert all(not a.contact_name and not a.contact_email for a in data.map_data.actors)
+
+
+# --------------------------------------------------------------------------- what partnerships
+# achieved, and their timelines
+
+NOTE = "Aftalt over kaffe med Mette Frivillig"
+"""A stage change's note: free text that never reaches the report."""
+EFFECT = "Færre genindlæggelser på et år.\nMålt af enheden <script>alert(3)</script>"
+
+
+def with_effects(landscape: LandscapeService) -> LandscapeService:
+    """The association's partnership moves on (contacted, then agreed) and documents its
+    effect as a case study; the volunteer's documents hers (an expert's assessment); the
+    bank is proposed to the unit and documents nothing."""
+    service = PartnershipService(landscape.database)
+    found = service.get("esb-p-bro", "esb-sind")
+    for stage in ("contacted", "agreed"):
+        found = service.change_stage(
+            "esb-p-bro", "esb-sind", stage, note=NOTE, expected_version=found.version
+        )
+    service.update(
+        "esb-p-bro",
+        "esb-sind",
+        effect=EFFECT,
+        evidence_level="case_study",
+        success_factors=["clear_goals", "open_communication"],
+        expected_version=found.version,
+    )
+    mette = service.get("esb-p-bro", "esb-vol-1")
+    mette = service.change_stage(
+        "esb-p-bro", "esb-vol-1", "agreed", note=NOTE, expected_version=mette.version
+    )
+    service.update(
+        "esb-p-bro",
+        "esb-vol-1",
+        effect="To unge fik en fast voksen.",
+        evidence_level="expert_assessment",
+        expected_version=mette.version,
+    )
+    service.propose("esb-p-bro", "esb-bank", note=NOTE)
+    return landscape
+
+
+def section_of(page: str, key: str) -> str:
+    found = re.search(rf'<section id="{key}".*?</section>', page, re.DOTALL)
+    assert found is not None, key
+    return found.group(0)
+
+
+def test_collect_report_carries_effect_evidence_factors_and_history_without_notes(
+    landscape: LandscapeService,
+) -> None:
+    data = collect_report(with_effects(landscape), "0561")
+    by_partner = {p.partner_name: p for p in data.partnerships}
+    association = by_partner["Sammen om Sindet Esbjerg"]
+    assert association.effect == EFFECT and association.evidence_level == "case_study"
+    assert association.success_factors == ("clear_goals", "open_communication")
+    assert [stage for stage, _ in association.history] == ["proposed", "contacted", "agreed"]
+    assert all(isinstance(day, dt.date) for _, day in association.history)
+    assert by_partner[None].evidence_level == "expert_assessment"
+    assert by_partner["Vestbanken A/S"].effect is None
+    assert NOTE not in repr(data.partnerships)
+
+
+def test_the_effect_section_counts_and_lists_the_documented_effects(
+    landscape: LandscapeService,
+) -> None:
+    data = collect_report(with_effects(landscape), "0561")
+    assert (data.overview.funnel.with_effect, data.overview.partnerships) == (2, 3)
+    page = render_report(data)
+    assert page.index('id="partnership_status"') < page.index('id="partnership_effect"')
+    assert page.index('id="partnership_effect"') < page.index('id="partnership_list"')
+    assert '<a href="#partnership_effect">Det har partnerskaberne opnået</a>' in page
+    effect = section_of(page, "partnership_effect")
+    assert "Det har partnerskaberne opnået" in effect
+    assert "2 af 3 partnerskaber har dokumenteret effekt." in effect
+    # The ladder, every step in its order, the two steps in use with one partnership each.
+    vocabulary = load_vocabulary()
+    chart = re.search(r'<svg class="chart".*?</svg>', effect, re.DOTALL)
+    assert chart is not None
+    steps = [t.code for t in vocabulary.terms("evidence_levels")]
+    shown = re.findall(r"<g><title>([^<]*): (\d+)</title>", chart.group(0))
+    assert [label for label, _ in shown] == [
+        html.escape(vocabulary.label("evidence_levels", c, "da")) for c in steps
+    ]
+    counts = dict(zip(steps, (int(n) for _, n in shown), strict=True))
+    assert counts["case_study"] == counts["expert_assessment"] == 1 == sum(counts.values()) - 1
+    assert "Uden trin på evidensstigen: 1." in effect
+    # The list: the two with an effect, the bank left out, the volunteer not named.
+    items = re.findall(r'<li class="effect">.*?</li>', effect, re.DOTALL)
+    assert len(items) == 2
+    assert "Vestbanken" not in effect
+    assert "Sammen om Sindet Esbjerg" in effect and "En frivillig enkeltperson" in effect
+    assert "Casestudie" in effect and "Ekspertvurdering" in effect
+    assert "Klare mål, Åben kommunikation" in effect
+    assert "To unge fik en fast voksen." in effect
+
+
+def test_effect_text_is_escaped_with_its_line_breaks_kept(landscape: LandscapeService) -> None:
+    page = report_page(with_effects(landscape))
+    assert "alert(3)" in page and "<script>alert(3)" not in page
+    assert (
+        "Færre genindlæggelser på et år.<br>Målt af enheden &lt;script&gt;alert(3)&lt;/script&gt;"
+        in section_of(page, "partnership_effect")
+    )
+
+
+def test_no_individual_and_no_stage_note_appears_with_effects_and_timelines(
+    landscape: LandscapeService,
+) -> None:
+    with_effects(landscape)
+    for lang in ("da", "en"):
+        page = report_page(landscape, lang=lang)
+        whole = page + inner_map(page)
+        for canary in ("Mette Frivillig", "Aftalt over kaffe", "mette.frivillig@example.dk"):
+            assert canary not in whole
+
+
+def test_each_partnership_has_a_timeline_of_its_stage_changes(
+    landscape: LandscapeService,
+) -> None:
+    data = collect_report(with_effects(landscape), "0561")
+    page = render_report(data)
+    listed = section_of(page, "partnership_list")
+    bodies = re.findall(r'<tbody class="partnership">.*?</tbody>', listed, re.DOTALL)
+    assert len(bodies) == len(data.partnerships) == 3
+    stages = load_vocabulary()
+    for p, body in zip(data.partnerships, bodies, strict=True):
+        svg = re.search(r'<svg class="timeline".*?</svg>', body, re.DOTALL)
+        assert svg is not None
+        assert svg.group(0).count("<circle") == len(p.history)
+        words = " → ".join(
+            f"{stages.label('partnership_stages', stage, 'da')} "
+            f"{day.day}. {MONTHS['da'][day.month - 1]} {day.year}"
+            for stage, day in p.history
+        )
+        assert f'aria-label="Tidslinje: {html.escape(words)}"' in svg.group(0)
+        assert f'<p class="timeline-text">{html.escape(words)}</p>' in body
+    # Every change was made today: the axis is that one day.
+    today = {day for p in data.partnerships for _, day in p.history}
+    assert len(today) == 1
+    assert "Tidslinjerne under hvert partnerskab viser faseskiftene; alle skete " in listed
+
+
+def report_of(*partnerships: ReportPartnership, **kw: Any) -> ReportData:
+    """Report data around the given partnerships (a rendering test needs no database)."""
+    from mapper.services.overview import Completeness, Coverage, Funnel, Overview
+
+    overview = Overview(
+        municipality_code="0561",
+        generated_at=dt.datetime(2026, 5, 1, 12, tzinfo=dt.UTC),
+        actors=0,
+        persons=0,
+        problems=1,
+        partnerships=len(partnerships),
+        by_kind=(),
+        by_sector=(),
+        by_area=(),
+        coverage=Coverage("postcode", (), {}, (), (), 0),
+        resources=(),
+        completeness=Completeness((), 0.0, 0, 12),
+        funnel=Funnel((), (), ()),
+    )
+    return ReportData("0561", "Esbjerg", overview, partnerships, **kw)
+
+
+def partnership(**kw: Any) -> ReportPartnership:
+    values: dict[str, Any] = {
+        "problem_title": "Brobygning",
+        "partner_name": "Foreningen",
+        "stage": "agreed",
+        "type": None,
+        "updated_on": dt.date(2026, 4, 12),
+    }
+    return ReportPartnership(**{**values, **kw})
+
+
+def marker_positions(svg: str) -> list[float]:
+    return [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)]
+
+
+def test_timelines_share_one_date_axis_in_date_order() -> None:
+    early = partnership(
+        history=(("proposed", dt.date(2026, 3, 3)), ("agreed", dt.date(2026, 4, 12)))
+    )
+    late = partnership(
+        partner_name="Klubben",
+        stage="active",
+        history=(
+            ("proposed", dt.date(2026, 4, 1)),
+            ("dialogue", dt.date(2026, 4, 20)),
+            ("active", dt.date(2026, 6, 30)),
+        ),
+    )
+    page = render_report(report_of(early, late))
+    svgs = re.findall(r'<svg class="timeline".*?</svg>', page, re.DOTALL)
+    assert len(svgs) == 2
+    first, second = (marker_positions(svg) for svg in svgs)
+    assert len(first) == 2 and len(second) == 3
+    assert first == sorted(first) and second == sorted(second)
+    # Without a period the axis runs from the earliest change to the latest.
+    assert first[0] == min(first + second) and second[-1] == max(first + second)
+    assert first[1] < second[1]  # 12 April before 20 April, on the same axis
+    assert "Foreslået match 3. marts 2026 → Aftale indgået 12. april 2026" in page
+    assert "3. marts 2026 – 30. juni 2026" in page
+    # With a period the axis is the period: a change on its first day sits at the start.
+    within = render_report(
+        report_of(early, period_from=dt.date(2026, 3, 3), period_to=dt.date(2026, 12, 31))
+    )
+    svg = re.search(r'<svg class="timeline".*?</svg>', within, re.DOTALL)
+    assert svg is not None
+    start, end = marker_positions(svg.group(0))
+    assert start < 10 and end < 640 / 3
+
+
+def test_a_partnership_without_history_shows_its_current_stage_only() -> None:
+    page = render_report(report_of(partnership(stage="dialogue")))
+    listed = section_of(page, "partnership_list")
+    assert '<svg class="timeline"' not in listed
+    assert '<p class="timeline-text">I dialog</p>' in listed
+    assert "fælles tidsakse" not in listed
+
+
+def test_the_new_section_and_timelines_speak_english(landscape: LandscapeService) -> None:
+    page = report_page(with_effects(landscape), lang="en")
+    assert '<html lang="en">' in page
+    effect = section_of(page, "partnership_effect")
+    assert "What the partnerships achieved" in effect
+    assert "2 of 3 partnerships have documented their effect." in effect
+    assert "By step of the evidence ladder" in effect and "Case study" in effect
+    assert "An individual volunteer" in effect and "How we know it works" in effect
+    listed = section_of(page, "partnership_list")
+    assert 'aria-label="Timeline: Proposed match ' in listed
+    assert "The timeline under each partnership shows its stage changes; all were on " in listed
+
+
+def test_an_empty_register_says_there_are_no_partnerships(database: Database) -> None:
+    doc = small_landscape()
+    doc["partnerships"] = []
+    service = LandscapeService(database)
+    service.import_document(doc)
+    for lang, text in (
+        ("da", "Der er endnu ingen partnerskaber i kommunen."),
+        ("en", "There are no partnerships in the municipality yet."),
+    ):
+        page = render_report(collect_report(service, "0561"), lang=lang)
+        for key in ("partnership_status", "partnership_effect"):
+            section = section_of(page, key)
+            assert text in section and "<svg" not in section
+
+
+def test_details_reads_many_partnerships_as_get_reads_one(landscape: LandscapeService) -> None:
+    service = PartnershipService(with_effects(landscape).database)
+    keys = [("esb-p-bro", "esb-bank"), ("esb-p-bro", "nobody"), ("esb-p-bro", "esb-sind")]
+    found = service.details(keys)
+    assert [d.key for d in found] == [keys[0], keys[2]]
+    assert found == [service.get(*keys[0]), service.get(*keys[2])]
+    assert service.details([]) == []

@@ -32,6 +32,12 @@ def test_demo_report_opens_offline_with_its_charts_and_map(
     )
     assert max(widths) > 100
     assert page.locator("table.matrix td.white-spot").count() >= 1
+    # What the partnerships achieved, and a drawn timeline under each listed partnership.
+    assert page.locator("#partnership_effect h2").is_visible()
+    timelines = page.locator("svg.timeline")
+    assert timelines.count() >= 1
+    box = timelines.first.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 10
 
     # The partner map runs inside its frame and shows the municipality's organisations.
     frame = page.frame_locator("iframe.map")

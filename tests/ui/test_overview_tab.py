@@ -4,6 +4,7 @@ database), and the tab in the window over the demo landscape with the real servi
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +27,11 @@ from mapper.services.overview import (
     CoverageCell,
     Funnel,
     Overview,
+    OverviewService,
     ResourceSum,
 )
+from mapper.services.partnerships import PartnershipService
+from tests.conftest import MakeDatabase
 from tests.ui.danish import RecordingDanish, danish
 from ui.app import build_main_window
 from ui.models.coverage_table import (
@@ -94,6 +98,8 @@ def overview(municipality_code: str | None = None, level: AreaLevel = "municipal
             by_stage=(Count("proposed", 2), Count("active", 1), Count("ended", 1)),
             by_type=(Count("ad_hoc", 4),),
             success_factors=(),
+            with_effect=1,
+            by_evidence=(Count("rct", 0), Count("case_study", 1), Count("none", 1)),
         ),
     )
 
@@ -246,6 +252,13 @@ def test_tab_shows_figures_and_charts_in_danish(tab: OverviewTab) -> None:
         "Aktivt samarbejde",
         "Afsluttet",
     ]
+    assert tab.effect_label.text() == "Med dokumenteret effekt: 1 af 4"
+    assert tab.evidence_chart.bars() == [
+        ("Lodtrækningsforsøg", 0.0),
+        ("Casestudie", 1.0),
+        ("Ikke dokumenteret", 1.0),
+    ]
+    assert tab.evidence_chart.accessibleName() == "Partnerskaber efter evidensniveau"
     assert tab.resource_chart.bars() == [("Frivillige kræfter og frivilligtimer", 120.0)]
     assert tab.funding_label.text() == "Tilbudt finansiering: 250.000 kr. fra 1 aktører"
     # Every band is shown, the empty ones as zero.
@@ -383,6 +396,65 @@ def test_a_municipality_gone_from_the_landscape_falls_back_to_all(
     assert blocker.args  # the first answer was for Varde; the next one is for everything
 
 
+def test_what_the_partnerships_achieved_is_shown_from_the_real_service(
+    qtbot: QtBot, make_database: MakeDatabase, vocabulary: Vocabulary, translator: RecordingDanish
+) -> None:
+    """The demo's partnerships, three of them with their effect and evidence documented."""
+    database = open_database(make_database("achieved"))
+    try:
+        landscape = LandscapeService(database)
+        landscape.load_demo()
+        partnerships = PartnershipService(database)
+        documented = {
+            ("aar-p-urk-laering-for-livet", "aar-kpmg"): ("Flere i uddannelse", "cohort"),
+            ("brh-p-aeldre-hjaelper-aeldre", "brh-aeldre-hjaelper-aeldre"): (
+                "Færre ensomme ifølge deltagerne",
+                "case_study",
+            ),
+            ("odn-p-sommer-dagsture-2025", "odn-spejdergruppen-aadalen"): (
+                "Børnene kom igen",
+                "case_study",
+            ),
+            ("htk-p-a-holdet", "htk-akb-taastrupgaard"): (None, "none"),
+        }
+        for key, (effect, level) in documented.items():
+            partnerships.update(
+                *key,
+                effect=effect,
+                evidence_level=level,
+                expected_version=partnerships.get(*key).version,
+            )
+        service = OverviewService(database, vocabulary)
+        widget = OverviewTab(
+            service.overview, service.actors_behind, landscape.municipalities, vocabulary, "da"
+        )
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.overview_loaded, timeout=10_000) as blocker:
+            widget.show()
+    finally:
+        database.close()
+    total = blocker.args[0].partnerships
+    assert total == len(partnerships_of_the_demo())
+    assert widget.effect_label.text() == f"Med dokumenteret effekt: 3 af {total}"
+    # Every step of the ladder, in its order, the empty ones as zero.
+    assert widget.evidence_chart.bars() == [
+        ("Systematisk forskningsoversigt", 0.0),
+        ("Lodtrækningsforsøg", 0.0),
+        ("Kohorte- eller panelstudie", 1.0),
+        ("Matchet kontrolgruppe", 0.0),
+        ("Benchmarking", 0.0),
+        ("Ekspertvurdering", 0.0),
+        ("Casestudie", 2.0),
+        ("Ikke dokumenteret", 1.0),
+    ]
+    assert "Casestudie: 2" in widget.evidence_chart.accessibleDescription()
+
+
+def partnerships_of_the_demo() -> list[object]:
+    demo = Path(__file__).resolve().parents[2] / "data" / "demo_landscape.json"
+    return list(json.loads(demo.read_text("utf-8"))["partnerships"])
+
+
 # --------------------------------------------------------------------------- in the window
 
 
@@ -455,5 +527,5 @@ def test_the_window_shows_the_demo_overview_from_the_real_service(
     tab.review_button.click()
     dialog = window.findChild(PrivacyReviewDialog)
     assert isinstance(dialog, PrivacyReviewDialog)
-    qtbot.addWidget(dialog)
+    # Not given to qtbot: it deletes itself on close, and a second close by qtbot raced that.
     dialog.close()

@@ -212,6 +212,38 @@ def test_undo_restores_the_stage_and_history_keeps_both_moves(
     assert table_stage(view, KEY) == "Fravalgt"
 
 
+def test_the_timeline_follows_the_selection_and_the_stage_changes(
+    view: PartnershipsView, service: PartnershipService, qtbot: QtBot
+) -> None:
+    other = (PROBLEM, "aar-gf-viby-vest")  # in dialogue
+    view.select(*other)
+    timeline = view.stage_timeline
+    assert dict(timeline.states())["dialogue"] == "current"
+    assert timeline.accessibleDescription() == timeline.text()
+
+    view.select(*KEY)
+    assert timeline.states()[:2] == [("proposed", "current"), ("contacted", "unreached")]
+    assert timeline.text().startswith("Foreslået match ")
+    view.stage_combo.setCurrentIndex(view.stage_combo.findData("contacted"))
+    with qtbot.waitSignal(view.partnership_changed, timeout=1000):
+        qtbot.mouseClick(view.change_stage_button, Qt.MouseButton.LeftButton)
+    assert timeline.states()[:3] == [
+        ("proposed", "reached"),
+        ("contacted", "current"),
+        ("dialogue", "unreached"),
+    ]
+    assert " → Kontaktet " in timeline.accessibleDescription()
+
+    view.undo_stack.undo()  # back to proposed: reached twice, its latest date shown
+    assert timeline.states()[:2] == [("proposed", "current"), ("contacted", "reached")]
+    proposed = timeline.steps()[0]
+    assert proposed.times == 2
+    assert proposed.reached_at == service.get(*KEY).history[-1].changed_at
+
+    view.select(*other)
+    assert dict(timeline.states())["contacted"] == "unreached"
+
+
 def test_a_stage_change_under_a_filter_keeps_the_details(view: PartnershipsView) -> None:
     view.show_stage("proposed")
     view.select(*KEY)
@@ -551,6 +583,7 @@ def test_every_control_is_reachable_by_tab_and_named(view: PartnershipsView) -> 
         view.stage_combo,
         view.change_stage_button,
         view.stage_note_edit,
+        view.stage_timeline,
         view.history_view,
         view.type_combo,
         view.factor_list,

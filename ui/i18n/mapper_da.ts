@@ -685,12 +685,12 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../app.py" line="233" />
+        <location filename="../app.py" line="239" />
         <source>Backup saved: %1</source>
         <translation>Sikkerhedskopi gemt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="236" />
+        <location filename="../app.py" line="242" />
         <source>The automatic backup in %1 could not be made.</source>
         <translation>Den automatiske sikkerhedskopi i %1 kunne ikke laves.</translation>
     </message>
@@ -896,6 +896,84 @@
         <location filename="../models/coverage_table.py" line="188" />
         <source>%1 actors (expected %2)</source>
         <translation>%1 aktører (forventet %2)</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../crash_dialog.py" line="172" />
+        <source>Something went wrong</source>
+        <translation type="unfinished">Noget gik galt</translation>
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="186" />
+        <source>The action could not be completed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="188" />
+        <source>An unexpected error occurred in the program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="197" />
+        <source>What was already saved has not been lost. You can keep working; if the error comes back, save an error report and send it to the person who supports the program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="214" />
+        <source>Details</source>
+        <translation type="unfinished">Detaljer</translation>
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="230" />
+        <source>Save error report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="231" />
+        <source>Copy details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="232" />
+        <source>Continue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="283" />
+        <source>The same error happened %1 times.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="288" />
+        <source>%1 other errors happened as well; see Details.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="299" />
+        <source>The details were copied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="303" />
+        <source>error-report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="306" />
+        <source>Save error report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="306" />
+        <source>Zip archives (*.zip)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="318" />
+        <source>The error report was saved as %1.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3433,12 +3511,12 @@
         <translation>Partnerkort</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="328" />
+        <location filename="../tabs/map_tab.py" line="329" />
         <source>Export coverage map</source>
         <translation>Eksportér dækningskort</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="330" />
+        <location filename="../tabs/map_tab.py" line="331" />
         <source>Web pages (*.html)</source>
         <translation>Websider (*.html)</translation>
     </message>
@@ -3911,212 +3989,212 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../overview_tab.py" line="138" />
+        <location filename="../overview_tab.py" line="139" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="139" />
+        <location filename="../overview_tab.py" line="140" />
         <source>The whole landscape</source>
         <translation>Hele landskabet</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="143" />
+        <location filename="../overview_tab.py" line="144" />
         <source>Areas</source>
         <translation>Områder</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="144" />
+        <location filename="../overview_tab.py" line="145" />
         <source>Municipalities</source>
         <translation>Kommuner</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="145" />
+        <location filename="../overview_tab.py" line="146" />
         <source>Postcodes</source>
         <translation>Postnumre</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="148" />
+        <location filename="../overview_tab.py" line="149" />
         <source>Overview status</source>
         <translation>Overblikkets status</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="151" />
+        <location filename="../overview_tab.py" line="152" />
         <source>&amp;Municipality:</source>
         <translation>&amp;Kommune:</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="152" />
+        <location filename="../overview_tab.py" line="153" />
         <source>&amp;Areas:</source>
         <translation>&amp;Områder:</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="167" />
+        <location filename="../overview_tab.py" line="168" />
         <source>Actors</source>
         <translation>Aktører</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="168" />
+        <location filename="../overview_tab.py" line="169" />
         <source>of which individual volunteers</source>
         <translation>heraf frivillige personer</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="169" />
+        <location filename="../overview_tab.py" line="170" />
         <source>Problem statements</source>
         <translation>Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="170" />
+        <location filename="../overview_tab.py" line="171" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="171" />
+        <location filename="../overview_tab.py" line="172" />
         <source>White spots</source>
         <translation>Hvide pletter</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="188" />
+        <location filename="../overview_tab.py" line="189" />
         <source>Actors by kind</source>
         <translation>Aktører efter type</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="190" />
+        <location filename="../overview_tab.py" line="191" />
         <source>Click a bar to list the organisations of that kind.</source>
         <translation>Klik på en søjle for at se organisationerne af den type.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="193" />
+        <location filename="../overview_tab.py" line="194" />
         <source>Actors by sector</source>
         <translation>Aktører efter sektor</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="196" />
+        <location filename="../overview_tab.py" line="197" />
         <source>Partnerships by stage</source>
         <translation>Partnerskaber efter fase</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="200" />
+        <location filename="../overview_tab.py" line="201" />
         <source>Resources offered (hours per month)</source>
         <translation>Tilbudte ressourcer (timer pr. måned)</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="208" />
+        <location filename="../overview_tab.py" line="209" />
         <source>Profile completeness</source>
         <translation>Profilernes udfyldelse</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="214" />
+        <location filename="../overview_tab.py" line="215" />
         <source>Partnerships by evidence level</source>
-        <translation type="unfinished" />
+        <translation>Partnerskaber efter evidensniveau</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="224" />
+        <location filename="../overview_tab.py" line="225" />
         <source>Data review…</source>
         <translation>Gennemgang af data…</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="226" />
+        <location filename="../overview_tab.py" line="227" />
         <source>Edit → Data review…</source>
         <translation>Rediger → Gennemgang af data…</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="256" />
+        <location filename="../overview_tab.py" line="257" />
         <source>Coverage: actors per target group and area</source>
         <translation>Dækning: aktører pr. målgruppe og område</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="264" />
+        <location filename="../overview_tab.py" line="265" />
         <source>%1 = white spot: no actors, or clearly fewer than the area's share. Click a cell (or press Enter) to list the organisations.</source>
         <translation>%1 = hvid plet: ingen aktører, eller klart færre end områdets andel. Klik på en celle (eller tryk Enter) for at se organisationerne.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="280" />
+        <location filename="../overview_tab.py" line="281" />
         <source>Coverage of target groups by area</source>
         <translation>Målgruppernes dækning pr. område</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="303" />
+        <location filename="../overview_tab.py" line="304" />
         <source>Organisations behind the chosen figure</source>
         <translation>Organisationerne bag det valgte tal</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="315" />
+        <location filename="../overview_tab.py" line="316" />
         <source>Double-click an organisation to open it</source>
         <translation>Dobbeltklik på en organisation for at åbne den</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="353" />
+        <location filename="../overview_tab.py" line="354" />
         <source>A single municipality is shown by its postcodes.</source>
         <translation>En enkelt kommune vises fordelt på postnumre.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="364" />
+        <location filename="../overview_tab.py" line="365" />
         <source>Calculating…</source>
         <translation>Beregner…</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="384" />
+        <location filename="../overview_tab.py" line="385" />
         <source>Calculated at %1</source>
         <translation>Beregnet kl. %1</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="392" />
+        <location filename="../overview_tab.py" line="393" />
         <source>The overview could not be calculated: %1</source>
         <translation>Overblikket kunne ikke beregnes: %1</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="432" />
+        <location filename="../overview_tab.py" line="433" />
         <source>%1 actors have no known area and are not in the matrix.</source>
         <translation>%1 aktører har intet kendt område og er ikke med i tabellen.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="451" />
+        <location filename="../overview_tab.py" line="452" />
         <source>With documented effect: %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>Med dokumenteret effekt: %1 af %2</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="475" />
+        <location filename="../overview_tab.py" line="476" />
         <source>Unknown</source>
         <translation>Ukendt</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="502" />
+        <location filename="../overview_tab.py" line="503" />
         <source>Funding offered: %1 kr. from %2 actors</source>
         <translation>Tilbudt finansiering: %1 kr. fra %2 aktører</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="510" />
+        <location filename="../overview_tab.py" line="511" />
         <source>Profile completeness (average %1 %)</source>
         <translation>Profilernes udfyldelse (gennemsnit %1 %)</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="519" />
+        <location filename="../overview_tab.py" line="520" />
         <source>%1 actors not verified within %2 months</source>
         <translation>%1 aktører ikke verificeret inden for %2 måneder</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="531" />
+        <location filename="../overview_tab.py" line="532" />
         <source>Click a cell of the matrix or a bar of the kinds to see the organisations.</source>
         <translation>Klik på en celle i tabellen eller en søjle for en type for at se organisationerne.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="541" />
+        <location filename="../overview_tab.py" line="542" />
         <source>%1 in %2</source>
         <translation>%1 i %2</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="555" />
+        <location filename="../overview_tab.py" line="556" />
         <source>Finding the organisations: %1…</source>
         <translation>Finder organisationerne: %1…</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="571" />
+        <location filename="../overview_tab.py" line="572" />
         <source>Organisations: %1 (%2)</source>
         <translation>Organisationer: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="577" />
+        <location filename="../overview_tab.py" line="578" />
         <source>Organisations: %1 — none. Individual volunteers are counted, never listed.</source>
         <translation>Organisationer: %1 — ingen. Frivillige personer tælles, men vises aldrig.</translation>
     </message>
@@ -5360,39 +5438,39 @@
 <context>
     <name>StageTimeline</name>
     <message>
-        <location filename="../widgets/stage_timeline.py" line="56" />
+        <location filename="../widgets/stage_timeline.py" line="54" />
         <source>Stage timeline</source>
-        <translation type="unfinished" />
+        <translation>Stadieforløb</translation>
     </message>
     <message>
         <location filename="../widgets/stage_timeline.py" line="110" />
         <source>No partnership shown.</source>
-        <translation type="unfinished" />
+        <translation>Intet partnerskab vist.</translation>
     </message>
     <message>
         <location filename="../widgets/stage_timeline.py" line="112" />
         <source>No stage changes recorded.</source>
-        <translation type="unfinished" />
+        <translation>Ingen stadieskift registreret.</translation>
     </message>
     <message>
         <location filename="../widgets/stage_timeline.py" line="120" />
         <source>%1 again %2</source>
-        <translation type="unfinished" />
+        <translation>%1 igen %2</translation>
     </message>
     <message>
         <location filename="../widgets/stage_timeline.py" line="128" />
         <source>A stage reached more than once shows its latest date.</source>
-        <translation type="unfinished" />
+        <translation>Et stadie, der er nået mere end én gang, vises med den seneste dato.</translation>
     </message>
     <message>
         <location filename="../widgets/stage_timeline.py" line="133" />
         <source>Current stage: %1.</source>
-        <translation type="unfinished" />
+        <translation>Nuværende stadie: %1.</translation>
     </message>
     <message>
         <location filename="../widgets/stage_timeline.py" line="140" />
         <source>d MMM yyyy</source>
-        <translation type="unfinished" />
+        <translation>d. MMM yyyy</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from mapper.persistence.store import (
     _stamp,
     _uids_by_key,
     actor_keys,
+    chunks,
     database_now,
     tombstone_row,
 )
@@ -200,6 +201,69 @@ def row(session: Session, pk: int) -> PartnershipRow:
         created_at=r.created_at,
         updated_at=r.updated_at,
     )
+
+
+def detail_rows(session: Session, keys: Sequence[tuple[str, str]]) -> list[PartnershipRow]:
+    """The shown partnerships among ``keys`` ((problem id, actor id) pairs) with their success
+    factors and history, as ``row`` gives one, in few queries; in the order of ``keys``, those
+    not shown left out."""
+    wanted = set(keys)
+    if not wanted:
+        return []
+    columns = (
+        PARTNERSHIPS,
+        PROBLEMS.c.uid.label("problem_id"),
+        PROBLEMS.c.title.label("problem_title"),
+        ACTORS.c.uid.label("actor_id"),
+        ACTORS.c.name.label("actor_name"),
+        ACTORS.c.kind.label("actor_kind"),
+    )
+    found: dict[tuple[str, str], Any] = {}
+    for part in chunks(sorted({problem for problem, _ in wanted})):
+        stmt = (
+            select(*columns)
+            .join(PROBLEMS, PROBLEMS.c.pk == PARTNERSHIPS.c.problem_pk)
+            .join(ACTORS, ACTORS.c.pk == PARTNERSHIPS.c.actor_pk)
+            .where(*_SHOWN, PROBLEMS.c.uid.in_(list(part)))
+        )
+        for r in session.execute(stmt):
+            if (r.problem_id, r.actor_id) in wanted:
+                found[(r.problem_id, r.actor_id)] = r
+    pks = sorted(int(r.pk) for r in found.values())
+    factors = _group(
+        _rows_in(
+            session, PARTNERSHIP_FACTORS, "partnership_pk", pks, ("partnership_pk", "position")
+        ),
+        "partnership_pk",
+    )
+    history = _group(
+        _rows_in(session, PARTNERSHIP_HISTORY, "partnership_pk", pks, ("partnership_pk", "pk")),
+        "partnership_pk",
+    )
+    return [
+        PartnershipRow(
+            problem_id=r.problem_id,
+            problem_title=r.problem_title,
+            actor_id=r.actor_id,
+            actor_name=r.actor_name,
+            actor_kind=r.actor_kind,
+            stage=r.stage,
+            type=r.type,
+            notes=r.notes,
+            success_factors=tuple(str(f.code) for f in factors.get(r.pk, ())),
+            updated_on=r.updated_on,
+            effect=r.effect,
+            evidence_level=r.evidence_level,
+            history=tuple(
+                StageChange(h.stage, h.changed_at, h.note) for h in history.get(r.pk, ())
+            ),
+            version=int(r.version),
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+        )
+        for r in (found.get(key) for key in dict.fromkeys(keys))
+        if r is not None
+    ]
 
 
 def load_partnerships(session: Session) -> list[tuple[int, Partnership]]:
