@@ -395,10 +395,14 @@ def test_each_partnership_has_a_timeline_of_its_stage_changes(
         )
         assert f'aria-label="Tidslinje: {html.escape(words)}"' in svg.group(0)
         assert f'<p class="timeline-text">{html.escape(words)}</p>' in body
-    # Every change was made today: the axis is that one day.
-    today = {day for p in data.partnerships for _, day in p.history}
-    assert len(today) == 1
-    assert "Tidslinjerne under hvert partnerskab viser faseskiftene; alle skete " in listed
+    # The imported stages were reached on the days the register gives (updated_on), the
+    # ones moved in the app today: one shared axis from the earliest to the latest.
+    days = sorted({day for p in data.partnerships for _, day in p.history})
+    assert len(days) > 1
+    assert "Tidslinjerne under hvert partnerskab viser faseskiftene på én fælles " in listed
+    first, last = days[0], days[-1]
+    assert f"{first.day}. {MONTHS['da'][first.month - 1]} {first.year}" in listed
+    assert f"{last.day}. {MONTHS['da'][last.month - 1]} {last.year}" in listed
 
 
 def report_of(*partnerships: ReportPartnership, **kw: Any) -> ReportData:
@@ -436,6 +440,17 @@ def partnership(**kw: Any) -> ReportPartnership:
 
 def marker_positions(svg: str) -> list[float]:
     return [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)]
+
+
+def test_timelines_whose_changes_fell_on_one_day_say_so() -> None:
+    day = dt.date(2026, 12, 2)
+    one = partnership(history=(("proposed", day), ("agreed", day)))
+    for lang, text in (
+        ("da", "faseskiftene; alle skete 2. december 2026."),
+        ("en", "stage changes; all were on 2 December 2026."),
+    ):
+        listed = section_of(render_report(report_of(one), lang=lang), "partnership_list")
+        assert text in listed
 
 
 def test_timelines_share_one_date_axis_in_date_order() -> None:
@@ -490,7 +505,7 @@ def test_the_new_section_and_timelines_speak_english(landscape: LandscapeService
     assert "An individual volunteer" in effect and "How we know it works" in effect
     listed = section_of(page, "partnership_list")
     assert 'aria-label="Timeline: Proposed match ' in listed
-    assert "The timeline under each partnership shows its stage changes; all were on " in listed
+    assert "shows its stage changes on one shared date" in listed
 
 
 def test_an_empty_register_says_there_are_no_partnerships(database: Database) -> None:

@@ -70,6 +70,9 @@ def test_get_returns_fields_factors_and_history(partnerships: PartnershipService
     assert detail.success_factors == ("clear_goals",)
     assert [(h.stage, h.note) for h in detail.history] == [("proposed", "import")]
     assert detail.history[0].changed_at.tzinfo is not None
+    # The register says the partnership stood at its stage on 1 April 2026: that is when the
+    # imported stage was reached, not the day of the import.
+    assert detail.history[0].changed_at == dt.datetime(2026, 4, 1, 12, tzinfo=dt.UTC)
     assert detail.version == 1
     assert detail.summary == partnerships.list_partnerships()[0]
 
@@ -85,6 +88,33 @@ def test_demo_list_is_in_stage_order_then_title(database: Database) -> None:
     proposed = service.list_partnerships(stage="proposed")
     assert {r.stage for r in proposed} == {"proposed"}
     assert len(proposed) == sum(r.stage == "proposed" for r in rows) == 3
+
+
+def test_an_imported_stage_dated_today_or_later_is_stamped_now(
+    service: LandscapeService, database: Database
+) -> None:
+    document = small_landscape()
+    future = dt.date.today() + dt.timedelta(days=30)
+    document["partnerships"][0]["updated_on"] = future.isoformat()
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
+    service.import_document(document)
+    [change] = PartnershipService(database).get(PROBLEM, ASSOCIATION).history
+    assert before <= change.changed_at <= dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5)
+
+
+def test_a_stage_changed_by_a_later_import_is_stamped_at_the_import(
+    service: LandscapeService, database: Database
+) -> None:
+    document = small_landscape()
+    service.import_document(document)
+    document["partnerships"][0]["stage"] = "dialogue"
+    document["partnerships"][0]["updated_on"] = "2026-05-01"
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
+    service.import_document(document)
+    history = PartnershipService(database).get(PROBLEM, ASSOCIATION).history
+    assert [h.stage for h in history] == ["proposed", "dialogue"]
+    # Appended history stays in time order: the new stage is stamped by the import.
+    assert history[1].changed_at >= before > history[0].changed_at
 
 
 def test_listing_an_unknown_stage_names_the_nearest(partnerships: PartnershipService) -> None:

@@ -444,6 +444,14 @@ def add_history(
     )
 
 
+def _reached_on(day: dt.date | None, now: dt.datetime) -> dt.datetime:
+    """When an imported partnership reached its stage: noon UTC of ``day`` if that is before
+    ``now``'s day, else ``now``."""
+    if day is None or day >= now.date():
+        return now
+    return dt.datetime.combine(day, dt.time(12), tzinfo=now.tzinfo or dt.UTC)
+
+
 def _forget_children(session: Session, pks: Sequence[int]) -> None:
     """A removed partnership keeps no factors or history: a proposal taken back does not count
     against the actor in fair rotation, and a revived one starts afresh."""
@@ -497,7 +505,9 @@ def save_partnerships(
 ) -> RecordCounts:
     """Insert or update partnerships by (problem id, actor id); a new stage is added to the
     stage history. ``history`` on the values is ignored: history is only ever appended. A pair
-    with a tombstone revives it (counted as created)."""
+    with a tombstone revives it (counted as created). A new partnership's first stage change
+    is dated by its ``updated_on`` (noon UTC) when that lies in the past: the register says
+    when it reached the stage, the import day does not."""
     from mapper.persistence.repositories.problems import problem_keys
 
     now = database_now(session)
@@ -525,7 +535,9 @@ def save_partnerships(
         }
         old = current.get((p.problem_id, p.actor_id))
         stage_changed = True
+        stamp = now
         if old is None:
+            stamp = _reached_on(p.updated_on, now)
             dead = find(session, problems[p.problem_id], actors[p.actor_id])
             if dead is None:
                 pk = session.execute(
@@ -568,7 +580,7 @@ def save_partnerships(
             continue
         written.append((pk, old[1] if old is not None else None, value))
         if stage_changed:
-            add_history(session, pk, p.stage, note, author, now)
+            add_history(session, pk, p.stage, note, author, stamp)
         if p.success_factors:
             session.execute(
                 insert(PARTNERSHIP_FACTORS),

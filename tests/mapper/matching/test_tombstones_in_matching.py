@@ -90,6 +90,11 @@ def test_a_deleted_partnership_no_longer_counts_for_rotation(
         match = next(m for m in ranking.matches if m.actor_id == SIND)
         return sum(c.points for c in match.contributions if c.criterion == "rotation")
 
+    # The small landscape's proposal dates from April (its updated_on); proposed again now,
+    # it is recent and counts for rotation.
+    with database.unit_of_work() as session:
+        session.execute(update(store.PARTNERSHIP_HISTORY).values(changed_at=func.now()))
+    matching = MatchingService(database)
     assert rotation_points() < 0
     tombstone(database, store.PARTNERSHIPS, store.PARTNERSHIPS.c.actor_pk.is_not(None))
     assert rotation_points() == 0
