@@ -98,6 +98,25 @@ TEXTS = {
         "distance_limit": "Største afstand: {km} km",
         "hide_legend": "Skjul signaturforklaringen",
         "show_legend": "Vis signaturforklaringen",
+        "map": "Kort over aktørerne",
+        "skip_to_list": "Gå til listen over aktører",
+        "show_list": "Vis som liste",
+        "hide_list": "Skjul listen",
+        "list_heading": "Aktørerne på kortet",
+        "list_caption": "{title}: aktørerne der vises på kortet",
+        "list_hint": "Søgning og filtre på kortet gælder også listen.",
+        "shown": "{n} aktører vist",
+        "shown_one": "1 aktør vist",
+        "name": "Navn",
+        "kind": "Type",
+        "city": "By",
+        "show_on_map": "Vis på kortet",
+        "zoom_in": "Zoom ind",
+        "zoom_out": "Zoom ud",
+        "layers": "Kortlag",
+        "cluster": "{n} aktører – vælg for at zoome ind",
+        "no_actors": "Ingen aktører passer til søgningen og filtrene.",
+        "close": "Luk",
     },
     "en": {
         "rank": "No.",
@@ -120,6 +139,25 @@ TEXTS = {
         "distance_limit": "Distance limit: {km} km",
         "hide_legend": "Hide the legend",
         "show_legend": "Show the legend",
+        "map": "Map of the actors",
+        "skip_to_list": "Go to the list of actors",
+        "show_list": "Show as list",
+        "hide_list": "Hide the list",
+        "list_heading": "The actors on the map",
+        "list_caption": "{title}: the actors shown on the map",
+        "list_hint": "The search and filters on the map apply to the list too.",
+        "shown": "{n} actors shown",
+        "shown_one": "1 actor shown",
+        "name": "Name",
+        "kind": "Kind",
+        "city": "Town",
+        "show_on_map": "Show on the map",
+        "zoom_in": "Zoom in",
+        "zoom_out": "Zoom out",
+        "layers": "Map layers",
+        "cluster": "{n} actors – select to zoom in",
+        "no_actors": "No actors match the search and filters.",
+        "close": "Close",
     },
 }
 
@@ -162,8 +200,51 @@ def json_for_script(value: Any) -> str:
     )
 
 
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2.1 contrast ratio of two '#rrggbb' colours (1 to 21)."""
+
+    def luminance(colour: str) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_colour(background: str) -> str:
+    """Black or white, whichever reads better on the background (marker letters, ranks)."""
+    return max(("#000000", "#ffffff"), key=lambda c: contrast_ratio(c, background))
+
+
+MINOR_WORDS = frozenset({"eller", "og", "or", "and", "of"})
+
+
+def kind_marks(labels: list[str]) -> list[str]:
+    """A short, unique mark per actor kind (two letters from its label: "Lokal forening" →
+    "LF"), drawn on the markers and in the legend so a kind is not told by colour alone."""
+    marks: list[str] = []
+    for label in labels:
+        words = [w for w in re.split(r"[\s/]+", label) if w and w.lower() not in MINOR_WORDS]
+        letters = [c for c in (words[0] if words else label) if c.isalnum()] or ["?"]
+        candidates = []
+        if len(words) >= 2:
+            candidates.append(words[0][0] + words[1][0])
+        candidates += [letters[0] + c for c in letters[1:]]
+        mark = next((c.upper() for c in candidates if c.upper() not in marks), None)
+        if mark is None:  # every pair taken: number it
+            mark = f"{letters[0].upper()}{len(marks)}"
+        marks.append(mark)
+    return marks
+
+
 def _kind_css() -> str:
-    return "\n".join(f".pm-k{i} {{ background: {colour}; }}" for i, colour in enumerate(PALETTE))
+    return "\n".join(
+        f".pm-k{i} {{ background: {colour}; color: {text_colour(colour)}; }}"
+        for i, colour in enumerate(PALETTE)
+    )
 
 
 def map_payload(
@@ -239,12 +320,13 @@ def map_payload(
         for layer in order
     ]
     problem = data.problem
+    kind_labels = [vocab.label("actor_kinds", c, lang) for c in kinds]
     return {
         "title": data.title,
         "labels": texts,
         "kinds": [
-            {"code": c, "label": vocab.label("actor_kinds", c, lang), "count": counts[c]}
-            for c in kinds
+            {"code": c, "label": label, "mark": mark, "count": counts[c]}
+            for c, label, mark in zip(kinds, kind_labels, kind_marks(kind_labels), strict=True)
         ],
         "target_groups": [
             {"code": c, "label": vocab.label("target_groups", c, lang), "count": group_counts[c]}
@@ -340,6 +422,40 @@ class _Raw(Element):
         return self._markup
 
 
+class _Page(Figure):
+    """The page around the map: its language, a skip link to the list of actors, the main
+    landmark holding the map and the list (which the script fills and shows)."""
+
+    _template = Template(
+        "<!DOCTYPE html>\n"
+        '<html lang="{{ this.lang }}">\n'
+        "<head>\n"
+        "    {{ this.header.render(**kwargs) }}\n"
+        "</head>\n"
+        "<body>\n"
+        '<a class="pm-skip" href="#pm-list">{{ this.skip_text }}</a>\n'
+        '<main class="pm-main">\n'
+        "    {{ this.html.render(**kwargs) }}\n"
+        '<section id="pm-list" class="pm-list" tabindex="-1" hidden></section>\n'
+        "</main>\n"
+        "</body>\n"
+        "<script>\n"
+        "    {{ this.script.render(**kwargs) }}\n"
+        "</script>\n"
+        "</html>\n",
+    )
+
+    def __init__(self, lang: str, skip_text: str) -> None:
+        super().__init__()
+        self.lang = html.escape(lang)
+        self.skip_text = html.escape(skip_text)
+
+
+# folium's viewport forbids zooming the page (WCAG 1.4.4): people who need larger text may.
+FIXED_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*user-scalable=no[^>]*>', re.DOTALL)
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
+
+
 class _PartnerLayer(MacroElement):
     """Runs the inlined partner-map script on the folium map with the embedded data."""
 
@@ -381,6 +497,7 @@ def render_partner_map(
     ``app_bridge`` adds the QWebChannel glue for the desktop application's map view (Qt's own
     qwebchannel.js from its resources, never the network)."""
     payload = map_payload(data, lang, online_tiles=online_tiles)
+    texts = payload["labels"]
     center = _center(data)
     fmap = folium.Map(
         location=center,
@@ -394,8 +511,8 @@ def render_partner_map(
     # No CDN links: Leaflet and friends are inlined below.
     fmap.default_js = []
     fmap.default_css = []
-    figure = fmap.get_root()
-    assert isinstance(figure, Figure)  # a folium map's root is always its page
+    figure = _Page("en" if lang == "en" else "da", texts["skip_to_list"])
+    figure.add_child(fmap)
     figure.header.add_child(
         _Raw('<meta name="generator" content="volunteer-mapper">'), name="generator"
     )
@@ -435,7 +552,9 @@ def render_partner_map(
             _Raw('<script src="qrc:///qtwebchannel/qwebchannel.js"></script>'), name="channel"
         )
     fmap.add_child(_PartnerLayer(app_bridge))
-    page = figure.render()
+    page, viewports = FIXED_VIEWPORT.subn(VIEWPORT, figure.render())
+    if viewports != 1:
+        raise RuntimeError("folium's page no longer has the viewport this module replaces")
     found = network_links(page)
     if found:
         raise NetworkLinkError(f"the map would load {found[0]!r}")

@@ -1,6 +1,7 @@
 /* Partner map: markers, clusters, filters, search and popups drawn from the embedded data,
  * oriented without tiles by the problem's place and distance ring, town and municipality
- * names. Every text from the data is put in the page with textContent, never as HTML. */
+ * names; a table of the same actors as an alternative to the map (WCAG 2.1 AA). Every text
+ * from the data is put in the page with textContent, never as HTML. */
 (function () {
   "use strict";
 
@@ -29,6 +30,22 @@
     map.attributionControl.setPrefix("Leaflet");  /* the default prefix links to the web */
     var kindIndex = {};
     data.kinds.forEach(function (k, i) { kindIndex[k.code] = i; });
+    var container = map.getContainer();
+    container.setAttribute("role", "region");
+    container.setAttribute("aria-label", labels.map);
+    /* The controls come before the markers in the tab order (they float above the map
+     * wherever they sit in the page). */
+    var controlCorner = container.querySelector(".leaflet-control-container");
+    if (controlCorner) container.insertBefore(controlCorner, container.firstChild);
+    /* Leaflet names its buttons in English. */
+    function nameControl(selector, name) {
+      var node = container.querySelector(selector);
+      if (!node) return;
+      node.title = name;
+      node.setAttribute("aria-label", name);
+    }
+    nameControl(".leaflet-control-zoom-in", labels.zoom_in);
+    nameControl(".leaflet-control-zoom-out", labels.zoom_out);
 
     /* boundaries */
     var overlays = {};
@@ -137,10 +154,21 @@
     map.on("zoomend moveend overlayadd overlayremove", updateLabels);
 
     /* actors */
+    /* A cluster is a button (Enter zooms in) named by how many actors it holds. */
+    function clusterIcon(group) {
+      var count = group.getChildCount();
+      var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+      var inner = el("div");
+      inner.appendChild(el("span", null, count));
+      inner.appendChild(el("span", "pm-sr", " " + labels.cluster.replace("{n}", "").replace(/^\s+/, "")));
+      return L.divIcon({ html: inner, className: "marker-cluster marker-cluster-" + size,
+                         iconSize: L.point(40, 40) });
+    }
+
     /* A problem's ranked partners stay unclustered so every rank number shows. */
     var cluster = data.problem ? L.featureGroup()
       : L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 45,
-                               showCoverageOnHover: false });
+                               showCoverageOnHover: false, iconCreateFunction: clusterIcon });
     var markers = [];
     var byId = {};
     /* One shared point, kept as wide as the legend, so a popup pans clear of it. */
@@ -150,7 +178,7 @@
       var box = el("div", "pm-popup");
       if (a.rank) box.appendChild(el("div", "pm-rank-line", labels.rank + " " + a.rank +
                                      (a.score !== null ? " · " + labels.score + " " + a.score : "")));
-      box.appendChild(el("h3", null, a.name));
+      box.appendChild(el("h2", null, a.name));
       box.appendChild(el("div", "pm-kind", data.kinds[a.k].label + (a.city ? " · " + a.city : "")));
       function row(title, value) {
         if (!value) return;
@@ -177,18 +205,47 @@
       return box;
     }
 
+    /* What a marker, a row and a popup call an actor: rank, name, kind. */
+    function spokenName(a) {
+      return (a.rank ? labels.rank + " " + a.rank + ": " : "") + a.name + ", " + data.kinds[a.k].label;
+    }
+
+    /* The kind shows by colour and by its two-letter mark (the legend explains both). */
+    function markerIcon(a) {
+      var kind = data.kinds[a.k];
+      var box = el("span", "pm-marker-body");
+      box.setAttribute("aria-hidden", "true");
+      if (a.rank) {
+        box.appendChild(el("span", "pm-rank pm-k" + a.k, Number(a.rank)));
+        box.appendChild(el("span", "pm-badge pm-k" + a.k, kind.mark));
+        return L.divIcon({ className: "pm-marker", iconSize: [26, 26], html: box });
+      }
+      box.appendChild(el("span", "pm-dot pm-k" + a.k, kind.mark));
+      return L.divIcon({ className: "pm-marker", iconSize: [20, 20], html: box });
+    }
+
+    function chosen(a) {
+      if (window.partnerMap.onSelect) window.partnerMap.onSelect(a.id);
+    }
+
+    map.on("popupopen", function (e) {
+      var node = e.popup.getElement();
+      var close = node && node.querySelector(".leaflet-popup-close-button");
+      if (close) { close.setAttribute("aria-label", labels.close); close.title = labels.close; }
+    });
+
     data.actors.forEach(function (a) {
-      var icon = a.rank
-        ? L.divIcon({ className: "pm-marker", iconSize: [26, 26],
-                      html: '<span class="pm-rank pm-k' + a.k + '">' + Number(a.rank) + "</span>" })
-        : L.divIcon({ className: "pm-marker", iconSize: [14, 14],
-                      html: '<span class="pm-dot pm-k' + a.k + '"></span>' });
-      var marker = L.marker([a.lat, a.lon], { icon: icon, keyboard: true, title: a.name });
+      var marker = L.marker([a.lat, a.lon], { icon: markerIcon(a), keyboard: true, title: a.name });
       marker.actor = a;
       marker.bindPopup(function () { return popupFor(a); },
                        { maxWidth: 320, autoPanPaddingBottomRight: popupPadding });
-      marker.on("click", function () {
-        if (window.partnerMap.onSelect) window.partnerMap.onSelect(a.id);
+      marker.on("click", function () { chosen(a); });
+      /* Leaflet opens the popup on Enter (keypress); the application hears of it too. */
+      marker.on("keypress", function (e) { if (e.originalEvent.keyCode === 13) chosen(a); });
+      /* The icon element is made each time the marker is drawn (clusters redraw it). */
+      marker.on("add", function () {
+        var icon = marker.getElement();
+        if (icon) icon.setAttribute("aria-label", spokenName(a));
       });
       markers.push(marker);
       byId[a.id] = marker;
@@ -198,35 +255,164 @@
     var shownKinds = {};
     data.kinds.forEach(function (k) { shownKinds[k.code] = true; });
     var groupFilter = { tg: -1, res: -1 };
+    var query = "";  /* the search box narrows the map and the list alike */
+    var visibleIds = {};
+
+    function passes(a) {
+      return shownKinds[data.kinds[a.k].code] &&
+        (groupFilter.tg < 0 || a.tg.indexOf(groupFilter.tg) >= 0) &&
+        (groupFilter.res < 0 || a.res.indexOf(groupFilter.res) >= 0) &&
+        (query.length < 2 || a.name.toLowerCase().indexOf(query) >= 0);
+    }
 
     function refresh() {
-      var visible = markers.filter(function (m) {
-        var a = m.actor;
-        return shownKinds[data.kinds[a.k].code] &&
-          (groupFilter.tg < 0 || a.tg.indexOf(groupFilter.tg) >= 0) &&
-          (groupFilter.res < 0 || a.res.indexOf(groupFilter.res) >= 0);
-      });
+      var visible = markers.filter(function (m) { return passes(m.actor); });
       cluster.clearLayers();
       if (cluster.addLayers) cluster.addLayers(visible);
       else visible.forEach(function (m) { cluster.addLayer(m); });
       counter.textContent = visible.length + " / " + markers.length + " " + labels.actors;
+      visibleIds = {};
+      visible.forEach(function (m) { visibleIds[m.actor.id] = true; });
+      list.update();
       updateLabels();
       return visible.length;
     }
 
+    /* The list alternative: a table of the actors the map shows, under the same search and
+     * filters, with a spoken count; a row's button shows that actor on the map. */
+    var list = (function () {
+      var section = document.getElementById("pm-list");
+      if (!section) return { update: function () {}, setOpen: function () {}, isOpen: function () { return false; } };
+      var heading = el("h2", "pm-list-heading", labels.list_heading);
+      heading.id = "pm-list-heading";
+      section.setAttribute("aria-labelledby", heading.id);
+      section.appendChild(heading);
+      section.appendChild(el("p", "pm-list-hint", labels.list_hint));
+      var live = el("p", "pm-live");
+      live.id = "pm-live";
+      live.setAttribute("role", "status");
+      live.setAttribute("aria-live", "polite");
+      section.appendChild(live);
+      var empty = el("p", "pm-list-empty", labels.no_actors);
+      empty.hidden = true;
+      section.appendChild(empty);
+      var table = el("table", "pm-table");
+      table.appendChild(el("caption", null, labels.list_caption.replace("{title}", data.title)));
+      var ranked = data.actors.some(function (a) { return a.rank; });
+      var head = el("thead");
+      var headRow = el("tr");
+      var columns = (ranked ? [labels.rank] : []).concat(
+        [labels.name, labels.kind, labels.city, labels.target_groups, labels.resources],
+        ranked ? [labels.score] : [], [labels.show_on_map]);
+      columns.forEach(function (title, i) {
+        var th = el("th", null, title);
+        th.setAttribute("scope", "col");
+
+        headRow.appendChild(th);
+      });
+      head.appendChild(headRow);
+      table.appendChild(head);
+      var body = el("tbody");
+      table.appendChild(body);
+      section.appendChild(table);
+      var rows = [];
+      var ordered = data.actors.slice();
+      var lang = document.documentElement.lang || "da";
+      ordered.sort(ranked ? function (a, b) { return (a.rank || 1e9) - (b.rank || 1e9); }
+                          : function (a, b) { return a.name.localeCompare(b.name, lang); });
+      ordered.forEach(function (a) {
+        var tr = el("tr");
+        tr.setAttribute("data-actor", a.id);
+        if (ranked) tr.appendChild(el("td", "pm-num", a.rank || ""));
+        var name = el("th", "pm-name", a.name);
+        name.setAttribute("scope", "row");
+        tr.appendChild(name);
+        var kindCell = el("td");
+        var swatch = el("span", "pm-swatch pm-k" + a.k, data.kinds[a.k].mark);
+        swatch.setAttribute("aria-hidden", "true");
+        kindCell.appendChild(swatch);
+        kindCell.appendChild(el("span", null, data.kinds[a.k].label));
+        tr.appendChild(kindCell);
+        tr.appendChild(el("td", null, a.city || ""));
+        tr.appendChild(el("td", null, a.tg.map(function (i) { return data.target_groups[i].label; }).join(", ")));
+        tr.appendChild(el("td", null, a.res.map(function (i) { return data.resources[i].label; }).join(", ")));
+        if (ranked) tr.appendChild(el("td", "pm-num", a.score === null || a.score === undefined ? "" : a.score));
+        var action = el("td");
+        var show = el("button", "pm-show", labels.show_on_map);
+        show.type = "button";
+        show.setAttribute("aria-label", labels.show_on_map + ": " + a.name);
+        show.addEventListener("click", function () {
+          window.partnerMap.select(a.id, { focusPopup: true, returnFocus: show });
+        });
+        action.appendChild(show);
+        tr.appendChild(action);
+        body.appendChild(tr);
+        rows.push({ id: a.id, row: tr });
+      });
+      var toggles = [];
+      var api = {
+        update: function () {
+          var shown = 0;
+          rows.forEach(function (r) {
+            var on = !!visibleIds[r.id];
+            r.row.hidden = !on;
+            if (on) shown += 1;
+          });
+          live.textContent = shown === 1 ? labels.shown_one : labels.shown.replace("{n}", shown);
+          empty.hidden = shown > 0;
+          table.hidden = shown === 0;
+        },
+        isOpen: function () { return !section.hidden; },
+        setOpen: function (open, focus) {
+          section.hidden = !open;
+          document.documentElement.classList.toggle("pm-list-open", open);
+          /* One count is spoken when the filters change: the list's while it is open, the
+           * legend's otherwise. */
+          counter.setAttribute("aria-live", open ? "off" : "polite");
+          toggles.forEach(function (t) {
+            t.setAttribute("aria-expanded", open ? "true" : "false");
+            t.textContent = open ? labels.hide_list : labels.show_list;
+          });
+          map.invalidateSize({ pan: true, animate: false });  /* the middle stays in the middle */
+          updateLabels();
+          if (open && focus) section.focus();
+        },
+        addToggle: function (button) {
+          toggles.push(button);
+          button.setAttribute("aria-controls", section.id);
+          button.setAttribute("aria-expanded", "false");
+          button.textContent = labels.show_list;
+          button.addEventListener("click", function () { api.setOpen(section.hidden, false); });
+        }
+      };
+      var skip = document.querySelector(".pm-skip");
+      if (skip) {
+        skip.addEventListener("click", function (e) {
+          e.preventDefault();
+          api.setOpen(true, true);
+        });
+      }
+      return api;
+    })();
+
     var panel = L.control({ position: "topright" });
     var counter = el("div", "pm-counter");
+    counter.setAttribute("aria-live", "polite");
     panel.onAdd = function () {
       var box = el("div", "pm-panel leaflet-bar");
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       var head = el("div", "pm-head");
-      head.appendChild(el("div", "pm-title", data.title));
+      head.appendChild(el("h1", "pm-title", data.title));
       var toggle = el("button", "pm-toggle");
       toggle.type = "button";
       toggle.setAttribute("aria-controls", "pm-panel-body");
       head.appendChild(toggle);
       box.appendChild(head);
+      var listToggle = el("button", "pm-list-toggle");
+      listToggle.type = "button";
+      list.addToggle(listToggle);
+      box.appendChild(listToggle);
       var body = el("div", "pm-panel-body");
       body.id = "pm-panel-body";
       box.appendChild(body);
@@ -271,7 +457,9 @@
         check.setAttribute("data-kind", k.code);
         check.addEventListener("change", function () { shownKinds[k.code] = check.checked; refresh(); });
         label.appendChild(check);
-        label.appendChild(el("span", "pm-dot pm-k" + i));
+        var swatch = el("span", "pm-swatch pm-k" + i, k.mark);
+        swatch.setAttribute("aria-hidden", "true");
+        label.appendChild(swatch);
         label.appendChild(el("span", null, k.label + " (" + k.count + ")"));
         legend.appendChild(label);
       });
@@ -307,23 +495,27 @@
       input.type = "search";
       input.placeholder = labels.search;
       input.setAttribute("aria-label", labels.search);
-      var list = el("ul", "pm-results");
+      input.setAttribute("aria-controls", "pm-list");
+      var results = el("ul", "pm-results");
+      results.setAttribute("aria-label", labels.search);
       input.addEventListener("input", function () {
-        while (list.firstChild) list.removeChild(list.firstChild);
-        var q = input.value.trim().toLowerCase();
-        if (q.length < 2) return;
-        markers.filter(function (m) { return m.actor.name.toLowerCase().indexOf(q) >= 0; })
+        while (results.firstChild) results.removeChild(results.firstChild);
+        query = input.value.trim().toLowerCase();
+        refresh();
+        if (query.length < 2) return;
+        markers.filter(function (m) { return passes(m.actor); })
           .slice(0, 10).forEach(function (m) {
             var item = el("li", null, m.actor.name);
             item.tabIndex = 0;
             function go() { window.partnerMap.select(m.actor.id); }
             item.addEventListener("click", go);
             item.addEventListener("keydown", function (e) { if (e.key === "Enter") go(); });
-            list.appendChild(item);
+            results.appendChild(item);
           });
       });
+      search.input = input;
       box.appendChild(input);
-      box.appendChild(list);
+      box.appendChild(results);
       return box;
     };
     search.addTo(map);
@@ -352,6 +544,14 @@
                                      title: labels.problem_place + ": " + data.problem.title,
                                      keyboard: true, zIndexOffset: 1000 });
       problemMarker.bindTooltip(el("span", null, data.problem.title), { direction: "top", offset: [0, -16] });
+      /* Enter (or a click) on the star names the problem and its distance limit. */
+      problemMarker.bindPopup(function () {
+        var box = el("div", "pm-popup");
+        box.appendChild(el("div", "pm-rank-line", labels.problem_place));
+        box.appendChild(el("h2", null, data.problem.title));
+        if (data.problem.ring_m) box.appendChild(el("div", "pm-row", labels.distance_limit.replace("{km}", data.problem.ring_km)));
+        return box;
+      }, { maxWidth: 320, autoPanPaddingBottomRight: popupPadding });
       problemMarker.addTo(map);
       frame.push(L.latLngBounds([at, at]));
     } else if (data.problem) {
@@ -377,9 +577,17 @@
         });
       }
     }
-    if (Object.keys(overlays).length) L.control.layers(null, overlays, { collapsed: true }).addTo(map);
+    if (Object.keys(overlays).length) {
+      L.control.layers(null, overlays, { collapsed: true }).addTo(map);
+      nameControl(".leaflet-control-layers-toggle", labels.layers);
+    }
     cluster.addTo(map);
     cluster.on("animationend", updateLabels);
+    /* Enter on a cluster does what a click does (zoom in, or spread out at the last zoom);
+     * the plugin then gives the focus back to the map. */
+    cluster.on("clusterkeypress", function (e) {
+      if (e.originalEvent.keyCode === 13) e.layer.fire("click", { originalEvent: e.originalEvent }, true);
+    });
     refresh();
 
     /* The first view: the problem's place, its ring and the partners, clear of the legend and
@@ -436,17 +644,48 @@
       },
       markerCount: function () { return markers.length; },
       visibleCount: function () { return cluster.getLayers().length; },
-      select: function (id) {
+      /* options.focusPopup: keyboard focus moves into the popup (from the list) and goes
+       * back to options.returnFocus when the popup closes. */
+      select: function (id, options) {
         var marker = byId[id];
         if (!marker) return false;
+        if (!visibleIds[id]) {
+          /* Hidden by the search or a filter: show it (and every other actor) again. */
+          query = "";
+          if (search.input) search.input.value = "";
+          groupFilter.tg = groupFilter.res = -1;
+          data.kinds.forEach(function (k) { shownKinds[k.code] = true; });
+          Array.prototype.forEach.call(container.querySelectorAll("[data-kind]"), function (c) { c.checked = true; });
+          Array.prototype.forEach.call(container.querySelectorAll("[data-filter]"), function (c) { c.value = "-1"; });
+          refresh();
+        }
+        function open() {
+          marker.openPopup();
+          if (!options || !options.focusPopup) return;
+          var popup = marker.getPopup();
+          var content = popup && popup.getElement() && popup.getElement().querySelector(".leaflet-popup-content");
+          if (!content) return;
+          content.tabIndex = -1;
+          if (!content.pmEscape) {
+            content.pmEscape = true;
+            content.addEventListener("keydown", function (e) { if (e.key === "Escape") map.closePopup(); });
+          }
+          content.focus();
+          if (options.returnFocus) {
+            marker.once("popupclose", function () {
+              if (document.body.contains(options.returnFocus)) options.returnFocus.focus();
+            });
+          }
+        }
         if (cluster.zoomToShowLayer) {
-          cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
+          cluster.zoomToShowLayer(marker, open);
         } else {
           map.setView(marker.getLatLng(), Math.max(map.getZoom(), 12));
-          marker.openPopup();
+          open();
         }
         return true;
       },
+      showList: function (open) { list.setOpen(open !== false, false); return list.isOpen(); },
       onSelect: null
     };
     document.documentElement.setAttribute("data-partner-map", "ready");

@@ -10,16 +10,22 @@ from pathlib import Path
 
 import pytest
 
+import exports
 from exports.geojson import actors_feature_collection, write_geojson
 from exports.partner_map import (
     DAGI_ATTRIBUTION,
+    PALETTE,
+    TEXTS,
+    contrast_ratio,
     json_for_script,
+    kind_marks,
     label_point,
     network_links,
     render_partner_map,
+    text_colour,
     write_partner_map,
 )
-from mapper.domain.vocabulary import read_data_json
+from mapper.domain.vocabulary import load_vocabulary, read_data_json
 from mapper.persistence.database import Database
 from mapper.services.landscape import LandscapeService
 from mapper.services.maps import MapActor, MapBoundary, MapProblem, MapService, town_labels
@@ -82,7 +88,69 @@ def test_labels_follow_the_language() -> None:
         payload(render_partner_map(sample_map(), lang="en"))["labels"]["search"] == "Search actors…"
     )
     kinds = payload(render_partner_map(sample_map()))["kinds"]
-    assert {"code": "company", "label": "Virksomhed", "count": 1} in kinds
+    assert {"code": "company", "label": "Virksomhed", "mark": "VI", "count": 1} in kinds
+
+
+def test_the_page_says_its_language_and_lets_the_reader_zoom() -> None:
+    danish = render_partner_map(sample_map())
+    assert '<html lang="da">' in danish
+    assert '<html lang="en">' in render_partner_map(sample_map(), lang="en")
+    assert "user-scalable=no" not in danish and "maximum-scale" not in danish
+    assert '<a class="pm-skip" href="#pm-list">Gå til listen over aktører</a>' in danish
+    assert '<main class="pm-main">' in danish and 'id="pm-list"' in danish
+    assert TEXTS["da"].keys() == TEXTS["en"].keys()
+
+
+def test_marker_letters_read_on_every_kind_colour() -> None:
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast_ratio("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+    for colour in PALETTE:
+        assert contrast_ratio(text_colour(colour), colour) >= 4.5, colour
+
+
+def test_names_on_the_map_read_on_land_and_sea() -> None:
+    """axe-core cannot see behind the map's shapes, so the names' colours are checked here
+    against the land and the sea (and the faint tint inside a distance ring)."""
+    css = (Path(exports.__file__).parent / "assets" / "partner_map.css").read_text()
+    script = (Path(exports.__file__).parent / "assets" / "partner_map.js").read_text()
+    sea = re.search(r"\.leaflet-container \{ background: (#[0-9a-f]{6}); \}", css)
+    land = re.search(r'fillColor: "(#[0-9a-f]{6})"', script)
+    assert sea and land
+    backgrounds = [sea.group(1), land.group(1)]
+    backgrounds += [tint("#b00020", b, 0.04) for b in backgrounds]
+    names = re.findall(
+        r"\.pm-(?:label|town-r\d|municipality-label|ring-label) span \{[^}]*?color: (#[0-9a-f]+)",
+        css,
+    )
+    assert len(names) >= 4
+    for colour in names:
+        for background in backgrounds:
+            assert contrast_ratio(colour, background) >= 4.5, (colour, background)
+
+
+def tint(colour: str, background: str, alpha: float) -> str:
+    mixed = (
+        round(alpha * int(colour[i : i + 2], 16) + (1 - alpha) * int(background[i : i + 2], 16))
+        for i in (1, 3, 5)
+    )
+    return "#" + "".join(f"{value:02x}" for value in mixed)
+
+
+def test_every_kind_has_its_own_mark_in_both_languages() -> None:
+    vocab = load_vocabulary()
+    for lang in ("da", "en"):
+        labels = [vocab.label("actor_kinds", t.code, lang) for t in vocab.terms("actor_kinds")]
+        marks = kind_marks(labels)
+        assert len(set(marks)) == len(marks) == len(labels)
+        assert all(1 <= len(m) <= 3 and m == m.upper() for m in marks)
+    assert kind_marks(
+        ["Lokal forening", "Fond", "Frivillig organisation", "Faglig organisation"]
+    ) == [
+        "LF",
+        "FO",
+        "FR",
+        "FA",
+    ]
 
 
 def test_write_reports_markers_and_size(tmp_path: Path) -> None:
