@@ -16,6 +16,12 @@ import os
 # Before any Qt import: no screen on CI, and QtWebEngine runs as root only without its sandbox.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+# The first-run welcome is tested on its own (tests/ui/test_first_run.py); elsewhere a started
+# window goes straight to work. Logs go to a folder of the test run, not the user's own.
+os.environ.setdefault("MAPPER_NO_WELCOME", "1")
+import tempfile
+
+os.environ.setdefault("MAPPER_LOG_DIR", tempfile.mkdtemp(prefix="mapper-test-logs-"))
 import uuid
 from collections.abc import Iterator
 from pathlib import Path

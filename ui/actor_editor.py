@@ -113,6 +113,8 @@ class ActorEditor(RecordForm[Actor]):
         self.completeness_label.setTextFormat(Qt.TextFormat.RichText)
         self.completeness_label.linkActivated.connect(self.go_to_field)
         self._suggest = suggest
+        self.default_municipality: str | None = None
+        """The user's own municipality (Indstillinger → Kommune): a new profile starts with it."""
         self._rejected: set[tuple[str, str]] = set()
         self._suggested_for: str | None = None
         self.suggestions = CodeSuggestions()
@@ -144,6 +146,14 @@ class ActorEditor(RecordForm[Actor]):
     def new_actor(self) -> None:
         """Start an empty profile (no id until it is first saved)."""
         self.start_new()
+
+    def set_default_municipality(self, code: str | None) -> None:
+        """Give new profiles ``code``; an empty new profile on screen gets it now."""
+        if code == self.default_municipality:
+            return
+        self.default_municipality = code
+        if self.current_id() is None and not self.is_dirty():
+            self.start_new()
 
     def load_actor(self, actor_id: str) -> bool:
         """Show the stored actor. Call ``maybe_leave`` first if the current edits matter."""
@@ -502,7 +512,9 @@ class ActorEditor(RecordForm[Actor]):
             "location.address": loc.address or "",
             "location.postcode": loc.postcode or "",
             "location.city": loc.city or "",
-            "location.municipality_code": loc.municipality_code,
+            "location.municipality_code": (
+                loc.municipality_code if record else self.default_municipality
+            ),
             "location.lat": coordinate(loc.lat),
             "location.lon": coordinate(loc.lon),
             "location.precision": loc.precision,
@@ -624,9 +636,17 @@ class ActorEditor(RecordForm[Actor]):
             if place is not None:
                 if not self._values["location.city"]:
                     changes.append(("location.city", "", place.name))
-                if not self._values["location.municipality_code"]:
-                    changes.append(("location.municipality_code", None, place.municipality_code))
+                code = self._values["location.municipality_code"]
+                if not code or self._untouched_default(code):  # the postcode knows better
+                    changes.append(("location.municipality_code", code, place.municipality_code))
         return changes
+
+    def _untouched_default(self, code: str) -> bool:
+        return (
+            self.current_id() is None
+            and code == self.default_municipality
+            and "location.municipality_code" not in self._touched
+        )
 
     def field_applied(self, field: str) -> None:
         if field == "kind":

@@ -32,9 +32,12 @@ from mapper.services.partnerships import PartnershipService
 from mapper.services.problems import ProblemEditService
 from mapper.services.register_import import RegisterImportService
 from ui.context import PRODUCT_NAME, AppContext
+from ui.crash_dialog import install_exception_hook
 from ui.database_dialog import note_recent, remembered_database
 from ui.error_text import describe_error
+from ui.first_run import maybe_welcome
 from ui.locale_format import locale_for
+from ui.logs import configure_logging
 from ui.main_window import MainWindow
 from ui.operations import run_in_background
 from ui.storage_text import read_only_notice
@@ -182,6 +185,10 @@ def current_window() -> MainWindow | None:
 
 def run_app(db: str | None = None, *, demo_if_empty: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # The log file, and unexpected errors shown in a dialog (ui/logs.py, ui/crash_dialog.py).
+    configure_logging()
+    if isinstance(app, QApplication):
+        install_exception_hook(app)
     configure_application(app)
     lang = ui_language()
     install_translator(app, lang)
@@ -212,6 +219,8 @@ def run_app(db: str | None = None, *, demo_if_empty: bool = False) -> int:
     if database.read_only:
         QMessageBox.information(window, PRODUCT_NAME, read_only_notice(database.url))
     start_automatic_backup(window)
+    # Last: the welcome (first start only) may open the window anew with the user's name.
+    maybe_welcome(window)
     return int(app.exec())
 
 

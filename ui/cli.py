@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -39,6 +41,7 @@ from ui import (
     cli_stats,
     cli_sync,
 )
+from ui.logs import FILE_ONLY, configure_logging
 
 if TYPE_CHECKING:  # SQLAlchemy, the services and the validators load when a command runs,
     # so that `mapper --help` and a mistyped command answer at once (tests/ui/test_startup.py)
@@ -46,6 +49,7 @@ if TYPE_CHECKING:  # SQLAlchemy, the services and the validators load when a com
     from mapper.services.landscape import ImportReport, LandscapeService
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+log = logging.getLogger("mapper.cli")
 
 
 class UsageError(Exception):
@@ -63,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Map a municipality's volunteer landscape and match partners to social problems."
         ),
+    )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="log everything (down to debug messages) to stderr as well as to the log file",
     )
     parser.add_argument(
         "--db",
@@ -152,11 +161,14 @@ def main(
     argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
+    args, log_file = None, None
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
             build_parser().print_help(out)
             return EXIT_OK
+        log_file = configure_logging(args.verbose, level=logging.WARNING)
+        log.debug("mapper %s", args.command)
         return COMMANDS[args.command](args, out, err)
     except UsageError as exc:
         print(exc, file=err)
@@ -187,6 +199,15 @@ def main(
     except KeyboardInterrupt:
         print("mapper: interrupted", file=err)
         return 130
+    except Exception as exc:  # a bug: the traceback to the log, one line here
+        command = getattr(args, "command", None)
+        log.error("unexpected error in mapper %s", command, exc_info=True, extra={FILE_ONLY: True})
+        if log_file is None:
+            traceback.print_exception(exc, file=err)
+        first = (str(exc).strip().splitlines() or [""])[0]
+        where = f"; the details are in {log_file}" if log_file else ""
+        print(f"mapper: unexpected error ({type(exc).__name__}: {first}){where}", file=err)
+        return EXIT_UNEXPECTED
 
 
 def _service(args: argparse.Namespace) -> tuple[Database, LandscapeService]:

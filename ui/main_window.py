@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -23,6 +24,7 @@ from ui.changes import ChangeHub
 from ui.context import PRODUCT_NAME, AppContext
 from ui.export_map_dialog import ExportMapDialog
 from ui.file_operations import FileOperations
+from ui.first_run import home_municipality
 from ui.help_dialog import HelpDialog
 from ui.match_view import MatchView
 from ui.models.problem_table import status_label
@@ -57,10 +59,11 @@ class MainWindow(QMainWindow):
     data_loaded = Signal(int, int)
     """Emitted with (actors, problems) each time the whole lists have been (re)loaded."""
     restart_requested = Signal(str)
-    database_chosen = Signal(object)
-    """Emitted with another Database the user chose (Filer → Skift database…); the
-    composition root (ui.app) opens a window on it in place of this one."""
     """A language code: the user asked to restart the window in that language."""
+    database_chosen = Signal(object)
+    """Emitted with another Database the user chose (Filer → Skift database…), or with this
+    one to open the window anew (``reopen``); the composition root (ui.app) opens a window on
+    it in place of this one."""
 
     actor_model = _delegate("landscape_tab", "actor_model")
     actor_view = _delegate("landscape_tab", "actor_view")
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
     find_action = _delegate("commands", "find_action")
     area_actions = _delegate("commands", "area_actions")
     language_actions = _delegate("commands", "language_actions")
+    settings_action = _delegate("commands", "settings_action")
     guide_action = _delegate("commands", "guide_action")
     about_action = _delegate("commands", "about_action")
 
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
         self.offline.read_state()
         self.tabs.currentChanged.connect(self._area_changed)
         self._restore_settings()
+        self.apply_home_municipality(home_municipality())
         self._area_changed(self.tabs.currentIndex())
         self.reload()
 
@@ -484,17 +489,19 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.database is not None:
             self.database_chosen.emit(dialog.database)
 
-    def set_language(self, lang: str) -> None:
-        """Remember the interface language; offer to restart the window in it at once."""
+    def set_language(self, lang: str) -> bool:
+        """Remember the interface language; offer to restart the window in it at once (True
+        when it was restarted)."""
         QSettings().setValue("ui/language", lang)
         for code, action in self.language_actions.items():
             action.setChecked(code == lang)
         if lang == self._lang:
-            return
+            return False
         if self.ask_restart(lang) and self.can_close():
             self.restart_requested.emit(lang)
-        else:
-            self._message(self.tr("The language changes when the application is started again."))
+            return True
+        self._message(self.tr("The language changes when the application is started again."))
+        return False
 
     def _ask_restart(self, lang: str) -> bool:
         box = QMessageBox(
@@ -527,6 +534,41 @@ class MainWindow(QMainWindow):
         )
 
     # ----------------------------------------------------------------- settings
+
+    def apply_home_municipality(self, code: str | None) -> None:
+        """The user's own municipality (Indstillinger → Kommune): the register's filter starts
+        at it, new actors and problem statements get it, the partner map shows it first."""
+        self.landscape_tab.set_home_municipality(code)
+        self.problem_editor.set_default_municipality(code)
+        self.map_tab.set_home_municipality(code)
+
+    def reopen(self) -> None:
+        """Open the window anew on the same database, with new services (a new user name
+        is then the author of the next change). Call ``can_close`` first."""
+        self.database_chosen.emit(self.context.landscape.database)
+
+    def open_settings(self) -> QDialog:
+        """Filer → Indstillinger… (Ctrl+,). What replaces the window (another database, a
+        language, a user name) happens once the dialog is closed."""
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self)
+        dialog.home_municipality_changed.connect(self.apply_home_municipality)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._settings_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _settings_closed(self, dialog: Any) -> None:
+        if dialog.wants_database:
+            self.ask_switch_database()
+            return
+        restarted = dialog.language is not None and self.set_language(dialog.language)
+        if dialog.renamed and not restarted:
+            if self.can_close():
+                self.reopen()
+            else:
+                self._message(self.tr("Your name is used in the history from the next start."))
 
     def _restore_settings(self) -> None:
         settings = QSettings()

@@ -144,6 +144,9 @@ class ProblemEditor(RecordForm[ProblemStatement]):
         self.save_tooltip = self.tr("Save the problem statement (Ctrl+S)")
         self._problems = service
         self._owners = owners
+        self.default_municipality: str | None = None
+        """The user's own municipality (Indstillinger → Kommune): a new statement starts
+        with it."""
         self.match_button = QPushButton(self.tr("Find partners"))
         self.match_button.setObjectName("findPartners")
         self.match_button.setToolTip(self.tr("Rank the actors of the landscape as partners"))
@@ -166,6 +169,14 @@ class ProblemEditor(RecordForm[ProblemStatement]):
         """Start a new, unsaved problem statement (a draft) in the form."""
         self._refresh_owners()
         self.start_new()
+
+    def set_default_municipality(self, code: str | None) -> None:
+        """Give new problem statements ``code``; an empty new one on screen gets it now."""
+        if code == self.default_municipality:
+            return
+        self.default_municipality = code
+        if self.current_id() is None and not self.is_dirty():
+            self.start_new()
 
     def load_problem(self, problem_id: str) -> bool:
         self._refresh_owners()
@@ -421,7 +432,7 @@ class ProblemEditor(RecordForm[ProblemStatement]):
         return {
             "title": p.title,
             "owner_id": p.owner_id or "",
-            "municipality_code": p.municipality_code,
+            "municipality_code": p.municipality_code if record else self.default_municipality,
             "description": p.description or "",
             "concreteness": p.concreteness,
             "target_groups": p.target_groups,
@@ -546,8 +557,14 @@ class ProblemEditor(RecordForm[ProblemStatement]):
             if place is not None:
                 if not self._values["location.city"]:
                     changes.append(("location.city", "", place.name))
-                if not self._values["municipality_code"]:
-                    changes.append(("municipality_code", None, place.municipality_code))
+                code = self._values["municipality_code"]
+                untouched_default = (
+                    self.current_id() is None
+                    and code == self.default_municipality
+                    and "municipality_code" not in self._touched
+                )
+                if not code or untouched_default:  # the postcode knows better
+                    changes.append(("municipality_code", code, place.municipality_code))
         return changes
 
     def record_changed(self) -> None:

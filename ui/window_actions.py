@@ -155,6 +155,11 @@ class WindowActions(QObject):
         self.switch_database_action.setStatusTip(
             self.tr("Open another landscape: a file on this computer or a shared server")
         )
+        self.settings_action = self._action(self.tr("&Settings…"), window.open_settings, "Ctrl+,")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: app menu
+        self.settings_action.setStatusTip(
+            self.tr("Database, backups, language, your name, your municipality, retention periods")
+        )
         self.take_offline_action = self._action(self.tr("Take &offline…"), offline.ask_take_offline)
         self.take_offline_action.setStatusTip(
             self.tr("Copy the landscape from the server into a file, to work without a connection")
@@ -243,6 +248,8 @@ class WindowActions(QObject):
                 self.sync_conflicts_action,
             ]
         )
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))

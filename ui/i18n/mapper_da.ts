@@ -3,7 +3,7 @@
 <context>
     <name>ActorEditor</name>
     <message>
-        <location filename="../actor_editor.py" line="207" />
+        <location filename="../actor_editor.py" line="217" />
         <source>Social dating profile</source>
         <translation>Social datingprofil</translation>
     </message>
@@ -28,598 +28,598 @@
         <translation>Gem datingprofilen (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="130" />
+        <location filename="../actor_editor.py" line="132" />
         <source>Save the dating profile</source>
         <translation>Gem datingprofilen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="235" />
-        <location filename="../actor_editor.py" line="241" />
-        <location filename="../actor_editor.py" line="302" />
-        <location filename="../actor_editor.py" line="358" />
-        <location filename="../actor_editor.py" line="367" />
+        <location filename="../actor_editor.py" line="245" />
+        <location filename="../actor_editor.py" line="251" />
+        <location filename="../actor_editor.py" line="312" />
+        <location filename="../actor_editor.py" line="368" />
+        <location filename="../actor_editor.py" line="377" />
         <source>Not stated</source>
         <translation>Ikke oplyst</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="211" />
+        <location filename="../actor_editor.py" line="221" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="212" />
+        <location filename="../actor_editor.py" line="222" />
         <source>The name the actor is known by locally.</source>
         <translation>Det navn, aktøren er kendt under lokalt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="217" />
+        <location filename="../actor_editor.py" line="227" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="219" />
+        <location filename="../actor_editor.py" line="229" />
         <source>Which kind of actor: an individual volunteer, an association, a company, a public institution …</source>
         <translation>Hvilken slags aktør: en frivillig person, en forening, en virksomhed, et offentligt tilbud …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="224" />
+        <location filename="../actor_editor.py" line="234" />
         <source>Choose a type…</source>
         <translation>Vælg en type …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="450" />
+        <location filename="../actor_editor.py" line="460" />
         <source>An individual volunteer is a person: under the GDPR the record is kept only with the person's consent and a stated purpose, and it never appears on public maps.</source>
         <translation>En frivillig person er en person: efter GDPR opbevares oplysningerne kun med personens samtykke og et angivet formål, og de vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="228" />
+        <location filename="../actor_editor.py" line="238" />
         <source>We are …</source>
         <translation>Jeg/vi er …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="245" />
+        <location filename="../actor_editor.py" line="255" />
         <source>Resources and competences</source>
         <translation>Ressourcer og kompetencer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="253" />
+        <location filename="../actor_editor.py" line="263" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="259" />
+        <location filename="../actor_editor.py" line="269" />
         <source>Our role towards the target group</source>
         <translation>Min/vores rolle i forhold til målgruppen</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="266" />
+        <location filename="../actor_editor.py" line="276" />
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="272" />
+        <location filename="../actor_editor.py" line="282" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="278" />
+        <location filename="../actor_editor.py" line="288" />
         <source>We are best at …</source>
         <translation>Jeg/vi er bedst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="283" />
+        <location filename="../actor_editor.py" line="293" />
         <source>We are worst at …</source>
         <translation>Jeg/vi er dårligst til …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="289" />
+        <location filename="../actor_editor.py" line="299" />
         <source>What makes you an attractive partner?</source>
         <translation>Hvad gør jer til en attraktiv partner?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="290" />
+        <location filename="../actor_editor.py" line="300" />
         <source>What you bring that makes you worth collaborating with.</source>
         <translation>Det, I bidrager med, som gør jer værd at samarbejde med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="294" />
+        <location filename="../actor_editor.py" line="304" />
         <source>This is how we know our effort works</source>
         <translation>Sådan ved vi, at indsatsen virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="299" />
+        <location filename="../actor_editor.py" line="309" />
         <source>Evidence level</source>
         <translation>Evidensniveau</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="233" />
+        <location filename="../actor_editor.py" line="243" />
         <source>Employees</source>
         <translation>Ansatte</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="239" />
+        <location filename="../actor_editor.py" line="249" />
         <source>Volunteers</source>
         <translation>Frivillige</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="190" />
+        <location filename="../actor_editor.py" line="200" />
         <source>1-3 examples of successful projects or efforts. What made them successful?</source>
         <translation>1-3 eksempler på succesfulde projekter/indsatser. Hvad gjorde dem succesfulde?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="194" />
+        <location filename="../actor_editor.py" line="204" />
         <source>What was it, and what made it successful?</source>
         <translation>Hvad var det, og hvad gjorde det succesfuldt?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="188" />
+        <location filename="../actor_editor.py" line="198" />
         <source>Example %1</source>
         <translation>Eksempel %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="340" />
+        <location filename="../actor_editor.py" line="350" />
         <source>Location</source>
         <translation>Placering</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="199" />
-        <location filename="../actor_editor.py" line="342" />
+        <location filename="../actor_editor.py" line="209" />
+        <location filename="../actor_editor.py" line="352" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="342" />
+        <location filename="../actor_editor.py" line="352" />
         <source>Street and number.</source>
         <translation>Gade og husnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="200" />
-        <location filename="../actor_editor.py" line="345" />
+        <location filename="../actor_editor.py" line="210" />
+        <location filename="../actor_editor.py" line="355" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="349" />
+        <location filename="../actor_editor.py" line="359" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="360" />
+        <location filename="../actor_editor.py" line="370" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="361" />
+        <location filename="../actor_editor.py" line="371" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="201" />
-        <location filename="../actor_editor.py" line="352" />
+        <location filename="../actor_editor.py" line="211" />
+        <location filename="../actor_editor.py" line="362" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="202" />
+        <location filename="../actor_editor.py" line="212" />
         <source>Placed by hand</source>
         <translation>Placeret manuelt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="364" />
+        <location filename="../actor_editor.py" line="374" />
         <source>Precision</source>
         <translation>Præcision</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="365" />
+        <location filename="../actor_editor.py" line="375" />
         <source>How exact the point on the map is.</source>
         <translation>Hvor præcist punktet på kortet er.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="373" />
+        <location filename="../actor_editor.py" line="383" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="377" />
+        <location filename="../actor_editor.py" line="387" />
         <source>Contact person</source>
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="381" />
+        <location filename="../actor_editor.py" line="391" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="381" />
+        <location filename="../actor_editor.py" line="391" />
         <source>For example name@example.dk.</source>
         <translation>F.eks. navn@example.dk.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="383" />
+        <location filename="../actor_editor.py" line="393" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="383" />
+        <location filename="../actor_editor.py" line="393" />
         <source>For example 75 12 34 56.</source>
         <translation>F.eks. 75 12 34 56.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="386" />
+        <location filename="../actor_editor.py" line="396" />
         <source>Website</source>
         <translation>Websted</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="393" />
+        <location filename="../actor_editor.py" line="403" />
         <source>Publishing and consent</source>
         <translation>Offentliggørelse og samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="397" />
+        <location filename="../actor_editor.py" line="407" />
         <source>Public</source>
         <translation>Offentlig</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="398" />
-        <location filename="../actor_editor.py" line="741" />
+        <location filename="../actor_editor.py" line="408" />
+        <location filename="../actor_editor.py" line="761" />
         <source>Public actors may appear on exported partner maps.</source>
         <translation>Offentlige aktører kan vises på eksporterede partnerkort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="402" />
+        <location filename="../actor_editor.py" line="412" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="409" />
+        <location filename="../actor_editor.py" line="419" />
         <source>No consent</source>
         <translation>Intet samtykke</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="407" />
-        <location filename="../actor_editor.py" line="744" />
+        <location filename="../actor_editor.py" line="417" />
+        <location filename="../actor_editor.py" line="764" />
         <source>Consent given on</source>
         <translation>Samtykke givet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="408" />
+        <location filename="../actor_editor.py" line="418" />
         <source>The date the person or organisation agreed to be registered.</source>
         <translation>Den dato, personen eller organisationen sagde ja til at blive registreret.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="413" />
-        <location filename="../actor_editor.py" line="745" />
+        <location filename="../actor_editor.py" line="423" />
+        <location filename="../actor_editor.py" line="765" />
         <source>Purpose of the consent</source>
         <translation>Formål med samtykket</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="420" />
+        <location filename="../actor_editor.py" line="430" />
         <source>Not verified</source>
         <translation>Ikke bekræftet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="418" />
+        <location filename="../actor_editor.py" line="428" />
         <source>Verified on</source>
         <translation>Bekræftet den</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="204" />
+        <location filename="../actor_editor.py" line="214" />
         <source>Decimal degrees, e.g. 55,4765 and 8,4594; give both or neither.</source>
         <translation>Decimalgrader, fx 55,4765 og 8,4594; angiv begge eller ingen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="229" />
+        <location filename="../actor_editor.py" line="239" />
         <source>Who are you, and what do you do?</source>
         <translation>Hvem er I, og hvad laver I?</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="234" />
+        <location filename="../actor_editor.py" line="244" />
         <source>Paid staff.</source>
         <translation>Lønnede medarbejdere.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="240" />
+        <location filename="../actor_editor.py" line="250" />
         <source>Active volunteers.</source>
         <translation>Aktive frivillige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="247" />
+        <location filename="../actor_editor.py" line="257" />
         <source>What you can offer a partnership: funding, staff or volunteer hours, premises, competences. Amounts as 250.000 or 2,5.</source>
         <translation>Hvad I kan tilbyde et partnerskab: finansiering, medarbejder- eller frivillighedstimer, lokaler, kompetencer. Beløb som 250.000 eller 2,5.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="254" />
+        <location filename="../actor_editor.py" line="264" />
         <source>The target groups you work with.</source>
         <translation>De målgrupper, I arbejder med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="261" />
+        <location filename="../actor_editor.py" line="271" />
         <source>What you do for them: run a service, advise, bring people together.</source>
         <translation>Hvad I gør for dem: driver et tilbud, rådgiver, samler mennesker.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="267" />
+        <location filename="../actor_editor.py" line="277" />
         <source>Roles you can take in a partnership, e.g. bridge builder.</source>
         <translation>Roller, I kan tage i et partnerskab, fx brobygger.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="273" />
+        <location filename="../actor_editor.py" line="283" />
         <source>Before the problem arises, early, treatment or rehabilitation.</source>
         <translation>Før problemet opstår, tidligt, behandling eller rehabilitering.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="279" />
+        <location filename="../actor_editor.py" line="289" />
         <source>What a partner can count on.</source>
         <translation>Hvad en partner kan regne med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="284" />
+        <location filename="../actor_editor.py" line="294" />
         <source>Where you fall short: what you need from a partner.</source>
         <translation>Hvor I kommer til kort: hvad I har brug for fra en partner.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="295" />
+        <location filename="../actor_editor.py" line="305" />
         <source>How you document the value you create.</source>
         <translation>Hvordan I dokumenterer den værdi, I skaber.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="300" />
+        <location filename="../actor_editor.py" line="310" />
         <source>From case studies (low) to systematic reviews (high).</source>
         <translation>Fra casestudier (lav) til systematiske reviews (høj).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="308" />
+        <location filename="../actor_editor.py" line="318" />
         <source>We seek …</source>
         <translation>Vi søger …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="312" />
+        <location filename="../actor_editor.py" line="322" />
         <source>We seek a partner who …</source>
         <translation>Vi søger en partner, der …</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="313" />
+        <location filename="../actor_editor.py" line="323" />
         <source>What you look for in a partner, in your own words.</source>
         <translation>Hvad I leder efter hos en partner, med jeres egne ord.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="317" />
+        <location filename="../actor_editor.py" line="327" />
         <source>Resources we seek</source>
         <translation>Ressourcer, vi søger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="318" />
+        <location filename="../actor_editor.py" line="328" />
         <source>Resources you lack and would like a partner to bring.</source>
         <translation>Ressourcer, I mangler og gerne vil have en partner til at bidrage med.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="323" />
+        <location filename="../actor_editor.py" line="333" />
         <source>Roles we seek in a partner</source>
         <translation>Roller, vi søger hos en partner</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="324" />
+        <location filename="../actor_editor.py" line="334" />
         <source>The roles a partner should take, e.g. bridge builder, funder.</source>
         <translation>De roller, en partner skal tage, fx brobygger eller finansieringskilde.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="329" />
+        <location filename="../actor_editor.py" line="339" />
         <source>Target groups we seek to reach</source>
         <translation>Målgrupper, vi vil nå</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="330" />
+        <location filename="../actor_editor.py" line="340" />
         <source>Target groups you want to reach through a partner.</source>
         <translation>Målgrupper, I vil nå gennem en partner.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="336" />
+        <location filename="../actor_editor.py" line="346" />
         <source>The other half of the dating profile: matching uses it for reciprocity.</source>
         <translation>Datingprofilens anden halvdel: matchningen bruger den til gensidighed.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="346" />
+        <location filename="../actor_editor.py" line="356" />
         <source>Four digits, e.g. 6700: places the actor on the map.</source>
         <translation>Fire cifre, fx 6700: placerer aktøren på kortet.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="349" />
-        <location filename="../actor_editor.py" line="353" />
+        <location filename="../actor_editor.py" line="359" />
+        <location filename="../actor_editor.py" line="363" />
         <source>Filled in from the postcode.</source>
         <translation>Udfyldes ud fra postnummeret.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="378" />
+        <location filename="../actor_editor.py" line="388" />
         <source>Personal data: on public maps only when the actor agreed.</source>
         <translation>Personoplysning: vises kun på offentlige kort, når aktøren har sagt ja.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="387" />
+        <location filename="../actor_editor.py" line="397" />
         <source>For example https://www.example.dk.</source>
         <translation>Fx https://www.eksempel.dk.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="403" />
+        <location filename="../actor_editor.py" line="413" />
         <source>Inactive actors are kept but not proposed as partners.</source>
         <translation>Inaktive aktører gemmes, men foreslås ikke som partnere.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="414" />
+        <location filename="../actor_editor.py" line="424" />
         <source>What the data is kept for, e.g. matching with volunteer tasks.</source>
         <translation>Hvad oplysningerne gemmes til, fx match med frivilligopgaver.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="419" />
+        <location filename="../actor_editor.py" line="429" />
         <source>When the record was last checked with the actor.</source>
         <translation>Hvornår oplysningerne sidst blev tjekket med aktøren.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="426" />
+        <location filename="../actor_editor.py" line="436" />
         <source>To review</source>
         <translation>Til gennemsyn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="430" />
+        <location filename="../actor_editor.py" line="440" />
         <source>Kept from an import</source>
         <translation>Gemt fra en import</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="432" />
+        <location filename="../actor_editor.py" line="442" />
         <source>Values a register import could not place (a target group, kind or postcode it does not know). Correct the record above, then mark them resolved.</source>
         <translation>Værdier, som en registerimport ikke kunne placere (en målgruppe, type eller et postnummer, den ikke kender). Ret posten ovenfor, og markér dem derefter som løst.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="436" />
+        <location filename="../actor_editor.py" line="446" />
         <source>Nothing to review</source>
         <translation>Intet til gennemsyn</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="437" />
+        <location filename="../actor_editor.py" line="447" />
         <source>Mark as &amp;resolved</source>
         <translation>Markér som &amp;løst</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="607" />
+        <location filename="../actor_editor.py" line="619" />
         <source>Not a number: use decimal degrees such as 55,4765.</source>
         <translation>Ikke et tal: brug decimalgrader som 55,4765.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="612" />
+        <location filename="../actor_editor.py" line="624" />
         <source>Hours and DKK must be numbers, e.g. 40 or 250.000 (row %1).</source>
         <translation>Timer og kr. skal være tal, fx 40 eller 250.000 (række %1).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="681" />
+        <location filename="../actor_editor.py" line="701" />
         <source>Profile %1 % complete</source>
         <translation>Profilen er %1 % udfyldt</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="688" />
+        <location filename="../actor_editor.py" line="708" />
         <source>fill in next: %1</source>
         <translation>udfyld dette næst: %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="758" />
+        <location filename="../actor_editor.py" line="778" />
         <source>On the map at the coordinates given.</source>
         <translation>På kortet ved de angivne koordinater.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="761" />
+        <location filename="../actor_editor.py" line="781" />
         <source>On the map by postcode: %1 %2, %3 municipality.</source>
         <translation>På kortet ud fra postnummer: %1 %2, %3 Kommune.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="767" />
+        <location filename="../actor_editor.py" line="787" />
         <source>Not on the map — give a postcode (municipality %1 is known).</source>
         <translation>Ikke på kortet — angiv postnummer (kommunen %1 er kendt).</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="771" />
+        <location filename="../actor_editor.py" line="791" />
         <source>Not on the map — give a postcode.</source>
         <translation>Ikke på kortet — angiv postnummer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="786" />
+        <location filename="../actor_editor.py" line="806" />
         <source>We are</source>
         <translation>Vi er</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="788" />
+        <location filename="../actor_editor.py" line="808" />
         <source>One of the municipality's socio-psychiatric services, with 17 staff, most with a background in social education. We offer a place of development and learning for citizens aged 18-60 with a mental illness.</source>
         <translation>Et af kommunens socialpsykiatriske tilbud med 17 ansatte, der hovedsageligt har fagpædagogisk baggrund. Vi leverer et udviklings- og læringsmiljø for psykisk syge borgere i alderen 18-60 år.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="794" />
+        <location filename="../actor_editor.py" line="814" />
         <source>We seek a partner for</source>
         <translation>Vi søger en samarbejdspartner til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="796" />
+        <location filename="../actor_editor.py" line="816" />
         <source>An open café that builds bridges to the municipality's other services and to activities in the local community: volunteers who help users without a network get going with something out in the world, so that in time they can use the ordinary services instead of the institutions.</source>
         <translation>En åben café, der bygger bro til resten af kommunens tilbud og til aktiviteter i lokalsamfundet: frivillige, der kan få psykisk syge uden netværk i gang med noget ude i resten af verden, så de på sigt kan benytte kommunens almindelige tilbud og blive fri for institutionerne.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="803" />
+        <location filename="../actor_editor.py" line="823" />
         <source>We are good at</source>
         <translation>Det er vi gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="805" />
+        <location filename="../actor_editor.py" line="825" />
         <source>Making the target group stronger: skilled professional staff help the users develop within the walls of the house.</source>
         <translation>At gøre målgruppen stærkere: et stærkt fagligt personale hjælper brugerne med at udvikle sig inden for husets rammer.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="810" />
+        <location filename="../actor_editor.py" line="830" />
         <source>We are less good at</source>
         <translation>Det er vi mindre gode til</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="812" />
+        <location filename="../actor_editor.py" line="832" />
         <source>We lack bridge builders who can create contact with the world outside: internships, self-help groups, evening classes and so on.</source>
         <translation>Vi mangler brobyggere, der kan skabe kontakt ud i verden og fungere som bindeled – til praktikpladser, selvhjælpsgrupper, kurser på AOF osv.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="817" />
+        <location filename="../actor_editor.py" line="837" />
         <source>Our role in the project</source>
         <translation>Vores rolle i projektet</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="819" />
+        <location filename="../actor_editor.py" line="839" />
         <source>To provide the premises and sparring with our professional staff whenever it is needed.</source>
         <translation>At stille rammerne til rådighed og give sparring med vores fagpersonale, når som helst det er nødvendigt.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="824" />
+        <location filename="../actor_editor.py" line="844" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="826" />
+        <location filename="../actor_editor.py" line="846" />
         <source>When the users are attached to offers outside the house: we know it works when we have made ourselves superfluous.</source>
         <translation>Når brugerne får tilknytning til tilbud uden for huset: vi ved, det virker, når vi lykkes med at gøre os selv overflødige.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="831" />
+        <location filename="../actor_editor.py" line="851" />
         <source>We seek someone who</source>
         <translation>Til dette projekt søger vi nogen, der</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="833" />
+        <location filename="../actor_editor.py" line="853" />
         <source>Can provide volunteers to link the users to the local community, for example a voluntary organisation working with mentally vulnerable people.</source>
         <translation>Kan stille frivillige kræfter til rådighed, som kan være bindeled til resten af lokalsamfundet – f.eks. en frivillig organisation, der arbejder med psykisk sårbare.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="838" />
+        <location filename="../actor_editor.py" line="858" />
         <source>As a partner you get</source>
         <translation>Som partner i projektet får du</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="840" />
+        <location filename="../actor_editor.py" line="860" />
         <source>Access to the target group, a say in the café project, good surroundings and professional sparring.</source>
         <translation>Adgang til målgruppen i Patriciahuset, mulighed for at præge café-projektet, gode rammer for og professionel sparring om indsatsen.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="849" />
+        <location filename="../actor_editor.py" line="869" />
         <source>From the guide to future welfare alliances, working question 5. The first half describes the actor (this form); the half that seeks a partner becomes a problem statement.</source>
         <translation>Fra »Guide til fremtidens velfærdsalliancer«, Arbejdsspørgsmål 5. Første halvdel beskriver aktøren (denne formular); den halvdel, der søger en partner, bliver til en problemstilling.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="853" />
+        <location filename="../actor_editor.py" line="873" />
         <source>Dating profile: Patriciahuset in Esbjerg seeks a bridge builder</source>
         <translation>Datingprofil: Patriciahuset i Esbjerg søger brobygger</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="729" />
+        <location filename="../actor_editor.py" line="749" />
         <source>Sector: %1</source>
         <translation>Sektor: %1</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="739" />
+        <location filename="../actor_editor.py" line="759" />
         <source>Individual volunteers are never shown on public maps.</source>
         <translation>Frivillige personer vises aldrig på offentlige kort.</translation>
     </message>
     <message>
-        <location filename="../actor_editor.py" line="590" />
+        <location filename="../actor_editor.py" line="602" />
         <source>New actor</source>
         <translation>Ny aktør</translation>
     </message>
@@ -685,12 +685,12 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../app.py" line="239" />
+        <location filename="../app.py" line="242" />
         <source>Backup saved: %1</source>
         <translation>Sikkerhedskopi gemt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="242" />
+        <location filename="../app.py" line="245" />
         <source>The automatic backup in %1 could not be made.</source>
         <translation>Den automatiske sikkerhedskopi i %1 kunne ikke laves.</translation>
     </message>
@@ -903,77 +903,77 @@
     <message>
         <location filename="../crash_dialog.py" line="172" />
         <source>Something went wrong</source>
-        <translation type="unfinished">Noget gik galt</translation>
+        <translation>Noget gik galt</translation>
     </message>
     <message>
         <location filename="../crash_dialog.py" line="186" />
         <source>The action could not be completed.</source>
-        <translation type="unfinished" />
+        <translation>Handlingen kunne ikke gennemføres.</translation>
     </message>
     <message>
         <location filename="../crash_dialog.py" line="188" />
         <source>An unexpected error occurred in the program.</source>
-        <translation type="unfinished" />
+        <translation>Der opstod en uventet fejl i programmet.</translation>
     </message>
     <message>
         <location filename="../crash_dialog.py" line="197" />
         <source>What was already saved has not been lost. You can keep working; if the error comes back, save an error report and send it to the person who supports the program.</source>
-        <translation type="unfinished" />
+        <translation>Det, der allerede var gemt, er ikke gået tabt. Du kan arbejde videre; hvis fejlen kommer igen, så gem en fejlrapport og send den til den, der hjælper dig med programmet.</translation>
     </message>
     <message>
         <location filename="../crash_dialog.py" line="214" />
         <source>Details</source>
-        <translation type="unfinished">Detaljer</translation>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="228" />
+        <source>Save error report…</source>
+        <translation>Gem fejlrapport…</translation>
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="229" />
+        <source>Copy details</source>
+        <translation>Kopiér detaljer</translation>
     </message>
     <message>
         <location filename="../crash_dialog.py" line="230" />
-        <source>Save error report…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../crash_dialog.py" line="231" />
-        <source>Copy details</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../crash_dialog.py" line="232" />
         <source>Continue</source>
-        <translation type="unfinished" />
+        <translation>Fortsæt</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="283" />
+        <location filename="../crash_dialog.py" line="286" />
         <source>The same error happened %1 times.</source>
-        <translation type="unfinished" />
+        <translation>Den samme fejl er sket %1 gange.</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="288" />
+        <location filename="../crash_dialog.py" line="291" />
         <source>%1 other errors happened as well; see Details.</source>
-        <translation type="unfinished" />
+        <translation>%1 andre fejl er også sket; se Detaljer.</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="299" />
+        <location filename="../crash_dialog.py" line="302" />
         <source>The details were copied.</source>
-        <translation type="unfinished" />
+        <translation>Detaljerne er kopieret.</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="303" />
+        <location filename="../crash_dialog.py" line="306" />
         <source>error-report</source>
-        <translation type="unfinished" />
+        <translation>fejlrapport</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="306" />
+        <location filename="../crash_dialog.py" line="309" />
         <source>Save error report</source>
-        <translation type="unfinished" />
+        <translation>Gem fejlrapport</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="306" />
+        <location filename="../crash_dialog.py" line="309" />
         <source>Zip archives (*.zip)</source>
-        <translation type="unfinished" />
+        <translation>Zip-arkiver (*.zip)</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="318" />
+        <location filename="../crash_dialog.py" line="321" />
         <source>The error report was saved as %1.</source>
-        <translation type="unfinished" />
+        <translation>Fejlrapporten er gemt som %1.</translation>
     </message>
 </context>
 <context>
@@ -2682,6 +2682,14 @@
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../first_run.py" line="72" />
+        <source>No particular municipality</source>
+        <translation>Ingen bestemt kommune</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../help_dialog.py" line="43" />
@@ -3198,112 +3206,112 @@
 <context>
     <name>LandscapeTab</name>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="108" />
+        <location filename="../tabs/landscape_tab.py" line="110" />
         <source>Search actors…</source>
         <translation>Søg efter aktør…</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="111" />
+        <location filename="../tabs/landscape_tab.py" line="113" />
         <source>Search actors</source>
         <translation>Søg efter aktør</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="136" />
+        <location filename="../tabs/landscape_tab.py" line="138" />
         <source>Filter by actor kind</source>
         <translation>Filtrér efter aktørtype</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="136" />
+        <location filename="../tabs/landscape_tab.py" line="138" />
         <source>All kinds</source>
         <translation>Alle typer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="140" />
+        <location filename="../tabs/landscape_tab.py" line="142" />
         <source>Filter by target group</source>
         <translation>Filtrér efter målgruppe</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="141" />
+        <location filename="../tabs/landscape_tab.py" line="143" />
         <source>All target groups</source>
         <translation>Alle målgrupper</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="146" />
+        <location filename="../tabs/landscape_tab.py" line="148" />
         <source>Filter by resource</source>
         <translation>Filtrér efter ressource</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="147" />
+        <location filename="../tabs/landscape_tab.py" line="149" />
         <source>All resources</source>
         <translation>Alle ressourcer</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="152" />
+        <location filename="../tabs/landscape_tab.py" line="154" />
         <source>Filter by municipality</source>
         <translation>Filtrér efter kommune</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="153" />
+        <location filename="../tabs/landscape_tab.py" line="155" />
         <source>All municipalities</source>
         <translation>Alle kommuner</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="158" />
+        <location filename="../tabs/landscape_tab.py" line="160" />
         <source>Filter by what needs attention</source>
         <translation>Filtrér efter, hvad der kræver opmærksomhed</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="159" />
+        <location filename="../tabs/landscape_tab.py" line="161" />
         <source>All records</source>
         <translation>Alle poster</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="162" />
+        <location filename="../tabs/landscape_tab.py" line="164" />
         <source>To review (kept from an import)</source>
         <translation>Til gennemsyn (fra en import)</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="163" />
+        <location filename="../tabs/landscape_tab.py" line="165" />
         <source>Not on the map</source>
         <translation>Ikke på kortet</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="165" />
+        <location filename="../tabs/landscape_tab.py" line="167" />
         <source>Incomplete profile (no target groups or resources)</source>
         <translation>Ufuldstændig profil (ingen målgrupper eller ressourcer)</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="185" />
+        <location filename="../tabs/landscape_tab.py" line="187" />
         <source>Actors</source>
         <translation>Aktører</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="196" />
+        <location filename="../tabs/landscape_tab.py" line="198" />
         <source>Actor details</source>
         <translation>Detaljer om aktøren</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="197" />
+        <location filename="../tabs/landscape_tab.py" line="199" />
         <source>Select an actor to see its profile.</source>
         <translation>Vælg en aktør for at se dens profil.</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="200" />
+        <location filename="../tabs/landscape_tab.py" line="202" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="201" />
+        <location filename="../tabs/landscape_tab.py" line="203" />
         <source>Edit dating profile</source>
         <translation>Redigér datingprofil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="203" />
+        <location filename="../tabs/landscape_tab.py" line="205" />
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="397" />
+        <location filename="../tabs/landscape_tab.py" line="414" />
         <source>%1 of %2 actors shown</source>
         <translation>%1 af %2 aktører vises</translation>
     </message>
@@ -3329,104 +3337,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="165" />
         <source>Landscape</source>
         <translation>Landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="166" />
         <source>Problem statements</source>
         <translation>Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="167" />
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="168" />
         <source>Map</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="170" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="172" />
         <source>Overview</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319" />
         <location filename="../main_window.py" line="324" />
+        <location filename="../main_window.py" line="329" />
         <source>Saved “%1”</source>
         <translation>Gemt: “%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="335" />
         <source>“%1” is now: %2</source>
         <translation>“%1” er nu: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341" />
+        <location filename="../main_window.py" line="346" />
         <source>Partnership removed: %1 ↔ %2</source>
         <translation>Partnerskab fjernet: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="350" />
         <source>Partnership saved: %1 ↔ %2</source>
         <translation>Partnerskab gemt: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392" />
+        <location filename="../main_window.py" line="397" />
         <source>“%1” is not matched: %2</source>
         <translation>“%1” matches ikke: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502" />
+        <location filename="../main_window.py" line="509" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="506" />
+        <location filename="../main_window.py" line="513" />
         <source>Restart now</source>
         <translation>Genstart nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507" />
+        <location filename="../main_window.py" line="514" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522" />
+        <location filename="../main_window.py" line="529" />
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524" />
+        <location filename="../main_window.py" line="531" />
         <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361" />
+        <location filename="../main_window.py" line="571" />
+        <source>Your name is used in the history from the next start.</source>
+        <translation>Dit navn bruges i historikken fra næste start.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="366" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238" />
+        <location filename="../main_window.py" line="243" />
         <source>Loading…</source>
         <translation>Indlæser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="309" />
         <source>%1 actors · %2 problem statements · %3 partnerships</source>
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497" />
         <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="510" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
@@ -3434,89 +3447,109 @@
 <context>
     <name>MapTab</name>
     <message>
-        <location filename="../tabs/map_tab.py" line="69" />
+        <location filename="../tabs/map_tab.py" line="70" />
         <source>Partners</source>
         <translation>Partnere</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="70" />
-        <location filename="../tabs/map_tab.py" line="86" />
+        <location filename="../tabs/map_tab.py" line="71" />
+        <location filename="../tabs/map_tab.py" line="87" />
         <source>Problem statement</source>
         <translation>Problemstilling</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="71" />
+        <location filename="../tabs/map_tab.py" line="72" />
         <source>Coverage</source>
         <translation>Dækning</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="81" />
+        <location filename="../tabs/map_tab.py" line="82" />
         <source>A problem statement's place, its distance limit and its best partners</source>
         <translation>Problemstillingens sted, dens afstandsgrænse og dens bedste partnere</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="85" />
+        <location filename="../tabs/map_tab.py" line="86" />
         <source>Problem statement shown on the map</source>
         <translation>Problemstilling vist på kortet</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="92" />
+        <location filename="../tabs/map_tab.py" line="93" />
         <source>Number of partners on the map</source>
         <translation>Antal partnere på kortet</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="93" />
+        <location filename="../tabs/map_tab.py" line="94" />
         <source>How many of the best-ranked partners are drawn</source>
         <translation>Hvor mange af de bedst rangerede partnere der tegnes</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="95" />
+        <location filename="../tabs/map_tab.py" line="96" />
         <source>The public partner map: one marker per actor</source>
         <translation>Det offentlige partnerkort: én markør pr. aktør</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="97" />
+        <location filename="../tabs/map_tab.py" line="98" />
         <source>Actors of a target group per municipality, with the white spots</source>
         <translation>Aktører med en målgruppe pr. kommune, med de hvide pletter</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="101" />
-        <location filename="../tabs/map_tab.py" line="105" />
+        <location filename="../tabs/map_tab.py" line="102" />
+        <location filename="../tabs/map_tab.py" line="106" />
         <source>Target group</source>
         <translation>Målgruppe</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="102" />
+        <location filename="../tabs/map_tab.py" line="103" />
         <source>All target groups</source>
         <translation>Alle målgrupper</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="107" />
+        <location filename="../tabs/map_tab.py" line="110" />
+        <source>Area of the partner map</source>
+        <translation>Partnerkortets område</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="112" />
+        <source>Your own municipality (Settings), or every actor of the landscape</source>
+        <translation>Din egen kommune (Indstillinger) eller alle landskabets aktører</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="114" />
+        <source>Whole landscape</source>
+        <translation>Hele landskabet</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="115" />
         <source>Export coverage map…</source>
         <translation>Eksportér dækningskort…</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="135" />
+        <location filename="../tabs/map_tab.py" line="144" />
         <source>Details of the actor chosen on the map</source>
         <translation>Detaljer om aktøren valgt på kortet</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="136" />
+        <location filename="../tabs/map_tab.py" line="145" />
         <source>Click a marker to see the actor.</source>
         <translation>Klik på en markør for at se aktøren.</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="234" />
+        <location filename="../tabs/map_tab.py" line="190" />
+        <source>%1 municipality</source>
+        <translation>%1 Kommune</translation>
+    </message>
+    <message>
+        <location filename="../tabs/map_tab.py" line="258" />
         <source>Partner map</source>
         <translation>Partnerkort</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="329" />
+        <location filename="../tabs/map_tab.py" line="365" />
         <source>Export coverage map</source>
         <translation>Eksportér dækningskort</translation>
     </message>
     <message>
-        <location filename="../tabs/map_tab.py" line="331" />
+        <location filename="../tabs/map_tab.py" line="367" />
         <source>Web pages (*.html)</source>
         <translation>Websider (*.html)</translation>
     </message>
@@ -4545,18 +4578,18 @@
 <context>
     <name>ProblemEditor</name>
     <message>
-        <location filename="../problem_editor.py" line="397" />
+        <location filename="../problem_editor.py" line="408" />
         <source>Save the problem statement to move it along.</source>
         <translation>Gem problemstillingen for at flytte den videre.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="147" />
+        <location filename="../problem_editor.py" line="150" />
         <source>Find partners</source>
         <translation>Find partnere</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="149" />
-        <location filename="../problem_editor.py" line="618" />
+        <location filename="../problem_editor.py" line="152" />
+        <location filename="../problem_editor.py" line="635" />
         <source>Rank the actors of the landscape as partners</source>
         <translation>Rangér landskabets aktører som partnere</translation>
     </message>
@@ -4566,358 +4599,358 @@
         <translation>Gem problemstillingen (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="221" />
+        <location filename="../problem_editor.py" line="232" />
         <source>The problem</source>
         <translation>Problemet</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="225" />
+        <location filename="../problem_editor.py" line="236" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="226" />
+        <location filename="../problem_editor.py" line="237" />
         <source>A short name a partner understands at a glance.</source>
         <translation>Et kort navn, som en partner forstår med det samme.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="231" />
+        <location filename="../problem_editor.py" line="242" />
         <source>Owner</source>
         <translation>Ejer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="232" />
+        <location filename="../problem_editor.py" line="243" />
         <source>The unit or organisation that seeks partners; type to search.</source>
         <translation>Den enhed eller organisation, der søger partnere; skriv for at søge.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="247" />
+        <location filename="../problem_editor.py" line="258" />
         <source>We seek a partner for the project …</source>
         <translation>Jeg/vi søger samarbejdspartner til projektet …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="248" />
+        <location filename="../problem_editor.py" line="259" />
         <source>Describe the problem so that volunteers can help define it.</source>
         <translation>Beskriv problemet, så frivillige kan være med til at definere det.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="252" />
+        <location filename="../problem_editor.py" line="263" />
         <source>Concreteness</source>
         <translation>Konkrethed</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="254" />
+        <location filename="../problem_editor.py" line="265" />
         <source>The fewer resources the volunteers have, the more concrete the problem must be.</source>
         <translation>Jo færre ressourcer de frivillige har, jo mere konkret skal problemstillingen være.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="262" />
+        <location filename="../problem_editor.py" line="273" />
         <source>Target groups</source>
         <translation>Målgrupper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="263" />
+        <location filename="../problem_editor.py" line="274" />
         <source>Who the effort is for; tick one or more.</source>
         <translation>Hvem indsatsen er for; sæt flueben ved en eller flere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="268" />
+        <location filename="../problem_editor.py" line="279" />
         <source>Prevention level</source>
         <translation>Forebyggelsesniveau</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="275" />
+        <location filename="../problem_editor.py" line="286" />
         <source>My/our role in the project is …</source>
         <translation>Min/vores rolle i projektet er …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="280" />
+        <location filename="../problem_editor.py" line="291" />
         <source>This is how I know that my/our effort works …</source>
         <translation>Sådan ved jeg, at min/vores indsats virker …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="281" />
+        <location filename="../problem_editor.py" line="292" />
         <source>Measurements, evaluations or experience that show the effect.</source>
         <translation>Målinger, evalueringer eller erfaringer, der viser effekten.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="290" />
+        <location filename="../problem_editor.py" line="301" />
         <source>The problem involves a statutory task</source>
         <translation>Problemstillingen indebærer en myndighedsopgave</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="285" />
+        <location filename="../problem_editor.py" line="296" />
         <source>Statutory task</source>
         <translation>Myndighedsopgave</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="189" />
+        <location filename="../problem_editor.py" line="200" />
         <source>Move %1 to %2</source>
         <translation>Flyt %1 til %2</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="237" />
+        <location filename="../problem_editor.py" line="248" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="238" />
+        <location filename="../problem_editor.py" line="249" />
         <source>The municipality the problem belongs to.</source>
         <translation>Den kommune, problemstillingen hører til.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="243" />
+        <location filename="../problem_editor.py" line="254" />
         <source>Not stated</source>
         <translation>Ikke oplyst</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="269" />
+        <location filename="../problem_editor.py" line="280" />
         <source>Before the problem arises, early, treatment or rehabilitation.</source>
         <translation>Før problemet opstår, tidligt, behandling eller rehabilitering.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="276" />
+        <location filename="../problem_editor.py" line="287" />
         <source>What you put in: staff, premises, access to the target group.</source>
         <translation>Hvad I selv bidrager med: medarbejdere, lokaler, adgang til målgruppen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="287" />
+        <location filename="../problem_editor.py" line="298" />
         <source>Volunteers can contribute, but they cannot carry the responsibility for a statutory task.</source>
         <translation>Frivillige kan bidrage, men de kan ikke bære ansvaret for en myndighedsopgave.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="296" />
+        <location filename="../problem_editor.py" line="307" />
         <source>The partner we seek</source>
         <translation>Den partner, vi søger</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="300" />
+        <location filename="../problem_editor.py" line="311" />
         <source>For this project I seek someone who …</source>
         <translation>Til dette projekt søger jeg nogen, der …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="301" />
+        <location filename="../problem_editor.py" line="312" />
         <source>What the partner should do or be able to do.</source>
         <translation>Hvad partneren skal gøre eller kunne.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="307" />
+        <location filename="../problem_editor.py" line="318" />
         <source>What you seek from a partner: kind, what, hours per month and amount in DKK (e.g. 250.000).</source>
         <translation>Hvad I søger fra en partner: slags, hvad, timer pr. måned og beløb i kr. (fx 250.000).</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="313" />
+        <location filename="../problem_editor.py" line="324" />
         <source>Required resources</source>
         <translation>Krævede ressourcer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="314" />
+        <location filename="../problem_editor.py" line="325" />
         <source>Partners who do not offer these are left out of the matching.</source>
         <translation>Partnere, der ikke tilbyder disse, udelades af matchningen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="319" />
+        <location filename="../problem_editor.py" line="330" />
         <source>Can fill the role of …</source>
         <translation>Kan udfylde rollen som …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="320" />
+        <location filename="../problem_editor.py" line="331" />
         <source>The roles the partner should take in the project.</source>
         <translation>De roller, partneren skal have i projektet.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="325" />
+        <location filename="../problem_editor.py" line="336" />
         <source>Kinds of actor sought</source>
         <translation>Søgte aktørtyper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="327" />
+        <location filename="../problem_editor.py" line="338" />
         <source>A local association for a concrete problem, an organisation for a broad one.</source>
         <translation>En lokal forening til en konkret problemstilling, en organisation til en bred.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="351" />
+        <location filename="../problem_editor.py" line="362" />
         <source>What the partner gains: premises, sparring, the target group.</source>
         <translation>Hvad partneren får: lokaler, sparring, adgang til målgruppen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="367" />
+        <location filename="../problem_editor.py" line="378" />
         <source>Four digits, e.g. 6760: distances are measured from here.</source>
         <translation>Fire cifre, fx 6760: afstande måles herfra.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="370" />
+        <location filename="../problem_editor.py" line="381" />
         <source>Filled in from the postcode.</source>
         <translation>Udfyldes ud fra postnummeret.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="374" />
+        <location filename="../problem_editor.py" line="385" />
         <source>Decimal degrees, e.g. 55,4765; give both or neither.</source>
         <translation>Decimalgrader, fx 55,4765; angiv begge eller ingen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="379" />
+        <location filename="../problem_editor.py" line="390" />
         <source>Decimal degrees, e.g. 8,4594.</source>
         <translation>Decimalgrader, fx 8,4594.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="523" />
+        <location filename="../problem_editor.py" line="534" />
         <source>Hours and DKK must be numbers, e.g. 40 or 250.000 (row %1).</source>
         <translation>Timer og kr. skal være tal, fx 40 eller 250.000 (række %1).</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="537" />
+        <location filename="../problem_editor.py" line="548" />
         <source>Decimal degrees between -%1 and %1.</source>
         <translation>Decimalgrader mellem -%1 og %1.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="620" />
+        <location filename="../problem_editor.py" line="637" />
         <source>Partners are sought once the problem is open for input or seeking.</source>
         <translation>Der søges partnere, når problemstillingen er åben for input eller søger partnere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="334" />
+        <location filename="../problem_editor.py" line="345" />
         <source>The partner must not …</source>
         <translation>Partneren skal ikke …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="335" />
+        <location filename="../problem_editor.py" line="346" />
         <source>Tasks the partner must not take over; shown with every match.</source>
         <translation>Opgaver, partneren ikke skal overtage; vises ved hvert match.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="339" />
+        <location filename="../problem_editor.py" line="350" />
         <source>Excluded kinds of actor</source>
         <translation>Udelukkede aktørtyper</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="340" />
+        <location filename="../problem_editor.py" line="351" />
         <source>These kinds are never proposed.</source>
         <translation>Disse typer foreslås aldrig.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="345" />
+        <location filename="../problem_editor.py" line="356" />
         <source>Maximum distance (km)</source>
         <translation>Største afstand (km)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="346" />
+        <location filename="../problem_editor.py" line="357" />
         <source>Leave empty when distance does not matter.</source>
         <translation>Lad feltet stå tomt, når afstanden ikke betyder noget.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="350" />
+        <location filename="../problem_editor.py" line="361" />
         <source>As a partner in the project you get …</source>
         <translation>Som partner i projektet får du …</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="305" />
+        <location filename="../problem_editor.py" line="316" />
         <source>Resources sought</source>
         <translation>Søgte ressourcer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="357" />
+        <location filename="../problem_editor.py" line="368" />
         <source>Where</source>
         <translation>Hvor</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="361" />
+        <location filename="../problem_editor.py" line="372" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="362" />
+        <location filename="../problem_editor.py" line="373" />
         <source>Where the project takes place.</source>
         <translation>Hvor projektet foregår.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="366" />
+        <location filename="../problem_editor.py" line="377" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="370" />
+        <location filename="../problem_editor.py" line="381" />
         <source>City</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="373" />
+        <location filename="../problem_editor.py" line="384" />
         <source>Latitude</source>
         <translation>Breddegrad</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="378" />
+        <location filename="../problem_editor.py" line="389" />
         <source>Longitude</source>
         <translation>Længdegrad</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="258" />
-        <location filename="../problem_editor.py" line="271" />
+        <location filename="../problem_editor.py" line="269" />
+        <location filename="../problem_editor.py" line="282" />
         <source>(not chosen)</source>
         <translation>(ikke valgt)</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="518" />
+        <location filename="../problem_editor.py" line="529" />
         <source>A title is required.</source>
         <translation>Titlen skal udfyldes.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="530" />
+        <location filename="../problem_editor.py" line="541" />
         <source>Must be a number of 0 or more.</source>
         <translation>Skal være et tal på 0 eller mere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="510" />
+        <location filename="../problem_editor.py" line="521" />
         <source>New problem statement</source>
         <translation>Ny problemstilling</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="580" />
+        <location filename="../problem_editor.py" line="597" />
         <source>Draft: you are still writing the problem statement.</source>
         <translation>Kladde: du er stadig i gang med at skrive problemstillingen.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="582" />
+        <location filename="../problem_editor.py" line="599" />
         <source>Open for input: volunteers and associations can help define the problem.</source>
         <translation>Åben for input: frivillige og foreninger kan byde ind på at definere problemet.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="584" />
+        <location filename="../problem_editor.py" line="601" />
         <source>Seeking partners: the problem is defined; partners are sought.</source>
         <translation>Søger partnere: problemet er defineret, og der søges samarbejdspartnere.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="585" />
+        <location filename="../problem_editor.py" line="602" />
         <source>Matched: a partner has been found and the collaboration agreed.</source>
         <translation>Matchet: der er fundet en partner, og samarbejdet er aftalt.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="587" />
+        <location filename="../problem_editor.py" line="604" />
         <source>Closed: the problem statement is finished or dropped; it can be reopened as a draft.</source>
         <translation>Lukket: problemstillingen er afsluttet eller opgivet; den kan genåbnes som kladde.</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="594" />
+        <location filename="../problem_editor.py" line="611" />
         <source>Close</source>
         <translation>Luk</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="596" />
+        <location filename="../problem_editor.py" line="613" />
         <source>Reopen as draft</source>
         <translation>Genåbn som kladde</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="598" />
+        <location filename="../problem_editor.py" line="615" />
         <source>Back to %1</source>
         <translation>Tilbage til %1</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="599" />
+        <location filename="../problem_editor.py" line="616" />
         <source>Move on to %1</source>
         <translation>Videre til %1</translation>
     </message>
     <message>
-        <location filename="../problem_editor.py" line="605" />
+        <location filename="../problem_editor.py" line="622" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -5436,6 +5469,195 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="76" />
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="94" />
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="95" />
+        <source>Backups</source>
+        <translation>Sikkerhedskopier</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="96" />
+        <location filename="../settings_dialog.py" line="201" />
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="97" />
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="98" />
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="99" />
+        <source>Retention</source>
+        <translation>Opbevaring</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="111" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="114" />
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="116" />
+        <source>&amp;Apply</source>
+        <translation>&amp;Anvend</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="138" />
+        <source>Database in use</source>
+        <translation>Database i brug</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="140" />
+        <source>A file on this computer (SQLite)</source>
+        <translation>En fil på denne computer (SQLite)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="142" />
+        <source>A shared server (PostgreSQL)</source>
+        <translation>En fælles server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="145" />
+        <source>%1, read only</source>
+        <translation>%1, skrivebeskyttet</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="146" />
+        <source>&amp;Switch database…</source>
+        <translation>&amp;Skift database…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="148" />
+        <source>Switch database</source>
+        <translation>Skift database</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="153" />
+        <source>In use:</source>
+        <translation>I brug:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="154" />
+        <source>Kind:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="162" />
+        <source>Open a file on this computer or a shared server; the window opens anew on it, and it is the one opened at the next start.</source>
+        <translation>Åbn en fil på denne computer eller en fælles server; vinduet åbner på ny med den, og det er den, der åbnes ved næste start.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="174" />
+        <source>Daily backups kept</source>
+        <translation>Antal daglige sikkerhedskopier, der gemmes</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="179" />
+        <source>Backup folder</source>
+        <translation>Mappe til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="182" />
+        <source>Daily backups &amp;kept:</source>
+        <translation>Daglige sikkerhedskopier, der &amp;gemmes:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="183" />
+        <source>Folder:</source>
+        <translation>Mappe:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="187" />
+        <source>The first start of each day copies the database file into this folder; the oldest copies beyond the number above are deleted.</source>
+        <translation>Dagens første start kopierer databasefilen til denne mappe; de ældste kopier ud over antallet ovenfor slettes.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="192" />
+        <source>Automatic backups are made of a database file on this computer only; a shared server is backed up with 'mapper backup' or by its administrator.</source>
+        <translation>Der tages kun automatiske sikkerhedskopier af en databasefil på denne computer; en fælles server sikkerhedskopieres med 'mapper backup' eller af dens administrator.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="207" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprog:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="209" />
+        <source>When you close this dialog you can restart the window in it at once.</source>
+        <translation>Når du lukker denne dialog, kan du genstarte vinduet på sproget med det samme.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="218" />
+        <source>Your name</source>
+        <translation>Dit navn</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="222" />
+        <source>Your &amp;name:</source>
+        <translation>Dit &amp;navn:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="226" />
+        <source>Shown in the history of every record you change. Empty: the computer's login name (%1).</source>
+        <translation>Vises i historikken for hver post, du ændrer. Tomt: computerens brugernavn (%1).</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="235" />
+        <source>Your municipality</source>
+        <translation>Din kommune</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="240" />
+        <source>Your &amp;municipality:</source>
+        <translation>Din &amp;kommune:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="244" />
+        <source>The register's municipality filter and the partner map start at it, and new actors and problem statements get it. Type to search.</source>
+        <translation>Registrets kommunefilter og partnerkortet starter ved den, og nye aktører og problemstillinger får den. Skriv for at søge.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="269" />
+        <source>Whole months from %1 to %2, stored in the database for everyone who works on it. Persons are only proposed for erasure (Edit → Data review); nobody is deleted without being asked.</source>
+        <translation>Hele måneder fra %1 til %2, gemt i databasen for alle, der arbejder i den. Personer bliver kun foreslået til sletning (Rediger → Gennemgang af data); ingen slettes, uden at du bliver spurgt.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="281" />
+        <source>Review actors not verified for (months)</source>
+        <translation>Gennemgå aktører, der ikke er verificeret i (måneder)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="284" />
+        <source>Propose inactive persons for erasure after (months)</source>
+        <translation>Foreslå inaktive personer til sletning efter (måneder)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="317" />
+        <source>Nothing was saved. %1</source>
+        <translation>Intet blev gemt. %1</translation>
+    </message>
+</context>
+<context>
     <name>StageTimeline</name>
     <message>
         <location filename="../widgets/stage_timeline.py" line="54" />
@@ -5812,6 +6034,76 @@
     </message>
 </context>
 <context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../first_run.py" line="116" />
+        <location filename="../first_run.py" line="117" />
+        <source>Welcome to %1</source>
+        <translation>Velkommen til %1</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="125" />
+        <source>Map the volunteer landscape of your municipality: associations, volunteers and services, what they offer, and who could solve a problem together. A few quick questions before you start; you can change the answers later under File → Settings.</source>
+        <translation>Kortlæg frivillighedslandskabet i din kommune: foreninger, frivillige og tilbud, hvad de kan bidrage med, og hvem der kan løse et problem sammen. Et par hurtige spørgsmål, før du går i gang; du kan ændre svarene senere under Filer → Indstillinger.</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="134" />
+        <source>Your municipality</source>
+        <translation>Din kommune</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="139" />
+        <source>The register and the map start at this municipality, and new actors and problem statements get it.</source>
+        <translation>Registret og kortet starter ved denne kommune, og nye aktører og problemstillinger får den.</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="145" />
+        <source>Your name</source>
+        <translation>Dit navn</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="146" />
+        <location filename="../first_run.py" line="156" />
+        <source>Shown in the history of every record you change.</source>
+        <translation>Vises i historikken for hver post, du ændrer.</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="147" />
+        <source>Load the demo landscape so I can try the program</source>
+        <translation>Indlæs demolandskabet, så jeg kan prøve programmet</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="149" />
+        <source>Load the demo landscape</source>
+        <translation>Indlæs demolandskabet</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="154" />
+        <source>&amp;Municipality:</source>
+        <translation>&amp;Kommune:</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="155" />
+        <source>Your &amp;name:</source>
+        <translation>Dit &amp;navn:</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="162" />
+        <source>Get started</source>
+        <translation>Kom i gang</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="167" />
+        <source>Skip</source>
+        <translation>Spring over</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="230" />
+        <source>Loading the demo landscape…</source>
+        <translation>Indlæser demolandskabet…</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <location filename="../window_actions.py" line="34" />
@@ -6000,81 +6292,91 @@
     </message>
     <message>
         <location filename="../window_actions.py" line="158" />
+        <source>&amp;Settings…</source>
+        <translation>Ind&amp;stillinger…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="161" />
+        <source>Database, backups, language, your name, your municipality, retention periods</source>
+        <translation>Database, sikkerhedskopier, sprog, dit navn, din kommune, opbevaringsperioder</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="163" />
         <source>Take &amp;offline…</source>
         <translation>Tag med &amp;offline…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="160" />
+        <location filename="../window_actions.py" line="165" />
         <source>Copy the landscape from the server into a file, to work without a connection</source>
         <translation>Kopiér landskabet fra serveren til en fil for at arbejde uden forbindelse</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="163" />
+        <location filename="../window_actions.py" line="168" />
         <source>S&amp;ynchronise</source>
         <translation>S&amp;ynkroniser</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="167" />
+        <location filename="../window_actions.py" line="172" />
         <source>Synchronise</source>
         <translation>Synkroniser</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="169" />
+        <location filename="../window_actions.py" line="174" />
         <source>Bring this offline copy and its server up to date</source>
         <translation>Bring denne offline-kopi og dens server à jour</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="172" />
+        <location filename="../window_actions.py" line="177" />
         <source>Sync co&amp;nflicts…</source>
         <translation>Synkroniserings&amp;konflikter…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="208" />
+        <location filename="../window_actions.py" line="213" />
         <source>&amp;Undo</source>
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="210" />
+        <location filename="../window_actions.py" line="215" />
         <source>&amp;Redo</source>
         <translation>&amp;Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="214" />
+        <location filename="../window_actions.py" line="219" />
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="215" />
+        <location filename="../window_actions.py" line="220" />
         <source>Redo</source>
         <translation>Gentag</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="223" />
+        <location filename="../window_actions.py" line="228" />
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="248" />
+        <location filename="../window_actions.py" line="255" />
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="256" />
+        <location filename="../window_actions.py" line="263" />
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="259" />
+        <location filename="../window_actions.py" line="266" />
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="261" />
+        <location filename="../window_actions.py" line="268" />
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="267" />
+        <location filename="../window_actions.py" line="274" />
         <source>Main</source>
         <translation>Hovedværktøjslinje</translation>
     </message>

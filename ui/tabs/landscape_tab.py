@@ -76,6 +76,8 @@ class LandscapeTab(QWidget):
         self._shown: str | None = None
         self._updating = False
         self._select_after_change: str | None = None
+        self._home_municipality: str | None = None
+        """The user's own municipality: the filter chooses it once the register holds it."""
 
         self.actor_model = ActorTableModel(vocabulary, lang, self)
         self.duplicates = DuplicateFinder()
@@ -218,6 +220,7 @@ class LandscapeTab(QWidget):
         self.actor_model.set_rows(actors)
         self.duplicates = DuplicateFinder.from_rows(actors)
         self._fill_municipalities(actors)
+        self._choose_home_municipality()
         editor = self.actor_editor
         editing = editor.current_actor_id()
         # An import may have changed (or removed) it underneath.
@@ -276,6 +279,20 @@ class LandscapeTab(QWidget):
         index = box.findData(chosen) if chosen else 0
         box.setCurrentIndex(max(index, 0))
         box.blockSignals(False)
+
+    def set_home_municipality(self, code: str | None) -> None:
+        """The user's own municipality: new profiles get it, and the municipality filter
+        shows it as soon as the register holds it ("All municipalities" stays a choice)."""
+        self.actor_editor.set_default_municipality(code)
+        self._home_municipality = code
+        self._choose_home_municipality()
+
+    def _choose_home_municipality(self) -> None:
+        code, box = self._home_municipality, self.municipality_filter
+        index = box.findData(code) if code else -1
+        if index > 0:
+            self._home_municipality = None  # once: afterwards the user's choice stands
+            box.setCurrentIndex(index)  # filters the register
 
     def _add_municipalities(self, actors: Iterable[ActorSummary]) -> None:
         """Municipalities not in the filter yet, by their official name ("Esbjerg (0561)"),

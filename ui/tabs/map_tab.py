@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapper.geo.reference import municipality_name
 from mapper.services.coverage_map import CoverageMap, CoverageMapService
 from mapper.services.maps import MapService, PartnerMapData
 from ui.map_view import MapView
@@ -104,6 +105,13 @@ class MapTab(QSplitter):
             self.target_group.addItem(term.label(lang), term.code)
         self.target_group_label = QLabel(self.tr("Target group"))
         self.target_group_label.setBuddy(self.target_group)
+        self.area_combo = QComboBox()
+        self.area_combo.setObjectName("mapArea")
+        self.area_combo.setAccessibleName(self.tr("Area of the partner map"))
+        self.area_combo.setToolTip(
+            self.tr("Your own municipality (Settings), or every actor of the landscape")
+        )
+        self.area_combo.addItem(self.tr("Whole landscape"), None)
         self.export_button = QPushButton(self.tr("Export coverage map…"))
         self.export_button.setObjectName("exportCoverage")
         self.export_button.setEnabled(False)
@@ -114,6 +122,7 @@ class MapTab(QSplitter):
         bar.addWidget(self.problem_button)
         bar.addWidget(self.coverage_button)
         bar.addSpacing(12)
+        bar.addWidget(self.area_combo)
         bar.addWidget(self.problem_label)
         bar.addWidget(self.problem_combo, 1)
         bar.addWidget(self.problem_top)
@@ -144,6 +153,7 @@ class MapTab(QSplitter):
         self._show_controls()
         self.mode.buttonToggled.connect(self._mode_toggled)
         self.target_group.currentIndexChanged.connect(lambda _i: self._coverage_changed())
+        self.area_combo.currentIndexChanged.connect(lambda _i: self._area_changed())
         self.problem_combo.currentIndexChanged.connect(lambda _i: self._problem_changed())
         self._problem_timer = QTimer(self)
         self._problem_timer.setSingleShot(True)
@@ -168,6 +178,20 @@ class MapTab(QSplitter):
             mode = PARTNERS
         button = {COVERAGE: self.coverage_button, PROBLEM: self.problem_button}
         button.get(mode, self.partners_button).setChecked(True)
+
+    def set_home_municipality(self, code: str | None) -> None:
+        """The partner map starts at the user's own municipality (its actors and outline: the
+        page fits its view to them); "Whole landscape" keeps every actor one choice away."""
+        self.area_combo.blockSignals(True)
+        while self.area_combo.count() > 1:
+            self.area_combo.removeItem(1)
+        if code:
+            name = municipality_name(code) or code
+            self.area_combo.addItem(self.tr("%1 municipality").replace("%1", name), code)
+            self.area_combo.setCurrentIndex(1)
+        self.area_combo.blockSignals(False)
+        self._show_controls()
+        self._area_changed()
 
     def set_problems(self, problems: list[tuple[str, str]]) -> None:
         """The problem statements a problem map can show: (id, title), the matchable ones.
@@ -233,7 +257,14 @@ class MapTab(QSplitter):
     def _load_partners(self, generation: int) -> None:
         maps, title = self._maps, self.tr("Partner map")
 
+        area = self.area_combo.currentData()
+
         def build() -> PartnerMapData:
+            if area:  # the municipality's actors and shapes: the page fits its view to them
+                shapes = maps.boundaries_for("municipality", area)
+                return maps.partner_map(
+                    scope="municipality", value=area, title=title, boundaries=shapes
+                )
             return maps.partner_map(title=title, boundaries=maps.boundaries_for())
 
         def show(data: Any) -> None:
@@ -298,6 +329,10 @@ class MapTab(QSplitter):
             self.loaded = False
             self.load_map()
 
+    def _area_changed(self) -> None:
+        if self.showing == PARTNERS:
+            self.invalidate()
+
     def _problem_changed(self) -> None:
         if self.showing == PROBLEM:
             self.map_detail.clear()  # the actor shown may not be on the new map
@@ -307,6 +342,7 @@ class MapTab(QSplitter):
     def _show_controls(self) -> None:
         coverage, problem = self.showing == COVERAGE, self.showing == PROBLEM
         shown: list[tuple[QWidget, bool]] = [
+            (self.area_combo, self.showing == PARTNERS and self.area_combo.count() > 1),
             (self.target_group_label, coverage),
             (self.target_group, coverage),
             (self.export_button, coverage),
