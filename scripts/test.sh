@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Set up (if needed), run the quality gates, then the whole test suite twice: on real SQLite
-# files, then with every database-backed test on the PostgreSQL server at 127.0.0.1:5432
+# Set up (if needed), run the quality gates, build the installable application on CI, then the
+# whole test suite twice: on real SQLite files, then with every database-backed test on the PostgreSQL server at 127.0.0.1:5432
 # (MAPPER_TEST_PG); Qt widgets offscreen and exported maps in headless Chromium. The gates take
 # seconds; the first that fails stops the run with its output. MAPPER_TEST_BACKEND=sqlite or
 # =postgresql runs one back end only; arguments go to pytest (both runs).
@@ -20,6 +20,13 @@ gate "ruff check" .venv/bin/python -m ruff check --quiet .
 gate "ruff format" .venv/bin/python -m ruff format --check --quiet .
 gate "mypy (strict: mapper, exports, ui)" .venv/bin/python -m mypy
 gate "import contracts" .venv/bin/lint-imports --no-cache
+
+# The installable application (scripts/bundle.sh) is built and tested on CI, or when asked
+# (MAPPER_TEST_BUNDLE=1); elsewhere tests/bundle skip, saying how to build it.
+if [[ -n "${CI:-}" || "${MAPPER_TEST_BUNDLE:-}" == 1 ]]; then
+    gate "bundle (scripts/bundle.sh)" bash scripts/bundle.sh
+    export MAPPER_TEST_BUNDLE=1
+fi
 
 export QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1
 read -r -a backends <<<"${MAPPER_TEST_BACKEND:-sqlite postgresql}"

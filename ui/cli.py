@@ -61,9 +61,11 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "mapper") -> argparse.ArgumentParser:
+    """The command line; ``prog`` is the name it goes by (the installed application's
+    ``frivillighedskortet`` is the same command line)."""
     parser = _Parser(
-        prog="mapper",
+        prog=prog,
         description=(
             "Map a municipality's volunteer landscape and match partners to social problems."
         ),
@@ -158,38 +160,42 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(
-    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    prog: str = "mapper",
 ) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
     args, log_file = None, None
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(prog).parse_args(argv)
         if args.command is None:
-            build_parser().print_help(out)
+            build_parser(prog).print_help(out)
             return EXIT_OK
         log_file = configure_logging(args.verbose, level=logging.WARNING)
-        log.debug("mapper %s", args.command)
+        log.debug("%s %s", prog, args.command)
         return COMMANDS[args.command](args, out, err)
     except UsageError as exc:
         print(exc, file=err)
         return EXIT_BAD_INPUT
     except (ValidationError, NotFoundError, NothingToMatchError, GeoImportError) as exc:
-        print(f"mapper: {exc}", file=err)
+        print(f"{prog}: {exc}", file=err)
         return EXIT_BAD_INPUT
     except (cli_matching.WeightError, cli_maps.ScopeError) as exc:
-        print(f"mapper: {exc}", file=err)
+        print(f"{prog}: {exc}", file=err)
         return EXIT_BAD_INPUT
     except (DatabaseError, OutputFileError) as exc:  # storage faults name the file
-        print(f"mapper: {exc}", file=err)
+        print(f"{prog}: {exc}", file=err)
         return EXIT_BAD_INPUT
     except MapperError as exc:
-        print(f"mapper: {exc}", file=err)
+        print(f"{prog}: {exc}", file=err)
         return EXIT_UNEXPECTED
     except FileNotFoundError as exc:
-        print(f"mapper: no such file: {exc.filename}", file=err)
+        print(f"{prog}: no such file: {exc.filename}", file=err)
         return EXIT_BAD_INPUT
     except (IsADirectoryError, PermissionError) as exc:
-        print(f"mapper: cannot use {exc.filename}: {exc.strerror}", file=err)
+        print(f"{prog}: cannot use {exc.filename}: {exc.strerror}", file=err)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader went away (`mapper actors | head`): not an error. Silence the final flush.
@@ -197,16 +203,18 @@ def main(
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print("mapper: interrupted", file=err)
+        print(f"{prog}: interrupted", file=err)
         return 130
     except Exception as exc:  # a bug: the traceback to the log, one line here
         command = getattr(args, "command", None)
-        log.error("unexpected error in mapper %s", command, exc_info=True, extra={FILE_ONLY: True})
+        log.error(
+            "unexpected error in %s %s", prog, command, exc_info=True, extra={FILE_ONLY: True}
+        )
         if log_file is None:
             traceback.print_exception(exc, file=err)
         first = (str(exc).strip().splitlines() or [""])[0]
         where = f"; the details are in {log_file}" if log_file else ""
-        print(f"mapper: unexpected error ({type(exc).__name__}: {first}){where}", file=err)
+        print(f"{prog}: unexpected error ({type(exc).__name__}: {first}){where}", file=err)
         return EXIT_UNEXPECTED
 
 

@@ -1,0 +1,1 @@
+"""Tests of the built installable application (dist/frivillighedskortet, scripts/bundle.sh)."""
