@@ -135,7 +135,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "timeline": "Tidslinje: {changes}",
         "none": "Ingen.",
         "chart_label": "Søjlediagram: {title}",
+        "chart_table": "Vis tallene som tabel",
+        "chart_category": "Kategori",
+        "chart_value": "Antal",
         "white_spot_mark": "hvid plet",
+        "matrix_caption": "Antal aktører efter målgruppe og område",
+        "matrix_part": "{caption}, områder {first}–{last} af {total}",
     },
     "en": {
         "title": "Committee report",
@@ -221,7 +226,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "timeline": "Timeline: {changes}",
         "none": "None.",
         "chart_label": "Bar chart: {title}",
+        "chart_table": "Show the figures as a table",
+        "chart_category": "Category",
+        "chart_value": "Number",
         "white_spot_mark": "white spot",
+        "matrix_caption": "Actors by target group and area",
+        "matrix_part": "{caption}, areas {first}–{last} of {total}",
     },
 }
 MONTHS = {
@@ -706,7 +716,24 @@ class _Page:
             colour=colour,
             colours=colours,
         )
-        return f"<figure><figcaption>{esc(title)}</figcaption>{svg}</figure>"
+        table = self.data_table(title, rows)
+        return f"<figure><figcaption>{esc(title)}</figcaption>{svg}{table}</figure>"
+
+    def data_table(self, title: str, rows: Sequence[tuple[str, float]]) -> str:
+        """A chart's figures as a table, folded away under the chart: the text alternative
+        for screen readers and for whoever cannot read the bars (full labels, where the
+        chart shortens them). Paper leaves it out: the printed bars carry their values."""
+        body = "".join(
+            f'<tr><th scope="row">{esc(label)}</th><td class="num">{esc(self.n(value))}</td></tr>'
+            for label, value in rows
+        )
+        return (
+            f'<details class="chart-data"><summary>{self.t("chart_table")}</summary>'
+            f'<table class="list"><caption class="visually-hidden">{esc(title)}</caption>'
+            f'<thead><tr><th scope="col">{self.t("chart_category")}</th>'
+            f'<th scope="col" class="num">{self.t("chart_value")}</th></tr></thead>'
+            f"<tbody>{body}</tbody></table></details>"
+        )
 
     # ----------------------------------------------------------------- page
 
@@ -731,8 +758,9 @@ class _Page:
             '<meta name="generator" content="volunteer-mapper">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{esc(title)}</title>\n<style>{_css()}</style>\n</head>\n<body>\n"
+            '<main aria-labelledby="report-title">\n'
             + "\n".join(sections)
-            + "\n</body>\n</html>\n"
+            + "\n</main>\n</body>\n</html>\n"
         )
 
     def section(self, key: str, body: str, *, extra_class: str = "") -> str:
@@ -766,7 +794,7 @@ class _Page:
         return (
             '<section id="title-page" class="section title-page">\n'
             f'<p class="kicker">{self.t("title")}</p>\n'
-            f"<h1>{self.t('subtitle', place=place)}</h1>\n"
+            f'<h1 id="report-title">{self.t("subtitle", place=place)}</h1>\n'
             f'<p class="code">{esc(d.municipality_code)}</p>\n'
             '<dl class="facts">'
             f"<dt>{self.t('period')}</dt><dd>{period}</dd>"
@@ -831,8 +859,18 @@ class _Page:
             return self.section("coverage", body + f"<p>{self.t('no_coverage')}</p>")
         cells = {(c.target_group, c.area): c for c in coverage.cells}
         mark = self.t("white_spot_mark")
-        for start in range(0, len(coverage.areas), MATRIX_COLUMNS):
+        total = len(coverage.areas)
+        for start in range(0, total, MATRIX_COLUMNS):
             areas = coverage.areas[start : start + MATRIX_COLUMNS]
+            caption = self.t("matrix_caption")
+            if total > MATRIX_COLUMNS:  # each part of a split matrix has a name of its own
+                caption = self.t(
+                    "matrix_part",
+                    caption=TEXTS[self.lang]["matrix_caption"],
+                    first=self.n(start + 1),
+                    last=self.n(start + len(areas)),
+                    total=self.n(total),
+                )
             head = "".join(
                 f'<th scope="col"><span class="code">{esc(a)}</span> '
                 f'<span class="name">{esc(coverage.area_names.get(a, ""))}</span></th>'
@@ -846,9 +884,13 @@ class _Page:
                     if cell is None:
                         tds.append("<td></td>")
                     elif cell.white_spot:
+                        # The ring marks it on paper and on screen, the hidden words for
+                        # screen readers: never the colour alone.
                         tds.append(
                             f'<td class="white-spot" title="{mark}">'
-                            f'<span aria-label="{mark}">○</span> {self.n(cell.actors)}</td>'
+                            f'<span aria-hidden="true">○</span>'
+                            f'<span class="visually-hidden">{mark}:</span> '
+                            f"{self.n(cell.actors)}</td>"
                         )
                     else:
                         tds.append(f"<td>{self.n(cell.actors)}</td>")
@@ -858,7 +900,8 @@ class _Page:
                     + "</tr>"
                 )
             body += (
-                '<table class="matrix"><thead><tr>'
+                f'<table class="matrix"><caption class="visually-hidden">{caption}</caption>'
+                "<thead><tr>"
                 f'<th scope="col">{self.t("target_group")}</th>{head}</tr></thead>'
                 f"<tbody>{''.join(rows)}</tbody></table>"
             )
@@ -931,7 +974,8 @@ class _Page:
             for r in o.resources
         )
         table = (
-            '<table class="list"><thead><tr>'
+            f'<table class="list"><caption class="visually-hidden">{self.t("resources")}'
+            "</caption><thead><tr>"
             f'<th scope="col">{self.t("resource")}</th>'
             f'<th scope="col" class="num">{self.t("offered_by")}</th>'
             f'<th scope="col" class="num">{self.t("hours")}</th>'
@@ -1048,7 +1092,7 @@ class _Page:
         columns = ("problem", "partner", "stage", "type", "updated")
         bodies = "".join(
             '<tbody class="partnership">'
-            f"<tr><td>{esc(p.problem_title)}</td>"
+            f'<tr><th scope="row">{esc(p.problem_title)}</th>'
             f"<td>{esc(p.partner_name) if p.partner_name else self.t('individual')}</td>"
             f"<td>{esc(self.label('partnership_stages', p.stage))}</td>"
             f"<td>{esc(self.label('partnership_types', p.type)) if p.type else ''}</td>"
@@ -1067,7 +1111,8 @@ class _Page:
             )
             intro = f'<p class="note">{shared}</p>'
         table = (
-            '<table class="list partnerships"><thead><tr>'
+            '<table class="list partnerships">'
+            f'<caption class="visually-hidden">{self.t("partnership_list")}</caption><thead><tr>'
             + "".join(f'<th scope="col">{self.t(k)}</th>' for k in columns)
             + f"</tr></thead>{bodies}</table>"
         )

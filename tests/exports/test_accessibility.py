@@ -1,18 +1,25 @@
-"""The exported partner map meets WCAG 2.1 AA in a real headless Chromium: axe-core finds no
-serious or critical violation (colour contrast included), the actors are also a table under the
-same search and filters, and search, filters, list and markers work from the keyboard."""
+"""The exported partner map and the committee report meet WCAG 2.1 AA in a real headless
+Chromium: axe-core finds no serious or critical violation (colour contrast included). On the
+map the actors are also a table under the same search and filters, and search, filters, list
+and markers work from the keyboard. In the report every table has a caption and header cells,
+every chart a name and its figures as a table, and the contents links work from the keyboard."""
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from exports import report
 from exports.partner_map import write_partner_map
-from mapper.persistence.database import open_database
+from exports.report import collect_report, write_report
+from mapper.persistence.database import Database, open_database
 from mapper.services.landscape import LandscapeService
 from mapper.services.maps import MapService, PartnerMapData
 from tests.conftest import DatabaseFactory
@@ -377,3 +384,265 @@ def test_the_list_and_popups_load_nothing_from_the_network(
     page.locator(".pm-show").first.click()
     page.locator(".leaflet-popup-content").wait_for()
     assert browser.requests == [] and browser.errors == [] and browser.dialogs == []
+
+
+# --------------------------------------------------------------------------- the report
+
+REPORT_MUNICIPALITY = "0751"  # Aarhus: white spots, partnerships with effects and timelines
+MARKS = {"da": "hvid plet", "en": "white spot"}
+
+
+@pytest.fixture(scope="module")
+def reports(
+    database_factory: DatabaseFactory, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """The demo landscape's committee report of Aarhus in Danish and English, written once."""
+    folder = tmp_path_factory.mktemp("a11y-report")
+    database = open_database(database_factory.url("a11y-report", folder=folder))
+    try:
+        landscape = LandscapeService(database)
+        landscape.load_demo()
+        paths = {}
+        for lang in ("da", "en"):
+            data = collect_report(landscape, REPORT_MUNICIPALITY, lang=lang)
+            assert data.partnerships and any(p.effect for p in data.partnerships)
+            assert any(c.white_spot for c in data.overview.coverage.cells)
+            paths[lang] = folder / f"rapport-{lang}.html"
+            write_report(data, paths[lang], lang=lang)
+    finally:
+        database.close()
+    return paths
+
+
+def open_report(browser: Browser, path: Path) -> Any:
+    page = browser.page
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    page.frame_locator("iframe.map").locator("html[data-partner-map='ready']").wait_for(
+        timeout=60_000
+    )
+    return page
+
+
+def axe_in_every_frame(page: Any, axe: Any) -> tuple[list[str], list[dict[str, Any]]]:
+    """axe-core run in the report and in the partner map's frame. The frame is sandboxed
+    (an opaque origin), which axe's messaging between frames does not reliably reach, so
+    each frame is checked on its own; the lines name the frame."""
+    found, results = [], []
+    for frame in page.frames:
+        frame.evaluate(axe.axe_script)
+        result = frame.evaluate("axe.run(document, {iframes: false}).then(r => r)")
+        where = frame.evaluate("document.title")
+        found += [f"[{where}] {line}" for line in serious(result)]
+        results.append(result)
+    return found, results
+
+
+def contrast(colour: str, background: tuple[int, int, int] = (255, 255, 255)) -> float:
+    """The WCAG contrast ratio of a computed ``rgb(…)`` colour against ``background``."""
+    channels = [int(c) for c in re.findall(r"\d+", colour)[:3]]
+
+    def luminance(rgb: Sequence[int]) -> float:
+        lin = [c / 255 / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    light, dark = sorted((luminance(channels), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_report_axe_finds_no_serious_or_critical_violation(
+    lang: str, reports: dict[str, Path], browser: Browser, axe: Any
+) -> None:
+    page = open_report(browser, reports[lang])
+    found, results = axe_in_every_frame(page, axe)
+    assert len(results) == 2  # the report and the partner map in its frame
+    for result in results:
+        assert "color-contrast" in rules_run(result)
+    assert found == [], "\n".join(found)
+    # With every chart's table unfolded as well.
+    for summary in page.locator("details.chart-data summary").all():
+        summary.click()
+    found, _ = axe_in_every_frame(page, axe)
+    assert found == [], "\n".join(found)
+    assert browser.errors == [] and browser.requests == []
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_report_language_landmark_and_heading_order(
+    lang: str, reports: dict[str, Path], browser: Browser
+) -> None:
+    page = open_report(browser, reports[lang])
+    assert page.get_attribute("html", "lang") == lang
+    assert page.frame_locator("iframe.map").locator("html").get_attribute("lang") == lang
+    assert page.locator("main").count() == 1
+    assert page.locator("h1").count() == 1
+    levels = page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", "hs => hs.map(h => +h.tagName[1])")
+    assert levels[0] == 1
+    jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+    assert jumps == []  # never a level skipped on the way down
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_report_table_has_a_caption_and_scoped_header_cells(
+    lang: str, reports: dict[str, Path], browser: Browser
+) -> None:
+    page = open_report(browser, reports[lang])
+    tables = page.eval_on_selector_all(
+        "table",
+        """ts => ts.map(t => ({
+            cls: t.className,
+            name: (t.caption ? t.caption.textContent : t.getAttribute('aria-label') || '').trim(),
+            cols: t.querySelectorAll('thead th[scope=col]').length,
+            unscoped: [...t.querySelectorAll('th')].filter(
+                th => !['col', 'row'].includes(th.getAttribute('scope'))).length,
+            rowHeaders: t.querySelectorAll('tbody th[scope=row]').length,
+        }))""",
+    )
+    kinds = {t["cls"] for t in tables}
+    assert {"matrix", "list", "list partnerships"} <= kinds  # coverage, resources, partnerships
+    for table in tables:
+        assert table["name"], table
+        assert table["cols"] >= 2 and table["unscoped"] == 0 and table["rowHeaders"] >= 1, table
+    names = [t["name"] for t in tables]
+    assert len(names) == len(set(names))  # each table tells which it is
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_chart_has_a_name_and_its_figures_as_text(
+    lang: str, reports: dict[str, Path], browser: Browser
+) -> None:
+    page = open_report(browser, reports[lang])
+    charts = page.eval_on_selector_all(
+        "svg.chart",
+        """ss => ss.map(s => {
+            const figure = s.closest('figure');
+            const table = figure && figure.querySelector('details.chart-data table');
+            return {
+                role: s.getAttribute('role'),
+                name: s.getAttribute('aria-label'),
+                caption: figure && figure.querySelector('figcaption').textContent,
+                bars: [...s.querySelectorAll('g')].map(g => g.querySelector('title').textContent),
+                rows: table ? [...table.tBodies[0].rows].map(
+                    r => r.cells[0].textContent + ': ' + r.cells[1].textContent) : null,
+                tableName: table && table.caption.textContent,
+            };
+        })""",
+    )
+    assert len(charts) >= 6
+    for chart in charts:
+        assert chart["role"] == "img" and chart["name"], chart
+        assert chart["caption"] and chart["caption"] in chart["name"]
+        # The table gives each bar's full label and value (what its tooltip says).
+        assert chart["rows"] == chart["bars"] and chart["tableName"] == chart["caption"], chart
+    timelines = page.eval_on_selector_all(
+        "svg.timeline",
+        """ss => ss.map(s => ({role: s.getAttribute('role'), name: s.getAttribute('aria-label'),
+            text: s.nextElementSibling && s.nextElementSibling.matches('p.timeline-text')
+                ? s.nextElementSibling.textContent : null}))""",
+    )
+    assert timelines
+    for timeline in timelines:
+        assert timeline["role"] == "img" and timeline["text"], timeline
+        assert timeline["name"].endswith(timeline["text"]), timeline  # the same words
+    still = page.locator("svg.map-picture")  # the paper's map: named, its legend in words
+    assert still.get_attribute("role") == "img" and still.get_attribute("aria-label")
+    assert page.locator(".map-still .map-legend li").count() >= 1
+    frame = page.locator("iframe.map")
+    assert frame.get_attribute("title")
+
+
+def test_white_spots_are_marked_by_a_sign_and_words_not_colour_alone(
+    reports: dict[str, Path], browser: Browser
+) -> None:
+    for lang, path in reports.items():
+        page = open_report(browser, path)
+        spots = page.locator("table.matrix td.white-spot")
+        assert spots.count() >= 1
+        for cell in spots.all():
+            assert cell.inner_text().startswith("○")  # seen on screen and paper alike
+            assert cell.locator(".visually-hidden").text_content() == f"{MARKS[lang]}:"
+            assert cell.locator('[aria-hidden="true"]').text_content() == "○"
+
+
+def test_report_text_contrast_includes_the_chart_labels(
+    reports: dict[str, Path], browser: Browser
+) -> None:
+    """axe leaves text inside SVG as "incomplete" (it cannot tell the background): the
+    labels of the bars and timelines are measured here against the page's white."""
+    page = open_report(browser, reports["da"])
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") in (
+        "rgba(0, 0, 0, 0)",
+        "rgb(255, 255, 255)",
+    )
+    fills = page.eval_on_selector_all(
+        "svg.chart text, svg.timeline text", "ts => ts.map(t => getComputedStyle(t).fill)"
+    )
+    assert fills
+    weak = {fill: round(contrast(fill), 2) for fill in fills if contrast(fill) < 4.5}
+    assert weak == {}
+    summary = page.locator("details.chart-data summary").first
+    assert contrast(summary.evaluate("e => getComputedStyle(e).color")) >= 4.5
+
+
+def test_the_contents_links_work_from_the_keyboard_with_a_visible_focus(
+    reports: dict[str, Path], browser: Browser
+) -> None:
+    page = open_report(browser, reports["da"])
+    links = page.locator("nav a")
+    targets = [href.lstrip("#") for href in links.evaluate_all("as => as.map(a => a.hash)")]
+    assert len(targets) == 9
+    for target in targets:
+        assert page.locator(f"section#{target} h2").count() == 1
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hash") == "#key_figures"
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.outlineColor]; })()"
+    )
+    assert style[0] == "solid" and style[1] == "3px" and contrast(style[2]) >= 3
+    for _ in range(2):  # to "Coverage"
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hash") == "#coverage"
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#coverage'")
+    top = page.evaluate("document.getElementById('coverage').getBoundingClientRect().top")
+    assert abs(top) < 2  # the section is scrolled to the top of the window
+    # The next Tab goes on from the section reached, not from the contents.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('section').id") != "title-page"
+
+
+def test_the_chart_tables_unfold_on_screen_and_stay_off_paper(
+    reports: dict[str, Path], browser: Browser
+) -> None:
+    page = open_report(browser, reports["en"])
+    details = page.locator("details.chart-data").first
+    table = details.locator("table")
+    assert table.is_hidden()
+    details.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert table.is_visible()
+    assert details.locator("summary").inner_text() == "Show the figures as a table"
+    page.emulate_media(media="print")
+    assert page.locator("details.chart-data").first.is_hidden()
+    assert page.locator("iframe.map-live").is_hidden()
+    assert page.locator(".map-still svg.map-picture").is_visible()
+    # Hidden captions take no room on paper either.
+    box = page.locator("table.matrix caption").first.bounding_box()
+    assert box is not None and box["height"] <= 1 and box["width"] <= 1
+
+
+def test_each_part_of_a_split_coverage_matrix_has_a_caption_of_its_own(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    landscape = LandscapeService(database)
+    landscape.load_demo()
+    data = collect_report(landscape, REPORT_MUNICIPALITY, lang="en")
+    areas = len(data.overview.coverage.areas)
+    monkeypatch.setattr(report, "MATRIX_COLUMNS", 3)
+    page = report.render_report(data, lang="en")
+    captions = re.findall(r'<table class="matrix"><caption[^>]*>([^<]*)</caption>', page)
+    assert len(captions) == -(-areas // 3) >= 2
+    assert captions[0] == f"Actors by target group and area, areas 1–3 of {areas}"
+    assert captions[-1].endswith(f"–{areas} of {areas}")
