@@ -77,14 +77,45 @@ def municipality_combo(name: str, accessible: str) -> QComboBox:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     box.setCompleter(completer)
+    line = box.lineEdit()
+    if line is not None:
+        # "esbj" + Enter or leaving the field shows the municipality it names: "Esbjerg".
+        line.editingFinished.connect(lambda: _complete_municipality(box))
     return box
 
 
+def _matching_index(box: QComboBox) -> int | None:
+    """The row the typed text names: the same name (any case), else the one name that starts
+    with it, else the one that contains it; None when it names none or several."""
+    typed = " ".join(box.currentText().split()).casefold()
+    if not typed:
+        return 0
+    names = [(i, box.itemText(i).casefold()) for i in range(box.count())]
+    for test in (str.__eq__, str.startswith, str.__contains__):
+        found = [i for i, name in names if test(name, typed)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
+
+
+def _complete_municipality(box: QComboBox) -> None:
+    index = _matching_index(box)
+    if index is not None and box.itemText(index) != box.currentText():
+        box.setCurrentIndex(index)
+
+
+def municipality_text_unknown(box: QComboBox) -> bool:
+    """The typed text names no municipality (or several): asking again beats guessing."""
+    return _matching_index(box) is None
+
+
 def chosen_municipality(box: QComboBox) -> str | None:
-    """The code of the municipality named in ``box`` (its typed text decides); None for "No
-    particular municipality" or a text that names none."""
-    index = box.findText(box.currentText().strip(), Qt.MatchFlag.MatchFixedString)
-    code = box.itemData(index) if index >= 0 else None
+    """The code of the municipality named in ``box`` (its typed text decides, completed as
+    the field does); None for "No particular municipality" or a text that names none."""
+    index = _matching_index(box)
+    code = box.itemData(index) if index is not None else None
     return str(code) if code else None
 
 
@@ -140,6 +171,10 @@ class WelcomeDialog(QDialog):
                 "statements get it."
             )
         )
+        self.municipality_error = QLabel()
+        self.municipality_error.setObjectName("welcomeMunicipalityError")
+        self.municipality_error.setWordWrap(True)
+        self.municipality_error.hide()
         self.name_edit = QLineEdit(name)
         self.name_edit.setObjectName("welcomeName")
         self.name_edit.setAccessibleName(self.tr("Your name"))
@@ -152,6 +187,7 @@ class WelcomeDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Municipality:"), self.municipality_combo)
+        form.addRow("", self.municipality_error)
         form.addRow(self.tr("Your &name:"), self.name_edit)
         name_hint = QLabel(self.tr("Shown in the history of every record you change."))
         name_hint.setWordWrap(True)
@@ -181,6 +217,24 @@ class WelcomeDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
         self.municipality_combo.setFocus()
+
+    def accept(self) -> None:
+        """Kom i gang: only with a municipality the text names (or none chosen)."""
+        box = self.municipality_combo
+        if municipality_text_unknown(box):
+            self.municipality_error.setText(
+                self.tr("No single municipality is called “%1”: choose one from the list.").replace(
+                    "%1", box.currentText().strip()
+                )
+            )
+            self.municipality_error.show()
+            box.setFocus()
+            line = box.lineEdit()
+            if line is not None:
+                line.selectAll()
+            return
+        self.municipality_error.hide()
+        super().accept()
 
     def answers(self) -> WelcomeAnswers:
         return WelcomeAnswers(

@@ -90,6 +90,44 @@ def welcome_of_visible(window: MainWindow) -> bool:
     return dialog is not None and dialog.isVisible()
 
 
+def test_part_of_a_name_and_enter_choose_the_one_municipality_it_names(
+    qtbot: QtBot, translator: RecordingDanish, make_database: MakeDatabase
+) -> None:
+    """Seen under Xvfb: "Esbj" + Enter kept the text and the welcome stored no municipality."""
+    window = open_window(qtbot, make_database("w"))
+    assert maybe_welcome(window)
+    dialog = welcome_of(window)
+    combo = dialog.municipality_combo
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "esbj")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.currentText() == "Esbjerg"
+    assert dialog.result() == WelcomeDialog.DialogCode.Accepted
+    assert home_municipality() == ESBJERG
+
+
+def test_a_text_that_names_no_single_municipality_is_asked_again(
+    qtbot: QtBot, translator: RecordingDanish, make_database: MakeDatabase
+) -> None:
+    window = open_window(qtbot, make_database("w"))
+    assert maybe_welcome(window)
+    dialog = welcome_of(window)
+    combo = dialog.municipality_combo
+    for typed in ("Atlantis", "s"):  # none, and many ("Esbjerg", "Slagelse", …)
+        combo.lineEdit().selectAll()
+        qtbot.keyClicks(combo.lineEdit(), typed)
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()  # not accepted
+        assert dialog.municipality_error.isVisibleTo(dialog)
+        assert f"»{typed}«" in dialog.municipality_error.text()
+        assert "passer ikke på netop én kommune" in dialog.municipality_error.text()
+    assert not welcome_answered()
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "Aarhus")
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and home_municipality() == AARHUS
+
+
 def test_escape_skips_and_counts_as_answered(
     qtbot: QtBot, translator: RecordingDanish, make_database: MakeDatabase
 ) -> None:

@@ -926,52 +926,57 @@
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="228" />
+        <location filename="../crash_dialog.py" line="221" />
+        <source>Error details</source>
+        <translation>Fejldetaljer</translation>
+    </message>
+    <message>
+        <location filename="../crash_dialog.py" line="229" />
         <source>Save error report…</source>
         <translation>Gem fejlrapport…</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="229" />
+        <location filename="../crash_dialog.py" line="230" />
         <source>Copy details</source>
         <translation>Kopiér detaljer</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="230" />
+        <location filename="../crash_dialog.py" line="231" />
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="286" />
+        <location filename="../crash_dialog.py" line="287" />
         <source>The same error happened %1 times.</source>
         <translation>Den samme fejl er sket %1 gange.</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="291" />
+        <location filename="../crash_dialog.py" line="292" />
         <source>%1 other errors happened as well; see Details.</source>
         <translation>%1 andre fejl er også sket; se Detaljer.</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="302" />
+        <location filename="../crash_dialog.py" line="303" />
         <source>The details were copied.</source>
         <translation>Detaljerne er kopieret.</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="306" />
+        <location filename="../crash_dialog.py" line="307" />
         <source>error-report</source>
         <translation>fejlrapport</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="309" />
+        <location filename="../crash_dialog.py" line="310" />
         <source>Save error report</source>
         <translation>Gem fejlrapport</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="309" />
+        <location filename="../crash_dialog.py" line="310" />
         <source>Zip archives (*.zip)</source>
         <translation>Zip-arkiver (*.zip)</translation>
     </message>
     <message>
-        <location filename="../crash_dialog.py" line="321" />
+        <location filename="../crash_dialog.py" line="322" />
         <source>The error report was saved as %1.</source>
         <translation>Fejlrapporten er gemt som %1.</translation>
     </message>
@@ -1083,37 +1088,37 @@
 <context>
     <name>DuplicatePairTableModel</name>
     <message>
-        <location filename="../duplicates_dialog.py" line="57" />
+        <location filename="../duplicates_dialog.py" line="58" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="58" />
+        <location filename="../duplicates_dialog.py" line="59" />
         <source>Proposal</source>
         <translation>Forslag</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="59" />
+        <location filename="../duplicates_dialog.py" line="60" />
         <source>Actor</source>
         <translation>Aktør</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="60" />
+        <location filename="../duplicates_dialog.py" line="61" />
         <source>Maybe the same as</source>
         <translation>Måske den samme som</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="61" />
+        <location filename="../duplicates_dialog.py" line="62" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="69" />
+        <location filename="../duplicates_dialog.py" line="70" />
         <source>Merge</source>
         <translation>Flet</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="69" />
+        <location filename="../duplicates_dialog.py" line="70" />
         <source>Review</source>
         <translation>Gennemse</translation>
     </message>
@@ -1154,38 +1159,38 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../duplicates_dialog.py" line="95" />
+        <location filename="../duplicates_dialog.py" line="96" />
         <source>Possible duplicates</source>
         <translation>Mulige dubletter</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="100" />
-        <location filename="../duplicates_dialog.py" line="153" />
+        <location filename="../duplicates_dialog.py" line="101" />
+        <location filename="../duplicates_dialog.py" line="154" />
         <source>Looking for duplicates…</source>
         <translation>Leder efter dubletter…</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="109" />
+        <location filename="../duplicates_dialog.py" line="110" />
         <source>Pairs that may be the same actor</source>
         <translation>Par der måske er den samme aktør</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="130" />
+        <location filename="../duplicates_dialog.py" line="131" />
         <source>&amp;Compare…</source>
         <translation>&amp;Sammenlign…</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="135" />
+        <location filename="../duplicates_dialog.py" line="136" />
         <source>&amp;Refresh</source>
         <translation>&amp;Opdatér</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="172" />
+        <location filename="../duplicates_dialog.py" line="173" />
         <source>%1 pairs may be the same actor (%2 very likely). Open a pair to compare and merge it, or to say they are not the same.</source>
         <translation>%1 par er måske den samme aktør (%2 meget sandsynligt). Åbn et par for at sammenligne og flette det eller for at angive, at de ikke er den samme.</translation>
     </message>
     <message>
-        <location filename="../duplicates_dialog.py" line="182" />
+        <location filename="../duplicates_dialog.py" line="183" />
         <source>No possible duplicates in the register.</source>
         <translation>Ingen mulige dubletter i registret.</translation>
     </message>
@@ -2845,360 +2850,390 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../import_wizard.py" line="72" />
-        <location filename="../import_wizard.py" line="79" />
+        <location filename="../import_wizard.py" line="73" />
+        <location filename="../import_wizard.py" line="80" />
         <source>Detect automatically</source>
         <translation>Find automatisk</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="73" />
+        <location filename="../import_wizard.py" line="74" />
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="74" />
+        <location filename="../import_wizard.py" line="75" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 med BOM</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="75" />
+        <location filename="../import_wizard.py" line="76" />
         <source>Windows-1252 (Danish Excel)</source>
         <translation>Windows-1252 (dansk Excel)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="76" />
+        <location filename="../import_wizard.py" line="77" />
         <source>Latin-1 (ISO 8859-1)</source>
         <translation>Latin-1 (ISO 8859-1)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="80" />
+        <location filename="../import_wizard.py" line="81" />
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="81" />
+        <location filename="../import_wizard.py" line="82" />
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="82" />
+        <location filename="../import_wizard.py" line="83" />
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="83" />
+        <location filename="../import_wizard.py" line="84" />
         <source>Vertical bar |</source>
         <translation>Lodret streg |</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="138" />
+        <location filename="../import_wizard.py" line="139" />
         <source>Choose the list</source>
         <translation>Vælg listen</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="140" />
+        <location filename="../import_wizard.py" line="141" />
         <source>A CSV file or an Excel workbook from a booking or grants system or a volunteer centre's spreadsheet. The format is detected; change it here if the preview looks wrong.</source>
         <translation>En CSV-fil eller en Excel-projektmappe fra et booking- eller tilskudssystem eller et frivilligcenters regneark. Formatet findes automatisk; ret det her, hvis visningen ser forkert ud.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="149" />
+        <location filename="../import_wizard.py" line="150" />
         <source>Path of a .csv or .xlsx file</source>
         <translation>Sti til en .csv- eller .xlsx-fil</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="151" />
+        <location filename="../import_wizard.py" line="152" />
         <source>&amp;Browse…</source>
         <translation>&amp;Gennemse…</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="166" />
+        <location filename="../import_wizard.py" line="167" />
         <source>Find automatically</source>
         <translation>Find automatisk</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="170" />
+        <location filename="../import_wizard.py" line="171" />
         <source>&amp;File:</source>
         <translation>&amp;Fil:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="173" />
+        <location filename="../import_wizard.py" line="174" />
         <source>&amp;Encoding:</source>
         <translation>&amp;Tegnsæt:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="174" />
+        <location filename="../import_wizard.py" line="175" />
         <source>&amp;Delimiter:</source>
         <translation>&amp;Skilletegn:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="175" />
+        <location filename="../import_wizard.py" line="176" />
         <source>&amp;Worksheet:</source>
         <translation>&amp;Ark:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="176" />
+        <location filename="../import_wizard.py" line="177" />
         <source>&amp;Header line:</source>
         <translation>&amp;Overskriftslinje:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="200" />
+        <location filename="../import_wizard.py" line="183" />
+        <source>First rows of the list</source>
+        <translation>Listens første rækker</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="202" />
         <source>Import a register</source>
         <translation>Importér et register</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="202" />
+        <location filename="../import_wizard.py" line="204" />
         <source>Registers (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Registre (*.csv *.xlsx *.txt);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="263" />
+        <location filename="../import_wizard.py" line="265" />
         <source>Excel workbook · worksheet %1 · header in row %2 · %3 columns</source>
         <translation>Excel-projektmappe · ark %1 · overskrift i række %2 · %3 kolonner</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="278" />
+        <location filename="../import_wizard.py" line="280" />
         <source>CSV file · %1 · %2 · header in line %3 · %4 columns</source>
         <translation>CSV-fil · %1 · %2 · overskrift i linje %3 · %4 kolonner</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="285" />
+        <location filename="../import_wizard.py" line="287" />
         <source>about %1 rows</source>
         <translation>omkring %1 rækker</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="301" />
+        <location filename="../import_wizard.py" line="303" />
         <source>Match the columns</source>
         <translation>Tilknyt kolonnerne</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="304" />
+        <location filename="../import_wizard.py" line="306" />
         <source>Column in the file</source>
         <translation>Kolonne i filen</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="305" />
+        <location filename="../import_wizard.py" line="307" />
         <source>Examples</source>
         <translation>Eksempler</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="306" />
-        <location filename="../import_wizard.py" line="440" />
+        <location filename="../import_wizard.py" line="308" />
+        <location filename="../import_wizard.py" line="443" />
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="315" />
+        <location filename="../import_wizard.py" line="312" />
+        <source>Columns and fields</source>
+        <translation>Kolonner og felter</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="318" />
         <source>&amp;Merge sure duplicates (within the list and with the register)</source>
         <translation>&amp;Læg sikre dubletter sammen (i listen og med registret)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="323" />
+        <location filename="../import_wizard.py" line="326" />
         <source>&amp;Kind of rows without one:</source>
         <translation>&amp;Type for rækker uden type:</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="336" />
+        <location filename="../import_wizard.py" line="339" />
         <source>The columns are matched as at the last import from this source.</source>
         <translation>Kolonnerne er tilknyttet som ved sidste import fra denne kilde.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="340" />
+        <location filename="../import_wizard.py" line="343" />
         <source>The columns are matched by their names. Check each one; the choice is remembered for the next list from the same source.</source>
         <translation>Kolonnerne er tilknyttet ud fra deres navne. Kontrollér hver enkelt; valget huskes til næste liste fra samme kilde.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="357" />
+        <location filename="../import_wizard.py" line="360" />
         <source>Field for column %1</source>
         <translation>Felt for kolonnen %1</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="358" />
+        <location filename="../import_wizard.py" line="361" />
         <source>— not imported —</source>
         <translation>— importeres ikke —</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="369" />
+        <location filename="../import_wizard.py" line="372" />
         <source>Reject the row</source>
         <translation>Afvis rækken</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="391" />
+        <location filename="../import_wizard.py" line="394" />
         <source>Choose the column that holds the name.</source>
         <translation>Vælg den kolonne, der indeholder navnet.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="396" />
+        <location filename="../import_wizard.py" line="399" />
         <source>Each of these fields can take one column only: %1.</source>
         <translation>Hvert af disse felter kan kun tage én kolonne: %1.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="419" />
+        <location filename="../import_wizard.py" line="422" />
         <source>Check before importing</source>
         <translation>Kontrollér før import</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="420" />
+        <location filename="../import_wizard.py" line="423" />
         <source>Nothing has been stored yet.</source>
         <translation>Intet er gemt endnu.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="422" />
+        <location filename="../import_wizard.py" line="425" />
         <source>&amp;Import</source>
         <translation>&amp;Importér</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="431" />
+        <location filename="../import_wizard.py" line="434" />
         <source>Line</source>
         <translation>Linje</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="432" />
+        <location filename="../import_wizard.py" line="435" />
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="433" />
-        <location filename="../import_wizard.py" line="441" />
+        <location filename="../import_wizard.py" line="436" />
+        <location filename="../import_wizard.py" line="444" />
         <source>Value</source>
         <translation>Værdi</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="434" />
+        <location filename="../import_wizard.py" line="437" />
         <source>Reason</source>
         <translation>Årsag</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="442" />
+        <location filename="../import_wizard.py" line="445" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="443" />
+        <location filename="../import_wizard.py" line="446" />
         <source>Lines</source>
         <translation>Linjer</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="449" />
+        <location filename="../import_wizard.py" line="452" />
         <source>Actor</source>
         <translation>Aktør</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="450" />
+        <location filename="../import_wizard.py" line="453" />
         <source>May be the same as</source>
         <translation>Er måske den samme som</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="451" />
+        <location filename="../import_wizard.py" line="454" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="452" />
+        <location filename="../import_wizard.py" line="455" />
         <source>Evidence</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
         <location filename="../import_wizard.py" line="461" />
+        <source>Check results</source>
+        <translation>Resultat af kontrollen</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="462" />
+        <source>Rejected rows</source>
+        <translation>Afviste rækker</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="463" />
+        <source>Values without a field</source>
+        <translation>Værdier uden felt</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="464" />
+        <source>Possible duplicates</source>
+        <translation>Mulige dubletter</translation>
+    </message>
+    <message>
+        <location filename="../import_wizard.py" line="468" />
         <source>&amp;Save rejected rows as CSV…</source>
         <translation>&amp;Gem afviste rækker som CSV…</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="477" />
+        <location filename="../import_wizard.py" line="484" />
         <source>Reading every row…</source>
         <translation>Læser alle rækker…</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="540" />
+        <location filename="../import_wizard.py" line="547" />
         <source>%1 rows read: %2 new actors, %3 to update, %4 unchanged, %5 rows merged into others, %6 rejected.</source>
         <translation>%1 rækker læst: %2 nye aktører, %3 opdateres, %4 uændrede, %5 rækker lagt sammen med andre, %6 afvist.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="585" />
+        <location filename="../import_wizard.py" line="592" />
         <source>Rejected rows (%1)</source>
         <translation>Afviste rækker (%1)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="588" />
+        <location filename="../import_wizard.py" line="595" />
         <source>Kept for review (%1)</source>
         <translation>Til gennemsyn (%1)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="591" />
+        <location filename="../import_wizard.py" line="598" />
         <source>Possible duplicates (%1)</source>
         <translation>Mulige dubletter (%1)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="608" />
+        <location filename="../import_wizard.py" line="615" />
         <source>Save rejected rows</source>
         <translation>Gem afviste rækker</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="610" />
+        <location filename="../import_wizard.py" line="617" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="627" />
+        <location filename="../import_wizard.py" line="634" />
         <source>%1 rejected rows saved in %2.</source>
         <translation>%1 afviste rækker gemt i %2.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="650" />
+        <location filename="../import_wizard.py" line="657" />
         <source>Importing</source>
         <translation>Importerer</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="652" />
+        <location filename="../import_wizard.py" line="659" />
         <source>In one go: Cancel leaves the register as it was.</source>
         <translation>I ét hug: Annuller efterlader registret, som det var.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="672" />
+        <location filename="../import_wizard.py" line="679" />
         <source>Storing the actors…</source>
         <translation>Gemmer aktørerne…</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="703" />
+        <location filename="../import_wizard.py" line="710" />
         <source>Imported</source>
         <translation>Importeret</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="706" />
+        <location filename="../import_wizard.py" line="713" />
         <source>%1 rows read: %2 new actors, %3 updated, %4 unchanged, %5 rows merged, %6 rejected.</source>
         <translation>%1 rækker læst: %2 nye aktører, %3 opdateret, %4 uændrede, %5 rækker lagt sammen, %6 afvist.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="721" />
+        <location filename="../import_wizard.py" line="728" />
         <source>%1 values are kept on the actors for review.</source>
         <translation>%1 værdier er gemt på aktørerne til gennemsyn.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="730" />
+        <location filename="../import_wizard.py" line="737" />
         <source>For %1 actors their own words suggest target groups or resources: the editor offers them (filter 'Incomplete profile').</source>
         <translation>For %1 aktører foreslår deres egne ord målgrupper eller ressourcer: editoren tilbyder dem (filteret »Ufuldstændig profil«).</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="749" />
+        <location filename="../import_wizard.py" line="756" />
         <source>Not imported</source>
         <translation>Ikke importeret</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="752" />
+        <location filename="../import_wizard.py" line="759" />
         <source>The import was cancelled; nothing was changed.</source>
         <translation>Importen blev afbrudt; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="757" />
+        <location filename="../import_wizard.py" line="764" />
         <source>Someone changed the register meanwhile. Go back and check again.</source>
         <translation>Nogen har ændret registret imens. Gå tilbage og kontrollér igen.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="763" />
+        <location filename="../import_wizard.py" line="770" />
         <source>Nothing was changed.</source>
         <translation>Intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../import_wizard.py" line="785" />
+        <location filename="../import_wizard.py" line="792" />
         <source>Import a register (CSV or Excel)</source>
         <translation>Importér et register (CSV eller Excel)</translation>
     </message>
@@ -3297,21 +3332,26 @@
     </message>
     <message>
         <location filename="../tabs/landscape_tab.py" line="202" />
+        <source>Selected actor</source>
+        <translation>Valgt aktør</translation>
+    </message>
+    <message>
+        <location filename="../tabs/landscape_tab.py" line="203" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="203" />
+        <location filename="../tabs/landscape_tab.py" line="204" />
         <source>Edit dating profile</source>
         <translation>Redigér datingprofil</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="205" />
+        <location filename="../tabs/landscape_tab.py" line="206" />
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../tabs/landscape_tab.py" line="414" />
+        <location filename="../tabs/landscape_tab.py" line="415" />
         <source>%1 of %2 actors shown</source>
         <translation>%1 af %2 aktører vises</translation>
     </message>
@@ -3337,109 +3377,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="166" />
         <source>Landscape</source>
         <translation>Landskab</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="167" />
         <source>Problem statements</source>
         <translation>Problemstillinger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="168" />
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="169" />
         <source>Map</source>
         <translation>Kort</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="171" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="173" />
         <source>Overview</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324" />
-        <location filename="../main_window.py" line="329" />
+        <location filename="../main_window.py" line="325" />
+        <location filename="../main_window.py" line="330" />
         <source>Saved “%1”</source>
         <translation>Gemt: “%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335" />
+        <location filename="../main_window.py" line="336" />
         <source>“%1” is now: %2</source>
         <translation>“%1” er nu: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346" />
+        <location filename="../main_window.py" line="347" />
         <source>Partnership removed: %1 ↔ %2</source>
         <translation>Partnerskab fjernet: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350" />
+        <location filename="../main_window.py" line="351" />
         <source>Partnership saved: %1 ↔ %2</source>
         <translation>Partnerskab gemt: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="398" />
         <source>“%1” is not matched: %2</source>
         <translation>“%1” matches ikke: %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509" />
+        <location filename="../main_window.py" line="510" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513" />
+        <location filename="../main_window.py" line="514" />
         <source>Restart now</source>
         <translation>Genstart nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514" />
+        <location filename="../main_window.py" line="515" />
         <source>Later</source>
         <translation>Senere</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="530" />
         <source>About %1</source>
         <translation>Om %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="531" />
+        <location filename="../main_window.py" line="532" />
         <source>%1: map the volunteer landscape of a municipality and match partners to social problems.</source>
         <translation>%1: kortlæg kommunens frivillighedslandskab og find partnere til sociale problemstillinger.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="571" />
+        <location filename="../main_window.py" line="572" />
         <source>Your name is used in the history from the next start.</source>
         <translation>Dit navn bruges i historikken fra næste start.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366" />
+        <location filename="../main_window.py" line="367" />
         <source>Partnership proposed: %1 ↔ %2</source>
         <translation>Partnerskab foreslået: %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="165" />
+        <source>Areas</source>
+        <translation>Områder</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="244" />
         <source>Loading…</source>
         <translation>Indlæser…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309" />
+        <location filename="../main_window.py" line="310" />
         <source>%1 actors · %2 problem statements · %3 partnerships</source>
         <translation>%1 aktører · %2 problemstillinger · %3 partnerskaber</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503" />
-        <location filename="../main_window.py" line="510" />
+        <location filename="../main_window.py" line="504" />
+        <location filename="../main_window.py" line="511" />
         <source>The language changes when the application is started again.</source>
         <translation>Sproget skifter, næste gang programmet startes.</translation>
     </message>
@@ -3575,27 +3620,27 @@
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../match_view.py" line="78" />
+        <location filename="../match_view.py" line="79" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="79" />
+        <location filename="../match_view.py" line="80" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="80" />
+        <location filename="../match_view.py" line="81" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="81" />
+        <location filename="../match_view.py" line="82" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="82" />
+        <location filename="../match_view.py" line="83" />
         <source>Distance</source>
         <translation>Afstand</translation>
     </message>
@@ -3603,179 +3648,184 @@
 <context>
     <name>MatchView</name>
     <message>
-        <location filename="../match_view.py" line="205" />
+        <location filename="../match_view.py" line="207" />
         <source>Problem statement to match</source>
         <translation>Problemstilling der skal matches</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="212" />
+        <location filename="../match_view.py" line="214" />
         <source>Number of partners</source>
         <translation>Antal partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="214" />
+        <location filename="../match_view.py" line="216" />
         <source>Spread proposals (fair rotation)</source>
         <translation>Fordel forslagene (retfærdig rotation)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="216" />
+        <location filename="../match_view.py" line="218" />
         <source>Actors proposed recently get a mild, explained penalty so others surface too.</source>
         <translation>Aktører, der for nylig er foreslået, får et mildt, forklaret fradrag, så andre også kommer frem.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="220" />
+        <location filename="../match_view.py" line="222" />
         <source>Problem:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="222" />
+        <location filename="../match_view.py" line="224" />
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="232" />
+        <location filename="../match_view.py" line="234" />
         <source>Ranked partners</source>
         <translation>Rangerede partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="256" />
+        <location filename="../match_view.py" line="258" />
         <source>Propose &amp;partnership</source>
         <translation>Foreslå &amp;partnerskab</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="260" />
+        <location filename="../match_view.py" line="262" />
         <source>E&amp;xport ranking…</source>
         <translation>E&amp;ksportér rangering…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="264" />
+        <location filename="../match_view.py" line="266" />
         <source>Show on &amp;map</source>
         <translation>Vis på &amp;kort</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="267" />
+        <location filename="../match_view.py" line="269" />
         <source>The problem statement's place, its distance limit and these partners</source>
         <translation>Problemstillingens sted, dens afstandsgrænse og disse partnere</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="284" />
+        <location filename="../match_view.py" line="286" />
         <source>Why this partner</source>
         <translation>Hvorfor denne partner</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="287" />
-        <location filename="../match_view.py" line="293" />
+        <location filename="../match_view.py" line="289" />
+        <location filename="../match_view.py" line="296" />
         <source>360° review</source>
         <translation>360°-eftersyn</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="290" />
+        <location filename="../match_view.py" line="292" />
         <source>Consortium proposal</source>
         <translation>Forslag til konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="292" />
+        <location filename="../match_view.py" line="294" />
+        <source>About the chosen partner</source>
+        <translation>Om den valgte partner</translation>
+    </message>
+    <message>
+        <location filename="../match_view.py" line="295" />
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="294" />
+        <location filename="../match_view.py" line="297" />
         <source>Consortium</source>
         <translation>Konsortium</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="295" />
+        <location filename="../match_view.py" line="298" />
         <source>Weights</source>
         <translation>Vægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="313" />
+        <location filename="../match_view.py" line="316" />
         <source>How much each criterion counts</source>
         <translation>Hvor meget hvert kriterium tæller</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="330" />
+        <location filename="../match_view.py" line="333" />
         <source>Default weights</source>
         <translation>Standardvægte</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="408" />
+        <location filename="../match_view.py" line="411" />
         <source>Ranking the landscape…</source>
         <translation>Rangerer landskabet…</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="424" />
+        <location filename="../match_view.py" line="427" />
         <source>Reading the actors' texts (once, after changes): %1 of %2…</source>
         <translation>Læser aktørernes tekster (én gang efter ændringer): %1 af %2 …</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="441" />
+        <location filename="../match_view.py" line="444" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="458" />
-        <location filename="../match_view.py" line="482" />
+        <location filename="../match_view.py" line="461" />
+        <location filename="../match_view.py" line="485" />
         <source>Export ranking</source>
         <translation>Eksportér rangering</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="460" />
+        <location filename="../match_view.py" line="463" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-projektmappe (*.xlsx);;CSV til Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="484" />
+        <location filename="../match_view.py" line="487" />
         <source>The ranking names %1 individual volunteers (personal data). Without them the file holds the other partners only. An export with personal data is logged; never publish it.</source>
         <translation>Rangeringen nævner %1 frivillige personer (personoplysninger). Uden dem indeholder filen kun de øvrige partnere. En eksport med personoplysninger bliver noteret; offentliggør den aldrig.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="491" />
+        <location filename="../match_view.py" line="494" />
         <source>Include individual volunteers (personal data)</source>
         <translation>Medtag frivillige personer (personoplysninger)</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="538" />
+        <location filename="../match_view.py" line="541" />
         <source>Exported %1 ranked partners to %2</source>
         <translation>Eksporterede %1 rangerede partnere til %2</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="568" />
+        <location filename="../match_view.py" line="571" />
         <source>Excluded: %1</source>
         <translation>Udelukket: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="578" />
+        <location filename="../match_view.py" line="581" />
         <source>Existing partnerships: %1</source>
         <translation>Eksisterende samarbejder: %1</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="584" />
+        <location filename="../match_view.py" line="587" />
         <source>No actor passes the hard gates.</source>
         <translation>Ingen aktører består de faste krav.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="676" />
+        <location filename="../match_view.py" line="687" />
         <source>Speaks for</source>
         <translation>Taler for</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="677" />
+        <location filename="../match_view.py" line="688" />
         <source>Speaks against</source>
         <translation>Taler imod</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="694" />
+        <location filename="../match_view.py" line="705" />
         <source>Judged on %1 % of the weight from its profile; the rest is inferred from its texts or not given.</source>
         <translation>Vurderet på %1 % af vægten ud fra profilen; resten er udledt af teksterne eller ikke oplyst.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="700" />
+        <location filename="../match_view.py" line="711" />
         <source>Judged on %1 % of the weight; the rest is not given.</source>
         <translation>Vurderet på %1 % af vægten; resten er ikke oplyst.</translation>
     </message>
     <message>
-        <location filename="../match_view.py" line="752" />
+        <location filename="../match_view.py" line="763" />
         <source>Not covered by anyone:</source>
         <translation>Dækkes ikke af nogen:</translation>
     </message>
@@ -3948,42 +3998,47 @@
         <translation>Behold id fra</translation>
     </message>
     <message>
-        <location filename="../merge_dialog.py" line="248" />
+        <location filename="../merge_dialog.py" line="237" />
+        <source>Values to keep</source>
+        <translation>Værdier der beholdes</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="249" />
         <source>&amp;Merge</source>
         <translation>&amp;Flet</translation>
     </message>
     <message>
-        <location filename="../merge_dialog.py" line="251" />
+        <location filename="../merge_dialog.py" line="252" />
         <source>&amp;Not the same</source>
         <translation>&amp;Ikke den samme</translation>
     </message>
     <message>
-        <location filename="../merge_dialog.py" line="254" />
+        <location filename="../merge_dialog.py" line="255" />
         <source>They are different actors: never propose them as duplicates again</source>
         <translation>De er forskellige aktører: foreslå dem aldrig igen som dubletter</translation>
     </message>
     <message>
-        <location filename="../merge_dialog.py" line="358" />
+        <location filename="../merge_dialog.py" line="359" />
         <source>Both (all of them)</source>
         <translation>Begge (dem alle)</translation>
     </message>
     <message>
-        <location filename="../merge_dialog.py" line="369" />
+        <location filename="../merge_dialog.py" line="370" />
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../merge_dialog.py" line="436" />
+        <location filename="../merge_dialog.py" line="437" />
         <source>The actors are shown again as they are stored now.</source>
         <translation>Aktørerne vises igen, som de er gemt nu.</translation>
     </message>
     <message>
-        <location filename="../merge_dialog.py" line="522" />
+        <location filename="../merge_dialog.py" line="523" />
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../merge_dialog.py" line="522" />
+        <location filename="../merge_dialog.py" line="523" />
         <source>No</source>
         <translation>Nej</translation>
     </message>
@@ -4132,102 +4187,107 @@
         <translation>Rediger → Gennemgang af data…</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="257" />
+        <location filename="../overview_tab.py" line="251" />
+        <source>Charts</source>
+        <translation>Diagrammer</translation>
+    </message>
+    <message>
+        <location filename="../overview_tab.py" line="258" />
         <source>Coverage: actors per target group and area</source>
         <translation>Dækning: aktører pr. målgruppe og område</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="265" />
+        <location filename="../overview_tab.py" line="266" />
         <source>%1 = white spot: no actors, or clearly fewer than the area's share. Click a cell (or press Enter) to list the organisations.</source>
         <translation>%1 = hvid plet: ingen aktører, eller klart færre end områdets andel. Klik på en celle (eller tryk Enter) for at se organisationerne.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="281" />
+        <location filename="../overview_tab.py" line="282" />
         <source>Coverage of target groups by area</source>
         <translation>Målgruppernes dækning pr. område</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="304" />
+        <location filename="../overview_tab.py" line="305" />
         <source>Organisations behind the chosen figure</source>
         <translation>Organisationerne bag det valgte tal</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="316" />
+        <location filename="../overview_tab.py" line="317" />
         <source>Double-click an organisation to open it</source>
         <translation>Dobbeltklik på en organisation for at åbne den</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="354" />
+        <location filename="../overview_tab.py" line="355" />
         <source>A single municipality is shown by its postcodes.</source>
         <translation>En enkelt kommune vises fordelt på postnumre.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="365" />
+        <location filename="../overview_tab.py" line="366" />
         <source>Calculating…</source>
         <translation>Beregner…</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="385" />
+        <location filename="../overview_tab.py" line="386" />
         <source>Calculated at %1</source>
         <translation>Beregnet kl. %1</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="393" />
+        <location filename="../overview_tab.py" line="394" />
         <source>The overview could not be calculated: %1</source>
         <translation>Overblikket kunne ikke beregnes: %1</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="433" />
+        <location filename="../overview_tab.py" line="434" />
         <source>%1 actors have no known area and are not in the matrix.</source>
         <translation>%1 aktører har intet kendt område og er ikke med i tabellen.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="452" />
+        <location filename="../overview_tab.py" line="453" />
         <source>With documented effect: %1 of %2</source>
         <translation>Med dokumenteret effekt: %1 af %2</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="476" />
+        <location filename="../overview_tab.py" line="477" />
         <source>Unknown</source>
         <translation>Ukendt</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="503" />
+        <location filename="../overview_tab.py" line="502" />
         <source>Funding offered: %1 kr. from %2 actors</source>
         <translation>Tilbudt finansiering: %1 kr. fra %2 aktører</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="511" />
+        <location filename="../overview_tab.py" line="510" />
         <source>Profile completeness (average %1 %)</source>
         <translation>Profilernes udfyldelse (gennemsnit %1 %)</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="520" />
+        <location filename="../overview_tab.py" line="519" />
         <source>%1 actors not verified within %2 months</source>
         <translation>%1 aktører ikke verificeret inden for %2 måneder</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="532" />
+        <location filename="../overview_tab.py" line="531" />
         <source>Click a cell of the matrix or a bar of the kinds to see the organisations.</source>
         <translation>Klik på en celle i tabellen eller en søjle for en type for at se organisationerne.</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="542" />
+        <location filename="../overview_tab.py" line="541" />
         <source>%1 in %2</source>
         <translation>%1 i %2</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="556" />
+        <location filename="../overview_tab.py" line="555" />
         <source>Finding the organisations: %1…</source>
         <translation>Finder organisationerne: %1…</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="572" />
+        <location filename="../overview_tab.py" line="571" />
         <source>Organisations: %1 (%2)</source>
         <translation>Organisationer: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../overview_tab.py" line="578" />
+        <location filename="../overview_tab.py" line="577" />
         <source>Organisations: %1 — none. Individual volunteers are counted, never listed.</source>
         <translation>Organisationer: %1 — ingen. Frivillige personer tælles, men vises aldrig.</translation>
     </message>
@@ -4263,236 +4323,241 @@
 <context>
     <name>PartnershipsView</name>
     <message>
-        <location filename="../partnerships_view.py" line="140" />
+        <location filename="../partnerships_view.py" line="141" />
+        <source>Selected partnership</source>
+        <translation>Valgt partnerskab</translation>
+    </message>
+    <message>
+        <location filename="../partnerships_view.py" line="142" />
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="141" />
+        <location filename="../partnerships_view.py" line="143" />
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="159" />
+        <location filename="../partnerships_view.py" line="161" />
         <source>Show partnerships at stage</source>
         <translation>Vis partnerskaber på stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="160" />
+        <location filename="../partnerships_view.py" line="162" />
         <source>All stages</source>
         <translation>Alle stadier</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="168" />
+        <location filename="../partnerships_view.py" line="170" />
         <source>&amp;Show:</source>
         <translation>&amp;Vis:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="176" />
-        <location filename="../partnerships_view.py" line="775" />
+        <location filename="../partnerships_view.py" line="178" />
+        <location filename="../partnerships_view.py" line="777" />
         <source>Partnerships</source>
         <translation>Partnerskaber</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="214" />
+        <location filename="../partnerships_view.py" line="216" />
         <source>Problem statement</source>
         <translation>Problemstilling</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="215" />
+        <location filename="../partnerships_view.py" line="217" />
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="221" />
+        <location filename="../partnerships_view.py" line="223" />
         <source>Problem statement:</source>
         <translation>Problemstilling:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="222" />
+        <location filename="../partnerships_view.py" line="224" />
         <source>Partner:</source>
         <translation>Partner:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="226" />
+        <location filename="../partnerships_view.py" line="228" />
         <source>New stage</source>
         <translation>Nyt stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="232" />
+        <location filename="../partnerships_view.py" line="234" />
         <source>Note on the stage change</source>
         <translation>Notat til stadieskiftet</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="233" />
+        <location filename="../partnerships_view.py" line="235" />
         <source>Note (optional)</source>
         <translation>Notat (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="235" />
         <location filename="../partnerships_view.py" line="237" />
+        <location filename="../partnerships_view.py" line="239" />
         <source>Change stage</source>
         <translation>Skift stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="243" />
+        <location filename="../partnerships_view.py" line="245" />
         <source>S&amp;tage:</source>
         <translation>S&amp;tadie:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="246" />
+        <location filename="../partnerships_view.py" line="248" />
         <source>N&amp;ote:</source>
         <translation>N&amp;otat:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="258" />
+        <location filename="../partnerships_view.py" line="260" />
         <source>Stage history</source>
         <translation>Stadiehistorik</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="259" />
+        <location filename="../partnerships_view.py" line="261" />
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="259" />
+        <location filename="../partnerships_view.py" line="261" />
         <source>Stage</source>
         <translation>Stadie</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="259" />
+        <location filename="../partnerships_view.py" line="261" />
         <source>Note</source>
         <translation>Notat</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="263" />
+        <location filename="../partnerships_view.py" line="265" />
         <source>History:</source>
         <translation>Historik:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="267" />
+        <location filename="../partnerships_view.py" line="269" />
         <source>Partnership type</source>
         <translation>Partnerskabstype</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="268" />
+        <location filename="../partnerships_view.py" line="270" />
         <source>(no type)</source>
         <translation>(ingen type)</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="272" />
+        <location filename="../partnerships_view.py" line="274" />
         <source>T&amp;ype:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="278" />
+        <location filename="../partnerships_view.py" line="280" />
         <source>Success factors</source>
         <translation>Succesfaktorer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="294" />
+        <location filename="../partnerships_view.py" line="296" />
         <source>Su&amp;ccess factors:</source>
         <translation>Su&amp;ccesfaktorer:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="300" />
+        <location filename="../partnerships_view.py" line="302" />
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="303" />
+        <location filename="../partnerships_view.py" line="305" />
         <source>&amp;Notes:</source>
         <translation>&amp;Noter:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="309" />
+        <location filename="../partnerships_view.py" line="311" />
         <source>How we know it works</source>
         <translation>Sådan ved vi, at det virker</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="311" />
+        <location filename="../partnerships_view.py" line="313" />
         <source>What the partnership achieved, and how you know</source>
         <translation>Hvad partnerskabet har opnået, og hvordan I ved det</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="315" />
+        <location filename="../partnerships_view.py" line="317" />
         <source>&amp;How we know it works:</source>
         <translation>&amp;Sådan ved vi, at det virker:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="321" />
+        <location filename="../partnerships_view.py" line="323" />
         <source>Evidence level</source>
         <translation>Evidensniveau</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="322" />
+        <location filename="../partnerships_view.py" line="324" />
         <source>Not given</source>
         <translation>Ikke angivet</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="326" />
+        <location filename="../partnerships_view.py" line="328" />
         <source>&amp;Evidence level:</source>
         <translation>&amp;Evidensniveau:</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="330" />
         <location filename="../partnerships_view.py" line="332" />
+        <location filename="../partnerships_view.py" line="334" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="336" />
         <location filename="../partnerships_view.py" line="338" />
+        <location filename="../partnerships_view.py" line="340" />
         <source>Discard changes</source>
         <translation>Kassér ændringer</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="426" />
+        <location filename="../partnerships_view.py" line="428" />
         <source>Change stage of %1 to %2</source>
         <translation>Skift stadie for %1 til %2</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="433" />
+        <location filename="../partnerships_view.py" line="435" />
         <source>Stage change undone</source>
         <translation>Stadieskift fortrudt</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="440" />
+        <location filename="../partnerships_view.py" line="442" />
         <source>The partnership with %1 on "%2" is now at the stage %3.</source>
         <translation>Partnerskabet med %1 om »%2« er nu i fasen %3.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="457" />
+        <location filename="../partnerships_view.py" line="459" />
         <source>Edit partnership with %1</source>
         <translation>Ret partnerskab med %1</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="466" />
+        <location filename="../partnerships_view.py" line="468" />
         <source>The partnership with %1 on "%2" is saved.</source>
         <translation>Partnerskabet med %1 om »%2« er gemt.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="489" />
+        <location filename="../partnerships_view.py" line="491" />
         <source>Propose partnership %1</source>
         <translation>Foreslå partnerskab %1</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="506" />
+        <location filename="../partnerships_view.py" line="508" />
         <source>Proposed a partnership with %1 on "%2".</source>
         <translation>Partnerskab med %1 om »%2« foreslået.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="599" />
+        <location filename="../partnerships_view.py" line="601" />
         <source>Select a partnership to see it here.</source>
         <translation>Vælg et partnerskab for at se det her.</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="712" />
+        <location filename="../partnerships_view.py" line="714" />
         <source>Partnership</source>
         <translation>Partnerskab</translation>
     </message>
     <message>
-        <location filename="../partnerships_view.py" line="766" />
+        <location filename="../partnerships_view.py" line="768" />
         <source>Your changes have been kept. Save again to store them over the other changes, or discard them to see what is stored now.</source>
         <translation>Dine ændringer er ikke gået tabt. Gem igen for at erstatte de andres ændringer med dine, eller kassér dine ændringer for at se det, der er gemt nu.</translation>
     </message>
@@ -4546,31 +4611,36 @@
     </message>
     <message>
         <location filename="../privacy_review_dialog.py" line="208" />
+        <source>Records to review</source>
+        <translation>Poster til gennemgang</translation>
+    </message>
+    <message>
+        <location filename="../privacy_review_dialog.py" line="209" />
         <source>Not verified</source>
         <translation>Ikke verificeret</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="209" />
+        <location filename="../privacy_review_dialog.py" line="210" />
         <source>Proposed for erasure</source>
         <translation>Foreslået til sletning</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="267" />
+        <location filename="../privacy_review_dialog.py" line="268" />
         <source>%1 actors have not been verified for %2 months; %3 persons have been inactive for more than %4 months and are proposed for erasure.</source>
         <translation>%1 aktører er ikke verificeret i %2 måneder; %3 personer har været inaktive i mere end %4 måneder og foreslås slettet.</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="304" />
+        <location filename="../privacy_review_dialog.py" line="305" />
         <source>Delete person</source>
         <translation>Slet person</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="307" />
+        <location filename="../privacy_review_dialog.py" line="308" />
         <source>Delete everything about %1 (%2) for good: the record, partnerships, contact fields and history, and the backups holding them? This cannot be undone.</source>
         <translation>Slet alle oplysninger om %1 (%2) for altid: posten, partnerskaber, kontaktfelter og historik og de sikkerhedskopier, der rummer dem? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../privacy_review_dialog.py" line="331" />
+        <location filename="../privacy_review_dialog.py" line="332" />
         <source>Deleting…</source>
         <translation>Sletter…</translation>
     </message>
@@ -5030,31 +5100,36 @@
     </message>
     <message>
         <location filename="../tabs/problems_tab.py" line="103" />
+        <source>Selected problem statement</source>
+        <translation>Valgt problemstilling</translation>
+    </message>
+    <message>
+        <location filename="../tabs/problems_tab.py" line="104" />
         <source>Overview</source>
         <translation>Overblik</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="104" />
+        <location filename="../tabs/problems_tab.py" line="105" />
         <source>Edit problem statement</source>
         <translation>Redigér problemstilling</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="106" />
+        <location filename="../tabs/problems_tab.py" line="107" />
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="238" />
+        <location filename="../tabs/problems_tab.py" line="239" />
         <source>Rank the landscape's actors for the selected problem statement (Enter)</source>
         <translation>Rangér landskabets aktører til den valgte problemstilling (Enter)</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="245" />
+        <location filename="../tabs/problems_tab.py" line="246" />
         <source>Only problem statements with the status %1 are matched.</source>
         <translation>Kun problemstillinger med status %1 matches.</translation>
     </message>
     <message>
-        <location filename="../tabs/problems_tab.py" line="246" />
+        <location filename="../tabs/problems_tab.py" line="247" />
         <source> or </source>
         <translation> eller </translation>
     </message>
@@ -5181,90 +5256,95 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../forms/record_form.py" line="226" />
+        <location filename="../forms/record_form.py" line="227" />
         <source>Editor messages</source>
         <translation>Beskeder fra redigeringen</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="228" />
+        <location filename="../forms/record_form.py" line="229" />
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="316" />
+        <location filename="../forms/record_form.py" line="317" />
         <source>Problem with %1</source>
         <translation>Problem med %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="529" />
-        <location filename="../forms/record_form.py" line="548" />
+        <location filename="../forms/record_form.py" line="530" />
+        <location filename="../forms/record_form.py" line="549" />
         <source>Change %1 of %2</source>
         <translation>Ændr %1 for %2</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="600" />
+        <location filename="../forms/record_form.py" line="601" />
         <source>Create %1</source>
         <translation>Opret %1</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="604" />
+        <location filename="../forms/record_form.py" line="605" />
         <source>Saved.</source>
         <translation>Gemt.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="708" />
-        <location filename="../forms/record_form.py" line="715" />
+        <location filename="../forms/record_form.py" line="709" />
+        <location filename="../forms/record_form.py" line="716" />
         <source>Fill in the fields marked * to save.</source>
         <translation>Udfyld felterne mærket * for at gemme.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="719" />
+        <location filename="../forms/record_form.py" line="720" />
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Ikke gemt: ret felterne markeret med rødt.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="785" />
+        <location filename="../forms/record_form.py" line="786" />
         <source>Someone else saved this record while you were editing it.</source>
         <translation>En anden gemte posten, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="787" />
+        <location filename="../forms/record_form.py" line="788" />
         <source>%1 saved this record while you were editing it.</source>
         <translation>%1 gemte posten, mens du redigerede den.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="791" />
+        <location filename="../forms/record_form.py" line="792" />
         <source>Saved by someone else</source>
         <translation>Gemt af en anden</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="755" />
+        <location filename="../forms/record_form.py" line="756" />
         <source>Not saved: someone else changed this record. Your input is still here.</source>
         <translation>Ikke gemt: en anden har ændret posten. Det, du har skrevet, er her stadig.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="795" />
+        <location filename="../forms/record_form.py" line="219" />
+        <source>Fields</source>
+        <translation>Felter</translation>
+    </message>
+    <message>
+        <location filename="../forms/record_form.py" line="796" />
         <source>Fields only one of you changed are merged. Where you both changed a field, choose the version to keep.</source>
         <translation>Felter, som kun én af jer har ændret, er flettet. Hvor I begge har ændret et felt, vælger du, hvilken version der skal gælde.</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="839" />
+        <location filename="../forms/record_form.py" line="840" />
         <source>Saved. Merged with changes by someone else (%1).</source>
         <translation>Gemt. Flettet med ændringer fra en anden (%1).</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="841" />
+        <location filename="../forms/record_form.py" line="842" />
         <source>Saved. Merged with changes by %1 (%2).</source>
         <translation>Gemt. Flettet med ændringer fra %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="864" />
         <location filename="../forms/record_form.py" line="865" />
+        <location filename="../forms/record_form.py" line="866" />
         <source>Save changes?</source>
         <translation>Gem ændringer?</translation>
     </message>
     <message>
-        <location filename="../forms/record_form.py" line="870" />
+        <location filename="../forms/record_form.py" line="871" />
         <source>%1 has changes that are not saved.</source>
         <translation>%1 har ændringer, der ikke er gemt.</translation>
     </message>
@@ -5420,7 +5500,7 @@
 <context>
     <name>ResourceKindDelegate</name>
     <message>
-        <location filename="../forms/resource_table.py" line="93" />
+        <location filename="../forms/resource_table.py" line="94" />
         <source>Kind of resource</source>
         <translation>Ressourcetype</translation>
     </message>
@@ -5428,22 +5508,22 @@
 <context>
     <name>ResourceTable</name>
     <message>
-        <location filename="../forms/resource_table.py" line="124" />
+        <location filename="../forms/resource_table.py" line="125" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../forms/resource_table.py" line="124" />
+        <location filename="../forms/resource_table.py" line="125" />
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../forms/resource_table.py" line="124" />
+        <location filename="../forms/resource_table.py" line="125" />
         <source>Hours/month</source>
         <translation>Timer/md.</translation>
     </message>
     <message>
-        <location filename="../forms/resource_table.py" line="124" />
+        <location filename="../forms/resource_table.py" line="125" />
         <source>DKK</source>
         <translation>Kr.</translation>
     </message>
@@ -5472,187 +5552,188 @@
     <name>SettingsDialog</name>
     <message>
         <location filename="../settings_dialog.py" line="76" />
+        <location filename="../settings_dialog.py" line="94" />
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94" />
+        <location filename="../settings_dialog.py" line="96" />
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95" />
+        <location filename="../settings_dialog.py" line="97" />
         <source>Backups</source>
         <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="96" />
-        <location filename="../settings_dialog.py" line="201" />
+        <location filename="../settings_dialog.py" line="98" />
+        <location filename="../settings_dialog.py" line="203" />
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="97" />
+        <location filename="../settings_dialog.py" line="99" />
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="98" />
+        <location filename="../settings_dialog.py" line="100" />
         <source>Municipality</source>
         <translation>Kommune</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="99" />
+        <location filename="../settings_dialog.py" line="101" />
         <source>Retention</source>
         <translation>Opbevaring</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="111" />
+        <location filename="../settings_dialog.py" line="113" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="114" />
+        <location filename="../settings_dialog.py" line="116" />
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="116" />
+        <location filename="../settings_dialog.py" line="118" />
         <source>&amp;Apply</source>
         <translation>&amp;Anvend</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="138" />
+        <location filename="../settings_dialog.py" line="140" />
         <source>Database in use</source>
         <translation>Database i brug</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="140" />
+        <location filename="../settings_dialog.py" line="142" />
         <source>A file on this computer (SQLite)</source>
         <translation>En fil på denne computer (SQLite)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="142" />
+        <location filename="../settings_dialog.py" line="144" />
         <source>A shared server (PostgreSQL)</source>
         <translation>En fælles server (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="145" />
+        <location filename="../settings_dialog.py" line="147" />
         <source>%1, read only</source>
         <translation>%1, skrivebeskyttet</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="146" />
+        <location filename="../settings_dialog.py" line="148" />
         <source>&amp;Switch database…</source>
         <translation>&amp;Skift database…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="148" />
+        <location filename="../settings_dialog.py" line="150" />
         <source>Switch database</source>
         <translation>Skift database</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="153" />
+        <location filename="../settings_dialog.py" line="155" />
         <source>In use:</source>
         <translation>I brug:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="154" />
+        <location filename="../settings_dialog.py" line="156" />
         <source>Kind:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="162" />
+        <location filename="../settings_dialog.py" line="164" />
         <source>Open a file on this computer or a shared server; the window opens anew on it, and it is the one opened at the next start.</source>
         <translation>Åbn en fil på denne computer eller en fælles server; vinduet åbner på ny med den, og det er den, der åbnes ved næste start.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="174" />
+        <location filename="../settings_dialog.py" line="176" />
         <source>Daily backups kept</source>
         <translation>Antal daglige sikkerhedskopier, der gemmes</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="179" />
+        <location filename="../settings_dialog.py" line="181" />
         <source>Backup folder</source>
         <translation>Mappe til sikkerhedskopier</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="182" />
+        <location filename="../settings_dialog.py" line="184" />
         <source>Daily backups &amp;kept:</source>
         <translation>Daglige sikkerhedskopier, der &amp;gemmes:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="183" />
+        <location filename="../settings_dialog.py" line="185" />
         <source>Folder:</source>
         <translation>Mappe:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="187" />
+        <location filename="../settings_dialog.py" line="189" />
         <source>The first start of each day copies the database file into this folder; the oldest copies beyond the number above are deleted.</source>
         <translation>Dagens første start kopierer databasefilen til denne mappe; de ældste kopier ud over antallet ovenfor slettes.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="192" />
+        <location filename="../settings_dialog.py" line="194" />
         <source>Automatic backups are made of a database file on this computer only; a shared server is backed up with 'mapper backup' or by its administrator.</source>
         <translation>Der tages kun automatiske sikkerhedskopier af en databasefil på denne computer; en fælles server sikkerhedskopieres med 'mapper backup' eller af dens administrator.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="207" />
+        <location filename="../settings_dialog.py" line="209" />
         <source>&amp;Language:</source>
         <translation>&amp;Sprog:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="209" />
+        <location filename="../settings_dialog.py" line="211" />
         <source>When you close this dialog you can restart the window in it at once.</source>
         <translation>Når du lukker denne dialog, kan du genstarte vinduet på sproget med det samme.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="218" />
+        <location filename="../settings_dialog.py" line="220" />
         <source>Your name</source>
         <translation>Dit navn</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="222" />
+        <location filename="../settings_dialog.py" line="224" />
         <source>Your &amp;name:</source>
         <translation>Dit &amp;navn:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="226" />
+        <location filename="../settings_dialog.py" line="228" />
         <source>Shown in the history of every record you change. Empty: the computer's login name (%1).</source>
         <translation>Vises i historikken for hver post, du ændrer. Tomt: computerens brugernavn (%1).</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="235" />
+        <location filename="../settings_dialog.py" line="237" />
         <source>Your municipality</source>
         <translation>Din kommune</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="240" />
+        <location filename="../settings_dialog.py" line="242" />
         <source>Your &amp;municipality:</source>
         <translation>Din &amp;kommune:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="244" />
+        <location filename="../settings_dialog.py" line="246" />
         <source>The register's municipality filter and the partner map start at it, and new actors and problem statements get it. Type to search.</source>
         <translation>Registrets kommunefilter og partnerkortet starter ved den, og nye aktører og problemstillinger får den. Skriv for at søge.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="269" />
+        <location filename="../settings_dialog.py" line="271" />
         <source>Whole months from %1 to %2, stored in the database for everyone who works on it. Persons are only proposed for erasure (Edit → Data review); nobody is deleted without being asked.</source>
         <translation>Hele måneder fra %1 til %2, gemt i databasen for alle, der arbejder i den. Personer bliver kun foreslået til sletning (Rediger → Gennemgang af data); ingen slettes, uden at du bliver spurgt.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="281" />
+        <location filename="../settings_dialog.py" line="283" />
         <source>Review actors not verified for (months)</source>
         <translation>Gennemgå aktører, der ikke er verificeret i (måneder)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284" />
+        <location filename="../settings_dialog.py" line="286" />
         <source>Propose inactive persons for erasure after (months)</source>
         <translation>Foreslå inaktive personer til sletning efter (måneder)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="317" />
+        <location filename="../settings_dialog.py" line="319" />
         <source>Nothing was saved. %1</source>
         <translation>Intet blev gemt. %1</translation>
     </message>
@@ -6036,69 +6117,74 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../first_run.py" line="116" />
-        <location filename="../first_run.py" line="117" />
+        <location filename="../first_run.py" line="147" />
+        <location filename="../first_run.py" line="148" />
         <source>Welcome to %1</source>
         <translation>Velkommen til %1</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="125" />
+        <location filename="../first_run.py" line="156" />
         <source>Map the volunteer landscape of your municipality: associations, volunteers and services, what they offer, and who could solve a problem together. A few quick questions before you start; you can change the answers later under File → Settings.</source>
         <translation>Kortlæg frivillighedslandskabet i din kommune: foreninger, frivillige og tilbud, hvad de kan bidrage med, og hvem der kan løse et problem sammen. Et par hurtige spørgsmål, før du går i gang; du kan ændre svarene senere under Filer → Indstillinger.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="134" />
+        <location filename="../first_run.py" line="165" />
         <source>Your municipality</source>
         <translation>Din kommune</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="139" />
+        <location filename="../first_run.py" line="170" />
         <source>The register and the map start at this municipality, and new actors and problem statements get it.</source>
         <translation>Registret og kortet starter ved denne kommune, og nye aktører og problemstillinger får den.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="145" />
+        <location filename="../first_run.py" line="180" />
         <source>Your name</source>
         <translation>Dit navn</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="146" />
-        <location filename="../first_run.py" line="156" />
+        <location filename="../first_run.py" line="181" />
+        <location filename="../first_run.py" line="192" />
         <source>Shown in the history of every record you change.</source>
         <translation>Vises i historikken for hver post, du ændrer.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="147" />
+        <location filename="../first_run.py" line="182" />
         <source>Load the demo landscape so I can try the program</source>
         <translation>Indlæs demolandskabet, så jeg kan prøve programmet</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="149" />
+        <location filename="../first_run.py" line="184" />
         <source>Load the demo landscape</source>
         <translation>Indlæs demolandskabet</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="154" />
+        <location filename="../first_run.py" line="189" />
         <source>&amp;Municipality:</source>
         <translation>&amp;Kommune:</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="155" />
+        <location filename="../first_run.py" line="191" />
         <source>Your &amp;name:</source>
         <translation>Dit &amp;navn:</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="162" />
+        <location filename="../first_run.py" line="198" />
         <source>Get started</source>
         <translation>Kom i gang</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="167" />
+        <location filename="../first_run.py" line="203" />
         <source>Skip</source>
         <translation>Spring over</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="230" />
+        <location filename="../first_run.py" line="226" />
+        <source>No single municipality is called “%1”: choose one from the list.</source>
+        <translation>»%1« passer ikke på netop én kommune: vælg en fra listen.</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="284" />
         <source>Loading the demo landscape…</source>
         <translation>Indlæser demolandskabet…</translation>
     </message>
