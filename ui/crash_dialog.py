@@ -218,6 +218,7 @@ class CrashDialog(QDialog):
         self.details_button.clicked.connect(self._toggle_details)
         self.details = QPlainTextEdit()
         self.details.setObjectName("crashDetails")
+        self.details.setAccessibleName(self.tr("Error details"))
         self.details.setReadOnly(True)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)

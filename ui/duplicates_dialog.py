@@ -30,6 +30,7 @@ from ui.locale_format import format_number, substitute
 from ui.merge_dialog import MergeDialog, evidence_text
 from ui.models.row_table import SORT_ROLE, RowTableModel
 from ui.operations import run_in_background
+from ui.tabs.common import scaled_width
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -122,7 +123,7 @@ class DuplicatesDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # The two names are what a person reads first: room for them, not for the score.
         for column in (DuplicatePairTableModel.COL_FIRST, DuplicatePairTableModel.COL_SECOND):
-            self.table.setColumnWidth(column, 240)
+            self.table.setColumnWidth(column, scaled_width(self.table, 240))
         self.table.activated.connect(self._activated)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

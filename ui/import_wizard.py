@@ -51,6 +51,7 @@ from mapper.services.register_import import (
 from ui.context import AppContext
 from ui.error_text import describe_error, describe_problem
 from ui.operations import run_in_background
+from ui.tabs.common import scaled_width
 from ui.text_pieces import field_title_of, review_reason
 
 SAMPLE_VALUES = 3
@@ -179,6 +180,7 @@ class SourcePage(QWizardPage):
         self.info.setWordWrap(True)
         self.error = _error_label()
         self.table = _read_only_table([], "previewTable")
+        self.table.setAccessibleName(translate("ImportWizard", "First rows of the list"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.info)
@@ -307,6 +309,7 @@ class MappingPage(QWizardPage):
             ],
             "mappingTable",
         )
+        self.table.setAccessibleName(translate("ImportWizard", "Columns and fields"))
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.kind = QComboBox()
@@ -364,7 +367,7 @@ class MappingPage(QWizardPage):
             self.table.setCellWidget(r, 2, combo)
             self._combos[header] = combo
         self.table.resizeColumnToContents(0)
-        self.table.setColumnWidth(2, 220)
+        self.table.setColumnWidth(2, scaled_width(self.table, 220))
         self.kind.clear()
         self.kind.addItem(translate("ImportWizard", "Reject the row"), None)
         vocabulary = self._wizard.context.vocabulary
@@ -455,6 +458,10 @@ class CheckPage(QWizardPage):
         )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("checkTabs")
+        self.tabs.setAccessibleName(translate("ImportWizard", "Check results"))
+        self.rejected.setAccessibleName(translate("ImportWizard", "Rejected rows"))
+        self.unmapped.setAccessibleName(translate("ImportWizard", "Values without a field"))
+        self.pairs.setAccessibleName(translate("ImportWizard", "Possible duplicates"))
         rejected_tab = QWidget()
         rejected_layout = QVBoxLayout(rejected_tab)
         rejected_layout.addWidget(self.rejected, 1)

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
+        self.tabs.setAccessibleName(self.tr("Areas"))
         self.tabs.addTab(self.landscape_tab, self.tr("Landscape"))
         self.tabs.addTab(self.problems_tab, self.tr("Problem statements"))
         self.match_tab_index = self.tabs.addTab(self.match_view, self.tr("Match"))

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from exports.tabular import ranking_table, write_table
 from mapper.domain.vocabulary import Vocabulary
-from mapper.matching.model import CRITERIA, Match, MatchSettings, Ranking
+from mapper.matching.model import CRITERIA, Contribution, Match, MatchSettings, Ranking
 from mapper.matching.reasons import (
     criterion_label,
     gate_label,
@@ -59,6 +59,7 @@ from ui.error_text import describe_error
 from ui.locale_format import format_number, substitute
 from ui.models.row_table import SORT_ROLE, RowTableModel
 from ui.operations import run_in_background
+from ui.tabs.common import scaled_width
 
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 10
 WEIGHT_STEPS = 10  # slider steps per weight unit: 0.0 … 5.0
@@ -146,7 +147,8 @@ class ScoreBarDelegate(QStyledItemDelegate):
             return
         self.initStyleOption(option, index)
         painter.save()
-        rect = option.rect.adjusted(4, 5, -44, -5)
+        number_room = option.fontMetrics.horizontalAdvance("100,0") + 10  # grows with the font
+        rect = option.rect.adjusted(4, 5, -number_room, -5)
         painter.fillRect(rect, QColor("#e8eef5"))
         filled = QRect(
             rect.left(),
@@ -246,7 +248,7 @@ class MatchView(QWidget):
             (MatchTableModel.COL_SCORE, 170),
             (MatchTableModel.COL_DISTANCE, 70),
         ):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, scaled_width(self.table, width))
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_match(current)
         )
@@ -289,6 +291,7 @@ class MatchView(QWidget):
         self.consortium.setObjectName("matchConsortium")
         self.consortium.setAccessibleName(self.tr("Consortium proposal"))
         self.details = QTabWidget()
+        self.details.setAccessibleName(self.tr("About the chosen partner"))
         self.details.addTab(self.explanation, self.tr("Why"))
         self.details.addTab(self.review, self.tr("360° review"))
         self.details.addTab(self.consortium, self.tr("Consortium"))
@@ -660,17 +663,25 @@ def _bar(points: float, scale: float = 40.0) -> str:
     )
 
 
+def _criterion_rows(c: Contribution, lang: str) -> str:
+    """A criterion's name, points and bar; its reasons on a line of their own below (beside
+    the bar a narrow pane or a large system font left them a column a few letters wide)."""
+    # Criterion names and points never wrap: a narrow pane broke "Forebyggelses niveau".
+    head = (
+        f"<tr><td style='white-space:nowrap'>{_esc(criterion_label(c.criterion, lang))}</td>"
+        f"<td align='right' style='white-space:nowrap'>{_points(c.points, lang)}</td>"
+        f"<td width='50%'>{_bar(c.points)}</td></tr>"
+    )
+    reasons = _esc("; ".join(render(r, lang) for r in c.reasons))
+    if not reasons:
+        return head
+    return head + f"<tr><td colspan=3>{f'<i>{reasons}</i>' if c.neutral else reasons}</td></tr>"
+
+
 def match_html(match: Match, lang: str) -> str:
     """The explanation of one match: score, reasons, warnings and every criterion's points."""
     rows = "".join(
-        # Criterion names and points never wrap: a narrow pane broke "Forebyggelses niveau".
-        f"<tr><td style='white-space:nowrap'>{_esc(criterion_label(c.criterion, lang))}</td>"
-        f"<td align='right' style='white-space:nowrap'>{_points(c.points, lang)}</td>"
-        f"<td width='30%'>{_bar(c.points)}</td>"
-        f"<td>{'<i>' if c.neutral else ''}"
-        f"{_esc('; '.join(render(r, lang) for r in c.reasons))}"
-        f"{'</i>' if c.neutral else ''}</td></tr>"
-        for c in sorted(match.contributions, key=lambda c: -c.points)
+        _criterion_rows(c, lang) for c in sorted(match.contributions, key=lambda c: -c.points)
     )
     signed = [
         (QCoreApplication.translate("MatchView", "Speaks for"), "+", match.reasons_for),

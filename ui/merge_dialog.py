@@ -234,6 +234,7 @@ class MergeDialog(QDialog):
         keep.addRow(self.tr("Keep the id of"), self.survivor_box)
 
         self.field_area = QScrollArea()
+        self.field_area.setAccessibleName(self.tr("Values to keep"))
         self.field_area.setWidgetResizable(True)
         self.fields = QWidget()
 

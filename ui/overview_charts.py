@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ui.locale_format import format_number
@@ -36,16 +36,23 @@ OKABE_ITO = (
 MIN_POINT_SIZE = 10
 """Chart text is never smaller than this (Qt's chart default is small on many screens)."""
 BAR_PIXELS = 26
-"""Height of one horizontal bar's row: room for its label, so Qt never elides it."""
+"""Least height of one horizontal bar's row: room for its label, so Qt never elides it."""
 FRAME_PIXELS = 110
-"""A chart's title, value axis and margins."""
+"""Least room for a chart's title, value axis and margins."""
 
 
 def _font(*, bold: bool = False, larger: int = 0) -> QFont:
     font = QFont()
-    font.setPointSize(max(font.pointSize(), MIN_POINT_SIZE) + larger)
+    font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE) + larger)
     font.setBold(bold)
     return font
+
+
+def _row_and_frame_pixels() -> tuple[int, int]:
+    """A bar's row and the chart's frame, grown with the label font (the system font size):
+    Qt elides a category label taller than its row to "…"."""
+    line = QFontMetrics(_font()).height()
+    return max(BAR_PIXELS, round(line * 1.7)), max(FRAME_PIXELS, line * 7)
 
 
 class BarChartView(QChartView):
@@ -99,7 +106,8 @@ class BarChartView(QChartView):
         self._bars = [(label, value) for _code, label, value in bars]
         self.setAccessibleDescription(self.description() or empty_text)
         if self._horizontal:
-            self.setMinimumHeight(max(200, FRAME_PIXELS + BAR_PIXELS * len(bars)))
+            row, frame = _row_and_frame_pixels()
+            self.setMinimumHeight(max(200, frame + row * len(bars)))
         if not bars:
             return
         # A horizontal chart draws its first category at the bottom: reverse to read downwards.

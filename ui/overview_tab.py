@@ -72,7 +72,7 @@ MunicipalityLister = Callable[[], list[tuple[str, str]]]
 BANDS = ("0-24", "25-49", "50-74", "75-99", "100")
 MAX_LABEL_CHARS = 34
 """The target group column is at most about this many characters wide."""
-FIGURE_SPAN = '<span style="font-size:18pt; font-weight:600;">'
+FIGURE_SPAN = '<span style="font-size:xx-large; font-weight:600;">'
 UNKNOWN_SECTOR = "unknown"
 """The service's sector for an actor kind the vocabulary does not know."""
 
@@ -248,6 +248,7 @@ class OverviewTab(QWidget):
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("overviewCharts")
+        scroll.setAccessibleName(self.tr("Charts"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -488,9 +489,7 @@ class OverviewTab(QWidget):
             value = values[key]
             number = "–" if value is None else format_number(value)
             caption = str(label.property("caption"))
-            label.setText(
-                f'<span style="font-size:18pt; font-weight:600;">{number}</span><br>{caption}'
-            )
+            label.setText(f"{FIGURE_SPAN}{number}</span><br>{caption}")
             label.setAccessibleDescription(f"{caption}: {number}")
 
     def _funding_text(self, overview: Overview) -> str:

@@ -60,6 +60,7 @@ from ui.partnership_commands import (
     UpdatePartnershipCommand,
     Versions,
 )
+from ui.tabs.common import scaled_width
 from ui.widgets.history_view import HistoryView, Loader
 from ui.widgets.stage_timeline import StageTimeline
 
@@ -137,6 +138,7 @@ class PartnershipsView(QWidget):
             self.change_history = HistoryView(history)
             self.detail_tabs = QTabWidget()
             self.detail_tabs.setObjectName("partnershipTabs")
+            self.detail_tabs.setAccessibleName(self.tr("Selected partnership"))
             self.detail_tabs.addTab(details, self.tr("Details"))
             self.detail_tabs.addTab(self.change_history, self.tr("History"))
             details = self.detail_tabs
@@ -193,7 +195,7 @@ class PartnershipsView(QWidget):
             (PartnershipTableModel.COL_STAGE, 130),
             (PartnershipTableModel.COL_TYPE, 170),
         ):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, scaled_width(self.table, width))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
         page = QWidget()

@@ -205,6 +205,7 @@ class PrivacyReviewDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.erase_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Records to review"))
         self.tabs.addTab(unverified, self.tr("Not verified"))
         self.tabs.addTab(retention, self.tr("Proposed for erasure"))
 

@@ -91,6 +91,8 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
+        self.tabs.setAccessibleName(self.tr("Settings"))
+        self.tabs.tabBar().setUsesScrollButtons(False)  # every page named, at any font size
         self.tabs.addTab(self._database_page(context), self.tr("Database"))
         self.tabs.addTab(self._backup_page(BackupService(database), context), self.tr("Backups"))
         self.tabs.addTab(self._language_page(), self.tr("Language"))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from mapper.domain.model import Resource
 from ui.locale_format import parse_number
+from ui.tabs.common import scaled_width
 
 Index = QModelIndex | QPersistentModelIndex
 COL_KIND, COL_DESCRIPTION, COL_HOURS, COL_DKK = range(4)
@@ -127,9 +128,8 @@ class ResourceTable(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         # Narrow beside the register: the description takes what the others leave.
-        table.setColumnWidth(COL_KIND, 150)
-        table.setColumnWidth(COL_HOURS, 80)
-        table.setColumnWidth(COL_DKK, 90)
+        for col, width in ((COL_KIND, 150), (COL_HOURS, 80), (COL_DKK, 90)):
+            table.setColumnWidth(col, scaled_width(table, width))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Tab leaves the table (arrows move between cells), so the form stays one tab chain.

@@ -11,6 +11,13 @@ from ui.models.row_table import SORT_ROLE
 
 HEADER_PADDING = 28
 """Room beside a header's text for the margins and the sort arrow."""
+DESIGN_LINE_HEIGHT = 15
+"""The line height (pixels) of the font the widths in pixels were chosen for (9-10 pt)."""
+
+
+def scaled_width(widget: QWidget, pixels: int) -> int:
+    """A width chosen in pixels for text, grown with a larger system font (never shrunk)."""
+    return round(pixels * max(1.0, widget.fontMetrics().height() / DESIGN_LINE_HEIGHT))
 
 
 def sort_proxy(source: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
@@ -51,7 +58,7 @@ def set_column_widths(view: QTableView, widths: Mapping[int, int]) -> None:
     """Preferred widths, never narrower than the header text; the last column keeps at least
     its header's width too (it stretches into what is left, and scrolls when nothing is)."""
     for column, width in widths.items():
-        view.setColumnWidth(column, max(width, header_width(view, column)))
+        view.setColumnWidth(column, max(scaled_width(view, width), header_width(view, column)))
     header = view.horizontalHeader()
     last = view.model().columnCount() - 1
     header.setMinimumSectionSize(

@@ -199,6 +199,7 @@ class LandscapeTab(QWidget):
         self.actor_detail.setPlaceholderText(self.tr("Select an actor to see its profile."))
         self.actor_pane = QTabWidget()
         self.actor_pane.setObjectName("actorPane")
+        self.actor_pane.setAccessibleName(self.tr("Selected actor"))
         self.actor_pane.addTab(self.actor_detail, self.tr("Profile"))
         self.actor_pane.addTab(self.actor_editor, self.tr("Edit dating profile"))
         self.actor_history = HistoryView(self._history.history)

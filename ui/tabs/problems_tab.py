@@ -100,6 +100,7 @@ class ProblemsTab(QWidget):
         self.problem_editor.problem_saved.connect(self._remember_saved)
         self.problem_pane = QTabWidget()
         self.problem_pane.setObjectName("problemPane")
+        self.problem_pane.setAccessibleName(self.tr("Selected problem statement"))
         self.problem_pane.addTab(self.problem_detail, self.tr("Overview"))
         self.problem_pane.addTab(self.problem_editor, self.tr("Edit problem statement"))
         self.problem_history = HistoryView(self._history.history)
