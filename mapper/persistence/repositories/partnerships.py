@@ -229,17 +229,7 @@ def detail_rows(session: Session, keys: Sequence[tuple[str, str]]) -> list[Partn
         for r in session.execute(stmt):
             if (r.problem_id, r.actor_id) in wanted:
                 found[(r.problem_id, r.actor_id)] = r
-    pks = sorted(int(r.pk) for r in found.values())
-    factors = _group(
-        _rows_in(
-            session, PARTNERSHIP_FACTORS, "partnership_pk", pks, ("partnership_pk", "position")
-        ),
-        "partnership_pk",
-    )
-    history = _group(
-        _rows_in(session, PARTNERSHIP_HISTORY, "partnership_pk", pks, ("partnership_pk", "pk")),
-        "partnership_pk",
-    )
+    factors, history = _children(session, sorted(int(r.pk) for r in found.values()))
     return [
         PartnershipRow(
             problem_id=r.problem_id,
@@ -266,6 +256,22 @@ def detail_rows(session: Session, keys: Sequence[tuple[str, str]]) -> list[Partn
     ]
 
 
+def _children(session: Session, pks: Sequence[int]) -> tuple[dict[int, list[Any]], ...]:
+    """The success factors (in their order) and stage changes (oldest first) of these
+    partnerships, each grouped by partnership key."""
+    factors = _group(
+        _rows_in(
+            session, PARTNERSHIP_FACTORS, "partnership_pk", pks, ("partnership_pk", "position")
+        ),
+        "partnership_pk",
+    )
+    history = _group(
+        _rows_in(session, PARTNERSHIP_HISTORY, "partnership_pk", pks, ("partnership_pk", "pk")),
+        "partnership_pk",
+    )
+    return factors, history
+
+
 def load_partnerships(session: Session) -> list[tuple[int, Partnership]]:
     """(key, partnership) of every shown partnership, in key order (export, import)."""
     rows = list(
@@ -277,17 +283,7 @@ def load_partnerships(session: Session) -> list[tuple[int, Partnership]]:
             .order_by(PARTNERSHIPS.c.pk)
         )
     )
-    keys = [r.pk for r in rows]
-    factors = _group(
-        _rows_in(
-            session, PARTNERSHIP_FACTORS, "partnership_pk", keys, ("partnership_pk", "position")
-        ),
-        "partnership_pk",
-    )
-    history = _group(
-        _rows_in(session, PARTNERSHIP_HISTORY, "partnership_pk", keys, ("partnership_pk", "pk")),
-        "partnership_pk",
-    )
+    factors, history = _children(session, [r.pk for r in rows])
     problems = _uids_by_key(session, PROBLEMS, [r.problem_pk for r in rows])
     actors = _uids_by_key(session, ACTORS, [r.actor_pk for r in rows])
     return [
