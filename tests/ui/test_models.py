@@ -50,7 +50,12 @@ def test_an_actor_without_a_place_says_it_is_not_on_the_map() -> None:
     placed = replace(actor("a", "Med sted"), has_place=True)
     town_only = replace(actor("b", "Kun by"), has_place=False)
     nothing = replace(actor("c", "Intet"), city=None, municipality_code=None, has_place=False)
-    model.set_rows([placed, town_only, nothing])
+    # A municipality without a town is named, not given by its code (seen as "0561 (…)").
+    municipality_only = replace(actor("d", "Kun kommune"), city=None, has_place=False)
+    unknown_code = replace(
+        actor("e", "Ukendt kode"), city=None, municipality_code="0999", has_place=False
+    )
+    model.set_rows([placed, town_only, nothing, municipality_only, unknown_code])
     place = {
         model.index(r, 0).data(ID_ROLE): model.index(r, ActorTableModel.COL_MUNICIPALITY)
         for r in range(model.rowCount())
@@ -60,6 +65,8 @@ def test_an_actor_without_a_place_says_it_is_not_on_the_map() -> None:
     assert place["b"].data() == "Esbjerg (not on the map)"
     assert place["c"].data() == "Not on the map — give a postcode"
     assert place["c"].data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert place["d"].data() == "Esbjerg (not on the map)"
+    assert place["e"].data() == "0999 (not on the map)"
 
 
 def test_actor_names_sort_in_danish_order() -> None:

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 
 from mapper.domain.text import danish_sort_key, fold_danish
 from mapper.domain.vocabulary import Vocabulary
+from mapper.geo.reference import municipality_name
 from mapper.services.landscape import ActorSummary
 from ui.models.row_table import ID_ROLE, SORT_ROLE, Index
 
@@ -553,7 +554,9 @@ class ActorTableModel(QAbstractTableModel):
         if column == self.COL_KIND:
             return label("actor_kinds", actor.kind, self._lang)
         if column == self.COL_MUNICIPALITY:
-            place = actor.city or actor.municipality_code or ""
+            code = actor.municipality_code
+            # A municipality by its name ("Esbjerg"), the code only when the list lacks it.
+            place = actor.city or (municipality_name(code) if code else None) or code or ""
             if actor.has_place:
                 return place
             if place:
