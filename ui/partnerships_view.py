@@ -436,7 +436,9 @@ class PartnershipsView(QWidget):
         )
         if self._push(command) is not None:
             return False
-        self.stage_note_edit.clear()
+        # setText, not clear(): the field keeps no undo of its own, so Ctrl+Z in it takes the
+        # stage change back instead of bringing the note back.
+        self.stage_note_edit.setText("")
         self.status_message.emit(
             substitute(
                 self.tr('The partnership with %1 on "%2" is now at the stage %3.'),
@@ -602,7 +604,7 @@ class PartnershipsView(QWidget):
                 self.partner_label.clear()
                 self.history_view.clear()
                 self.stage_timeline.clear()
-                self.stage_note_edit.clear()
+                self.stage_note_edit.setText("")
                 self._set_fields(NO_FIELDS)
                 return
             kind = self._vocabulary.label("actor_kinds", detail.actor_kind, self._lang)
