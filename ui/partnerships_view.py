@@ -9,8 +9,18 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QModelIndex, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -78,6 +88,20 @@ NO_FIELDS: dict[str, Any] = {
 
 def _clean(text: str) -> str | None:
     return text.strip() or None
+
+
+class _WindowUndoWhenEmpty(QObject):
+    """Ctrl+Z / Ctrl+Shift+Z in a line edit with nothing of its own to undo or redo go to the
+    window's undo (a QLineEdit claims them even then)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
+            assert isinstance(event, QKeyEvent)
+            if event.matches(QKeySequence.StandardKey.Undo):
+                return not watched.isUndoAvailable()
+            if event.matches(QKeySequence.StandardKey.Redo):
+                return not watched.isRedoAvailable()
+        return False
 
 
 class PartnershipsView(QWidget):
@@ -234,6 +258,8 @@ class PartnershipsView(QWidget):
         self.stage_note_edit.setAccessibleName(self.tr("Note on the stage change"))
         self.stage_note_edit.setPlaceholderText(self.tr("Note (optional)"))
         self.stage_note_edit.returnPressed.connect(self.change_stage)
+        self._undo_filter = _WindowUndoWhenEmpty(self)
+        self.stage_note_edit.installEventFilter(self._undo_filter)
         self.change_stage_button = QPushButton(self.tr("Change stage"))
         self.change_stage_button.setObjectName("changeStage")
         self.change_stage_button.setAccessibleName(self.tr("Change stage"))
@@ -437,7 +463,7 @@ class PartnershipsView(QWidget):
         if self._push(command) is not None:
             return False
         # setText, not clear(): the field keeps no undo of its own, so Ctrl+Z in it takes the
-        # stage change back instead of bringing the note back.
+        # stage change back (_WindowUndoWhenEmpty) instead of bringing the note back.
         self.stage_note_edit.setText("")
         self.status_message.emit(
             substitute(

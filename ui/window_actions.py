@@ -211,9 +211,10 @@ class WindowActions(QObject):
             self.undo_group.addStack(stack)
         self.undo_group.setActiveStack(window.actor_editor.undo_stack)
         self.undo_action = self.undo_group.createUndoAction(window, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        # Every binding of the platform (Ctrl+Z; redo both Ctrl+Y and Ctrl+Shift+Z).
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(window, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         pixmap = QStyle.StandardPixmap
         for action, icon, short in (
             (self.undo_action, pixmap.SP_ArrowBack, self.tr("Undo")),

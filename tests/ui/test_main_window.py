@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand
 from pytestqt.qtbot import QtBot
 
 from mapper.domain.text import danish_sort_key
@@ -167,3 +168,31 @@ def test_language_choice_is_remembered(window: MainWindow) -> None:
     assert QSettings().value("ui/language") == "en" and ui_language() == "en"
     assert window.language_actions["en"].isChecked()
     assert not window.language_actions["da"].isChecked()
+
+
+def test_redo_answers_ctrl_y_and_ctrl_shift_z_outside_a_text_field(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Both of the platform's redo keys: before, only the first binding (Ctrl+Y) was set."""
+    keys = {k.toString() for k in window.redo_action.shortcuts()}
+    assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= keys
+    assert "Ctrl+Z" in {k.toString() for k in window.undo_action.shortcuts()}
+    done: list[str] = []
+
+    class Step(QUndoCommand):
+        def redo(self) -> None:
+            done.append("redo")
+
+        def undo(self) -> None:
+            done.append("undo")
+
+    window.tabs.setCurrentWidget(window.partnerships_view)
+    window.partnerships_view.undo_stack.push(Step("step"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table = window.partnerships_view.table
+    table.setFocus()
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(table, Qt.Key.Key_Z, ctrl)
+    qtbot.keyClick(table, Qt.Key.Key_Z, ctrl | shift)
+    assert done == ["redo", "undo", "redo"]
