@@ -583,10 +583,23 @@
     }
     cluster.addTo(map);
     cluster.on("animationend", updateLabels);
-    /* Enter on a cluster does what a click does (zoom in, or spread out at the last zoom);
-     * the plugin then gives the focus back to the map. */
+    /* Enter on a cluster does what a click does (zoom in, or spread out at the last zoom).
+     * The plugin then gives the focus to the map; it goes on instead to where the keyboard
+     * user was heading: the first of the cluster's actors, or the smaller cluster holding it. */
     cluster.on("clusterkeypress", function (e) {
-      if (e.originalEvent.keyCode === 13) e.layer.fire("click", { originalEvent: e.originalEvent }, true);
+      if (e.originalEvent.keyCode !== 13) return;
+      var first = e.layer.getAllChildMarkers()[0];
+      var done = false;
+      function focusFirst() {
+        if (done || !first) return;
+        done = true;
+        var shown = cluster.getVisibleParent ? cluster.getVisibleParent(first) : first;
+        var icon = shown && (shown._icon || (shown.getElement && shown.getElement()));
+        if (icon) icon.focus();
+      }
+      cluster.once("animationend spiderfied", function () { setTimeout(focusFirst, 0); });
+      setTimeout(focusFirst, 1500);  /* no animation (already at the last zoom, or none) */
+      e.layer.fire("click", { originalEvent: e.originalEvent }, true);
     });
     refresh();
 

@@ -360,6 +360,14 @@ def test_a_cluster_is_a_named_button_that_zooms_in_on_enter(
     cluster.focus()
     page.keyboard.press("Enter")
     page.wait_for_function(f"partnerMap.map.getZoom() > {zoom}")
+    # The focus goes on to the cluster's first actor (or the smaller cluster holding it), not
+    # back to the map: Tab and Enter carry on from there.
+    page.wait_for_function(
+        "document.activeElement.classList.contains('leaflet-marker-icon')", timeout=5000
+    )
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label') || ''")
+    label = page.evaluate("document.activeElement.textContent")
+    assert focused or label
 
 
 def test_the_keyboard_focus_is_visible(maps: dict[str, RenderedMap], browser: Browser) -> None:
