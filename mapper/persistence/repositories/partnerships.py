@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, insert, select, update
+from sqlalchemy import CursorResult, Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from mapper.domain.authors import author_or_default
@@ -154,9 +154,9 @@ def summary_rows(session: Session, *, stage: str | None = None) -> list[SummaryR
     ]
 
 
-def row(session: Session, pk: int) -> PartnershipRow:
-    """The partnership with key ``pk`` with its success factors and history."""
-    r = session.execute(
+def _named() -> Select[Any]:
+    """Partnerships with the ids and names of their problem statement and actor."""
+    return (
         select(
             PARTNERSHIPS,
             PROBLEMS.c.uid.label("problem_id"),
@@ -167,22 +167,10 @@ def row(session: Session, pk: int) -> PartnershipRow:
         )
         .join(PROBLEMS, PROBLEMS.c.pk == PARTNERSHIPS.c.problem_pk)
         .join(ACTORS, ACTORS.c.pk == PARTNERSHIPS.c.actor_pk)
-        .where(PARTNERSHIPS.c.pk == pk)
-    ).one()
-    factors = session.execute(
-        select(PARTNERSHIP_FACTORS.c.code)
-        .where(PARTNERSHIP_FACTORS.c.partnership_pk == pk)
-        .order_by(PARTNERSHIP_FACTORS.c.position)
-    ).scalars()
-    history = session.execute(
-        select(
-            PARTNERSHIP_HISTORY.c.stage,
-            PARTNERSHIP_HISTORY.c.changed_at,
-            PARTNERSHIP_HISTORY.c.note,
-        )
-        .where(PARTNERSHIP_HISTORY.c.partnership_pk == pk)
-        .order_by(PARTNERSHIP_HISTORY.c.pk)
     )
+
+
+def _row(r: Any, factors: Sequence[Any], history: Sequence[Any]) -> PartnershipRow:
     return PartnershipRow(
         problem_id=r.problem_id,
         problem_title=r.problem_title,
@@ -192,7 +180,7 @@ def row(session: Session, pk: int) -> PartnershipRow:
         stage=r.stage,
         type=r.type,
         notes=r.notes,
-        success_factors=tuple(str(code) for code in factors),
+        success_factors=tuple(str(f.code) for f in factors),
         updated_on=r.updated_on,
         effect=r.effect,
         evidence_level=r.evidence_level,
@@ -203,6 +191,13 @@ def row(session: Session, pk: int) -> PartnershipRow:
     )
 
 
+def row(session: Session, pk: int) -> PartnershipRow:
+    """The partnership with key ``pk`` with its success factors and history."""
+    r = session.execute(_named().where(PARTNERSHIPS.c.pk == pk)).one()
+    factors, history = _children(session, [pk])
+    return _row(r, factors.get(pk, ()), history.get(pk, ()))
+
+
 def detail_rows(session: Session, keys: Sequence[tuple[str, str]]) -> list[PartnershipRow]:
     """The shown partnerships among ``keys`` ((problem id, actor id) pairs) with their success
     factors and history, as ``row`` gives one, in few queries; in the order of ``keys``, those
@@ -210,47 +205,15 @@ def detail_rows(session: Session, keys: Sequence[tuple[str, str]]) -> list[Partn
     wanted = set(keys)
     if not wanted:
         return []
-    columns = (
-        PARTNERSHIPS,
-        PROBLEMS.c.uid.label("problem_id"),
-        PROBLEMS.c.title.label("problem_title"),
-        ACTORS.c.uid.label("actor_id"),
-        ACTORS.c.name.label("actor_name"),
-        ACTORS.c.kind.label("actor_kind"),
-    )
     found: dict[tuple[str, str], Any] = {}
     for part in chunks(sorted({problem for problem, _ in wanted})):
-        stmt = (
-            select(*columns)
-            .join(PROBLEMS, PROBLEMS.c.pk == PARTNERSHIPS.c.problem_pk)
-            .join(ACTORS, ACTORS.c.pk == PARTNERSHIPS.c.actor_pk)
-            .where(*_SHOWN, PROBLEMS.c.uid.in_(list(part)))
-        )
+        stmt = _named().where(*_SHOWN, PROBLEMS.c.uid.in_(list(part)))
         for r in session.execute(stmt):
             if (r.problem_id, r.actor_id) in wanted:
                 found[(r.problem_id, r.actor_id)] = r
     factors, history = _children(session, sorted(int(r.pk) for r in found.values()))
     return [
-        PartnershipRow(
-            problem_id=r.problem_id,
-            problem_title=r.problem_title,
-            actor_id=r.actor_id,
-            actor_name=r.actor_name,
-            actor_kind=r.actor_kind,
-            stage=r.stage,
-            type=r.type,
-            notes=r.notes,
-            success_factors=tuple(str(f.code) for f in factors.get(r.pk, ())),
-            updated_on=r.updated_on,
-            effect=r.effect,
-            evidence_level=r.evidence_level,
-            history=tuple(
-                StageChange(h.stage, h.changed_at, h.note) for h in history.get(r.pk, ())
-            ),
-            version=int(r.version),
-            created_at=r.created_at,
-            updated_at=r.updated_at,
-        )
+        _row(r, factors.get(r.pk, ()), history.get(r.pk, ()))
         for r in (found.get(key) for key in dict.fromkeys(keys))
         if r is not None
     ]
