@@ -617,8 +617,24 @@
       if (view) map.fitBounds(view, options);
       else if (boundsOfShapes) map.fitBounds(boundsOfShapes);
     }
-    fitView();
-    updateLabels();
+    /* A frame that is not laid out yet (a report's map on a busy machine, a hidden tab) gives
+     * the map no size: fitting then would pick a wrong zoom and draw no markers. The first
+     * view waits until the map has a size, and only then is the map ready. A sandboxed frame
+     * out of sight gets no resize callbacks, so its size is also looked at every 100 ms. */
+    function whenSized(then) {
+      var done = false;
+      function check() {
+        if (done || !(container.clientWidth > 0 && container.clientHeight > 0)) return done;
+        done = true;
+        window.removeEventListener("resize", check);
+        map.invalidateSize({ pan: false });  /* Leaflet may have kept a size of nothing */
+        then();
+        return true;
+      }
+      if (check()) return;
+      window.addEventListener("resize", check);
+      (function poll() { if (!check()) setTimeout(poll, 100); })();
+    }
 
     /* Printing (A4 landscape): the page gives the map its print size, so fit it again;
      * afterwards the reader's own view comes back. */
@@ -701,7 +717,11 @@
       showList: function (open) { list.setOpen(open !== false, false); return list.isOpen(); },
       onSelect: null
     };
-    document.documentElement.setAttribute("data-partner-map", "ready");
+    whenSized(function () {
+      fitView();
+      updateLabels();
+      document.documentElement.setAttribute("data-partner-map", "ready");
+    });
   }
 
   window.initPartnerMap = initPartnerMap;

@@ -230,3 +230,42 @@ def test_the_printed_map_is_one_a4_landscape_page_with_title_legend_and_attribut
     width, height = (float(v) for v in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)[0])
     assert round(width) == 843 and round(height) == 596  # A4 landscape in points
     assert browser.errors == [] and browser.requests == []
+
+
+def test_a_map_in_a_frame_without_size_waits_for_its_size_before_it_is_ready(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """A report's map frame may run its script before the page gave it a size (a busy
+    machine). Fitting then picks a wrong view with no markers drawn; the map must wait."""
+    import html
+
+    data = sample_map()
+    map_path = tmp_path / "map.html"
+    write_partner_map(data, map_path)
+    page_path = tmp_path / "page.html"
+    page_path.write_text(
+        '<!doctype html><html><body style="margin:0">'
+        '<iframe id="f" sandbox="allow-scripts" style="border:0;width:0;height:0" srcdoc="'
+        + html.escape(map_path.read_text(encoding="utf-8"), quote=True)
+        + '"></iframe></body></html>',
+        encoding="utf-8",
+    )
+    page = browser.page
+    page.goto(page_path.as_uri())
+    page.wait_for_load_state("load")
+    frame = next(f for f in page.frames if f != page.main_frame)
+    frame.wait_for_function("typeof window.partnerMap === 'object'", timeout=60_000)
+    page.wait_for_timeout(500)
+    assert frame.evaluate("document.documentElement.getAttribute('data-partner-map')") is None
+
+    page.evaluate("document.getElementById('f').style.cssText = 'border:0;width:640px;height:480px'")
+    frame.wait_for_function(
+        'document.documentElement.getAttribute("data-partner-map") === "ready"', timeout=60_000
+    )
+    assert frame.evaluate("[partnerMap.map.getSize().x, partnerMap.map.getSize().y]") == [640, 480]
+    # Every actor is drawn (alone or in a cluster) inside the view that was fitted to them.
+    assert frame.locator(".leaflet-marker-icon").count() > 0
+    assert frame.evaluate(
+        "partnerMap.cluster.getLayers().every(m => partnerMap.map.getBounds().contains(m.getLatLng()))"
+    )
+    assert browser.requests == [] and browser.errors == [] and browser.dialogs == []
