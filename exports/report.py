@@ -614,9 +614,11 @@ def stage_timeline(
     axis_y = 4 + rows * TIMELINE_ROW + 6
     height = axis_y + 8
     parts = [
-        f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}" '
-        f'aria-label="{esc(title)}"><title>{esc(title)}</title>',
+        # The same words are written under the drawing, so screen readers skip the drawing
+        # (read once, not twice); the title stays as the tooltip.
+        f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" aria-hidden="true" '
+        f'viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}">'
+        f"<title>{esc(title)}</title>",
         f'<line class="axis" x1="{TIMELINE_MARGIN}" y1="{axis_y}" '
         f'x2="{CHART_WIDTH - TIMELINE_MARGIN}" y2="{axis_y}"/>',
     ]

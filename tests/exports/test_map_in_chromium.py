@@ -258,7 +258,7 @@ def test_a_map_in_a_frame_without_size_waits_for_its_size_before_it_is_ready(
     page.wait_for_timeout(500)
     assert frame.evaluate("document.documentElement.getAttribute('data-partner-map')") is None
 
-    page.evaluate("document.getElementById('f').style.cssText = 'border:0;width:640px;height:480px'")
+    page.evaluate("document.getElementById('f').style.cssText = 'width:640px;height:480px'")
     frame.wait_for_function(
         'document.documentElement.getAttribute("data-partner-map") === "ready"', timeout=60_000
     )
@@ -266,6 +266,7 @@ def test_a_map_in_a_frame_without_size_waits_for_its_size_before_it_is_ready(
     # Every actor is drawn (alone or in a cluster) inside the view that was fitted to them.
     assert frame.locator(".leaflet-marker-icon").count() > 0
     assert frame.evaluate(
-        "partnerMap.cluster.getLayers().every(m => partnerMap.map.getBounds().contains(m.getLatLng()))"
+        "partnerMap.cluster.getLayers()"
+        ".every(m => partnerMap.map.getBounds().contains(m.getLatLng()))"
     )
     assert browser.requests == [] and browser.errors == [] and browser.dialogs == []
