@@ -130,7 +130,12 @@ SCRIPT = r"""
       return values[k] === undefined ? m : values[k];
     });
   }
-  var map = L.map("map", {zoomSnap: 0.25, preferCanvas: false, attributionControl: true});
+  /* A reader who asked the system for less motion gets a map that jumps, not glides. */
+  var motion = !(window.matchMedia &&
+                 window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+  var map = L.map("map", {zoomSnap: 0.25, preferCanvas: false, attributionControl: true,
+                          zoomAnimation: motion, fadeAnimation: motion,
+                          markerZoomAnimation: motion, inertia: motion});
   map.attributionControl.setPrefix(false);
   if (data.attribution) { map.attributionControl.addAttribution(data.attribution); }
   function colour(n) {

@@ -26,6 +26,7 @@ import orjson
 import xstatic.pkg.leaflet as xs_leaflet
 import xstatic.pkg.leaflet_markercluster as xs_cluster
 from branca.element import Element, Figure, MacroElement
+from folium.utilities import JsCode
 from jinja2 import Template
 
 from mapper.domain.vocabulary import Vocabulary, load_vocabulary
@@ -488,6 +489,17 @@ class MapFileReport:
     left_out: Mapping[str, int]
 
 
+MOTION_WANTED = JsCode(
+    "!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches)"
+)
+MOTION_OPTIONS: dict[str, Any] = {
+    option: MOTION_WANTED
+    for option in ("zoom_animation", "fade_animation", "marker_zoom_animation", "inertia")
+}
+"""Leaflet's animations, evaluated in the page: off where the reader's system asks for less
+motion."""
+
+
 def render_partner_map(
     data: PartnerMapData, *, lang: str = "da", online_tiles: bool = False, app_bridge: bool = False
 ) -> str:
@@ -507,6 +519,7 @@ def render_partner_map(
         max_zoom=18,
         min_zoom=5,
         prefer_canvas=False,
+        **MOTION_OPTIONS,
     )
     # No CDN links: Leaflet and friends are inlined below.
     fmap.default_js = []

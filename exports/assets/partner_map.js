@@ -168,6 +168,7 @@
     /* A problem's ranked partners stay unclustered so every rank number shows. */
     var cluster = data.problem ? L.featureGroup()
       : L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 45,
+                               animate: map.options.zoomAnimation,  /* none for less motion */
                                showCoverageOnHover: false, iconCreateFunction: clusterIcon });
     var markers = [];
     var byId = {};
