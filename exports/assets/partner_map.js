@@ -622,6 +622,8 @@
      * the map no size: fitting then would pick a wrong zoom and draw no markers. The first
      * view waits until the map has a size, and only then is the map ready. A sandboxed frame
      * out of sight gets no resize callbacks, so its size is also looked at every 100 ms. */
+    var viewed = false;  /* the first view has been fitted */
+    var waiting = null;  /* [id, options] chosen before that */
     function whenSized(then) {
       var done = false;
       function check() {
@@ -679,6 +681,13 @@
       select: function (id, options) {
         var marker = byId[id];
         if (!marker) return false;
+        /* Before the first view (no size yet) a choice waits for it, or the fit undoes it. */
+        if (!viewed) { waiting = [id, options]; return true; }
+        /* Clusters still moving to a new zoom would swallow the zoom to this one: wait. */
+        if (cluster._inZoomAnimation) {
+          cluster.once("animationend", function () { window.partnerMap.select(id, options); });
+          return true;
+        }
         if (!visibleIds[id]) {
           /* Hidden by the search or a filter: show it (and every other actor) again. */
           query = "";
@@ -721,6 +730,8 @@
     whenSized(function () {
       fitView();
       updateLabels();
+      viewed = true;
+      if (waiting) window.partnerMap.select(waiting[0], waiting[1]);
       document.documentElement.setAttribute("data-partner-map", "ready");
     });
   }

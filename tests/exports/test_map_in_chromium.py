@@ -238,8 +238,13 @@ def test_a_map_in_a_frame_without_size_waits_for_its_size_before_it_is_ready(
     """A report's map frame may run its script before the page gave it a size (a busy
     machine). Fitting then picks a wrong view with no markers drawn; the map must wait."""
     import html
+    from dataclasses import replace
 
-    data = sample_map()
+    base = sample_map()
+    a1, a2, a3 = base.actors  # apart, so the first view is a wide one
+    data = replace(
+        base, actors=(a1, replace(a2, lat=55.40, lon=8.30), replace(a3, lat=55.55, lon=8.62))
+    )
     map_path = tmp_path / "map.html"
     write_partner_map(data, map_path)
     page_path = tmp_path / "page.html"
@@ -257,6 +262,8 @@ def test_a_map_in_a_frame_without_size_waits_for_its_size_before_it_is_ready(
     frame.wait_for_function("typeof window.partnerMap === 'object'", timeout=60_000)
     page.wait_for_timeout(500)
     assert frame.evaluate("document.documentElement.getAttribute('data-partner-map')") is None
+    # An actor chosen meanwhile (the application does so) is shown once the view is fitted.
+    assert frame.evaluate("partnerMap.select('a1')") is True
 
     page.evaluate("document.getElementById('f').style.cssText = 'width:640px;height:480px'")
     frame.wait_for_function(
@@ -269,4 +276,23 @@ def test_a_map_in_a_frame_without_size_waits_for_its_size_before_it_is_ready(
         "partnerMap.cluster.getLayers()"
         ".every(m => partnerMap.map.getBounds().contains(m.getLatLng()))"
     )
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=10_000)
+    assert "Sammen om Sindet Esbjerg" in popup.inner_text()
     assert browser.requests == [] and browser.errors == [] and browser.dialogs == []
+
+
+def test_an_actor_chosen_as_the_map_gets_ready_opens_in_its_cluster(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """The application selects an actor as soon as the map says it is ready, while the
+    clusters may still be moving to the first view: the actor's popup must still open."""
+    path = tmp_path / "map.html"
+    write_partner_map(sample_map(), path)  # three actors close together: one cluster
+    browser.open(path)
+    page = browser.page
+    assert page.evaluate("partnerMap.select('a1')") is True
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=10_000)
+    assert "Sammen om Sindet Esbjerg" in popup.inner_text()
+    assert browser.errors == []
