@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self._changed_while_loading = Changes()
         self._partnerships_loaded = False
         self._match_choices: list[tuple[str, str]] | None = None
+        self._home_municipality: str | None = None
         self._proposed: PartnershipDetail | None = None
         self.ask_restart: Callable[[str], bool] = self._ask_restart
         """Asks whether to restart now for a new language; replaceable (tests)."""
@@ -294,8 +295,10 @@ class MainWindow(QMainWindow):
         choices = self.problems_tab.matchable()
         if choices != self._match_choices:
             self._match_choices = choices
-            self.match_view.set_problems(choices)
-            self.map_tab.set_problems(choices)
+            # With nothing chosen yet, Match and the map start at a problem of one's own.
+            preferred = self.problems_tab.first_matchable_in(self._home_municipality)
+            self.match_view.set_problems(choices, preferred)
+            self.map_tab.set_problems(choices, preferred)
 
     def _refresh_counts(self) -> None:
         run_in_background(
@@ -539,6 +542,7 @@ class MainWindow(QMainWindow):
     def apply_home_municipality(self, code: str | None) -> None:
         """The user's own municipality (Indstillinger → Kommune): the register's filter starts
         at it, new actors and problem statements get it, the partner map shows it first."""
+        self._home_municipality = code
         self.landscape_tab.set_home_municipality(code)
         self.problem_editor.set_default_municipality(code)
         self.map_tab.set_home_municipality(code)

@@ -337,13 +337,16 @@ class MatchView(QWidget):
 
     # ----------------------------------------------------------------- API
 
-    def set_problems(self, problems: list[tuple[str, str]]) -> None:
-        """(id, title) of the problems that can be matched."""
+    def set_problems(self, problems: list[tuple[str, str]], preferred: str | None = None) -> None:
+        """(id, title) of the problems that can be matched; with none chosen yet, the
+        ``preferred`` one is shown first (else the first)."""
         current = self.current_problem_id()
         self.problem_combo.blockSignals(True)
         self.problem_combo.clear()
         for problem_id, title in problems:
             self.problem_combo.addItem(title, problem_id)
+        if not current and preferred:
+            self.problem_combo.setCurrentIndex(max(0, self.problem_combo.findData(preferred)))
         self.problem_combo.blockSignals(False)
         if current:
             self.show_problem(current)

@@ -231,3 +231,28 @@ def test_a_new_name_opens_the_window_anew_with_it_as_the_author(
     assert new.context.landscape.author == "Anne Koordinator"
     assert app_module.user_name() == "Anne Koordinator"
     qtbot.waitUntil(lambda: new.actor_model.total() > 50, timeout=10_000)  # the demo is there
+
+
+def test_match_and_the_problem_map_start_at_a_problem_of_the_home_municipality(
+    qtbot: QtBot, make_database: MakeDatabase
+) -> None:
+    url = make_database("w")
+    database = open_database(url)
+    LandscapeService(database).load_demo()
+    database.close()
+    odense = "0461"
+    QSettings().setValue("user/municipality", odense)
+    QSettings().setValue(ANSWERED_KEY, True)
+    window = open_window(qtbot, url)
+    qtbot.waitUntil(lambda: window.match_view.problem_combo.count() > 0, timeout=10_000)
+    rows = {p.id: p for p in window.problems_tab.rows()}
+    first_by_title = window.match_view.problem_combo.itemData(0)
+    assert rows[first_by_title].municipality_code != odense  # else this proves nothing
+    own = [
+        pid for pid, _ in window.problems_tab.matchable() if rows[pid].municipality_code == odense
+    ]
+    assert own
+    assert window.match_view.current_problem_id() == own[0]
+    assert window.map_tab.problem_combo.currentData() == own[0]
+    # Without a home municipality the first by title is shown, as before.
+    assert window.problems_tab.first_matchable_in(None) is None

@@ -174,3 +174,14 @@ def test_without_matchable_problem_statements_the_problem_mode_is_off(
     tab.set_mode("problem")
     assert tab.showing == "partners"
     assert not tab.show_problem("no-such-problem")
+
+
+def test_the_problem_map_does_not_keep_an_actor_from_the_partner_map_beside_it(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    tab = window.map_tab
+    tab.show_actor("esb-sammen-om-sindet", "<h2>Sammen om Sindet Esbjerg</h2>")
+    assert "Sammen om Sindet" in tab.map_detail.toPlainText()
+    with qtbot.waitSignal(window.map_view.map_ready, timeout=60_000):
+        tab.set_mode("problem")
+    assert tab.map_detail.toPlainText() == ""

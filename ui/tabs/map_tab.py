@@ -193,10 +193,11 @@ class MapTab(QSplitter):
         self._show_controls()
         self._area_changed()
 
-    def set_problems(self, problems: list[tuple[str, str]]) -> None:
+    def set_problems(self, problems: list[tuple[str, str]], preferred: str | None = None) -> None:
         """The problem statements a problem map can show: (id, title), the matchable ones.
-        The one shown stays chosen while it is among them."""
-        current = self.problem_combo.currentData()
+        The one shown stays chosen while it is among them; with none chosen yet, the
+        ``preferred`` one (else the first)."""
+        current = self.problem_combo.currentData() or preferred
         self.problem_combo.blockSignals(True)
         self.problem_combo.clear()
         for problem_id, title in problems:
@@ -321,6 +322,8 @@ class MapTab(QSplitter):
             return
         self._show_controls()
         self.map_detail.setVisible(self.showing != COVERAGE)
+        if self.showing == PROBLEM:
+            self.map_detail.clear()  # the actor shown may not be on the problem's map
         self.loaded = False
         self.load_map()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapper.domain.errors import NotFoundError
+from mapper.domain.municipality import padded
 from mapper.domain.vocabulary import Vocabulary
 from mapper.matching.statuses import is_matchable, matchable_statuses
 from mapper.services.history import HistoryService
@@ -170,6 +171,21 @@ class ProblemsTab(QWidget):
             ((p.id, p.title) for p in self.rows() if is_matchable(p.status)),
             key=lambda pair: pair[1].casefold(),
         )
+
+    def first_matchable_in(self, municipality_code: str | None) -> str | None:
+        """The id of the first problem statement (by title) of the municipality that seeks
+        partners; None without a municipality or such a problem."""
+        if not municipality_code:
+            return None
+        code = padded(municipality_code)
+        own = {
+            p.id
+            for p in self.rows()
+            if is_matchable(p.status)
+            and p.municipality_code
+            and padded(p.municipality_code) == code
+        }
+        return next((pid for pid, _ in self.matchable() if pid in own), None)
 
     # ----------------------------------------------------------------- selection
 
