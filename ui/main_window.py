@@ -540,12 +540,14 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- settings
 
     def apply_home_municipality(self, code: str | None) -> None:
-        """The user's own municipality (Indstillinger → Kommune): the register's filter starts
-        at it, new actors and problem statements get it, the partner map shows it first."""
+        """The user's own municipality (Indstillinger → Kommune): the register's filter and
+        the overview start at it, new actors and problem statements get it, the partner map
+        shows it first."""
         self._home_municipality = code
         self.landscape_tab.set_home_municipality(code)
         self.problem_editor.set_default_municipality(code)
         self.map_tab.set_home_municipality(code)
+        self.overview_tab.set_home_municipality(code)
 
     def reopen(self) -> None:
         """Open the window anew on the same database, with new services (a new user name

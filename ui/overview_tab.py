@@ -109,6 +109,9 @@ class OverviewTab(QWidget):
         self._actors_request = 0
         self.overview: Overview | None = None
         self.last_error: BaseException | None = None
+        self._home: str | None = None
+        """The home municipality while it is not yet among the choices (they come with the
+        first overview); the user's own choice replaces it."""
 
         self.coverage_model = CoverageTableModel(vocabulary, lang, self)
         self.coverage_proxy = QSortFilterProxyModel(self)
@@ -331,7 +334,19 @@ class OverviewTab(QWidget):
 
     def municipality_code(self) -> str | None:
         data = self.municipality_combo.currentData()
-        return str(data) if data else None
+        return str(data) if data else self._home
+
+    def set_home_municipality(self, code: str | None) -> None:
+        """The overview starts at the user's own municipality (by its postcodes); the whole
+        landscape stays one choice away."""
+        index = self.municipality_combo.findData(code) if code else 0
+        if index >= 0:
+            self._home = None
+            self.municipality_combo.setCurrentIndex(index)  # computed again if shown
+        else:  # the choices come with the first overview, which is then the home's
+            self._home = code
+            self._show_level()
+            self.invalidate()
 
     def level(self) -> AreaLevel:
         return "postcode" if self.level_combo.currentData() == "postcode" else "municipality"
@@ -348,13 +363,17 @@ class OverviewTab(QWidget):
             self.reload()
 
     def _filter_changed(self) -> None:
+        self._home = None  # the user's (or the settings') choice from now on
+        self._show_level()
+        self.invalidate()
+
+    def _show_level(self) -> None:
         # One municipality is always shown by its postcodes (the service's area_level).
         whole = self.municipality_code() is None
         self.level_combo.setEnabled(whole)
         self.level_combo.setToolTip(
             "" if whole else self.tr("A single municipality is shown by its postcodes.")
         )
-        self.invalidate()
 
     def reload(self) -> None:
         """Compute the overview for the chosen municipality and level in the background."""
@@ -397,7 +416,7 @@ class OverviewTab(QWidget):
     def _set_municipalities(self, municipalities: list[tuple[str, str]]) -> None:
         combo = self.municipality_combo
         current = [(combo.itemData(i), combo.itemText(i)) for i in range(1, combo.count())]
-        if current == list(municipalities):
+        if current == list(municipalities) and self._home is None:
             return
         chosen = self.municipality_code()
         combo.blockSignals(True)
@@ -408,8 +427,10 @@ class OverviewTab(QWidget):
                 combo.addItem(name, code)
             index = combo.findData(chosen) if chosen else 0
             combo.setCurrentIndex(max(index, 0))
+            self._home = None
         finally:
             combo.blockSignals(False)
+        self._show_level()
         if chosen and combo.findData(chosen) < 0:
             self.invalidate()  # the chosen municipality is gone: show the whole landscape
 

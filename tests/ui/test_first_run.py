@@ -173,6 +173,8 @@ def test_the_demo_loads_when_chosen_and_the_register_starts_at_home(
     # The partner map starts at Esbjerg; the whole landscape is one choice away.
     assert window.map_tab.area_combo.currentData() == ESBJERG
     assert window.map_tab.area_combo.itemData(0) is None
+    # So does the overview.
+    assert window.overview_tab.municipality_code() == ESBJERG
 
 
 def test_the_demo_is_not_offered_for_a_database_with_data(

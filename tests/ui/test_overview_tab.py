@@ -529,3 +529,54 @@ def test_the_window_shows_the_demo_overview_from_the_real_service(
     assert isinstance(dialog, PrivacyReviewDialog)
     # Not given to qtbot: it deletes itself on close, and a second close by qtbot raced that.
     dialog.close()
+
+
+def unshown_tab(qtbot: QtBot, fake: FakeService, vocabulary: Vocabulary) -> OverviewTab:
+    widget = OverviewTab(fake.overview, fake.actors_behind, fake.municipalities, vocabulary, "da")
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    return widget
+
+
+def test_the_overview_starts_at_the_home_municipality(
+    qtbot: QtBot, fake: FakeService, vocabulary: Vocabulary, translator: RecordingDanish
+) -> None:
+    widget = unshown_tab(qtbot, fake, vocabulary)
+    widget.set_home_municipality(VARDE)  # at start: the choices are not known yet
+    with qtbot.waitSignal(widget.overview_loaded, timeout=5000) as blocker:
+        widget.show()
+    # Computed once, for the home municipality (not first for the whole landscape).
+    assert fake.calls == [(VARDE, "municipality")]
+    assert blocker.args[0].municipality_code == VARDE
+    assert widget.municipality_combo.currentData() == VARDE
+    assert not widget.level_combo.isEnabled()  # one municipality: by its postcodes
+    # The whole landscape is one choice away, and stays chosen.
+    with qtbot.waitSignal(widget.overview_loaded, timeout=5000):
+        widget.municipality_combo.setCurrentIndex(0)
+    assert fake.calls[-1] == (None, "municipality")
+    with qtbot.waitSignal(widget.overview_loaded, timeout=5000):
+        widget.invalidate()
+    assert fake.calls[-1] == (None, "municipality") and widget.municipality_code() is None
+
+
+def test_a_home_municipality_chosen_later_is_shown_at_once(
+    tab: OverviewTab, fake: FakeService, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(tab.overview_loaded, timeout=5000) as blocker:
+        tab.set_home_municipality(ESBJERG)  # Indstillinger → Kommune
+    assert blocker.args[0].municipality_code == ESBJERG
+    assert tab.municipality_combo.currentData() == ESBJERG
+
+
+def test_a_home_municipality_without_actors_shows_the_whole_landscape(
+    qtbot: QtBot, fake: FakeService, vocabulary: Vocabulary, translator: RecordingDanish
+) -> None:
+    widget = unshown_tab(qtbot, fake, vocabulary)
+    widget.set_home_municipality("0101")  # not among the municipalities with actors
+    widget.show()
+    qtbot.waitUntil(
+        lambda: widget.overview is not None and widget.overview.municipality_code is None,
+        timeout=5000,
+    )
+    assert fake.calls == [("0101", "municipality"), (None, "municipality")]
+    assert widget.municipality_combo.currentIndex() == 0 and widget.level_combo.isEnabled()
