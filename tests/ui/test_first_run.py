@@ -51,6 +51,15 @@ def open_window(qtbot: QtBot, url: str) -> MainWindow:
     return window
 
 
+def demo_database(make_database: MakeDatabase) -> str:
+    """A new database holding the demo landscape."""
+    url = make_database("w")
+    database = open_database(url)
+    LandscapeService(database).load_demo()
+    database.close()
+    return url
+
+
 def welcome_of(window: MainWindow) -> WelcomeDialog:
     dialog = window.findChild(WelcomeDialog)
     assert isinstance(dialog, WelcomeDialog) and dialog.isVisible()
@@ -180,10 +189,7 @@ def test_the_demo_loads_when_chosen_and_the_register_starts_at_home(
 def test_the_demo_is_not_offered_for_a_database_with_data(
     qtbot: QtBot, make_database: MakeDatabase
 ) -> None:
-    url = make_database("w")
-    database = open_database(url)
-    LandscapeService(database).load_demo()
-    database.close()
+    url = demo_database(make_database)
     window = open_window(qtbot, url)
     maybe_welcome(window)
     dialog = welcome_of(window)
@@ -238,10 +244,7 @@ def test_a_new_name_opens_the_window_anew_with_it_as_the_author(
 def test_match_and_the_problem_map_start_at_a_problem_of_the_home_municipality(
     qtbot: QtBot, make_database: MakeDatabase
 ) -> None:
-    url = make_database("w")
-    database = open_database(url)
-    LandscapeService(database).load_demo()
-    database.close()
+    url = demo_database(make_database)
     odense = "0461"
     QSettings().setValue("user/municipality", odense)
     QSettings().setValue(ANSWERED_KEY, True)
