@@ -206,10 +206,15 @@ def test_a_popup_opens_clear_of_the_legend(
     assert page.evaluate(f"partnerMap.select({first!r})")
     popup = page.locator(".leaflet-popup")
     popup.wait_for()
-    page.wait_for_timeout(400)  # the map pans the popup into view
+    assert panel is not None
+    # The map pans the popup into view (an animation: however long a busy machine takes).
+    page.wait_for_function(
+        "x => document.querySelector('.leaflet-popup').getBoundingClientRect().right <= x",
+        arg=panel["x"],
+        timeout=10_000,
+    )
     box = popup.bounding_box()
-    assert panel is not None and box is not None
-    assert box["x"] + box["width"] <= panel["x"]
+    assert box is not None and box["x"] + box["width"] <= panel["x"]
 
 
 def test_the_printed_map_is_one_a4_landscape_page_with_title_legend_and_attribution(
