@@ -40,3 +40,48 @@ def test_the_search_still_finds_a_code_by_its_other_language_and_synonyms(
         if not picker.list.item(row).isHidden()
     ]
     assert shown == ["backstop"]
+
+
+def shown_codes(picker: CodePicker) -> list[str]:
+    return [
+        picker.list.item(row).data(Qt.ItemDataRole.UserRole)
+        for row in range(picker.list.count())
+        if not picker.list.item(row).isHidden()
+    ]
+
+
+def test_typing_makes_the_best_match_current_so_space_takes_what_was_meant(
+    qtbot: QtBot,
+) -> None:
+    """Seen under Xvfb: "udsatte u", Tab, Space ticked Udsatte børn (listed first), not
+    Udsatte unge. The best match is now the current term; the list keeps its order."""
+    picker = CodePicker(load_vocabulary(), "target_groups", "da", "Målgrupper")
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.keyClicks(picker.filter_edit, "udsatte u")
+    assert shown_codes(picker)[0] == "children_vulnerable"  # still shown, in its place
+    assert picker.list.currentItem().data(Qt.ItemDataRole.UserRole) == "youth_vulnerable"
+    qtbot.keyClick(picker.filter_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.list, Qt.Key.Key_Space)
+    assert picker.codes() == ("youth_vulnerable",)
+    # Words that begin words of the label beat words found inside others.
+    picker.filter_edit.clear()
+    qtbot.keyClicks(picker.filter_edit, "unge")
+    assert picker.list.currentItem().data(Qt.ItemDataRole.UserRole) == "young_parents"
+    picker.filter_edit.clear()
+    qtbot.keyClicks(picker.filter_edit, "borg handi")
+    assert picker.list.currentItem().data(Qt.ItemDataRole.UserRole) == "physical_disability"
+    # A word inside a compound is still found.
+    picker.filter_edit.clear()
+    qtbot.keyClicks(picker.filter_edit, "ramte")
+    assert shown_codes(picker)[0] == "indebted"
+
+
+def test_clearing_the_filter_keeps_the_term_the_user_was_on(qtbot: QtBot) -> None:
+    picker = CodePicker(load_vocabulary(), "target_groups", "da", "Målgrupper")
+    qtbot.addWidget(picker)
+    qtbot.keyClicks(picker.filter_edit, "hjem")
+    assert picker.list.currentItem().data(Qt.ItemDataRole.UserRole) == "homeless"
+    picker.filter_edit.clear()
+    assert len(shown_codes(picker)) == picker.list.count()
+    assert picker.list.currentItem().data(Qt.ItemDataRole.UserRole) == "homeless"

@@ -158,17 +158,23 @@ class CodePicker(QWidget):
         self.codes_changed.emit(tuple(self._order))
 
     def _filter(self, text: str) -> None:
-        words = text.casefold().split()
-        first_visible = None
+        """Show the terms holding every typed word (anywhere: 'ramte' finds Gældsramte) and
+        make the best of them current, so Down/Return and Space take what was meant: "udsatte
+        u" is Udsatte unge, not Udsatte børn above it."""
+        query = text.casefold().strip()
+        words = query.split()
+        best: tuple[int, int] | None = None  # (tier, row)
         for row in range(self.list.count()):
             item = self.list.item(row)
             hidden = not all(w in item.data(SEARCH_ROLE) for w in words)
             item.setHidden(hidden)
-            if not hidden and first_visible is None:
-                first_visible = item
+            if not hidden:
+                tier = match_tier(query, words, item.text().casefold(), item.data(SEARCH_ROLE))
+                best = min(best, (tier, row)) if best else (tier, row)
         current = self.list.currentItem()
-        if first_visible is not None and (current is None or current.isHidden()):
-            self.list.setCurrentItem(first_visible)
+        # Typing chooses anew; a cleared filter keeps the term the user was on.
+        if best is not None and (words or current is None or current.isHidden()):
+            self.list.setCurrentRow(best[1])
 
     def _first_visible_row(self) -> int:
         return next((r for r in range(self.list.count()) if not self.list.item(r).isHidden()), -1)
@@ -217,3 +223,27 @@ class CodePicker(QWidget):
                 self.filter_edit.insert(text)
                 return True
         return super().eventFilter(watched, event)
+
+
+def match_tier(query: str, words: list[str], label: str, search: str) -> int:
+    """How well a shown term answers the typed ``query`` (lower is better): 0 its label starts
+    with it, 1 each word begins a word of its own in the label, 2 the same in its other names,
+    3 the words are only inside other words."""
+    if label.startswith(query):
+        return 0
+    if _words_begin(words, label.split()):
+        return 1
+    if _words_begin(words, search.split()):
+        return 2
+    return 3
+
+
+def _words_begin(words: list[str], targets: list[str]) -> bool:
+    """Each of ``words`` begins a different one of ``targets``."""
+    free = list(targets)
+    for word in words:
+        hit = next((t for t in free if t.startswith(word)), None)
+        if hit is None:
+            return False
+        free.remove(hit)
+    return True
