@@ -179,13 +179,9 @@ class ProblemsTab(QWidget):
             return None
         code = padded(municipality_code)
         own = {
-            p.id
-            for p in self.rows()
-            if is_matchable(p.status)
-            and p.municipality_code
-            and padded(p.municipality_code) == code
+            p.id for p in self.rows() if p.municipality_code and padded(p.municipality_code) == code
         }
-        return next((pid for pid, _ in self.matchable() if pid in own), None)
+        return next((pid for pid, _ in self.matchable() if pid in own), None)  # by title
 
     # ----------------------------------------------------------------- selection
 
